@@ -1,0 +1,131 @@
+package docindex_test
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"golessons/kernel/internal/docindex"
+	"golessons/kernel/internal/docindex/internal/extract"
+)
+
+func TestLookup(t *testing.T) {
+	ix := docindex.Load()
+	if err := docindex.LoadErr(); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, pkg, member string
+		wantKind, wantSig string
+		wantDoc           string // a prefix of the doc
+	}{
+		{"func", "fmt", "Println", "func", "func Println(a ...any) (n int, err error)", "Println formats using the default formats"},
+		{"method", "strings", "Builder.WriteString", "method", "func (b *Builder) WriteString(s string) (int, error)", "WriteString appends"},
+		{"field", "net/http", "Request.Method", "field", "Method string", "Method specifies the HTTP method"},
+		{"var", "io", "EOF", "var", `var EOF = errors.New("EOF")`, "EOF is the error returned by Read"},
+		{"const", "time", "Second", "const", "const Second = 1000 * Millisecond", "Common durations."},
+		{"typed const", "os", "O_RDONLY", "const", "const O_RDONLY int = syscall.O_RDONLY", "Exactly one of O_RDONLY"},
+		{"iota const", "io/fs", "ModeAppend", "const", "const ModeAppend FileMode", "a: append-only"},
+		{"generic", "slices", "Contains", "func", "func Contains[S ~[]E, E comparable](s S, v E) bool", "Contains reports whether v is present in s."},
+		{"builtin", docindex.BuiltinPath, "len", "func", "func len(v Type) int", "The len built-in function"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, ok := ix.Lookup(tt.pkg, tt.member)
+			if !ok {
+				t.Fatalf("Lookup(%q, %q) not found", tt.pkg, tt.member)
+			}
+			if m.Kind != tt.wantKind || m.Signature != tt.wantSig || !strings.HasPrefix(m.Doc, tt.wantDoc) {
+				t.Errorf("Lookup(%q, %q) = %q %q %q, want %q %q %q...", tt.pkg, tt.member, m.Kind, m.Signature, m.Doc, tt.wantKind, tt.wantSig, tt.wantDoc)
+			}
+		})
+	}
+}
+
+func TestNotExported(t *testing.T) {
+	ix := docindex.Load()
+	tests := []struct{ name, pkg, member string }{
+		{"generic type yaegi cannot export", "sync/atomic", "Pointer"},
+		{"unexported", "fmt", "newPrinter"},
+		{"after Go 1.22", "slices", "Collect"},
+		{"Go 1.23 maps", "maps", "Keys"},
+		{"builtin placeholder", docindex.BuiltinPath, "Type"},
+		{"unknown package", "github.com/x/y", "Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if m, ok := ix.Lookup(tt.pkg, tt.member); ok {
+				t.Errorf("Lookup(%q, %q) = %+v, want not found", tt.pkg, tt.member, m)
+			}
+		})
+	}
+}
+
+func TestPackages(t *testing.T) {
+	ix := docindex.Load()
+	paths := ix.Packages()
+	for _, want := range []string{"fmt", "strings", "net/http", "slices", "maps", "cmp", "math/rand/v2"} {
+		if !slices.Contains(paths, want) {
+			t.Errorf("Packages() lacks %q", want)
+		}
+	}
+	if slices.Contains(paths, docindex.BuiltinPath) {
+		t.Errorf("Packages() lists %q, which cannot be imported", docindex.BuiltinPath)
+	}
+	tests := []struct{ name, want string }{
+		{"rand", "math/rand"},
+		{"template", "text/template"},
+		{"http", "net/http"},
+		{"v2", ""}, // math/rand/v2 is package rand, not v2
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ""
+			if ps := ix.PathsByName(tt.name); len(ps) > 0 {
+				got = ps[0]
+			}
+			if got != tt.want {
+				t.Errorf("PathsByName(%q)[0] = %q, want %q", tt.name, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUpToDate fails when demos or display changed after the index was
+// generated. Fix: go generate ./kernel/internal/docindex
+func TestUpToDate(t *testing.T) {
+	fresh, err := extract.Repo("../../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := docindex.Load()
+	for path := range extract.RepoPackages {
+		t.Run(path, func(t *testing.T) {
+			var want *docindex.Package
+			for i := range fresh {
+				if fresh[i].Path == path {
+					want = &fresh[i]
+				}
+			}
+			got, ok := ix.Package(path)
+			switch {
+			case want == nil && ok:
+				t.Errorf("index documents %s, which no longer exists; run go generate ./kernel/internal/docindex", path)
+			case want != nil && !ok:
+				t.Errorf("index lacks %s; run go generate ./kernel/internal/docindex", path)
+			case want != nil && !reflect.DeepEqual(*got, *want):
+				t.Errorf("index of %s is stale; run go generate ./kernel/internal/docindex", path)
+			}
+		})
+	}
+}
+
+func BenchmarkLookup(b *testing.B) {
+	ix := docindex.Load()
+	for b.Loop() {
+		if _, ok := ix.Lookup("strings", "Builder.WriteString"); !ok {
+			b.Fatal("not found")
+		}
+	}
+}
