@@ -129,3 +129,41 @@ func BenchmarkLookup(b *testing.B) {
 		}
 	}
 }
+
+func TestResolve(t *testing.T) {
+	ix := docindex.Load()
+	imports := map[string]string{"crand": "crypto/rand", "rand": "math/rand/v2", "bogus": "not/a/package"}
+	pathTests := []struct {
+		name, ident, want string
+		wantOK            bool
+	}{
+		{"importable, not imported", "strings", "strings", true},
+		{"alias", "crand", "crypto/rand", true},
+		{"imported wins over preferred", "rand", "math/rand/v2", true},
+		{"imported unknown path", "bogus", "not/a/package", false},
+		{"unknown", "nosuchpkg", "", false},
+	}
+	for _, tt := range pathTests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := ix.PackagePath(tt.ident, imports)
+			if got != tt.want || ok != tt.wantOK {
+				t.Errorf("PackagePath(%q) = %q, %v; want %q, %v", tt.ident, got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+	typeTests := []struct{ typ, wantPath, wantName string }{
+		{"*strings.Builder", "strings", "Builder"},
+		{"http.Request", "net/http", "Request"},
+		{"[]int", "", ""},
+		{"main.Point", "", ""},
+		{"strings.ToUpper", "", ""}, // a func, not a type
+	}
+	for _, tt := range typeTests {
+		t.Run(tt.typ, func(t *testing.T) {
+			path, m, _ := ix.NamedType(tt.typ, nil)
+			if path != tt.wantPath || m.Name != tt.wantName {
+				t.Errorf("NamedType(%q) = %q %q, want %q %q", tt.typ, path, m.Name, tt.wantPath, tt.wantName)
+			}
+		})
+	}
+}
