@@ -1,0 +1,110 @@
+// Package link carries requests and events between the kernel and its
+// runner process as length-prefixed JSON frames.
+//
+// The kernel writes [Request] frames to the runner's fd 3; the runner writes
+// [Event] frames to its fd 4. Each frame is a 4-byte big-endian length
+// followed by that many bytes of JSON. Frames from the other side are
+// untrusted: lengths are capped at [MaxFrame] and every decode error is
+// returned, never a panic. The package also defines the sync marker that the
+// runner writes to its stdout and stderr before each event (see [SyncMarker]),
+// so the kernel can keep output and events in order.
+//
+// The package does no process handling; see packages runner and worker.
+package link
+
+import (
+	"golessons/kernel/internal/symtab"
+)
+
+// Kind names a frame's type; it is the "kind" field of every frame.
+type Kind string
+
+// Request kinds (kernel → runner).
+const (
+	KindExecute    Kind = "execute"     // run Code as cell ID
+	KindCancel     Kind = "cancel"      // interrupt cell ID
+	KindInputReply Kind = "input_reply" // answer to an input_request of cell ID
+	KindRestore    Kind = "restore"     // replay Cells' declarations silently
+)
+
+// Event kinds (runner → kernel).
+const (
+	KindReady        Kind = "ready"         // the runner is up and waits for requests
+	KindResult       Kind = "result"        // cell ID finished
+	KindDisplay      Kind = "display"       // cell ID showed something
+	KindInputRequest Kind = "input_request" // cell ID reads standard input
+	KindRestored     Kind = "restored"      // a restore finished
+)
+
+// Request is a frame sent by the kernel to the runner. Fields not used by
+// a Kind are left zero.
+type Request struct {
+	Kind Kind   `json:"kind"`
+	ID   uint64 `json:"id,omitempty"`
+	// Code is the cell source (execute).
+	Code string `json:"code,omitempty"`
+	// AllowStdin says whether the frontend can answer input requests
+	// (execute); when false, reads from stdin get EOF at once.
+	AllowStdin bool `json:"allow_stdin,omitempty"`
+	// Value is the line the user typed, without newline (input_reply).
+	Value string `json:"value,omitempty"`
+	// EOF ends the cell's standard input (input_reply).
+	EOF bool `json:"eof,omitempty"`
+	// Cells are earlier successful cells to replay (restore).
+	Cells []string `json:"cells,omitempty"`
+}
+
+// Event is a frame sent by the runner to the kernel. Fields not used by a
+// Kind are left zero.
+type Event struct {
+	Kind Kind   `json:"kind"`
+	ID   uint64 `json:"id,omitempty"`
+	// Sync is the number of the sync marker the runner wrote to its stdout
+	// and stderr just before this event; 0 means none.
+	Sync uint64 `json:"sync,omitempty"`
+	// Data and Metadata are the cell's value as a MIME bundle (result).
+	Data     map[string]any `json:"data,omitempty"`
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// Error is set when the cell failed (result).
+	Error *Error `json:"error,omitempty"`
+	// Symbols are the user's names after the cell (result, restored).
+	Symbols []symtab.Symbol `json:"symbols,omitempty"`
+	// Display is what a cell showed (display).
+	Display *Display `json:"display,omitempty"`
+	// Prompt and Password describe an input request (input_request).
+	Prompt   string `json:"prompt,omitempty"`
+	Password bool   `json:"password,omitempty"`
+	// Kept and Lost name the declarations a restore could and could not
+	// bring back (restored).
+	Kept []string `json:"kept,omitempty"`
+	Lost []string `json:"lost,omitempty"`
+}
+
+// Error describes a failed cell in the terms of Jupyter's error message.
+type Error struct {
+	Name      string   `json:"name"`
+	Value     string   `json:"value"`
+	Traceback []string `json:"traceback,omitempty"`
+}
+
+// Error implements the error interface, so an *Error can travel as one.
+func (e *Error) Error() string { return e.Name + ": " + e.Value }
+
+// Display kinds, as in package golessons/display.
+const (
+	DisplayShow   = "display" // display_data
+	DisplayUpdate = "update"  // update_display_data for display id ID
+	DisplayClear  = "clear"   // clear_output
+)
+
+// Display is one display_data, update_display_data or clear_output request
+// from a cell. It mirrors display.Message field by field.
+type Display struct {
+	Kind     string         `json:"kind"`
+	Data     map[string]any `json:"data,omitempty"`
+	Metadata map[string]any `json:"metadata,omitempty"`
+	// ID is the display id (transient.display_id); "" for a one-off display.
+	ID string `json:"id,omitempty"`
+	// Wait is clear_output's wait flag.
+	Wait bool `json:"wait,omitempty"`
+}
