@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Build the golessons image without a container registry:
+#   1. the Debian base image the Dockerfile's FROM names, made with debootstrap
+#   2. Go toolchain + modules and Python wheels gathered on the host (pinned)
+#   3. podman build (or IMAGE_TOOL=docker; docker needs step 1's image loaded)
+#
+# usage: scripts/build-image.sh [IMAGE]          (default golessons)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+image=${1:-golessons}
+tool=${IMAGE_TOOL:-podman}
+build=${GOLESSONS_BUILD_DIR:-$root/build}
+if [ "$tool" = podman ]; then
+  # This sandbox refuses to let runc set rlimits, so podman's default ulimits
+  # must be off. A settings file of our own leaves the system's podman alone.
+  mkdir -p "$build/docker"
+  printf '[containers]\ndefault_ulimits = []\n' >"$build/docker/containers.conf"
+  export CONTAINERS_CONF=${CONTAINERS_CONF:-$build/docker/containers.conf}
+fi
+
+t() { local t0=$SECONDS; "$@"; echo "build-image: $1 took $((SECONDS - t0))s"; }
+t "$root/scripts/debian-base.sh" localhost/debian:bookworm
+t "$root/scripts/docker-context.sh"
+format=()
+[ "$tool" = podman ] && format=(--format docker)   # keeps HEALTHCHECK (OCI format drops it)
+t "$tool" build "${format[@]}" --layers -t "$image" "$root"

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Image smoke test: build the image (Debian base by debootstrap, podman build),
+# run it as a student would (`-p 8888:8888`), then check from outside:
+# HTTP, the lessons, the kernelspec and a Go cell executed over the
+# server's REST + websocket API (check_server.py); and from inside: runs as
+# non-root, lessons writable, healthcheck passes.
+#
+# usage: tests/docker/run.sh        env: IMAGE (golessons-test), KEEP=1 keeps the container
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+image=${IMAGE:-golessons-test}
+name=golessons-smoke-$$
+token=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+py=${PYTHON:-$root/.venv/bin/python}
+export CONTAINERS_CONF=${CONTAINERS_CONF:-${GOLESSONS_BUILD_DIR:-$root/build}/docker/containers.conf}
+t_start=$SECONDS
+
+"$root/scripts/build-image.sh" "$image"
+t_built=$SECONDS
+
+port=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cleanup() {
+  if [ -z "${KEEP:-}" ]; then podman rm -f "$name" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+podman run -d --name "$name" -p "127.0.0.1:$port:8888" -e JUPYTER_TOKEN="$token" "$image" >/dev/null
+echo "docker-test: container $name on 127.0.0.1:$port"
+
+# Wait for the server (a deadline, not a fixed sleep).
+deadline=$((SECONDS + 90))
+until "$py" -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/api', timeout=2)" 2>/dev/null; do
+  if [ $SECONDS -ge $deadline ] || [ "$(podman inspect -f '{{.State.Running}}' "$name")" != true ]; then
+    echo "docker-test: server did not come up; container log:" >&2
+    podman logs "$name" 2>&1 | tail -n 40 >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+t_up=$SECONDS
+echo "docker-test: server up $((t_up - t_built))s after start"
+
+"$py" "$root/tests/docker/check_server.py" "http://127.0.0.1:$port" "$token"
+
+uid=$(podman exec "$name" id -u)
+[ "$uid" != 0 ] || { echo "docker-test: container runs as root" >&2; exit 1; }
+echo "docker-test: runs as uid $uid"
+podman exec "$name" sh -c 'ls ~/lessons/*.ipynb >/dev/null && touch ~/lessons/.write-check && rm ~/lessons/.write-check'
+echo "docker-test: ~/lessons present and writable"
+podman healthcheck run "$name" >/dev/null
+echo "docker-test: healthcheck ok"
+podman logs "$name" 2>&1 | grep -q "lab?token=" || { echo "docker-test: no Lab URL in the log" >&2; exit 1; }
+echo "docker-test: passed; build $((t_built - t_start))s, start $((t_up - t_built))s, total $((SECONDS - t_start))s"
