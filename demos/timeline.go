@@ -107,10 +107,10 @@ func (t *Timeline) MaxOverlap() int {
 }
 
 // String summarises the timeline, e.g.
-// "goroutines: 4 workers in 2.002 s, up to 4 at once".
+// "goroutines: 4 calls in 2.002 s, up to 4 at once".
 func (t *Timeline) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d workers in %.3f s, up to %d at once", t.Title, len(t.Spans), t.Seconds(), t.MaxOverlap())
+	fmt.Fprintf(&b, "%s: %d calls in %.3f s, up to %d at once", t.Title, len(t.Spans), t.Seconds(), t.MaxOverlap())
 	if t.Note != "" {
 		b.WriteString("; " + t.Note)
 	}

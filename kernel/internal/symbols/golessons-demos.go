@@ -13,14 +13,23 @@ import (
 func init() {
 	Symbols["golessons/demos/demos"] = map[string]reflect.Value{
 		// function, constant and variable definitions
+		"AtomicCounter":       reflect.ValueOf(demos.AtomicCounter),
+		"Cancellation":        reflect.ValueOf(demos.Cancellation),
+		"CountPrimes":         reflect.ValueOf(demos.CountPrimes),
 		"Delay":               reflect.ValueOf(demos.Delay),
+		"IsPrime":             reflect.ValueOf(demos.IsPrime),
+		"MutexCounter":        reflect.ValueOf(demos.MutexCounter),
 		"Now":                 reflect.ValueOf(demos.Now),
+		"RacyCounter":         reflect.ValueOf(demos.RacyCounter),
 		"RunChannels":         reflect.ValueOf(demos.RunChannels),
 		"RunChildIfRequested": reflect.ValueOf(demos.RunChildIfRequested),
 		"RunGoroutines":       reflect.ValueOf(demos.RunGoroutines),
+		"RunPool":             reflect.ValueOf(demos.RunPool),
 		"RunProcesses":        reflect.ValueOf(demos.RunProcesses),
 		"RunSequential":       reflect.ValueOf(demos.RunSequential),
 		"RunThreads":          reflect.ValueOf(demos.RunThreads),
+		"RunWithContext":      reflect.ValueOf(demos.RunWithContext),
+		"SleepContext":        reflect.ValueOf(demos.SleepContext),
 		"SleepyWorker":        reflect.ValueOf(demos.SleepyWorker),
 		"Stamp":               reflect.ValueOf(demos.Stamp),
 		"Synchronous":         reflect.ValueOf(demos.Synchronous),
@@ -30,8 +39,10 @@ func init() {
 		"WithProcesses":       reflect.ValueOf(demos.WithProcesses),
 		"WithThreads":         reflect.ValueOf(demos.WithThreads),
 		"Worker":              reflect.ValueOf(demos.Worker),
+		"WorkerPool":          reflect.ValueOf(demos.WorkerPool),
 
 		// type definitions
+		"Count":    reflect.ValueOf((*demos.Count)(nil)),
 		"Span":     reflect.ValueOf((*demos.Span)(nil)),
 		"Timeline": reflect.ValueOf((*demos.Timeline)(nil)),
 	}
