@@ -1,0 +1,121 @@
+package inspect
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golessons/kernel/internal/symtab"
+)
+
+func testEnv() Env {
+	return Env{
+		Symbols: []symtab.Symbol{
+			{Name: "p", Kind: symtab.KindVar, Decl: "p := Point{1, 2}", Type: "main.Point", Value: "{1 2}", Members: []symtab.Member{
+				{Name: "X", Kind: symtab.MemberField, Signature: "int"},
+				{Name: "Dist", Kind: symtab.MemberMethod, Signature: "func() float64"},
+			}},
+			{Name: "b", Kind: symtab.KindVar, Decl: "var b strings.Builder", Type: "*strings.Builder", Value: "&{...}"},
+			{Name: "double", Kind: symtab.KindFunc, Decl: "func double(x int) int", Type: "func(int) int"},
+			{Name: "crand", Kind: symtab.KindImport, Decl: "crypto/rand"},
+		},
+		Imports: map[string]string{"fmt": "fmt"},
+	}
+}
+
+func TestInspect(t *testing.T) {
+	tests := []struct {
+		name string
+		code string
+		// at marks the cursor: the code point offset of the first "|",
+		// which is removed from code. No "|" means the end.
+		wantFound bool
+		wantText  string // prefix of Text
+		wantIn    string // also somewhere in Text
+	}{
+		{"issue example", "fmt.Println|", true, "func Println(a ...any) (n int, err error)\n\nPrintln formats using the default formats for its operands and writes to standard output.", ""},
+		{"cursor inside the name", "fmt.Pri|ntln(x)", true, "func Println(a ...any) (n int, err error)", ""},
+		{"cursor at the start of the name", "fmt.|Println(x)", true, "func Println(a ...any)", ""},
+		{"inside the call", "fmt.Println(|", true, "func Println(a ...any)", ""},
+		{"inside the call after non-ASCII", "fmt.Println(\"héllo 🌍\", |)", true, "func Println(a ...any)", ""},
+		{"non-ASCII before the name", "s := \"日本語 🌍\"\nt := strings.ToUp|per(s)", true, "func ToUpper(s string) string", "ToUpper returns s with all Unicode letters mapped to their upper case."},
+		{"innermost call", "fmt.Println(strings.Repeat(\"x\", |", true, "func Repeat(s string, count int) string", ""},
+		{"package name", "fm|t.Println", true, `package fmt // import "fmt"`, "Println"},
+		{"not yet imported package", "os|", true, `package os // import "os"`, ""},
+		{"alias", "crand.Read|", true, "func Read(b []byte) (n int, err error)", ""},
+		{"type with methods", "var sb strings.Builder|", true, "type Builder struct {", "func (b *Builder) WriteString(s string) (int, error)"},
+		{"method through the type", "strings.Builder.Len|", true, "func (b *Builder) Len() int", ""},
+		{"user var", "p|", true, "p := Point{1, 2}\n\ntype: main.Point\nvalue: {1 2}", "Dist() float64"},
+		{"user var member", "p.Dis|t()", true, "Dist() float64", "method of p"},
+		{"user var of a library type", "b.WriteString|", true, "func (b *Builder) WriteString(s string) (int, error)", ""},
+		{"user var of a library type, itself", "b|", true, "var b strings.Builder\n\ntype: *strings.Builder\nvalue: &{...}", "A Builder is used to efficiently build a string"},
+		{"user func", "double|(3)", true, "func double(x int) int", ""},
+		{"builtin", "len|(xs)", true, "func len(v Type) int", "The len built-in function"},
+		{"unknown name", "nosuch|", false, "", ""},
+		{"unknown package member", "fmt.Nosuch|", false, "", ""},
+		{"number", "x := 1.5|", false, "", ""},
+		{"nothing at the cursor", "x := 1 + |", false, "", ""},
+		{"empty", "", false, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, cursor := tt.code, utf8.RuneCountInString(tt.code)
+			if i := strings.Index(tt.code, "|"); i >= 0 {
+				code = tt.code[:i] + tt.code[i+1:]
+				cursor = utf8.RuneCountInString(tt.code[:i])
+			}
+			got := Inspect(code, cursor, 0, testEnv())
+			if got.Found != tt.wantFound {
+				t.Fatalf("Found = %v, want %v (text %q)", got.Found, tt.wantFound, got.Text)
+			}
+			if !strings.HasPrefix(got.Text, tt.wantText) || !strings.Contains(got.Text, tt.wantIn) {
+				t.Errorf("Text = %q, want prefix %q containing %q", got.Text, tt.wantText, tt.wantIn)
+			}
+			if tt.wantFound && !strings.HasPrefix(got.Markdown, "```go\n"+firstLine(tt.wantText)) {
+				t.Errorf("Markdown = %q, want a Go block starting %q", got.Markdown, firstLine(tt.wantText))
+			}
+		})
+	}
+}
+
+func TestDetail(t *testing.T) {
+	tests := []struct {
+		name, code        string
+		detail            int
+		wantIn, wantNotIn string
+	}{
+		{"methods without docs", "strings.Builder", 0, "func (b *Builder) Grow(n int)", "Grow grows b's capacity"},
+		{"methods with docs", "strings.Builder", 1, "Grow grows b's capacity", ""},
+		{"package names", "strings", 0, "Builder, Clone, Compare", "func ToUpper"},
+		{"package signatures", "strings", 1, "func ToUpper(s string) string", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Inspect(tt.code, utf8.RuneCountInString(tt.code), tt.detail, testEnv())
+			if !strings.Contains(got.Text, tt.wantIn) {
+				t.Errorf("Text = %q, want it to contain %q", got.Text, tt.wantIn)
+			}
+			if tt.wantNotIn != "" && strings.Contains(got.Text, tt.wantNotIn) {
+				t.Errorf("Text = %q, want it without %q", got.Text, tt.wantNotIn)
+			}
+		})
+	}
+}
+
+func BenchmarkInspect(b *testing.B) {
+	env := testEnv()
+	cases := []struct{ name, code string }{
+		{"package func", "x := 1\nfmt.Println(x)"},
+		{"call context", "x := 1\nfmt.Println(strings.Repeat(\"x\", "},
+		{"user var", "x := 1\np"},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			cursor := utf8.RuneCountInString(c.code)
+			Inspect(c.code, cursor, 0, env) // warm: decode the index
+			for b.Loop() {
+				Inspect(c.code, cursor, 0, env)
+			}
+		})
+	}
+}
