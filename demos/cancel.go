@@ -43,7 +43,7 @@ func Cancellation(timeout time.Duration, sleeps ...time.Duration) *Timeline {
 // passes them all ctx. A worker that returns an error is drawn as cancelled;
 // each prints one line saying how it ended.
 func RunWithContext(ctx context.Context, work func(context.Context, string) error, labels ...string) *Timeline {
-	t := newTimeline("context cancellation")
+	t := newTimeline("context cancellation", labels...)
 	done := make(chan Span) // each worker hands its span back here
 	for _, label := range labels {
 		go func() {

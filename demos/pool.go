@@ -21,7 +21,7 @@ func WorkerPool(jobs, workers int, d time.Duration) *Timeline {
 // RunPool is [WorkerPool] with your own job function, called with each label.
 // The main goroutine prints one line per finished job, in finishing order.
 func RunPool(work func(string), workers int, labels ...string) *Timeline {
-	t := newTimeline(fmt.Sprintf("pool of %d workers", workers))
+	t := newTimeline(fmt.Sprintf("pool of %d workers", workers), numbered("worker %d", workers)...)
 	jobs := make(chan string)    // unbuffered: a job is handed over only when a worker is free
 	results := make(chan string) // workers report here; main prints
 	var wg sync.WaitGroup

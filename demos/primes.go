@@ -2,6 +2,7 @@ package demos
 
 import (
 	"fmt"
+	"strconv"
 	"sync"
 )
 
@@ -32,7 +33,7 @@ const chunk = 10_000
 // goroutines than cores cannot go faster. The count is the same every time
 // (78498 below 1,000,000).
 func CountPrimes(limit, goroutines int) *Timeline {
-	t := newTimeline(fmt.Sprintf("primes below %d", limit))
+	t := newTimeline(fmt.Sprintf("primes below %d", limit), numbered("share %d of "+strconv.Itoa(goroutines), goroutines)...)
 	counts := make([]int, goroutines) // one slot per goroutine: no sharing, no race
 	var wg sync.WaitGroup
 	for g := range goroutines {

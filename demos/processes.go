@@ -34,7 +34,7 @@ func WithProcesses(labels ...string) *Timeline { return RunProcesses(Delay, labe
 // (Python's multiprocessing has the same limit, which is why its workers
 // must be importable.)
 func RunProcesses(d time.Duration, labels ...string) *Timeline {
-	t := newTimeline("processes")
+	t := newTimeline("processes", labels...)
 	// Children get SIGKILL when the thread that started them exits (Pdeathsig),
 	// so keep that thread ours until they are done.
 	runtime.LockOSThread()

@@ -2,6 +2,7 @@ package demos
 
 import (
 	"fmt"
+	"strconv"
 	"sync"
 	"sync/atomic"
 )
@@ -62,7 +63,7 @@ func AtomicCounter(goroutines, increments int) Count {
 // wait at a starting line first, so that they really count at the same
 // time instead of the first finishing before the last has started.
 func countWith(title string, goroutines, increments int, inc func()) *Timeline {
-	t := newTimeline(title)
+	t := newTimeline(title, numbered("goroutine %d of "+strconv.Itoa(goroutines), goroutines)...)
 	start := make(chan struct{}) // closed once every goroutine exists
 	var wg sync.WaitGroup
 	for g := range goroutines {

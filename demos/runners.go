@@ -13,7 +13,7 @@ func Synchronous(labels ...string) *Timeline { return RunSequential(Worker, labe
 
 // RunSequential is [Synchronous] with your own worker.
 func RunSequential(work func(string), labels ...string) *Timeline {
-	t := newTimeline("synchronous")
+	t := newTimeline("synchronous", labels...)
 	for _, label := range labels {
 		t.timed(label, fmt.Sprintf("goroutine %d", goroutineID()), work, label)
 	}
@@ -27,7 +27,7 @@ func WithGoroutines(labels ...string) *Timeline { return RunGoroutines(Worker, l
 
 // RunGoroutines is [WithGoroutines] with your own worker.
 func RunGoroutines(work func(string), labels ...string) *Timeline {
-	t := newTimeline("goroutines")
+	t := newTimeline("goroutines", labels...)
 	var wg sync.WaitGroup
 	for _, label := range labels {
 		wg.Go(func() { // Add(1), go, and Done when the function returns
@@ -46,7 +46,7 @@ func WithChannels(labels ...string) *Timeline { return RunChannels(Worker, label
 
 // RunChannels is [WithChannels] with your own worker.
 func RunChannels(work func(string), labels ...string) *Timeline {
-	t := newTimeline("goroutines + channel")
+	t := newTimeline("goroutines + channel", labels...)
 	done := make(chan string) // unbuffered: each send waits for the receive below
 	for _, label := range labels {
 		go func() {
@@ -68,7 +68,7 @@ func WithThreads(labels ...string) *Timeline { return RunThreads(Worker, labels.
 
 // RunThreads is [WithThreads] with your own worker.
 func RunThreads(work func(string), labels ...string) *Timeline {
-	t := newTimeline("OS threads")
+	t := newTimeline("OS threads", labels...)
 	var wg sync.WaitGroup
 	for _, label := range labels {
 		wg.Go(func() {

@@ -51,10 +51,17 @@ func (t *Timeline) SVG() string {
 	return b.String()
 }
 
-// rows lists the distinct rows in order of first appearance.
+// rows lists the distinct rows: the launch order first, then any others in
+// order of appearance.
 func (t *Timeline) rows() []string {
 	var rows []string
 	seen := map[string]bool{}
+	for _, r := range t.order {
+		if !seen[r] {
+			seen[r] = true
+			rows = append(rows, r)
+		}
+	}
 	for _, s := range t.Spans {
 		if !seen[s.Row] {
 			seen[s.Row] = true
@@ -78,9 +85,9 @@ func (t *Timeline) drawAxis(b *strings.Builder, x func(float64) float64, span fl
 func drawBar(b *strings.Builder, s Span, x func(float64) float64, y int, colour string) {
 	x0, x1 := x(s.Start), x(s.End)
 	w := max(x1-x0, 1)
-	opacity := "1"
+	opacity, ink := "1", "white"
 	if s.Cancelled {
-		opacity = "0.35"
+		opacity, ink = "0.35", "#333"
 	}
 	fmt.Fprintf(b, `<rect x="%.1f" y="%d" width="%.1f" height="%d" rx="3" fill="%s" fill-opacity="%s"><title>%s</title></rect>`,
 		x0, y+(rowHeight-barHeight)/2, w, barHeight, colour, opacity, html.EscapeString(spanTitle(s)))
@@ -92,7 +99,7 @@ func drawBar(b *strings.Builder, s Span, x func(float64) float64, y int, colour 
 		text += " (cancelled)"
 	}
 	if w > 7*float64(len(text)) { // roughly 7 px per character at 12 px
-		fmt.Fprintf(b, `<text x="%.1f" y="%d" fill="white" dominant-baseline="middle">%s</text>`, x0+5, y+rowHeight/2, html.EscapeString(text))
+		fmt.Fprintf(b, `<text x="%.1f" y="%d" fill="%s" dominant-baseline="middle">%s</text>`, x0+5, y+rowHeight/2, ink, html.EscapeString(text))
 	}
 }
 

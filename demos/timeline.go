@@ -29,11 +29,14 @@ type Timeline struct {
 	End   float64 // when the runner returned, from [Now]
 	Spans []Span  // sorted by Start once the runner returns
 
-	mu sync.Mutex // workers add spans from many goroutines
+	mu    sync.Mutex // workers add spans from many goroutines
+	order []string   // rows in the order the runner launched them
 }
 
-func newTimeline(title string) *Timeline {
-	return &Timeline{Title: title, Start: Now()}
+// newTimeline starts a timeline whose chart lists rows in the given order
+// (the order the caller passed its labels), whoever happens to start first.
+func newTimeline(title string, rows ...string) *Timeline {
+	return &Timeline{Title: title, Start: Now(), order: rows}
 }
 
 // add records a span; safe to call from many goroutines.
@@ -129,4 +132,13 @@ func goroutineID() int {
 		return n
 	}
 	return 0
+}
+
+// numbered returns n row names made from format and 1..n.
+func numbered(format string, n int) []string {
+	names := make([]string, n)
+	for i := range names {
+		names[i] = fmt.Sprintf(format, i+1)
+	}
+	return names
 }

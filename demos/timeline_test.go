@@ -42,7 +42,7 @@ func TestString(t *testing.T) {
 }
 
 func TestSVG(t *testing.T) {
-	tl := &Timeline{Title: "a <b> & c", Start: 100, End: 102.5, Spans: []Span{
+	tl := &Timeline{Title: "a <b> & c", Start: 100, End: 102.5, order: []string{"worker 1", "first"}, Spans: []Span{
 		{Row: "first", Label: "first", Where: "pid 12", Start: 100, End: 102},
 		{Row: "worker 1", Label: "job 1", Where: "goroutine 7", Start: 100.5, End: 102.5, Cancelled: true},
 		{Row: "worker 1", Label: "job 2", Where: "goroutine 7", Start: 102, End: 102.5},
@@ -71,6 +71,9 @@ func TestSVG(t *testing.T) {
 		t.Errorf("got %d rects, want 4 (background and 3 bars)", rects)
 	}
 	all := strings.Join(texts, "|")
+	if strings.Index(all, "|worker 1|") > strings.Index(all, "|first|") {
+		t.Errorf("rows not in launch order (worker 1, first): %q", all)
+	}
 	for _, want := range []string{"a <b> & c: 3 calls", "first", "worker 1", "pid 12", "0.0", "2.5", "seconds since start"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("chart text %q lacks %q", all, want)
