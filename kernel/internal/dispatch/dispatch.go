@@ -1,0 +1,277 @@
+package dispatch
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+
+	"golessons/kernel/internal/history"
+	"golessons/kernel/internal/protocol"
+	"golessons/kernel/internal/symtab"
+)
+
+// Origin is the channel a request arrived on; replies go back the same way.
+type Origin int
+
+// The channels that carry requests to the kernel.
+const (
+	Shell Origin = iota
+	Control
+	Stdin
+)
+
+// Transport sends messages; the wire package implements it (through a small
+// adapter in main) and tests use a recorder.
+type Transport interface {
+	// Reply sends m on the shell or control channel to m.Identities.
+	Reply(o Origin, m *protocol.Message) error
+	// Publish broadcasts m on iopub.
+	Publish(m *protocol.Message) error
+	// Ask sends an input_request on the stdin channel.
+	Ask(m *protocol.Message) error
+}
+
+// Engine runs cells; the runner package implements it (in another process).
+type Engine interface {
+	// Execute runs one cell. out stays in use after Execute returns, for
+	// output that goroutines of the cell print later.
+	Execute(ctx context.Context, code string, allowStdin bool, out Output) Outcome
+	// Interrupt stops the running cell, if any. It must not block for long.
+	Interrupt()
+	// Restart throws the user's state away and starts fresh.
+	Restart(ctx context.Context) error
+	// Symbols is what the user has declared so far.
+	Symbols() []symtab.Symbol
+}
+
+// Output receives what a running cell produces.
+type Output interface {
+	Stream(name, text string)
+	Display(d Display)
+	Input(ctx context.Context, prompt string, password bool) (string, error)
+}
+
+// Display is a display_data, update_display_data or clear_output request from a cell.
+type Display struct {
+	Kind     string // "display", "update" or "clear"
+	Data     map[string]any
+	Metadata map[string]any
+	ID       string
+	Wait     bool
+}
+
+// Outcome is the result of one cell: a value to show, an error, or neither.
+type Outcome struct {
+	Data     map[string]any
+	Metadata map[string]any
+	Err      *EvalError
+}
+
+// EvalError describes a failed cell in the terms of the error message.
+type EvalError struct {
+	Name, Value string
+	Traceback   []string
+}
+
+// Config is what a Dispatcher needs.
+type Config struct {
+	Transport Transport
+	Engine    Engine
+	// History may be nil: the kernel then answers history requests with an empty list.
+	History *history.Store
+	Log     *slog.Logger
+	// Shutdown is called after shutdown_reply has been sent for a request
+	// without restart; the caller then closes the kernel.
+	Shutdown func()
+	// Version is reported in kernel_info_reply.
+	Version string
+}
+
+// Dispatcher routes requests to handlers. Create it with New, feed it with
+// Handle and stop it by cancelling the context given to Run.
+type Dispatcher struct {
+	cfg      Config
+	shell    map[protocol.MsgType]handler
+	control  map[protocol.MsgType]handler
+	queues   [3]chan *protocol.Message // per Origin; see Handle
+	executes chan *protocol.Message
+	exec     executionState
+	inputs   inputWaiters
+}
+
+// handler answers one request. It returns the reply content (nil: no reply
+// is due, as for comm_msg) or an error turned into an error reply.
+type handler func(ctx context.Context, req *protocol.Message) (reply any, err error)
+
+// New builds a Dispatcher with its handler tables.
+func New(cfg Config) *Dispatcher {
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	d := &Dispatcher{cfg: cfg}
+	// Queue sizes only absorb bursts (a notebook's Run All sends every cell at
+	// once); the sender blocks beyond them, which is the back-pressure we want.
+	for i := range d.queues {
+		d.queues[i] = make(chan *protocol.Message, 256)
+	}
+	d.executes = make(chan *protocol.Message, 4096)
+	d.inputs.waiting = map[string]chan string{}
+	d.shell = map[protocol.MsgType]handler{
+		protocol.KernelInfoRequest: d.kernelInfo,
+		protocol.IsCompleteRequest: d.isComplete,
+		protocol.CompleteRequest:   d.complete,
+		protocol.InspectRequest:    d.inspect,
+		protocol.HistoryRequest:    d.history,
+		protocol.CommInfoRequest:   d.commInfo,
+		protocol.CommOpen:          d.commOpen,
+		protocol.CommMsg:           d.commIgnore,
+		protocol.CommClose:         d.commIgnore,
+		protocol.ShutdownRequest:   d.shutdown,
+	}
+	d.control = map[protocol.MsgType]handler{
+		protocol.KernelInfoRequest: d.kernelInfo,
+		protocol.InterruptRequest:  d.interrupt,
+		protocol.ShutdownRequest:   d.shutdown,
+		protocol.DebugRequest:      d.debug,
+	}
+	return d
+}
+
+// Handle queues a request that arrived on o. It never blocks on a running cell.
+func (d *Dispatcher) Handle(o Origin, m *protocol.Message) {
+	if o < Shell || o > Stdin {
+		d.cfg.Log.Error("request from unknown channel dropped", "origin", int(o))
+		return
+	}
+	if o == Shell && m.Header.MsgType == protocol.ExecuteRequest {
+		d.executes <- m
+		return
+	}
+	d.queues[o] <- m
+}
+
+// Run serves requests until ctx is cancelled. Each channel has its own
+// goroutine so a slow cell never delays control or completion requests.
+func (d *Dispatcher) Run(ctx context.Context) {
+	var wg sync.WaitGroup
+	loops := []func(context.Context){
+		func(ctx context.Context) { d.serve(ctx, Shell, d.queues[Shell], d.shell) },
+		func(ctx context.Context) { d.serve(ctx, Control, d.queues[Control], d.control) },
+		d.serveStdin,
+		d.serveExecutes,
+	}
+	for _, loop := range loops {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			loop(ctx)
+		}()
+	}
+	wg.Wait()
+}
+
+func (d *Dispatcher) serve(ctx context.Context, o Origin, in <-chan *protocol.Message, table map[protocol.MsgType]handler) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case m := <-in:
+			d.answer(ctx, o, m, table)
+		}
+	}
+}
+
+// answer runs one request in the order the spec asks for (Messaging, "Kernel
+// status"): busy, the handler's work, the reply, idle — all with the request
+// as parent.
+func (d *Dispatcher) answer(ctx context.Context, o Origin, req *protocol.Message, table map[protocol.MsgType]handler) {
+	d.status(req, "busy")
+	h, ok := table[req.Header.MsgType]
+	var reply any
+	var err error
+	if ok {
+		reply, err = d.safely(ctx, h, req)
+	} else {
+		d.cfg.Log.Error("unknown message type", "msg_type", req.Header.MsgType, "channel", o)
+		err = fmt.Errorf("unknown message type %q", req.Header.MsgType)
+	}
+	if err != nil {
+		reply = errorContent("RequestError", err.Error(), nil)
+	}
+	if reply != nil {
+		d.reply(o, req, replyType(req.Header.MsgType), reply)
+	}
+	d.status(req, "idle")
+	// A request answered while a cell runs must not leave the frontend
+	// believing the kernel is idle.
+	if running := d.exec.current(); running != nil && running != req {
+		d.status(running, "busy")
+	}
+	if req.Header.MsgType == protocol.ShutdownRequest && err == nil && !restartRequested(req) && d.cfg.Shutdown != nil {
+		d.cfg.Shutdown()
+	}
+}
+
+// safely turns a panicking handler into an error reply: one bad request
+// must never take the kernel down.
+func (d *Dispatcher) safely(ctx context.Context, h handler, req *protocol.Message) (reply any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.cfg.Log.Error("handler panicked", "msg_type", req.Header.MsgType, "panic", r)
+			reply, err = nil, fmt.Errorf("internal error handling %s: %v", req.Header.MsgType, r)
+		}
+	}()
+	return h(ctx, req)
+}
+
+// replyType derives the reply's type from the request's: foo_request → foo_reply.
+func replyType(t protocol.MsgType) protocol.MsgType {
+	return protocol.MsgType(strings.TrimSuffix(string(t), "_request") + "_reply")
+}
+
+func (d *Dispatcher) reply(o Origin, req *protocol.Message, t protocol.MsgType, content any) {
+	m, err := req.Reply(t, content)
+	if err != nil {
+		d.cfg.Log.Error("build reply", "msg_type", t, "err", err)
+		return
+	}
+	if err := d.cfg.Transport.Reply(o, m); err != nil {
+		d.cfg.Log.Error("send reply", "msg_type", t, "err", err)
+	}
+}
+
+func (d *Dispatcher) publish(parent *protocol.Message, t protocol.MsgType, content any) {
+	m, err := parent.Child(t, content)
+	if err != nil {
+		d.cfg.Log.Error("build iopub message", "msg_type", t, "err", err)
+		return
+	}
+	if err := d.cfg.Transport.Publish(m); err != nil {
+		d.cfg.Log.Error("publish", "msg_type", t, "err", err)
+	}
+}
+
+func (d *Dispatcher) status(parent *protocol.Message, state string) {
+	d.publish(parent, protocol.Status, map[string]string{"execution_state": state})
+}
+
+func errorContent(name, value string, traceback []string) map[string]any {
+	if traceback == nil {
+		traceback = []string{name + ": " + value}
+	}
+	return map[string]any{"status": "error", "ename": name, "evalue": value, "traceback": traceback}
+}
+
+// decode unmarshals a request's content; a malformed content becomes an error reply.
+func decode(req *protocol.Message, v any) error {
+	if len(req.Content) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(req.Content, v); err != nil {
+		return fmt.Errorf("decode %s content: %w", req.Header.MsgType, err)
+	}
+	return nil
+}
