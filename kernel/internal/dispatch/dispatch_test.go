@@ -125,8 +125,13 @@ func (e *scripted) Execute(ctx context.Context, code string, allowStdin bool, ou
 	return Outcome{}
 }
 
-func (e *scripted) Interrupt()                    { e.mu.Lock(); e.interrupted++; e.mu.Unlock() }
-func (e *scripted) Restart(context.Context) error { e.mu.Lock(); e.restarted++; e.mu.Unlock(); return nil }
+func (e *scripted) Interrupt() { e.mu.Lock(); e.interrupted++; e.mu.Unlock() }
+func (e *scripted) Restart(context.Context) error {
+	e.mu.Lock()
+	e.restarted++
+	e.mu.Unlock()
+	return nil
+}
 func (e *scripted) Symbols() []symtab.Symbol {
 	return []symtab.Symbol{{Name: "answer", Kind: symtab.KindVar, Decl: "answer := 42", Type: "int", Value: "42"}}
 }
