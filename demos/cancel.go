@@ -61,5 +61,5 @@ func RunWithContext(ctx context.Context, work func(context.Context, string) erro
 	for range labels {
 		t.add(<-done)
 	}
-	return t.finish()
+	return t.Done()
 }

@@ -44,5 +44,5 @@ func RunPool(work func(string), workers int, labels ...string) *Timeline {
 	for line := range results {
 		fmt.Println(line)
 	}
-	return t.finish()
+	return t.Done()
 }

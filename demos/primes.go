@@ -56,5 +56,5 @@ func CountPrimes(limit, goroutines int) *Timeline {
 		total += c
 	}
 	t.Note = fmt.Sprintf("%d primes", total)
-	return t.finish()
+	return t.Done()
 }

@@ -51,7 +51,7 @@ func RunProcesses(d time.Duration, labels ...string) *Timeline {
 	for _, c := range children {
 		t.add(c.wait())
 	}
-	return t.finish()
+	return t.Done()
 }
 
 // child is a running worker process and the pipe it reports on.

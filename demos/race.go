@@ -79,5 +79,5 @@ func countWith(title string, goroutines, increments int, inc func()) *Timeline {
 	}
 	close(start)
 	wg.Wait()
-	return t.finish()
+	return t.Done()
 }

@@ -17,7 +17,7 @@ func RunSequential(work func(string), labels ...string) *Timeline {
 	for _, label := range labels {
 		t.timed(label, fmt.Sprintf("goroutine %d", goroutineID()), work, label)
 	}
-	return t.finish()
+	return t.Done()
 }
 
 // WithGoroutines starts one goroutine per label and waits for all of them
@@ -35,7 +35,7 @@ func RunGoroutines(work func(string), labels ...string) *Timeline {
 		})
 	}
 	wg.Wait() // blocks until every goroutine has called Done
-	return t.finish()
+	return t.Done()
 }
 
 // WithChannels does what [WithGoroutines] does, but each goroutine sends
@@ -57,7 +57,7 @@ func RunChannels(work func(string), labels ...string) *Timeline {
 	for range labels {
 		fmt.Println(<-done, "finished")
 	}
-	return t.finish()
+	return t.Done()
 }
 
 // WithThreads runs each worker on its own goroutine locked to its own OS
@@ -82,5 +82,5 @@ func RunThreads(work func(string), labels ...string) *Timeline {
 		})
 	}
 	wg.Wait()
-	return t.finish()
+	return t.Done()
 }

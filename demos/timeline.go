@@ -33,6 +33,18 @@ type Timeline struct {
 	order []string   // rows in the order the runner launched them
 }
 
+// NewTimeline starts an empty timeline, for a cell that runs its own
+// workers: wrap each piece of work in [Timeline.Record] and call
+// [Timeline.Done] at the end. Rows appear in the order of their first
+// Record call.
+func NewTimeline(title string) *Timeline { return newTimeline(title) }
+
+// Record runs work, timing it as one span on the row label, and names the
+// goroutine it ran on. Safe to call from many goroutines at once.
+func (t *Timeline) Record(label string, work func()) {
+	t.timed(label, fmt.Sprintf("goroutine %d", goroutineID()), func(string) { work() }, label)
+}
+
 // newTimeline starts a timeline whose chart lists rows in the given order
 // (the order the caller passed its labels), whoever happens to start first.
 func newTimeline(title string, rows ...string) *Timeline {
@@ -46,8 +58,9 @@ func (t *Timeline) add(s Span) {
 	t.Spans = append(t.Spans, s)
 }
 
-// finish stamps the end time and orders the spans for reading.
-func (t *Timeline) finish() *Timeline {
+// Done stamps the end time, orders the spans by start and returns t, so a
+// cell can end with tl.Done() to show the chart.
+func (t *Timeline) Done() *Timeline {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.End = Now()

@@ -91,3 +91,18 @@ func TestNiceStep(t *testing.T) {
 		})
 	}
 }
+
+func TestRecord(t *testing.T) {
+	tl := NewTimeline("cell")
+	ran := 0
+	tl.Record("b", func() { ran++ })
+	tl.Record("a", func() { ran++ })
+	tl.Record("b", func() { ran++ })
+	tl.Done()
+	if ran != 3 || len(tl.Spans) != 3 || tl.End < tl.Start {
+		t.Fatalf("ran %d, %d spans, start %v end %v; want 3 runs and 3 spans", ran, len(tl.Spans), tl.Start, tl.End)
+	}
+	if got := tl.rows(); len(got) != 2 || got[0] != "b" || got[1] != "a" {
+		t.Errorf("rows = %v, want [b a]", got)
+	}
+}

@@ -19,6 +19,7 @@ func init() {
 		"Delay":               reflect.ValueOf(demos.Delay),
 		"IsPrime":             reflect.ValueOf(demos.IsPrime),
 		"MutexCounter":        reflect.ValueOf(demos.MutexCounter),
+		"NewTimeline":         reflect.ValueOf(demos.NewTimeline),
 		"Now":                 reflect.ValueOf(demos.Now),
 		"RacyCounter":         reflect.ValueOf(demos.RacyCounter),
 		"RunChannels":         reflect.ValueOf(demos.RunChannels),
