@@ -16,7 +16,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"encoding/json"
+	"encoding/gob"
 	"fmt"
 	"io"
 	"sort"
@@ -42,25 +42,27 @@ const BuiltinPath = "builtin"
 // Member is one documented name: a package-level func, type, var or const,
 // or a method or struct field of a type.
 type Member struct {
-	Name      string   `json:"n"`
-	Kind      string   `json:"k"`
-	Signature string   `json:"s,omitempty"` // Go source, e.g. "func Println(a ...any) (n int, err error)"
-	Doc       string   `json:"d,omitempty"`
-	Methods   []Member `json:"m,omitempty"` // types only, sorted by name
-	Fields    []Member `json:"f,omitempty"` // struct types only, in declaration order
+	Name      string
+	Kind      string
+	Signature string // Go source, e.g. "func Println(a ...any) (n int, err error)"
+	Doc       string
+	Methods   []Member // types only, sorted by name
+	Fields    []Member // struct types only, in declaration order
 }
 
 // Package is the documentation of one importable package.
 type Package struct {
-	Path    string   `json:"p"`           // import path, e.g. "net/http"
-	Name    string   `json:"n"`           // package name, e.g. "http"
-	Doc     string   `json:"d,omitempty"` // package synopsis
-	Members []Member `json:"m,omitempty"` // sorted by name
+	Path    string   // import path, e.g. "net/http"
+	Name    string   // package name, e.g. "http"
+	Doc     string   // package synopsis
+	Members []Member // sorted by name
 }
 
-// File is the encoded form of the index (gzipped JSON); the generator writes it.
+// File is the encoded form of the index (gzipped gob, which decodes about
+// four times faster than JSON: the first completion waits for it); the
+// generator writes it.
 type File struct {
-	Packages []Package `json:"packages"` // sorted by path
+	Packages []Package // sorted by path
 }
 
 // Index is a decoded, read-only documentation index.
@@ -72,7 +74,7 @@ type Index struct {
 	members map[string]map[string]int
 }
 
-//go:embed index.json.gz
+//go:embed index.gob.gz
 var embedded []byte
 
 // load decodes the embedded index once; later calls share the result.
@@ -95,21 +97,21 @@ func LoadErr() error {
 	return err
 }
 
-// Decode reads a gzipped JSON [File].
+// Decode reads a gzipped gob [File].
 func Decode(r io.Reader) (*Index, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
 		return nil, fmt.Errorf("open doc index: %w", err)
 	}
 	var f File
-	if err := json.NewDecoder(zr).Decode(&f); err != nil {
+	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
 		return nil, fmt.Errorf("decode doc index: %w", err)
 	}
 	return New(f.Packages), nil
 }
 
-// Encode writes pkgs as a gzipped JSON [File], sorted so that the output is
-// reproducible (the committed index is compared against a fresh build).
+// Encode writes pkgs as a gzipped gob [File], sorted so that the output is
+// reproducible.
 func Encode(w io.Writer, pkgs []Package) error {
 	sorted := append([]Package(nil), pkgs...)
 	sort.Slice(sorted, func(i, j int) bool { return sorted[i].Path < sorted[j].Path })
@@ -117,8 +119,7 @@ func Encode(w io.Writer, pkgs []Package) error {
 	if err != nil {
 		return err
 	}
-	enc := json.NewEncoder(zw)
-	if err := enc.Encode(File{Packages: sorted}); err != nil {
+	if err := gob.NewEncoder(zw).Encode(File{Packages: sorted}); err != nil {
 		return fmt.Errorf("encode doc index: %w", err)
 	}
 	return zw.Close()

@@ -1,6 +1,8 @@
 package docindex_test
 
 import (
+	"bytes"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -165,5 +167,18 @@ func TestResolve(t *testing.T) {
 				t.Errorf("NamedType(%q) = %q %q, want %q %q", tt.typ, path, m.Name, tt.wantPath, tt.wantName)
 			}
 		})
+	}
+}
+
+// BenchmarkDecode measures the one-time cost of the first completion.
+func BenchmarkDecode(b *testing.B) {
+	data, err := os.ReadFile("index.gob.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := docindex.Decode(bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

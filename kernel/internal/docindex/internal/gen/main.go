@@ -39,7 +39,7 @@ const apiVersion = 22
 
 func main() {
 	root := flag.String("root", ".", "module root (holds demos/ and display/)")
-	out := flag.String("out", "index.json.gz", "output file")
+	out := flag.String("out", "index.gob.gz", "output file")
 	generic := flag.String("generic", "", "directory holding the interpreted sources of slices, maps and cmp (default: GOROOT)")
 	flag.Parse()
 	if err := run(*root, *out, *generic); err != nil {
