@@ -31,37 +31,93 @@ func (c completer) userSymbol(name string) (symtab.Symbol, bool) {
 	return symtab.Symbol{}, false
 }
 
-// members lists what may follow `x.`: a user value's fields and methods
-// (the user's name shadows a package), else a package's exported names.
-func (c completer) members(x string) []Match {
+// members lists what may follow `a.b.`: for a user value its fields and
+// methods (the user's names shadow packages, as in Go), for a package its
+// exported names, for pkg.Type the type's methods, and for v.Field the
+// members of the field's type when that type is known.
+func (c completer) members(chain []string) []Match {
 	ix := c.env.Index
-	if s, ok := c.userSymbol(x); ok {
-		var out []Match
-		for _, m := range s.Members {
-			out = append(out, Match{Text: m.Name, Type: jupyterType[m.Kind], Signature: m.Signature})
-		}
+	s, isUser := c.userSymbol(chain[0])
+	switch {
+	case isUser && len(chain) == 1:
+		out := symbolMembers(s.Members)
 		if len(out) == 0 {
-			if _, t, ok := ix.NamedType(s.Type, c.imports); ok {
-				out = typeMembers(t)
+			out = c.typeMembers(s.Type)
+		}
+		return out
+	case isUser && len(chain) == 2:
+		for _, m := range s.Members {
+			if m.Name == chain[1] && m.Kind == symtab.MemberField {
+				return c.typeMembers(m.Signature)
 			}
 		}
-		sortGroup(out)
-		return out
+		if _, t, ok := ix.NamedType(s.Type, c.imports); ok {
+			if f, ok := t.Child(chain[1]); ok && f.Kind == docindex.KindField {
+				return c.typeMembers(fieldType(f))
+			}
+		}
+		return nil
+	case isUser || len(chain) > 2:
+		return nil
 	}
-	path, ok := ix.PackagePath(x, c.imports)
+	path, ok := ix.PackagePath(chain[0], c.imports)
 	if !ok {
 		return nil
 	}
-	p, _ := ix.Package(path)
-	out := make([]Match, 0, len(p.Members))
-	for _, m := range p.Members {
-		out = append(out, Match{Text: m.Name, Type: jupyterType[m.Kind], Signature: m.Signature})
+	if len(chain) == 2 { // pkg.Type. lists method expressions
+		if t, ok := ix.Lookup(path, chain[1]); ok && t.Kind == docindex.KindType {
+			return docMembers(t.Methods)
+		}
+		return nil
 	}
-	return out // already sorted by name
+	p, _ := ix.Package(path)
+	return docMembers(p.Members) // already sorted by name
 }
 
-// typeMembers lists a documented type's fields then methods.
-func typeMembers(t docindex.Member) []Match {
+func symbolMembers(ms []symtab.Member) []Match {
+	var out []Match
+	for _, m := range ms {
+		out = append(out, Match{Text: m.Name, Type: jupyterType[m.Kind], Signature: m.Signature})
+	}
+	sortGroup(out)
+	return out
+}
+
+func docMembers(ms []docindex.Member) []Match {
+	out := make([]Match, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, Match{Text: m.Name, Type: jupyterType[m.Kind], Signature: m.Signature})
+	}
+	return out
+}
+
+// fieldType returns the type of a documented field from its signature
+// "Name Type" (embedded fields are spelled as just the type).
+func fieldType(f docindex.Member) string {
+	if rest, ok := strings.CutPrefix(f.Signature, f.Name+" "); ok {
+		return rest
+	}
+	return f.Signature
+}
+
+// typeMembers lists the fields and methods of a type written as Go, such
+// as "*strings.Builder", "*url.URL" or "main.Point": library types from the
+// index, the user's own types from their symbols.
+func (c completer) typeMembers(typ string) []Match {
+	if _, t, ok := c.env.Index.NamedType(typ, c.imports); ok {
+		out := libraryTypeMembers(t)
+		sortGroup(out)
+		return out
+	}
+	name := strings.TrimPrefix(strings.TrimLeft(typ, "*"), "main.")
+	if s, ok := c.userSymbol(name); ok && s.Kind == symtab.KindType {
+		return symbolMembers(s.Members)
+	}
+	return nil
+}
+
+// libraryTypeMembers lists a documented type's fields and methods.
+func libraryTypeMembers(t docindex.Member) []Match {
 	var out []Match
 	for _, f := range t.Fields {
 		out = append(out, Match{Text: f.Name, Type: "field", Signature: f.Signature})

@@ -126,11 +126,11 @@ func (c completer) at(before string) (int, []Match) {
 	}
 	prefix := before[start:]
 	if start > 0 && before[start-1] == '.' {
-		x := identBefore(before[:start-1])
-		if x == "" {
+		chain := chainBefore(before[:start-1])
+		if chain == nil {
 			return start, nil
 		}
-		return start, filter(c.members(x), prefix)
+		return start, filter(c.members(chain), prefix)
 	}
 	if prefix == "" || unicode.IsDigit(rune(prefix[0])) {
 		return start, nil // nothing typed yet, or a number: offering every name helps no one
@@ -140,22 +140,30 @@ func (c completer) at(before string) (int, []Match) {
 
 func isIdent(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// identBefore returns the identifier that ends s, or "" when s ends with
-// something else (a call, an index, a literal), which completion cannot type.
-func identBefore(s string) string {
-	i := len(s)
-	for i > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:i])
-		if !isIdent(r) {
-			break
+// chainBefore returns the selector expression that ends s, such as
+// ["req", "URL"] for "x := req.URL", or nil when s ends with something
+// else (a call, an index, a literal) whose type completion cannot know.
+func chainBefore(s string) []string {
+	var chain []string
+	for {
+		i := len(s)
+		for i > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:i])
+			if !isIdent(r) {
+				break
+			}
+			i -= size
 		}
-		i -= size
+		id := s[i:]
+		if id == "" || unicode.IsDigit(rune(id[0])) {
+			return nil
+		}
+		chain = append([]string{id}, chain...)
+		if i == 0 || s[i-1] != '.' {
+			return chain
+		}
+		s = s[:i-1]
 	}
-	id := s[i:]
-	if id == "" || unicode.IsDigit(rune(id[0])) || (i > 0 && s[i-1] == '.') {
-		return "" // a.b.c: the type of a.b is unknown
-	}
-	return id
 }
 
 // literal is a string or comment still open at the cursor.

@@ -46,7 +46,7 @@ func (r resolver) resolve(chain []string) (description, bool) {
 	case isUser && len(chain) == 2:
 		return r.userMember(sym, last)
 	case isUser:
-		return description{}, false // v.a.b: the type of v.a is unknown here
+		return r.fieldMember(sym, chain[1], last)
 	default:
 		path, ok := ix.PackagePath(first, r.imports)
 		if !ok {
@@ -112,9 +112,36 @@ func (r resolver) userMember(s symtab.Symbol, name string) (description, bool) {
 			return r.member(m), true
 		}
 	}
-	for _, m := range s.Members {
+	members := s.Members
+	if t, ok := r.userSymbol(strings.TrimPrefix(strings.TrimLeft(s.Type, "*"), "main.")); ok && len(members) == 0 && t.Kind == symtab.KindType {
+		members = t.Members // a var of the user's type: the type lists them
+	}
+	for _, m := range members {
 		if m.Name == name {
 			return description{code: memberLine(m), facts: []string{m.Kind + " of " + s.Name}}, true
+		}
+	}
+	return description{}, false
+}
+
+// fieldMember describes v.field.name when the field's type is a
+// documented library type, as in req.URL.Host.
+func (r resolver) fieldMember(s symtab.Symbol, field, name string) (description, bool) {
+	ix := r.env.Index
+	typ := ""
+	for _, m := range s.Members {
+		if m.Name == field && m.Kind == symtab.MemberField {
+			typ = m.Signature
+		}
+	}
+	if _, t, ok := ix.NamedType(s.Type, r.imports); ok && typ == "" {
+		if f, ok := t.Child(field); ok && f.Kind == docindex.KindField {
+			typ = strings.TrimPrefix(f.Signature, f.Name+" ")
+		}
+	}
+	if _, t, ok := ix.NamedType(typ, r.imports); ok {
+		if m, ok := t.Child(name); ok {
+			return r.member(m), true
 		}
 	}
 	return description{}, false
