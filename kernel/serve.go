@@ -1,0 +1,174 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"golessons/kernel/internal/dispatch"
+	"golessons/kernel/internal/history"
+	"golessons/kernel/internal/runner"
+	"golessons/kernel/internal/wire"
+	"golessons/kernel/internal/worker"
+)
+
+// defaultMemoryLimit keeps one runaway cell from taking a classroom machine
+// (or a 2 GiB JupyterHub pod) down with it.
+const defaultMemoryLimit = 2 << 30
+
+// serveKernel is "golessons kernel -f FILE": sockets, dispatcher and runner
+// wired together until a shutdown_request, SIGTERM or the parent's death.
+func serveKernel(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("kernel", flag.ContinueOnError)
+	connFile := fs.String("f", "", "connection file written by Jupyter")
+	packages := fs.String("packages", os.Getenv("GOLESSONS_PACKAGES"), "teacher packages folder")
+	memLimit := fs.String("memory-limit", os.Getenv("GOLESSONS_MEMORY_LIMIT"), "memory limit per cell process")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *connFile == "" {
+		return usageError{fmt.Errorf("kernel needs -f CONNECTION_FILE")}
+	}
+	limit := int64(defaultMemoryLimit)
+	if *memLimit != "" {
+		n, err := parseSize(*memLimit)
+		if err != nil {
+			return usageError{err}
+		}
+		limit = n
+	}
+	log := newLogger(stderr)
+	info, err := wire.ReadConnectionFile(*connFile)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	exe, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("find own executable: %w", err)
+	}
+	srv, err := wire.Listen(ctx, info, log)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	eng := startEngine(ctx, runner.Config{
+		Exe: exe, Args: []string{"runner"}, Env: os.Environ(), MemoryLimit: limit, PackagesDir: *packages, Log: log,
+	})
+	defer eng.Close()
+
+	hist, err := history.Open(history.DefaultPath())
+	if err != nil {
+		log.Warn("history not persisted", "err", err)
+	}
+	d := dispatch.New(dispatch.Config{
+		Transport: transport{srv},
+		Engine:    eng,
+		History:   hist,
+		Log:       log,
+		Shutdown:  cancel,
+		Version:   version,
+	})
+	go watchSignals(ctx, cancel, eng.Interrupt)
+	go watchParent(ctx, cancel)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case in, ok := <-srv.Incoming():
+				if !ok {
+					cancel()
+					return
+				}
+				if o, known := origins[in.Channel]; known {
+					d.Handle(o, in.Msg)
+				}
+			}
+		}
+	}()
+	d.Run(ctx)
+	log.Info("kernel shutting down")
+	return nil
+}
+
+// serveRunner is "golessons runner": the child process that evaluates cells,
+// talking to the kernel over fds 3 (requests) and 4 (events).
+func serveRunner() error {
+	return worker.Main(context.Background())
+}
+
+// watchSignals turns SIGINT into an interrupt (interrupt_mode "signal"
+// clients and Ctrl-C in a terminal) and SIGTERM/SIGHUP into a shutdown.
+func watchSignals(ctx context.Context, stop context.CancelFunc, interrupt func()) {
+	sig := make(chan os.Signal, 4) // signals can arrive in bursts; a few slots avoid dropping one
+	signal.Notify(sig, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sig)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case s := <-sig:
+			if s == syscall.SIGINT {
+				interrupt()
+				continue
+			}
+			stop()
+			return
+		}
+	}
+}
+
+// watchParent ends the kernel when the process that started it (the Jupyter
+// server) is gone, as ipykernel's parent poller does: the kernel is then
+// re-parented, so its parent pid changes.
+func watchParent(ctx context.Context, stop context.CancelFunc) {
+	parent := os.Getppid()
+	if parent <= 1 {
+		return
+	}
+	t := time.NewTicker(500 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if os.Getppid() != parent {
+				stop()
+				return
+			}
+		}
+	}
+}
+
+// parseSize reads sizes like "512MiB", "2GiB", "1G" or a plain byte count.
+func parseSize(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		mult   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9},
+		{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}}
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range units {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("bad size %q: want e.g. 512MiB or 2GiB", s)
+	}
+	return int64(n * float64(mult)), nil
+}
