@@ -36,6 +36,10 @@ type Options struct {
 	// Keep reports whether a package-level name is exported by the
 	// interpreter; nil keeps every exported name.
 	Keep func(name string) bool
+	// AnyBuildTags reads every non-test .go file, even one excluded by
+	// build constraints (sources embedded for interpretation are often kept
+	// out of the build with //go:build ignore).
+	AnyBuildTags bool
 	// AllDecls keeps unexported names too (for the builtin pseudo-package,
 	// whose real names are all lower case).
 	AllDecls bool
@@ -50,15 +54,22 @@ func Dir(dir, importPath string, opts Options) (docindex.Package, error) {
 	ctx.GOOS, ctx.GOARCH, ctx.CgoEnabled = "linux", "amd64", true
 	bp, err := ctx.ImportDir(dir, 0)
 	var noGo *build.NoGoError
+	if errors.As(err, &noGo) && opts.AnyBuildTags {
+		err = nil
+	}
 	if errors.As(err, &noGo) || errors.Is(err, fs.ErrNotExist) {
 		return docindex.Package{}, fmt.Errorf("document %s: %w", importPath, ErrNoGo)
 	}
 	if err != nil {
 		return docindex.Package{}, fmt.Errorf("document %s: %w", importPath, err)
 	}
+	names := append(bp.GoFiles, bp.CgoFiles...)
+	if opts.AnyBuildTags {
+		names = append(names, bp.IgnoredGoFiles...)
+	}
 	fset := token.NewFileSet()
 	var files []*ast.File
-	for _, name := range append(bp.GoFiles, bp.CgoFiles...) {
+	for _, name := range names {
 		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
 		if err != nil {
 			return docindex.Package{}, fmt.Errorf("document %s: %w", importPath, err)

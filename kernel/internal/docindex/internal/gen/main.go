@@ -15,6 +15,9 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
+	"go/parser"
+	"go/token"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -40,7 +43,7 @@ const apiVersion = 22
 func main() {
 	root := flag.String("root", ".", "module root (holds demos/ and display/)")
 	out := flag.String("out", "index.gob.gz", "output file")
-	generic := flag.String("generic", "", "directory holding the interpreted sources of slices, maps and cmp (default: GOROOT)")
+	generic := flag.String("generic", "", "directory holding the interpreted sources of slices, maps and cmp (default: found under -root, else GOROOT)")
 	flag.Parse()
 	if err := run(*root, *out, *generic); err != nil {
 		log.Fatal(err)
@@ -76,14 +79,15 @@ func run(root, out, genericDir string) error {
 	if err != nil {
 		return err
 	}
+	found := findGeneric(root, genericDir)
 	for _, path := range genericPkgs {
-		dir, keep := filepath.Join(src, path), func(n string) bool { return api[path][n] }
-		if genericDir != "" {
-			if _, err := os.Stat(filepath.Join(genericDir, path)); err == nil {
-				dir, keep = filepath.Join(genericDir, path), nil
-			}
+		dir, opts := filepath.Join(src, path), extract.Options{Keep: func(n string) bool { return api[path][n] }}
+		if d, ok := found[path]; ok {
+			// The kernel interprets these sources: document exactly them.
+			dir, opts = d, extract.Options{AnyBuildTags: true}
+			log.Printf("%s: documenting %s", path, d)
 		}
-		p, err := extract.Dir(dir, path, extract.Options{Keep: keep})
+		p, err := extract.Dir(dir, path, opts)
 		if err != nil {
 			return err
 		}
@@ -103,6 +107,45 @@ func run(root, out, genericDir string) error {
 		return err
 	}
 	return os.WriteFile(out, buf.Bytes(), 0o644)
+}
+
+// findGeneric looks for the sources the kernel embeds for slices, maps
+// and cmp: directories named after them holding .go files of that package,
+// in dir if given, else anywhere under root.
+func findGeneric(root, dir string) map[string]string {
+	found := map[string]string{}
+	if dir != "" {
+		root = dir
+	}
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return nil
+		}
+		switch d.Name() {
+		case ".git", "node_modules", "build", "notebooks", "docindex":
+			return filepath.SkipDir
+		}
+		if slices.Contains(genericPkgs, d.Name()) && declaresPackage(p, d.Name()) {
+			found[d.Name()] = p
+		}
+		return nil
+	})
+	return found
+}
+
+// declaresPackage reports whether a .go file in dir starts package name.
+func declaresPackage(dir, name string) bool {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		pf, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.PackageClauseOnly)
+		if err == nil && pf.Name.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 var apiLine = regexp.MustCompile(`^pkg ([^,]+), (?:func|type|const|var) ([A-Za-z0-9_]+)`)
