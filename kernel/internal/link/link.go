@@ -108,3 +108,16 @@ type Display struct {
 	// Wait is clear_output's wait flag.
 	Wait bool `json:"wait,omitempty"`
 }
+
+// Environment variables through which the kernel configures a runner it
+// starts; the runner removes them from its environment at startup so the
+// cells' child processes do not inherit them.
+const (
+	EnvToken       = "GOLESSONS_RUNNER_TOKEN"        // sync marker token
+	EnvMemoryLimit = "GOLESSONS_RUNNER_MEMORY_LIMIT" // bytes, for debug.SetMemoryLimit
+	EnvPackagesDir = "GOLESSONS_RUNNER_PACKAGES_DIR" // eval.Options.PackagesDir
+	// EnvUnsetTraceback set means the kernel set GOTRACEBACK for the
+	// runner alone (a crash then prints its message, not every goroutine
+	// of the interpreter); the runner unsets GOTRACEBACK for its children.
+	EnvUnsetTraceback = "GOLESSONS_RUNNER_UNSET_GOTRACEBACK"
+)

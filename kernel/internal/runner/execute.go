@@ -1,0 +1,174 @@
+package runner
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"golessons/kernel/internal/link"
+)
+
+// Execute runs one cell. Its output goes to out while it runs and after it
+// returns (goroutines that print late), until the next Execute. Execute
+// always returns a Result; a failure of the runner itself is an error in
+// it, after which the next cell runs in a fresh runner.
+func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.output.set(out)
+	notice, err := r.ensureRunner(ctx)
+	if err != nil {
+		return Result{Err: &link.Error{Name: "RunnerError", Value: err.Error()}, Notice: notice}
+	}
+	p := r.current()
+	select {
+	case <-r.interrupts: // meant for a cell that already ended
+	default:
+	}
+	r.nextID++
+	id := r.nextID
+	// A send error means the runner is gone; await sees that through done.
+	p.req.Send(link.Request{Kind: link.KindExecute, ID: id, Code: req.Code, AllowStdin: req.AllowStdin})
+	res := r.await(ctx, p, id, req, out)
+	res.Notice = notice
+	if res.Err == nil {
+		r.cells = append(r.cells, req.Code)
+	}
+	return res
+}
+
+// ensureRunner replaces a runner that died between cells, restoring the
+// earlier cells, and returns a notice saying so.
+func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
+	p := r.current()
+	if p == nil {
+		return "", errClosed
+	}
+	if !p.exited() {
+		return "", nil
+	}
+	why := crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+	kept, lost, err := r.replace(ctx, true)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("The runner stopped after the previous cell (%s) and was restarted; %s.",
+		why.Value, restoreSummary(kept, lost, nil)), nil
+}
+
+// await waits for cell id's result while serving its input requests,
+// interrupts, the memory limit and the runner's death.
+func (r *Runner) await(ctx context.Context, p *process, id uint64, req Request, out Output) Result {
+	mem := time.NewTicker(memoryPoll)
+	defer mem.Stop()
+	var grace <-chan time.Time
+	inputCtx, cancelInput := context.WithCancel(ctx)
+	defer cancelInput()
+	// replies has one slot: the cell waits for one line at a time, and
+	// the goroutine that asked must be able to finish without us.
+	replies := make(chan link.Request, 1)
+	for {
+		select {
+		case ev := <-p.ctl:
+			if ev.ID != id {
+				continue
+			}
+			switch ev.Kind {
+			case link.KindResult:
+				return r.result(ev)
+			case link.KindInputRequest:
+				go ask(inputCtx, out, ev, req.AllowStdin, replies)
+			}
+		case rep := <-replies:
+			p.req.Send(rep)
+		case <-r.interrupts:
+			cancelInput()
+			p.req.Send(link.Request{Kind: link.KindCancel, ID: id})
+			if grace == nil {
+				timer := time.NewTimer(InterruptGrace)
+				defer timer.Stop()
+				grace = timer.C
+			}
+		case <-grace:
+			return r.killAndRestore(ctx, p, "Interrupted",
+				fmt.Sprintf("the cell did not stop within %v, so its runner was stopped", InterruptGrace))
+		case <-mem.C:
+			if res, over := r.checkMemory(ctx, p); over {
+				return res
+			}
+		case <-p.done:
+			return r.died(ctx, p, id)
+		case <-ctx.Done():
+			return r.killAndRestore(ctx, p, "Interrupted", "the kernel stopped the cell")
+		}
+	}
+}
+
+// result turns a result event into a Result and records its symbols.
+func (r *Runner) result(ev link.Event) Result {
+	syms := ev.Symbols
+	r.symbols.Store(&syms)
+	return Result{Value: ev.Data, Metadata: ev.Metadata, Err: ev.Error}
+}
+
+// ask gets one line from the frontend for an input request and hands the
+// reply to await. It ends when out.Input returns; await cancels ctx when
+// the cell ends, so Input must honour ctx.
+func ask(ctx context.Context, out Output, ev link.Event, allowed bool, replies chan<- link.Request) {
+	rep := link.Request{Kind: link.KindInputReply, ID: ev.ID, EOF: true}
+	if allowed {
+		if v, err := out.Input(ctx, ev.Prompt, ev.Password); err == nil {
+			rep.Value, rep.EOF = v, false
+		}
+	}
+	select {
+	case replies <- rep:
+	default: // a reply is already waiting: the runner asked twice
+	}
+}
+
+// checkMemory kills and replaces the runner when it uses more memory than
+// allowed.
+func (r *Runner) checkMemory(ctx context.Context, p *process) (Result, bool) {
+	if r.cfg.MemoryLimit <= 0 {
+		return Result{}, false
+	}
+	rss, err := p.rss()
+	if err != nil || rss <= r.cfg.MemoryLimit {
+		return Result{}, false
+	}
+	return r.killAndRestore(ctx, p, "MemoryLimit", fmt.Sprintf(
+		"the cell used %s of memory, over the limit of %s (set %s to change it), so its runner was stopped",
+		formatSize(rss), formatSize(r.cfg.MemoryLimit), EnvMemoryLimit)), true
+}
+
+// died explains a runner that exited during cell id. A result that made
+// it out before the end still counts.
+func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
+	for drained := false; !drained; {
+		select {
+		case ev := <-p.ctl:
+			if ev.Kind == link.KindResult && ev.ID == id {
+				return r.result(ev)
+			}
+		default:
+			drained = true // the pump has ended: nothing more will come
+		}
+	}
+	why := crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+	if r.resetting.Load() {
+		why.Value = "the kernel was restarted while the cell ran"
+		return Result{Err: why}
+	}
+	kept, lost, err := r.replace(ctx, true)
+	why.Value += "; the runner process died and was restarted; " + restoreSummary(kept, lost, err)
+	return Result{Err: why}
+}
+
+// killAndRestore stops p and replaces it, for an interrupt or a limit.
+func (r *Runner) killAndRestore(ctx context.Context, p *process, name, reason string) Result {
+	p.kill()
+	<-p.done
+	kept, lost, err := r.replace(ctx, true)
+	return Result{Err: &link.Error{Name: name, Value: reason + "; " + restoreSummary(kept, lost, err)}}
+}

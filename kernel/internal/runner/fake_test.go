@@ -1,0 +1,172 @@
+package runner
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golessons/display"
+	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/symtab"
+	"golessons/kernel/internal/worker"
+)
+
+// envTestRunner makes the test binary act as a runner (see TestMain).
+const envTestRunner = "GOLESSONS_TEST_RUNNER"
+
+func TestMain(m *testing.M) {
+	if os.Getenv(envTestRunner) == "1" {
+		err := worker.Serve(context.Background(), func(stdin io.Reader, _ string) (worker.Evaluator, error) {
+			return &fakeEval{stdin: bufio.NewReader(stdin), vars: map[string]string{}}, nil
+		})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// fakeEval is a tiny command language standing in for the Go evaluator,
+// one command per line, so these tests exercise the process boundary
+// (output, crashes, interrupts, stdin) without the interpreter.
+type fakeEval struct {
+	stdin *bufio.Reader
+	mu    sync.Mutex
+	vars  map[string]string
+}
+
+func (f *fakeEval) Eval(ctx context.Context, cell string) (worker.Value, error) {
+	var val worker.Value
+	for _, line := range strings.Split(cell, "\n") {
+		cmd, arg, _ := strings.Cut(line, " ")
+		v, err := f.run(ctx, cmd, arg)
+		if err != nil {
+			return worker.Value{}, err
+		}
+		if v != nil {
+			val.Data = v
+		}
+	}
+	return val, nil
+}
+
+func (f *fakeEval) run(ctx context.Context, cmd, arg string) (map[string]any, error) {
+	switch cmd {
+	case "print":
+		fmt.Println(arg)
+	case "printn":
+		fmt.Print(arg)
+	case "eprint":
+		fmt.Fprintln(os.Stderr, arg)
+	case "flood":
+		n, _ := strconv.Atoi(arg)
+		for i := range n {
+			fmt.Printf("line %d\n", i)
+		}
+	case "set":
+		name, value, _ := strings.Cut(arg, " ")
+		f.mu.Lock()
+		f.vars[name] = value
+		f.mu.Unlock()
+	case "get":
+		f.mu.Lock()
+		v, ok := f.vars[arg]
+		f.mu.Unlock()
+		if !ok {
+			return nil, &link.Error{Name: "CompileError", Value: "undefined: " + arg}
+		}
+		return map[string]any{"text/plain": v}, nil
+	case "fail":
+		return nil, errors.New(arg)
+	case "late":
+		go func() {
+			time.Sleep(20 * time.Millisecond) // runner side: print after the cell ended
+			fmt.Println(arg)
+		}()
+	case "exec":
+		c := exec.Command("/bin/sh", "-c", arg)
+		c.Stdout, c.Stderr = os.Stdout, os.Stderr
+		return nil, c.Run()
+	case "spawn": // start a child that outlives the cell; print its pid
+		c := exec.Command("/bin/sleep", "1000")
+		if err := c.Start(); err != nil {
+			return nil, err
+		}
+		fmt.Println(c.Process.Pid)
+	case "exit":
+		n, _ := strconv.Atoi(arg)
+		os.Exit(n)
+	case "gopanic":
+		go func() { panic(arg) }()
+		select {}
+	case "unlock":
+		var mu sync.Mutex
+		mu.Unlock()
+	case "loop": // honours cancellation, like interpreted code
+		fmt.Println("started")
+		for ctx.Err() == nil {
+		}
+		return nil, &link.Error{Name: "Interrupted", Value: "cell interrupted"}
+	case "sleep": // ignores cancellation, like a compiled call
+		fmt.Println("started")
+		time.Sleep(time.Hour)
+		fmt.Println("continued after interrupt")
+	case "alloc":
+		var keep [][]byte
+		for {
+			b := make([]byte, 16<<20)
+			for i := range b {
+				b[i] = 1
+			}
+			keep = append(keep, b)
+		}
+	case "read":
+		line, err := f.stdin.ReadString('\n')
+		if err != nil {
+			fmt.Println("read error:", err)
+			return nil, nil
+		}
+		fmt.Printf("got: %s", line)
+	case "display":
+		display.HTML(arg)
+	case "":
+	default:
+		return nil, fmt.Errorf("unknown command %q", cmd)
+	}
+	return nil, nil
+}
+
+func (f *fakeEval) Restore(ctx context.Context, cells []string) (kept, lost []string) {
+	for _, cell := range cells {
+		for _, line := range strings.Split(cell, "\n") {
+			cmd, arg, _ := strings.Cut(line, " ")
+			if cmd == "set" {
+				f.run(ctx, cmd, arg)
+				name, _, _ := strings.Cut(arg, " ")
+				kept = append(kept, name)
+			}
+		}
+	}
+	return kept, nil
+}
+
+func (f *fakeEval) Symbols() []symtab.Symbol {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []symtab.Symbol
+	for name, v := range f.vars {
+		out = append(out, symtab.Symbol{Name: name, Kind: symtab.KindVar, Value: v})
+	}
+	return out
+}

@@ -1,0 +1,127 @@
+package runner
+
+import (
+	"strings"
+	"sync"
+
+	"golessons/kernel/internal/capture"
+	"golessons/kernel/internal/link"
+)
+
+// tailSize is how much of the runner's stderr is kept to explain a crash:
+// enough for a panic message and the first lines after it.
+const tailSize = 16 << 10
+
+// pump moves one runner's output and events, in order, to the current
+// Output and to Execute. An event is handled only once capture has
+// delivered everything the runner wrote before it (its sync marker).
+type pump struct {
+	out *outputSwitch
+	ctl chan<- link.Event
+
+	mu   sync.Mutex // guards tail, read by Execute after a crash
+	tail []byte     // the last tailSize bytes of stderr
+}
+
+// run serves until both chunks and events are closed.
+func (p *pump) run(chunks <-chan capture.Chunk, events <-chan link.Event) {
+	var (
+		waiting *link.Event // event whose marker capture has not reached
+		reached uint64      // marker reached by capture, event not seen yet
+		held    string      // stdout text just before marker reached
+	)
+	for chunks != nil || events != nil {
+		// Read only the side that can make progress, so text after a
+		// marker is never published before the event of that marker.
+		cin, ein := chunks, events
+		if waiting != nil {
+			ein = nil
+		}
+		if reached > 0 {
+			cin = nil
+		}
+		select {
+		case ch, ok := <-cin:
+			switch {
+			case !ok:
+				chunks = nil
+				if waiting != nil {
+					p.deliver(*waiting, "")
+					waiting = nil
+				}
+			case ch.Sync == 0:
+				p.stream(ch.Stream, ch.Text)
+			case waiting != nil && ch.Sync >= waiting.Sync:
+				p.deliver(*waiting, ch.Text)
+				waiting = nil
+			case waiting != nil:
+				p.stream(ch.Stream, ch.Text) // an older marker: its event came already
+			default:
+				reached, held = ch.Sync, ch.Text
+			}
+		case ev, ok := <-ein:
+			switch {
+			case !ok:
+				events = nil
+				if reached > 0 {
+					p.stream(capture.Stdout, held)
+					reached, held = 0, ""
+				}
+			case ev.Sync == 0 || chunks == nil:
+				p.deliver(ev, "")
+			case reached >= ev.Sync:
+				p.deliver(ev, held)
+				reached, held = 0, ""
+			default:
+				waiting = &ev
+			}
+		}
+	}
+}
+
+// deliver handles ev after its output. before is the stdout text written
+// just before ev's marker and not yet published: for an input request its
+// unfinished last line is the prompt, as Python's input() shows it.
+func (p *pump) deliver(ev link.Event, before string) {
+	if ev.Kind == link.KindInputRequest && ev.Prompt == "" {
+		i := strings.LastIndexByte(before, '\n') + 1
+		before, ev.Prompt = before[:i], before[i:]
+	}
+	p.stream(capture.Stdout, before)
+	switch ev.Kind {
+	case link.KindDisplay:
+		if ev.Display != nil {
+			p.out.display(*ev.Display)
+		}
+	case link.KindReady, link.KindResult, link.KindInputRequest, link.KindRestored:
+		select {
+		case p.ctl <- ev:
+		default:
+			// Only a runner that sends events nobody asked for fills ctl;
+			// dropping them keeps its output flowing.
+		}
+	}
+}
+
+// stream publishes text and keeps the tail of stderr.
+func (p *pump) stream(s capture.Stream, text string) {
+	if text == "" {
+		return
+	}
+	if s == capture.Stderr {
+		p.mu.Lock()
+		p.tail = append(p.tail, text...)
+		if over := len(p.tail) - tailSize; over > 0 {
+			p.tail = append(p.tail[:0], p.tail[over:]...)
+		}
+		p.mu.Unlock()
+	}
+	p.out.stream(string(s), text)
+}
+
+// stderrTail returns the last bytes the runner wrote to stderr.
+func (p *pump) stderrTail() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return string(p.tail)
+}

@@ -1,0 +1,183 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"golessons/kernel/internal/link"
+)
+
+// replace kills the current runner, starts a fresh one and, if restore is
+// set, replays the earlier successful cells in it with output discarded.
+// It returns the declarations kept and lost, as the evaluator reports them.
+func (r *Runner) replace(ctx context.Context, restore bool) (kept, lost []string, err error) {
+	if old := r.current(); old != nil {
+		old.kill()
+		<-old.done
+	}
+	p, err := r.startProcess(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := r.setProc(p); err != nil {
+		return nil, nil, err
+	}
+	if !restore || len(r.cells) == 0 {
+		r.symbols.Store(nil)
+		return nil, nil, nil
+	}
+	prev := r.output.set(discard{})
+	defer r.output.set(prev)
+	ev, err := r.restore(ctx, p)
+	if err == nil {
+		syms := ev.Symbols
+		r.symbols.Store(&syms)
+		return ev.Kept, ev.Lost, nil
+	}
+	// The replay itself failed: start once more, empty.
+	r.cells = nil
+	if _, _, err2 := r.replace(ctx, false); err2 != nil {
+		return nil, nil, errors.Join(err, err2)
+	}
+	return nil, nil, err
+}
+
+// restore sends the earlier cells to p and waits for the restored event.
+func (r *Runner) restore(ctx context.Context, p *process) (link.Event, error) {
+	if err := p.req.Send(link.Request{Kind: link.KindRestore, Cells: r.cells}); err != nil {
+		return link.Event{}, fmt.Errorf("replay earlier cells: %w", err)
+	}
+	timer := time.NewTimer(restoreTimeout)
+	defer timer.Stop()
+	for {
+		select {
+		case ev := <-p.ctl:
+			if ev.Kind == link.KindRestored {
+				return ev, nil
+			}
+		case <-p.done:
+			why := crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+			return link.Event{}, fmt.Errorf("replaying earlier cells crashed the runner: %s", why.Value)
+		case <-timer.C:
+			return link.Event{}, fmt.Errorf("replaying earlier cells took over %v", restoreTimeout)
+		case <-ctx.Done():
+			return link.Event{}, fmt.Errorf("replay earlier cells: %w", ctx.Err())
+		}
+	}
+}
+
+// restoreSummary says plainly what survived a restart.
+func restoreSummary(kept, lost []string, err error) string {
+	if err != nil {
+		return "all earlier declarations are lost (" + err.Error() + ")"
+	}
+	s := "this cell's own effects are lost"
+	if len(kept) > 0 {
+		s = "kept: " + strings.Join(kept, ", ") + "; " + s
+	}
+	if len(lost) > 0 {
+		s += "; also lost: " + strings.Join(lost, ", ")
+	}
+	if len(kept) == 0 && len(lost) == 0 {
+		s += "; no earlier declarations to restore"
+	}
+	return s
+}
+
+// crashReport explains a dead runner from the end of its stderr (the Go
+// runtime prints "panic: ..." or "fatal error: ...") and its exit status.
+func crashReport(tail string, st *os.ProcessState) *link.Error {
+	exit := "unknown exit"
+	code := -1
+	if st != nil {
+		exit, code = st.String(), st.ExitCode()
+	}
+	lines := strings.Split(tail, "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		name := ""
+		switch {
+		case strings.HasPrefix(l, "panic: "):
+			name = "panic"
+		case strings.HasPrefix(l, "fatal error: "):
+			name = "FatalError"
+		default:
+			continue
+		}
+		msg := l
+		// Nested panics continue on tab-indented lines.
+		for _, next := range lines[i+1:] {
+			if !strings.HasPrefix(next, "\t") || strings.HasPrefix(next, "\tgoroutine") {
+				break
+			}
+			msg += "\n" + next
+		}
+		return &link.Error{Name: name, Value: msg + " (" + exit + ")", Traceback: lastLines(tail, 20)}
+	}
+	if code >= 0 {
+		return &link.Error{Name: "Exit", Value: fmt.Sprintf("the program exited with code %d (os.Exit or log.Fatal)", code),
+			Traceback: lastLines(tail, 20)}
+	}
+	return &link.Error{Name: "Killed", Value: "the runner was killed (" + exit + ")", Traceback: lastLines(tail, 20)}
+}
+
+// lastLines returns at most n final non-empty lines of s.
+func lastLines(s string, n int) []string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	if len(lines) == 1 && lines[0] == "" {
+		return nil
+	}
+	return lines
+}
+
+// sizeUnits are the suffixes ParseSize understands, longest first.
+var sizeUnits = []struct {
+	suffix string
+	mult   int64
+}{
+	{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40},
+	{"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12},
+	{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"T", 1 << 40},
+	{"B", 1},
+}
+
+// ParseSize parses a byte count such as "512MiB", "2GiB", "1.5G" or
+// "1000000"; "off" gives 0.
+func ParseSize(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "off") {
+		return 0, nil
+	}
+	mult := int64(1)
+	for _, u := range sizeUnits {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSpace(strings.TrimSuffix(s, u.suffix)), u.mult
+			break
+		}
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f < 0 || f*float64(mult) > 1<<62 {
+		return 0, fmt.Errorf("parse size %q: want a number with an optional unit such as MiB or GiB", s)
+	}
+	return int64(f * float64(mult)), nil
+}
+
+// formatSize renders n bytes for people.
+func formatSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.0f MiB", float64(n)/(1<<20))
+	default:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+}

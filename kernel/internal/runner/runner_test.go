@@ -1,0 +1,354 @@
+package runner
+
+import (
+	"context"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"golessons/kernel/internal/link"
+)
+
+// recorder is an Output that remembers everything and signals each change.
+type recorder struct {
+	mu       sync.Mutex
+	stdout   strings.Builder
+	stderr   strings.Builder
+	displays []link.Display
+	prompts  []string
+	answer   string // typed for every input request; "" means EOF
+	changed  chan struct{}
+}
+
+func newRecorder() *recorder { return &recorder{changed: make(chan struct{}, 1)} }
+
+func (r *recorder) Stream(name, text string) {
+	r.mu.Lock()
+	if name == "stdout" {
+		r.stdout.WriteString(text)
+	} else {
+		r.stderr.WriteString(text)
+	}
+	r.mu.Unlock()
+	r.signal()
+}
+
+func (r *recorder) Display(d link.Display) {
+	r.mu.Lock()
+	r.displays = append(r.displays, d)
+	r.mu.Unlock()
+	r.signal()
+}
+
+func (r *recorder) Input(ctx context.Context, prompt string, password bool) (string, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.prompts = append(r.prompts, prompt)
+	if r.answer == "" {
+		return "", io.EOF
+	}
+	return r.answer, nil
+}
+
+func (r *recorder) signal() {
+	select {
+	case r.changed <- struct{}{}:
+	default:
+	}
+}
+
+func (r *recorder) out() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.stdout.String()
+}
+
+// waitStdout waits until stdout contains want.
+func (r *recorder) waitStdout(t *testing.T, want string, d time.Duration) {
+	t.Helper()
+	deadline := time.After(d)
+	for !strings.Contains(r.out(), want) {
+		select {
+		case <-r.changed:
+		case <-deadline:
+			t.Fatalf("stdout %q never contained %q", r.out(), want)
+		}
+	}
+}
+
+func startRunner(t testing.TB, limit int64) *Runner {
+	t.Helper()
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Start(context.Background(), Config{
+		Exe: exe, Args: []string{"-test.run=^$"},
+		Env:         append(os.Environ(), envTestRunner+"=1"),
+		MemoryLimit: limit,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+func run(t testing.TB, r *Runner, code string) (Result, *recorder) {
+	t.Helper()
+	rec := newRecorder()
+	return r.Execute(context.Background(), Request{Code: code}, rec), rec
+}
+
+func TestOutputAndValues(t *testing.T) {
+	r := startRunner(t, -1)
+	tests := []struct {
+		name    string
+		code    string
+		stdout  string
+		stderr  string
+		value   any
+		errName string
+	}{
+		{name: "print", code: "print hello", stdout: "hello\n"},
+		{name: "stderr", code: "eprint oops", stderr: "oops\n"},
+		{name: "value", code: "set x 5\nget x", value: "5"},
+		{name: "child process", code: "exec /bin/echo child", stdout: "child\n"},
+		{name: "child stderr", code: "exec /bin/echo warn >&2", stderr: "warn\n"},
+		{name: "error", code: "get nope", errName: "CompileError"},
+		{name: "output before error", code: "print a\nfail bad", stdout: "a\n", errName: "Error"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, rec := run(t, r, tt.code)
+			// Everything written before the result is published before
+			// Execute returns: no waiting here.
+			if got := rec.out(); got != tt.stdout {
+				t.Errorf("stdout %q, want %q", got, tt.stdout)
+			}
+			rec.mu.Lock()
+			stderr := rec.stderr.String()
+			rec.mu.Unlock()
+			if stderr != tt.stderr {
+				t.Errorf("stderr %q, want %q", stderr, tt.stderr)
+			}
+			if tt.value != nil && (res.Value == nil || res.Value["text/plain"] != tt.value) {
+				t.Errorf("value %v, want %v", res.Value, tt.value)
+			}
+			if (res.Err == nil) != (tt.errName == "") || (res.Err != nil && res.Err.Name != tt.errName) {
+				t.Errorf("error %+v, want name %q", res.Err, tt.errName)
+			}
+		})
+	}
+}
+
+func TestLateGoroutineOutputGoesToLastOutput(t *testing.T) {
+	r := startRunner(t, -1)
+	res, rec := run(t, r, "late after the cell")
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	rec.waitStdout(t, "after the cell\n", 5*time.Second)
+}
+
+func TestDisplayArrivesBeforeResult(t *testing.T) {
+	r := startRunner(t, -1)
+	res, rec := run(t, r, "print one\ndisplay <b>hi</b>\nprint two")
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if len(rec.displays) != 1 || rec.displays[0].Data["text/html"] != "<b>hi</b>" {
+		t.Fatalf("displays %+v", rec.displays)
+	}
+	if rec.stdout.String() != "one\ntwo\n" {
+		t.Fatalf("stdout %q", rec.stdout.String())
+	}
+}
+
+func TestRunnerDeathKeepsState(t *testing.T) {
+	tests := []struct {
+		name, code, errName, contains string
+	}{
+		{"os.Exit", "exit 3", "Exit", "code 3"},
+		{"fatal error", "unlock", "FatalError", "fatal error: sync: unlock of unlocked mutex"},
+		{"goroutine panic", "gopanic boom", "panic", "panic: boom"},
+	}
+	r := startRunner(t, -1)
+	if res, _ := run(t, r, "set x 42"); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, _ := run(t, r, tt.code)
+			if res.Err == nil || res.Err.Name != tt.errName || !strings.Contains(res.Err.Value, tt.contains) {
+				t.Fatalf("error %+v, want %s containing %q", res.Err, tt.errName, tt.contains)
+			}
+			if !strings.Contains(res.Err.Value, "kept: x") {
+				t.Errorf("error %q does not say x was kept", res.Err.Value)
+			}
+			if res, _ := run(t, r, "get x"); res.Err != nil || res.Value["text/plain"] != "42" {
+				t.Fatalf("after restart: %+v", res)
+			}
+		})
+	}
+}
+
+func TestInterrupt(t *testing.T) {
+	tests := []struct {
+		name, code string
+		killed     bool // the runner had to be replaced
+	}{
+		{"cooperative loop", "loop", false},
+		{"compiled sleep", "sleep", true},
+	}
+	r := startRunner(t, -1)
+	if res, _ := run(t, r, "set x 7"); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pid := r.current().pid
+			rec := newRecorder()
+			done := make(chan Result, 1)
+			go func() { done <- r.Execute(context.Background(), Request{Code: tt.code}, rec) }()
+			rec.waitStdout(t, "started\n", 5*time.Second)
+			start := time.Now()
+			r.Interrupt()
+			var res Result
+			select {
+			case res = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("no result 5s after interrupt")
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("interrupt took %v, want < 1s", d)
+			}
+			if res.Err == nil || res.Err.Name != "Interrupted" {
+				t.Fatalf("error %+v, want Interrupted", res.Err)
+			}
+			if replaced := r.current().pid != pid; replaced != tt.killed {
+				t.Errorf("runner replaced: %v, want %v", replaced, tt.killed)
+			}
+			if tt.killed && !strings.Contains(res.Err.Value, "kept: x") {
+				t.Errorf("error %q does not say x was kept", res.Err.Value)
+			}
+			if res, _ := run(t, r, "get x"); res.Err != nil || res.Value["text/plain"] != "7" {
+				t.Fatalf("after interrupt: %+v", res)
+			}
+			if strings.Contains(rec.out(), "continued") {
+				t.Fatal("the interrupted cell continued")
+			}
+		})
+	}
+}
+
+func TestMemoryLimit(t *testing.T) {
+	r := startRunner(t, 200<<20)
+	if res, _ := run(t, r, "set x 1"); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	res, _ := run(t, r, "alloc")
+	if res.Err == nil || res.Err.Name != "MemoryLimit" || !strings.Contains(res.Err.Value, "kept: x") {
+		t.Fatalf("error %+v, want MemoryLimit that kept x", res.Err)
+	}
+	if res, _ := run(t, r, "get x"); res.Err != nil {
+		t.Fatalf("after memory limit: %+v", res.Err)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	tests := []struct {
+		name    string
+		allow   bool
+		answer  string
+		stdout  string
+		prompts []string
+	}{
+		{"answered", true, "Ada", "got: Ada\n", []string{"Name: "}},
+		{"frontend gives EOF", true, "", "read error: EOF\n", []string{"Name: "}},
+		{"stdin not allowed", false, "Ada", "Name: read error: EOF\n", nil},
+	}
+	r := startRunner(t, -1)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := newRecorder()
+			rec.answer = tt.answer
+			res := r.Execute(context.Background(), Request{Code: "printn Name: \nread", AllowStdin: tt.allow}, rec)
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			if got := rec.out(); got != tt.stdout {
+				t.Errorf("stdout %q, want %q", got, tt.stdout)
+			}
+			if strings.Join(rec.prompts, "|") != strings.Join(tt.prompts, "|") {
+				t.Errorf("prompts %q, want %q", rec.prompts, tt.prompts)
+			}
+		})
+	}
+}
+
+func TestRestartForgetsState(t *testing.T) {
+	r := startRunner(t, -1)
+	run(t, r, "set x 1")
+	if err := r.Restart(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := run(t, r, "get x"); res.Err == nil {
+		t.Fatalf("x survived a restart: %+v", res)
+	}
+	if len(r.Symbols()) != 0 {
+		t.Fatalf("symbols after restart: %+v", r.Symbols())
+	}
+}
+
+func TestCloseKillsChildren(t *testing.T) {
+	r := startRunner(t, -1)
+	res, rec := run(t, r, "spawn")
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(rec.out()))
+	if err != nil {
+		t.Fatalf("child pid: %v", err)
+	}
+	r.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for syscall.Kill(pid, 0) == nil {
+		if time.Now().After(deadline) {
+			t.Fatalf("child %d still alive after Close", pid)
+		}
+		runtime.Gosched()
+	}
+	if res := r.Execute(context.Background(), Request{Code: "print x"}, newRecorder()); res.Err == nil {
+		t.Fatal("Execute after Close succeeded")
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		err  bool
+	}{
+		{"512MiB", 512 << 20, false}, {"2GiB", 2 << 30, false}, {"1.5G", 3 << 29, false},
+		{"1000", 1000, false}, {"100MB", 100e6, false}, {"off", 0, false},
+		{"lots", 0, true}, {"-1GiB", 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseSize(tt.in)
+			if (err != nil) != tt.err || got != tt.want {
+				t.Fatalf("ParseSize(%q) = %d, %v; want %d, err %v", tt.in, got, err, tt.want, tt.err)
+			}
+		})
+	}
+}
+

@@ -1,0 +1,128 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"golessons/display"
+	"golessons/kernel/internal/link"
+)
+
+// execute runs one cell and sends its result.
+func (w *worker) execute(ctx context.Context, req link.Request) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	c := &cell{id: req.ID, allowStdin: req.AllowStdin, ctx: ctx, cancel: cancel, replies: make(chan link.Request, 1)}
+	w.mu.Lock()
+	w.cell, w.lastID = c, req.ID
+	w.mu.Unlock()
+	w.stdin.reset()
+
+	val, err := w.safeEval(ctx, req.Code)
+
+	w.mu.Lock()
+	w.cell = nil
+	w.mu.Unlock()
+	ev := link.Event{Kind: link.KindResult, ID: req.ID, Data: val.Data, Metadata: val.Metadata, Symbols: w.eval.Symbols()}
+	if err != nil {
+		ev.Data, ev.Metadata = nil, nil
+		ev.Error = toLinkError(err)
+	}
+	return w.emit(ev)
+}
+
+// safeEval runs Eval, turning a panic of the evaluator itself into an
+// error so one bad cell cannot take the runner down through a worker bug.
+func (w *worker) safeEval(ctx context.Context, code string) (v Value, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &link.Error{Name: "InternalError", Value: fmt.Sprint(r), Traceback: []string{string(debug.Stack())}}
+		}
+	}()
+	return w.eval.Eval(ctx, code)
+}
+
+// toLinkError keeps an evaluator error's name and traceback when it has them.
+func toLinkError(err error) *link.Error {
+	if le, ok := err.(*link.Error); ok {
+		return le
+	}
+	if ne, ok := err.(interface {
+		ErrorName() string
+		ErrorValue() string
+		ErrorTraceback() []string
+	}); ok {
+		return &link.Error{Name: ne.ErrorName(), Value: ne.ErrorValue(), Traceback: ne.ErrorTraceback()}
+	}
+	return &link.Error{Name: "Error", Value: err.Error()}
+}
+
+// restore replays earlier cells and reports what came back.
+func (w *worker) restore(ctx context.Context, req link.Request) error {
+	kept, lost := w.eval.Restore(ctx, req.Cells)
+	return w.emit(link.Event{Kind: link.KindRestored, Kept: kept, Lost: lost, Symbols: w.eval.Symbols()})
+}
+
+// cancelCell interrupts the running cell, if any.
+func (w *worker) cancelCell() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cell != nil {
+		w.cell.cancel()
+	}
+}
+
+// deliverInput hands an input reply to the running cell, if it still
+// waits for one; a late reply is dropped.
+func (w *worker) deliverInput(req link.Request) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cell == nil || w.cell.id != req.ID {
+		return
+	}
+	select {
+	case w.cell.replies <- req:
+	default:
+	}
+}
+
+// current returns the running cell, or nil.
+func (w *worker) current() *cell {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.cell
+}
+
+// publishDisplay is the display package's publisher. It runs on whichever
+// goroutine called a display function, so it goes through emit's lock.
+func (w *worker) publishDisplay(m display.Message) {
+	w.mu.Lock()
+	id := w.lastID
+	w.mu.Unlock()
+	d := &link.Display{Kind: m.Kind, Data: m.Data, Metadata: m.Metadata, ID: m.ID, Wait: m.Wait}
+	if err := w.emit(link.Event{Kind: link.KindDisplay, ID: id, Display: d}); err != nil {
+		w.opts.Log.Warn("send display", "err", err)
+	}
+}
+
+// emit writes a sync marker to stdout and stderr, then sends ev carrying
+// that marker's number. The lock keeps markers and frames of concurrent
+// events (a display from a goroutine, the cell's result) in one order.
+func (w *worker) emit(ev link.Event) error {
+	w.emitMu.Lock()
+	defer w.emitMu.Unlock()
+	w.sync++
+	ev.Sync = w.sync
+	marker := link.SyncMarker(w.opts.Token, w.sync)
+	if _, err := w.opts.Stdout.Write(marker); err != nil {
+		return fmt.Errorf("write sync marker to stdout: %w", err)
+	}
+	if _, err := w.opts.Stderr.Write(marker); err != nil {
+		return fmt.Errorf("write sync marker to stderr: %w", err)
+	}
+	if err := w.out.Send(ev); err != nil {
+		return fmt.Errorf("send %s event: %w", ev.Kind, err)
+	}
+	return nil
+}
