@@ -1,0 +1,152 @@
+"""Fixtures for the JupyterLab-in-Chromium test.
+
+`lab` starts a real JupyterLab from the project venv on a free port with a
+random token, serving a temporary copy of the lesson notebook (so the test
+never edits the repository). Its Jupyter config, data, settings and workspace
+folders are temporary too: only the kernelspec installed in the venv
+(`scripts/install.sh`) is visible, and no saved layout or user setting can
+change what the test sees.
+
+`page` is a page of Debian's Chromium (/usr/bin/chromium) driven by
+Playwright, with a fresh profile; Playwright's own browser download is never
+used.
+"""
+
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LESSON = ROOT / "notebooks" / "01-concurrency-walkthrough.ipynb"
+FIXTURE = Path(__file__).parent / "fixtures" / "walkthrough-small.ipynb"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@dataclass
+class Lab:
+    url: str
+    token: str
+    root: Path
+    notebook: str  # path of the notebook under test, relative to root
+    log: Path
+
+    def tail(self, n=60):
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url, proc, deadline_s):
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("lab")
+    root = tmp / "root"
+    root.mkdir()
+    source = LESSON if LESSON.exists() else FIXTURE
+    shutil.copy(source, root / source.name)
+    settings = tmp / "settings"
+    # No news or update toasts over the notebook (this machine is offline anyway).
+    notif = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    notif.parent.mkdir(parents=True)
+    notif.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ)
+    for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"),
+                     ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")]:
+        env[var] = str(tmp / sub)
+    env.pop("JUPYTER_PATH", None)
+    cmd = [
+        str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: read cell outputs from the model
+        f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+    ]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = tmp / "lab.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        if not wait_http(url + "/api", proc, 90):
+            pytest.fail("JupyterLab did not start:\n" + log.read_text(errors="replace")[-4000:])
+        yield Lab(url=url, token=token, root=root, notebook=source.name, log=log)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(log, SCREENSHOTS.parent / "browser-lab.log")  # the server log as an artifact
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} missing: scripts/system-deps.sh installs Debian's chromium")
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+            viewport={"width": 1400, "height": 1000},
+        )
+        context.set_default_timeout(30_000)
+        yield context
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def page(browser_context):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return browser_context.pages[0] if browser_context.pages else browser_context.new_page()
+
+
+@pytest.fixture(scope="session")
+def shot(page):
+    """shot(name): save a full-page screenshot as artifacts/screenshots/NN-name.png."""
+    count = [0]
+
+    def take(name):
+        count[0] += 1
+        path = SCREENSHOTS / f"{count[0]:02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=False)
+        return path
+
+    return take
