@@ -129,9 +129,10 @@ func libraryTypeMembers(t docindex.Member) []Match {
 }
 
 // bare lists every name a bare identifier may start, in the order shown:
-// the user's names, imported packages, importable packages, builtins,
-// keywords. A name listed in an earlier group is not repeated.
-func (c completer) bare() []Match {
+// the user's names (from earlier cells, then from this one), imported
+// packages, importable packages, builtins, keywords. A name listed in an
+// earlier group is not repeated.
+func (c completer) bare(local []Match) []Match {
 	ix := c.env.Index
 	seen := map[string]bool{}
 	var out []Match
@@ -171,7 +172,7 @@ func (c completer) bare() []Match {
 			keywords = append(keywords, Match{Text: tok.String(), Type: "keyword"})
 		}
 	}
-	for _, g := range [][]Match{user, imported, pkgs, builtins, keywords} {
+	for _, g := range [][]Match{user, local, imported, pkgs, builtins, keywords} {
 		add(g)
 	}
 	return out

@@ -56,7 +56,7 @@ func Complete(code string, cursor int, env Env) Result {
 		env.Index = docindex.Load()
 	}
 	end := byteOffset(code, cursor)
-	c := completer{env: env, imports: importsOf(env)}
+	c := completer{env: env, imports: importsOf(env), code: code}
 	start, ms := c.at(code[:end])
 	res := Result{
 		CursorStart: utf8.RuneCountInString(code[:start]),
@@ -105,6 +105,7 @@ func importsOf(env Env) map[string]string {
 type completer struct {
 	env     Env
 	imports map[string]string
+	code    string // the whole cell, for the names it declares
 }
 
 // at returns where the replaced text starts (a byte offset in before) and
@@ -135,7 +136,7 @@ func (c completer) at(before string) (int, []Match) {
 	if prefix == "" || unicode.IsDigit(rune(prefix[0])) {
 		return start, nil // nothing typed yet, or a number: offering every name helps no one
 	}
-	return start, filter(c.bare(), prefix)
+	return start, filter(c.bare(localNames(c.code, start)), prefix)
 }
 
 func isIdent(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }

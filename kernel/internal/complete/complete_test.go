@@ -64,6 +64,8 @@ func TestComplete(t *testing.T) {
 		{name: "package var is not a type", code: "os.Stdout.", cursor: -1},
 		{name: "bare prefix puts user names first", code: "pri", cursor: -1, want: []string{"printAll", "print", "println"}, wantFirst: "printAll", wantBack: 3},
 		{name: "bare prefix: packages, builtins, keywords", code: "x := str", cursor: -1, want: []string{"str", "strings", "strconv", "string", "struct"}, wantFirst: "str", wantBack: 3},
+		{name: "names declared in this cell", code: "total, count := 0, 0\nvar limit = 3\nfunc tally() {}\nfor _, n := range xs {\n\tto", cursor: -1, want: []string{"total"}, wantAbsent: []string{"to"}, wantFirst: "total", wantBack: 2},
+		{name: "names declared after the cursor", code: "fmt.Println(cou)\ncount := 1", cursor: 15, want: []string{"count"}, wantBack: 3},
 		{name: "bare user type", code: "var q Po", cursor: -1, want: []string{"Point"}, wantBack: 2},
 		{name: "in a string", code: `fmt.Println("strings.`, cursor: -1},
 		{name: "in a line comment", code: "// strings.", cursor: -1},
@@ -104,6 +106,30 @@ func TestComplete(t *testing.T) {
 			}
 			if len(got.Types) != len(got.Matches) {
 				t.Errorf("%d types for %d matches", len(got.Types), len(got.Matches))
+			}
+		})
+	}
+}
+
+func TestLocalNames(t *testing.T) {
+	tests := []struct {
+		name, code string
+		want       []string
+	}{
+		{"every kind", "type Celsius float64\nconst limit = 3\nvar ratio float64\nfunc tally() {}\na, b := 1, 2\n_, err := f()", []string{
+			"Celsius type", "limit constant", "ratio variable", "tally function", "a variable", "b variable", "err variable"}},
+		{"range and if", "for i, v := range xs {}\nif ok := f(); ok {}", []string{"i variable", "v variable", "ok variable"}},
+		{"assignment is not a declaration", "x = 1\nx, y = 2, 3", []string{}},
+		{"broken code", "x := )\ny :=", []string{"x variable", "y variable"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := []string{}
+			for _, m := range localNames(tt.code, -1) {
+				got = append(got, m.Text+" "+m.Type)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("localNames(%q) = %q, want %q", tt.code, got, tt.want)
 			}
 		})
 	}
