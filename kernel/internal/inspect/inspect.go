@@ -50,7 +50,7 @@ func Inspect(code string, cursor int, detail int, env Env) Result {
 	if len(chain) == 0 {
 		return Result{}
 	}
-	r := resolver{env: env, imports: importsOf(env), detail: detail}
+	r := resolver{env: env, imports: importsOf(env), detail: detail, code: code}
 	d, ok := r.resolve(chain)
 	if !ok {
 		return Result{}

@@ -59,6 +59,9 @@ func TestInspect(t *testing.T) {
 		{"method of a library field", "req.URL.Query|()", true, "func (u *URL) Query() Values", ""},
 		{"user func", "double|(3)", true, "func double(x int) int", ""},
 		{"builtin", "len|(xs)", true, "func len(v Type) int", "The len built-in function"},
+		{"declared in this cell", "total, count := 0, 0\nfor range 3 {\n\tcount|++\n}", true, "total, count := 0, 0\n\nnote: declared in this cell", ""},
+		{"func declared in this cell", "func triple(x int) int { return 3 * x }\ntriple|(2)", true, "func triple(x int) int { return 3 * x }", ""},
+		{"local shadows a package", "strings := []string{}\nstrings|", true, "strings := []string{}", ""},
 		{"unknown name", "nosuch|", false, "", ""},
 		{"unknown package member", "fmt.Nosuch|", false, "", ""},
 		{"number", "x := 1.5|", false, "", ""},
@@ -105,6 +108,23 @@ func TestDetail(t *testing.T) {
 			}
 			if tt.wantNotIn != "" && strings.Contains(got.Text, tt.wantNotIn) {
 				t.Errorf("Text = %q, want it without %q", got.Text, tt.wantNotIn)
+			}
+		})
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	tests := []struct{ name, code, want string }{
+		{"library func", "fmt.Println", "```go\nfunc Println(a ...any) (n int, err error)\n```\n\nPrintln formats using the default formats"},
+		{"user var facts", "p", "```go\np := Point{1, 2}\n```\n\n**type**: `main.Point`\n\n**value**: `{1 2}`\n\n**Fields and methods**\n\n```go\nX int\nDist() float64\n```"},
+		{"prose fact", "p.X", "```go\nX int\n```\n\n*field of p*"},
+		{"note", "n := 1\nn", "```go\nn := 1\n```\n\n*declared in this cell, which has not run yet*"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Inspect(tt.code, utf8.RuneCountInString(tt.code), 0, testEnv())
+			if !strings.HasPrefix(got.Markdown, tt.want) {
+				t.Errorf("Markdown = %q, want prefix %q", got.Markdown, tt.want)
 			}
 		})
 	}

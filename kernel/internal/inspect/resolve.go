@@ -21,6 +21,7 @@ type resolver struct {
 	env     Env
 	imports map[string]string
 	detail  int
+	code    string // the whole cell, for names it declares before running
 }
 
 // resolve describes a dotted name such as ["p"], ["fmt", "Println"] or
@@ -37,6 +38,9 @@ func (r resolver) resolve(chain []string) (description, bool) {
 	case len(chain) == 1 && isUser:
 		return r.user(sym), true
 	case len(chain) == 1:
+		if line, ok := localDecl(r.code, first); ok {
+			return description{code: line, facts: []string{"note: declared in this cell, which has not run yet"}}, true
+		}
 		if path, ok := ix.PackagePath(first, r.imports); ok {
 			return r.pkg(path), true
 		}
@@ -228,7 +232,11 @@ func (d description) text() string {
 func (d description) markdown() string {
 	parts := []string{"```go\n" + d.code + "\n```"}
 	for _, f := range d.facts {
-		k, v, _ := strings.Cut(f, ": ")
+		k, v, ok := strings.Cut(f, ": ")
+		if !ok || k == "note" { // prose, not a Go value
+			parts = append(parts, "*"+strings.TrimPrefix(f, "note: ")+"*")
+			continue
+		}
 		parts = append(parts, "**"+k+"**: `"+strings.ReplaceAll(v, "`", "'")+"`")
 	}
 	if d.doc != "" {
