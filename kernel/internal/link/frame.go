@@ -117,9 +117,8 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 // concurrent use: each frame goes out in one Write call under a mutex, so
 // frames from different goroutines never interleave.
 type Writer struct {
-	mu  sync.Mutex
-	w   io.Writer
-	buf []byte // reused frame buffer, guarded by mu
+	mu sync.Mutex // one frame at a time on w
+	w  io.Writer
 }
 
 // NewWriter returns a Writer that writes frames to w.
@@ -129,23 +128,31 @@ func NewWriter(w io.Writer) *Writer {
 
 // Send encodes v (a Request or an Event) as JSON and writes it as one frame.
 func (w *Writer) Send(v any) error {
-	body, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("encode frame: %w", err)
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	frame, err := AppendFrame(w.buf[:0], body)
+	frame, err := Encode(v)
 	if err != nil {
 		return err
 	}
-	if cap(frame) <= 64<<10 {
-		w.buf = frame // keep small buffers only, so one big image is not pinned
-	}
+	return w.WriteFrame(frame)
+}
+
+// WriteFrame writes a frame made by Encode in one Write call.
+func (w *Writer) WriteFrame(frame []byte) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	if _, err := w.w.Write(frame); err != nil {
 		return fmt.Errorf("write frame: %w", err)
 	}
 	return nil
+}
+
+// Encode returns the complete frame for v, so a caller can learn that v
+// is too large (ErrFrameTooLarge) before it commits to sending it.
+func Encode(v any) ([]byte, error) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encode frame: %w", err)
+	}
+	return AppendFrame(make([]byte, 0, headerSize+len(body)), body)
 }
 
 // syncPrefix starts every sync marker. The NUL bytes make a clash with

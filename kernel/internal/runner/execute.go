@@ -2,6 +2,7 @@ package runner
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -27,8 +28,12 @@ func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
 	}
 	r.nextID++
 	id := r.nextID
-	// A send error means the runner is gone; await sees that through done.
-	p.req.Send(link.Request{Kind: link.KindExecute, ID: id, Code: req.Code, AllowStdin: req.AllowStdin})
+	err = p.req.Send(link.Request{Kind: link.KindExecute, ID: id, Code: req.Code, AllowStdin: req.AllowStdin})
+	if errors.Is(err, link.ErrFrameTooLarge) {
+		return Result{Err: &link.Error{Name: "CellTooLarge", Value: fmt.Sprintf(
+			"the cell has %d bytes; at most %d fit", len(req.Code), link.MaxFrame)}, Notice: notice}
+	}
+	// Any other send error means the runner is gone; await sees its end.
 	res := r.await(ctx, p, id, req, out)
 	res.Notice = notice
 	if res.Err == nil {

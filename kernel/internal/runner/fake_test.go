@@ -74,6 +74,14 @@ func (f *fakeEval) run(ctx context.Context, cmd, arg string) (map[string]any, er
 		for i := range n {
 			fmt.Printf("line %d\n", i)
 		}
+	case "bigflood": // arg MiB of 63-byte lines in 64 KiB writes
+		n, _ := strconv.Atoi(arg)
+		block := []byte(strings.Repeat(strings.Repeat("x", 62)+"\n", 1<<16/63))
+		for range n << 20 / len(block) {
+			os.Stdout.Write(block)
+		}
+	case "bigvalue":
+		return map[string]any{"text/plain": strings.Repeat("v", 65<<20)}, nil
 	case "set":
 		name, value, _ := strings.Cut(arg, " ")
 		f.mu.Lock()

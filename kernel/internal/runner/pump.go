@@ -73,6 +73,12 @@ func (p *pump) run(chunks <-chan capture.Chunk, events <-chan link.Event) {
 				p.deliver(ev, held)
 				reached, held = 0, ""
 			default:
+				if reached > 0 {
+					// The event of marker reached never came (the runner
+					// could not send it): its text is just text.
+					p.stream(capture.Stdout, held)
+					reached, held = 0, ""
+				}
 				waiting = &ev
 			}
 		}

@@ -360,4 +360,3 @@ func TestParseSize(t *testing.T) {
 		})
 	}
 }
-

@@ -2,6 +2,7 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 
@@ -108,12 +109,20 @@ func (w *worker) publishDisplay(m display.Message) {
 
 // emit writes a sync marker to stdout and stderr, then sends ev carrying
 // that marker's number. The lock keeps markers and frames of concurrent
-// events (a display from a goroutine, the cell's result) in one order.
+// events (a display from a goroutine, the cell's result) in one order. An
+// event too large for the link is replaced by a note (see tooLarge).
 func (w *worker) emit(ev link.Event) error {
 	w.emitMu.Lock()
 	defer w.emitMu.Unlock()
+	ev.Sync = w.sync + 1
+	frame, err := link.Encode(ev)
+	if errors.Is(err, link.ErrFrameTooLarge) {
+		frame, err = link.Encode(tooLarge(ev))
+	}
+	if err != nil {
+		return fmt.Errorf("encode %s event: %w", ev.Kind, err)
+	}
 	w.sync++
-	ev.Sync = w.sync
 	marker := link.SyncMarker(w.opts.Token, w.sync)
 	if _, err := w.opts.Stdout.Write(marker); err != nil {
 		return fmt.Errorf("write sync marker to stdout: %w", err)
@@ -121,8 +130,24 @@ func (w *worker) emit(ev link.Event) error {
 	if _, err := w.opts.Stderr.Write(marker); err != nil {
 		return fmt.Errorf("write sync marker to stderr: %w", err)
 	}
-	if err := w.out.Send(ev); err != nil {
+	if err := w.out.WriteFrame(frame); err != nil {
 		return fmt.Errorf("send %s event: %w", ev.Kind, err)
 	}
 	return nil
+}
+
+// tooLarge replaces the bulky part of an event that does not fit in a
+// frame with an explanation the user sees.
+func tooLarge(ev link.Event) link.Event {
+	msg := fmt.Sprintf("too large to show: over the %d MiB limit of one message", link.MaxFrame>>20)
+	switch ev.Kind {
+	case link.KindResult:
+		ev.Data, ev.Metadata, ev.Symbols = nil, nil, nil
+		ev.Error = &link.Error{Name: "OutputTooLarge", Value: "the cell's value is " + msg}
+	case link.KindDisplay:
+		ev.Display = &link.Display{Kind: link.DisplayShow, Data: map[string]any{"text/plain": "display " + msg}}
+	case link.KindRestored:
+		ev.Symbols = nil
+	}
+	return ev
 }
