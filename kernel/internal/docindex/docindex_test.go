@@ -29,7 +29,9 @@ func TestLookup(t *testing.T) {
 		{"const", "time", "Second", "const", "const Second = 1000 * Millisecond", "Common durations."},
 		{"typed const", "os", "O_RDONLY", "const", "const O_RDONLY int = syscall.O_RDONLY", "Exactly one of O_RDONLY"},
 		{"iota const", "io/fs", "ModeAppend", "const", "const ModeAppend FileMode", "a: append-only"},
-		{"generic", "slices", "Contains", "func", "func Contains[S ~[]E, E comparable](s S, v E) bool", "Contains reports whether v is present in s."},
+		// slices comes from the kernel's own sources when present, else
+		// GOROOT's: both spell Contains this far.
+		{"generic", "slices", "Contains", "func", "func Contains[", "Contains reports whether v"},
 		{"builtin", docindex.BuiltinPath, "len", "func", "func len(v Type) int", "The len built-in function"},
 	}
 	for _, tt := range tests {
@@ -38,7 +40,7 @@ func TestLookup(t *testing.T) {
 			if !ok {
 				t.Fatalf("Lookup(%q, %q) not found", tt.pkg, tt.member)
 			}
-			if m.Kind != tt.wantKind || m.Signature != tt.wantSig || !strings.HasPrefix(m.Doc, tt.wantDoc) {
+			if m.Kind != tt.wantKind || !strings.HasPrefix(m.Signature, tt.wantSig) || !strings.HasPrefix(m.Doc, tt.wantDoc) {
 				t.Errorf("Lookup(%q, %q) = %q %q %q, want %q %q %q...", tt.pkg, tt.member, m.Kind, m.Signature, m.Doc, tt.wantKind, tt.wantSig, tt.wantDoc)
 			}
 		})
@@ -51,7 +53,7 @@ func TestNotExported(t *testing.T) {
 		{"generic type yaegi cannot export", "sync/atomic", "Pointer"},
 		{"unexported", "fmt", "newPrinter"},
 		{"after Go 1.22", "slices", "Collect"},
-		{"Go 1.23 maps", "maps", "Keys"},
+		{"iterators", "slices", "All"},
 		{"builtin placeholder", docindex.BuiltinPath, "Type"},
 		{"unknown package", "github.com/x/y", "Z"},
 	}
@@ -94,15 +96,20 @@ func TestPackages(t *testing.T) {
 	}
 }
 
-// TestUpToDate fails when demos or display changed after the index was
-// generated. Fix: go generate ./kernel/internal/docindex
+// TestUpToDate fails when demos, display or the kernel's slices/maps/cmp
+// sources changed after the index was generated.
+// Fix: go generate ./kernel/internal/docindex
 func TestUpToDate(t *testing.T) {
 	fresh, err := extract.Repo("../../..")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ix := docindex.Load()
+	paths := slices.Clone(extract.GenericPackages)
 	for path := range extract.RepoPackages {
+		paths = append(paths, path)
+	}
+	for _, path := range paths {
 		t.Run(path, func(t *testing.T) {
 			var want *docindex.Package
 			for i := range fresh {
@@ -111,6 +118,9 @@ func TestUpToDate(t *testing.T) {
 				}
 			}
 			got, ok := ix.Package(path)
+			if want == nil && slices.Contains(extract.GenericPackages, path) {
+				return // documented from GOROOT, which this test does not rebuild
+			}
 			switch {
 			case want == nil && ok:
 				t.Errorf("index documents %s, which no longer exists; run go generate ./kernel/internal/docindex", path)

@@ -15,6 +15,7 @@ import (
 	"go/printer"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -50,6 +51,9 @@ var ErrNoGo = errors.New("no Go files")
 
 // Dir documents the package in dir, whose import path is importPath.
 func Dir(dir, importPath string, opts Options) (docindex.Package, error) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return docindex.Package{}, fmt.Errorf("document %s: %w", importPath, ErrNoGo)
+	}
 	ctx := build.Default
 	ctx.GOOS, ctx.GOARCH, ctx.CgoEnabled = "linux", "amd64", true
 	bp, err := ctx.ImportDir(dir, 0)

@@ -119,3 +119,37 @@ func TestDirAnyBuildTags(t *testing.T) {
 		})
 	}
 }
+
+func TestRepo(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"demos/demos.go":                    "// Package demos shows.\npackage demos\n\n// Run runs.\nfunc Run() {}\n",
+		"kernel/eval/shims/maps/maps.go":    ignoredSrc,
+		"kernel/other/slices/notslices.go":  "package other\n\nfunc X() {}\n",
+		"build/node/cmp/cmp.go":             "package cmp\n\nfunc Y() {}\n",
+		"kernel/eval/shims/cmp/cmp_test.go": "package cmp\n",
+	}
+	for name, src := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkgs, err := Repo(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, p := range pkgs {
+		got[p.Path] = len(p.Members)
+	}
+	// display is absent; slices is another package; cmp lives under build/
+	// or only in a test file.
+	want := map[string]int{"golessons/demos": 1, "maps": 1}
+	if len(got) != len(want) || got["golessons/demos"] != 1 || got["maps"] != 1 {
+		t.Errorf("Repo documented %v, want %v", got, want)
+	}
+}

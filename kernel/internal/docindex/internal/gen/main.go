@@ -15,9 +15,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/build"
-	"go/parser"
-	"go/token"
-	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -32,31 +29,25 @@ import (
 	"golessons/kernel/internal/docindex/internal/extract"
 )
 
-// genericPkgs have empty yaegi symbol tables (generic functions cannot be
-// extracted); the kernel makes them importable from source, so their names
-// come from Go's API files instead.
-var genericPkgs = []string{"slices", "maps", "cmp"}
-
 // apiVersion is the Go release yaegi v0.16.1's symbols describe.
 const apiVersion = 22
 
 func main() {
 	root := flag.String("root", ".", "module root (holds demos/ and display/)")
 	out := flag.String("out", "index.gob.gz", "output file")
-	generic := flag.String("generic", "", "directory holding the interpreted sources of slices, maps and cmp (default: found under -root, else GOROOT)")
 	flag.Parse()
-	if err := run(*root, *out, *generic); err != nil {
+	if err := run(*root, *out); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(root, out, genericDir string) error {
+func run(root, out string) error {
 	goroot := build.Default.GOROOT
 	src := filepath.Join(goroot, "src")
 	var pkgs []docindex.Package
 	for key, syms := range stdlib.Symbols {
 		path := key[:max(strings.LastIndex(key, "/"), 0)]
-		if path == "" || strings.HasPrefix(path, "github.com/") || slices.Contains(genericPkgs, path) {
+		if path == "" || strings.HasPrefix(path, "github.com/") || slices.Contains(extract.GenericPackages, path) {
 			continue
 		}
 		names := make(map[string]bool, len(syms))
@@ -75,19 +66,20 @@ func run(root, out, genericDir string) error {
 		}
 		pkgs = append(pkgs, p)
 	}
-	api, err := goAPI(filepath.Join(goroot, "api"), genericPkgs)
+	api, err := goAPI(filepath.Join(goroot, "api"), extract.GenericPackages)
 	if err != nil {
 		return err
 	}
-	found := findGeneric(root, genericDir)
-	for _, path := range genericPkgs {
-		dir, opts := filepath.Join(src, path), extract.Options{Keep: func(n string) bool { return api[path][n] }}
-		if d, ok := found[path]; ok {
-			// The kernel interprets these sources: document exactly them.
-			dir, opts = d, extract.Options{AnyBuildTags: true}
-			log.Printf("%s: documenting %s", path, d)
+	repo, err := extract.Repo(root)
+	if err != nil {
+		return err
+	}
+	for _, path := range extract.GenericPackages {
+		if slices.ContainsFunc(repo, func(p docindex.Package) bool { return p.Path == path }) {
+			continue // the kernel's own sources, documented by Repo
 		}
-		p, err := extract.Dir(dir, path, opts)
+		// No sources in the repository: Go's, limited to the Go 1.22 API.
+		p, err := extract.Dir(filepath.Join(src, path), path, extract.Options{Keep: func(n string) bool { return api[path][n] }})
 		if err != nil {
 			return err
 		}
@@ -97,55 +89,12 @@ func run(root, out, genericDir string) error {
 	if err != nil {
 		return err
 	}
-	repo, err := extract.Repo(root)
-	if err != nil {
-		return err
-	}
 	pkgs = append(append(pkgs, builtin), repo...)
 	var buf bytes.Buffer
 	if err := docindex.Encode(&buf, pkgs); err != nil {
 		return err
 	}
 	return os.WriteFile(out, buf.Bytes(), 0o644)
-}
-
-// findGeneric looks for the sources the kernel embeds for slices, maps
-// and cmp: directories named after them holding .go files of that package,
-// in dir if given, else anywhere under root.
-func findGeneric(root, dir string) map[string]string {
-	found := map[string]string{}
-	if dir != "" {
-		root = dir
-	}
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
-			return nil
-		}
-		switch d.Name() {
-		case ".git", "node_modules", "build", "notebooks", "docindex":
-			return filepath.SkipDir
-		}
-		if slices.Contains(genericPkgs, d.Name()) && declaresPackage(p, d.Name()) {
-			found[d.Name()] = p
-		}
-		return nil
-	})
-	return found
-}
-
-// declaresPackage reports whether a .go file in dir starts package name.
-func declaresPackage(dir, name string) bool {
-	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		pf, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.PackageClauseOnly)
-		if err == nil && pf.Name.Name == name {
-			return true
-		}
-	}
-	return false
 }
 
 var apiLine = regexp.MustCompile(`^pkg ([^,]+), (?:func|type|const|var) ([A-Za-z0-9_]+)`)
