@@ -1,8 +1,9 @@
 // Command gen writes the embedded documentation index of package docindex.
 // It documents, from GOROOT's sources, the standard-library names that
-// yaegi's stdlib.Symbols exports (Go 1.22 API), the generic packages slices,
-// maps and cmp as of Go 1.22, the builtin pseudo-package, and the
-// repository's demos and display packages.
+// yaegi's stdlib.Symbols exports (Go 1.22 API) and the builtin
+// pseudo-package; from the repository, demos, display and the kernel's
+// interpreted sources for slices, maps and cmp (when absent: GOROOT's,
+// limited to the Go 1.22 API).
 //
 // Run it with `go generate ./kernel/internal/docindex`.
 package main
