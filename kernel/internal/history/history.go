@@ -79,16 +79,20 @@ func DefaultPath() string {
 // the error and carries on).
 func Open(path string) (*Store, error) {
 	s := &Store{path: path, log: slog.Default().With("history", path)}
-	readErr := s.read()
-	s.session++ // one past the highest session seen
+	s.session = 1 // read raises it to one past the highest session in the file
+	if err := s.read(); err != nil {
+		// Appending to a file we cannot read could reuse its session
+		// numbers: keep this kernel's history in memory instead.
+		return s, err
+	}
 	if err := s.openAppend(); err != nil {
-		return s, errors.Join(readErr, err)
+		return s, err
 	}
 	if s.lines > Limit+slack {
 		s.rewrite()
 	}
 	s.write(Entry{Session: s.session, Time: time.Now().UTC()})
-	return s, readErr
+	return s, nil
 }
 
 // read loads the file, skipping lines that do not decode (a line cut by a
@@ -109,7 +113,7 @@ func (s *Store) read() error {
 			continue
 		}
 		s.lines++
-		s.session = max(s.session, e.Session)
+		s.session = max(s.session, e.Session+1)
 		if e.Line > 0 {
 			s.entries = append(s.entries, e)
 		}

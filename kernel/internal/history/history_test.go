@@ -41,14 +41,17 @@ func TestSessionsSurviveRestart(t *testing.T) {
 	first.Append(1, 2, "fmt.Println(x)")
 	first.Close()
 
-	empty := open(t, path) // a kernel start that runs nothing still counts
-	empty.Close()
+	restarted := open(t, path) // a kernel start that runs nothing still counts
+	if got := restarted.NewSession(); got != 3 { // a restart inside the process
+		t.Errorf("NewSession() = %d, want 3", got)
+	}
+	restarted.Close()
 
 	s := open(t, path)
-	if got := s.Session(); got != 3 {
-		t.Fatalf("third session = %d, want 3", got)
+	if got := s.Session(); got != 4 {
+		t.Fatalf("fourth session = %d, want 4", got)
 	}
-	s.Append(3, 1, "y := 2")
+	s.Append(4, 1, "y := 2")
 	tests := []struct {
 		name        string
 		got         []Entry
@@ -57,8 +60,8 @@ func TestSessionsSurviveRestart(t *testing.T) {
 	}{
 		{"tail spans sessions", s.Tail(2), []string{"fmt.Println(x)", "y := 2"}, 0},
 		{"tail larger than history", s.Tail(10), []string{"x := 1", "fmt.Println(x)", "y := 2"}, 0},
-		{"current session", s.Range(0, 1, 0), []string{"y := 2"}, 3},
-		{"two sessions back", s.Range(-2, 1, 0), []string{"x := 1", "fmt.Println(x)"}, 1},
+		{"current session", s.Range(0, 1, 0), []string{"y := 2"}, 4},
+		{"three sessions back", s.Range(-3, 1, 0), []string{"x := 1", "fmt.Println(x)"}, 1},
 		{"previous session is empty", s.Range(-1, 1, 0), []string{}, 0},
 		{"absolute session with stop", s.Range(1, 1, 2), []string{"x := 1"}, 1},
 		{"start after the first line", s.Range(1, 2, 0), []string{"fmt.Println(x)"}, 1},
@@ -125,6 +128,21 @@ func TestUnwritableDegradesToMemory(t *testing.T) {
 	s.Append(s.Session(), 1, "x := 1")
 	if got := inputs(s.Tail(1)); !equal(got, []string{"x := 1"}) {
 		t.Errorf("Tail(1) = %q, want [x := 1]", got)
+	}
+}
+
+func TestUnreadableFileIsLeftAlone(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.jsonl")
+	if err := os.Mkdir(path, 0o700); err != nil { // a directory cannot be read as a file
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err == nil {
+		t.Fatal("Open of an unreadable history: want an error")
+	}
+	s.Append(s.Session(), 1, "x := 1")
+	if got := inputs(s.Range(0, 1, 0)); !equal(got, []string{"x := 1"}) {
+		t.Errorf("Range(0) = %q, want [x := 1]", got)
 	}
 }
 
