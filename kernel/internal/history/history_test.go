@@ -41,7 +41,7 @@ func TestSessionsSurviveRestart(t *testing.T) {
 	first.Append(1, 2, "fmt.Println(x)")
 	first.Close()
 
-	restarted := open(t, path) // a kernel start that runs nothing still counts
+	restarted := open(t, path)                   // a kernel start that runs nothing still counts
 	if got := restarted.NewSession(); got != 3 { // a restart inside the process
 		t.Errorf("NewSession() = %d, want 3", got)
 	}
