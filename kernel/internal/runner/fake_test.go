@@ -34,8 +34,52 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
+	if os.Getenv(envTestKernel) == "1" { // checked second: its runners inherit it
+		os.Exit(miniKernel())
+	}
 	os.Exit(m.Run())
 }
+
+// envTestKernel makes the test binary act as a kernel that starts a
+// runner, runs "spawn" in it, prints the runner's and the child's pids and
+// waits to be killed (see TestKernelDeathLeavesNoOrphans).
+const envTestKernel = "GOLESSONS_TEST_KERNEL"
+
+func miniKernel() int {
+	exe, err := os.Executable()
+	if err != nil {
+		return 1
+	}
+	env := append(os.Environ(), envTestRunner+"=1")
+	r, err := Start(context.Background(), Config{Exe: exe, Args: []string{"-test.run=^$"}, Env: env, MemoryLimit: -1})
+	if err != nil {
+		fmt.Println("start:", err)
+		return 1
+	}
+	out := &lineOutput{}
+	if res := r.Execute(context.Background(), Request{Code: "spawn"}, out); res.Err != nil {
+		fmt.Println("spawn:", res.Err)
+		return 1
+	}
+	fmt.Printf("%d %s", r.current().pid, out.text.String())
+	select {} // until killed
+}
+
+// lineOutput collects stdout for miniKernel.
+type lineOutput struct {
+	mu   sync.Mutex
+	text strings.Builder
+}
+
+func (o *lineOutput) Stream(name, text string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if name == "stdout" {
+		o.text.WriteString(text)
+	}
+}
+func (o *lineOutput) Display(link.Display)                                {}
+func (o *lineOutput) Input(context.Context, string, bool) (string, error) { return "", io.EOF }
 
 // fakeEval is a tiny command language standing in for the Go evaluator,
 // one command per line, so these tests exercise the process boundary

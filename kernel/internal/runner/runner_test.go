@@ -2,12 +2,15 @@ package runner
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"runtime"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -328,6 +331,40 @@ func TestCloseKillsChildren(t *testing.T) {
 	}
 	if res := r.Execute(context.Background(), Request{Code: "print x"}, newRecorder()); res.Err == nil {
 		t.Fatal("Execute after Close succeeded")
+	}
+}
+
+func TestKernelDeathLeavesNoOrphans(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kernel := exec.Command(exe, "-test.run=^$")
+	kernel.Env = append(os.Environ(), envTestKernel+"=1")
+	stdout, err := kernel.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := kernel.Start(); err != nil {
+		t.Fatal(err)
+	}
+	var runnerPid, childPid int
+	if _, err := fmt.Fscan(stdout, &runnerPid, &childPid); err != nil {
+		kernel.Process.Kill()
+		kernel.Wait()
+		t.Fatalf("read pids from the mini kernel: %v", err)
+	}
+	kernel.Process.Kill() // SIGKILL: the kernel gets no chance to clean up
+	kernel.Wait()
+	for _, pid := range []int{runnerPid, childPid} {
+		deadline := time.Now().Add(5 * time.Second)
+		for alive(pid) {
+			if time.Now().After(deadline) {
+				syscall.Kill(pid, syscall.SIGKILL)
+				t.Fatalf("pid %d outlived the killed kernel", pid)
+			}
+			runtime.Gosched()
+		}
 	}
 }
 
