@@ -265,3 +265,12 @@ def test_rewrites_keep_error_positions(kernel):
     r = kernel.execute(code)
     assert r.status == "error"
     assert re.search(r"\b5:\d+|line 5\b", r.error_text), r.describe()
+
+
+def test_rerun_same_cell_twice(kernel):
+    # Shift+Enter on the same cell again: := , var, func, type all redeclared
+    code = 'import "fmt"\ncounter := 10\nvar label = "n"\ntype unit struct{}\nfunc bump(n int) int { return n + 1 }\ncounter = bump(counter)\nfmt.Println(label, counter)'
+    assert kernel.execute(code).ok().stdout == "n 11\n"
+    r = kernel.execute(code)
+    assert r.status == "ok", "re-running an unchanged cell must work: " + r.describe()
+    assert r.stdout == "n 11\n"
