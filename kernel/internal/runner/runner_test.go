@@ -25,6 +25,7 @@ type recorder struct {
 	displays []link.Display
 	prompts  []string
 	answer   string // typed for every input request; "" means EOF
+	block    bool   // Input waits for its context to end instead
 	changed  chan struct{}
 }
 
@@ -50,8 +51,16 @@ func (r *recorder) Display(d link.Display) {
 
 func (r *recorder) Input(ctx context.Context, prompt string, password bool) (string, error) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	r.prompts = append(r.prompts, prompt)
+	block := r.block
+	r.mu.Unlock()
+	r.signal()
+	if block {
+		<-ctx.Done()
+		return "", ctx.Err()
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.answer == "" {
 		return "", io.EOF
 	}
@@ -294,6 +303,40 @@ func TestStdin(t *testing.T) {
 				t.Errorf("prompts %q, want %q", rec.prompts, tt.prompts)
 			}
 		})
+	}
+}
+
+func TestInterruptWhileWaitingForInput(t *testing.T) {
+	r := startRunner(t, -1)
+	pid := r.current().pid
+	rec := newRecorder()
+	rec.block = true
+	done := make(chan Result, 1)
+	go func() {
+		done <- r.Execute(context.Background(), Request{Code: "printn Name: \nread", AllowStdin: true}, rec)
+	}()
+	deadline := time.After(5 * time.Second)
+	for asked := false; !asked; {
+		select {
+		case <-rec.changed:
+			rec.mu.Lock()
+			asked = len(rec.prompts) > 0
+			rec.mu.Unlock()
+		case <-deadline:
+			t.Fatal("no input request")
+		}
+	}
+	r.Interrupt()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+		t.Fatal("cell still waiting for input 1s after interrupt")
+	}
+	if !strings.Contains(rec.out(), "read error") {
+		t.Errorf("stdout %q: the read was not ended", rec.out())
+	}
+	if r.current().pid != pid {
+		t.Error("runner was replaced, but the read could be cancelled")
 	}
 }
 
