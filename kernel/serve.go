@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"golessons/kernel/internal/dispatch"
+	"golessons/kernel/internal/docindex"
 	"golessons/kernel/internal/history"
 	"golessons/kernel/internal/runner"
 	"golessons/kernel/internal/wire"
@@ -78,6 +79,8 @@ func serveKernel(args []string, stderr io.Writer) error {
 		Shutdown:  cancel,
 		Version:   version,
 	})
+	// Decode the doc index now, off the request path, so the first Tab is instant.
+	go docindex.Load()
 	go watchSignals(ctx, cancel, eng.Interrupt)
 	go watchParent(ctx, cancel)
 	go func() {
