@@ -1,0 +1,20 @@
+// Package eval turns the source of a notebook cell into effects and a
+// displayable value, using the yaegi interpreter.
+//
+// An [Evaluator] splits a cell into runs of imports, declarations and
+// statements (yaegi accepts only one kind per evaluation), rewrites them so
+// that they behave like Go 1.22+ (per-iteration loop variables, range over
+// an integer), makes redefinition stick (callers of a redefined func are
+// recompiled; methods call through a replaceable func variable), guards
+// goroutines so that their panics end the cell instead of the process, and
+// renders the final expression as a MIME bundle ([Result]). Failures come
+// back as an [Error] whose positions are the cell's own line:column.
+//
+// The package knows nothing of Jupyter messages, sockets or processes: the
+// runner wires stdin/stdout/stderr and calls [Evaluator.Eval],
+// [Evaluator.Restore] after a restart, and [Evaluator.Symbols] for
+// completion and inspection.
+//
+// Names starting with "__gl" are reserved for the rewrites and the
+// display helper; they never appear in [Evaluator.Symbols].
+package eval

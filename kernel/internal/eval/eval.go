@@ -1,0 +1,123 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/traefik/yaegi/interp"
+
+	"golessons/kernel/internal/symtab"
+)
+
+// Options configures an Evaluator.
+type Options struct {
+	// Stdin is what interpreted os.Stdin and fmt.Scan* read; nil means
+	// an empty input (reads get io.EOF at once).
+	Stdin io.Reader
+	// Stdout and Stderr receive yaegi's own diagnostics; interpreted
+	// os.Stdout/os.Stderr stay the process's real files (fds 1 and 2),
+	// which the kernel captures. nil means os.Stdout / os.Stderr.
+	Stdout, Stderr io.Writer
+	// PackagesDir is a folder whose sub-folders are Go source packages
+	// importable by path (PackagesDir/geometry → import "geometry").
+	PackagesDir string
+	// Symbols are extra compiled packages (yaegi extract tables).
+	Symbols []interp.Exports
+}
+
+// Result is what a cell produced besides its output streams.
+type Result struct {
+	// Data is the MIME bundle of the cell's final expression, nil when
+	// the cell ends in a statement or a call without a single result.
+	Data map[string]any
+	// Metadata goes with Data (unused for now, kept for the protocol).
+	Metadata map[string]any
+}
+
+// Error describes a failed cell: Name is "CompileError", "panic", "Exit",
+// "Interrupted" or "TypeRedefined"; Value is the message shown to the
+// student; Traceback holds extra lines (cell positions of a panic).
+type Error struct {
+	Name      string
+	Value     string
+	Traceback []string
+}
+
+// Error implements error.
+func (e *Error) Error() string { return e.Name + ": " + e.Value }
+
+// Evaluator runs cells in one yaegi interpreter. Eval, Restore and
+// Symbols must not be called concurrently; goroutines started by cells
+// report panics through the Evaluator's own lock.
+type Evaluator struct {
+	opts  Options
+	in    *bufio.Reader
+	i     *interp.Interpreter
+	trace *panicTrace
+	decls *declTable
+	tmp   int // counter for unique temporary names in rewrites
+
+	mu      sync.Mutex              // guards the fields below, touched by cell goroutines
+	running bool                    // a cell is executing
+	cancel  context.CancelCauseFunc // cancels the running cell
+	goPanic string                  // first goroutine panic of the running cell
+	shown   map[string]any          // bundle reported by the display helper
+}
+
+// errGoroutinePanic is the cancel cause used when a goroutine started by
+// the running cell panics.
+var errGoroutinePanic = errors.New("goroutine panic")
+
+// New builds an Evaluator with the standard library, opts.Symbols, the
+// slices/maps/cmp shims and the teacher's packages available.
+func New(opts Options) (*Evaluator, error) {
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	if opts.Stdin == nil {
+		opts.Stdin = strings.NewReader("")
+	}
+	e := &Evaluator{opts: opts, in: bufio.NewReader(opts.Stdin), decls: newDeclTable()}
+	e.trace = &panicTrace{out: opts.Stderr}
+	e.i = interp.New(interp.Options{
+		Unrestricted:         true,
+		GoPath:               "/",
+		SourcecodeFilesystem: newSourceFS(opts.PackagesDir),
+		Stdin:                e.in,
+		Stdout:               opts.Stdout,
+		Stderr:               e.trace,
+	})
+	if err := e.useSymbols(); err != nil {
+		return nil, fmt.Errorf("load symbols: %w", err)
+	}
+	if _, err := e.run(context.Background(), prelude, false); err != nil {
+		return nil, fmt.Errorf("load display helper: %w", err)
+	}
+	return e, nil
+}
+
+// Eval runs one cell. The error, when not nil, is an *Error.
+func (e *Evaluator) Eval(ctx context.Context, cell string) (Result, error) {
+	e.mu.Lock()
+	e.shown = nil
+	e.mu.Unlock()
+	v, err := e.run(ctx, cell, true)
+	if err != nil {
+		return Result{}, err
+	}
+	return Result{Data: v}, nil
+}
+
+// Symbols lists what the user's cells declared so far, sorted by name.
+func (e *Evaluator) Symbols() []symtab.Symbol {
+	return e.decls.symbols(e.i.Globals())
+}

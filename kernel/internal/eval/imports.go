@@ -1,0 +1,102 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/traefik/yaegi/stdlib"
+
+	"golessons/kernel/internal/symtab"
+)
+
+// checkImports refuses, with a reason naming the package, every import
+// that cannot work, instead of yaegi's bare messages.
+func (e *Evaluator) checkImports(f *ast.File) error {
+	for _, s := range f.Imports {
+		p, err := strconv.Unquote(s.Path.Value)
+		if err != nil {
+			continue // the parser already checked the literal
+		}
+		if msg := e.importProblem(p); msg != "" {
+			pos := e.i.FileSet().Position(s.Pos())
+			return &Error{Name: "ImportError", Value: fmt.Sprintf("%d:%d: %s", pos.Line, pos.Column, msg)}
+		}
+	}
+	return nil
+}
+
+// importProblem says why import path p cannot work, or "" if it can.
+func (e *Evaluator) importProblem(p string) string {
+	if p == "C" {
+		return `import "C": cgo is not available in the interpreter`
+	}
+	if e.hasCompiled(p) || shimPackages[p] {
+		return ""
+	}
+	if e.opts.PackagesDir != "" {
+		if fi, err := os.Stat(filepath.Join(e.opts.PackagesDir, filepath.FromSlash(p))); err == nil && fi.IsDir() {
+			return ""
+		}
+	}
+	where := "no packages folder is set"
+	if e.opts.PackagesDir != "" {
+		where = "it is not in the packages folder " + e.opts.PackagesDir
+	}
+	first, _, _ := strings.Cut(p, "/")
+	if strings.Contains(first, ".") {
+		return fmt.Sprintf("import %q: the kernel cannot download modules and %s; put the package's source in a sub-folder %s of the folder named by GOLESSONS_PACKAGES (kernel option --packages)", p, where, p)
+	}
+	return fmt.Sprintf("import %q: package not found: it is not a standard library package the interpreter has, and %s; to use your own package, put its source in a sub-folder %s of the folder named by GOLESSONS_PACKAGES (kernel option --packages)", p, where, p)
+}
+
+// hasCompiled reports whether p is a compiled package the interpreter knows.
+func (e *Evaluator) hasCompiled(p string) bool {
+	key := p + "/" + path.Base(p)
+	if _, ok := stdlib.Symbols[key]; ok {
+		return true
+	}
+	if p == rtPath {
+		return true
+	}
+	for _, x := range e.opts.Symbols {
+		for k := range x {
+			if path.Dir(k) == p {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func importEntry(s *ast.ImportSpec) *entry {
+	p, _ := strconv.Unquote(s.Path.Value)
+	name := path.Base(p)
+	if s.Name != nil {
+		name = s.Name.Name
+	}
+	return &entry{sym: symtab.Symbol{Name: name, Kind: symtab.KindImport, Decl: p}}
+}
+
+// explainCompile turns a yaegi compile error into the student's words.
+func (e *Evaluator) explainCompile(err error, u *unit) error {
+	ce := compileError(err)
+	v := ce.Value
+	switch {
+	case strings.Contains(v, "unable to find source related to"):
+		if i := strings.Index(v, `"`); i >= 0 {
+			if p, err := strconv.Unquote(strings.TrimSpace(v[i:])); err == nil {
+				if msg := e.importProblem(p); msg != "" {
+					ce.Value = msg
+				}
+			}
+		}
+	case strings.Contains(v, "undefined type for") || strings.Contains(v, "infer"):
+		ce.Value = v + " (the interpreter could not work out the type arguments of a generic call: write them explicitly, for example Map[int, string](xs, f))"
+	}
+	return ce
+}

@@ -1,0 +1,165 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+)
+
+// yaegi keeps the first body of a method when it is declared again, so
+// methods are compiled as a thin wrapper calling a package-level func
+// variable holding the body:
+//
+//	func (p Point) Norm() float64 { return __gl_m_Point_Norm(p) }
+//	var __gl_m_Point_Norm = func(p Point) float64 { ...body... }
+//
+// Declaring the method again only assigns the variable. Methods of
+// generic types cannot be rewritten this way (no generic variables); they
+// can be declared once, and again only with the same text.
+
+// methodVar is the name of the variable holding the body of recv.name.
+func methodVar(recv, name string) string { return "__gl_m_" + recv + "_" + name }
+
+// rewriteMethods rewrites the methods of u.file and returns the statement
+// units that assign new bodies to methods declared before.
+func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
+	var decls []ast.Decl
+	var assigns []ast.Stmt
+	fset := e.i.FileSet()
+	for _, d := range u.file.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) != 1 || fd.Body == nil {
+			decls = append(decls, d)
+			continue
+		}
+		recvType := fd.Recv.List[0].Type
+		recv := typeNameOf(recvType)
+		p := fset.Position(fd.Pos())
+		me := &methodEntry{recv: recv, name: fd.Name.Name, text: e.nodeText(u, fd), line: p.Line, col: p.Column,
+			refs: identsIn(fd.Body), generic: isGenericRecv(recvType), sig: exprString(fd.Type)}
+		key := recv + "." + fd.Name.Name
+		old, seen := e.decls.methods[key]
+		u.pendingMethods = append(u.pendingMethods, me)
+		if me.generic {
+			if seen && old.text != me.text {
+				return nil, &Error{Name: "MethodRedefined", Value: fmt.Sprintf(
+					"%d:%d: method %s is already defined; yaegi cannot change a method of a generic type: restart the kernel to change it",
+					p.Line, p.Column, key)}
+			}
+			if !seen {
+				decls = append(decls, d)
+			}
+			continue
+		}
+		lit := methodLiteral(fd)
+		if seen {
+			assigns = append(assigns, &ast.AssignStmt{Lhs: []ast.Expr{ident(methodVar(recv, fd.Name.Name), fd.Pos())},
+				TokPos: fd.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{lit}})
+			continue
+		}
+		decls = append(decls, methodWrapper(fd), &ast.GenDecl{TokPos: fd.Pos(), Tok: token.VAR, Specs: []ast.Spec{
+			&ast.ValueSpec{Names: []*ast.Ident{ident(methodVar(recv, fd.Name.Name), fd.Pos())}, Values: []ast.Expr{lit}},
+		}})
+	}
+	u.file.Decls = decls
+	if len(assigns) == 0 {
+		return nil, nil
+	}
+	return []*unit{{kind: segStmt, block: &ast.BlockStmt{List: assigns}, segs: u.segs}}, nil
+}
+
+func isGenericRecv(t ast.Expr) bool {
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	switch t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
+}
+
+// nameFields gives every receiver and parameter a name, so the wrapper
+// can pass them on.
+func nameFields(fd *ast.FuncDecl) {
+	r := fd.Recv.List[0]
+	if len(r.Names) == 0 || r.Names[0].Name == "_" {
+		r.Names = []*ast.Ident{ident("__gl_recv", r.Pos())}
+	}
+	for i, f := range fd.Type.Params.List {
+		if len(f.Names) == 0 {
+			f.Names = []*ast.Ident{ident(fmt.Sprintf("__gl_arg%d", i), f.Pos())}
+		}
+		for j, id := range f.Names {
+			if id.Name == "_" {
+				f.Names[j] = ident(fmt.Sprintf("__gl_arg%d_%d", i, j), id.Pos())
+			}
+		}
+	}
+}
+
+// methodLiteral is the method's body as a func literal taking the
+// receiver as its first parameter.
+func methodLiteral(fd *ast.FuncDecl) *ast.FuncLit {
+	nameFields(fd)
+	params := &ast.FieldList{Opening: fd.Type.Params.Opening, Closing: fd.Type.Params.Closing}
+	params.List = append([]*ast.Field{fd.Recv.List[0]}, fd.Type.Params.List...)
+	typ := &ast.FuncType{Func: fd.Type.Func, Params: params, Results: fd.Type.Results}
+	return &ast.FuncLit{Type: typ, Body: fd.Body}
+}
+
+// methodWrapper is the method declaration that forwards to the variable.
+func methodWrapper(fd *ast.FuncDecl) *ast.FuncDecl {
+	pos := fd.Body.Lbrace
+	call := &ast.CallExpr{Fun: ident(methodVar(typeNameOf(fd.Recv.List[0].Type), fd.Name.Name), pos), Lparen: pos, Rparen: pos}
+	call.Args = append(call.Args, ident(fd.Recv.List[0].Names[0].Name, pos))
+	for _, f := range fd.Type.Params.List {
+		for _, id := range f.Names {
+			call.Args = append(call.Args, ident(id.Name, pos))
+		}
+		if _, ok := f.Type.(*ast.Ellipsis); ok {
+			call.Ellipsis = pos
+		}
+	}
+	var body ast.Stmt = &ast.ExprStmt{X: call}
+	if fd.Type.Results != nil && len(fd.Type.Results.List) > 0 {
+		body = &ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}
+	}
+	return &ast.FuncDecl{Recv: fd.Recv, Name: fd.Name, Type: fd.Type,
+		Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{body}, Rbrace: fd.Body.Rbrace}}
+}
+
+// dropKnownTypes removes type declarations identical to ones already
+// made (re-running a cell is normal) and refuses changed ones: yaegi
+// would silently keep the old type.
+func (e *Evaluator) dropKnownTypes(u *unit) error {
+	var decls []ast.Decl
+	for _, d := range u.file.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.TYPE {
+			decls = append(decls, d)
+			continue
+		}
+		var specs []ast.Spec
+		for _, s := range g.Specs {
+			ts := s.(*ast.TypeSpec)
+			old, seen := e.decls.entries[ts.Name.Name]
+			if !seen || old.sym.Kind != "type" {
+				specs = append(specs, s)
+				continue
+			}
+			if old.sym.Decl != "type "+e.nodeText(u, ts) {
+				p := e.i.FileSet().Position(ts.Pos())
+				return &Error{Name: "TypeRedefined", Value: fmt.Sprintf(
+					"%d:%d: type %s is already defined; yaegi cannot redefine a type: restart the kernel to change it",
+					p.Line, p.Column, ts.Name.Name)}
+			}
+		}
+		if len(specs) > 0 {
+			g.Specs = specs
+			decls = append(decls, g)
+		}
+	}
+	u.file.Decls = decls
+	return nil
+}

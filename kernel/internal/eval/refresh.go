@@ -1,0 +1,96 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// yaegi binds a call to the function declared at compile time: after
+// `func f` is declared again, functions compiled earlier still call the
+// old f (yaegi issue 1673), and the same holds for a global variable
+// declared again. refreshDependents recompiles, from their recorded
+// source, every function and method that uses a redefined name,
+// transitively, so every caller sees the new definition. Calls cost
+// nothing extra at run time; the price is a recompilation on
+// redefinition.
+func (e *Evaluator) refreshDependents(cctx, ctx context.Context, changed []string) error {
+	dirty := map[string]bool{}
+	for _, n := range changed {
+		dirty[n] = true
+	}
+	var funcs []*entry
+	done := map[string]bool{}
+	for grew := true; grew; {
+		grew = false
+		for _, name := range e.decls.order {
+			en := e.decls.entries[name]
+			if en.text == "" || done[name] || dirty[name] || !usesAny(en.refs, dirty) {
+				continue
+			}
+			done[name], dirty[name], grew = true, true, true
+			funcs = append(funcs, en)
+		}
+	}
+	var segs []segment
+	for _, en := range funcs {
+		segs = append(segs, segment{kind: segDecl, text: en.text, line: en.line, col: en.col})
+	}
+	for _, m := range e.sortedMethodEntries() {
+		if !m.generic && usesAny(m.refs, dirty) {
+			segs = append(segs, segment{kind: segDecl, text: m.text, line: m.line, col: m.col})
+		}
+	}
+	if len(segs) == 0 {
+		return nil
+	}
+	u, err := e.parseUnit(segs)
+	if err == nil {
+		var extra []*unit
+		if extra, err = e.rewriteUnit(u, e.globalInts()); err == nil {
+			for _, x := range append([]*unit{u}, extra...) {
+				if err = e.runUnit(cctx, ctx, x, false); err != nil {
+					break
+				}
+			}
+		}
+	}
+	if err != nil {
+		return &Error{Name: "CompileError", Value: fmt.Sprintf(
+			"%s redefined, but code using it no longer compiles: %s", strings.Join(changed, ", "), errText(err))}
+	}
+	for _, m := range u.pendingMethods {
+		e.decls.methods[m.recv+"."+m.name] = m
+	}
+	return nil
+}
+
+func errText(err error) string {
+	if ev, ok := err.(*Error); ok {
+		return ev.Value
+	}
+	return err.Error()
+}
+
+func usesAny(refs, names map[string]bool) bool {
+	for n := range names {
+		if refs[n] {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *Evaluator) sortedMethodEntries() []*methodEntry {
+	keys := make([]string, 0, len(e.decls.methods))
+	for k := range e.decls.methods {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]*methodEntry, len(keys))
+	for i, k := range keys {
+		out[i] = e.decls.methods[k]
+	}
+	return out
+}

@@ -1,0 +1,83 @@
+package eval
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// guardGo rewrites every `go CALL` below n so that the goroutine runs
+// under a deferred recover (a panic in an interpreted goroutine would
+// otherwise end the whole process). The call's arguments are evaluated
+// into temporaries at the go statement, as Go does; literals are left in
+// place so untyped constants keep their flexibility.
+//
+//	go f(a, 1)  →  func() { __gl_a1 := a; go func() { defer __gl_guard(); f(__gl_a1, 1) }() }()
+func (e *Evaluator) guardGo(n ast.Node) {
+	forEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
+		for i, s := range list {
+			if g, ok := s.(*ast.GoStmt); ok {
+				list[i] = e.guardedGo(g)
+			}
+		}
+		return list
+	})
+}
+
+func (e *Evaluator) guardedGo(g *ast.GoStmt) ast.Stmt {
+	pos := g.Go
+	call := g.Call
+	var pre []ast.Stmt
+	args := make([]ast.Expr, len(call.Args))
+	for i, a := range call.Args {
+		if isLiteral(a) {
+			args[i] = a
+			continue
+		}
+		t := e.temp("a", a.Pos())
+		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{a}})
+		args[i] = ident(t.Name, a.Pos())
+	}
+	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
+	guard := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: ident("__gl_guard", pos), Lparen: pos, Rparen: pos}}
+	body := &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{guard, &ast.ExprStmt{X: inner}}, Rbrace: g.End()}
+	goStmt := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: emptyFuncType(pos), Body: body}, Lparen: pos, Rparen: pos}}
+	return iife(append(pre, goStmt), pos, g.End())
+}
+
+// isLiteral reports whether x can be evaluated later without changing
+// the program's meaning: literals and function literals.
+func isLiteral(x ast.Expr) bool {
+	switch v := x.(type) {
+	case *ast.BasicLit, *ast.FuncLit:
+		return true
+	case *ast.UnaryExpr:
+		return v.Op == token.SUB && isLiteral(v.X)
+	}
+	return false
+}
+
+func emptyFuncType(pos token.Pos) *ast.FuncType {
+	return &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}}
+}
+
+// iife wraps statements into `func() { ... }()`.
+func iife(list []ast.Stmt, pos, end token.Pos) ast.Stmt {
+	lit := &ast.FuncLit{Type: emptyFuncType(pos), Body: &ast.BlockStmt{Lbrace: pos, List: list, Rbrace: end}}
+	return &ast.ExprStmt{X: &ast.CallExpr{Fun: lit, Lparen: end, Rparen: end}}
+}
+
+// scopeTopLevel runs compound top-level statements inside a function
+// literal. yaegi evaluates a cell's statements in the global scope, where
+// variables declared in nested blocks are shared globals: `i := i` in a
+// loop body then clobbers the loop variable, and closures all capture one
+// slot. Inside a function, blocks get proper local variables.
+func scopeTopLevel(list []ast.Stmt) []ast.Stmt {
+	for i, s := range list {
+		switch s.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
+			*ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
+			list[i] = iife([]ast.Stmt{s}, s.Pos(), s.End())
+		}
+	}
+	return list
+}

@@ -1,0 +1,292 @@
+package eval
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// cellFile is the file name given to cell code; it is stripped from
+// messages so that positions read "3:5: ...".
+const cellFile = "cell"
+
+// unit is one piece of a cell ready for yaegi.
+type unit struct {
+	kind  segKind
+	file  *ast.File      // imports and declarations
+	block *ast.BlockStmt // statements
+	final ast.Expr       // the cell's final expression, shown if it has one value
+	src   string         // the parsed source, for slicing declaration texts
+	segs  []segment
+	defs  []string // top-level names the unit declares
+	// pending are the table entries committed once the unit has run.
+	pending        []*entry
+	pendingMethods []*methodEntry
+}
+
+// run evaluates cell code; user is false for the prelude, whose names
+// are not recorded.
+func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string]any, error) {
+	units, err := e.prepare(splitCell(cell))
+	if err != nil {
+		return nil, err
+	}
+	cctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	e.mu.Lock()
+	e.running, e.cancel, e.goPanic, e.shown = true, cancel, "", nil
+	e.mu.Unlock()
+	defer func() {
+		e.mu.Lock()
+		e.running, e.cancel = false, nil
+		e.mu.Unlock()
+	}()
+	e.trace.take()
+	for _, u := range units {
+		if err := e.runUnit(cctx, ctx, u, user); err != nil {
+			return nil, err
+		}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.goPanic != "" {
+		return nil, &Error{Name: "panic", Value: "goroutine panic: " + e.goPanic, Traceback: e.traceback()}
+	}
+	return e.shown, nil
+}
+
+// prepare parses and rewrites every segment before anything runs, so a
+// syntax error anywhere in the cell runs nothing.
+func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
+	var units []*unit
+	for i, s := range segs {
+		u, err := e.parseUnit([]segment{s})
+		if err != nil {
+			return nil, err
+		}
+		if i == len(segs)-1 && u.kind == segStmt {
+			if fin := splitFinal(u); fin != nil {
+				if len(u.block.List) > 0 {
+					units = append(units, u)
+				}
+				units = append(units, fin)
+				continue
+			}
+		}
+		units = append(units, u)
+	}
+	ints := e.globalInts()
+	for _, u := range units {
+		ints.collectInts(u.node())
+	}
+	var out []*unit
+	for _, u := range units {
+		extra, err := e.rewriteUnit(u, ints)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+		out = append(out, extra...)
+	}
+	return out, nil
+}
+
+func (u *unit) node() ast.Node {
+	switch {
+	case u.file != nil:
+		return u.file
+	case u.block != nil:
+		return u.block
+	}
+	return u.final
+}
+
+// splitFinal moves a trailing expression statement out of u.
+func splitFinal(u *unit) *unit {
+	n := len(u.block.List)
+	if n == 0 {
+		return nil
+	}
+	es, ok := u.block.List[n-1].(*ast.ExprStmt)
+	if !ok {
+		return nil
+	}
+	u.block.List = u.block.List[:n-1]
+	return &unit{kind: segStmt, final: es.X, segs: u.segs}
+}
+
+// parseUnit parses segments of one kind as a single file or block. A
+// //line directive before each segment makes positions match the cell.
+func (e *Evaluator) parseUnit(segs []segment) (*unit, error) {
+	var b strings.Builder
+	kind := segs[0].kind
+	if kind == segStmt {
+		b.WriteString("package main; func main() {\n")
+	} else {
+		b.WriteString("package main\n")
+	}
+	for _, s := range segs {
+		fmt.Fprintf(&b, "//line %s:%d:%d\n%s\n", cellFile, s.line, s.col, s.text)
+	}
+	if kind == segStmt {
+		b.WriteString("}\n")
+	}
+	src := b.String()
+	f, err := parser.ParseFile(e.i.FileSet(), cellFile, src, parser.ParseComments|parser.SkipObjectResolution)
+	if err != nil {
+		return nil, compileError(err)
+	}
+	u := &unit{kind: kind, src: src, segs: segs}
+	if kind == segStmt {
+		if len(f.Decls) != 1 {
+			return nil, &Error{Name: "CompileError", Value: "unexpected code after the statements"}
+		}
+		fd, ok := f.Decls[0].(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			return nil, &Error{Name: "CompileError", Value: "unexpected declaration among statements"}
+		}
+		u.block = fd.Body
+	} else {
+		u.file = f
+	}
+	return u, nil
+}
+
+// runUnit compiles and executes one unit, then records what it declared.
+func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error {
+	if u.final != nil {
+		return e.runFinal(cctx, ctx, u)
+	}
+	redefined := e.decls.known(u.defs)
+	p, err := e.compile(u.node())
+	if err != nil {
+		return e.explainCompile(err, u)
+	}
+	if err := e.execute(cctx, ctx, p); err != nil {
+		return err
+	}
+	if !user {
+		return nil
+	}
+	e.decls.record(u.pending)
+	for _, m := range u.pendingMethods {
+		e.decls.methods[m.recv+"."+m.name] = m
+	}
+	if len(redefined) > 0 {
+		return e.refreshDependents(cctx, ctx, redefined)
+	}
+	return nil
+}
+
+// runFinal shows the final expression through the display helper. When
+// that does not compile (a call with no result, a type name...), the
+// expression runs as a plain statement.
+func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
+	pos := u.final.Pos()
+	show := &ast.CallExpr{Fun: ident("__gl_show", pos), Lparen: pos, Args: []ast.Expr{u.final}, Rparen: u.final.End()}
+	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: show}}, Rbrace: u.final.End()})
+	if err != nil {
+		p, err = e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: u.final}}, Rbrace: u.final.End()})
+		if err != nil {
+			return e.explainCompile(err, u)
+		}
+	}
+	return e.execute(cctx, ctx, p)
+}
+
+// compile turns yaegi's compile-time panics (it has a few, e.g. on a
+// range over an integer it does not know) into errors.
+func (e *Evaluator) compile(n ast.Node) (p *interp.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the interpreter could not compile this code (%v)", r)
+		}
+	}()
+	return e.i.CompileAST(n)
+}
+
+// execute runs a compiled unit and converts its failure to *Error.
+func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error {
+	_, err := e.i.ExecuteWithContext(cctx, p)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(context.Cause(cctx), errGoroutinePanic) {
+		e.mu.Lock()
+		msg := e.goPanic
+		e.mu.Unlock()
+		return &Error{Name: "panic", Value: "goroutine panic: " + msg, Traceback: e.traceback()}
+	}
+	if ctx.Err() != nil {
+		return &Error{Name: "Interrupted", Value: "the cell was interrupted; earlier variables are kept"}
+	}
+	var pe interp.Panic
+	if errors.As(err, &pe) {
+		return e.panicError(pe.Value)
+	}
+	return &Error{Name: "RuntimeError", Value: stripFile(err.Error())}
+}
+
+// panicError describes a panic of the cell's own code.
+func (e *Evaluator) panicError(r any) *Error {
+	tb := e.traceback()
+	where := ""
+	if len(tb) > 0 {
+		if i := strings.Index(tb[0], ": panic"); i > 0 {
+			where = tb[0][:i] + ": "
+		}
+	}
+	switch v := r.(type) {
+	case exitPanic:
+		return &Error{Name: "Exit", Value: fmt.Sprintf("os.Exit(%d) called: the cell stopped; your variables are kept", v.code), Traceback: tb}
+	case fatalPanic:
+		return &Error{Name: "Fatal", Value: where + v.msg, Traceback: tb}
+	}
+	return &Error{Name: "panic", Value: where + panicText(r), Traceback: tb}
+}
+
+// traceback returns yaegi's per-frame panic lines, cell file name removed.
+func (e *Evaluator) traceback() []string {
+	lines := e.trace.take()
+	for i, l := range lines {
+		lines[i] = stripFile(l)
+	}
+	return lines
+}
+
+// compileError converts a parse or compile error to *Error.
+func compileError(err error) *Error {
+	var list scanner.ErrorList
+	if errors.As(err, &list) && len(list) > 0 {
+		var tb []string
+		for _, x := range list {
+			tb = append(tb, stripFile(x.Error()))
+		}
+		return &Error{Name: "CompileError", Value: tb[0], Traceback: tb}
+	}
+	return &Error{Name: "CompileError", Value: stripFile(err.Error())}
+}
+
+// stripFile removes the pseudo file name of cell code from a message.
+func stripFile(s string) string {
+	s = strings.ReplaceAll(s, cellFile+":", "")
+	return strings.TrimPrefix(s, "_.go:")
+}
+
+// globalInts returns the integer-typed globals, for range-over-int.
+func (e *Evaluator) globalInts() intNames {
+	ints := intNames{}
+	for name, v := range e.i.Globals() {
+		if v.IsValid() && v.Kind() >= 2 && v.Kind() <= 12 { // reflect.Int .. reflect.Uintptr
+			ints[name] = true
+		}
+	}
+	return ints
+}
+

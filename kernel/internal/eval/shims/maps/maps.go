@@ -1,0 +1,82 @@
+// Package maps is golessons' interpreted stand-in for the standard maps
+// package.
+//
+// Keys and Values return slices (in no particular order), as the
+// golang.org/x/exp/maps functions that tutorials use do; the Go 1.23
+// standard library returns iterators instead, which yaegi cannot run.
+// Sort the result with slices.Sort when the order matters.
+package maps
+
+// Keys returns the keys of m, in no particular order.
+func Keys[K comparable, V any](m map[K]V) []K {
+	out := make([]K, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Values returns the values of m, in no particular order.
+func Values[K comparable, V any](m map[K]V) []V {
+	out := make([]V, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+// Clone returns a shallow copy of m (nil stays nil).
+func Clone[K comparable, V any](m map[K]V) map[K]V {
+	if m == nil {
+		return nil
+	}
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// Copy sets every key/value pair of src in dst.
+func Copy[K comparable, V any](dst, src map[K]V) {
+	for k, v := range src {
+		dst[k] = v
+	}
+}
+
+// DeleteFunc removes the pairs of m for which del returns true.
+func DeleteFunc[K comparable, V any](m map[K]V, del func(K, V) bool) {
+	for k, v := range m {
+		if del(k, v) {
+			delete(m, k)
+		}
+	}
+}
+
+// Equal reports whether m1 and m2 hold the same key/value pairs.
+func Equal[K, V comparable](m1, m2 map[K]V) bool {
+	if len(m1) != len(m2) {
+		return false
+	}
+	for k, v1 := range m1 {
+		v2, ok := m2[k]
+		if !ok || v1 != v2 {
+			return false
+		}
+	}
+	return true
+}
+
+// EqualFunc is Equal with eq comparing the values.
+func EqualFunc[K comparable, V1, V2 any](m1 map[K]V1, m2 map[K]V2, eq func(V1, V2) bool) bool {
+	if len(m1) != len(m2) {
+		return false
+	}
+	for k, v1 := range m1 {
+		v2, ok := m2[k]
+		if !ok || !eq(v1, v2) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,155 @@
+package eval
+
+import (
+	"go/scanner"
+	"go/token"
+)
+
+// segKind says how a run of top-level code in a cell must be handed to
+// yaegi: as file-level declarations or as statements in a function body.
+type segKind int
+
+const (
+	segImport segKind = iota // import declarations (must precede other decls in a file)
+	segDecl                  // type, func, var, const declarations
+	segStmt                  // statements and expressions
+)
+
+// segment is a maximal run of one kind of top-level code, with the cell
+// position of its first byte so that errors can name the cell's own line.
+type segment struct {
+	kind      segKind
+	text      string
+	line, col int
+}
+
+// topItem is one top-level statement or declaration found by splitCell.
+type topItem struct {
+	kind       segKind
+	start, end int // byte offsets in the cell
+	skip       bool
+}
+
+// splitCell cuts a cell into runs of imports, declarations and statements,
+// in source order. A `package` clause is dropped: students paste whole
+// programs. Syntax errors are left for the parser, which reports them with
+// cell positions.
+func splitCell(src string) []segment {
+	items := scanItems(src)
+	fset := token.NewFileSet()
+	file := fset.AddFile("cell", -1, len(src))
+	file.SetLinesForContent([]byte(src))
+	var segs []segment
+	var cur *topItem
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		p := file.Position(file.Pos(cur.start))
+		segs = append(segs, segment{kind: cur.kind, text: src[cur.start:cur.end], line: p.Line, col: p.Column})
+		cur = nil
+	}
+	for i := range items {
+		it := items[i]
+		if it.skip {
+			flush()
+			continue
+		}
+		if cur != nil && cur.kind == it.kind {
+			cur.end = it.end
+			continue
+		}
+		flush()
+		cur = &it
+	}
+	flush()
+	return segs
+}
+
+// scanItems finds the top-level statements of src: tokens between
+// semicolons (explicit or automatic) at bracket depth zero.
+func scanItems(src string) []topItem {
+	fset := token.NewFileSet()
+	file := fset.AddFile("cell", -1, len(src))
+	var s scanner.Scanner
+	s.Init(file, []byte(src), nil, 0)
+	var toks []scannedTok
+	var items []topItem
+	depth := 0
+	for {
+		pos, tok, lit := s.Scan()
+		off := file.Offset(pos)
+		if tok == token.EOF {
+			if len(toks) > 0 {
+				items = append(items, classify(toks, len(src)))
+			}
+			return items
+		}
+		switch tok {
+		case token.LPAREN, token.LBRACK, token.LBRACE:
+			depth++
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			depth--
+		}
+		if tok == token.SEMICOLON && depth <= 0 {
+			if len(toks) > 0 {
+				end := off
+				if lit == ";" {
+					end++
+				}
+				items = append(items, classify(toks, end))
+			}
+			toks = toks[:0]
+			continue
+		}
+		toks = append(toks, scannedTok{tok: tok, off: off, depth: depth})
+	}
+}
+
+// scannedTok is a token of the current top-level item, with the bracket
+// depth after it.
+type scannedTok struct {
+	tok   token.Token
+	off   int
+	depth int
+}
+
+// classify decides the kind of one top-level item from its first tokens.
+// `func name`, `func (recv) name(` and `func name[` are declarations;
+// any other `func` starts a function literal, which is a statement.
+func classify(toks []scannedTok, end int) topItem {
+	it := topItem{kind: segStmt, start: toks[0].off, end: end}
+	switch toks[0].tok {
+	case token.PACKAGE:
+		it.skip = true
+	case token.IMPORT:
+		it.kind = segImport
+	case token.TYPE, token.VAR, token.CONST:
+		it.kind = segDecl
+	case token.FUNC:
+		if isFuncDecl(toks) {
+			it.kind = segDecl
+		}
+	}
+	return it
+}
+
+func isFuncDecl(toks []scannedTok) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	if toks[1].tok == token.IDENT {
+		return true
+	}
+	if toks[1].tok != token.LPAREN {
+		return false
+	}
+	// Skip the receiver list to its closing paren (depth back to 0).
+	for i := 2; i+1 < len(toks); i++ {
+		if toks[i].tok == token.RPAREN && toks[i].depth == 0 {
+			return toks[i+1].tok == token.IDENT && i+2 < len(toks) &&
+				(toks[i+2].tok == token.LPAREN || toks[i+2].tok == token.LBRACK)
+		}
+	}
+	return false
+}
