@@ -289,4 +289,3 @@ func (e *Evaluator) globalInts() intNames {
 	}
 	return ints
 }
-
