@@ -146,6 +146,15 @@ func (f *fakeEval) run(ctx context.Context, cmd, arg string) (map[string]any, er
 			time.Sleep(20 * time.Millisecond) // runner side: print after the cell ended
 			fmt.Println(arg)
 		}()
+	default:
+		return f.runProcess(ctx, cmd, arg)
+	}
+	return nil, nil
+}
+
+// runProcess runs the commands that start, stop or stress the process.
+func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]any, error) {
+	switch cmd {
 	case "exec":
 		c := exec.Command("/bin/sh", "-c", arg)
 		c.Stdout, c.Stderr = os.Stdout, os.Stderr

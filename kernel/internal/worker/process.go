@@ -37,10 +37,11 @@ func Main(ctx context.Context) error {
 // do not outlive it. It also does that on SIGTERM, which the kernel
 // arranges to arrive when the kernel itself dies (Pdeathsig).
 func Serve(ctx context.Context, newEval EvaluatorFactory) error {
-	in, out := os.NewFile(requestFD, "link-requests"), os.NewFile(eventFD, "link-events")
-	if in == nil || out == nil {
-		return errors.New("runner: fds 3 and 4 are not open; run by the kernel only")
+	var st syscall.Stat_t
+	if syscall.Fstat(requestFD, &st) != nil || syscall.Fstat(eventFD, &st) != nil {
+		return errors.New("runner: fds 3 and 4 are not open; the kernel starts this command")
 	}
+	in, out := os.NewFile(requestFD, "link-requests"), os.NewFile(eventFD, "link-events")
 	// Children started by cells must not inherit the link.
 	syscall.CloseOnExec(requestFD)
 	syscall.CloseOnExec(eventFD)
