@@ -7,6 +7,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/scanner"
+	"go/token"
+	"regexp"
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
@@ -65,21 +67,21 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 // syntax error anywhere in the cell runs nothing.
 func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	var units []*unit
-	for i, s := range segs {
+	for _, s := range segs {
 		u, err := e.parseUnit([]segment{s})
 		if err != nil {
 			return nil, err
 		}
-		if i == len(segs)-1 && u.kind == segStmt {
-			if fin := splitFinal(u); fin != nil {
-				if len(u.block.List) > 0 {
-					units = append(units, u)
-				}
-				units = append(units, fin)
-				continue
-			}
-		}
 		units = append(units, u)
+	}
+	units = hoistDecls(units)
+	if n := len(units); n > 0 && units[n-1].kind == segStmt {
+		if fin := splitFinal(units[n-1]); fin != nil {
+			if len(units[n-1].block.List) == 0 {
+				units = units[:n-1]
+			}
+			units = append(units, fin)
+		}
 	}
 	ints := e.globalInts()
 	for _, u := range units {
@@ -95,6 +97,34 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		out = append(out, extra...)
 	}
 	return out, nil
+}
+
+// hoistDecls moves declaration units above the statement units before
+// them, as far as they do not use a name those statements declare: in a
+// Go file, package-level declarations are visible everywhere, and
+// students write helper funcs below the code that calls them.
+func hoistDecls(units []*unit) []*unit {
+	for i := 1; i < len(units); i++ {
+		if units[i].kind == segStmt {
+			continue
+		}
+		uses := identsIn(units[i].file)
+		j := i
+		for j > 0 && units[j-1].kind == segStmt && !usesAnyName(uses, stmtDefs(units[j-1].block.List)) {
+			units[j-1], units[j] = units[j], units[j-1]
+			j--
+		}
+	}
+	return units
+}
+
+func usesAnyName(refs map[string]bool, names []string) bool {
+	for _, n := range names {
+		if refs[n] {
+			return true
+		}
+	}
+	return false
 }
 
 func (u *unit) node() ast.Node {
@@ -166,7 +196,7 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	redefined := e.decls.known(u.defs)
 	p, err := e.compile(u.node())
 	if err != nil {
-		return e.explainCompile(err, u)
+		return e.explainCompile(e.diagnose(err, u), u)
 	}
 	if err := e.execute(cctx, ctx, p); err != nil {
 		return err
@@ -288,4 +318,26 @@ func (e *Evaluator) globalInts() intNames {
 		}
 	}
 	return ints
+}
+
+// incompleteType is how yaegi reports an undefined name in some spots.
+var incompleteType = regexp.MustCompile(`(\d+:\d+): incomplete type (\w+)`)
+
+// diagnose replaces yaegi's misleading "constant definition loop" (what
+// it reports for `c := 2 + x` with x undefined at top level) by the
+// error the same statements give inside a function, compiled only.
+func (e *Evaluator) diagnose(err error, u *unit) error {
+	if u.block == nil || !strings.Contains(err.Error(), "constant definition loop") {
+		return err
+	}
+	pos := u.block.Lbrace
+	lit := &ast.FuncLit{Type: emptyFuncType(pos), Body: &ast.BlockStmt{Lbrace: pos, List: u.block.List, Rbrace: u.block.Rbrace}}
+	probe := &ast.AssignStmt{Lhs: []ast.Expr{ident("_", pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{lit}}
+	if _, err2 := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{probe}, Rbrace: u.block.Rbrace}); err2 != nil {
+		if m := incompleteType.FindStringSubmatch(err2.Error()); m != nil {
+			return fmt.Errorf("%s: undefined: %s", m[1], m[2])
+		}
+		return err2
+	}
+	return err
 }

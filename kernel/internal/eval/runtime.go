@@ -29,6 +29,7 @@ const rtPath = "golessons/internal/evalrt"
 const prelude = `import __glrt "golessons/internal/evalrt"
 import __glimage "image"
 
+
 func __gl_guard() {
 	if r := recover(); r != nil {
 		__glrt.GoPanic(r)
@@ -42,30 +43,30 @@ func __gl_show(vs ...any) {
 	v := vs[0]
 	m := map[string]any{}
 	text := ""
-	if x, ok := v.(interface{ String() string }); ok {
+	if x, ok := v.(__glrt.Stringer); ok {
 		text = x.String()
-	} else if x, ok := v.(interface{ Error() string }); ok {
+	} else if x, ok := v.(error); ok {
 		text = x.Error()
 	}
-	if x, ok := v.(interface{ HTML() string }); ok {
+	if x, ok := v.(__glrt.HTMLer); ok {
 		m["text/html"] = x.HTML()
 	}
-	if x, ok := v.(interface{ SVG() string }); ok {
+	if x, ok := v.(__glrt.SVGer); ok {
 		m["image/svg+xml"] = x.SVG()
 	}
-	if x, ok := v.(interface{ Markdown() string }); ok {
+	if x, ok := v.(__glrt.Markdowner); ok {
 		m["text/markdown"] = x.Markdown()
 	}
-	if x, ok := v.(interface{ Latex() string }); ok {
+	if x, ok := v.(__glrt.Latexer); ok {
 		m["text/latex"] = x.Latex()
 	}
-	if x, ok := v.(interface{ JSON() any }); ok {
+	if x, ok := v.(__glrt.JSONer); ok {
 		m["application/json"] = x.JSON()
 	}
-	if x, ok := v.(interface{ PNG() []byte }); ok {
+	if x, ok := v.(__glrt.PNGer); ok {
 		m["image/png"] = x.PNG()
 	}
-	if x, ok := v.(interface{ JPEG() []byte }); ok {
+	if x, ok := v.(__glrt.JPEGer); ok {
 		m["image/jpeg"] = x.JPEG()
 	}
 	if x, ok := v.(__glimage.Image); ok {
@@ -150,11 +151,13 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 
 // runtimeSymbols are the compiled helpers the prelude calls.
 func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
-	return map[string]reflect.Value{
-		"GoPanic": reflect.ValueOf(e.goroutinePanicked),
-		"Show":    reflect.ValueOf(e.show),
-		"PNG":     reflect.ValueOf(pngBase64),
-	}
+	m := richInterfaceSymbols()
+	m["GoPanic"] = reflect.ValueOf(e.goroutinePanicked)
+	m["Show"] = reflect.ValueOf(e.show)
+	m["PNG"] = reflect.ValueOf(pngBase64)
+	m["Stringer"] = reflect.ValueOf((*fmt.Stringer)(nil))
+	m["_Stringer"] = stdlib.Symbols["fmt/fmt"]["_Stringer"]
+	return m
 }
 
 // show receives the final value of a cell from the display helper. rich

@@ -1,0 +1,122 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+)
+
+// cellCase is a sequence of cells; the last one's result or error is checked.
+type cellCase struct {
+	name    string
+	cells   []string
+	text    string // expected text/plain of the last cell ("" = no value)
+	errName string // expected Error.Name of the last cell
+	errHas  string // substring of Error.Value
+}
+
+func runCellCases(t *testing.T, cases []cellCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newTestEvaluator(t, "", "")
+			var res Result
+			var err *Error
+			captureStdout(t, func() { res, err = evalAll(t, e, tc.cells...) })
+			if tc.errName != "" {
+				if err == nil {
+					t.Fatalf("want error %s, got value %v", tc.errName, res.Data)
+				}
+				if err.Name != tc.errName || !strings.Contains(err.Value, tc.errHas) {
+					t.Fatalf("want %s containing %q, got %s: %q", tc.errName, tc.errHas, err.Name, err.Value)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("unexpected error %s: %s %v", err.Name, err.Value, err.Traceback)
+			}
+			got, _ := res.Data["text/plain"].(string)
+			if tc.text == "" && res.Data != nil {
+				t.Fatalf("want no value, got %v", res.Data)
+			}
+			if got != tc.text {
+				t.Fatalf("want text/plain %q, got %q", tc.text, got)
+			}
+		})
+	}
+}
+
+func TestFinalValue(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "int expression", cells: []string{"1 + 2*3"}, text: "7"},
+		{name: "string is quoted", cells: []string{`import "strings"`, `strings.ToUpper("go")`}, text: `"GO"`},
+		{name: "slice", cells: []string{"[]int{1, 2}"}, text: "[1 2]"},
+		{name: "println shows nothing", cells: []string{`import "fmt"`, `fmt.Println("hi", 17)`}},
+		{name: "call without result", cells: []string{"func f() {}", "f()"}},
+		{name: "multi-value call not shown", cells: []string{"func f() (int, error) { return 1, nil }", "f()"}},
+		{name: "statement shows nothing", cells: []string{"x := 5"}},
+		{name: "mixed cell in any order", cells: []string{`import "fmt"
+x := double(3)
+func double(n int) int { return 2 * n }
+type T struct{ A int }
+fmt.Println(x)
+const k = 4
+T{x + k}`}, text: "{10}"},
+		{name: "pasted program runs main", cells: []string{`package main
+
+import "fmt"
+
+var ran = 0
+
+func main() { ran++; fmt.Println("main") }`, "ran"}, text: "1"},
+		{name: "Stringer of interpreted type", cells: []string{`type C int
+func (c C) String() string { return "C!" }`, "C(1)"}, text: "C!"},
+		{name: "error value", cells: []string{`import "errors"`, `errors.New("bad")`}, text: "bad"},
+	})
+}
+
+func TestErrors(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "undefined with cell position", cells: []string{"a := 1\nb := 2\nc := a + b + x"}, errName: "CompileError", errHas: "3:14: undefined: x"},
+		{name: "syntax error position", cells: []string{"x := 1\ny := )"}, errName: "CompileError", errHas: "2:6"},
+		{name: "error in second segment keeps cell lines", cells: []string{"func f() int { return 1 }\n\nz := f() + q"}, errName: "CompileError", errHas: "3:12: undefined: q"},
+		{name: "explicit panic", cells: []string{`panic("boom")`}, errName: "panic", errHas: "boom"},
+		{name: "panic line", cells: []string{"x := 1\n_ = x\npanic(\"here\")"}, errName: "panic", errHas: "3:1: here"},
+		{name: "index out of range", cells: []string{"var a []int\na[3] = 1"}, errName: "panic", errHas: "out of range"},
+		{name: "nil map", cells: []string{"var m map[string]int\nm[\"a\"] = 1"}, errName: "panic", errHas: "nil map"},
+		{name: "os.Exit ends only the cell", cells: []string{`import "os"`, "os.Exit(3)"}, errName: "Exit", errHas: "os.Exit(3) called: the cell stopped; your variables are kept"},
+		{name: "log.Fatal message", cells: []string{`import "log"`, `log.Fatal("no config")`}, errName: "Fatal", errHas: "no config"},
+		{name: "goroutine panic", cells: []string{`import "sync"`, `var wg sync.WaitGroup
+wg.Add(1)
+go func() { defer wg.Done(); panic("in goroutine") }()
+wg.Wait()`}, errName: "panic", errHas: "goroutine panic: in goroutine"},
+		{name: "goroutine panic while blocked", cells: []string{`go func() { panic("late") }()
+select {}`}, errName: "panic", errHas: "goroutine panic: late"},
+		{name: "goroutine os.Exit", cells: []string{`import "os"`, `done := make(chan bool)
+go func() { defer close(done); os.Exit(2) }()
+<-done`}, errName: "panic", errHas: "os.Exit(2)"},
+		{name: "type redefinition refused", cells: []string{"type P struct{ X int }", "type P struct{ Y int }"}, errName: "TypeRedefined", errHas: "type P is already defined; yaegi cannot redefine a type: restart the kernel to change it"},
+		{name: "unknown import names folder option", cells: []string{`import "geometry"`}, errName: "ImportError", errHas: `"geometry"`},
+		{name: "unknown import mentions GOLESSONS_PACKAGES", cells: []string{`import "github.com/x/y"`}, errName: "ImportError", errHas: "GOLESSONS_PACKAGES"},
+		{name: "cgo refused", cells: []string{`import "C"`}, errName: "ImportError", errHas: "cgo"},
+	})
+}
+
+func TestNextCellWorksAfterErrors(t *testing.T) {
+	for _, bad := range []string{`panic("x")`, "y := )", `import "os"
+os.Exit(1)`, `go func() { panic("g") }()
+select {}`} {
+		t.Run(bad, func(t *testing.T) {
+			e := newTestEvaluator(t, "", "")
+			if _, err := e.Eval(t.Context(), "k := 41"); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := e.Eval(t.Context(), bad); err == nil {
+				t.Fatal("want an error")
+			}
+			r, err := e.Eval(t.Context(), "k + 1")
+			if err != nil || r.Data["text/plain"] != "42" {
+				t.Fatalf("got %v, %v", r.Data, err)
+			}
+		})
+	}
+}
