@@ -38,13 +38,16 @@ WORKDIR /opt/golessons/src
 COPY requirements.txt ./
 COPY requirements/ requirements/
 COPY scripts/install.sh scripts/container-start.sh scripts/
-COPY --from=build /src/build/golessons /opt/golessons/bin/golessons
-# Runtime packages only, from the pinned wheels; no index is contacted.
+# Runtime packages only, from the pinned wheels (no index is contacted); a
+# layer of its own, so changing Go code does not reinstall them.
 RUN --mount=type=bind,source=build/docker/context-deps/wheels,target=/tmp/wheels \
     PIP_NO_INDEX=1 PIP_FIND_LINKS=/tmp/wheels PYTHON=/usr/bin/python3 \
-    scripts/install.sh --runtime --venv /opt/golessons/venv --kernel-binary /opt/golessons/bin/golessons \
- && install -m 0755 scripts/container-start.sh /opt/golessons/bin/golessons-start \
+    scripts/install.sh --runtime --venv /opt/golessons/venv --no-kernel --no-kernelspec \
  && rm -rf /root/.cache
+COPY --from=build /src/build/golessons /opt/golessons/bin/golessons
+# The same script again: the venv is current, so this installs the kernelspec.
+RUN scripts/install.sh --runtime --venv /opt/golessons/venv --kernel-binary /opt/golessons/bin/golessons \
+ && install -m 0755 scripts/container-start.sh /opt/golessons/bin/golessons-start
 COPY notebooks/ /opt/golessons/lessons/
 # uid 1000, gid 100: the user JupyterHub's Kubernetes spawner expects by default.
 RUN useradd --create-home --uid 1000 --gid 100 --shell /bin/bash jovyan

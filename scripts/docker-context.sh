@@ -29,7 +29,7 @@ host_cache=$(go env GOMODCACHE)/cache/download
   go mod download
   go mod download "$toolchain"
 )
-rm -rf "$out/goproxy"
+rm -rf "$out/goproxy" "$out/wheels"
 cp -r "$out/gomodcache/cache/download" "$out/goproxy"
 # Only the zips are needed; the unpacked copies (300 MB of toolchain) are not.
 chmod -R u+w "$out/gomodcache"
@@ -38,6 +38,8 @@ rm -rf "$out/gomodcache"
 echo "docker-context: runtime wheels -> ${out#"$root"/}/wheels"
 py=${PYTHON:-$root/.venv/bin/python}
 [ -x "$py" ] || py=python3
+# Resolved for the image's interpreter (Debian bookworm's python3), not the host's.
 "$py" -m pip download --quiet --disable-pip-version-check --only-binary=:all: \
+  --python-version "${IMAGE_PYTHON_VERSION:-3.11.2}" \
   -r "$root/requirements/runtime.txt" -d "$out/wheels"
 echo "docker-context: $(ls "$out/wheels" | wc -l) wheels, $(du -sh "$out" | cut -f1) in all"
