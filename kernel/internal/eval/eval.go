@@ -68,6 +68,7 @@ type Evaluator struct {
 	cancel  context.CancelCauseFunc // cancels the running cell
 	goPanic string                  // first goroutine panic of the running cell
 	shown   map[string]any          // bundle reported by the display helper
+	stash   any                     // value passed between the steps of defineByType
 }
 
 // errGoroutinePanic is the cancel cause used when a goroutine started by

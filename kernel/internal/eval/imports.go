@@ -85,6 +85,9 @@ func importEntry(s *ast.ImportSpec) *entry {
 // explainCompile turns a yaegi compile error into the student's words.
 func (e *Evaluator) explainCompile(err error, u *unit) error {
 	ce := compileError(err)
+	if m := incompleteType.FindStringSubmatch(ce.Value); m != nil && strings.Contains(ce.Value, "CFG post-order panic") {
+		ce.Value = m[1] + ": undefined: " + m[2]
+	}
 	v := ce.Value
 	switch {
 	case strings.Contains(v, "unable to find source related to"):

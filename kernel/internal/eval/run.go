@@ -30,6 +30,7 @@ type unit struct {
 	// pending are the table entries committed once the unit has run.
 	pending        []*entry
 	pendingMethods []*methodEntry
+	retried        bool // a failed statement run is retried once, statement by statement
 }
 
 // run evaluates cell code; user is false for the prelude, whose names
@@ -196,7 +197,12 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	redefined := e.decls.known(u.defs)
 	p, err := e.compile(u.node())
 	if err != nil {
-		return e.explainCompile(e.diagnose(err, u), u)
+		err = e.explainCompile(e.diagnose(err, u), u)
+		if u.block != nil && !u.retried {
+			u.retried = true
+			return e.retryStatements(cctx, ctx, u, user, err)
+		}
+		return err
 	}
 	if err := e.execute(cctx, ctx, p); err != nil {
 		return err

@@ -30,17 +30,37 @@ const prelude = `import __glrt "golessons/internal/evalrt"
 import __glimage "image"
 
 
+// min and max stand in for the Go 1.21 builtins, which yaegi lacks.
+type __gl_ordered interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr |
+		~float32 | ~float64 | ~string
+}
+
+func min[T __gl_ordered](x T, ys ...T) T {
+	for _, y := range ys {
+		if y < x {
+			x = y
+		}
+	}
+	return x
+}
+
+func max[T __gl_ordered](x T, ys ...T) T {
+	for _, y := range ys {
+		if y > x {
+			x = y
+		}
+	}
+	return x
+}
+
 func __gl_guard() {
 	if r := recover(); r != nil {
 		__glrt.GoPanic(r)
 	}
 }
 
-func __gl_show(vs ...any) {
-	if len(vs) != 1 {
-		return
-	}
-	v := vs[0]
+func __gl_show(v any) {
 	m := map[string]any{}
 	text := ""
 	if x, ok := v.(__glrt.Stringer); ok {
@@ -155,6 +175,8 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["GoPanic"] = reflect.ValueOf(e.goroutinePanicked)
 	m["Show"] = reflect.ValueOf(e.show)
 	m["PNG"] = reflect.ValueOf(pngBase64)
+	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
+	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
 	m["Stringer"] = reflect.ValueOf((*fmt.Stringer)(nil))
 	m["_Stringer"] = stdlib.Symbols["fmt/fmt"]["_Stringer"]
 	return m

@@ -32,9 +32,10 @@ func Compare[T Ordered](x, y T) int {
 	return 0
 }
 
-// Less reports whether x < y, ordering NaN first as Compare does.
+// Less reports whether x < y, ordering NaN first as Compare does. It
+// does not call Compare: yaegi fails on nested generic calls here.
 func Less[T Ordered](x, y T) bool {
-	return Compare(x, y) < 0
+	return (x != x && y == y) || x < y
 }
 
 // Or returns the first of its arguments that is not the zero value.

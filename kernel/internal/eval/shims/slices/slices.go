@@ -4,8 +4,6 @@
 // their type arguments. Functions return []E, not a named slice type.
 package slices
 
-import "cmp"
-
 // Equal reports whether s1 and s2 have the same length and elements.
 func Equal[E comparable](s1, s2 []E) bool {
 	if len(s1) != len(s2) {
@@ -33,13 +31,13 @@ func EqualFunc[E1, E2 any](s1 []E1, s2 []E2, eq func(E1, E2) bool) bool {
 }
 
 // Compare compares s1 and s2 element by element, then by length.
-func Compare[E cmp.Ordered](s1, s2 []E) int {
+func Compare[E ordered](s1, s2 []E) int {
 	for i := 0; i < len(s1) && i < len(s2); i++ {
-		if c := cmp.Compare(s1[i], s2[i]); c != 0 {
+		if c := compare(s1[i], s2[i]); c != 0 {
 			return c
 		}
 	}
-	return cmp.Compare(len(s1), len(s2))
+	return compare(len(s1), len(s2))
 }
 
 // Index returns the index of the first v in s, or -1.
@@ -63,13 +61,13 @@ func IndexFunc[E any](s []E, f func(E) bool) int {
 }
 
 // Contains reports whether v is in s.
-func Contains[E comparable](s []E, v E) bool { return Index(s, v) >= 0 }
+func Contains[E comparable](s []E, v E) bool { return Index[E](s, v) >= 0 }
 
 // ContainsFunc reports whether some element satisfies f.
-func ContainsFunc[E any](s []E, f func(E) bool) bool { return IndexFunc(s, f) >= 0 }
+func ContainsFunc[E any](s []E, f func(E) bool) bool { return IndexFunc[E](s, f) >= 0 }
 
 // Max returns the largest element; it panics on an empty slice.
-func Max[E cmp.Ordered](s []E) E {
+func Max[E ordered](s []E) E {
 	if len(s) == 0 {
 		panic("slices.Max: empty list")
 	}
@@ -83,7 +81,7 @@ func Max[E cmp.Ordered](s []E) E {
 }
 
 // Min returns the smallest element; it panics on an empty slice.
-func Min[E cmp.Ordered](s []E) E {
+func Min[E ordered](s []E) E {
 	if len(s) == 0 {
 		panic("slices.Min: empty list")
 	}
@@ -127,7 +125,9 @@ func MinFunc[E any](s []E, c func(a, b E) int) E {
 // Reverse reverses s in place.
 func Reverse[E any](s []E) {
 	for i, j := 0, len(s)-1; i < j; i, j = i+1, j-1 {
-		s[i], s[j] = s[j], s[i]
+		t := s[i] // not a tuple swap: yaegi aliases struct elements in one
+		s[i] = s[j]
+		s[j] = t
 	}
 }
 
@@ -172,7 +172,7 @@ func DeleteFunc[E any](s []E, del func(E) bool) []E {
 
 // Replace replaces s[i:j] by vs.
 func Replace[E any](s []E, i, j int, vs ...E) []E {
-	tail := Clone(s[j:])
+	tail := Clone[E](s[j:])
 	out := append(s[:i], vs...)
 	return append(out, tail...)
 }
@@ -187,7 +187,7 @@ func Clone[E any](s []E) []E {
 
 // Compact replaces runs of equal elements by one copy.
 func Compact[E comparable](s []E) []E {
-	return CompactFunc(s, func(a, b E) bool { return a == b })
+	return CompactFunc[E](s, func(a, b E) bool { return a == b })
 }
 
 // CompactFunc is Compact with eq comparing neighbours.

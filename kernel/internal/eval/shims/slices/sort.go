@@ -1,27 +1,59 @@
 package slices
 
-import "cmp"
-
 // Sort sorts s in increasing order (NaNs first).
-func Sort[E cmp.Ordered](s []E) {
-	mergeSort(s, func(a, b E) int { return cmp.Compare(a, b) })
+func Sort[E ordered](s []E) {
+	mergeSort[E](s, compare[E])
 }
 
 // SortFunc sorts s by c, which returns a negative number when a < b,
 // zero when equal and a positive number when a > b. The sort is stable.
 func SortFunc[E any](s []E, c func(a, b E) int) {
-	mergeSort(s, c)
+	const run = 12
+	n := len(s)
+	for lo := 0; lo < n; lo += run {
+		hi := lo + run // no min builtin: yaegi v0.16.1 lacks it
+		if hi > n {
+			hi = n
+		}
+		for i := lo + 1; i < hi; i++ {
+			for j := i; j > lo && c(s[j], s[j-1]) < 0; j-- {
+				t := s[j] // not a tuple swap: yaegi aliases struct elements in one
+				s[j] = s[j-1]
+				s[j-1] = t
+			}
+		}
+	}
+	buf := make([]E, n)
+	for width := run; width < n; width *= 2 {
+		for lo := 0; lo < n-width; lo += 2 * width {
+			mid, hi := lo+width, lo+2*width
+			if hi > n {
+				hi = n
+			}
+			copy(buf[lo:hi], s[lo:hi])
+			i, j := lo, mid
+			for k := lo; k < hi; k++ {
+				if j >= hi || (i < mid && c(buf[j], buf[i]) >= 0) {
+					s[k] = buf[i]
+					i++
+				} else {
+					s[k] = buf[j]
+					j++
+				}
+			}
+		}
+	}
 }
 
 // SortStableFunc sorts s by c keeping equal elements in their order.
 func SortStableFunc[E any](s []E, c func(a, b E) int) {
-	mergeSort(s, c)
+	mergeSort[E](s, c)
 }
 
 // IsSorted reports whether s is in increasing order.
-func IsSorted[E cmp.Ordered](s []E) bool {
+func IsSorted[E ordered](s []E) bool {
 	for i := 1; i < len(s); i++ {
-		if cmp.Less(s[i], s[i-1]) {
+		if compare(s[i], s[i-1]) < 0 {
 			return false
 		}
 	}
@@ -39,63 +71,51 @@ func IsSortedFunc[E any](s []E, c func(a, b E) int) bool {
 }
 
 // mergeSort is a stable O(n log n) sort: short runs by insertion, then
-// merges through one buffer.
+// merges through one buffer. It is one function (no generic helpers)
+// because yaegi fails to instantiate nested generic calls with a type
+// declared in a cell.
 func mergeSort[E any](s []E, c func(a, b E) int) {
 	const run = 12
 	n := len(s)
 	for lo := 0; lo < n; lo += run {
-		hi := lo + run
+		hi := lo + run // no min builtin: yaegi v0.16.1 lacks it
 		if hi > n {
 			hi = n
 		}
 		for i := lo + 1; i < hi; i++ {
 			for j := i; j > lo && c(s[j], s[j-1]) < 0; j-- {
-				s[j], s[j-1] = s[j-1], s[j]
+				t := s[j] // not a tuple swap: yaegi aliases struct elements in one
+				s[j] = s[j-1]
+				s[j-1] = t
 			}
 		}
 	}
 	buf := make([]E, n)
 	for width := run; width < n; width *= 2 {
 		for lo := 0; lo < n-width; lo += 2 * width {
-			mid := lo + width
-			hi := mid + width
+			mid, hi := lo+width, lo+2*width
 			if hi > n {
 				hi = n
 			}
-			merge(s, buf, lo, mid, hi, c)
+			copy(buf[lo:hi], s[lo:hi])
+			i, j := lo, mid
+			for k := lo; k < hi; k++ {
+				if j >= hi || (i < mid && c(buf[j], buf[i]) >= 0) {
+					s[k] = buf[i]
+					i++
+				} else {
+					s[k] = buf[j]
+					j++
+				}
+			}
 		}
-	}
-}
-
-func merge[E any](s, buf []E, lo, mid, hi int, c func(a, b E) int) {
-	copy(buf[lo:hi], s[lo:hi])
-	i, j, k := lo, mid, lo
-	for i < mid && j < hi {
-		if c(buf[j], buf[i]) < 0 {
-			s[k] = buf[j]
-			j++
-		} else {
-			s[k] = buf[i]
-			i++
-		}
-		k++
-	}
-	for i < mid {
-		s[k] = buf[i]
-		i++
-		k++
-	}
-	for j < hi {
-		s[k] = buf[j]
-		j++
-		k++
 	}
 }
 
 // BinarySearch finds target in the sorted s: its index and true, or the
 // index where it would be inserted and false.
-func BinarySearch[E cmp.Ordered](s []E, target E) (int, bool) {
-	return BinarySearchFunc(s, target, func(e, t E) int { return cmp.Compare(e, t) })
+func BinarySearch[E ordered](s []E, target E) (int, bool) {
+	return BinarySearchFunc[E, E](s, target, compare[E])
 }
 
 // BinarySearchFunc is BinarySearch with c comparing an element to target.

@@ -1,0 +1,211 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"reflect"
+)
+
+// yaegi cannot compile a top-level `x := g(...)` when g is generic (a
+// nil-pointer panic or "constant definition loop" while it types the
+// global), yet the same call compiles inside a function, and
+// `var x T; x = g(...)` compiles at top level. When a statement run
+// fails to compile, it is retried one statement at a time, and such a
+// definition is run as: compute the value inside a function, read its
+// type with reflect, declare the global with that type, assign.
+
+// retryStatements re-runs a statement unit that failed to compile, one
+// statement at a time. It returns the original error when the retry does
+// not apply.
+func (e *Evaluator) retryStatements(cctx, ctx context.Context, u *unit, user bool, orig error) error {
+	if u.block == nil {
+		return orig
+	}
+	if len(u.block.List) == 1 {
+		return e.defineByType(cctx, ctx, u, user, orig)
+	}
+	for _, s := range u.block.List {
+		sub := &unit{kind: segStmt, block: &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{s}, Rbrace: s.End()}, src: u.src, segs: u.segs}
+		sub.defs = stmtDefs(sub.block.List)
+		sub.pending = e.stmtEntries(sub)
+		if err := e.runUnit(cctx, ctx, sub, user); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// defineByType runs `x := expr` as described above.
+func (e *Evaluator) defineByType(cctx, ctx context.Context, u *unit, user bool, orig error) error {
+	as, ok := u.block.List[0].(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return orig
+	}
+	name, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return orig
+	}
+	pos := as.Pos()
+	if ft := e.instantiatedFuncType(as.Rhs[0]); ft != nil {
+		return e.declareAndAssign(cctx, ctx, u, user, name, ft, as.Rhs[0], orig)
+	}
+	stash := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Stash", pos)}, Lparen: pos, Args: as.Rhs, Rparen: pos}
+	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{iife([]ast.Stmt{&ast.ExprStmt{X: stash}}, pos, as.End())}, Rbrace: as.End()})
+	if err != nil {
+		return orig
+	}
+	if err := e.execute(cctx, ctx, p); err != nil {
+		return err
+	}
+	e.mu.Lock()
+	v := e.stash
+	e.stash = nil
+	e.mu.Unlock()
+	typ := goTypeExpr(reflect.TypeOf(v))
+	if typ == "" {
+		return &Error{Name: "CompileError", Value: fmt.Sprintf(
+			"%s (the interpreter cannot work out the type of %s here; declare it with its type: var %s T = ...)",
+			errText(orig), name.Name, name.Name)}
+	}
+	tx, err := parser.ParseExpr(typ)
+	if err != nil {
+		return orig
+	}
+	unstash := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Unstash", pos)}, Lparen: pos, Rparen: pos}
+	e.mu.Lock()
+	e.stash = v
+	e.mu.Unlock()
+	return e.declareAndAssign(cctx, ctx, u, user, name, tx, &ast.TypeAssertExpr{X: unstash, Type: tx}, orig)
+}
+
+// declareAndAssign runs `var name typ; name = value` at top level.
+func (e *Evaluator) declareAndAssign(cctx, ctx context.Context, u *unit, user bool, name *ast.Ident, typ, value ast.Expr, orig error) error {
+	pos := name.Pos()
+	decl := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+		&ast.ValueSpec{Names: []*ast.Ident{ident(name.Name, pos)}, Type: typ}}}}
+	set := &ast.AssignStmt{Lhs: []ast.Expr{ident(name.Name, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{value}}
+	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{decl, set}, Rbrace: pos})
+	if err != nil {
+		return orig
+	}
+	if err := e.execute(cctx, ctx, p); err != nil {
+		return err
+	}
+	if user {
+		e.decls.record(u.pending)
+	}
+	return nil
+}
+
+// goTypeExpr spells t in Go syntax when that is possible from a cell:
+// predeclared types and composites of them. It returns "" otherwise
+// (types declared in cells are invisible to reflect).
+func goTypeExpr(t reflect.Type) string {
+	if t == nil {
+		return ""
+	}
+	if t.Name() != "" {
+		if t.PkgPath() == "" && t.Kind() != reflect.Struct && t.Kind() != reflect.Interface {
+			return t.Name()
+		}
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		if el := goTypeExpr(t.Elem()); el != "" {
+			return "[]" + el
+		}
+	case reflect.Array:
+		if el := goTypeExpr(t.Elem()); el != "" {
+			return fmt.Sprintf("[%d]%s", t.Len(), el)
+		}
+	case reflect.Pointer:
+		if el := goTypeExpr(t.Elem()); el != "" {
+			return "*" + el
+		}
+	case reflect.Map:
+		k, v := goTypeExpr(t.Key()), goTypeExpr(t.Elem())
+		if k != "" && v != "" {
+			return "map[" + k + "]" + v
+		}
+	case reflect.Interface:
+		if t.NumMethod() == 0 {
+			return "any"
+		}
+	}
+	return ""
+}
+
+// instantiatedFuncType returns the type of `g[T1, T2]` when g is a
+// generic func declared in a cell: g's signature with its type
+// parameters replaced (yaegi issue 1599: a generic instantiation used as
+// a value cannot initialise a top-level variable).
+func (e *Evaluator) instantiatedFuncType(x ast.Expr) ast.Expr {
+	var fun ast.Expr
+	var args []ast.Expr
+	switch ix := x.(type) {
+	case *ast.IndexExpr:
+		fun, args = ix.X, []ast.Expr{ix.Index}
+	case *ast.IndexListExpr:
+		fun, args = ix.X, ix.Indices
+	default:
+		return nil
+	}
+	id, ok := fun.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	en := e.decls.entries[id.Name]
+	if en == nil || en.text == "" {
+		return nil
+	}
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+en.text, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) != 1 {
+		return nil
+	}
+	fd, ok := f.Decls[0].(*ast.FuncDecl)
+	if !ok || fd.Type.TypeParams == nil {
+		return nil
+	}
+	subst := map[string]ast.Expr{}
+	i := 0
+	for _, field := range fd.Type.TypeParams.List {
+		for _, n := range field.Names {
+			if i >= len(args) {
+				return nil
+			}
+			subst[n.Name] = args[i]
+			i++
+		}
+	}
+	typ := &ast.FuncType{Params: fd.Type.Params, Results: fd.Type.Results}
+	// Re-parse the printed, substituted type so it carries no positions
+	// from the temporary file set.
+	text := exprString(substitute(typ, subst))
+	out, err := parser.ParseExpr(text)
+	if err != nil {
+		return nil
+	}
+	return out
+}
+
+// substitute replaces identifiers named in subst below n.
+func substitute(n *ast.FuncType, subst map[string]ast.Expr) *ast.FuncType {
+	ast.Inspect(n, func(x ast.Node) bool {
+		if f, ok := x.(*ast.Field); ok {
+			if id, ok := f.Type.(*ast.Ident); ok && subst[id.Name] != nil {
+				f.Type = subst[id.Name]
+			}
+		}
+		if a, ok := x.(*ast.ArrayType); ok {
+			if id, ok := a.Elt.(*ast.Ident); ok && subst[id.Name] != nil {
+				a.Elt = subst[id.Name]
+			}
+		}
+		return true
+	})
+	return n
+}

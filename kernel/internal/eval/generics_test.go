@@ -1,0 +1,71 @@
+package eval
+
+import "testing"
+
+func TestSlicesMapsCmp(t *testing.T) {
+	imp := `import ("slices"; "maps"; "cmp"; "strings"; "strconv")`
+	runCellCases(t, []cellCase{
+		{name: "min max builtins", cells: []string{"min(3, 1, 2) + max(4, 9)"}, text: "10"},
+		{name: "Sort", cells: []string{imp, "s := []int{3, 1, 2}\nslices.Sort(s)\ns"}, text: "[1 2 3]"},
+		{name: "Sort strings", cells: []string{imp, `s := []string{"b", "c", "a"}` + "\nslices.Sort(s)\ns"}, text: "[a b c]"},
+		{name: "Sort large", cells: []string{imp, "s := []int{}\nfor i := range 100 { s = append(s, (i*37)%100) }\nslices.Sort(s)\nslices.IsSorted(s) && s[0] == 0 && s[99] == 99"}, text: "true"},
+		{name: "SortFunc", cells: []string{imp, "s := []int{1, 3, 2}\nslices.SortFunc(s, func(a, b int) int { return cmp.Compare(b, a) })\ns"}, text: "[3 2 1]"},
+		{name: "SortFunc structs", cells: []string{imp, "type P struct{ N string; A int }", `ps := []P{{"x", 3}, {"y", 1}}` + "\nslices.SortFunc(ps, func(a, b P) int { return a.A - b.A })\nps[0].N"}, text: `"y"`},
+		{name: "Contains Index", cells: []string{imp, "s := []int{5, 6}\n[]any{slices.Contains(s, 6), slices.Index(s, 6), slices.Index(s, 9)}"}, text: "[true 1 -1]"},
+		{name: "Max Min", cells: []string{imp, "s := []float64{2.5, -1, 7}\n[]float64{slices.Max(s), slices.Min(s)}"}, text: "[7 -1]"},
+		{name: "Reverse", cells: []string{imp, "s := []string{\"a\", \"b\", \"c\"}\nslices.Reverse(s)\ns"}, text: "[c b a]"},
+		{name: "BinarySearch", cells: []string{imp, "i, ok := slices.BinarySearch([]int{1, 3, 5}, 4)\n[]any{i, ok}"}, text: "[2 false]"},
+		{name: "Equal", cells: []string{imp, "slices.Equal([]int{1, 2}, []int{1, 2})"}, text: "true"},
+		{name: "Insert Delete", cells: []string{imp, "s := []int{1, 2, 3}\ns = slices.Insert(s, 1, 9, 8)\ns = slices.Delete(s, 0, 1)\ns"}, text: "[9 8 2 3]"},
+		{name: "maps Keys Values sorted", cells: []string{imp, `m := map[string]int{"b": 2, "a": 1}
+k := maps.Keys(m)
+v := maps.Values(m)
+slices.Sort(k)
+slices.Sort(v)
+strings.Join(k, ",") + strconv.Itoa(v[0]+v[1])`}, text: `"a,b3"`},
+		{name: "maps Keys", cells: []string{imp, `m := map[string]int{"b": 2, "a": 1}
+k := maps.Keys(m)
+slices.Sort(k)
+k`}, text: "[a b]"},
+		{name: "maps Clone Copy Equal DeleteFunc", cells: []string{imp, `m := map[string]int{"a": 1, "b": 2}
+c := maps.Clone(m)
+d := map[string]int{}
+maps.Copy(d, m)
+maps.DeleteFunc(c, func(k string, v int) bool { return v > 1 })
+[]any{maps.Equal(m, d), len(c)}`}, text: "[true 1]"},
+		{name: "cmp Compare Less", cells: []string{imp, `[]any{cmp.Compare(1, 2), cmp.Compare("b", "a"), cmp.Less(1.5, 2.5)}`}, text: "[-1 1 true]"},
+		{name: "cmp Ordered in user generic", cells: []string{imp, "func Biggest[T cmp.Ordered](xs []T) T { b := xs[0]; for _, x := range xs { if x > b { b = x } }; return b }", "Biggest([]int{4, 9, 2})"}, text: "9"},
+	})
+}
+
+func TestGenerics(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "Map Filter Reduce", cells: []string{`func Map[T, U any](xs []T, f func(T) U) []U { var out []U; for _, x := range xs { out = append(out, f(x)) }; return out }
+func Filter[T any](xs []T, keep func(T) bool) []T { var out []T; for _, x := range xs { if keep(x) { out = append(out, x) } }; return out }
+func Reduce[T, A any](xs []T, init A, f func(A, T) A) A { acc := init; for _, x := range xs { acc = f(acc, x) }; return acc }`,
+			`evens := Filter([]int{1, 2, 3, 4}, func(x int) bool { return x%2 == 0 })
+sq := Map(evens, func(x int) int { return x * x })
+Reduce(sq, 0, func(a, x int) int { return a + x })`}, text: "20"},
+		{name: "Stack[T]", cells: []string{`type Stack[T any] struct{ items []T }
+func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
+func (s *Stack[T]) Pop() (T, bool) {
+	var zero T
+	if len(s.items) == 0 { return zero, false }
+	v := s.items[len(s.items)-1]
+	s.items = s.items[:len(s.items)-1]
+	return v, true
+}`, `s := &Stack[string]{}
+s.Push("a")
+s.Push("b")
+v, _ := s.Pop()
+v`}, text: `"b"`},
+		{name: "Number constraint", cells: []string{`type Number interface { ~int | ~float64 }
+func Sum[T Number](xs []T) T { var t T; for _, x := range xs { t += x }; return t }`, "type Celsius float64", "[]any{Sum([]int{1, 2}), Sum([]float64{0.5, 0.25}), Sum([]Celsius{1, 2})}"}, text: "[3 0.75 3]"},
+		{name: "yaegi 1599 instantiated generic as value", cells: []string{"func SumG[T ~int](a, b T) T { return a + b }", "f := SumG[int]\nf(1, 1)"}, text: "2"},
+		{name: "yaegi 1610 explicit type argument works", cells: []string{`import "fmt"`, `var values = []string{"hello", "there"}
+func print[T any](v ...[]T) { fmt.Println(v) }`, "print[string](values)"}},
+		{name: "yaegi 1610 inference failure explained", cells: []string{`import "fmt"`, `var values = []string{"hello", "there"}
+func print[T any](v ...[]T) { fmt.Println(v) }`, "print(values)"}, errName: "CompileError", errHas: "write them explicitly"},
+		{name: "generic method redefinition with new text refused", cells: []string{"type B[T any] struct{ v T }\nfunc (b B[T]) Get() T { return b.v }", "func (b B[T]) Get() T { var z T; return z }"}, errName: "MethodRedefined", errHas: "restart the kernel"},
+	})
+}

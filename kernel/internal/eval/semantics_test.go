@@ -1,0 +1,79 @@
+package eval
+
+import "testing"
+
+func TestGo122Loops(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "closures capture per-iteration i", cells: []string{`var fs []func() int
+for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }
+var got []int
+for _, f := range fs { got = append(got, f()) }
+got`}, text: "[0 1 2]"},
+		{name: "goroutines capture per-iteration i", cells: []string{`import "sync"`, `var mu sync.Mutex
+var wg sync.WaitGroup
+seen := make([]bool, 5)
+for i := 0; i < 5; i++ {
+	wg.Add(1)
+	go func() { defer wg.Done(); mu.Lock(); seen[i] = true; mu.Unlock() }()
+}
+wg.Wait()
+seen`}, text: "[true true true true true]"},
+		{name: "range key and value per iteration", cells: []string{`var fs []func() string
+for k, v := range []string{"a", "b"} { fs = append(fs, func() string { return v + string(rune('0'+k)) }) }
+fs[0]() + fs[1]()`}, text: `"a0b1"`},
+		{name: "body changes i like Go 1.22", cells: []string{`var fs []func() int
+n := 0
+for i := 0; i < 10; i++ { fs = append(fs, func() int { return i }); i += 2; n++ }
+[]int{n, fs[0](), fs[1]()}`}, text: "[4 2 5]"},
+		{name: "continue copies back", cells: []string{`var fs []func() int
+for i := 0; i < 6; i++ { if i%2 == 0 { i++; continue }; fs = append(fs, func() int { return i }) }
+len(fs)`}, text: "0"},
+		{name: "old idiom v := v still compiles", cells: []string{`var fs []func() int
+for _, v := range []int{4, 5} { v := v; fs = append(fs, func() int { return v }) }
+fs[0]() + fs[1]()`}, text: "9"},
+		{name: "range over int literal", cells: []string{`s := 0
+for i := range 5 { s += i }
+s`}, text: "10"},
+		{name: "range over int variable", cells: []string{"n := 4", `c := 0
+for range n { c++ }
+c`}, text: "4"},
+		{name: "range over int expr evaluated once", cells: []string{`calls := 0
+f := func() int { calls++; return 3 }
+t := 0
+for i := range f() * 1 { t += i }
+[]int{calls, t}`}, text: "[1 3]"},
+		{name: "range over int inside func with param", cells: []string{`func sum(n int) int { s := 0; for i := range n { s += i }; return s }`, "sum(4)"}, text: "6"},
+		{name: "range over int64 keeps type", cells: []string{`var n int64 = 3
+var last int64
+for i := range n { last = i }
+last`}, text: "2"},
+		{name: "labelled continue", cells: []string{`var fs []func() int
+outer:
+for i := 0; i < 3; i++ {
+	for j := 0; j < 3; j++ { if j == 1 { continue outer } }
+	fs = append(fs, func() int { return i })
+}
+len(fs)`}, text: "0"},
+		{name: "range over slice unchanged", cells: []string{`xs := []string{"x", "y"}
+r := ""
+for i := range xs { r += xs[i] }
+r`}, text: `"xy"`},
+	})
+}
+
+func TestRedefinition(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "caller sees new func (yaegi 1673)", cells: []string{"func f() int { return 1 }", "func g() int { return f() }", "func f() int { return 2 }", "g()"}, text: "2"},
+		{name: "transitive callers", cells: []string{"func f() int { return 1 }", "func g() int { return f() }", "func h() int { return g() * 10 }", "func f() int { return 3 }", "h()"}, text: "30"},
+		{name: "func sees redefined var", cells: []string{"var x = 1", "func gx() int { return x }", "var x = 7", "gx()"}, text: "7"},
+		{name: "func sees := redefinition", cells: []string{"x := 1", "func gx() int { return x }", "x := 8", "gx()"}, text: "8"},
+		{name: "method redefinition", cells: []string{"type P struct{ X int }\nfunc (p P) D() int { return p.X * 2 }", "func (p P) D() int { return p.X * 3 }", "P{3}.D()"}, text: "9"},
+		{name: "method calling redefined func", cells: []string{"func k() int { return 1 }", "type Q struct{}\nfunc (Q) V() int { return k() }", "func k() int { return 5 }", "Q{}.V()"}, text: "5"},
+		{name: "pointer method redefinition", cells: []string{"type C struct{ n int }\nfunc (c *C) Inc() { c.n++ }", "func (c *C) Inc() { c.n += 10 }", "c := &C{}\nc.Inc()\nc.n"}, text: "10"},
+		{name: "re-running a type cell is fine", cells: []string{"type P struct{ X int }\nfunc (p P) D() int { return p.X }", "type P struct{ X int }\nfunc (p P) D() int { return p.X + 1 }", "P{1}.D()"}, text: "2"},
+		{name: "variadic method", cells: []string{"type S struct{}\nfunc (S) Sum(xs ...int) int { t := 0; for _, x := range xs { t += x }; return t }", "S{}.Sum(1, 2, 3)"}, text: "6"},
+		{name: "interface still satisfied", cells: []string{`import "fmt"`, "type N int\nfunc (n N) String() string { return \"n\" }", `fmt.Sprint(N(1))`}, text: `"n"`},
+		{name: "signature change breaks caller clearly", cells: []string{"func f() int { return 1 }", "func g() int { return f() }", "func f() string { return \"s\" }"}, errName: "CompileError", errHas: "f redefined, but code using it no longer compiles"},
+		{name: "recursive func redefined", cells: []string{"func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }", "func fib(n int) int { if n < 2 { return 1 }; return fib(n-1) + fib(n-2) }", "fib(5)"}, text: "8"},
+	})
+}
