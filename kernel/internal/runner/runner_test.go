@@ -95,13 +95,20 @@ func (r *recorder) waitStdout(t *testing.T, want string, d time.Duration) {
 
 func startRunner(t testing.TB, limit int64) *Runner {
 	t.Helper()
+	return startRunnerWith(t, "1", limit)
+}
+
+// startRunnerWith starts the test binary as a runner with evaluator kind
+// ("1": fake, "real": package eval).
+func startRunnerWith(t testing.TB, kind string, limit int64) *Runner {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	r, err := Start(context.Background(), Config{
 		Exe: exe, Args: []string{"-test.run=^$"},
-		Env:         append(os.Environ(), envTestRunner+"=1"),
+		Env:         append(os.Environ(), envTestRunner+"="+kind),
 		MemoryLimit: limit,
 	})
 	if err != nil {

@@ -1,12 +1,53 @@
 package worker
 
 import (
+	"context"
 	"errors"
 	"io"
+	"os"
+
+	"github.com/traefik/yaegi/interp"
+
+	"golessons/kernel/internal/eval"
+	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/symbols"
+	"golessons/kernel/internal/symtab"
 )
 
-// NewEval builds the real evaluator (package eval).
-// TODO(integration): wire eval.New once package eval lands.
+// NewEval builds the real evaluator (package eval) with the lesson
+// packages (golessons/demos, golessons/display) importable. Interpreted
+// output goes straight to the process's fds 1 and 2, which the kernel reads.
 func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
-	return nil, errors.New("eval package not integrated yet")
+	e, err := eval.New(eval.Options{
+		Stdin:       stdin,
+		Stdout:      os.Stdout,
+		Stderr:      os.Stderr,
+		PackagesDir: packagesDir,
+		Symbols:     []interp.Exports{symbols.Symbols},
+	})
+	if err != nil {
+		return nil, err
+	}
+	return evaluator{e}, nil
 }
+
+// evaluator adapts *eval.Evaluator to Evaluator.
+type evaluator struct{ e *eval.Evaluator }
+
+func (v evaluator) Eval(ctx context.Context, cell string) (Value, error) {
+	res, err := v.e.Eval(ctx, cell)
+	if err != nil {
+		var ee *eval.Error
+		if errors.As(err, &ee) {
+			return Value{}, &link.Error{Name: ee.Name, Value: ee.Value, Traceback: ee.Traceback}
+		}
+		return Value{}, err
+	}
+	return Value{Data: res.Data, Metadata: res.Metadata}, nil
+}
+
+func (v evaluator) Restore(ctx context.Context, cells []string) (kept, lost []string) {
+	return v.e.Restore(ctx, cells)
+}
+
+func (v evaluator) Symbols() []symtab.Symbol { return v.e.Symbols() }
