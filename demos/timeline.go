@@ -126,7 +126,11 @@ func (t *Timeline) MaxOverlap() int {
 // "goroutines: 4 calls in 2.002 s, up to 4 at once".
 func (t *Timeline) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d calls in %.3f s, up to %d at once", t.Title, len(t.Spans), t.Seconds(), t.MaxOverlap())
+	calls := "calls"
+	if len(t.Spans) == 1 {
+		calls = "call"
+	}
+	fmt.Fprintf(&b, "%s: %d %s in %.3f s, up to %d at once", t.Title, len(t.Spans), calls, t.Seconds(), t.MaxOverlap())
 	if t.Note != "" {
 		b.WriteString("; " + t.Note)
 	}
