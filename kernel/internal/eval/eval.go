@@ -69,6 +69,9 @@ type Evaluator struct {
 	goPanic string                  // first goroutine panic of the running cell
 	shown   map[string]any          // bundle reported by the display helper
 	stash   any                     // value passed between the steps of defineByType
+	richOut map[string]any          // rich forms of the final value from interpreted methods
+	live    int                     // guarded goroutines still running
+	changed chan struct{}           // closed and replaced when a guarded goroutine ends
 }
 
 // errGoroutinePanic is the cancel cause used when a goroutine started by
@@ -87,7 +90,7 @@ func New(opts Options) (*Evaluator, error) {
 	if opts.Stdin == nil {
 		opts.Stdin = strings.NewReader("")
 	}
-	e := &Evaluator{opts: opts, in: bufio.NewReader(opts.Stdin), decls: newDeclTable()}
+	e := &Evaluator{opts: opts, in: bufio.NewReader(opts.Stdin), decls: newDeclTable(), changed: make(chan struct{})}
 	e.trace = &panicTrace{out: opts.Stderr}
 	e.i = interp.New(interp.Options{
 		Unrestricted:         true,

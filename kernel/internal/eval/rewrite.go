@@ -11,7 +11,7 @@ import (
 // into temporaries at the go statement, as Go does; literals are left in
 // place so untyped constants keep their flexibility.
 //
-//	go f(a, 1)  →  func() { __gl_a1 := a; go func() { defer __gl_guard(); f(__gl_a1, 1) }() }()
+//	go f(a, 1)  →  func() { __gl_a1 := a; __glrt.GoStart(); go func() { defer __gl_guard(); f(__gl_a1, 1) }() }()
 func (e *Evaluator) guardGo(n ast.Node) {
 	forEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
 		for i, s := range list {
@@ -41,7 +41,8 @@ func (e *Evaluator) guardedGo(g *ast.GoStmt) ast.Stmt {
 	guard := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: ident("__gl_guard", pos), Lparen: pos, Rparen: pos}}
 	body := &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{guard, &ast.ExprStmt{X: inner}}, Rbrace: g.End()}
 	goStmt := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: emptyFuncType(pos), Body: body}, Lparen: pos, Rparen: pos}}
-	return iife(append(pre, goStmt), pos, g.End())
+	start := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("GoStart", pos)}, Lparen: pos, Rparen: pos}}
+	return iife(append(pre, start, goStmt), pos, g.End())
 }
 
 // isLiteral reports whether x can be evaluated later without changing

@@ -43,7 +43,7 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	cctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	e.mu.Lock()
-	e.running, e.cancel, e.goPanic, e.shown = true, cancel, "", nil
+	e.running, e.cancel, e.goPanic, e.shown, e.richOut = true, cancel, "", nil, nil
 	e.mu.Unlock()
 	defer func() {
 		e.mu.Lock()
@@ -56,6 +56,7 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 			return nil, err
 		}
 	}
+	e.settleGoroutines()
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.goPanic != "" {
@@ -218,22 +219,6 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 		return e.refreshDependents(cctx, ctx, redefined)
 	}
 	return nil
-}
-
-// runFinal shows the final expression through the display helper. When
-// that does not compile (a call with no result, a type name...), the
-// expression runs as a plain statement.
-func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
-	pos := u.final.Pos()
-	show := &ast.CallExpr{Fun: ident("__gl_show", pos), Lparen: pos, Args: []ast.Expr{u.final}, Rparen: u.final.End()}
-	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: show}}, Rbrace: u.final.End()})
-	if err != nil {
-		p, err = e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: u.final}}, Rbrace: u.final.End()})
-		if err != nil {
-			return e.explainCompile(err, u)
-		}
-	}
-	return e.execute(cctx, ctx, p)
 }
 
 // compile turns yaegi's compile-time panics (it has a few, e.g. on a

@@ -1,11 +1,7 @@
 package eval
 
 import (
-	"bytes"
-	"encoding/base64"
 	"fmt"
-	"image"
-	"image/png"
 	"io"
 	"log"
 	"os"
@@ -15,19 +11,17 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
-
-	"golessons/display"
 )
 
 // rtPath is the import path of the compiled helpers used by the prelude
-// and the rewrites. It is not meant for users.
-const rtPath = "golessons/internal/evalrt"
+// and the rewrites; not meant for users.
+const rtPath = "golessons/kernel/internal/eval"
 
-// prelude is interpreted once per Evaluator. The display helper does its
-// type assertions in interpreted code because reflect cannot see the
-// methods of types declared in cells.
-const prelude = `import __glrt "golessons/internal/evalrt"
-import __glimage "image"
+// prelude is interpreted once per Evaluator. __gl_show hands the final
+// value to compiled code (display.Bundle); the rich methods of types
+// declared in cells, which reflect cannot see, are called by code
+// generated for the final expression (see display.go).
+const prelude = `import __glrt "golessons/kernel/internal/eval"
 
 
 // min and max stand in for the Go 1.21 builtins, which yaegi lacks.
@@ -55,44 +49,11 @@ func max[T __gl_ordered](x T, ys ...T) T {
 }
 
 func __gl_guard() {
-	if r := recover(); r != nil {
-		__glrt.GoPanic(r)
-	}
+	__glrt.GoEnd(recover())
 }
 
 func __gl_show(v any) {
-	m := map[string]any{}
-	text := ""
-	if x, ok := v.(__glrt.Stringer); ok {
-		text = x.String()
-	} else if x, ok := v.(error); ok {
-		text = x.Error()
-	}
-	if x, ok := v.(__glrt.HTMLer); ok {
-		m["text/html"] = x.HTML()
-	}
-	if x, ok := v.(__glrt.SVGer); ok {
-		m["image/svg+xml"] = x.SVG()
-	}
-	if x, ok := v.(__glrt.Markdowner); ok {
-		m["text/markdown"] = x.Markdown()
-	}
-	if x, ok := v.(__glrt.Latexer); ok {
-		m["text/latex"] = x.Latex()
-	}
-	if x, ok := v.(__glrt.JSONer); ok {
-		m["application/json"] = x.JSON()
-	}
-	if x, ok := v.(__glrt.PNGer); ok {
-		m["image/png"] = x.PNG()
-	}
-	if x, ok := v.(__glrt.JPEGer); ok {
-		m["image/jpeg"] = x.JPEG()
-	}
-	if x, ok := v.(__glimage.Image); ok {
-		m["image/png"] = __glrt.PNG(x)
-	}
-	__glrt.Show(v, text, m)
+	__glrt.Show(v)
 }
 `
 
@@ -124,7 +85,7 @@ func (e *Evaluator) useSymbols() error {
 		exports[k] = copySymbols(v)
 	}
 	e.overrideStdlib(exports)
-	exports[rtPath+"/evalrt"] = e.runtimeSymbols()
+	exports[rtPath+"/eval"] = e.runtimeSymbols()
 	if err := e.i.Use(exports); err != nil {
 		return fmt.Errorf("use stdlib: %w", err)
 	}
@@ -171,51 +132,37 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 
 // runtimeSymbols are the compiled helpers the prelude calls.
 func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
-	m := richInterfaceSymbols()
-	m["GoPanic"] = reflect.ValueOf(e.goroutinePanicked)
+	m := map[string]reflect.Value{}
+	m["GoStart"] = reflect.ValueOf(e.goroutineStarted)
+	m["GoEnd"] = reflect.ValueOf(e.goroutineEnded)
+	m["Rich"] = reflect.ValueOf(e.rich)
 	m["Show"] = reflect.ValueOf(e.show)
-	m["PNG"] = reflect.ValueOf(pngBase64)
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
-	m["Stringer"] = reflect.ValueOf((*fmt.Stringer)(nil))
-	m["_Stringer"] = stdlib.Symbols["fmt/fmt"]["_Stringer"]
 	return m
 }
 
-// show receives the final value of a cell from the display helper. rich
-// holds what interpreted methods produced; compiled types are handled by
-// display.Bundle, which sees their methods through reflect.
-func (e *Evaluator) show(v any, text string, rich map[string]any) {
-	data := display.Bundle(v)
-	if text != "" {
-		data[display.MIMEText] = text
-	}
-	for k, r := range rich {
-		if b, ok := r.([]byte); ok {
-			r = base64.StdEncoding.EncodeToString(b)
-		}
-		data[k] = r
-	}
+// goroutineStarted counts a guarded goroutine about to start.
+func (e *Evaluator) goroutineStarted() {
 	e.mu.Lock()
-	e.shown = data
+	e.live++
 	e.mu.Unlock()
 }
 
-func pngBase64(img image.Image) string {
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return ""
-	}
-	return base64.StdEncoding.EncodeToString(buf.Bytes())
-}
-
-// goroutinePanicked is called by the guard of a goroutine started in a
-// cell. While a cell runs, the first such panic ends it; afterwards the
-// panic is reported on stderr (the kernel shows it under the last cell).
-func (e *Evaluator) goroutinePanicked(r any) {
-	msg := panicText(r)
+// goroutineEnded is called by the guard of a goroutine started in a
+// cell, with what recover returned. While a cell runs, the first panic
+// ends it; afterwards the panic is reported on stderr (the kernel shows
+// it under the last cell).
+func (e *Evaluator) goroutineEnded(r any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.live--
+	close(e.changed)
+	e.changed = make(chan struct{})
+	if r == nil {
+		return
+	}
+	msg := panicText(r)
 	if e.running {
 		if e.goPanic == "" {
 			e.goPanic = msg

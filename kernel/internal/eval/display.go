@@ -1,0 +1,158 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"go/ast"
+	"go/token"
+	"image"
+	"image/png"
+	"time"
+
+	"golessons/display"
+)
+
+// richMethods maps the methods a cell's type can have to the MIME type
+// they produce. String and Error give the text/plain form.
+var richMethods = []struct{ method, mime string }{
+	{"String", display.MIMEText}, {"Error", display.MIMEText},
+	{"HTML", display.MIMEHTML}, {"SVG", display.MIMESVG}, {"Markdown", display.MIMEMarkdown},
+	{"Latex", display.MIMELatex}, {"JSON", display.MIMEJSON}, {"PNG", display.MIMEPNG}, {"JPEG", display.MIMEJPEG},
+}
+
+// yaegi's interface assertions on values of types declared in cells are
+// unreliable (a struct stored in an interface loses its methods), so the
+// rich forms of such a value are obtained by calling the methods
+// statically: the value is kept in __gl_v and `__gl_v.HTML()` is
+// compiled for each rich method that some user type declares; a compile
+// error simply means this value's type lacks it.
+
+// runFinal shows the final expression. When it cannot be shown (a call
+// with no result or several), it runs as a plain statement.
+func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
+	pos, end := u.final.Pos(), u.final.End()
+	methods := e.userRichMethods()
+	target := u.final
+	if len(methods) > 0 {
+		keep := &ast.AssignStmt{Lhs: []ast.Expr{ident("__gl_v", pos)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{u.final}}
+		if p, err := e.compile(block(pos, end, keep)); err == nil {
+			if err := e.execute(cctx, ctx, p); err != nil {
+				return err
+			}
+			target = ident("__gl_v", pos)
+			for _, m := range richMethods {
+				if methods[m.method] {
+					e.tryRich(cctx, ctx, m.mime, m.method, pos, end)
+				}
+			}
+		}
+	}
+	show := &ast.CallExpr{Fun: ident("__gl_show", pos), Lparen: pos, Args: []ast.Expr{target}, Rparen: end}
+	p, err := e.compile(block(pos, end, &ast.ExprStmt{X: show}))
+	if err != nil {
+		if target != u.final {
+			return nil // __gl_v holds a value, so the error is in showing it: show nothing
+		}
+		p, err = e.compile(block(pos, end, &ast.ExprStmt{X: u.final}))
+		if err != nil {
+			return e.explainCompile(e.diagnose(err, u), u)
+		}
+	}
+	return e.execute(cctx, ctx, p)
+}
+
+// tryRich records `__gl_v.method()` under mime if it compiles.
+func (e *Evaluator) tryRich(cctx, ctx context.Context, mime, method string, pos, end token.Pos) {
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__gl_v", pos), Sel: ident(method, pos)}, Lparen: pos, Rparen: end}
+	rich := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Rich", pos)}, Lparen: pos,
+		Args: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: `"` + mime + `"`}, call}, Rparen: end}
+	if p, err := e.compile(block(pos, end, &ast.ExprStmt{X: rich})); err == nil {
+		_ = e.execute(cctx, ctx, p) // a failing method just leaves that form out
+	}
+}
+
+func block(pos, end token.Pos, s ast.Stmt) *ast.BlockStmt {
+	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{s}, Rbrace: end}
+}
+
+// userRichMethods returns the rich method names declared on user types.
+func (e *Evaluator) userRichMethods() map[string]bool {
+	out := map[string]bool{}
+	for _, m := range e.decls.methods {
+		for _, r := range richMethods {
+			if m.name == r.method {
+				out[m.name] = true
+			}
+		}
+	}
+	return out
+}
+
+// rich stores one rich form of the final value (called from interpreted code).
+func (e *Evaluator) rich(mime string, v any) {
+	if b, ok := v.([]byte); ok {
+		v = base64.StdEncoding.EncodeToString(b)
+	}
+	e.mu.Lock()
+	if e.richOut == nil {
+		e.richOut = map[string]any{}
+	}
+	e.richOut[mime] = v
+	e.mu.Unlock()
+}
+
+// show builds the bundle of the final value: display.Bundle sees the
+// methods of compiled types (demos.Timeline's SVG) and image.Image; the
+// forms recorded by rich win.
+func (e *Evaluator) show(v any) {
+	data := display.Bundle(v)
+	if img, ok := v.(image.Image); ok && data[display.MIMEPNG] == nil {
+		if s := pngBase64(img); s != "" {
+			data[display.MIMEPNG] = s
+		}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for k, r := range e.richOut {
+		data[k] = r
+	}
+	e.richOut = nil
+	e.shown = data
+}
+
+func pngBase64(img image.Image) string {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		return ""
+	}
+	return base64.StdEncoding.EncodeToString(buf.Bytes())
+}
+
+// settleGoroutines waits briefly for goroutines of the cell that are
+// ending: a goroutine's own deferred calls (wg.Done) run before its guard
+// records a panic, so the cell could otherwise finish first and report
+// success. The wait ends as soon as no guarded goroutine is left, a panic
+// is recorded, or after a few milliseconds (goroutines that keep running
+// after their cell are normal).
+func (e *Evaluator) settleGoroutines() {
+	deadline := time.NewTimer(settleWait)
+	defer deadline.Stop()
+	for {
+		e.mu.Lock()
+		if e.live == 0 || e.goPanic != "" {
+			e.mu.Unlock()
+			return
+		}
+		ch := e.changed
+		e.mu.Unlock()
+		select {
+		case <-ch:
+		case <-deadline.C:
+			return
+		}
+	}
+}
+
+// settleWait bounds settleGoroutines.
+const settleWait = 5 * time.Millisecond
