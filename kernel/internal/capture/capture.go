@@ -197,7 +197,13 @@ func (c *coalescer) releaseMarker(ctx context.Context) bool {
 	if len(e.pending) > 0 && !c.send(ctx, e, len(e.pending), 0) {
 		return false
 	}
-	return c.send(ctx, o, len(o.pending), n)
+	if !c.send(ctx, o, len(o.pending), n) {
+		return false
+	}
+	// A marker is an event boundary (a result, a display): the next
+	// text belongs after it and goes out at once, like text after a pause.
+	o.lastSent, e.lastSent = time.Time{}, time.Time{}
+	return true
 }
 
 // flushDue sends text whose time has come: complete lines once the stream

@@ -161,6 +161,29 @@ func TestFirstOutputIsQuick(t *testing.T) {
 	}
 }
 
+func TestOutputAfterMarkerIsQuick(t *testing.T) {
+	ow, ew, c := pipes(t, Options{Window: time.Hour})
+	ow.Write([]byte("busy\n"))
+	if ch := <-c.Chunks(); ch.Text != "busy\n" {
+		t.Fatalf("got %+v", ch)
+	}
+	ow.Write(marker(1))
+	ew.Write(marker(1))
+	if ch := <-c.Chunks(); ch.Sync != 1 {
+		t.Fatalf("got %+v, want marker 1", ch)
+	}
+	// Within the hour-long window of "busy", but after an event.
+	ow.Write([]byte("next cell\n"))
+	select {
+	case ch := <-c.Chunks():
+		if ch.Text != "next cell\n" {
+			t.Fatalf("got %+v", ch)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("text after a marker waited for the window")
+	}
+}
+
 func TestMarkers(t *testing.T) {
 	m1, m2 := marker(1), marker(2)
 	tests := []struct {
