@@ -110,7 +110,9 @@ func (r *Reader) read(v any) error {
 // stream is still in sync, so the reader may carry on.
 type DecodeError struct{ Err error }
 
+// Error describes the bad frame.
 func (e *DecodeError) Error() string { return "link: decode frame: " + e.Err.Error() }
+// Unwrap returns the JSON error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
 // Writer encodes frames onto one side of the link. It is safe for

@@ -34,6 +34,7 @@ func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 // evaluator adapts *eval.Evaluator to Evaluator.
 type evaluator struct{ e *eval.Evaluator }
 
+// Eval runs a cell, turning *eval.Error into the link's error type.
 func (v evaluator) Eval(ctx context.Context, cell string) (Value, error) {
 	res, err := v.e.Eval(ctx, cell)
 	if err != nil {
@@ -46,8 +47,10 @@ func (v evaluator) Eval(ctx context.Context, cell string) (Value, error) {
 	return Value{Data: res.Data, Metadata: res.Metadata}, nil
 }
 
+// Restore replays earlier cells (see eval.Evaluator.Restore).
 func (v evaluator) Restore(ctx context.Context, cells []string) (kept, lost []string) {
 	return v.e.Restore(ctx, cells)
 }
 
+// Symbols lists the user's names.
 func (v evaluator) Symbols() []symtab.Symbol { return v.e.Symbols() }
