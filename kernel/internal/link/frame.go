@@ -112,6 +112,7 @@ type DecodeError struct{ Err error }
 
 // Error describes the bad frame.
 func (e *DecodeError) Error() string { return "link: decode frame: " + e.Err.Error() }
+
 // Unwrap returns the JSON error.
 func (e *DecodeError) Unwrap() error { return e.Err }
 
