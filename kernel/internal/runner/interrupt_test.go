@@ -134,3 +134,40 @@ func TestStdin(t *testing.T) {
 		})
 	}
 }
+
+func TestRestartDuringCell(t *testing.T) {
+	r := startRunner(t, -1)
+	run(t, r, "set x 1")
+	rec := newRecorder()
+	done := make(chan Result, 1)
+	go func() { done <- r.Execute(context.Background(), Request{Code: "sleep"}, rec) }()
+	rec.waitStdout(t, "started\n", 5*time.Second)
+	if err := r.Restart(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case res := <-done:
+		if res.Err == nil || !strings.Contains(res.Err.Value, "restarted") {
+			t.Fatalf("error %+v, want one saying the kernel restarted", res.Err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("cell still running after Restart")
+	}
+	if res, _ := run(t, r, "get x"); res.Err == nil {
+		t.Fatal("x survived the restart")
+	}
+}
+
+func TestCellTooLargeForTheLink(t *testing.T) {
+	if testing.Short() {
+		t.Skip("encodes 65 MiB")
+	}
+	r := startRunner(t, -1)
+	res, _ := run(t, r, "print "+strings.Repeat("z", 65<<20))
+	if res.Err == nil || res.Err.Name != "CellTooLarge" {
+		t.Fatalf("error %+v, want CellTooLarge", res.Err)
+	}
+	if res, _ := run(t, r, "print ok"); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+}
