@@ -216,10 +216,9 @@ func (c *coalescer) flushDue(ctx context.Context, now time.Time) bool {
 		n := 0
 		switch {
 		case !now.Before(s.since.Add(c.opts.Window)):
+			// The first bytes of a character wait for the rest, however
+			// long; a marker or the end of the stream sends them anyway.
 			n = cutUTF8(s.pending, len(s.pending))
-			if n == 0 {
-				n = len(s.pending) // a lone broken character: send it as is
-			}
 		case !now.Before(s.lastSent.Add(c.opts.Window)):
 			n = bytes.LastIndexByte(s.pending, '\n') + 1
 		}
@@ -235,8 +234,8 @@ func (c *coalescer) flushDue(ctx context.Context, now time.Time) bool {
 func (c *coalescer) armTimer(now time.Time) <-chan time.Time {
 	var next time.Time
 	for _, s := range c.streams {
-		if len(s.pending) == 0 {
-			continue
+		if cutUTF8(s.pending, len(s.pending)) == 0 {
+			continue // empty, or only the start of a character: nothing to send
 		}
 		due := s.since.Add(c.opts.Window)
 		if bytes.IndexByte(s.pending, '\n') >= 0 {

@@ -144,6 +144,24 @@ func TestBatching50000Lines(t *testing.T) {
 	t.Logf("50,000 lines in %d chunks", len(got))
 }
 
+func TestCharacterSplitByAPauseIsKeptWhole(t *testing.T) {
+	ow, _, c := pipes(t, Options{Window: time.Millisecond})
+	ow.Write([]byte("a\xe4")) // "a" and the first byte of 世
+	if ch := <-c.Chunks(); ch.Text != "a" {
+		t.Fatalf("got %q, want %q", ch.Text, "a")
+	}
+	// Many windows pass; the lone byte must not go out by itself.
+	select {
+	case ch := <-c.Chunks():
+		t.Fatalf("sent %q before the character was complete", ch.Text)
+	case <-time.After(100 * time.Millisecond):
+	}
+	ow.Write([]byte("\xb8\x96\n"))
+	if ch := <-c.Chunks(); ch.Text != "世\n" {
+		t.Fatalf("got %q, want %q", ch.Text, "世\n")
+	}
+}
+
 func TestFirstOutputIsQuick(t *testing.T) {
 	ow, _, c := pipes(t, Options{})
 	start := time.Now()
