@@ -18,7 +18,7 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 
 NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
-SUMMARY = re.compile(r"(\d+) calls in ([\d.]+) s, up to (\d+) at once")
+SUMMARY = re.compile(r"(\d+) calls? in ([\d.]+) s, up to (\d+) at once")
 STAMP = re.compile(r"^\d+\.\d{7}$")
 
 
@@ -122,21 +122,21 @@ def test_threads_are_distinct(walkthrough):
     assert len(ids) == 4 and len(set(ids)) == 4
 
 
-def test_processes_have_distinct_pids_and_start_milliseconds_apart(walkthrough):
+def test_processes_have_distinct_pids_and_start_apart(walkthrough):
     out = stdout(cell(walkthrough, "processes-many"))
     pids = re.findall(r"runs in process (\d+)", out)
     assert len(pids) == 4 and len(set(pids)) == 4
     # Each child prints a start stamp, sleeps 2 s, then an end stamp, so the
-    # four smallest stamps are the starts.
+    # four smallest stamps are the starts. Starting a process costs about a
+    # millisecond, so they spread over at least half of one; all well within 0.5 s.
     starts = sorted(stamps(out))[:4]
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
-    assert all(g >= 0.0002 for g in gaps), f"starts {starts} not milliseconds apart"
-    assert starts[-1] - starts[0] < 0.5
+    assert len(set(starts)) == 4, f"starts {starts} not distinct"
+    assert 0.0005 <= starts[-1] - starts[0] < 0.5, f"starts {starts}"
 
 
 def test_primes_are_counted_the_same_on_every_core_count(beyond):
     for tag in ("primes-one", "primes-cores"):
-        assert any("148933 primes" in t for t in rich(cell(beyond, tag), "text/plain"))
+        assert any("348513 primes" in t for t in rich(cell(beyond, tag), "text/plain"))
         assert rich(cell(beyond, tag), "image/svg+xml")
 
 
