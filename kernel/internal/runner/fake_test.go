@@ -182,6 +182,14 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 	case "unlock":
 		var mu sync.Mutex
 		mu.Unlock()
+	case "spawnloop": // a child process, then a cooperative loop
+		c := exec.Command("/bin/sleep", "1000")
+		if err := c.Start(); err != nil {
+			return nil, err
+		}
+		fmt.Println(c.Process.Pid)
+		go c.Wait() // reap it when it dies
+		return f.runProcess(ctx, "loop", "")
 	case "loop": // honours cancellation, like interpreted code
 		fmt.Println("started")
 		for ctx.Err() == nil {

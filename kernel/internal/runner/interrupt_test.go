@@ -2,7 +2,10 @@ package runner
 
 import (
 	"context"
+	"runtime"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -169,5 +172,29 @@ func TestCellTooLargeForTheLink(t *testing.T) {
 	}
 	if res, _ := run(t, r, "print ok"); res.Err != nil {
 		t.Fatal(res.Err)
+	}
+}
+
+func TestInterruptStopsChildProcesses(t *testing.T) {
+	r := startRunner(t, -1)
+	rec := newRecorder()
+	done := make(chan Result, 1)
+	go func() { done <- r.Execute(context.Background(), Request{Code: "spawnloop"}, rec) }()
+	rec.waitStdout(t, "started\n", 5*time.Second)
+	pid, err := strconv.Atoi(strings.Fields(rec.out())[0])
+	if err != nil {
+		t.Fatalf("child pid: %v", err)
+	}
+	r.Interrupt()
+	if res := <-done; res.Err == nil || res.Err.Name != "Interrupted" {
+		t.Fatalf("error %+v, want Interrupted", res.Err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for alive(pid) {
+		if time.Now().After(deadline) {
+			syscall.Kill(pid, syscall.SIGKILL)
+			t.Fatalf("child %d of the interrupted cell still runs", pid)
+		}
+		runtime.Gosched()
 	}
 }

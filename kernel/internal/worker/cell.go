@@ -65,13 +65,16 @@ func (w *worker) restore(ctx context.Context, req link.Request) error {
 	return w.emit(link.Event{Kind: link.KindRestored, Kept: kept, Lost: lost, Symbols: w.eval.Symbols()})
 }
 
-// cancelCell interrupts the running cell, if any.
-func (w *worker) cancelCell() {
+// cancelCell interrupts the running cell, if any, and reports whether
+// there was one.
+func (w *worker) cancelCell() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.cell != nil {
-		w.cell.cancel()
+	if w.cell == nil {
+		return false
 	}
+	w.cell.cancel()
+	return true
 }
 
 // deliverInput hands an input reply to the running cell, if it still

@@ -58,9 +58,14 @@ func Serve(ctx context.Context, newEval EvaluatorFactory) error {
 	}
 	defer killGroup()
 	stopOnTerm()
+	// SIGINT is for the cells' children (see interruptChildren); the
+	// runner itself handles interrupts through the link. A handled signal,
+	// unlike an ignored one, is reset for children by exec.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGINT)
 
 	err := Run(ctx, in, out, Options{
-		Token: token,
+		Token:       token,
+		Interrupted: interruptChildren,
 		NewEvaluator: func(stdin io.Reader) (Evaluator, error) {
 			return newEval(stdin, packagesDir)
 		},
@@ -84,6 +89,16 @@ func stopOnTerm() {
 		signal.Reset(syscall.SIGTERM)
 		syscall.Kill(os.Getpid(), syscall.SIGTERM)
 	}()
+}
+
+// interruptChildren sends SIGINT to the runner's process group, as Ctrl-C
+// in a terminal does to a foreground job: child processes a cell started
+// (demos worker processes, programs run with os/exec) stop with the cell.
+// The runner itself ignores it (Serve handles SIGINT).
+func interruptChildren() {
+	if pid := os.Getpid(); syscall.Getpgrp() == pid {
+		syscall.Kill(-pid, syscall.SIGINT)
+	}
 }
 
 // killGroup sends SIGKILL to this process's group, this process included,

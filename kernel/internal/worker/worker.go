@@ -54,6 +54,10 @@ type Options struct {
 	NewEvaluator func(stdin io.Reader) (Evaluator, error)
 	// Log receives the worker's own diagnostics; default discards.
 	Log *slog.Logger
+	// Interrupted, if set, is called when the kernel cancels a running
+	// cell, after the cell's context was cancelled. Serve uses it to pass
+	// the interrupt on to the cell's child processes.
+	Interrupted func()
 }
 
 // ErrKernelGone is returned by Run when the request stream ended while a
@@ -177,7 +181,9 @@ func (w *worker) readRequests(ctx context.Context, in *link.Reader, jobs chan<- 
 		}
 		switch req.Kind {
 		case link.KindCancel:
-			w.cancelCell()
+			if w.cancelCell() && w.opts.Interrupted != nil {
+				w.opts.Interrupted()
+			}
 		case link.KindInputReply:
 			w.deliverInput(req)
 		case link.KindExecute, link.KindRestore:
