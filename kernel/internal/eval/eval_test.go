@@ -74,6 +74,7 @@ var ran = 0
 func main() { ran++; fmt.Println("main") }`, "ran"}, text: "1"},
 		{name: "Stringer of interpreted type", cells: []string{`type C int
 func (c C) String() string { return "C!" }`, "C(1)"}, text: "C!"},
+		{name: "re-running an import cell", cells: []string{`import "fmt"`, "import \"fmt\"\nfmt.Sprint(1)"}, text: `"1"`},
 		{name: "error value", cells: []string{`import "errors"`, `errors.New("bad")`}, text: "bad"},
 	})
 }
@@ -101,6 +102,9 @@ go func() { defer close(done); os.Exit(2) }()
 		{name: "type redefinition refused", cells: []string{"type P struct{ X int }", "type P struct{ Y int }"}, errName: "TypeRedefined", errHas: "type P is already defined; yaegi cannot redefine a type: restart the kernel to change it"},
 		{name: "unknown import names folder option", cells: []string{`import "geometry"`}, errName: "ImportError", errHas: `"geometry"`},
 		{name: "unknown import mentions GOLESSONS_PACKAGES", cells: []string{`import "github.com/x/y"`}, errName: "ImportError", errHas: "GOLESSONS_PACKAGES"},
+		{name: "import name rebound", cells: []string{`import "math/rand"`, `import "crypto/rand"`}, errName: "ImportError", errHas: `rand is already imported as "math/rand"`},
+		{name: "nil pointer in plain words", cells: []string{"var p *struct{ X int }", "p.X"}, errName: "panic", errHas: "nil pointer dereference"},
+		{name: "divide by zero", cells: []string{"a, b := 1, 0", "a / b"}, errName: "panic", errHas: "integer divide by zero"},
 		{name: "cgo refused", cells: []string{`import "C"`}, errName: "ImportError", errHas: "cgo"},
 	})
 }

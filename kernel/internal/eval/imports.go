@@ -103,3 +103,39 @@ func (e *Evaluator) explainCompile(err error, u *unit) error {
 	}
 	return ce
 }
+
+// dropKnownImports removes imports made by an earlier cell (yaegi
+// refuses a second import of a name, which would break re-running a
+// notebook's first cell) and explains a name reused for another package.
+func (e *Evaluator) dropKnownImports(u *unit) error {
+	var decls []ast.Decl
+	for _, d := range u.file.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok {
+			decls = append(decls, d)
+			continue
+		}
+		var specs []ast.Spec
+		for _, s := range g.Specs {
+			is := s.(*ast.ImportSpec)
+			en := importEntry(is)
+			old := e.decls.entries[en.sym.Name]
+			if old == nil || old.sym.Kind != symtab.KindImport {
+				specs = append(specs, s)
+				continue
+			}
+			if old.sym.Decl != en.sym.Decl {
+				pos := e.i.FileSet().Position(is.Pos())
+				return &Error{Name: "ImportError", Value: fmt.Sprintf(
+					"%d:%d: %s is already imported as %q; yaegi cannot rebind the name: import %q under another name, e.g. import other%s %q",
+					pos.Line, pos.Column, en.sym.Name, old.sym.Decl, en.sym.Decl, en.sym.Name, en.sym.Decl)}
+			}
+		}
+		if len(specs) > 0 {
+			g.Specs = specs
+			decls = append(decls, g)
+		}
+	}
+	u.file.Decls = decls
+	return nil
+}

@@ -181,9 +181,22 @@ func panicText(r any) string {
 	case fatalPanic:
 		return "log.Fatal: " + v.msg
 	case error:
-		return v.Error()
+		return plainPanic(v.Error())
 	}
 	return fmt.Sprint(r)
+}
+
+// plainPanic rewords yaegi's reflect-level panics as Go would say them.
+func plainPanic(msg string) string {
+	switch {
+	case strings.Contains(msg, "index out of range"):
+		if strings.HasPrefix(msg, "reflect:") {
+			return "runtime error: index out of range"
+		}
+	case strings.Contains(msg, "on zero Value"), strings.Contains(msg, "nil pointer"):
+		return "runtime error: invalid memory address or nil pointer dereference"
+	}
+	return msg
 }
 
 // panicTrace is the interpreter's stderr. yaegi prints one

@@ -25,7 +25,10 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	}
 	u.pending = e.collectDecls(u)
 	if u.kind == segImport {
-		return nil, e.checkImports(u.file)
+		if err := e.checkImports(u.file); err != nil {
+			return nil, err
+		}
+		return nil, e.dropKnownImports(u)
 	}
 	if err := e.dropKnownTypes(u); err != nil {
 		return nil, err
