@@ -38,12 +38,15 @@
 // or checked.
 //
 // ROUTER routing: a request's Msg.Identities[0] is the peer's identity (the
-// one it announced, or a generated one starting with a zero byte). Replies
-// go to the newest live connection with that identity, so a client that
-// reconnects with the same identity (jupyter_client and jupyter_server use
-// their session id) gets its replies even if the server has not yet noticed
-// that the old connection died. Older connections with the same identity
-// keep working and get replies again if the newest one goes away.
+// one it announced, or a generated one starting with a zero byte). A reply
+// (a message whose parent is one of the last 4096 requests of that socket)
+// goes back to the connection that sent the request, if it is still there;
+// any other message, and a reply whose requester is gone, goes to the newest
+// live connection with the identity. So clients of one KernelManager, which
+// share its session and hence their identity, each get their own replies,
+// and a client that reconnects with the same identity (a frontend restart)
+// gets its replies even before the server notices that the old connection
+// died.
 //
 // iopub: a subscriber gets every message whose topic (first frame) its
 // subscription prefixes, in the one order in which Send calls were

@@ -87,6 +87,7 @@ const (
 	defaultQueueMsgs = 1000     // like libzmq's default SNDHWM
 	defaultQueueSize = 64 << 20 // bytes queued per peer (a single larger message is still admitted)
 	replayWindow     = 1 << 15  // signatures remembered for replay detection
+	originWindow     = 1 << 12  // requests per ROUTER socket whose connection is remembered
 	incomingBuffer   = 64
 	batchMsgs        = 64
 	batchBytes       = 1 << 20
@@ -254,7 +255,7 @@ func (s *Server) Send(ch Channel, m *protocol.Message) error {
 	if ch == IOPub {
 		return k.publish(outMsg{frames: frames, size: size})
 	}
-	return k.route(frames[0], outMsg{frames: frames[1:], size: size - len(frames[0])})
+	return k.route(frames[0], m.Parent.MsgID, outMsg{frames: frames[1:], size: size - len(frames[0])})
 }
 
 // Close stops the server: it closes the listeners and every connection,
@@ -328,9 +329,10 @@ type socket struct {
 	ch Channel
 	ln net.Listener
 
-	mu    sync.RWMutex
-	byID  map[string][]*peer // ROUTER: identity → live peers, newest last
-	idSeq uint32             // ROUTER: for generated identities
+	mu      sync.RWMutex
+	byID    map[string][]*peer // ROUTER: identity → live peers, newest last
+	idSeq   uint32             // ROUTER: for generated identities
+	origins *originMap         // ROUTER: which connection sent a recent request
 
 	// PUB
 	pubMu sync.Mutex              // serializes publishers: one order for all subscribers
@@ -341,6 +343,7 @@ func newSocket(s *Server, ch Channel, ln net.Listener) *socket {
 	k := &socket{s: s, ch: ch, ln: ln}
 	if ch.socketType() == zmq4.Router {
 		k.byID = make(map[string][]*peer)
+		k.origins = newOriginMap(originWindow)
 		var seed [4]byte
 		copy(seed[:], protocol.NewID())
 		k.idSeq = uint32(seed[0])<<24 | uint32(seed[1])<<16 | uint32(seed[2])<<8 | uint32(seed[3])
@@ -456,6 +459,7 @@ func (k *socket) add(p *peer) {
 
 func (k *socket) remove(p *peer) {
 	p.kill()
+	p.br = nil // the reader has ended; recent-request entries may still point here
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if k.byID != nil {
@@ -508,6 +512,7 @@ func (k *socket) readRequests(p *peer) {
 			s.dropped(k.ch, p, ErrReplay)
 			continue
 		}
+		k.origins.put(m.Header.MsgID, p)
 		select {
 		case s.in <- Incoming{Channel: k.ch, Msg: m}:
 		case <-s.done:
@@ -562,8 +567,15 @@ func (k *socket) writeLoop(p *peer) {
 	}
 }
 
-// route queues a message for the newest live peer with identity id.
-func (k *socket) route(id []byte, m outMsg) error {
+// route queues a message for the peer with identity id: the connection the
+// parent request came from if it is still there, else the newest live
+// connection with that identity.
+func (k *socket) route(id []byte, parentID string, m outMsg) error {
+	if p := k.origins.get(parentID); p != nil && string(p.id) == string(id) {
+		if err := p.enqueue(m, k.s.queueMsgs, k.s.queueBytes, k.s.done); err != errPeerGone {
+			return err
+		}
+	}
 	for {
 		k.mu.RLock()
 		ps := k.byID[string(id)]

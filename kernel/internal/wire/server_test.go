@@ -592,6 +592,41 @@ func TestRouterReconnect(t *testing.T) {
 	roundTrip(anon)
 }
 
+// TestRouterSharedIdentity: two clients of one KernelManager share its
+// session and so their identity; each must get its own replies.
+func TestRouterSharedIdentity(t *testing.T) {
+	s, _ := startServer(t, key, nil)
+	id := zmq4.WithID(zmq4.SocketIdentity("shared-session"))
+	a := zmq4.NewDealer(context.Background(), id)
+	dial(t, a, s, Shell)
+	b := zmq4.NewDealer(context.Background(), id)
+	dial(t, b, s, Shell)
+	waitPeers(t, s, Shell, "shared-session", 2)
+	for _, c := range []struct {
+		name     string
+		from, to zmq4.Socket
+	}{{"a", a, a}, {"b", b, b}, {"a again", a, a}} {
+		req := request(t, protocol.KernelInfoRequest, nil)
+		sendFrames(t, c.from, Encode(req, []byte(key)))
+		in := incoming(t, s, 5*time.Second)
+		reply, _ := in.Msg.Reply(protocol.KernelInfoReply, nil)
+		if err := s.Send(Shell, reply); err != nil {
+			t.Fatal(err)
+		}
+		m, err := Decode(recvTimeout(t, c.to, 5*time.Second).Frames, []byte(key))
+		if err != nil || m.Parent.MsgID != req.Header.MsgID {
+			t.Fatalf("%s: reply %+v %v", c.name, m, err)
+		}
+	}
+	// A message that answers no request goes to the newest connection.
+	m := request(t, protocol.CommMsg, nil)
+	m.Identities = [][]byte{[]byte("shared-session")}
+	if err := s.Send(Shell, m); err != nil {
+		t.Fatal(err)
+	}
+	recvTimeout(t, b, 5*time.Second)
+}
+
 func TestBadInputDropped(t *testing.T) {
 	s, logs := startServer(t, key, nil)
 	d := zmq4.NewDealer(context.Background())
