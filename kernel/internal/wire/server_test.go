@@ -880,4 +880,3 @@ func BenchmarkShellRoundTrip(b *testing.B) {
 	b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "µs-median")
 	b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds()), "µs-p99")
 }
-
