@@ -54,11 +54,14 @@ func simpleAssignments(s segment, skipped int) (string, int) {
 	b := []byte(s.text)
 	kept := false
 	for _, it := range scanItems(s.text) {
-		if isSimpleAssign(s.text[it.start:it.end]) {
+		text := s.text[it.start:it.end]
+		if isSimpleAssign(text) {
 			kept = true
 			continue
 		}
-		skipped++
+		if !isPureExpr(text) { // showing a value again is no loss
+			skipped++
+		}
 		for k := it.start; k < it.end; k++ {
 			if b[k] != '\n' {
 				b[k] = ' '
@@ -80,6 +83,24 @@ func isSimpleAssign(text string) bool {
 	}
 	as, ok := f[0].(*ast.AssignStmt)
 	return ok && (as.Tok == token.DEFINE || as.Tok == token.ASSIGN)
+}
+
+// isPureExpr reports whether text is an expression statement without
+// effects (a name, a field, a literal): the cell only displayed a value.
+func isPureExpr(text string) bool {
+	list, err := parseStmt(text)
+	if err != nil || len(list) != 1 {
+		return false
+	}
+	es, ok := list[0].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	switch es.X.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.BasicLit:
+		return true
+	}
+	return false
 }
 
 // parseStmt parses text as the statements of a function body.

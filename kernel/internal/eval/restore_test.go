@@ -16,6 +16,7 @@ func TestRestore(t *testing.T) {
 		"func triple(n int) int { return 3 * n }\nconst k = 2",
 		"for i := range 3 { count += i }",
 		"count = count * 10",
+		"p.X",
 	}
 	e := newTestEvaluator(t, "", "")
 	var kept, lost []string

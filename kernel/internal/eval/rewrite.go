@@ -29,7 +29,7 @@ func (e *Evaluator) guardedGo(g *ast.GoStmt) ast.Stmt {
 	var pre []ast.Stmt
 	args := make([]ast.Expr, len(call.Args))
 	for i, a := range call.Args {
-		if isLiteral(a) {
+		if isLiteral(a) || e.isConst(a) {
 			args[i] = a
 			continue
 		}
@@ -43,6 +43,17 @@ func (e *Evaluator) guardedGo(g *ast.GoStmt) ast.Stmt {
 	goStmt := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: emptyFuncType(pos), Body: body}, Lparen: pos, Rparen: pos}}
 	start := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("GoStart", pos)}, Lparen: pos, Rparen: pos}}
 	return iife(append(pre, start, goStmt), pos, g.End())
+}
+
+// isConst reports whether x names a constant declared in a cell; copying
+// it to a temporary would give an untyped constant its default type.
+func (e *Evaluator) isConst(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	en := e.decls.entries[id.Name]
+	return en != nil && en.sym.Kind == "const"
 }
 
 // isLiteral reports whether x can be evaluated later without changing

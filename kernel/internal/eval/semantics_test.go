@@ -61,6 +61,23 @@ r`}, text: `"xy"`},
 	})
 }
 
+func TestGoStatement(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "arguments evaluated at the go statement", cells: []string{`x := 1
+ch := make(chan int)
+go func(v int) { ch <- v }(x)
+x = 2
+<-ch`}, text: "1"},
+		{name: "untyped constant argument keeps its flexibility", cells: []string{"const N = 3", `ch := make(chan float64)
+go func(f float64) { ch <- f / 2 }(N)
+<-ch`}, text: "1.5"},
+		{name: "variadic and method calls", cells: []string{"type Acc struct{ ch chan int }\nfunc (a Acc) Add(xs ...int) { t := 0; for _, x := range xs { t += x }; a.ch <- t }", `a := Acc{make(chan int)}
+xs := []int{1, 2, 3}
+go a.Add(xs...)
+<-a.ch`}, text: "6"},
+	})
+}
+
 func TestRedefinition(t *testing.T) {
 	runCellCases(t, []cellCase{
 		{name: "caller sees new func (yaegi 1673)", cells: []string{"func f() int { return 1 }", "func g() int { return f() }", "func f() int { return 2 }", "g()"}, text: "2"},
