@@ -67,14 +67,14 @@ func TestGoStatement(t *testing.T) {
 ch := make(chan int)
 go func(v int) { ch <- v }(x)
 x = 2
-<-ch`}, text: "1"},
+<-ch`}, text: "1", racy: true},
 		{name: "untyped constant argument keeps its flexibility", cells: []string{"const N = 3", `ch := make(chan float64)
 go func(f float64) { ch <- f / 2 }(N)
-<-ch`}, text: "1.5"},
+<-ch`}, text: "1.5", racy: true},
 		{name: "variadic and method calls", cells: []string{"type Acc struct{ ch chan int }\nfunc (a Acc) Add(xs ...int) { t := 0; for _, x := range xs { t += x }; a.ch <- t }", `a := Acc{make(chan int)}
 xs := []int{1, 2, 3}
 go a.Add(xs...)
-<-a.ch`}, text: "6"},
+<-a.ch`}, text: "6", racy: true},
 	})
 }
 
