@@ -48,8 +48,8 @@ type Latexer interface{ Latex() string }
 // Bundle returns the MIME bundle for v: one entry per rich method v has
 // (HTML, SVG, Markdown, PNG, JPEG, JSON, Latex), a base64 PNG for an
 // image.Image, and always "text/plain". Strings show quoted, as Go source
-// would spell them, so "" and " " stay visible; everything else shows as
-// fmt's %v. Methods with pointer receivers count too, so a struct value
+// would spell them, so "" and " " stay visible; an image shows its type and
+// size (its %v would list every pixel); everything else shows as fmt's %v. Methods with pointer receivers count too, so a struct value
 // whose SVG method is declared on *T still draws.
 func Bundle(v any) map[string]any {
 	data := map[string]any{MIMEText: plainText(v)}
@@ -85,8 +85,12 @@ func Bundle(v any) map[string]any {
 
 // plainText is the text/plain form of v.
 func plainText(v any) string {
-	if s, ok := v.(string); ok {
-		return strconv.Quote(s)
+	switch v := v.(type) {
+	case string:
+		return strconv.Quote(v)
+	case image.Image:
+		b := v.Bounds()
+		return fmt.Sprintf("<%T %d×%d>", v, b.Dx(), b.Dy())
 	}
 	return fmt.Sprintf("%v", v)
 }

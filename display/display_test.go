@@ -73,8 +73,8 @@ func TestBundleImage(t *testing.T) {
 	if string(b[1:4]) != "PNG" {
 		t.Errorf("image bytes start %q, want a PNG signature", b[:8])
 	}
-	if _, ok := got[MIMEText]; !ok {
-		t.Errorf("image bundle has no %s", MIMEText)
+	if got[MIMEText] != "<*image.Gray 2×1>" {
+		t.Errorf("image text/plain = %q, want %q", got[MIMEText], "<*image.Gray 2×1>")
 	}
 }
 
