@@ -80,6 +80,11 @@ def lab(tmp_path_factory):
     notif = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
     notif.parent.mkdir(parents=True)
     notif.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}))
+    # Render every cell, not only those in view (Lab's default windowing leaves
+    # off-screen cells empty), so the test can read every prompt and output.
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text(json.dumps({"windowingMode": "none"}))
 
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ)

@@ -43,7 +43,8 @@ def run_menu(page, menu, item):
 
 def new_cell_at_end(page, source):
     """Add a code cell after the last cell, type `source` into it, return its locator."""
-    page.locator(CELLS).last.click(position={"x": 5, "y": 5})  # select (command mode via the prompt area)
+    # Select the last cell by its prompt area (the bar left of it would collapse it).
+    page.locator(CELLS).last.locator(".jp-InputPrompt").click()
     page.keyboard.press("Escape")
     count = page.locator(CELLS).count()
     page.keyboard.press("b")  # insert below, as a person does in command mode
