@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -151,5 +152,51 @@ func TestInterrupt(t *testing.T) {
 				t.Fatalf("after interrupt: %v %v", r.Data, err)
 			}
 		})
+	}
+}
+
+func TestGoroutinePanicAfterCell(t *testing.T) {
+	release := make(chan struct{})
+	hook := interp.Exports{"testhook/testhook": {"Wait": reflect.ValueOf(func() { <-release })}}
+	e, err := New(Options{Stderr: &syncBuffer{}, Symbols: []interp.Exports{hook}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := os.Stderr
+	os.Stderr = w
+	t.Cleanup(func() { os.Stderr = old; w.Close(); r.Close() })
+	if _, err := e.Eval(t.Context(), "import \"testhook\"\ngo func() { testhook.Wait(); panic(\"late boom\") }()"); err != nil {
+		t.Fatalf("the cell itself must succeed: %v", err)
+	}
+	close(release)
+	want := "golessons: a goroutine panicked after its cell finished: late boom"
+	got := make(chan string, 1)
+	go func() {
+		var all []byte
+		buf := make([]byte, 512)
+		for {
+			n, err := r.Read(buf)
+			all = append(all, buf[:n]...)
+			if strings.Contains(string(all), want) || err != nil {
+				got <- string(all)
+				return
+			}
+		}
+	}()
+	select {
+	case s := <-got:
+		if !strings.Contains(s, want) {
+			t.Fatalf("stderr %q lacks %q", s, want)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no report of the late goroutine panic on stderr")
+	}
+	res, err := e.Eval(t.Context(), "1 + 1")
+	if err != nil || res.Data["text/plain"] != "2" {
+		t.Fatalf("next cell: %v %v", res.Data, err)
 	}
 }
