@@ -25,6 +25,7 @@ func TestRealCells(t *testing.T) {
 		{name: "value", code: "x := 41\nx + 1", value: "42"},
 		{name: "state persists", code: "x * 2", value: "82"},
 		{name: "compile error", code: "y := ", errName: "CompileError"},
+		{name: "child process", code: "import (\n\t\"os\"\n\t\"os/exec\"\n)\ncmd := exec.Command(\"/bin/echo\", \"child\")\ncmd.Stdout = os.Stdout\ncmd.Run()", stdout: "child\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
