@@ -45,8 +45,10 @@ func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
 // ensureRunner replaces a runner that died between cells, restoring the
 // earlier cells, and returns a notice saying so.
 func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
-	p := r.current()
-	if p == nil {
+	r.procMu.Lock()
+	p, closed := r.proc, r.closed
+	r.procMu.Unlock()
+	if p == nil || closed {
 		return "", errClosed
 	}
 	if !p.exited() {
