@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"golessons/kernel/internal/history"
 	"golessons/kernel/internal/protocol"
 )
 
@@ -77,9 +78,6 @@ func (d *Dispatcher) execute(ctx context.Context, req *protocol.Message) (stop b
 	if !c.Silent {
 		d.publish(req, protocol.ExecuteInput, map[string]any{"code": c.Code, "execution_count": n})
 	}
-	if store && d.cfg.History != nil {
-		d.cfg.History.Append(d.cfg.History.Session(), n, c.Code)
-	}
 	out := &cellOutput{d: d, req: req, silent: c.Silent, allowStdin: c.AllowStdin == nil || *c.AllowStdin}
 	res := d.cfg.Engine.Execute(ctx, c.Code, out.allowStdin, out)
 	var reply map[string]any
@@ -100,6 +98,10 @@ func (d *Dispatcher) execute(ctx context.Context, req *protocol.Message) (stop b
 		reply = map[string]any{"status": "ok", "user_expressions": map[string]any{}, "payload": []any{}}
 	}
 	reply["execution_count"] = n
+	if store && d.cfg.History != nil {
+		plain, _ := res.Data["text/plain"].(string)
+		d.cfg.History.Record(history.Entry{Session: d.cfg.History.Session(), Line: n, Input: c.Code, Output: plain})
+	}
 	d.reply(Shell, req, protocol.ExecuteReply, reply)
 	d.status(req, "idle")
 	return stop

@@ -38,12 +38,16 @@ func (d *Dispatcher) history(_ context.Context, req *protocol.Message) (any, err
 			entries = h.Search(c.Pattern, c.N, c.Unique)
 		}
 	}
-	// Each item is [session, line, input] when output is not requested; we
-	// never store outputs, so with output=true the output part is null.
+	// Each item is [session, line, input], or [session, line, [input, output]]
+	// with output=true; output is the cell's text/plain result or null.
 	list := make([]any, 0, len(entries))
 	for _, e := range entries {
 		if c.Output {
-			list = append(list, []any{e.Session, e.Line, []any{e.Input, nil}})
+			var out any
+			if e.Output != "" {
+				out = e.Output
+			}
+			list = append(list, []any{e.Session, e.Line, []any{e.Input, out}})
 		} else {
 			list = append(list, []any{e.Session, e.Line, e.Input})
 		}

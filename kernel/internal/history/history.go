@@ -24,10 +24,13 @@ const slack = Limit / 5
 // Entry is one executed cell. Line numbers start at 1 within a session; a
 // line-0 record only marks that a session started.
 type Entry struct {
-	Session int       `json:"session"`
-	Line    int       `json:"line"`
-	Input   string    `json:"input,omitempty"`
-	Time    time.Time `json:"time,omitzero"`
+	Session int    `json:"session"`
+	Line    int    `json:"line"`
+	Input   string `json:"input,omitempty"`
+	// Output is the cell's text/plain result, if it had one
+	// (history_request with output=true).
+	Output string    `json:"output,omitempty"`
+	Time   time.Time `json:"time,omitzero"`
 }
 
 // Store is a persistent history; its methods are safe for concurrent use.
@@ -190,10 +193,15 @@ func (s *Store) NewSession() int {
 // Append records that line of session ran input. Failures to write are
 // logged and never returned: history must not fail an execution.
 func (s *Store) Append(session, line int, input string) {
-	if line <= 0 {
+	s.Record(Entry{Session: session, Line: line, Input: input})
+}
+
+// Record is Append for an entry that also carries the cell's output.
+func (s *Store) Record(e Entry) {
+	if e.Line <= 0 {
 		return
 	}
-	e := Entry{Session: session, Line: line, Input: input, Time: time.Now().UTC()}
+	e.Time = time.Now().UTC()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.entries = append(s.entries, e)
