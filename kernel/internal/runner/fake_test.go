@@ -217,7 +217,7 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 		fmt.Printf("got: %s", line)
 	case "display":
 		display.HTML(arg)
-	case "":
+	case "", "restorecrash":
 	default:
 		return nil, fmt.Errorf("unknown command %q", cmd)
 	}
@@ -228,6 +228,9 @@ func (f *fakeEval) Restore(ctx context.Context, cells []string) (kept, lost []st
 	for _, cell := range cells {
 		for _, line := range strings.Split(cell, "\n") {
 			cmd, arg, _ := strings.Cut(line, " ")
+			if cmd == "restorecrash" { // fine in a cell, fatal when replayed
+				os.Exit(5)
+			}
 			if cmd == "set" {
 				f.run(ctx, cmd, arg)
 				name, _, _ := strings.Cut(arg, " ")

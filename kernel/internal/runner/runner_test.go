@@ -166,6 +166,24 @@ func TestOutputAndValues(t *testing.T) {
 	}
 }
 
+func TestRestoreThatCrashesStartsEmpty(t *testing.T) {
+	r := startRunner(t, -1)
+	run(t, r, "set x 1")
+	run(t, r, "restorecrash")
+	res, _ := run(t, r, "exit 1")
+	if res.Err == nil || !strings.Contains(res.Err.Value, "all earlier declarations are lost") {
+		t.Fatalf("error %+v, want one saying everything was lost", res.Err)
+	}
+	if res, _ := run(t, r, "get x"); res.Err == nil {
+		t.Fatal("x exists after a failed restore")
+	}
+	// The failed replay is not tried again at the next crash.
+	res, _ = run(t, r, "exit 2")
+	if res.Err == nil || !strings.Contains(res.Err.Value, "no earlier declarations") {
+		t.Fatalf("error %+v", res.Err)
+	}
+}
+
 func TestLateGoroutineOutputGoesToLastOutput(t *testing.T) {
 	r := startRunner(t, -1)
 	res, rec := run(t, r, "late after the cell")
