@@ -134,6 +134,12 @@ func (e *Evaluator) genDeclEntries(u *unit, g *ast.GenDecl) []*entry {
 func (e *Evaluator) stmtEntries(u *unit) []*entry {
 	var out []*entry
 	for _, s := range u.block.List {
+		if ds, ok := s.(*ast.DeclStmt); ok {
+			if g, ok := ds.Decl.(*ast.GenDecl); ok {
+				out = append(out, e.genDeclEntries(u, g)...)
+			}
+			continue
+		}
 		as, ok := s.(*ast.AssignStmt)
 		if !ok || as.Tok != token.DEFINE {
 			continue

@@ -65,6 +65,9 @@ type T struct{ A int }
 fmt.Println(x)
 const k = 4
 T{x + k}`}, text: "{10}"},
+		{name: "var declarations keep cell order", cells: []string{"n := 1\nvar m = n + 1\nfunc get() int { return m * 10 }\nget()"}, text: "20"},
+		{name: "func above the var it uses", cells: []string{"func get() int { return total }\nvar total = 4\nget()"}, text: "4"},
+		{name: "var after statement global", cells: []string{"n := 1", "var m = n + 1\nm"}, text: "2"},
 		{name: "pasted program runs main", cells: []string{`package main
 
 import "fmt"

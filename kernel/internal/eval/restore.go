@@ -19,7 +19,7 @@ func (e *Evaluator) Restore(ctx context.Context, cells []string) (kept, lost []s
 	for n, cell := range cells {
 		skipped := 0
 		for _, s := range splitCell(cell) {
-			if s.kind == segStmt {
+			if s.kind == segStmt || s.kind == segVar {
 				var text string
 				text, skipped = simpleAssignments(s, skipped)
 				if text == "" {
@@ -74,15 +74,20 @@ func simpleAssignments(s segment, skipped int) (string, int) {
 	return string(b), skipped
 }
 
-// isSimpleAssign reports whether text is one `a, b := expr` or `a = expr`
-// statement.
+// isSimpleAssign reports whether text is one `a, b := expr`, `a = expr`
+// or `var` statement.
 func isSimpleAssign(text string) bool {
 	f, err := parseStmt(text)
 	if err != nil || len(f) != 1 {
 		return false
 	}
-	as, ok := f[0].(*ast.AssignStmt)
-	return ok && (as.Tok == token.DEFINE || as.Tok == token.ASSIGN)
+	switch x := f[0].(type) {
+	case *ast.AssignStmt:
+		return x.Tok == token.DEFINE || x.Tok == token.ASSIGN
+	case *ast.DeclStmt:
+		return true
+	}
+	return false
 }
 
 // isPureExpr reports whether text is an expression statement without

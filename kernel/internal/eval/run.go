@@ -76,7 +76,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		}
 		units = append(units, u)
 	}
-	units = hoistDecls(units)
+	units = hoistVars(hoistDecls(units))
 	if n := len(units); n > 0 && units[n-1].kind == segStmt {
 		if fin := splitFinal(units[n-1]); fin != nil {
 			if len(units[n-1].block.List) == 0 {
@@ -120,6 +120,54 @@ func hoistDecls(units []*unit) []*unit {
 	return units
 }
 
+// hoistVars moves runs of plain `var` statements above the declaration
+// units before them that use their names (a func using a package-level
+// var declared below it is legal Go), unless the vars' initialisers use
+// what those units declare.
+func hoistVars(units []*unit) []*unit {
+	for i := 1; i < len(units); i++ {
+		u := units[i]
+		if u.kind != segStmt || !onlyVars(u.block.List) {
+			continue
+		}
+		names := stmtDefs(u.block.List)
+		uses := identsIn(u.block)
+		j := i
+		for j > 0 && units[j-1].kind == segDecl && usesAnyName(identsIn(units[j-1].file), names) &&
+			!usesAnyName(uses, declNames(units[j-1].file)) {
+			units[j-1], units[j] = units[j], units[j-1]
+			j--
+		}
+	}
+	return units
+}
+
+func onlyVars(list []ast.Stmt) bool {
+	for _, s := range list {
+		ds, ok := s.(*ast.DeclStmt)
+		if !ok {
+			return false
+		}
+		if g, ok := ds.Decl.(*ast.GenDecl); !ok || g.Tok != token.VAR {
+			return false
+		}
+	}
+	return len(list) > 0
+}
+
+// declNames lists every name a declaration file declares, types included.
+func declNames(f *ast.File) []string {
+	names := declDefs(f)
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+			for _, s := range g.Specs {
+				names = append(names, s.(*ast.TypeSpec).Name.Name)
+			}
+		}
+	}
+	return names
+}
+
 func usesAnyName(refs map[string]bool, names []string) bool {
 	for _, n := range names {
 		if refs[n] {
@@ -158,6 +206,9 @@ func splitFinal(u *unit) *unit {
 func (e *Evaluator) parseUnit(segs []segment) (*unit, error) {
 	var b strings.Builder
 	kind := segs[0].kind
+	if kind == segVar {
+		kind = segStmt // kept apart by splitCell only so hoistVars can move them
+	}
 	if kind == segStmt {
 		b.WriteString("package main; func main() {\n")
 	} else {

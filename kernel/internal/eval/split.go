@@ -13,6 +13,7 @@ const (
 	segImport segKind = iota // import declarations (must precede other decls in a file)
 	segDecl                  // type, func, var, const declarations
 	segStmt                  // statements and expressions
+	segVar                   // var declarations, run as statements (see classify)
 )
 
 // segment is a maximal run of one kind of top-level code, with the cell
@@ -124,8 +125,13 @@ func classify(toks []scannedTok, end int) topItem {
 		it.skip = true
 	case token.IMPORT:
 		it.kind = segImport
-	case token.TYPE, token.VAR, token.CONST:
+	case token.TYPE, token.CONST:
 		it.kind = segDecl
+	case token.VAR:
+		// A file-level var whose initialiser uses a global made by an
+		// earlier cell's statement fails in yaegi ("variable definition
+		// loop"); the same declaration as a statement works and is global.
+		it.kind = segVar
 	case token.FUNC:
 		if isFuncDecl(toks) {
 			it.kind = segDecl
