@@ -77,7 +77,8 @@ func splitMarkers(data, prefix []byte) (pieces []piece, carry []byte) {
 		if m == len(data) && m-k < maxDigits {
 			return appendText(pieces, data[start:j]), clone(data[j:])
 		}
-		if m > k && m < len(data) && data[m] == 0 {
+		// Markers are written without leading zeros; "007" is just text.
+		if m > k && m < len(data) && data[m] == 0 && data[k] != '0' {
 			if n, err := strconv.ParseUint(string(data[k:m]), 10, 64); err == nil && n > 0 {
 				pieces = append(pieces, piece{text: data[start:j], sync: n})
 				start, i = m+1, m+1
