@@ -23,13 +23,13 @@ class GoKernelTests(jkt.KernelTests):
 
     completion_samples = [
         {"text": "fmt.Print", "matches": {"Print", "Printf", "Println"}},
-        {"text": "strings.ToUp", "matches": {"ToUpper"}},
+        {"text": "strings.ToUp", "matches": {"ToUpper", "ToUpperSpecial"}},
         {"text": "fmt.Sprin", "matches": {"Sprint", "Sprintf", "Sprintln"}},
     ]
 
     complete_code_samples = ["x := 1", 'import "fmt"\nfmt.Println("hi")', "func f() int { return 1 }", "for i := range 3 {\n\t_ = i\n}"]
     incomplete_code_samples = ["func f() {", "for i := 0; i < 3; i++ {", 'fmt.Println("a",', "type T struct {"]
-    invalid_code_samples = ["x := )", "func (", "}"]
+    invalid_code_samples = ["x := )", "}", "x := 1 2"]
 
     # Go has no pager payloads.
     code_page_something = ""
@@ -37,7 +37,7 @@ class GoKernelTests(jkt.KernelTests):
     code_generate_error = 'panic("this cell fails")'
 
     code_execute_result = [
-        {"code": "1 + 2 + 3", "result": "6"},
+        {"code": "40 + 2 // jkt history sample", "result": "42"},
         {"code": 'import "strings"\nstrings.ToUpper("go")', "result": '"GO"'},
         {"code": "7 / 2", "result": "3"},
         {"code": "len([]int{4, 5})", "result": "2"},
@@ -50,7 +50,7 @@ class GoKernelTests(jkt.KernelTests):
     ]
 
     # glob as in IPython's history search; matches the first execute_result sample
-    code_history_pattern = "1 + 2*"
+    code_history_pattern = "40 + 2 // jkt*"
     supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "fmt.Println"
