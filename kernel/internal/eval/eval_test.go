@@ -78,6 +78,8 @@ func main() { ran++; fmt.Println("main") }`, "ran"}, text: "1"},
 		{name: "Stringer of interpreted type", cells: []string{`type C int
 func (c C) String() string { return "C!" }`, "C(1)"}, text: "C!"},
 		{name: "re-running an import cell", cells: []string{`import "fmt"`, "import \"fmt\"\nfmt.Sprint(1)"}, text: `"1"`},
+		{name: "os/exec available", cells: []string{`import "os/exec"`, `out, err := exec.Command("echo", "hi").Output()
+[]any{string(out), err}`}, text: "[hi\n <nil>]"},
 		{name: "error value", cells: []string{`import "errors"`, `errors.New("bad")`}, text: "bad"},
 	})
 }
@@ -92,6 +94,8 @@ func TestErrors(t *testing.T) {
 		{name: "index out of range", cells: []string{"var a []int\na[3] = 1"}, errName: "panic", errHas: "out of range"},
 		{name: "nil map", cells: []string{"var m map[string]int\nm[\"a\"] = 1"}, errName: "panic", errHas: "nil map"},
 		{name: "os.Exit ends only the cell", cells: []string{`import "os"`, "os.Exit(3)"}, errName: "Exit", errHas: "os.Exit(3) called: the cell stopped; your variables are kept"},
+		{name: "log.New(...).Fatal ends only the cell", cells: []string{`import ("log"; "os")`, `l := log.New(os.Stderr, "", 0)
+l.Fatal("bad")`}, errName: "panic", errHas: "bad"},
 		{name: "log.Fatal message", cells: []string{`import "log"`, `log.Fatal("no config")`}, errName: "Fatal", errHas: "no config"},
 		{name: "goroutine panic", cells: []string{`import "sync"`, `var wg sync.WaitGroup
 wg.Add(1)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"golessons/kernel/internal/symtab"
 )
@@ -58,6 +59,9 @@ func (e *Evaluator) importProblem(p string) string {
 func (e *Evaluator) hasCompiled(p string) bool {
 	key := p + "/" + path.Base(p)
 	if _, ok := stdlib.Symbols[key]; ok {
+		return true
+	}
+	if _, ok := unrestricted.Symbols[key]; ok {
 		return true
 	}
 	if p == rtPath {

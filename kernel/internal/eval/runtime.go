@@ -11,6 +11,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
 
 // rtPath is the import path of the compiled helpers used by the prelude
@@ -83,6 +84,22 @@ func (e *Evaluator) useSymbols() error {
 			k = "fmt/./fmt"
 		}
 		exports[k] = copySymbols(v)
+	}
+	// os/exec, os.Exit and syscall live in yaegi's "unrestricted" tables;
+	// lessons start child processes, so cells need them. Merged before the
+	// overrides so os.Exit still ends only the cell. Its log entries are
+	// left out: the restricted log.New returns a logger whose Fatal panics
+	// instead of ending the process.
+	for k, v := range unrestricted.Symbols {
+		if k == "log/log" || strings.HasPrefix(k, "github.com/") {
+			continue
+		}
+		if exports[k] == nil {
+			exports[k] = map[string]reflect.Value{}
+		}
+		for name, sym := range v {
+			exports[k][name] = sym
+		}
 	}
 	e.overrideStdlib(exports)
 	exports[rtPath+"/eval"] = e.runtimeSymbols()
