@@ -26,6 +26,7 @@ ENV PATH=/usr/local/go/bin:$PATH \
 WORKDIR /src
 COPY . .
 RUN --mount=type=bind,source=build/docker/context-deps/goproxy,target=/opt/goproxy \
+    --mount=type=cache,target=/root/.cache/go-build \
     scripts/install.sh --no-python \
  && build/golessons version
 

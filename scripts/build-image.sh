@@ -25,3 +25,6 @@ t "$root/scripts/docker-context.sh"
 format=()
 [ "$tool" = podman ] && format=(--format docker)   # keeps HEALTHCHECK (OCI format drops it)
 t "$tool" build "${format[@]}" --layers -t "$image" "$root"
+# Each build leaves untagged layers behind (the next build's cache); drop the
+# ones older than a day so repeated CI runs do not fill the disk.
+"$tool" image prune -f --filter until=24h >/dev/null || true

@@ -49,5 +49,7 @@ podman exec "$name" sh -c 'ls ~/lessons/*.ipynb >/dev/null && touch ~/lessons/.w
 echo "docker-test: ~/lessons present and writable"
 podman healthcheck run "$name"  # the image's HEALTHCHECK, run once (no systemd timers here)
 echo "docker-test: healthcheck ok"
-podman logs "$name" 2>&1 | grep -q "lab?token=" || { echo "docker-test: no Lab URL in the log" >&2; exit 1; }
+log=$(podman logs "$name" 2>&1)
+grep -q "http://127.0.0.1:8888/lab?token=" <<<"$log" || { echo "docker-test: no Lab URL in the log" >&2; exit 1; }
+echo "docker-test: the log shows the Lab URL a student opens"
 echo "docker-test: passed; build $((t_built - t_start))s, start $((t_up - t_built))s, total $((SECONDS - t_start))s"
