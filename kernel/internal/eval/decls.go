@@ -27,6 +27,8 @@ type entry struct {
 	col      int
 	refs     map[string]bool // identifiers used by a func body
 	typeName string          // vars: the user type of the value, when visible in the source
+	generic  bool            // funcs: has type parameters
+	closure  string          // vars initialised with a func literal: its text, reassigned on refresh
 	fields   []symtab.Member // types: struct fields
 }
 
@@ -90,6 +92,7 @@ func (e *Evaluator) collectDecls(u *unit) []*entry {
 			out = append(out, &entry{
 				sym:  symtab.Symbol{Name: x.Name.Name, Kind: symtab.KindFunc, Decl: funcSignature(x), Type: exprString(x.Type)},
 				text: e.nodeText(u, x), line: p.Line, col: p.Column, refs: identsIn(x.Body),
+				generic: x.Type.TypeParams != nil,
 			})
 		case *ast.GenDecl:
 			out = append(out, e.genDeclEntries(u, x)...)
@@ -120,6 +123,9 @@ func (e *Evaluator) genDeclEntries(u *unit, g *ast.GenDecl) []*entry {
 					en.typeName = typeNameOf(sp.Type)
 				} else if i < len(sp.Values) {
 					en.typeName = typeNameOfValue(sp.Values[i])
+				}
+				if len(sp.Values) == len(sp.Names) {
+					e.noteClosure(u, en, sp.Values[i])
 				}
 				out = append(out, en)
 			}
@@ -152,11 +158,24 @@ func (e *Evaluator) stmtEntries(u *unit) []*entry {
 			en := &entry{sym: symtab.Symbol{Name: id.Name, Kind: symtab.KindVar, Decl: e.nodeText(u, as)}}
 			if len(as.Rhs) == len(as.Lhs) {
 				en.typeName = typeNameOfValue(as.Rhs[i])
+				e.noteClosure(u, en, as.Rhs[i])
 			}
 			out = append(out, en)
 		}
 	}
 	return out
+}
+
+// noteClosure remembers a func literal a variable is initialised with,
+// so the variable can be given the literal again when a name it uses is
+// redefined (a closure, like a func, binds the definitions of its time).
+func (e *Evaluator) noteClosure(u *unit, en *entry, v ast.Expr) {
+	lit, ok := v.(*ast.FuncLit)
+	if !ok {
+		return
+	}
+	p := e.i.FileSet().Position(lit.Pos())
+	en.closure, en.line, en.col, en.refs = e.nodeText(u, lit), p.Line, p.Column, identsIn(lit.Body)
 }
 
 // record commits the entries of a unit that ran successfully.

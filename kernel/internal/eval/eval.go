@@ -62,6 +62,8 @@ type Evaluator struct {
 	trace *panicTrace
 	decls *declTable
 	tmp   int // counter for unique temporary names in rewrites
+	// aliases maps a redefined generic func to its current internal name.
+	aliases map[string]string
 
 	mu      sync.Mutex              // guards the fields below, touched by cell goroutines
 	running bool                    // a cell is executing

@@ -34,6 +34,14 @@ maps.Copy(d, m)
 maps.DeleteFunc(c, func(k string, v int) bool { return v > 1 })
 []any{maps.Equal(m, d), len(c)}`}, text: "[true 1]"},
 		{name: "cmp Compare Less", cells: []string{imp, `[]any{cmp.Compare(1, 2), cmp.Compare("b", "a"), cmp.Less(1.5, 2.5)}`}, text: "[-1 1 true]"},
+		{name: "cmp Or and min", cells: []string{imp, "[]int{cmp.Or(0, 7), min(3, 1)}"}, text: "[7 1]"},
+		{name: "range over maps.Keys yields keys", cells: []string{imp, `ages := map[string]int{"ann": 30, "bob": 25}
+var ks []string
+for k := range maps.Keys(ages) { ks = append(ks, k) }
+slices.Sort(ks)
+ks`}, text: "[ann bob]"},
+		{name: "slices.Sorted(maps.Keys(m))", cells: []string{imp, `slices.Sorted(maps.Keys(map[string]bool{"b": true, "a": true}))`}, text: "[a b]"},
+		{name: "slices.Collect", cells: []string{imp, `len(slices.Collect(maps.Values(map[int]int{1: 2, 3: 4})))`}, text: "2"},
 		{name: "cmp Ordered in user generic", cells: []string{imp, "func Biggest[T cmp.Ordered](xs []T) T { b := xs[0]; for _, x := range xs { if x > b { b = x } }; return b }", "Biggest([]int{4, 9, 2})"}, text: "9"},
 	})
 }
@@ -65,7 +73,9 @@ func Sum[T Number](xs []T) T { var t T; for _, x := range xs { t += x }; return 
 		{name: "yaegi 1610 explicit type argument works", cells: []string{`import "fmt"`, `var values = []string{"hello", "there"}
 func print[T any](v ...[]T) { fmt.Println(v) }`, "print[string](values)"}},
 		{name: "yaegi 1610 inference failure explained", cells: []string{`import "fmt"`, `var values = []string{"hello", "there"}
-func print[T any](v ...[]T) { fmt.Println(v) }`, "print(values)"}, errName: "CompileError", errHas: "write them explicitly"},
+func print[T any](v ...[]T) { fmt.Println(v) }`, "print(values)"}, errName: "CompileError", errHas: "write it explicitly"},
+		{name: "inference failure names the func", cells: []string{"func Zero[T any]() T { var z T; return z }", "v := Zero()\n_ = v"}, errName: "CompileError", errHas: "cannot infer the type argument of Zero: write it explicitly"},
+		{name: "redefined generic func seen by callers", cells: []string{"func ident[T any](v T) T { return v }\nfunc useIdent() int { return ident(3) }", "func ident[T any](v T) T { var z T; _ = v; return z }", "useIdent()"}, text: "0"},
 		{name: "generic method redefinition with new text refused", cells: []string{"type B[T any] struct{ v T }\nfunc (b B[T]) Get() T { return b.v }", "func (b B[T]) Get() T { var z T; return z }"}, errName: "MethodRedefined", errHas: "restart the kernel"},
 	})
 }

@@ -102,10 +102,38 @@ func (e *Evaluator) explainCompile(err error, u *unit) error {
 				}
 			}
 		}
-	case strings.Contains(v, "undefined type for") || strings.Contains(v, "infer"):
-		ce.Value = v + " (the interpreter could not work out the type arguments of a generic call: write them explicitly, for example Map[int, string](xs, f))"
+	case strings.Contains(v, "undefined type for") || strings.Contains(v, "infer") || strings.Contains(v, "nil reflect type") || strings.Contains(v, "nil type"):
+		if name, pos := e.genericCall(u); name != "" {
+			ce.Value = fmt.Sprintf("%s: cannot infer the type argument of %s: write it explicitly, for example %s[int](...) (%s)", pos, name, name, v)
+		} else {
+			ce.Value = v + " (the interpreter cannot infer the type arguments of a generic call: write the type argument explicitly, for example Map[int, string](xs, f))"
+		}
 	}
 	return ce
+}
+
+// genericCall finds a call in u of a generic func declared in a cell
+// without explicit type arguments, and its cell position.
+func (e *Evaluator) genericCall(u *unit) (string, string) {
+	n := u.node()
+	if n == nil {
+		return "", ""
+	}
+	var name, pos string
+	ast.Inspect(n, func(x ast.Node) bool {
+		call, ok := x.(*ast.CallExpr)
+		if !ok || name != "" {
+			return name == ""
+		}
+		if id, ok := call.Fun.(*ast.Ident); ok {
+			if en := e.decls.entries[id.Name]; en != nil && en.generic {
+				p := e.i.FileSet().Position(call.Pos())
+				name, pos = id.Name, fmt.Sprintf("%d:%d", p.Line, p.Column)
+			}
+		}
+		return name == ""
+	})
+	return name, pos
 }
 
 // dropKnownImports removes imports made by an earlier cell (yaegi

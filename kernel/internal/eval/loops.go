@@ -33,6 +33,7 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints intNames) ast.Stmt {
 	var out ast.Stmt
 	switch loop := inner.(type) {
 	case *ast.RangeStmt:
+		e.rangeOverKeys(loop)
 		if ints.isInt(loop.X) {
 			f, pre := e.rangeIntToFor(loop)
 			e.perIteration(f, label)
@@ -190,4 +191,29 @@ func replaceContinue(body *ast.BlockStmt, label string, post []ast.Stmt) {
 		return list
 	}
 	body.List = walk(body.List, false)
+}
+
+// rangeOverKeys makes `for k := range maps.Keys(m)` (Go 1.23, where
+// Keys returns an iterator) yield the keys, not indexes, over the slices
+// the shim's Keys and Values return: it becomes `for _, k := range`.
+func (e *Evaluator) rangeOverKeys(r *ast.RangeStmt) {
+	if r.Key == nil || r.Value != nil {
+		return
+	}
+	call, ok := r.X.(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || (sel.Sel.Name != "Keys" && sel.Sel.Name != "Values") {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "maps" {
+		return
+	}
+	if en := e.decls.entries["maps"]; en != nil && en.sym.Kind != "import" {
+		return // a user variable named maps
+	}
+	r.Value = r.Key
+	r.Key = ident("_", r.Key.Pos())
 }

@@ -26,15 +26,21 @@ func (e *Evaluator) refreshDependents(cctx, ctx context.Context, changed []strin
 		grew = false
 		for _, name := range e.decls.order {
 			en := e.decls.entries[name]
-			if en.text == "" || done[name] || dirty[name] || !usesAny(en.refs, dirty) {
+			if (en.text == "" && en.closure == "") || done[name] || dirty[name] || !usesAny(en.refs, dirty) {
 				continue
 			}
 			done[name], dirty[name], grew = true, true, true
 			funcs = append(funcs, en)
 		}
 	}
-	var segs []segment
+	var segs, closures []segment
 	for _, en := range funcs {
+		if en.closure != "" {
+			// `name = func...`, placed so the literal keeps its cell column.
+			col := max(en.col-len(en.sym.Name)-3, 1)
+			closures = append(closures, segment{kind: segStmt, text: en.sym.Name + " = " + en.closure, line: en.line, col: col})
+			continue
+		}
 		segs = append(segs, segment{kind: segDecl, text: en.text, line: en.line, col: en.col})
 	}
 	for _, m := range e.sortedMethodEntries() {
@@ -42,23 +48,33 @@ func (e *Evaluator) refreshDependents(cctx, ctx context.Context, changed []strin
 			segs = append(segs, segment{kind: segDecl, text: m.text, line: m.line, col: m.col})
 		}
 	}
-	if len(segs) == 0 {
-		return nil
-	}
-	u, err := e.parseUnit(segs)
-	if err == nil {
-		var extra []*unit
-		if extra, err = e.rewriteUnit(u, e.globalInts()); err == nil {
-			for _, x := range append([]*unit{u}, extra...) {
-				if err = e.runUnit(cctx, ctx, x, false); err != nil {
-					break
-				}
-			}
+	for _, group := range [][]segment{segs, closures} {
+		if len(group) == 0 {
+			continue
+		}
+		if err := e.rerun(cctx, ctx, group); err != nil {
+			return &Error{Name: "CompileError", Value: fmt.Sprintf(
+				"%s redefined, but code using it no longer compiles: %s", strings.Join(changed, ", "), errText(err))}
 		}
 	}
+	return nil
+}
+
+// rerun compiles and runs recorded source again, without recording it
+// as new user declarations (methods excepted: their bodies changed).
+func (e *Evaluator) rerun(cctx, ctx context.Context, segs []segment) error {
+	u, err := e.parseUnit(segs)
 	if err != nil {
-		return &Error{Name: "CompileError", Value: fmt.Sprintf(
-			"%s redefined, but code using it no longer compiles: %s", strings.Join(changed, ", "), errText(err))}
+		return err
+	}
+	extra, err := e.rewriteUnit(u, e.globalInts())
+	if err != nil {
+		return err
+	}
+	for _, x := range append([]*unit{u}, extra...) {
+		if err := e.runUnit(cctx, ctx, x, false); err != nil {
+			return err
+		}
 	}
 	for _, m := range u.pendingMethods {
 		e.decls.methods[m.recv+"."+m.name] = m

@@ -91,6 +91,17 @@ func TestRedefinition(t *testing.T) {
 		{name: "variadic method", cells: []string{"type S struct{}\nfunc (S) Sum(xs ...int) int { t := 0; for _, x := range xs { t += x }; return t }", "S{}.Sum(1, 2, 3)"}, text: "6"},
 		{name: "interface still satisfied", cells: []string{`import "fmt"`, "type N int\nfunc (n N) String() string { return \"n\" }", `fmt.Sprint(N(1))`}, text: `"n"`},
 		{name: "signature change breaks caller clearly", cells: []string{"func f() int { return 1 }", "func g() int { return f() }", "func f() string { return \"s\" }"}, errName: "CompileError", errHas: "f redefined, but code using it no longer compiles"},
+		{name: "closures goroutines and methods see the new func", cells: []string{`import ("fmt"; "sync")
+func word() string { return "old" }
+type speaker struct{}
+func (speaker) Say() string { return word() }
+var saveFn = func() string { return word() }`, `func word() string { return "new" }`, `var wg sync.WaitGroup
+var fromG string
+wg.Add(1)
+go func() { defer wg.Done(); fromG = word() }()
+wg.Wait()
+fmt.Sprint(speaker{}.Say(), saveFn(), fromG)`}, text: `"newnewnew"`},
+		{name: "closure var from := sees the new func", cells: []string{"func k() int { return 1 }", "h := func() int { return k() + 1 }", "func k() int { return 10 }", "h()"}, text: "11"},
 		{name: "recursive func redefined", cells: []string{"func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }", "func fib(n int) int { if n < 2 { return 1 }; return fib(n-1) + fib(n-2) }", "fib(5)"}, text: "8"},
 	})
 }

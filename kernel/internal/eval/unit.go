@@ -9,9 +9,17 @@ import (
 // It may return extra units to run right after it (method bodies being
 // replaced, a call of the cell's func main).
 func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
+	if u.file != nil {
+		u.pending = e.collectDecls(u)
+		u.defs = declDefs(u.file) // user names, before aliasing
+		e.aliasGenericRedefinitions(u.file)
+	}
+	if u.block != nil {
+		u.pending = e.stmtEntries(u)
+	}
+	e.applyAliases(u.node())
 	switch {
 	case u.block != nil:
-		u.pending = e.stmtEntries(u)
 		e.rewriteLoops(u.block, ints)
 		e.guardGo(u.block)
 		u.block.List = scopeTopLevel(u.block.List)
@@ -23,7 +31,6 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 		e.guardGo(holder)
 		return nil, nil
 	}
-	u.pending = e.collectDecls(u)
 	if u.kind == segImport {
 		if err := e.checkImports(u.file); err != nil {
 			return nil, err
@@ -42,7 +49,6 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	if call := renameMain(u.file); call != nil {
 		extra = append(extra, call)
 	}
-	u.defs = declDefs(u.file)
 	return extra, nil
 }
 

@@ -39,9 +39,14 @@ func Less[T Ordered](x, y T) bool {
 }
 
 // Or returns the first of its arguments that is not the zero value.
-func Or[T comparable](vals ...T) T {
+// The first argument is separate so that yaegi can infer T (it cannot
+// from a variadic parameter alone).
+func Or[T comparable](first T, rest ...T) T {
 	var zero T
-	for _, v := range vals {
+	if first != zero {
+		return first
+	}
+	for _, v := range rest {
 		if v != zero {
 			return v
 		}

@@ -234,3 +234,23 @@ func Grow[E any](s []E, n int) []E {
 
 // Clip drops unused capacity.
 func Clip[E any](s []E) []E { return s[:len(s):len(s)] }
+
+// Collect returns a copy of s. In Go 1.23 it gathers an iterator; here
+// maps.Keys and maps.Values return slices, so slices.Collect(maps.Keys(m))
+// still reads as in current tutorials.
+func Collect[E any](s []E) []E {
+	return append([]E(nil), s...)
+}
+
+// Sorted returns a sorted copy of s (Go 1.23 sorts an iterator's values).
+func Sorted[E ordered](s []E) []E {
+	out := append([]E(nil), s...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && compare(out[j], out[j-1]) < 0; j-- {
+			t := out[j]
+			out[j] = out[j-1]
+			out[j-1] = t
+		}
+	}
+	return out
+}
