@@ -11,6 +11,12 @@ func TestSlicesMapsCmp(t *testing.T) {
 		{name: "Sort large", cells: []string{imp, "s := []int{}\nfor i := range 100 { s = append(s, (i*37)%100) }\nslices.Sort(s)\nslices.IsSorted(s) && s[0] == 0 && s[99] == 99"}, text: "true"},
 		{name: "SortFunc", cells: []string{imp, "s := []int{1, 3, 2}\nslices.SortFunc(s, func(a, b int) int { return cmp.Compare(b, a) })\ns"}, text: "[3 2 1]"},
 		{name: "SortFunc structs", cells: []string{imp, "type P struct{ N string; A int }", `ps := []P{{"x", 3}, {"y", 1}}` + "\nslices.SortFunc(ps, func(a, b P) int { return a.A - b.A })\nps[0].N"}, text: `"y"`},
+		{name: "cell types through nested helpers", cells: []string{imp, `type C float64
+cs := []C{3, 1, 2}
+slices.Sort(cs)
+type person struct{ Name string; Age int }
+ps := []person{{"ann", 30}, {"bob", 25}}
+[]any{cs, slices.Contains(cs, 2), slices.ContainsFunc(ps, func(p person) bool { return p.Age > 29 }), slices.Compact([]C{1, 1, 2})}`}, text: "[[1 2 3] true true [1 2]]"},
 		{name: "Contains Index", cells: []string{imp, "s := []int{5, 6}\n[]any{slices.Contains(s, 6), slices.Index(s, 6), slices.Index(s, 9)}"}, text: "[true 1 -1]"},
 		{name: "Max Min", cells: []string{imp, "s := []float64{2.5, -1, 7}\n[]float64{slices.Max(s), slices.Min(s)}"}, text: "[7 -1]"},
 		{name: "Reverse", cells: []string{imp, "s := []string{\"a\", \"b\", \"c\"}\nslices.Reverse(s)\ns"}, text: "[c b a]"},

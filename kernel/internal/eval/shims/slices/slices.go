@@ -33,11 +33,20 @@ func EqualFunc[E1, E2 any](s1 []E1, s2 []E2, eq func(E1, E2) bool) bool {
 // Compare compares s1 and s2 element by element, then by length.
 func Compare[E ordered](s1, s2 []E) int {
 	for i := 0; i < len(s1) && i < len(s2); i++ {
-		if c := compare(s1[i], s2[i]); c != 0 {
-			return c
+		if s1[i] < s2[i] {
+			return -1
+		}
+		if s1[i] > s2[i] {
+			return 1
 		}
 	}
-	return compare(len(s1), len(s2))
+	switch {
+	case len(s1) < len(s2):
+		return -1
+	case len(s1) > len(s2):
+		return 1
+	}
+	return 0
 }
 
 // Index returns the index of the first v in s, or -1.
@@ -61,10 +70,24 @@ func IndexFunc[E any](s []E, f func(E) bool) int {
 }
 
 // Contains reports whether v is in s.
-func Contains[E comparable](s []E, v E) bool { return Index[E](s, v) >= 0 }
+func Contains[E comparable](s []E, v E) bool {
+	for i := range s {
+		if s[i] == v {
+			return true
+		}
+	}
+	return false
+}
 
 // ContainsFunc reports whether some element satisfies f.
-func ContainsFunc[E any](s []E, f func(E) bool) bool { return IndexFunc[E](s, f) >= 0 }
+func ContainsFunc[E any](s []E, f func(E) bool) bool {
+	for i := range s {
+		if f(s[i]) {
+			return true
+		}
+	}
+	return false
+}
 
 // Max returns the largest element; it panics on an empty slice.
 func Max[E ordered](s []E) E {
@@ -172,7 +195,7 @@ func DeleteFunc[E any](s []E, del func(E) bool) []E {
 
 // Replace replaces s[i:j] by vs.
 func Replace[E any](s []E, i, j int, vs ...E) []E {
-	tail := Clone[E](s[j:])
+	tail := append([]E(nil), s[j:]...)
 	out := append(s[:i], vs...)
 	return append(out, tail...)
 }
@@ -187,7 +210,16 @@ func Clone[E any](s []E) []E {
 
 // Compact replaces runs of equal elements by one copy.
 func Compact[E comparable](s []E) []E {
-	return CompactFunc[E](s, func(a, b E) bool { return a == b })
+	if len(s) < 2 {
+		return s
+	}
+	out := s[:1]
+	for _, v := range s[1:] {
+		if out[len(out)-1] != v {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // CompactFunc is Compact with eq comparing neighbours.
@@ -240,17 +272,4 @@ func Clip[E any](s []E) []E { return s[:len(s):len(s)] }
 // still reads as in current tutorials.
 func Collect[E any](s []E) []E {
 	return append([]E(nil), s...)
-}
-
-// Sorted returns a sorted copy of s (Go 1.23 sorts an iterator's values).
-func Sorted[E ordered](s []E) []E {
-	out := append([]E(nil), s...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && compare(out[j], out[j-1]) < 0; j-- {
-			t := out[j]
-			out[j] = out[j-1]
-			out[j-1] = t
-		}
-	}
-	return out
 }

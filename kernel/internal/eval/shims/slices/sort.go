@@ -1,59 +1,56 @@
 package slices
 
+// yaegi fails (nil dereference, or silently does nothing) when a generic
+// function calls another generic function with a type declared in a
+// cell, so every exported function here is self-contained: the sorting
+// work happens in stablePerm, which is not generic.
+
 // Sort sorts s in increasing order (NaNs first).
 func Sort[E ordered](s []E) {
-	mergeSort[E](s, compare[E])
+	perm := stablePerm(len(s), func(i, j int) bool { return s[i] < s[j] || (s[i] != s[i] && s[j] == s[j]) })
+	tmp := make([]E, len(s))
+	for k, i := range perm {
+		tmp[k] = s[i]
+	}
+	copy(s, tmp)
 }
 
 // SortFunc sorts s by c, which returns a negative number when a < b,
 // zero when equal and a positive number when a > b. The sort is stable.
 func SortFunc[E any](s []E, c func(a, b E) int) {
-	const run = 12
-	n := len(s)
-	for lo := 0; lo < n; lo += run {
-		hi := lo + run // no min builtin: yaegi v0.16.1 lacks it
-		if hi > n {
-			hi = n
-		}
-		for i := lo + 1; i < hi; i++ {
-			for j := i; j > lo && c(s[j], s[j-1]) < 0; j-- {
-				t := s[j] // not a tuple swap: yaegi aliases struct elements in one
-				s[j] = s[j-1]
-				s[j-1] = t
-			}
-		}
+	perm := stablePerm(len(s), func(i, j int) bool { return c(s[i], s[j]) < 0 })
+	tmp := make([]E, len(s))
+	for k, i := range perm {
+		tmp[k] = s[i]
 	}
-	buf := make([]E, n)
-	for width := run; width < n; width *= 2 {
-		for lo := 0; lo < n-width; lo += 2 * width {
-			mid, hi := lo+width, lo+2*width
-			if hi > n {
-				hi = n
-			}
-			copy(buf[lo:hi], s[lo:hi])
-			i, j := lo, mid
-			for k := lo; k < hi; k++ {
-				if j >= hi || (i < mid && c(buf[j], buf[i]) >= 0) {
-					s[k] = buf[i]
-					i++
-				} else {
-					s[k] = buf[j]
-					j++
-				}
-			}
-		}
-	}
+	copy(s, tmp)
 }
 
 // SortStableFunc sorts s by c keeping equal elements in their order.
 func SortStableFunc[E any](s []E, c func(a, b E) int) {
-	mergeSort[E](s, c)
+	perm := stablePerm(len(s), func(i, j int) bool { return c(s[i], s[j]) < 0 })
+	tmp := make([]E, len(s))
+	for k, i := range perm {
+		tmp[k] = s[i]
+	}
+	copy(s, tmp)
+}
+
+// Sorted returns a sorted copy of s (Go 1.23 sorts an iterator's values;
+// here maps.Keys and maps.Values return slices).
+func Sorted[E ordered](s []E) []E {
+	perm := stablePerm(len(s), func(i, j int) bool { return s[i] < s[j] || (s[i] != s[i] && s[j] == s[j]) })
+	out := make([]E, len(s))
+	for k, i := range perm {
+		out[k] = s[i]
+	}
+	return out
 }
 
 // IsSorted reports whether s is in increasing order.
 func IsSorted[E ordered](s []E) bool {
 	for i := 1; i < len(s); i++ {
-		if compare(s[i], s[i-1]) < 0 {
+		if s[i] < s[i-1] {
 			return false
 		}
 	}
@@ -70,52 +67,49 @@ func IsSortedFunc[E any](s []E, c func(a, b E) int) bool {
 	return true
 }
 
-// mergeSort is a stable O(n log n) sort: short runs by insertion, then
-// merges through one buffer. It is one function (no generic helpers)
-// because yaegi fails to instantiate nested generic calls with a type
-// declared in a cell.
-func mergeSort[E any](s []E, c func(a, b E) int) {
-	const run = 12
-	n := len(s)
-	for lo := 0; lo < n; lo += run {
-		hi := lo + run // no min builtin: yaegi v0.16.1 lacks it
-		if hi > n {
-			hi = n
-		}
-		for i := lo + 1; i < hi; i++ {
-			for j := i; j > lo && c(s[j], s[j-1]) < 0; j-- {
-				t := s[j] // not a tuple swap: yaegi aliases struct elements in one
-				s[j] = s[j-1]
-				s[j-1] = t
-			}
-		}
+// stablePerm returns the indexes 0..n-1 in the order that sorts them by
+// less, keeping equal ones in place: a bottom-up merge sort of indexes.
+func stablePerm(n int, less func(i, j int) bool) []int {
+	perm := make([]int, n)
+	for i := range perm {
+		perm[i] = i
 	}
-	buf := make([]E, n)
-	for width := run; width < n; width *= 2 {
+	buf := make([]int, n)
+	for width := 1; width < n; width *= 2 {
 		for lo := 0; lo < n-width; lo += 2 * width {
 			mid, hi := lo+width, lo+2*width
 			if hi > n {
 				hi = n
 			}
-			copy(buf[lo:hi], s[lo:hi])
+			copy(buf[lo:hi], perm[lo:hi])
 			i, j := lo, mid
 			for k := lo; k < hi; k++ {
-				if j >= hi || (i < mid && c(buf[j], buf[i]) >= 0) {
-					s[k] = buf[i]
+				if j >= hi || (i < mid && !less(buf[j], buf[i])) {
+					perm[k] = buf[i]
 					i++
 				} else {
-					s[k] = buf[j]
+					perm[k] = buf[j]
 					j++
 				}
 			}
 		}
 	}
+	return perm
 }
 
 // BinarySearch finds target in the sorted s: its index and true, or the
 // index where it would be inserted and false.
 func BinarySearch[E ordered](s []E, target E) (int, bool) {
-	return BinarySearchFunc[E, E](s, target, compare[E])
+	lo, hi := 0, len(s)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if s[mid] < target {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, lo < len(s) && s[lo] == target
 }
 
 // BinarySearchFunc is BinarySearch with c comparing an element to target.
