@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"image"
 	"image/png"
+	"strings"
 	"time"
 
 	"golessons/display"
@@ -28,38 +29,66 @@ var richMethods = []struct{ method, mime string }{
 // compiled for each rich method that some user type declares; a compile
 // error simply means this value's type lacks it.
 
-// runFinal shows the final expression. When it cannot be shown (a call
-// with no result or several), it runs as a plain statement.
+// runFinal shows the final expression. A call with two results is shown
+// as a pair, except the fmt print family (whose results nobody wants to
+// see); a call with no result or more runs as a plain statement.
 func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
 	pos, end := u.final.Pos(), u.final.End()
-	methods := e.userRichMethods()
-	target := u.final
-	if len(methods) > 0 {
-		keep := &ast.AssignStmt{Lhs: []ast.Expr{ident("__gl_v", pos)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{u.final}}
-		if p, err := e.compile(block(pos, end, keep)); err == nil {
-			if err := e.execute(cctx, ctx, p); err != nil {
-				return err
-			}
-			target = ident("__gl_v", pos)
-			for _, m := range richMethods {
-				if methods[m.method] {
-					e.tryRich(cctx, ctx, m.mime, m.method, pos, end)
-				}
-			}
-		}
+	show := func(fn string, x ast.Expr) *ast.BlockStmt {
+		return block(pos, end, &ast.ExprStmt{X: &ast.CallExpr{Fun: ident(fn, pos), Lparen: pos, Args: []ast.Expr{x}, Rparen: end}})
 	}
-	show := &ast.CallExpr{Fun: ident("__gl_show", pos), Lparen: pos, Args: []ast.Expr{target}, Rparen: end}
-	p, err := e.compile(block(pos, end, &ast.ExprStmt{X: show}))
+	// Compiling __gl_show(E) first proves E has exactly one value: yaegi
+	// wrongly accepts `v := f()` for f with zero or two results.
+	p, err := e.compile(show("__gl_show", u.final))
 	if err != nil {
-		if target != u.final {
-			return nil // __gl_v holds a value, so the error is in showing it: show nothing
+		if !isPrintCall(u.final) {
+			if p2, err2 := e.compile(show("__gl_show2", u.final)); err2 == nil {
+				return e.execute(cctx, ctx, p2)
+			}
 		}
-		p, err = e.compile(block(pos, end, &ast.ExprStmt{X: u.final}))
-		if err != nil {
+		if p, err = e.compile(block(pos, end, &ast.ExprStmt{X: u.final})); err != nil {
 			return e.explainCompile(e.diagnose(err, u), u)
 		}
+		return e.execute(cctx, ctx, p)
 	}
-	return e.execute(cctx, ctx, p)
+	methods := e.userRichMethods()
+	if len(methods) == 0 {
+		return e.execute(cctx, ctx, p)
+	}
+	keep := &ast.AssignStmt{Lhs: []ast.Expr{ident("__gl_v", pos)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{u.final}}
+	pv, err := e.compile(block(pos, end, keep))
+	if err != nil { // e.g. a generic call yaegi cannot assign at top level
+		return e.execute(cctx, ctx, p)
+	}
+	if err := e.execute(cctx, ctx, pv); err != nil {
+		return err
+	}
+	for _, m := range richMethods {
+		if methods[m.method] {
+			e.tryRich(cctx, ctx, m.mime, m.method, pos, end)
+		}
+	}
+	ps, err := e.compile(show("__gl_show", ident("__gl_v", pos)))
+	if err != nil {
+		return nil // the value was computed; only its display failed
+	}
+	return e.execute(cctx, ctx, ps)
+}
+
+// isPrintCall reports whether x calls fmt.Print*, fmt.Fprint* or
+// fmt.Scan*: statements in spirit, whatever they return.
+func isPrintCall(x ast.Expr) bool {
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	n := sel.Sel.Name
+	return ok && pkg.Name == "fmt" && (strings.HasPrefix(n, "Print") || strings.HasPrefix(n, "Fprint") || strings.Contains(n, "Scan"))
 }
 
 // tryRich records `__gl_v.method()` under mime if it compiles.
@@ -119,6 +148,14 @@ func (e *Evaluator) show(v any) {
 	}
 	e.richOut = nil
 	e.shown = data
+}
+
+// showPair shows the two results of a call, like (12, <nil>).
+func (e *Evaluator) showPair(a, b any) {
+	text := func(v any) string { return display.Bundle(v)[display.MIMEText].(string) }
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.shown = map[string]any{display.MIMEText: "(" + text(a) + ", " + text(b) + ")"}
 }
 
 func pngBase64(img image.Image) string {

@@ -56,7 +56,11 @@ func TestFinalValue(t *testing.T) {
 		{name: "slice", cells: []string{"[]int{1, 2}"}, text: "[1 2]"},
 		{name: "println shows nothing", cells: []string{`import "fmt"`, `fmt.Println("hi", 17)`}},
 		{name: "call without result", cells: []string{"func f() {}", "f()"}},
-		{name: "multi-value call not shown", cells: []string{"func f() (int, error) { return 1, nil }", "f()"}},
+		{name: "two-value call shown as a pair", cells: []string{"func f() (int, error) { return 1, nil }", "f()"}, text: "(1, <nil>)"},
+		{name: "three-value call not shown", cells: []string{"func f() (int, int, int) { return 1, 2, 3 }", "f()"}},
+		{name: "fmt.Println with import in the same cell shows nothing", cells: []string{"import \"fmt\"\nfmt.Println(17)"}},
+		{name: "no-result call after a type with String", cells: []string{"type N int\nfunc (N) String() string { return \"n\" }", "func hello() {}", "hello()"}},
+		{name: "single value after a type with String", cells: []string{"type N int\nfunc (N) String() string { return \"n\" }", "N(4)"}, text: "n"},
 		{name: "statement shows nothing", cells: []string{"x := 5"}},
 		{name: "mixed cell in any order", cells: []string{`import "fmt"
 x := double(3)
@@ -92,6 +96,7 @@ func TestErrors(t *testing.T) {
 		{name: "explicit panic", cells: []string{`panic("boom")`}, errName: "panic", errHas: "boom"},
 		{name: "panic line", cells: []string{"x := 1\n_ = x\npanic(\"here\")"}, errName: "panic", errHas: "3:1: here"},
 		{name: "index out of range", cells: []string{"var a []int\na[3] = 1"}, errName: "panic", errHas: "out of range"},
+		{name: "index read out of range with line", cells: []string{"import \"fmt\"\nvar xs []int\nfmt.Println(\"before\")\nfmt.Println(xs[5])"}, errName: "panic", errHas: "4:1: runtime error: index out of range"},
 		{name: "nil map", cells: []string{"var m map[string]int\nm[\"a\"] = 1"}, errName: "panic", errHas: "nil map"},
 		{name: "os.Exit ends only the cell", cells: []string{`import "os"`, "os.Exit(3)"}, errName: "Exit", errHas: "os.Exit(3) called: the cell stopped; your variables are kept"},
 		{name: "log.New(...).Fatal ends only the cell", cells: []string{`import ("log"; "os")`, `l := log.New(os.Stderr, "", 0)

@@ -56,6 +56,10 @@ func __gl_guard() {
 func __gl_show(v any) {
 	__glrt.Show(v)
 }
+
+func __gl_show2(a, b any) {
+	__glrt.ShowPair(a, b)
+}
 `
 
 // exitPanic is what interpreted os.Exit panics with, so that the cell
@@ -153,6 +157,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["GoStart"] = reflect.ValueOf(e.goroutineStarted)
 	m["GoEnd"] = reflect.ValueOf(e.goroutineEnded)
 	m["Rich"] = reflect.ValueOf(e.rich)
+	m["ShowPair"] = reflect.ValueOf(e.showPair)
 	m["Show"] = reflect.ValueOf(e.show)
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
@@ -199,6 +204,8 @@ func panicText(r any) string {
 		return "log.Fatal: " + v.msg
 	case error:
 		return plainPanic(v.Error())
+	case string:
+		return plainPanic(v)
 	}
 	return fmt.Sprint(r)
 }
