@@ -40,6 +40,9 @@ func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
 	// Compiling __gl_show(E) first proves E has exactly one value: yaegi
 	// wrongly accepts `v := f()` for f with zero or two results.
 	p, err := e.compile(show("__gl_show", u.final))
+	if err != nil && e.inferTypeArgs(u.final) {
+		p, err = e.compile(show("__gl_show", u.final))
+	}
 	if err != nil {
 		if !isPrintCall(u.final) {
 			if p2, err2 := e.compile(show("__gl_show2", u.final)); err2 == nil {

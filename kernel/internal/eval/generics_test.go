@@ -60,6 +60,19 @@ func Reduce[T, A any](xs []T, init A, f func(A, T) A) A { acc := init; for _, x 
 			`evens := Filter([]int{1, 2, 3, 4}, func(x int) bool { return x%2 == 0 })
 sq := Map(evens, func(x int) int { return x * x })
 Reduce(sq, 0, func(a, x int) int { return a + x })`}, text: "20"},
+		{name: "inference through func literal result and variadic", cells: []string{`import "strconv"
+func Map[T, U any](xs []T, f func(T) U) []U {
+	out := make([]U, 0, len(xs))
+	for _, x := range xs { out = append(out, f(x)) }
+	return out
+}
+func MaxOf[T int | float64 | string](xs ...T) T {
+	m := xs[0]
+	for _, x := range xs[1:] { if x > m { m = x } }
+	return m
+}`, `nums := []int{1, 2}
+strs := Map(nums, func(n int) string { return "#" + strconv.Itoa(n) })
+[]any{strs, MaxOf(3, 9, 2), MaxOf("a", "c", "b")}`}, text: "[[#1 #2] 9 c]"},
 		{name: "Stack[T]", cells: []string{`type Stack[T any] struct{ items []T }
 func (s *Stack[T]) Push(v T) { s.items = append(s.items, v) }
 func (s *Stack[T]) Pop() (T, bool) {
@@ -78,8 +91,8 @@ func Sum[T Number](xs []T) T { var t T; for _, x := range xs { t += x }; return 
 		{name: "yaegi 1599 instantiated generic as value", cells: []string{"func SumG[T ~int](a, b T) T { return a + b }", "f := SumG[int]\nf(1, 1)"}, text: "2"},
 		{name: "yaegi 1610 explicit type argument works", cells: []string{`import "fmt"`, `var values = []string{"hello", "there"}
 func print[T any](v ...[]T) { fmt.Println(v) }`, "print[string](values)"}},
-		{name: "yaegi 1610 inference failure explained", cells: []string{`import "fmt"`, `var values = []string{"hello", "there"}
-func print[T any](v ...[]T) { fmt.Println(v) }`, "print(values)"}, errName: "CompileError", errHas: "write it explicitly"},
+		{name: "yaegi 1610 inferred by the kernel", cells: []string{`import "fmt"`, `var values = []string{"hello", "there"}
+func print[T any](v ...[]T) { fmt.Println(v) }`, "print(values)\nfmt.Sprint(values)"}, text: `"[hello there]"`},
 		{name: "inference failure names the func", cells: []string{"func Zero[T any]() T { var z T; return z }", "v := Zero()\n_ = v"}, errName: "CompileError", errHas: "cannot infer the type argument of Zero: write it explicitly"},
 		{name: "redefined generic func seen by callers", cells: []string{"func ident[T any](v T) T { return v }\nfunc useIdent() int { return ident(3) }", "func ident[T any](v T) T { var z T; _ = v; return z }", "useIdent()"}, text: "0"},
 		{name: "generic method redefinition with new text refused", cells: []string{"type B[T any] struct{ v T }\nfunc (b B[T]) Get() T { return b.v }", "func (b B[T]) Get() T { var z T; return z }"}, errName: "MethodRedefined", errHas: "restart the kernel"},

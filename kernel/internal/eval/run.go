@@ -248,6 +248,9 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	}
 	redefined := e.decls.known(u.defs)
 	p, err := e.compile(u.node())
+	if err != nil && e.inferTypeArgs(u.node()) {
+		p, err = e.compile(u.node())
+	}
 	if err != nil {
 		err = e.explainCompile(e.diagnose(err, u), u)
 		if u.block != nil && !u.retried {
