@@ -81,6 +81,11 @@ func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out 
 		return dispatch.Outcome{Err: &dispatch.EvalError{Name: "KernelError", Value: err.Error()}}
 	}
 	res := r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, output{out})
+	if res.Notice != "" {
+		// Something happened between cells (the runner died and was
+		// restarted): the student hears about it under the next cell.
+		out.Stream("stderr", res.Notice+"\n")
+	}
 	o := dispatch.Outcome{Data: res.Value, Metadata: res.Metadata}
 	if res.Err != nil {
 		o.Err = &dispatch.EvalError{Name: res.Err.Name, Value: res.Err.Value, Traceback: res.Err.Traceback}

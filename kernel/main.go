@@ -39,7 +39,7 @@ Options:
   --packages DIR       folder of Go source packages cells may import
                        (also: GOLESSONS_PACKAGES)
   --memory-limit SIZE  stop a cell whose process grows past SIZE, e.g. 2GiB
-                       (also: GOLESSONS_MEMORY_LIMIT; default 2GiB)
+                       (also: GOLESSONS_MEMORY_LIMIT; default 2GiB; "off" for none)
 `
 
 func main() {
@@ -114,7 +114,7 @@ func install(args []string, stdout, stderr io.Writer) error {
 		env["GOLESSONS_PACKAGES"] = *packages
 	}
 	if *memLimit != "" {
-		if _, err := parseSize(*memLimit); err != nil {
+		if _, err := memoryLimit(*memLimit); err != nil {
 			return usageError{err}
 		}
 		env["GOLESSONS_MEMORY_LIMIT"] = *memLimit

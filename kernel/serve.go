@@ -7,8 +7,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"strconv"
-	"strings"
 	"syscall"
 	"time"
 
@@ -19,10 +17,6 @@ import (
 	"golessons/kernel/internal/wire"
 	"golessons/kernel/internal/worker"
 )
-
-// defaultMemoryLimit keeps one runaway cell from taking a classroom machine
-// (or a 2 GiB JupyterHub pod) down with it.
-const defaultMemoryLimit = 2 << 30
 
 // serveKernel is "golessons kernel -f FILE": sockets, dispatcher and runner
 // wired together until a shutdown_request, SIGTERM or the parent's death.
@@ -37,13 +31,9 @@ func serveKernel(args []string, stderr io.Writer) error {
 	if *connFile == "" {
 		return usageError{fmt.Errorf("kernel needs -f CONNECTION_FILE")}
 	}
-	limit := int64(defaultMemoryLimit)
-	if *memLimit != "" {
-		n, err := parseSize(*memLimit)
-		if err != nil {
-			return usageError{err}
-		}
-		limit = n
+	limit, err := memoryLimit(*memLimit)
+	if err != nil {
+		return usageError{err}
 	}
 	log := newLogger(stderr)
 	info, err := wire.ReadConnectionFile(*connFile)
@@ -154,24 +144,19 @@ func watchParent(ctx context.Context, stop context.CancelFunc) {
 	}
 }
 
-// parseSize reads sizes like "512MiB", "2GiB", "1G" or a plain byte count.
-func parseSize(s string) (int64, error) {
-	units := []struct {
-		suffix string
-		mult   int64
-	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9},
-		{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}}
-	t := strings.ToUpper(strings.TrimSpace(s))
-	mult := int64(1)
-	for _, u := range units {
-		if strings.HasSuffix(t, u.suffix) {
-			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
-			break
-		}
+// memoryLimit turns the --memory-limit value into runner.Config's terms:
+// "" leaves the runner's default (2 GiB, which keeps one runaway cell from
+// taking a classroom machine down), "off" or 0 disables the limit.
+func memoryLimit(s string) (int64, error) {
+	if s == "" {
+		return 0, nil
 	}
-	n, err := strconv.ParseFloat(t, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad size %q: want e.g. 512MiB or 2GiB", s)
+	n, err := runner.ParseSize(s)
+	if err != nil {
+		return 0, err
 	}
-	return int64(n * float64(mult)), nil
+	if n == 0 {
+		return -1, nil
+	}
+	return n, nil
 }

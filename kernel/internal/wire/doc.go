@@ -52,7 +52,7 @@
 // subscription prefixes, in the one order in which Send calls were
 // serialized. A new subscription is answered with an iopub_welcome message
 // (JEP 65) to that subscriber alone. A subscriber's queue holds at most 1000
-// messages or 64 MiB; when it is full, Send waits (back-pressure). A
+// messages or 16 MiB; when it is full, Send waits (back-pressure). A
 // subscriber that reads nothing for 30 s (plus 1 s per MiB being written) is
 // disconnected and logged, so a dead client cannot stall the kernel forever,
 // and no message is skipped for a subscriber while it stays connected.

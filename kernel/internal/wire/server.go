@@ -85,7 +85,7 @@ const (
 	defaultStall     = 30 * time.Second // a peer that reads nothing this long is dropped
 	defaultHandshake = 10 * time.Second
 	defaultQueueMsgs = 1000     // like libzmq's default SNDHWM
-	defaultQueueSize = 64 << 20 // bytes queued per peer (a single larger message is still admitted)
+	defaultQueueSize = 16 << 20 // bytes queued per peer (a single larger message is still admitted)
 	replayWindow     = 1 << 15  // signatures remembered for replay detection
 	originWindow     = 1 << 12  // requests per ROUTER socket whose connection is remembered
 	incomingBuffer   = 64
