@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -125,5 +126,18 @@ func (e *Evaluator) Eval(ctx context.Context, cell string) (Result, error) {
 
 // Symbols lists what the user's cells declared so far, sorted by name.
 func (e *Evaluator) Symbols() []symtab.Symbol {
-	return e.decls.symbols(e.i.Globals())
+	return e.decls.symbols(e.globals())
+}
+
+// globals returns the interpreter's global values. yaegi's Globals
+// indexes its global frame by every compiled symbol, and panics when a
+// compilation added symbols the frame has not grown for yet (a unit that
+// compiled but failed before running); then the values are unknown.
+func (e *Evaluator) globals() (g map[string]reflect.Value) {
+	defer func() {
+		if recover() != nil {
+			g = map[string]reflect.Value{}
+		}
+	}()
+	return e.i.Globals()
 }

@@ -217,7 +217,7 @@ func (e *Evaluator) identType(name string, locals map[string]ast.Expr) ast.Expr 
 	if en := e.decls.entries[name]; en != nil && en.typeName != "" && e.decls.entries[en.typeName] != nil {
 		return ast.NewIdent(en.typeName)
 	}
-	v, ok := e.i.Globals()[name]
+	v, ok := e.globals()[name]
 	if !ok || !v.IsValid() || v.Kind() == reflect.Interface {
 		return nil
 	}

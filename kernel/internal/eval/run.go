@@ -85,6 +85,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 			units = append(units, fin)
 		}
 	}
+	units = oneStatementEach(units)
 	ints := e.globalInts()
 	for _, u := range units {
 		ints.collectInts(u.node())
@@ -99,6 +100,24 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		out = append(out, extra...)
 	}
 	return out, nil
+}
+
+// oneStatementEach splits statement units into one unit per top-level
+// statement. yaegi reports a panic at the start of the block it ran, so a
+// block per statement makes the reported line the statement's own.
+func oneStatementEach(units []*unit) []*unit {
+	var out []*unit
+	for _, u := range units {
+		if u.block == nil || len(u.block.List) < 2 {
+			out = append(out, u)
+			continue
+		}
+		for _, s := range u.block.List {
+			out = append(out, &unit{kind: segStmt, src: u.src, segs: u.segs,
+				block: &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{s}, Rbrace: s.End()}})
+		}
+	}
+	return out
 }
 
 // hoistDecls moves declaration units above the statement units before
@@ -299,6 +318,7 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 		return &Error{Name: "panic", Value: "goroutine panic: " + msg, Traceback: e.traceback()}
 	}
 	if ctx.Err() != nil {
+		settleInterrupted()
 		return &Error{Name: "Interrupted", Value: "the cell was interrupted; earlier variables are kept"}
 	}
 	var pe interp.Panic
@@ -357,7 +377,7 @@ func stripFile(s string) string {
 // globalInts returns the integer-typed globals, for range-over-int.
 func (e *Evaluator) globalInts() intNames {
 	ints := intNames{}
-	for name, v := range e.i.Globals() {
+	for name, v := range e.globals() {
 		if v.IsValid() && v.Kind() >= 2 && v.Kind() <= 12 { // reflect.Int .. reflect.Uintptr
 			ints[name] = true
 		}
