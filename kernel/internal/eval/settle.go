@@ -1,0 +1,49 @@
+package eval
+
+import (
+	"bytes"
+	"runtime"
+	"time"
+)
+
+// yaegi runs a program on a goroutine of its own; this is that goroutine's
+// function as it appears in a stack dump.
+var cellGoroutineFrame = []byte("interp.(*Interpreter).ExecuteWithContext.func1")
+
+// settleInterrupted waits until the goroutine that ran an interrupted cell
+// has returned.
+//
+// yaegi's ExecuteWithContext stops waiting as soon as the context is
+// cancelled, and stops interpreted loops and channel operations, but it
+// cannot stop a compiled call (time.Sleep, wg.Wait, a demos runner): that
+// goroutine carries on and the cell would keep printing after the student
+// pressed stop. Reporting "Interrupted" only once the goroutine is gone
+// keeps the promise that an interrupted cell is over; while a compiled call
+// holds it, Eval blocks, the runner's grace period runs out and the kernel
+// replaces the process, the one way to stop compiled code.
+func settleInterrupted() {
+	for cellGoroutineRunning() {
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// cellGoroutineRunning reports whether a goroutine is executing inside
+// yaegi's ExecuteWithContext closure. "created by" lines are skipped: they
+// name the creator of a goroutine, not code it runs.
+func cellGoroutineRunning() bool {
+	buf := make([]byte, 256<<10)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	for _, line := range bytes.Split(buf, []byte("\n")) {
+		if bytes.Contains(line, cellGoroutineFrame) && !bytes.HasPrefix(line, []byte("created by")) {
+			return true
+		}
+	}
+	return false
+}
