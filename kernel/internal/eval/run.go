@@ -104,11 +104,14 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 
 // oneStatementEach splits statement units into one unit per top-level
 // statement. yaegi reports a panic at the start of the block it ran, so a
-// block per statement makes the reported line the statement's own.
+// block per statement makes the reported line the statement's own. Runs
+// that start goroutines stay whole: each execution may grow yaegi's
+// global frame, which its goroutines read without a lock (a data race
+// inside yaegi), so fewer executions while they run is safer.
 func oneStatementEach(units []*unit) []*unit {
 	var out []*unit
 	for _, u := range units {
-		if u.block == nil || len(u.block.List) < 2 {
+		if u.block == nil || len(u.block.List) < 2 || startsGoroutines(u.block) {
 			out = append(out, u)
 			continue
 		}
@@ -118,6 +121,17 @@ func oneStatementEach(units []*unit) []*unit {
 		}
 	}
 	return out
+}
+
+func startsGoroutines(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if _, ok := x.(*ast.GoStmt); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // hoistDecls moves declaration units above the statement units before
