@@ -274,3 +274,12 @@ def test_rerun_same_cell_twice(kernel):
     r = kernel.execute(code)
     assert r.status == "ok", "re-running an unchanged cell must work: " + r.describe()
     assert r.stdout == "n 11\n"
+
+
+def test_local_names_may_shadow_cell_globals(kernel):
+    # a receiver, parameter or local named like an earlier cell's variable
+    kernel.execute("var a, b int\nvar n = 3").ok()
+    r = kernel.execute('type badge string\nfunc (b badge) Show() string { return "<" + string(b) + ">" }\nfunc twice(n int) int { return 2 * n }\nfunc local() int { a := 5; return a }')
+    assert r.status == "ok", r.describe()
+    r = kernel.execute('import "fmt"\nfmt.Println(badge("x").Show(), twice(4), local(), n, a, b)')
+    assert r.status == "ok" and r.stdout == "<x> 8 5 3 0 0\n", r.describe()

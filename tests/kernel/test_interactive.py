@@ -469,7 +469,7 @@ def test_stdin_not_allowed_gives_eof(kernel, reader):
 RICH_TYPES = '''
 import ("bytes"; "image"; "image/color"; "image/png")
 type badge string
-func (b badge) HTML() string { return "<b>" + string(b) + "</b>" }
+func (bd badge) HTML() string { return "<b>" + string(bd) + "</b>" }
 type circle int
 func (c circle) SVG() string { return `<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle r="5"/></svg>` }
 type note string
