@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"image"
 	"image/png"
+	"reflect"
 	"strings"
 	"time"
 
@@ -55,7 +56,7 @@ func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
 		return e.execute(cctx, ctx, p)
 	}
 	methods := e.userRichMethods()
-	if len(methods) == 0 {
+	if len(e.decls.methods) == 0 {
 		return e.execute(cctx, ctx, p)
 	}
 	keep := &ast.AssignStmt{Lhs: []ast.Expr{ident("__gl_v", pos)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{u.final}}
@@ -66,6 +67,7 @@ func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
 	if err := e.execute(cctx, ctx, pv); err != nil {
 		return err
 	}
+	e.tryPlain(cctx, ctx, pos, end)
 	for _, m := range richMethods {
 		if methods[m.method] {
 			e.tryRich(cctx, ctx, m.mime, m.method, pos, end)
@@ -101,6 +103,18 @@ func (e *Evaluator) tryRich(cctx, ctx context.Context, mime, method string, pos,
 		Args: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: `"` + mime + `"`}, call}, Rparen: end}
 	if p, err := e.compile(block(pos, end, &ast.ExprStmt{X: rich})); err == nil {
 		_ = e.execute(cctx, ctx, p) // a failing method just leaves that form out
+	}
+}
+
+// tryPlain records fmt.Sprint(__gl_v), formatted while the static type
+// is known: a value of a cell type with methods reaches compiled code as
+// yaegi's internal wrapper, which %v would print as pointers.
+func (e *Evaluator) tryPlain(cctx, ctx context.Context, pos, end token.Pos) {
+	sprint := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glfmt", pos), Sel: ident("Sprint", pos)}, Lparen: pos,
+		Args: []ast.Expr{ident("__gl_v", pos)}, Rparen: end}
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Plain", pos)}, Lparen: pos, Args: []ast.Expr{sprint}, Rparen: end}
+	if p, err := e.compile(block(pos, end, &ast.ExprStmt{X: call})); err == nil {
+		_ = e.execute(cctx, ctx, p)
 	}
 }
 
@@ -146,11 +160,21 @@ func (e *Evaluator) show(v any) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	if t := reflect.TypeOf(v); t != nil && strings.HasPrefix(t.PkgPath(), "github.com/traefik/yaegi/") && e.plain != "" {
+		data[display.MIMEText] = e.plain
+	}
 	for k, r := range e.richOut {
 		data[k] = r
 	}
-	e.richOut = nil
+	e.richOut, e.plain = nil, ""
 	e.shown = data
+}
+
+// setPlain stores the statically formatted text of the final value.
+func (e *Evaluator) setPlain(s string) {
+	e.mu.Lock()
+	e.plain = s
+	e.mu.Unlock()
 }
 
 // showPair shows the two results of a call, like (12, <nil>).

@@ -73,6 +73,7 @@ type Evaluator struct {
 	shown   map[string]any          // bundle reported by the display helper
 	stash   any                     // value passed between the steps of defineByType
 	richOut map[string]any          // rich forms of the final value from interpreted methods
+	plain   string                  // text/plain of the final value formatted with its static type
 	live    int                     // guarded goroutines still running
 	changed chan struct{}           // closed and replaced when a guarded goroutine ends
 }

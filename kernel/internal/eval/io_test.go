@@ -86,6 +86,7 @@ func TestRichDisplay(t *testing.T) {
 		want  string // expected content; "" only checks presence
 	}{
 		{"interpreted HTML", []string{"type H struct{}\nfunc (H) HTML() string { return \"<b>x</b>\" }", "H{}"}, "text/html", "<b>x</b>"},
+		{"named string with HTML", []string{"type badge string\nfunc (b badge) HTML() string { return \"<b>\" + string(b) + \"</b>\" }", "badge(\"hi\")"}, "text/html", "<b>hi</b>"},
 		{"interpreted SVG", []string{"type S int\nfunc (S) SVG() string { return \"<svg/>\" }", "S(1)"}, "image/svg+xml", "<svg/>"},
 		{"interpreted Markdown", []string{"type M struct{}\nfunc (M) Markdown() string { return \"# hi\" }", "M{}"}, "text/markdown", "# hi"},
 		{"interpreted Latex", []string{"type L struct{}\nfunc (L) Latex() string { return \"$x$\" }", "L{}"}, "text/latex", "$x$"},
@@ -107,8 +108,8 @@ func TestRichDisplay(t *testing.T) {
 			if !ok || (tc.want != "" && got != tc.want) {
 				t.Fatalf("%s: got %v", tc.mime, r.Data)
 			}
-			if _, ok := r.Data["text/plain"]; !ok {
-				t.Fatalf("no text/plain in %v", r.Data)
+			if txt, ok := r.Data["text/plain"].(string); !ok || strings.Contains(txt, "0x") {
+				t.Fatalf("text/plain missing or showing interpreter internals: %v", r.Data)
 			}
 			if tc.mime == "image/png" && tc.want == "" {
 				b, err := base64.StdEncoding.DecodeString(got)

@@ -23,6 +23,7 @@ const rtPath = "golessons/kernel/internal/eval"
 // declared in cells, which reflect cannot see, are called by code
 // generated for the final expression (see display.go).
 const prelude = `import __glrt "golessons/kernel/internal/eval"
+import __glfmt "fmt"
 
 
 // min and max stand in for the Go 1.21 builtins, which yaegi lacks.
@@ -158,6 +159,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["GoEnd"] = reflect.ValueOf(e.goroutineEnded)
 	m["Rich"] = reflect.ValueOf(e.rich)
 	m["ShowPair"] = reflect.ValueOf(e.showPair)
+	m["Plain"] = reflect.ValueOf(e.setPlain)
 	m["Show"] = reflect.ValueOf(e.show)
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
