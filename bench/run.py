@@ -38,6 +38,8 @@ GO = {
     "fib": "_ = fib(27)",
     "sleepers": 'import ("sync"; "time")\nvar wg sync.WaitGroup\nfor range 4 {\n\twg.Add(1)\n\tgo func() {\n\t\tdefer wg.Done()\n\t\ttime.Sleep(2 * time.Second)\n\t}()\n}\nwg.Wait()',
     "demos": 'import "golessons/demos"\n_ = demos.WithProcesses("a", "b", "c", "d")',
+    "complete": 'import "fmt"\nfmt.Pri',
+    "inspect": "fmt.Println",
 }
 PY = {
     "trivial": "pass",
@@ -46,6 +48,8 @@ PY = {
     "fib": "_ = fib(27)",
     "sleepers": "import threading, time\nts = [threading.Thread(target=time.sleep, args=(2,)) for _ in range(4)]\nfor t in ts: t.start()\nfor t in ts: t.join()",
     "demos": None,
+    "complete": "import os\nos.pa",
+    "inspect": "print",
 }
 CODE = {"golessons": GO, "python3": PY}
 LABEL = {"golessons": "golessons", "python3": "ipykernel"}
@@ -62,6 +66,8 @@ MEASURES = [
     ("sleepers_s", "4 goroutines/threads x 2 s sleep, wall", "s", "<= 2.010 s"),
     ("rss_mb", "resident memory after the run (kernel + children)", "MB", "<= 40 MB"),
     ("demos_s", "demos 4 processes x 2 s, wall", "s", "<= 2.05 s"),
+    ("complete_median_ms", "complete_request round trip, median (issue 4)", "ms", "<= 50 ms"),
+    ("inspect_median_ms", "inspect_request round trip, median (issue 4)", "ms", "<= 50 ms"),
 ]
 
 
@@ -152,6 +158,24 @@ class Session:
                 break
         return t
 
+    def assist(self, msg_type: str, code: str) -> float:
+        """Round trip of a complete_request / inspect_request at the end of code."""
+        kc = self.kc
+        content = {"code": code, "cursor_pos": len(code)}
+        if msg_type == "inspect_request":
+            content["detail_level"] = 0
+        msg = kc.session.msg(msg_type, content)
+        t0 = time.perf_counter()
+        kc.shell_channel.send(msg)
+        while True:
+            m = kc.get_shell_msg(timeout=60)
+            if m["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+                break
+        t = time.perf_counter() - t0
+        if m["content"].get("status") != "ok":
+            raise RuntimeError(f"{self.name}: {msg_type} failed: {m['content']}")
+        return t
+
     def rss_mb(self) -> float:
         pid = self.km.provisioner.process.pid
         procs = [psutil.Process(pid)] + psutil.Process(pid).children(recursive=True)
@@ -218,6 +242,12 @@ def bench_kernel(name: str, smoke: bool) -> dict:
 
         if code["demos"]:
             out["demos_s"] = s.run(code["demos"])[0]
+
+        n_assist = 5 if smoke else 50
+        s.assist("complete_request", code["complete"])  # warm up
+        s.assist("inspect_request", code["inspect"])
+        out["complete_median_ms"] = statistics.median(s.assist("complete_request", code["complete"]) for _ in range(n_assist)) * 1000
+        out["inspect_median_ms"] = statistics.median(s.assist("inspect_request", code["inspect"]) for _ in range(n_assist)) * 1000
         s.drain()
         out["rss_mb"] = s.rss_mb()
     finally:
@@ -286,7 +316,7 @@ def table(results: dict) -> str:
         gv, pv = g.get(key), p.get(key)
         ratio = "—"
         if isinstance(gv, (int, float)) and isinstance(pv, (int, float)) and pv:
-            ratio = f"{gv / pv:.2f}"
+            ratio = f"{gv / pv:.3g}"
         rows.append((text, fmt(gv, unit), fmt(pv, unit), ratio, goal))
     widths = [max(len(r[i]) for r in rows) for i in range(5)]
     lines = []
