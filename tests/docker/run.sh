@@ -49,6 +49,29 @@ podman exec "$name" sh -c 'ls ~/lessons/*.ipynb >/dev/null && touch ~/lessons/.w
 echo "docker-test: ~/lessons present and writable"
 podman healthcheck run "$name"  # the image's HEALTHCHECK, run once (no systemd timers here)
 echo "docker-test: healthcheck ok"
+# Every lesson, every cell, inside the container with nbclient (what a
+# student's Run All does), sampling the container's memory meanwhile.
+stats=$(mktemp)
+(while podman stats --no-stream --format '{{.MemUsage}}' "$name" >>"$stats" 2>/dev/null; do sleep 0.5; done) &
+sampler=$!
+t0=$SECONDS
+podman exec "$name" sh -c 'for nb in ~/lessons/*.ipynb; do
+    cp "$nb" "/tmp/$(basename "$nb")" &&
+    jupyter execute --kernel_name=golessons --timeout=300 --inplace "/tmp/$(basename "$nb")" 2>&1 | tail -n 3 || exit 1
+  done'
+kill $sampler 2>/dev/null || true
+peak=$(awk '{ v = $1; n = v + 0; if (v ~ /GB$/) n *= 1000; else if (v ~ /kB$/) n /= 1000; if (n > max) max = n }
+            END { printf "%.0f", max }' "$stats")
+rm -f "$stats"
+echo "docker-test: the lessons ran in the container in $((SECONDS - t0))s; peak container memory ${peak} MB"
+podman exec "$name" python3 -c '
+import glob, json
+for path in sorted(glob.glob("/tmp/*.ipynb")):
+    code = [c for c in json.load(open(path))["cells"] if c["cell_type"] == "code"]
+    errors = [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
+    assert code and all(c["execution_count"] for c in code) and not errors, (path, errors)
+    print(f"docker-test: {path}: {len(code)} code cells ran without error")'
+
 log=$(podman logs "$name" 2>&1)
 grep -q "http://127.0.0.1:8888/lab?token=" <<<"$log" || { echo "docker-test: no Lab URL in the log" >&2; exit 1; }
 echo "docker-test: the log shows the Lab URL a student opens"
