@@ -11,7 +11,8 @@ import (
 // variable holding the body:
 //
 //	func (p Point) Norm() float64 { return __gl_m_Point_Norm(p) }
-//	var __gl_m_Point_Norm = func(p Point) float64 { ...body... }
+//	var __gl_m_Point_Norm func(p Point) float64
+//	__gl_m_Point_Norm = func(p Point) float64 { ...body... }  // a statement run right after
 //
 // Declaring the method again only assigns the variable. Methods of
 // generic types cannot be rewritten this way (no generic variables); they
@@ -52,13 +53,17 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 			continue
 		}
 		lit := methodLiteral(fd)
+		name := methodVar(recv, fd.Name.Name)
+		assigns = append(assigns, &ast.AssignStmt{Lhs: []ast.Expr{ident(name, fd.Pos())},
+			TokPos: fd.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{lit}})
 		if seen {
-			assigns = append(assigns, &ast.AssignStmt{Lhs: []ast.Expr{ident(methodVar(recv, fd.Name.Name), fd.Pos())},
-				TokPos: fd.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{lit}})
 			continue
 		}
+		// The variable is declared with its type only and assigned by a
+		// statement: a file-level initialiser whose parameters share a
+		// name with a global trips yaegi's "variable definition loop".
 		decls = append(decls, methodWrapper(fd), &ast.GenDecl{TokPos: fd.Pos(), Tok: token.VAR, Specs: []ast.Spec{
-			&ast.ValueSpec{Names: []*ast.Ident{ident(methodVar(recv, fd.Name.Name), fd.Pos())}, Values: []ast.Expr{lit}},
+			&ast.ValueSpec{Names: []*ast.Ident{ident(name, fd.Pos())}, Type: unnamedFuncType(lit.Type)},
 		}})
 	}
 	u.file.Decls = decls
@@ -106,6 +111,22 @@ func methodLiteral(fd *ast.FuncDecl) *ast.FuncLit {
 	params.List = append([]*ast.Field{fd.Recv.List[0]}, fd.Type.Params.List...)
 	typ := &ast.FuncType{Func: fd.Type.Func, Params: params, Results: fd.Type.Results}
 	return &ast.FuncLit{Type: typ, Body: fd.Body}
+}
+
+// unnamedFuncType is t without parameter and result names (names equal
+// to a global would again trip yaegi's definition-loop check).
+func unnamedFuncType(t *ast.FuncType) *ast.FuncType {
+	strip := func(fl *ast.FieldList) *ast.FieldList {
+		if fl == nil {
+			return nil
+		}
+		out := &ast.FieldList{Opening: fl.Opening, Closing: fl.Closing}
+		for _, typ := range flatten(fl) {
+			out.List = append(out.List, &ast.Field{Type: typ})
+		}
+		return out
+	}
+	return &ast.FuncType{Func: t.Func, Params: strip(t.Params), Results: strip(t.Results)}
 }
 
 // methodWrapper is the method declaration that forwards to the variable.
