@@ -5,6 +5,8 @@ VENV ?= .venv
 HOST ?= 127.0.0.1
 PORT ?= 8888
 IMAGE ?= golessons
+# Jupyter refuses to run as root unless told; containers and CI machines often are root.
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
 
 .PHONY: help install kernel lab notebook console test bench bench-smoke image docker-test hub-test browser-test clean
@@ -21,11 +23,11 @@ kernel: ## rebuild only the kernel binary (build/golessons)
 lab: install ## JupyterLab on notebooks/ at http://$(HOST):$(PORT)
 	@echo "JupyterLab: open the http://$(HOST):$(PORT)/lab?token=... URL printed below"
 	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-		--ServerApp.port_retries=0 --no-browser
+		--ServerApp.port_retries=0 --no-browser $(ALLOW_ROOT)
 
 notebook: install ## classic-style Notebook 7 on notebooks/
 	$(VENV)/bin/jupyter notebook --ServerApp.root_dir=notebooks --ServerApp.ip=$(HOST) --ServerApp.port=$(PORT) \
-		--ServerApp.port_retries=0 --no-browser
+		--ServerApp.port_retries=0 --no-browser $(ALLOW_ROOT)
 
 console: install ## jupyter console with the Go kernel
 	$(VENV)/bin/jupyter console --kernel=golessons

@@ -5,6 +5,7 @@
 #   3. podman build (or IMAGE_TOOL=docker; docker needs step 1's image loaded)
 #
 # usage: scripts/build-image.sh [IMAGE]          (default golessons)
+# env:   IMAGE_TOOL (podman), NO_CACHE=1 (build every layer again)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,6 +25,7 @@ t "$root/scripts/debian-base.sh" localhost/debian:bookworm
 t "$root/scripts/docker-context.sh"
 format=()
 [ "$tool" = podman ] && format=(--format docker)   # keeps HEALTHCHECK (OCI format drops it)
+[ -n "${NO_CACHE:-}" ] && format+=(--no-cache)      # NO_CACHE=1: time a cold build
 t "$tool" build "${format[@]}" --layers -t "$image" "$root"
 # Each build leaves untagged layers behind (the next build's cache); drop the
 # ones older than a day so repeated CI runs do not fill the disk.
