@@ -476,6 +476,10 @@ type note string
 func (n note) Markdown() string { return "**" + string(n) + "**" }
 type formula string
 func (f formula) Latex() string { return "$" + string(f) + "$" }
+type record struct{ N int }
+func (r record) JSON() any { return map[string]int{"n": r.N} }
+type photo struct{}
+func (photo) JPEG() []byte { return []byte{0xff, 0xd8, 0xff, 0xd9} }
 type dot struct{}
 func (dot) PNG() []byte {
     img := image.NewRGBA(image.Rect(0, 0, 2, 2))
@@ -501,6 +505,8 @@ def rich_kernel(kernel):
         ('note("x")', "text/markdown", lambda v: v == "**x**"),
         ('formula("x^2")', "text/latex", lambda v: v == "$x^2$"),
         ("dot{}", "image/png", lambda v: base64.b64decode(v).startswith(b"\x89PNG")),
+        ("record{7}", "application/json", lambda v: v == {"n": 7}),
+        ("photo{}", "image/jpeg", lambda v: base64.b64decode(v) == b"\xff\xd8\xff\xd9"),
         ("image.NewRGBA(image.Rect(0, 0, 3, 3))", "image/png", lambda v: base64.b64decode(v).startswith(b"\x89PNG")),
     ],
 )

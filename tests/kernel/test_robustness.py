@@ -570,14 +570,27 @@ def test_two_clients(kernel):
 
 
 SPAWN_CHILDREN = '''
-import ("fmt"; "os/exec")
+import ("fmt"; "os/exec"; "time"; "golessons/demos")
 c1 := exec.Command("sleep", "301")
 c1.Start()
 go func() { exec.Command("sleep", "302").Run() }()
 c3 := exec.Command("sh", "-c", "sleep 303 & sleep 304")
 c3.Start()
+go demos.RunProcesses(time.Hour, "orphan-check")
 fmt.Println("spawned")
 '''
+
+
+def _demos_workers(pid: int) -> list[psutil.Process]:
+    # a demos worker is the golessons binary re-run without arguments
+    out = []
+    for p in descendants(pid):
+        try:
+            if p.name() == "golessons" and len(p.cmdline()) == 1:
+                out.append(p)
+        except psutil.Error:
+            pass
+    return out
 
 
 def _wait_children(k: Kernel, n: int) -> list[psutil.Process]:
@@ -589,7 +602,7 @@ def _wait_children(k: Kernel, n: int) -> list[psutil.Process]:
                     out.append(p)
             except psutil.Error:
                 pass
-        return out if len(out) >= n else None
+        return out if len(out) >= n and _demos_workers(k.pid) else None
 
     got = wait_until(sleeps, 10)
     assert got, f"cell children not found: {[p.cmdline() for p in descendants(k.pid)]}"
@@ -657,7 +670,7 @@ time.sleep(3600)
         reply = kc.get_shell_msg(timeout=30)
         assert reply["content"]["status"] == "ok", reply["content"]
         fam = [psutil.Process(kpid)] + descendants(kpid)
-        assert wait_until(lambda: sum(1 for p in descendants(kpid) if p.name() == "sleep") >= 4, 10)
+        assert wait_until(lambda: sum(1 for p in descendants(kpid) if p.name() == "sleep") >= 4 and _demos_workers(kpid), 10)
         fam = [psutil.Process(kpid)] + descendants(kpid)
         parent.kill()
         parent.wait()
@@ -723,5 +736,39 @@ def test_binds_to_other_loopback_ip(kernelspec, tmp_path):
         p.terminate()
         left = wait_gone(fam, 10)
         for q in left:
+            q.kill()
+        p.wait(5)
+
+
+def test_unsigned_when_key_is_empty(kernelspec, tmp_path):
+    # an empty key in the connection file means: no signatures
+    from jupyter_client.connect import write_connection_file
+
+    cf, info = write_connection_file(str(tmp_path / "conn.json"), ip="127.0.0.1", key=b"")
+    assert info["key"] in (b"", "")
+    p = subprocess.Popen(kernelspec.argv[:2] + ["-f", cf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    kc = BlockingKernelClient(connection_file=cf)
+    kc.load_connection_file()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=30)
+        msg_id = kc.execute("20 + 22")
+        reply = kc.get_shell_msg(timeout=30)
+        assert reply["parent_header"]["msg_id"] == msg_id and reply["content"]["status"] == "ok"
+        # messages from the kernel carry an empty signature
+        ch = RawChannel(zmq.Context.instance(), kc.get_connection_info())
+        try:
+            ch.send_frames([DELIM, b""] + [ch.session.pack(x) for x in (ch.msg("kernel_info_request", {})["header"], {}, {}, {})])
+            assert ch.sock.poll(10000), "no reply to an unsigned request"
+            frames = ch.sock.recv_multipart()
+            i = frames.index(DELIM)
+            assert frames[i + 1] == b"", "kernel signed although the key is empty"
+        finally:
+            ch.close()
+    finally:
+        kc.stop_channels()
+        fam = [psutil.Process(p.pid)] + descendants(p.pid)
+        p.terminate()
+        for q in wait_gone(fam, 10):
             q.kill()
         p.wait(5)
