@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -69,8 +70,13 @@ func serveKernel(args []string, stderr io.Writer) error {
 		Shutdown:  cancel,
 		Version:   version,
 	})
-	// Decode the doc index now, off the request path, so the first Tab is instant.
-	go docindex.Load()
+	// Decode the doc index now, off the request path, so the first Tab is
+	// instant; then hand the decoder's garbage back to the OS, since a
+	// classroom runs one kernel per student.
+	go func() {
+		docindex.Load()
+		debug.FreeOSMemory()
+	}()
 	go watchSignals(ctx, cancel, eng.Interrupt)
 	go watchParent(ctx, cancel)
 	go func() {

@@ -21,7 +21,9 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"runtime/debug"
 	"sync"
+	"time"
 
 	"golessons/display"
 	"golessons/kernel/internal/link"
@@ -124,16 +126,24 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if err := w.emit(link.Event{Kind: link.KindReady}); err != nil {
 		return err
 	}
+	// A second after the last job, unused heap goes back to the OS: a class
+	// runs one runner per student, and a cell's peak (a flood, a big slice)
+	// should not stay resident while the student reads.
+	idle := time.After(time.Second)
 	for {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-gone:
 			return nil
+		case <-idle:
+			debug.FreeOSMemory()
+			idle = nil
 		case req := <-jobs:
 			if err := w.runJob(ctx, req, gone); err != nil {
 				return err
 			}
+			idle = time.After(time.Second)
 		}
 	}
 }
