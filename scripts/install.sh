@@ -51,6 +51,15 @@ if [ $do_python = 1 ]; then
   if [ ! -x "$venv/bin/python" ]; then
     step "creating venv $venv"
     "$python" -c 'import sys; assert sys.version_info >= (3, 10), "Python 3.10+ needed"'
+    # Debian's own python3 ships venv support separately (python3-venv).
+    if ! "$python" -c 'import ensurepip' 2>/dev/null; then
+      if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+      else
+        echo "install.sh: $python cannot create venvs; install python3-venv (sudo apt-get install python3-venv)" >&2
+        exit 1
+      fi
+    fi
     "$python" -m venv "$venv"
   fi
   # Skip pip when the requirement files have not changed since the last run.
