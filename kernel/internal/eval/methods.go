@@ -12,7 +12,7 @@ import (
 //
 //	func (p Point) Norm() float64 { return __gl_m_Point_Norm(p) }
 //	var __gl_m_Point_Norm func(p Point) float64
-//	__gl_m_Point_Norm = func(p Point) float64 { ...body... }  // a statement run right after
+//	func init() { __gl_m_Point_Norm = func(p Point) float64 { ...body... } }
 //
 // Declaring the method again only assigns the variable. Methods of
 // generic types cannot be rewritten this way (no generic variables); they
@@ -21,8 +21,8 @@ import (
 // methodVar is the name of the variable holding the body of recv.name.
 func methodVar(recv, name string) string { return "__gl_m_" + recv + "_" + name }
 
-// rewriteMethods rewrites the methods of u.file and returns the statement
-// units that assign new bodies to methods declared before.
+// rewriteMethods rewrites the methods of u.file. It returns no extra
+// units; the signature leaves room for rewrites that need them.
 func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 	var decls []ast.Decl
 	var assigns []ast.Stmt
@@ -66,11 +66,16 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 			&ast.ValueSpec{Names: []*ast.Ident{ident(name, fd.Pos())}, Type: unnamedFuncType(lit.Type)},
 		}})
 	}
-	u.file.Decls = decls
-	if len(assigns) == 0 {
-		return nil, nil
+	if len(assigns) > 0 {
+		// The bodies are assigned by an init func of the same file: a
+		// separate statement run would not see packages imported by the
+		// cell (yaegi scopes imports to the file that declared them).
+		pos := assigns[0].Pos()
+		decls = append(decls, &ast.FuncDecl{Name: ident("init", pos), Type: emptyFuncType(pos),
+			Body: &ast.BlockStmt{Lbrace: pos, List: assigns, Rbrace: pos}})
 	}
-	return []*unit{{kind: segStmt, block: &ast.BlockStmt{List: assigns}, segs: u.segs}}, nil
+	u.file.Decls = decls
+	return nil, nil
 }
 
 func isGenericRecv(t ast.Expr) bool {

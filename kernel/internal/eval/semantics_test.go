@@ -103,6 +103,7 @@ wg.Wait()
 fmt.Sprint(speaker{}.Say(), saveFn(), fromG)`}, text: `"newnewnew"`},
 		{name: "closure var from := sees the new func", cells: []string{"func k() int { return 1 }", "h := func() int { return k() + 1 }", "func k() int { return 10 }", "h()"}, text: "11"},
 		{name: "receiver, params and locals shadow cell globals", cells: []string{"var a, b int\nvar n = 3", "type badge string\nfunc (b badge) Show() string { return \"<\" + string(b) + \">\" }\nfunc twice(n int) int { return 2 * n }\nfunc local() int { a := 5; return a }", `import "fmt"`, "fmt.Sprint(badge(\"x\").Show(), twice(4), local(), n, a, b)"}, text: `"<x>8 5 3 0 0"`},
+		{name: "method using a package imported in the same cell", cells: []string{"x := 1", "import \"fmt\"\ntype celsius float64\nfunc (c celsius) String() string { return fmt.Sprintf(\"%.1fC\", float64(c)) }", "func (c celsius) String() string { return fmt.Sprintf(\"%.2fC\", float64(c)) }", "celsius(30)"}, text: "30.00C"},
 		{name: "recursive func redefined", cells: []string{"func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }", "func fib(n int) int { if n < 2 { return 1 }; return fib(n-1) + fib(n-2) }", "fib(5)"}, text: "8"},
 	})
 }
