@@ -24,6 +24,7 @@ failed=0
 wanted() {
   case " ${SKIP:-} " in *" $1 "*) return 1 ;; esac
   [ -z "${ONLY:-}" ] && return 0
+  [ "$1" = install ] && return 0   # ONLY still installs what the stages use
   case " $ONLY " in *" $1 "*) return 0 ;; esac
   return 1
 }
