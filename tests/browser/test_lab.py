@@ -204,14 +204,22 @@ def test_interrupt_long_cell(page, shot):
 
 
 def test_restart_and_run_again(page, shot):
+    before = new_cell_at_end(page, "declaredBeforeRestart := 7\ndeclaredBeforeRestart * 6")
+    run_cell(page, before)
+    expect(before.locator(".jp-OutputArea")).to_contain_text("42", timeout=LONG)
+    notebook_idle(page)
     page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) jp-button[data-command='notebook:restart-kernel']").click()
     page.locator(".jp-Dialog .jp-mod-accept").click()
     page.wait_for_selector(
         ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status='idle']",
         timeout=LONG)
-    # A fresh kernel: a name declared before the restart is gone, new cells run from [1].
+    # A fresh kernel: new cells run from [1], and what was declared before is gone.
     cell = new_cell_at_end(page, 'import "fmt"\nfmt.Println("after restart", 6*7)')
     run_cell(page, cell)
     expect(cell.locator(".jp-OutputArea")).to_contain_text("after restart 42", timeout=LONG)
     expect(cell.locator(".jp-InputPrompt")).to_contain_text("[1]")
+    gone = new_cell_at_end(page, "declaredBeforeRestart")
+    run_cell(page, gone)
+    expect(gone.locator(".jp-OutputArea")).to_contain_text("undefined", timeout=LONG)
+    cell.scroll_into_view_if_needed()
     shot("restarted")
