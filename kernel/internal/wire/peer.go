@@ -32,6 +32,10 @@ type peer struct {
 	space  chan struct{} // closed when the writer frees room; nil if nobody waits
 	killed bool
 
+	// unsent counts messages queued but not yet written, so Close can
+	// linger until replies already sent by the kernel have left.
+	unsent atomic.Int64
+
 	wake chan struct{} // capacity 1: wakes the writer
 	dead chan struct{} // closed by kill
 
@@ -56,6 +60,7 @@ func (p *peer) enqueue(m outMsg, maxMsgs, maxBytes int, done <-chan struct{}) er
 		if n == 0 || (n < maxMsgs && p.qbytes+m.size <= maxBytes) {
 			p.queue = append(p.queue, m)
 			p.qbytes += m.size
+			p.unsent.Add(1)
 			p.mu.Unlock()
 			select {
 			case p.wake <- struct{}{}:

@@ -263,6 +263,7 @@ func (s *Server) Send(ch Channel, m *protocol.Message) error {
 // returns nil.
 func (s *Server) Close() error {
 	s.closeOnce.Do(func() {
+		s.linger(lingerTimeout)
 		s.mu.Lock()
 		if s.stopCtx != nil {
 			s.stopCtx()
@@ -283,6 +284,45 @@ func (s *Server) Close() error {
 		s.log.Info("wire: closed")
 	})
 	return nil
+}
+
+// lingerTimeout bounds how long Close waits for queued messages, as
+// ZMQ_LINGER does: the shutdown_reply is sent just before Close, and a
+// client that never reads must not hold the kernel's exit for long.
+const lingerTimeout = time.Second
+
+// linger waits until every live peer has written what was queued for it,
+// or until timeout.
+func (s *Server) linger(timeout time.Duration) {
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) && s.unsent() {
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+func (s *Server) unsent() bool {
+	for _, k := range s.sockets {
+		for _, p := range k.peers() {
+			if !p.isDead() && p.unsent.Load() > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// peers lists the socket's live connections (ROUTER peers and PUB subscribers).
+func (k *socket) peers() []*peer {
+	var out []*peer
+	k.mu.RLock()
+	for _, ps := range k.byID {
+		out = append(out, ps...)
+	}
+	k.mu.RUnlock()
+	if subs := k.subs.Load(); subs != nil {
+		out = append(out, *subs...)
+	}
+	return out
 }
 
 func (s *Server) isClosing() bool {
@@ -552,6 +592,7 @@ func (k *socket) writeLoop(p *peer) {
 				break
 			}
 			err := bw.write(p.nc, batch, k.s.stall)
+			p.unsent.Add(-int64(len(batch)))
 			clear(batch)
 			if err != nil {
 				if !k.s.isClosing() && !p.isDead() {
