@@ -1,8 +1,9 @@
 """Fixtures for the JupyterLab-in-Chromium test.
 
 `lab` starts a real JupyterLab from the project venv on a free port with a
-random token, serving a temporary copy of the lesson notebook (so the test
-never edits the repository). Its Jupyter config, data, settings and workspace
+random token, serving a temporary copy of the lesson notebook without its
+saved outputs (so the test never edits the repository, and every output it
+sees was produced in this run). Its Jupyter config, data, settings and workspace
 folders are temporary too: only the kernelspec installed in the venv
 (`scripts/install.sh`) is visible, and no saved layout or user setting can
 change what the test sees.
@@ -74,7 +75,12 @@ def lab(tmp_path_factory):
     root = tmp / "root"
     root.mkdir()
     source = LESSON if LESSON.exists() else FIXTURE
-    shutil.copy(source, root / source.name)
+    # Without its saved outputs: everything the test then sees was produced live.
+    nb = json.loads(source.read_text())
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    (root / source.name).write_text(json.dumps(nb, indent=1))
     settings = tmp / "settings"
     # No news or update toasts over the notebook (this machine is offline anyway).
     notif = settings / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
