@@ -101,6 +101,8 @@ stage system-deps scripts/system-deps.sh
 stage install scripts/install.sh || { summary; exit 1; }
 stage gofmt-vet gofmt_vet
 stage go-test go test -race -count=1 ./...
+# The notebook-through-eval test skips itself under -race (yaegi's own races).
+stage go-notebooks go test -count=1 -run '^TestNotebooks$' ./kernel/internal/eval
 stage fuzz fuzz
 stage pytest pytest_dirs tests --ignore=tests/browser --ignore=tests/hub --ignore=tests/docker
 stage browser pytest_dirs tests/browser

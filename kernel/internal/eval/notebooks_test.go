@@ -45,6 +45,11 @@ func TestNotebooks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("notebooks take tens of seconds (their cells sleep on purpose)")
 	}
+	if raceDetector {
+		// The lessons' goroutines trip yaegi's own races (see raceDetector);
+		// scripts/test.sh runs this test once more without -race.
+		t.Skip("yaegi v0.16.1 races under -race; run without it")
+	}
 	files, err := filepath.Glob(filepath.Join("..", "..", "..", "notebooks", "*.ipynb"))
 	if err != nil {
 		t.Fatal(err)
