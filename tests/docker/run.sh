@@ -72,6 +72,19 @@ for path in sorted(glob.glob("/tmp/*.ipynb")):
     assert code and all(c["execution_count"] for c in code) and not errors, (path, errors)
     print(f"docker-test: {path}: {len(code)} code cells ran without error")'
 
+# A student's edit survives a restart: the start script never copies a lesson
+# over an existing file.
+podman exec "$name" sh -c 'nb=$(ls ~/lessons/*.ipynb | head -n 1); printf "\n# student edit\n" >>"$nb"'
+podman restart "$name" >/dev/null 2>&1
+deadline=$((SECONDS + 60))
+until "$py" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/api', timeout=2)" 2>/dev/null; do
+  [ $SECONDS -lt $deadline ] || { echo "docker-test: no server after restart" >&2; exit 1; }
+  sleep 0.5
+done
+podman exec "$name" sh -c 'tail -n 1 "$(ls ~/lessons/*.ipynb | head -n 1)"' | grep -q "student edit" || {
+  echo "docker-test: the student's edit was overwritten on restart" >&2; exit 1; }
+echo "docker-test: a student's edit survives a container restart"
+
 log=$(podman logs "$name" 2>&1)
 grep -q "http://127.0.0.1:8888/lab?token=" <<<"$log" || { echo "docker-test: no Lab URL in the log" >&2; exit 1; }
 echo "docker-test: the log shows the Lab URL a student opens"
