@@ -105,6 +105,8 @@ stage go-test go test -race -count=1 ./...
 stage go-notebooks go test -count=1 -run '^TestNotebooks$' ./kernel/internal/eval
 stage fuzz fuzz
 stage pytest pytest_dirs tests --ignore=tests/browser --ignore=tests/hub --ignore=tests/docker
+# Full-size robustness cases (1 GB flood, 60 s busy heartbeat): about 70 s.
+stage pytest-slow pytest_dirs tests/kernel -m slow
 stage browser pytest_dirs tests/browser
 stage hub pytest_dirs tests/hub
 stage docker tests/docker/run.sh
