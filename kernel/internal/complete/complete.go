@@ -10,6 +10,7 @@ import (
 
 	"golessons/kernel/internal/docindex"
 	"golessons/kernel/internal/symtab"
+	"golessons/kernel/internal/syntax"
 )
 
 // Env is what the session knows besides the code being edited.
@@ -46,8 +47,8 @@ func Complete(code string, cursor int, env Env) Result {
 	if env.Index == nil {
 		env.Index = docindex.Load()
 	}
-	end := byteOffset(code, cursor)
-	c := completer{env: env, imports: importsOf(env), code: code}
+	end := syntax.ByteOffset(code, cursor)
+	c := completer{env: env, imports: symtab.Imports(env.Symbols, env.Imports), code: code}
 	start, ms := c.at(code[:end])
 	res := Result{
 		CursorStart: utf8.RuneCountInString(code[:start]),
@@ -62,35 +63,6 @@ func Complete(code string, cursor int, env Env) Result {
 		res.Matches = append(res.Matches, m.Text)
 	}
 	return res
-}
-
-// byteOffset converts a code point offset to a byte offset in s.
-func byteOffset(s string, cursor int) int {
-	if cursor <= 0 {
-		return 0
-	}
-	n := 0
-	for i := range s {
-		if n == cursor {
-			return i
-		}
-		n++
-	}
-	return len(s)
-}
-
-// importsOf merges env.Imports with the import symbols.
-func importsOf(env Env) map[string]string {
-	m := make(map[string]string, len(env.Imports))
-	for _, s := range env.Symbols {
-		if s.Kind == symtab.KindImport && s.Decl != "" {
-			m[s.Name] = s.Decl
-		}
-	}
-	for k, v := range env.Imports {
-		m[k] = v
-	}
-	return m
 }
 
 type completer struct {

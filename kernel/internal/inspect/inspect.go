@@ -8,6 +8,7 @@ import (
 
 	"golessons/kernel/internal/docindex"
 	"golessons/kernel/internal/symtab"
+	"golessons/kernel/internal/syntax"
 )
 
 // Env is what the session knows besides the code being edited.
@@ -37,45 +38,16 @@ func Inspect(code string, cursor int, detail int, env Env) Result {
 	if env.Index == nil {
 		env.Index = docindex.Load()
 	}
-	chain := target(code, byteOffset(code, cursor))
+	chain := target(code, syntax.ByteOffset(code, cursor))
 	if len(chain) == 0 {
 		return Result{}
 	}
-	r := resolver{env: env, imports: importsOf(env), detail: detail, code: code}
+	r := resolver{env: env, imports: symtab.Imports(env.Symbols, env.Imports), detail: detail, code: code}
 	d, ok := r.resolve(chain)
 	if !ok {
 		return Result{}
 	}
 	return Result{Found: true, Text: d.text(), Markdown: d.markdown()}
-}
-
-// byteOffset converts a code point offset to a byte offset in s.
-func byteOffset(s string, cursor int) int {
-	if cursor <= 0 {
-		return 0
-	}
-	n := 0
-	for i := range s {
-		if n == cursor {
-			return i
-		}
-		n++
-	}
-	return len(s)
-}
-
-// importsOf merges env.Imports with the import symbols.
-func importsOf(env Env) map[string]string {
-	m := make(map[string]string, len(env.Imports))
-	for _, s := range env.Symbols {
-		if s.Kind == symtab.KindImport && s.Decl != "" {
-			m[s.Name] = s.Decl
-		}
-	}
-	for k, v := range env.Imports {
-		m[k] = v
-	}
-	return m
 }
 
 func isIdent(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -50,3 +50,19 @@ type Member struct {
 	// (`func(x int) string`).
 	Signature string `json:"signature"`
 }
+
+// Imports maps the names under which the user's cells imported packages
+// (package name or alias) to import paths, from the import symbols, with
+// extra entries (which win) merged in.
+func Imports(symbols []Symbol, extra map[string]string) map[string]string {
+	m := make(map[string]string, len(extra))
+	for _, s := range symbols {
+		if s.Kind == KindImport && s.Decl != "" {
+			m[s.Name] = s.Decl
+		}
+	}
+	for k, v := range extra {
+		m[k] = v
+	}
+	return m
+}

@@ -263,3 +263,19 @@ func isFileDecl(toks []tok, i int) bool {
 	}
 	return false
 }
+
+// ByteOffset converts a cursor position counted in Unicode code points, as
+// the messaging spec's cursor_pos is, to a byte offset in code (clamped).
+func ByteOffset(code string, cursor int) int {
+	if cursor <= 0 {
+		return 0
+	}
+	n := 0
+	for i := range code {
+		if n == cursor {
+			return i
+		}
+		n++
+	}
+	return len(code)
+}
