@@ -177,29 +177,25 @@ class Session:
             raise RuntimeError(f"{self.name}: {msg_type} failed: {m['content']}")
         return t
 
-    def rss_mb(self) -> float:
+    def _tree_mb(self, measure) -> float:
+        """Sum measure(process) over the kernel and all its descendants."""
         pid = self.km.provisioner.process.pid
         procs = [psutil.Process(pid)] + psutil.Process(pid).children(recursive=True)
         total = 0
         for p in procs:
             try:
-                total += p.memory_info().rss
+                total += measure(p)
             except psutil.Error:
                 pass
         return total / 1e6
 
+    def rss_mb(self) -> float:
+        return self._tree_mb(lambda p: p.memory_info().rss)
+
     def pss_mb(self) -> float:
-        """PSS of the kernel and its descendants. golessons' kernel and runner
-        are one binary, so their RSS sum counts the shared text pages twice."""
-        pid = self.km.provisioner.process.pid
-        procs = [psutil.Process(pid)] + psutil.Process(pid).children(recursive=True)
-        total = 0
-        for p in procs:
-            try:
-                total += p.memory_full_info().pss
-            except psutil.Error:
-                pass
-        return total / 1e6
+        """golessons' kernel and runner are one binary, so their RSS sum
+        counts the shared text pages twice; PSS counts them once."""
+        return self._tree_mb(lambda p: p.memory_full_info().pss)
 
     def close(self) -> None:
         if self.kc is not None:
