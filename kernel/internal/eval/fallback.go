@@ -158,16 +158,8 @@ func (e *Evaluator) instantiatedFuncType(x ast.Expr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	en := e.decls.entries[id.Name]
-	if en == nil || en.text == "" {
-		return nil
-	}
-	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+en.text, parser.SkipObjectResolution)
-	if err != nil || len(f.Decls) != 1 {
-		return nil
-	}
-	fd, ok := f.Decls[0].(*ast.FuncDecl)
-	if !ok || fd.Type.TypeParams == nil {
+	fd := e.genericDecl(id.Name)
+	if fd == nil {
 		return nil
 	}
 	subst := map[string]ast.Expr{}
