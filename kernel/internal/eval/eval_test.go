@@ -62,6 +62,8 @@ func TestFinalValue(t *testing.T) {
 		{name: "no-result call after a type with String", cells: []string{"type N int\nfunc (N) String() string { return \"n\" }", "func hello() {}", "hello()"}},
 		{name: "single value after a type with String", cells: []string{"type N int\nfunc (N) String() string { return \"n\" }", "N(4)"}, text: "n"},
 		{name: "statement shows nothing", cells: []string{"x := 5"}},
+		{name: "worker with an unnamed parameter passed to compiled code", cells: []string{"import \"strings\"\nimport \"time\"",
+			`strings.Map(func(rune) rune { time.Sleep(time.Millisecond); return 'x' }, "abc")`}, text: `"xxx"`},
 		{name: "mixed cell in any order", cells: []string{`import "fmt"
 x := double(3)
 func double(n int) int { return 2 * n }

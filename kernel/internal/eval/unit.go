@@ -18,6 +18,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 		u.pending = e.stmtEntries(u)
 	}
 	e.applyAliases(u.node())
+	nameParams(u.node())
 	switch {
 	case u.block != nil:
 		e.rewriteLoops(u.block, ints)
