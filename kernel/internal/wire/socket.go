@@ -15,11 +15,9 @@ import (
 	"golessons/kernel/internal/protocol"
 )
 
-// A socket is one listening endpoint (one Jupyter channel) and its peers: it
-// accepts connections, reads requests or subscriptions, and routes, publishes
-// or echoes messages. Server (server.go) owns the sockets.
-
-// socket is one listening endpoint and its connected peers.
+// socket is one listening endpoint (one Jupyter channel) and its connected
+// peers: it accepts connections, reads requests or subscriptions, and routes,
+// publishes or echoes messages. The Server owns one per channel.
 type socket struct {
 	s  *Server
 	ch Channel
