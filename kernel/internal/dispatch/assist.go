@@ -13,15 +13,9 @@ import (
 // build-time doc index and the user's symbols after the last cell, so they
 // are instant and work while a cell runs.
 
-type codeRequest struct {
-	Code        string `json:"code"`
-	CursorPos   int    `json:"cursor_pos"`
-	DetailLevel int    `json:"detail_level"`
-}
-
 // complete answers complete_request (Messaging, "Completion").
 func (d *Dispatcher) complete(_ context.Context, req *protocol.Message) (any, error) {
-	var c codeRequest
+	var c protocol.CompleteRequestContent
 	if err := decode(req, &c); err != nil {
 		return nil, err
 	}
@@ -32,43 +26,39 @@ func (d *Dispatcher) complete(_ context.Context, req *protocol.Message) (any, er
 		types = append(types, map[string]any{"start": res.CursorStart, "end": res.CursorEnd,
 			"text": m.Text, "type": m.Type, "signature": m.Signature})
 	}
-	return map[string]any{
-		"status":       "ok",
-		"matches":      res.Matches,
-		"cursor_start": res.CursorStart,
-		"cursor_end":   res.CursorEnd,
-		"metadata":     map[string]any{"_jupyter_types_experimental": types},
+	return protocol.CompleteReplyContent{
+		Status:      protocol.StatusOK,
+		Matches:     res.Matches,
+		CursorStart: res.CursorStart,
+		CursorEnd:   res.CursorEnd,
+		Metadata:    map[string]any{"_jupyter_types_experimental": types},
 	}, nil
 }
 
 // inspect answers inspect_request (Shift+Tab in JupyterLab).
 func (d *Dispatcher) inspect(_ context.Context, req *protocol.Message) (any, error) {
-	var c codeRequest
+	var c protocol.InspectRequestContent
 	if err := decode(req, &c); err != nil {
 		return nil, err
 	}
 	res := inspect.Inspect(c.Code, c.CursorPos, c.DetailLevel, inspect.Env{Symbols: d.cfg.Engine.Symbols()})
-	data := map[string]any{}
+	reply := protocol.InspectReplyContent{Status: protocol.StatusOK, Found: res.Found}
 	if res.Found {
-		data["text/plain"] = res.Text
+		reply.Data = protocol.MimeBundle{"text/plain": res.Text}
 		if res.Markdown != "" {
-			data["text/markdown"] = res.Markdown
+			reply.Data["text/markdown"] = res.Markdown
 		}
 	}
-	return map[string]any{"status": "ok", "found": res.Found, "data": data, "metadata": map[string]any{}}, nil
+	return reply, nil
 }
 
 // isComplete answers is_complete_request, which jupyter console uses to
 // decide whether Enter runs the cell or starts a new line.
 func (d *Dispatcher) isComplete(_ context.Context, req *protocol.Message) (any, error) {
-	var c codeRequest
+	var c protocol.IsCompleteRequestContent
 	if err := decode(req, &c); err != nil {
 		return nil, err
 	}
 	status, indent := syntax.IsComplete(c.Code)
-	reply := map[string]any{"status": status}
-	if status == "incomplete" {
-		reply["indent"] = indent
-	}
-	return reply, nil
+	return protocol.IsCompleteReplyContent{Status: status, Indent: indent}, nil
 }

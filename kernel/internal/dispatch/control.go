@@ -11,13 +11,11 @@ import (
 // reaches the same Engine.Interrupt through main.
 func (d *Dispatcher) interrupt(context.Context, *protocol.Message) (any, error) {
 	d.cfg.Engine.Interrupt()
-	return map[string]any{"status": "ok"}, nil
+	return protocol.InterruptReplyContent{Status: protocol.StatusOK}, nil
 }
 
 func restartRequested(req *protocol.Message) bool {
-	var c struct {
-		Restart bool `json:"restart"`
-	}
+	var c protocol.ShutdownRequestContent
 	_ = decode(req, &c)
 	return c.Restart
 }
@@ -40,7 +38,7 @@ func (d *Dispatcher) shutdown(ctx context.Context, req *protocol.Message) (any, 
 			d.cfg.History.NewSession()
 		}
 	}
-	return map[string]any{"status": "ok", "restart": restart}, nil
+	return protocol.ShutdownReplyContent{Status: protocol.StatusOK, Restart: restart}, nil
 }
 
 // debug answers debug_request: kernel_info advertises no debugger, so a

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"strings"
 	"sync"
 
 	"golessons/kernel/internal/history"
@@ -188,7 +187,7 @@ func (d *Dispatcher) serve(ctx context.Context, o Origin, in <-chan *protocol.Me
 // status"): busy, the handler's work, the reply, idle — all with the request
 // as parent.
 func (d *Dispatcher) answer(ctx context.Context, o Origin, req *protocol.Message, table map[protocol.MsgType]handler) {
-	d.status(req, "busy")
+	d.status(req, protocol.StateBusy)
 	h, ok := table[req.Header.MsgType]
 	var reply any
 	var err error
@@ -199,16 +198,18 @@ func (d *Dispatcher) answer(ctx context.Context, o Origin, req *protocol.Message
 		err = fmt.Errorf("unknown message type %q", req.Header.MsgType)
 	}
 	if err != nil {
-		reply = errorContent("RequestError", err.Error(), nil)
+		reply = protocol.ErrorReply("RequestError", err.Error(), nil)
 	}
-	if reply != nil {
-		d.reply(o, req, replyType(req.Header.MsgType), reply)
+	// Only *_request types have a reply type; anything else (comm_msg, a
+	// stray type) is answered by the log line above and the status pair.
+	if rt := req.Header.MsgType.ReplyType(); reply != nil && rt != "" {
+		d.reply(o, req, rt, reply)
 	}
-	d.status(req, "idle")
+	d.status(req, protocol.StateIdle)
 	// A request answered while a cell runs must not leave the frontend
 	// believing the kernel is idle.
 	if running := d.exec.current(); running != nil && running != req {
-		d.status(running, "busy")
+		d.status(running, protocol.StateBusy)
 	}
 	if req.Header.MsgType == protocol.ShutdownRequest && err == nil && !restartRequested(req) && d.cfg.Shutdown != nil {
 		d.cfg.Shutdown()
@@ -225,11 +226,6 @@ func (d *Dispatcher) safely(ctx context.Context, h handler, req *protocol.Messag
 		}
 	}()
 	return h(ctx, req)
-}
-
-// replyType derives the reply's type from the request's: foo_request → foo_reply.
-func replyType(t protocol.MsgType) protocol.MsgType {
-	return protocol.MsgType(strings.TrimSuffix(string(t), "_request") + "_reply")
 }
 
 func (d *Dispatcher) reply(o Origin, req *protocol.Message, t protocol.MsgType, content any) {
@@ -255,14 +251,7 @@ func (d *Dispatcher) publish(parent *protocol.Message, t protocol.MsgType, conte
 }
 
 func (d *Dispatcher) status(parent *protocol.Message, state string) {
-	d.publish(parent, protocol.Status, map[string]string{"execution_state": state})
-}
-
-func errorContent(name, value string, traceback []string) map[string]any {
-	if traceback == nil {
-		traceback = []string{name + ": " + value}
-	}
-	return map[string]any{"status": "error", "ename": name, "evalue": value, "traceback": traceback}
+	d.publish(parent, protocol.Status, protocol.StatusContent{ExecutionState: state})
 }
 
 // decode unmarshals a request's content; a malformed content becomes an error reply.

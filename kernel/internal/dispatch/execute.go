@@ -8,15 +8,6 @@ import (
 	"golessons/kernel/internal/protocol"
 )
 
-// executeRequest is the content of execute_request (Messaging, "Execute").
-type executeRequest struct {
-	Code         string `json:"code"`
-	Silent       bool   `json:"silent"`
-	StoreHistory *bool  `json:"store_history"`
-	AllowStdin   *bool  `json:"allow_stdin"`
-	StopOnError  *bool  `json:"stop_on_error"`
-}
-
 // executionState is the execution counter and the request being run; the
 // shell goroutine reads it to keep the busy status honest.
 type executionState struct {
@@ -63,47 +54,38 @@ func (d *Dispatcher) serveExecutes(ctx context.Context) {
 // execute runs one execute_request and reports whether it failed with
 // stop_on_error set, so queued cells are aborted as a Run All expects.
 func (d *Dispatcher) execute(ctx context.Context, req *protocol.Message) (stop bool) {
-	var c executeRequest
+	var c protocol.ExecuteRequestContent // absent fields get ipykernel's defaults
 	if err := decode(req, &c); err != nil {
-		d.status(req, "busy")
-		d.reply(Shell, req, protocol.ExecuteReply, errorContent("RequestError", err.Error(), nil))
-		d.status(req, "idle")
+		d.status(req, protocol.StateBusy)
+		d.reply(Shell, req, protocol.ExecuteReply, protocol.ErrorReply("RequestError", err.Error(), nil))
+		d.status(req, protocol.StateIdle)
 		return false
 	}
-	// Spec: silent implies store_history false; both default to "record it".
-	store := !c.Silent && (c.StoreHistory == nil || *c.StoreHistory)
+	// Spec: silent implies store_history false.
+	store := !c.Silent && c.StoreHistory
 	n := d.exec.start(req, store)
 	defer d.exec.finish()
-	d.status(req, "busy")
+	d.status(req, protocol.StateBusy)
 	if !c.Silent {
-		d.publish(req, protocol.ExecuteInput, map[string]any{"code": c.Code, "execution_count": n})
+		d.publish(req, protocol.ExecuteInput, protocol.ExecuteInputContent{Code: c.Code, ExecutionCount: n})
 	}
-	out := &cellOutput{d: d, req: req, silent: c.Silent, allowStdin: c.AllowStdin == nil || *c.AllowStdin}
-	res := d.cfg.Engine.Execute(ctx, c.Code, out.allowStdin, out)
-	var reply map[string]any
-	switch {
-	case res.Err != nil:
-		e := errorContent(res.Err.Name, res.Err.Value, res.Err.Traceback)
-		d.publish(req, protocol.Error, e)
-		reply = e
-		stop = c.StopOnError == nil || *c.StopOnError
-	default:
-		if res.Data != nil && !c.Silent {
-			md := res.Metadata
-			if md == nil {
-				md = map[string]any{}
-			}
-			d.publish(req, protocol.ExecuteResult, map[string]any{"execution_count": n, "data": res.Data, "metadata": md})
-		}
-		reply = map[string]any{"status": "ok", "user_expressions": map[string]any{}, "payload": []any{}}
+	out := &cellOutput{d: d, req: req, silent: c.Silent, allowStdin: c.AllowStdin}
+	res := d.cfg.Engine.Execute(ctx, c.Code, c.AllowStdin, out)
+	reply := protocol.ExecuteReplyContent{Status: protocol.StatusOK, ExecutionCount: n}
+	if e := res.Err; e != nil {
+		d.publish(req, protocol.Error, protocol.ErrorContent{EName: e.Name, EValue: e.Value, Traceback: e.Traceback})
+		reply = protocol.ExecuteReplyContent{Status: protocol.StatusError, ExecutionCount: n,
+			EName: e.Name, EValue: e.Value, Traceback: e.Traceback}
+		stop = c.StopOnError
+	} else if res.Data != nil && !c.Silent {
+		d.publish(req, protocol.ExecuteResult, protocol.ExecuteResultContent{ExecutionCount: n, Data: res.Data, Metadata: res.Metadata})
 	}
-	reply["execution_count"] = n
 	if store && d.cfg.History != nil {
 		plain, _ := res.Data["text/plain"].(string)
 		d.cfg.History.Record(history.Entry{Session: d.cfg.History.Session(), Line: n, Input: c.Code, Output: plain})
 	}
 	d.reply(Shell, req, protocol.ExecuteReply, reply)
-	d.status(req, "idle")
+	d.status(req, protocol.StateIdle)
 	return stop
 }
 
@@ -113,9 +95,9 @@ func (d *Dispatcher) abortQueued() {
 	for {
 		select {
 		case m := <-d.executes:
-			d.status(m, "busy")
-			d.reply(Shell, m, protocol.ExecuteReply, map[string]any{"status": "aborted", "execution_count": nil})
-			d.status(m, "idle")
+			d.status(m, protocol.StateBusy)
+			d.reply(Shell, m, protocol.ExecuteReply, protocol.ExecuteReplyContent{Status: protocol.StatusAborted})
+			d.status(m, protocol.StateIdle)
 		default:
 			return
 		}
@@ -134,27 +116,23 @@ func (o *cellOutput) Stream(name, text string) {
 	if o.silent || text == "" {
 		return
 	}
-	o.d.publish(o.req, protocol.Stream, map[string]string{"name": name, "text": text})
+	o.d.publish(o.req, protocol.Stream, protocol.StreamContent{Name: name, Text: text})
 }
 
 func (o *cellOutput) Display(v Display) {
 	if o.silent {
 		return
 	}
-	md := v.Metadata
-	if md == nil {
-		md = map[string]any{}
-	}
 	switch v.Kind {
 	case "clear":
-		o.d.publish(o.req, protocol.ClearOutput, map[string]any{"wait": v.Wait})
+		o.d.publish(o.req, protocol.ClearOutput, protocol.ClearOutputContent{Wait: v.Wait})
 	case "update":
-		o.d.publish(o.req, protocol.UpdateDisplayData, map[string]any{
-			"data": v.Data, "metadata": md, "transient": map[string]any{"display_id": v.ID}})
+		o.d.publish(o.req, protocol.UpdateDisplayData, protocol.DisplayDataContent{
+			Data: v.Data, Metadata: v.Metadata, Transient: map[string]any{"display_id": v.ID}})
 	default:
-		content := map[string]any{"data": v.Data, "metadata": md}
+		content := protocol.DisplayDataContent{Data: v.Data, Metadata: v.Metadata}
 		if v.ID != "" {
-			content["transient"] = map[string]any{"display_id": v.ID}
+			content.Transient = map[string]any{"display_id": v.ID}
 		}
 		o.d.publish(o.req, protocol.DisplayData, content)
 	}

@@ -3,7 +3,6 @@ package dispatch
 import (
 	"context"
 	"runtime"
-	"strings"
 
 	"golessons/kernel/internal/protocol"
 )
@@ -12,29 +11,14 @@ import (
 // language_info is what gives Go highlighting in JupyterLab: codemirror_mode
 // and the mimetype select CodeMirror's Go mode.
 func (d *Dispatcher) kernelInfo(context.Context, *protocol.Message) (any, error) {
-	goVersion := strings.TrimPrefix(runtime.Version(), "go")
-	return map[string]any{
-		"status":                 "ok",
-		"protocol_version":       protocol.Version,
-		"implementation":         "golessons",
-		"implementation_version": d.cfg.Version,
-		"language_info": map[string]any{
-			"name":               "go",
-			"version":            goVersion,
-			"mimetype":           "text/x-go",
-			"file_extension":     ".go",
-			"pygments_lexer":     "go",
-			"codemirror_mode":    "go",
-			"nbconvert_exporter": "",
-		},
-		"banner": "golessons " + d.cfg.Version + ": Go (yaegi interpreter) on " + runtime.Version() +
-			"\nCells mix imports, declarations and statements; the last expression is shown.",
-		"help_links": []map[string]string{
-			{"text": "Go documentation", "url": "https://go.dev/doc/"},
-			{"text": "A Tour of Go", "url": "https://go.dev/tour/"},
-			{"text": "Go standard library", "url": "https://pkg.go.dev/std"},
-			{"text": "Effective Go", "url": "https://go.dev/doc/effective_go"},
-		},
-		"debugger": false,
-	}, nil
+	info := protocol.GoKernelInfo(d.cfg.Version,
+		"golessons "+d.cfg.Version+": Go (yaegi interpreter) on "+runtime.Version()+
+			"\nCells mix imports, declarations and statements; the last expression is shown.")
+	info.HelpLinks = []protocol.HelpLink{
+		{Text: "Go documentation", URL: "https://go.dev/doc/"},
+		{Text: "A Tour of Go", URL: "https://go.dev/tour/"},
+		{Text: "Go standard library", URL: "https://pkg.go.dev/std"},
+		{Text: "Effective Go", URL: "https://go.dev/doc/effective_go"},
+	}
+	return info, nil
 }

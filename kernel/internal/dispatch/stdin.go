@@ -18,7 +18,7 @@ type inputWaiters struct {
 }
 
 func (w *inputWaiters) ask(ctx context.Context, d *Dispatcher, req *protocol.Message, prompt string, password bool) (string, error) {
-	m, err := req.Reply(protocol.InputRequest, map[string]any{"prompt": prompt, "password": password})
+	m, err := req.Reply(protocol.InputRequest, protocol.InputRequestContent{Prompt: prompt, Password: password})
 	if err != nil {
 		return "", err
 	}
@@ -46,9 +46,7 @@ func (w *inputWaiters) ask(ctx context.Context, d *Dispatcher, req *protocol.Mes
 // deliver hands an input_reply to its waiter. A reply nobody waits for (the
 // cell was interrupted meanwhile) is logged and dropped.
 func (w *inputWaiters) deliver(d *Dispatcher, m *protocol.Message) {
-	var c struct {
-		Value string `json:"value"`
-	}
+	var c protocol.InputReplyContent
 	if err := decode(m, &c); err != nil {
 		d.cfg.Log.Warn("bad input_reply", "err", err)
 		return
