@@ -65,9 +65,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "install":
 		err = install(args[1:], stdout, stderr)
 	case "kernel":
+		stop := startProfiling("kernel")
 		err = serveKernel(args[1:], stderr)
+		stop()
 	case "runner":
+		stop := startProfiling("runner")
 		err = serveRunner()
+		stop()
 	default:
 		fmt.Fprintf(stderr, "golessons: unknown command %q\n\n%s", args[0], usage)
 		return 2

@@ -58,10 +58,11 @@ func serveKernel(args []string, stderr io.Writer) error {
 	})
 	defer eng.Close()
 
-	hist, err := history.Open(history.DefaultPath())
-	if err != nil {
+	// The history file is read in the background: kernel_info_reply does
+	// not need it, and the first cell's Record waits for it.
+	hist := history.OpenInBackground(history.DefaultPath(), func(err error) {
 		log.Warn("history not persisted", "err", err)
-	}
+	})
 	d := dispatch.New(dispatch.Config{
 		Transport: transport{srv},
 		Engine:    eng,
@@ -71,10 +72,11 @@ func serveKernel(args []string, stderr io.Writer) error {
 		Version:   version,
 	})
 	// Decode the doc index now, off the request path, so the first Tab is
-	// instant; then hand the decoder's garbage back to the OS, since a
-	// classroom runs one kernel per student.
+	// instant; then, once the history is read too, hand both decoders'
+	// garbage back to the OS, since a classroom runs one kernel per student.
 	go func() {
 		docindex.Load()
+		hist.Session() // waits for the history file
 		debug.FreeOSMemory()
 	}()
 	go watchSignals(ctx, cancel, eng.Interrupt)

@@ -219,3 +219,23 @@ func TestDefaultPath(t *testing.T) {
 		})
 	}
 }
+
+func TestOpenInBackground(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "history.jsonl")
+	s := open(t, path)
+	s.Append(s.Session(), 1, "a := 1")
+	s.Close()
+
+	var failed error
+	b := OpenInBackground(path, func(err error) { failed = err })
+	if got := b.Session(); got != 2 { // waits for the file
+		t.Errorf("Session() = %d, want 2", got)
+	}
+	if got := inputs(b.Tail(10)); !equal(got, []string{"a := 1"}) {
+		t.Errorf("Tail = %q", got)
+	}
+	b.Close()
+	if failed != nil {
+		t.Errorf("failed(%v) for a readable file", failed)
+	}
+}
