@@ -283,3 +283,30 @@ def test_local_names_may_shadow_cell_globals(kernel):
     assert r.status == "ok", r.describe()
     r = kernel.execute('import "fmt"\nfmt.Println(badge("x").Show(), twice(4), local(), n, a, b)')
     assert r.status == "ok" and r.stdout == "<x> 8 5 3 0 0\n", r.describe()
+
+
+def test_closure_passed_to_compiled_code_sees_its_iteration(kernel):
+    # wg.Go (Go 1.25) hands the closure to compiled code: each must see its own s
+    code = '''import ("fmt"; "sort"; "sync")
+var mu sync.Mutex
+var wg sync.WaitGroup
+var got []string
+for _, s := range []string{"a", "b"} { wg.Go(func() { mu.Lock(); got = append(got, "go "+s); mu.Unlock() }) }
+for i := range 2 { wg.Go(func() { mu.Lock(); got = append(got, fmt.Sprint(i)); mu.Unlock() }) }
+wg.Wait()
+sort.Strings(got)
+fmt.Println(got)'''
+    r = kernel.execute(code).ok()
+    assert r.stdout == "[0 1 go a go b]\n", r.describe()
+
+
+def test_errors_as_with_cell_type_explains_what_to_do(kernel):
+    kernel.execute('import ("errors"; "fmt")\ntype MyErr struct{ Code int }\nfunc (e *MyErr) Error() string { return fmt.Sprint("code ", e.Code) }').ok()
+    r = kernel.execute('var me *MyErr\nerrors.As(fmt.Errorf("w: %w", &MyErr{7}), &me)')
+    assert r.status == "error", r.describe()
+    assert "type assertion" in r.error_text and "errors.Is" in r.error_text, r.describe()
+
+
+def test_min_max_with_mixed_constants(kernel):
+    r = kernel.execute('import "fmt"\nx := 1.5\nfmt.Println(max(2.5, 1), max(1, 2.5), min(2, x))').ok()
+    assert r.stdout == "2.5 2.5 1.5\n", r.describe()

@@ -6,7 +6,9 @@
 // that they behave like Go 1.22+ (per-iteration loop variables, range over
 // an integer), makes redefinition stick (callers of a redefined func are
 // recompiled; methods call through a replaceable func variable), guards
-// goroutines so that their panics end the cell instead of the process, and
+// goroutines so that their panics end the cell instead of the process,
+// gives closures passed to compiled code (wg.Go, sort.Slice) their own
+// iteration's variables, types min/max calls as Go does, and
 // renders the final expression as a MIME bundle ([Result]). Failures come
 // back as an [Error] whose positions are the cell's own line:column.
 //

@@ -221,6 +221,8 @@ func plainPanic(msg string) string {
 		}
 	case strings.Contains(msg, "on zero Value"), strings.Contains(msg, "nil pointer"):
 		return "runtime error: invalid memory address or nil pointer dereference"
+	case strings.Contains(msg, errorsAsPanic):
+		return explainErrorsAs(msg)
 	}
 	return msg
 }

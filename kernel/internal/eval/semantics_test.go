@@ -107,3 +107,100 @@ fmt.Sprint(speaker{}.Say(), saveFn(), fromG)`}, text: `"newnewnew"`},
 		{name: "recursive func redefined", cells: []string{"func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }", "func fib(n int) int { if n < 2 { return 1 }; return fib(n-1) + fib(n-2) }", "fib(5)"}, text: "8"},
 	})
 }
+
+// Closures handed to compiled code (sync.WaitGroup.Go, sync.OnceFunc,
+// sort.Slice) must see the variables of their own iteration; see
+// funcargs.go for why yaegi gave them the last iteration's.
+func TestFuncLitPassedToCompiledCode(t *testing.T) {
+	const imp = `import ("fmt"; "sort"; "sync")`
+	const pre = "var mu sync.Mutex\nvar wg sync.WaitGroup\nvar got []string\nadd := func(s string) { mu.Lock(); got = append(got, s); mu.Unlock() }\n"
+	const post = "\nwg.Wait()\nsort.Strings(got)\nfmt.Sprint(got)"
+	runCellCases(t, []cellCase{
+		{name: "wg.Go in range loop", cells: []string{imp, pre + `for _, s := range []string{"a", "b"} { wg.Go(func() { add("go " + s) }) }` + post}, text: `"[go a go b]"`, racy: true},
+		{name: "wg.Go with import in the same cell", cells: []string{imp + "\n" + pre + `for _, s := range []string{"a", "b"} { wg.Go(func() { add(s) }) }` + post}, text: `"[a b]"`, racy: true},
+		{name: "wg.Go in 3-clause loop", cells: []string{imp, pre + `for i := 0; i < 3; i++ { wg.Go(func() { add(fmt.Sprint(i)) }) }` + post}, text: `"[0 1 2]"`, racy: true},
+		{name: "wg.Go in range over int", cells: []string{imp, pre + `for i := range 3 { wg.Go(func() { add(fmt.Sprint(i)) }) }` + post}, text: `"[0 1 2]"`, racy: true},
+		{name: "variable declared in the body", cells: []string{imp, pre + `for _, s := range []string{"a", "b"} { x := s + "!"; wg.Go(func() { add(x) }) }` + post}, text: `"[a! b!]"`, racy: true},
+		{name: "inside a func with break and continue", cells: []string{imp, `func run(xs []string) []string {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var got []string
+	for _, s := range xs {
+		if s == "skip" { continue }
+		if s == "stop" { break }
+		wg.Go(func() { mu.Lock(); got = append(got, s); mu.Unlock() })
+	}
+	wg.Wait()
+	sort.Strings(got)
+	return got
+}`, `run([]string{"a", "skip", "b", "stop", "c"})`}, text: "[a b]", racy: true},
+		{name: "method of a cell type", cells: []string{imp, `type R struct{}
+func (R) Run(xs []string) []string {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var got []string
+	for _, s := range xs { wg.Go(func() { mu.Lock(); got = append(got, s); mu.Unlock() }) }
+	wg.Wait()
+	sort.Strings(got)
+	return got
+}`, `R{}.Run([]string{"a", "b"})`}, text: "[a b]", racy: true},
+		{name: "sync.OnceFunc called later", cells: []string{imp, `var fs []func()
+var got []string
+for _, s := range []string{"a", "b"} { fs = append(fs, sync.OnceFunc(func() { got = append(got, s) })) }
+for _, f := range fs { f() }
+fmt.Sprint(got)`}, text: `"[a b]"`},
+		{name: "closure still shares outer variables", cells: []string{`import "strings"`, `n := 0
+s := strings.Map(func(r rune) rune { n++; return r }, "abc")
+n`}, text: "3"},
+		{name: "sort.Slice comparator", cells: []string{`import "sort"`, `xs := []int{3, 1, 2}
+sort.Slice(xs, func(i, j int) bool { return xs[i] < xs[j] })
+xs`}, text: "[1 2 3]"},
+		{name: "generic shim func left alone", cells: []string{`import "slices"`, `xs := []int{3, 1, 2}
+slices.SortFunc(xs, func(a, b int) int { return b - a })
+xs`}, text: "[3 2 1]"},
+	})
+}
+
+// errors.As cannot fill a variable of a cell type (errorsas.go); the
+// panic says what to do instead, and the alternatives it names work.
+func TestErrorsAsCellType(t *testing.T) {
+	const imp = `import ("errors"; "fmt")`
+	const ty = `type MyErr struct{ Code int }
+func (e *MyErr) Error() string { return fmt.Sprint("code ", e.Code) }
+var ErrNotFound = errors.New("not found")
+func find(k string) error { if k == "" { return &MyErr{4} }; return fmt.Errorf("find %q: %w", k, ErrNotFound) }`
+	runCellCases(t, []cellCase{
+		{name: "errors.As explains", cells: []string{imp, ty, `var me *MyErr
+errors.As(fmt.Errorf("wrap: %w", &MyErr{7}), &me)`}, errName: "panic", errHas: "check the error you got directly with a type assertion"},
+		{name: "type assertion works", cells: []string{imp, ty, `r := 0
+if me, ok := find("").(*MyErr); ok { r = me.Code }
+r`}, text: "4"},
+		{name: "errors.Is with a sentinel works", cells: []string{imp, ty, `errors.Is(find("x"), ErrNotFound)`}, text: "true"},
+		{name: "errors.As with a compiled type still works", cells: []string{`import ("errors"; "io/fs"; "os")`, `_, err := os.Open("/nonexistent")
+var pe *fs.PathError
+errors.As(err, &pe) && pe.Op == "open"`}, text: "true"},
+	})
+}
+
+// min and max with mixed constants and variables give Go's result type
+// (minmax.go).
+func TestMinMaxMixedArguments(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "float first", cells: []string{"max(2.5, 1)"}, text: "2.5"},
+		{name: "float later", cells: []string{"max(1, 2.5)"}, text: "2.5"},
+		{name: "negative float", cells: []string{"min(-2.5, 1)"}, text: "-2.5"},
+		{name: "all floats", cells: []string{"max(1.5, 2.5)"}, text: "2.5"},
+		{name: "ints stay ints", cells: []string{"min(3, 1, 2)"}, text: "1"},
+		{name: "strings", cells: []string{`min("b", "a")`}, text: `"a"`},
+		{name: "constant before a float64 variable", cells: []string{"x := 1.5", "max(2, x)"}, text: "2"},
+		{name: "float constant before a float32 variable", cells: []string{"var f float32 = 1", "max(2.5, f)"}, text: "2.5"},
+		{name: "untyped float const of a cell", cells: []string{"const c = 2.5", "max(1, c)"}, text: "2.5"},
+		{name: "typed float32 const of a cell", cells: []string{"const d float32 = 1.5", "max(1, d)"}, text: "1.5"},
+		{name: "inside a func", cells: []string{"func clamp(x float64) float64 { return max(0, min(x, 1)) }", "clamp(0.25)"}, text: "0.25"},
+		{name: "arguments still evaluated in order", cells: []string{`s := ""
+f := func(t string, v int) int { s += t; return v }
+_ = max(1, f("a", 2), 3, f("b", 4))
+s`}, text: `"ab"`},
+		{name: "a user's max wins", cells: []string{"func max(a, b int) int { return 42 }", "max(1, 2)"}, text: "42"},
+	})
+}

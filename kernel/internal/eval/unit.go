@@ -19,6 +19,8 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	}
 	e.applyAliases(u.node())
 	nameParams(u.node())
+	e.snapshotFuncArgs(u.node())
+	e.fixMinMax(u.node())
 	switch {
 	case u.block != nil:
 		e.rewriteLoops(u.block, ints)

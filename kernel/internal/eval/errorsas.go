@@ -1,0 +1,31 @@
+package eval
+
+import "strings"
+
+// errors.As cannot work with an error type declared in a cell: yaegi
+// v0.16.1 gives compiled code a reflect type without the cell's methods,
+// so the compiled errors.As sees `var me *MyErr` as a pointer to a plain
+// struct and panics ("*target must be interface or implement error").
+// An interpreted replacement does not help either: an interpreted value
+// that went through compiled code (fmt.Errorf's %w, errors.Join) comes
+// back as yaegi's wrapper, which a type assertion no longer recognises.
+// So the panic is kept, and says what works instead.
+
+// errorsAsPanic is the message of errors.As's panic for such a target.
+const errorsAsPanic = "errors: *target must be interface or implement error"
+
+// errorsAsHint is appended to that panic.
+const errorsAsHint = " (errors.As cannot fill a variable whose type is declared in a cell: " +
+	"the interpreter does not show that type's Error method to compiled code. " +
+	"Instead, check the error you got directly with a type assertion, " +
+	"`if me, ok := err.(*MyErr); ok { ... }`, or give the error a sentinel value, " +
+	"`var ErrNotFound = errors.New(\"not found\")`, wrap it with fmt.Errorf(\"...: %w\", ErrNotFound) " +
+	"and test it with errors.Is(err, ErrNotFound))"
+
+// explainErrorsAs adds errorsAsHint to errors.As's panic message.
+func explainErrorsAs(msg string) string {
+	if strings.Contains(msg, errorsAsPanic) && !strings.Contains(msg, errorsAsHint) {
+		return msg + errorsAsHint
+	}
+	return msg
+}
