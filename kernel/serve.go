@@ -88,25 +88,29 @@ func serveKernel(args []string, stderr io.Writer) error {
 	}()
 	go watchSignals(ctx, cancel, eng.Interrupt)
 	go watchParent(ctx, cancel)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case in, ok := <-srv.Incoming():
-				if !ok {
-					cancel()
-					return
-				}
-				if o, known := origins[in.Channel]; known {
-					d.Handle(o, in.Msg)
-				}
-			}
-		}
-	}()
+	go forward(ctx, cancel, srv, d)
 	d.Run(ctx)
 	log.Info("kernel shutting down")
 	return nil
+}
+
+// forward hands every decoded request from the wire to the dispatcher. It
+// ends with ctx, or cancels it when the server's Incoming closes.
+func forward(ctx context.Context, stop context.CancelFunc, srv *wire.Server, d *dispatch.Dispatcher) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case in, ok := <-srv.Incoming():
+			if !ok {
+				stop()
+				return
+			}
+			if o, known := origins[in.Channel]; known {
+				d.Handle(o, in.Msg)
+			}
+		}
+	}
 }
 
 // serveRunner is "golessons runner": the child process that evaluates cells,
