@@ -7,7 +7,6 @@ import (
 	"os"
 
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"golessons/kernel/internal/eval"
 	"golessons/kernel/internal/link"
@@ -24,21 +23,12 @@ func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 		Stdout:      os.Stdout,
 		Stderr:      os.Stderr,
 		PackagesDir: packagesDir,
-		Symbols:     []interp.Exports{symbols.Symbols, osExec()},
+		Symbols:     []interp.Exports{symbols.Symbols},
 	})
 	if err != nil {
 		return nil, err
 	}
 	return evaluator{e}, nil
-}
-
-// osExec offers package os/exec to cells, so lessons can start processes
-// whose output the kernel captures. yaegi keeps it in its "unrestricted"
-// table; only that package is taken from there, so os.Exit and log.Fatal
-// keep the evaluator's versions, which end the cell, not the runner.
-func osExec() interp.Exports {
-	const key = "os/exec/exec"
-	return interp.Exports{key: unrestricted.Symbols[key]}
 }
 
 // evaluator adapts *eval.Evaluator to Evaluator.
