@@ -1,4 +1,4 @@
-"""Issue 2: cells as people write them, values, Go 1.22 semantics, errors."""
+"""Cells as people write them, values, Go 1.22 semantics, errors."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 2, install bullet: `golessons install/version/--help`, usage errors."""
+"""The command line: `golessons install/version/--help`, usage errors."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 8: generics, slices/maps/cmp, redefinition that sticks, teacher
+"""Generics, slices/maps/cmp, redefinition that sticks, teacher
 packages, import errors that say why."""
 
 from __future__ import annotations

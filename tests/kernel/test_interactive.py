@@ -1,4 +1,4 @@
-"""Issue 4: completion, inspection, is_complete, history, comms, interrupt,
+"""Completion, inspection, is_complete, history, comms, interrupt,
 stdin and rich display."""
 
 from __future__ import annotations

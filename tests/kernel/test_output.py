@@ -1,4 +1,4 @@
-"""Issue 2: output capture — everything, live, nothing lost."""
+"""Output capture — everything, live, nothing lost."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 2, protocol bullets: kernel_info, busy/idle, execute_input,
+"""The message protocol: kernel_info, busy/idle, execute_input,
 execution counts, silent/store_history, unknown message types, shutdown."""
 
 from __future__ import annotations

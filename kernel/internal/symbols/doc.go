@@ -14,3 +14,7 @@ import "github.com/traefik/yaegi/interp"
 // Symbols maps "import/path/name" to the package's exported symbols; the
 // generated files fill it in from their init functions.
 var Symbols = interp.Exports{}
+
+// All is what eval.Options.Symbols takes: every compiled package cells may
+// import. Callers that only pass the tables along need not import yaegi.
+func All() []interp.Exports { return []interp.Exports{Symbols} }

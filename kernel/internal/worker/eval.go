@@ -6,8 +6,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/traefik/yaegi/interp"
-
 	"golessons/kernel/internal/eval"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symbols"
@@ -23,7 +21,7 @@ func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 		Stdout:      os.Stdout,
 		Stderr:      os.Stderr,
 		PackagesDir: packagesDir,
-		Symbols:     []interp.Exports{symbols.Symbols},
+		Symbols:     symbols.All(),
 	})
 	if err != nil {
 		return nil, err
