@@ -183,36 +183,44 @@ func (d *Dispatcher) serve(ctx context.Context, o Origin, in <-chan *protocol.Me
 	}
 }
 
-// answer runs one request in the order the spec asks for (Messaging, "Kernel
-// status"): busy, the handler's work, the reply, idle — all with the request
-// as parent.
+// answer runs one request inside the status pair: the handler's work, then
+// its reply.
 func (d *Dispatcher) answer(ctx context.Context, o Origin, req *protocol.Message, table map[protocol.MsgType]handler) {
-	d.status(req, protocol.StateBusy)
-	h, ok := table[req.Header.MsgType]
-	var reply any
 	var err error
-	if ok {
-		reply, err = d.safely(ctx, h, req)
-	} else {
-		d.cfg.Log.Error("unknown message type", "msg_type", req.Header.MsgType, "channel", o)
-		err = fmt.Errorf("unknown message type %q", req.Header.MsgType)
-	}
-	if err != nil {
-		reply = protocol.ErrorReply("RequestError", err.Error(), nil)
-	}
-	// Only *_request types have a reply type; anything else (comm_msg, a
-	// stray type) is answered by the log line above and the status pair.
-	if rt := req.Header.MsgType.ReplyType(); reply != nil && rt != "" {
-		d.reply(o, req, rt, reply)
-	}
-	d.status(req, protocol.StateIdle)
-	// A request answered while a cell runs must not leave the frontend
-	// believing the kernel is idle.
-	if running := d.exec.current(); running != nil && running != req {
-		d.status(running, protocol.StateBusy)
-	}
+	d.busyDuring(req, func() {
+		h, ok := table[req.Header.MsgType]
+		var reply any
+		if ok {
+			reply, err = d.safely(ctx, h, req)
+		} else {
+			d.cfg.Log.Error("unknown message type", "msg_type", req.Header.MsgType, "channel", o)
+			err = fmt.Errorf("unknown message type %q", req.Header.MsgType)
+		}
+		if err != nil {
+			reply = protocol.ErrorReply("RequestError", err.Error(), nil)
+		}
+		// Only *_request types have a reply type; anything else (comm_msg, a
+		// stray type) is answered by the log line above and the status pair.
+		if rt := req.Header.MsgType.ReplyType(); reply != nil && rt != "" {
+			d.reply(o, req, rt, reply)
+		}
+	})
 	if req.Header.MsgType == protocol.ShutdownRequest && err == nil && !restartRequested(req) && d.cfg.Shutdown != nil {
 		d.cfg.Shutdown()
+	}
+}
+
+// busyDuring is the one place that writes the order every request follows
+// (Messaging, "Kernel status"): busy, the work (outputs and the reply), idle,
+// all with the request as parent. A request answered while a cell runs then
+// re-sends busy for that cell, so the frontend never shows the kernel idle
+// while it is not.
+func (d *Dispatcher) busyDuring(req *protocol.Message, work func()) {
+	d.status(req, protocol.StateBusy)
+	work()
+	d.status(req, protocol.StateIdle)
+	if running := d.exec.current(); running != nil && running != req {
+		d.status(running, protocol.StateBusy)
 	}
 }
 

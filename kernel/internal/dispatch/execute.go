@@ -56,16 +56,22 @@ func (d *Dispatcher) serveExecutes(ctx context.Context) {
 func (d *Dispatcher) execute(ctx context.Context, req *protocol.Message) (stop bool) {
 	var c protocol.ExecuteRequestContent // absent fields get ipykernel's defaults
 	if err := decode(req, &c); err != nil {
-		d.status(req, protocol.StateBusy)
-		d.reply(Shell, req, protocol.ExecuteReply, protocol.ErrorReply("RequestError", err.Error(), nil))
-		d.status(req, protocol.StateIdle)
+		d.busyDuring(req, func() {
+			d.reply(Shell, req, protocol.ExecuteReply, protocol.ErrorReply("RequestError", err.Error(), nil))
+		})
 		return false
 	}
 	// Spec: silent implies store_history false.
 	store := !c.Silent && c.StoreHistory
 	n := d.exec.start(req, store)
 	defer d.exec.finish()
-	d.status(req, protocol.StateBusy)
+	d.busyDuring(req, func() { stop = d.run(ctx, req, c, n, store) })
+	return stop
+}
+
+// run is an execute request's work between busy and idle: the input, the
+// cell's outputs, its result or error, history, the reply.
+func (d *Dispatcher) run(ctx context.Context, req *protocol.Message, c protocol.ExecuteRequestContent, n int, store bool) (stop bool) {
 	if !c.Silent {
 		d.publish(req, protocol.ExecuteInput, protocol.ExecuteInputContent{Code: c.Code, ExecutionCount: n})
 	}
@@ -85,7 +91,6 @@ func (d *Dispatcher) execute(ctx context.Context, req *protocol.Message) (stop b
 		d.cfg.History.Record(history.Entry{Session: d.cfg.History.Session(), Line: n, Input: c.Code, Output: plain})
 	}
 	d.reply(Shell, req, protocol.ExecuteReply, reply)
-	d.status(req, protocol.StateIdle)
 	return stop
 }
 
@@ -95,9 +100,9 @@ func (d *Dispatcher) abortQueued() {
 	for {
 		select {
 		case m := <-d.executes:
-			d.status(m, protocol.StateBusy)
-			d.reply(Shell, m, protocol.ExecuteReply, protocol.ExecuteReplyContent{Status: protocol.StatusAborted})
-			d.status(m, protocol.StateIdle)
+			d.busyDuring(m, func() {
+				d.reply(Shell, m, protocol.ExecuteReply, protocol.ExecuteReplyContent{Status: protocol.StatusAborted})
+			})
 		default:
 			return
 		}
