@@ -16,7 +16,8 @@ import (
 
 // NewEval builds the real evaluator (package eval) with the lesson
 // packages (golessons/demos, golessons/display) importable. Interpreted
-// output goes straight to the process's fds 1 and 2, which the kernel reads.
+// output goes to the process's fds 1 and 2, which the kernel reads, through
+// duplicates that a cell may close without harm.
 func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 	e, err := eval.New(eval.Options{
 		Stdin:       stdin,
@@ -24,6 +25,7 @@ func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 		Stderr:      os.Stderr,
 		PackagesDir: packagesDir,
 		Symbols:     []interp.Exports{symbols.Symbols},
+		Streams:     &eval.Streams{Stdout: os.Stdout, Stderr: os.Stderr},
 	})
 	if err != nil {
 		return nil, err
