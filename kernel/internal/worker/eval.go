@@ -19,13 +19,20 @@ import (
 // output goes to the process's fds 1 and 2, which the kernel reads, through
 // duplicates that a cell may close without harm.
 func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
+	streams := &eval.Streams{Stdout: os.Stdout, Stderr: os.Stderr}
+	var stderr io.Writer = os.Stderr
+	if token := link.RunnerToken(); token != "" {
+		// Stderr text framed into the stdout pipe keeps its order with stdout.
+		stderr = link.NewStderrWriter(os.Stdout, token)
+		streams.OrderedStderr = stderr
+	}
 	e, err := eval.New(eval.Options{
 		Stdin:       stdin,
 		Stdout:      os.Stdout,
-		Stderr:      os.Stderr,
+		Stderr:      stderr,
 		PackagesDir: packagesDir,
 		Symbols:     []interp.Exports{symbols.Symbols},
-		Streams:     &eval.Streams{Stdout: os.Stdout, Stderr: os.Stderr},
+		Streams:     streams,
 	})
 	if err != nil {
 		return nil, err
