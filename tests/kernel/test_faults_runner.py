@@ -42,3 +42,43 @@ def test_closing_stderr_keeps_the_runner_and_the_result(fresh_kernel):
     assert _runner_pid(k) == before
     r = k.execute('fmt.Fprintln(os.Stderr, "complaining again")').ok()
     assert r.stderr == "complaining again\n", r.describe()
+
+
+# ---- restoring after the runner died -----------------------------------------
+
+
+def _kill_runner(k: Kernel) -> None:
+    p = k.runner()
+    assert p is not None
+    p.kill()
+    p.wait(10)
+
+
+def test_restore_never_repeats_an_effect(fresh_kernel, tmp_path):
+    k = fresh_kernel
+    path = tmp_path / "log.txt"
+    k.execute('import "os"\nimport "fmt"').ok()
+    k.execute(f'f, _ := os.OpenFile({str(path)!r}, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)'.replace("'", '"')).ok()
+    k.execute('n, _ := f.WriteString("once\\n")').ok()
+    k.execute("size := 3").ok()
+    _kill_runner(k)
+    r = k.execute("size * 2", timeout=RECOVERY)
+    assert r.status == "ok" and r.result_text == "6", r.describe()
+    assert path.read_text() == "once\n", "restoring re-ran the write"
+    # what was not restored is named, with its cell
+    assert "f, _ := os.OpenFile" in r.stderr and "n, _ := f.WriteString" in r.stderr, r.describe()
+    r = k.execute("n")
+    assert r.status == "error" and "undefined: n" in r.error_text, r.describe()
+
+
+def test_slow_initialiser_does_not_lose_the_other_declarations(fresh_kernel):
+    k = fresh_kernel
+    k.execute('import "time"\nfunc slow() int { time.Sleep(35 * time.Second); return 1 }').ok()
+    k.execute("fast := 5").ok()
+    k.execute("v := slow()", timeout=60).ok()
+    k.execute("later := fast + 1").ok()
+    _kill_runner(k)
+    r = k.execute("later * 10", timeout=RECOVERY)
+    assert r.status == "ok" and r.result_text == "60", r.describe()
+    assert r.t_reply - r.t_sent < 30, "the slow initialiser must not be re-run"
+    assert "v := slow()" in r.stderr, r.describe()
