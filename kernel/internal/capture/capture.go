@@ -91,8 +91,8 @@ func Start(ctx context.Context, stdout, stderr io.Reader, opts Options) *Capture
 		opts: opts,
 		out:  c.chunks,
 		streams: [2]*stream{
-			{name: Stdout, in: outPieces},
-			{name: Stderr, in: errPieces},
+			{name: Stdout, tag: Stdout, in: outPieces},
+			{name: Stderr, tag: Stderr, in: errPieces},
 		},
 	}
 	go co.run(ctx)
@@ -108,6 +108,7 @@ type stream struct {
 	name     Stream
 	in       <-chan piece
 	pending  []byte    // received, not yet sent; < MaxChunk bytes between pieces
+	tag      Stream    // the stream pending belongs to: name, or Stderr for framed text
 	since    time.Time // when pending became non-empty
 	lastSent time.Time
 	reached  uint64 // marker this stream stopped at, waiting for the other
@@ -164,7 +165,18 @@ func (s *stream) inChan() <-chan piece {
 
 // handle adds one piece to its stream and sends what must go out now.
 func (c *coalescer) handle(ctx context.Context, s *stream, p piece) bool {
+	tag := s.name
+	if p.stderr {
+		tag = Stderr
+	}
+	if len(p.text) > 0 && len(s.pending) > 0 && tag != s.tag {
+		// The other stream's text starts: what came before goes first.
+		if !c.send(ctx, s, len(s.pending), 0) {
+			return false
+		}
+	}
 	if len(p.text) > 0 {
+		s.tag = tag
 		if len(s.pending) == 0 {
 			s.since = time.Now()
 		}
@@ -196,6 +208,9 @@ func (c *coalescer) releaseMarker(ctx context.Context) bool {
 	o.reached, e.reached = 0, 0
 	if len(e.pending) > 0 && !c.send(ctx, e, len(e.pending), 0) {
 		return false
+	}
+	if o.tag != o.name && len(o.pending) > 0 && !c.send(ctx, o, len(o.pending), 0) {
+		return false // framed stderr text, sent before the marker's stdout chunk
 	}
 	if !c.send(ctx, o, len(o.pending), n) {
 		return false
@@ -264,9 +279,15 @@ func (c *coalescer) flushAll(ctx context.Context) {
 // send delivers the first n pending bytes of s (and marker sync) as one
 // chunk; it blocks while the consumer is busy, which is the back-pressure.
 func (c *coalescer) send(ctx context.Context, s *stream, n int, sync uint64) bool {
-	ch := Chunk{Stream: s.name, Text: string(s.pending[:n]), Sync: sync}
+	ch := Chunk{Stream: s.tag, Text: string(s.pending[:n]), Sync: sync}
+	if sync > 0 {
+		ch.Stream = Stdout // see Chunk.Sync
+	}
 	rest := copy(s.pending, s.pending[n:])
 	s.pending = s.pending[:rest]
+	if rest == 0 {
+		s.tag = s.name
+	}
 	now := time.Now()
 	s.lastSent = now
 	if rest > 0 && n > 0 {

@@ -18,10 +18,19 @@ const maxDigits = 20
 // piece is what a stream reader hands to the coalescer: text, then
 // optionally a sync marker that followed it, or the end of the stream.
 type piece struct {
-	text []byte // owned by the receiver
-	sync uint64 // > 0: the stream reached marker sync after text
-	eof  bool
+	text   []byte // owned by the receiver
+	sync   uint64 // > 0: the stream reached marker sync after text
+	eof    bool
+	stderr bool // text came in a stderr frame (on the stdout pipe)
 }
+
+// stderrTag follows the sync prefix in a stderr frame (link.StderrTag):
+// prefix + "e" + decimal length + NUL + that many bytes of stderr text.
+const stderrTag = 'e'
+
+// maxFrameText bounds a stderr frame's text (link writes at most a pipe
+// buffer, 4096 bytes, per frame); a longer length is not a frame.
+const maxFrameText = 4096
 
 // readStream reads r until it fails and sends its text, with sync markers
 // split out, to out. It ends when r returns an error (EOF when every writer
@@ -70,6 +79,20 @@ func splitMarkers(data, prefix []byte) (pieces []piece, carry []byte) {
 		}
 		j += i
 		k := j + len(prefix)
+		if k < len(data) && data[k] == stderrTag {
+			end, n, ok := parseFrame(data, k+1)
+			switch {
+			case ok && end > len(data):
+				return appendText(pieces, data[start:j]), clone(data[j:])
+			case ok:
+				pieces = appendText(pieces, data[start:j])
+				pieces = append(pieces, piece{text: data[end-n : end], stderr: true})
+				start, i = end, end
+				continue
+			}
+			i = j + 1 // not a frame: plain text
+			continue
+		}
 		m := k
 		for m < len(data) && m-k < maxDigits && isDigit(data[m]) {
 			m++
@@ -94,6 +117,29 @@ func splitMarkers(data, prefix []byte) (pieces []piece, carry []byte) {
 		}
 	}
 	return appendText(pieces, data[start:]), nil
+}
+
+// parseFrame reads a stderr frame's "length NUL" header at data[k:]. It
+// returns where the frame ends (possibly past the end of data, when the
+// rest is still to come) and its text length; ok is false when the bytes
+// are not a frame header. A header cut off by the end of data counts as a
+// frame still to come.
+func parseFrame(data []byte, k int) (end, n int, ok bool) {
+	m := k
+	for m < len(data) && m-k < maxDigits && isDigit(data[m]) {
+		m++
+	}
+	if m == len(data) && m-k < maxDigits {
+		return len(data) + 1, 0, true // header incomplete: wait for more
+	}
+	if m == k || m == len(data) || data[m] != 0 || (data[k] == '0' && m > k+1) {
+		return 0, 0, false
+	}
+	v, err := strconv.Atoi(string(data[k:m]))
+	if err != nil || v <= 0 || v > maxFrameText {
+		return 0, 0, false
+	}
+	return m + 1 + v, v, true
 }
 
 func appendText(pieces []piece, text []byte) []piece {

@@ -12,6 +12,8 @@ func FuzzSplitMarkers(f *testing.F) {
 	f.Add(append(append([]byte("a"), marker(7)...), "b"...), 4)
 	f.Add(marker(12345), 9)
 	f.Add([]byte("\x00golessons-sync:tok:99x\x00"), 1)
+	f.Add(append(append([]byte("out"), frame("err\n")...), "more"...), 20)
+	f.Add([]byte("\x00golessons-sync:tok:e5\x00ab"), 24)
 	f.Fuzz(func(t *testing.T, data []byte, cut int) {
 		if cut < 0 || cut > len(data) {
 			cut = len(data) / 2
@@ -21,6 +23,10 @@ func FuzzSplitMarkers(f *testing.F) {
 		for _, read := range [][]byte{data[:cut], data[cut:]} {
 			pieces, rest := splitMarkers(append(carry, read...), testPrefix)
 			for _, p := range pieces {
+				if p.stderr {
+					rebuilt = append(rebuilt, frame(string(p.text))...)
+					continue
+				}
 				rebuilt = append(rebuilt, p.text...)
 				if p.sync > 0 {
 					rebuilt = append(rebuilt, marker(p.sync)...)

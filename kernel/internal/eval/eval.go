@@ -30,6 +30,8 @@ type Options struct {
 	PackagesDir string
 	// Symbols are extra compiled packages (yaegi extract tables).
 	Symbols []interp.Exports
+	// Streams, when set, are what cells get as os.Stdout and os.Stderr.
+	Streams *Streams
 }
 
 // Result is what a cell produced besides its output streams.
@@ -65,6 +67,7 @@ type Evaluator struct {
 	tmp   int // counter for unique temporary names in rewrites
 	// aliases maps a redefined generic func to its current internal name.
 	aliases map[string]string
+	streams *cellStreams // nil without Options.Streams
 
 	mu      sync.Mutex              // guards the fields below, touched by cell goroutines
 	running bool                    // a cell is executing
@@ -107,6 +110,11 @@ func New(opts Options) (*Evaluator, error) {
 	if err := e.useSymbols(); err != nil {
 		return nil, fmt.Errorf("load symbols: %w", err)
 	}
+	if opts.Streams != nil {
+		if err := e.useStreams(); err != nil {
+			return nil, fmt.Errorf("set up the cells' streams: %w", err)
+		}
+	}
 	if _, err := e.run(context.Background(), prelude, false); err != nil {
 		return nil, fmt.Errorf("load display helper: %w", err)
 	}
@@ -118,6 +126,9 @@ func (e *Evaluator) Eval(ctx context.Context, cell string) (Result, error) {
 	e.mu.Lock()
 	e.shown = nil
 	e.mu.Unlock()
+	if e.streams != nil {
+		e.streams.reopen()
+	}
 	v, err := e.run(ctx, cell, true)
 	if err != nil {
 		return Result{}, err

@@ -6,106 +6,224 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strconv"
 	"strings"
+	"time"
 )
 
-// Restore replays the declarations of earlier cells in a fresh
-// evaluator (after the runner had to restart the process): imports,
-// types, funcs, vars, consts, and top-level `x := expr` / `x = expr`
-// statements. Other statements are skipped, so nothing is printed twice
-// and nothing blocks. It returns the names kept and, for the student,
-// what was not re-run.
+// itemBudget bounds the replay of one restored item, so that one slow item
+// cannot use up the time the kernel gives the whole restore.
+const itemBudget = 2 * time.Second
+
+// Restore replays the earlier cells in a fresh evaluator (after the runner
+// had to restart its process), keeping only what is provably free of
+// effects: imports, types, funcs, methods, consts, and variables and
+// assignments whose values are built from literals, composite literals,
+// make/new, conversions, known-pure builtins and functions, and names
+// already restored. Anything else (a call of a user function, a method, a
+// loop, output, a file opened) may have had effects that must not happen
+// twice, so it is not re-run and is named in lost with its cell, as is a
+// variable whose value such a statement may have changed. It returns the
+// names kept and what was lost.
 func (e *Evaluator) Restore(ctx context.Context, cells []string) (kept, lost []string) {
+	r := &restorer{
+		e:       e,
+		imports: map[string]string{},
+		types:   map[string]bool{},
+		bodies:  map[string][]*ast.FuncDecl{},
+		vars:    map[string]bool{},
+		stale:   map[string]int{},
+	}
 	for n, cell := range cells {
-		skipped := 0
 		for _, s := range splitCell(cell) {
-			if s.kind == segStmt || s.kind == segVar {
-				var text string
-				text, skipped = simpleAssignments(s, skipped)
-				if text == "" {
-					continue
-				}
-				s.text = text
+			if ctx.Err() != nil {
+				r.lost = append(r.lost, fmt.Sprintf("cell %d and later: the restore was stopped", n+1))
+				return r.result()
 			}
-			if _, err := e.run(ctx, segmentCell(s), true); err != nil {
-				lost = append(lost, fmt.Sprintf("cell %d: %s", n+1, errText(err)))
-				continue
-			}
-		}
-		if skipped > 0 {
-			lost = append(lost, fmt.Sprintf("statements in cell %d", n+1))
+			r.segment(ctx, n+1, s)
 		}
 	}
-	for _, s := range e.Symbols() {
+	return r.result()
+}
+
+// restorer is what Restore has learnt from the cells replayed so far.
+type restorer struct {
+	e       *Evaluator
+	imports map[string]string          // local package name → import path
+	types   map[string]bool            // declared type names
+	bodies  map[string][]*ast.FuncDecl // func name, or "."+method name → declarations
+	vars    map[string]bool            // variables restored
+	stale   map[string]int             // restored variable → cell that may have changed it
+	lost    []string
+}
+
+func (r *restorer) result() (kept, lost []string) {
+	for _, s := range r.e.Symbols() {
 		kept = append(kept, s.Name)
 	}
+	lost = r.lost
+	for _, s := range r.e.Symbols() {
+		if c, ok := r.stale[s.Name]; ok {
+			lost = append(lost, fmt.Sprintf("the value of %s (cell %d may have changed it)", s.Name, c))
+		}
+	}
 	return kept, lost
+}
+
+// segment replays one segment of cell n.
+func (r *restorer) segment(ctx context.Context, n int, s segment) {
+	switch s.kind {
+	case segImport, segDecl:
+		r.learnDecls(s)
+		if r.replay(ctx, s, s.text) == nil {
+			return
+		}
+		// One bad declaration should not take its neighbours down.
+		for _, it := range scanItems(s.text) {
+			text := s.text[it.start:it.end]
+			if err := r.replay(ctx, s, blankExcept(s.text, it)); err != nil {
+				r.lost = append(r.lost, fmt.Sprintf("cell %d: %s (%s)", n, short(text), errText(err)))
+			}
+		}
+	default:
+		for _, it := range scanItems(s.text) {
+			r.statement(ctx, n, s, it)
+		}
+	}
+}
+
+// statement replays one top-level statement of cell n if it is free of
+// effects, and records it as lost otherwise.
+func (r *restorer) statement(ctx context.Context, n int, s segment, it topItem) {
+	text := s.text[it.start:it.end]
+	list, err := parseStmt(text)
+	if err != nil || len(list) != 1 {
+		r.lose(n, text, nil, "")
+		return
+	}
+	st := list[0]
+	targets, ok := r.pureStmt(st)
+	if !ok {
+		if es, isExpr := st.(*ast.ExprStmt); isExpr && r.pure(es.X) {
+			return // it only showed a value: nothing to restore
+		}
+		r.lose(n, text, st, "")
+		return
+	}
+	if err := r.replay(ctx, s, blankExcept(s.text, it)); err != nil {
+		r.lose(n, text, st, errText(err))
+		return
+	}
+	from := r.staleCell(st)
+	for _, name := range targets {
+		r.vars[name] = true
+		switch {
+		case from > 0:
+			r.stale[name] = from
+		case isFullAssign(st):
+			delete(r.stale, name)
+		}
+	}
+}
+
+// lose records a statement that was not re-run (why empty: it may have
+// effects) or that failed (why says how).
+// Variables it defines are lost; restored ones it may change become stale.
+func (r *restorer) lose(n int, text string, st ast.Stmt, why string) {
+	entry := fmt.Sprintf("cell %d: %s", n, short(text))
+	if why != "" {
+		entry += " (" + why + ")"
+	}
+	r.lost = append(r.lost, entry)
+	if st == nil {
+		return
+	}
+	for name := range r.refs(st) {
+		if r.vars[name] {
+			r.stale[name] = n
+		}
+	}
+}
+
+// replay runs text (a cell-sized text with only the item to replay) under
+// the item budget.
+func (r *restorer) replay(ctx context.Context, s segment, text string) error {
+	ictx, cancel := context.WithTimeout(ctx, itemBudget)
+	defer cancel()
+	s.text = text
+	_, err := r.e.run(ictx, segmentCell(s), true)
+	if err != nil && ictx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
+		return fmt.Errorf("took over %v", itemBudget)
+	}
+	return err
+}
+
+// learnDecls records the imports, types and function bodies of a
+// declaration segment.
+func (r *restorer) learnDecls(s segment) {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+s.text, parser.SkipObjectResolution)
+	if err != nil {
+		return
+	}
+	for _, imp := range f.Imports {
+		path, _ := strconv.Unquote(imp.Path.Value)
+		name := path[strings.LastIndex(path, "/")+1:]
+		if imp.Name != nil {
+			name = imp.Name.Name
+		}
+		r.imports[name] = path
+	}
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			key := d.Name.Name
+			if d.Recv != nil {
+				key = "." + key
+			}
+			if d.Body != nil {
+				r.bodies[key] = append(r.bodies[key], d)
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok {
+					r.types[ts.Name.Name] = true
+				}
+			}
+		}
+	}
+}
+
+// blankExcept returns text with every byte outside item it replaced by a
+// space (newlines kept), so positions stay those of the cell.
+func blankExcept(text string, it topItem) string {
+	b := []byte(text)
+	for k := range b {
+		if (k < it.start || k >= it.end) && b[k] != '\n' {
+			b[k] = ' '
+		}
+	}
+	return string(b)
+}
+
+// short is the first line of a statement, cut to a readable length.
+func short(text string) string {
+	text = strings.TrimSpace(text)
+	cut := false
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text, cut = text[:i], true
+	}
+	if r := []rune(text); len(r) > 50 {
+		text, cut = string(r[:50]), true
+	}
+	if cut {
+		text += " …"
+	}
+	return text
 }
 
 // segmentCell rebuilds cell text whose lines match the segment's.
 func segmentCell(s segment) string {
 	return strings.Repeat("\n", s.line-1) + strings.Repeat(" ", s.col-1) + s.text
-}
-
-// simpleAssignments keeps only the top-level `x := expr` and `x = expr`
-// statements of a statement segment, blanking the others with spaces so
-// positions stay those of the cell; it counts the skipped statements.
-func simpleAssignments(s segment, skipped int) (string, int) {
-	b := []byte(s.text)
-	kept := false
-	for _, it := range scanItems(s.text) {
-		text := s.text[it.start:it.end]
-		if isSimpleAssign(text) {
-			kept = true
-			continue
-		}
-		if !isPureExpr(text) { // showing a value again is no loss
-			skipped++
-		}
-		for k := it.start; k < it.end; k++ {
-			if b[k] != '\n' {
-				b[k] = ' '
-			}
-		}
-	}
-	if !kept {
-		return "", skipped
-	}
-	return string(b), skipped
-}
-
-// isSimpleAssign reports whether text is one `a, b := expr`, `a = expr`
-// or `var` statement.
-func isSimpleAssign(text string) bool {
-	f, err := parseStmt(text)
-	if err != nil || len(f) != 1 {
-		return false
-	}
-	switch x := f[0].(type) {
-	case *ast.AssignStmt:
-		return x.Tok == token.DEFINE || x.Tok == token.ASSIGN
-	case *ast.DeclStmt:
-		return true
-	}
-	return false
-}
-
-// isPureExpr reports whether text is an expression statement without
-// effects (a name, a field, a literal): the cell only displayed a value.
-func isPureExpr(text string) bool {
-	list, err := parseStmt(text)
-	if err != nil || len(list) != 1 {
-		return false
-	}
-	es, ok := list[0].(*ast.ExprStmt)
-	if !ok {
-		return false
-	}
-	switch es.X.(type) {
-	case *ast.Ident, *ast.SelectorExpr, *ast.BasicLit:
-		return true
-	}
-	return false
 }
 
 // parseStmt parses text as the statements of a function body.
@@ -115,4 +233,240 @@ func parseStmt(text string) ([]ast.Stmt, error) {
 		return nil, err
 	}
 	return f.Decls[0].(*ast.FuncDecl).Body.List, nil
+}
+
+// pureStmt reports whether st can be replayed without effects, and the
+// variables it sets: an assignment, ++/--, or a var/const/type declaration
+// whose values are pure (see pure), to names or to parts of restored values.
+func (r *restorer) pureStmt(st ast.Stmt) (targets []string, ok bool) {
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		for _, x := range st.Rhs {
+			if !r.pure(x) {
+				return nil, false
+			}
+		}
+		for _, x := range st.Lhs {
+			if !r.pure(x) {
+				return nil, false
+			}
+			if id, isID := x.(*ast.Ident); isID && id.Name != "_" {
+				targets = append(targets, id.Name)
+			}
+		}
+		return targets, true
+	case *ast.IncDecStmt:
+		if id, isID := st.X.(*ast.Ident); isID {
+			targets = append(targets, id.Name)
+		}
+		return targets, r.pure(st.X)
+	case *ast.DeclStmt:
+		gd, isGen := st.Decl.(*ast.GenDecl)
+		if !isGen {
+			return nil, false
+		}
+		for _, sp := range gd.Specs {
+			vs, isValue := sp.(*ast.ValueSpec)
+			if !isValue {
+				continue // a type declared inside a var segment cannot be
+			}
+			for _, x := range vs.Values {
+				if !r.pure(x) {
+					return nil, false
+				}
+			}
+			if gd.Tok == token.VAR {
+				for _, id := range vs.Names {
+					targets = append(targets, id.Name)
+				}
+			}
+		}
+		return targets, true
+	}
+	return nil, false
+}
+
+// isFullAssign reports whether st gives its targets wholly new values
+// (=, := or a declaration), as opposed to updating them (+=, ++).
+func isFullAssign(st ast.Stmt) bool {
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		return st.Tok == token.ASSIGN || st.Tok == token.DEFINE
+	case *ast.DeclStmt:
+		return true
+	}
+	return false
+}
+
+// pureBuiltins are the builtins whose calls have no effect outside the
+// values they make.
+var pureBuiltins = map[string]bool{
+	"len": true, "cap": true, "make": true, "new": true, "append": true,
+	"complex": true, "real": true, "imag": true, "min": true, "max": true,
+}
+
+// pureTypes are the predeclared type names: calling one is a conversion.
+var pureTypes = map[string]bool{
+	"bool": true, "string": true, "int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true,
+	"float32": true, "float64": true, "complex64": true, "complex128": true, "byte": true, "rune": true,
+	"any": true, "error": true,
+}
+
+// purePackages are standard packages whose functions depend only on their
+// arguments and change nothing (given arguments that are not functions).
+var purePackages = map[string]bool{
+	"math": true, "strings": true, "strconv": true, "unicode": true, "unicode/utf8": true,
+	"math/bits": true, "math/cmplx": true,
+}
+
+// pureFuncs are single pure functions and conversions of other packages.
+var pureFuncs = map[string]bool{
+	"errors.New": true, "time.Duration": true, "time.Month": true, "time.Weekday": true,
+}
+
+// pure reports whether evaluating x can have no effect and gives the same
+// value again: no calls except pure builtins, conversions and pure package
+// functions, no channel receive.
+func (r *restorer) pure(x ast.Expr) bool {
+	ok := true
+	ast.Inspect(x, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.UnaryExpr:
+			ok = n.Op != token.ARROW
+		case *ast.FuncLit:
+			return false // its body runs only when called
+		case *ast.CallExpr:
+			ok = r.pureCall(n)
+		}
+		return ok
+	})
+	return ok
+}
+
+// pureCall reports whether the call itself has no effect (its arguments
+// are checked by pure).
+func (r *restorer) pureCall(c *ast.CallExpr) bool {
+	switch f := ast.Unparen(c.Fun).(type) {
+	case *ast.Ident:
+		return pureBuiltins[f.Name] || pureTypes[f.Name] || r.types[f.Name]
+	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.InterfaceType, *ast.StructType, *ast.StarExpr:
+		return true // a conversion
+	case *ast.IndexExpr:
+		id, ok := f.X.(*ast.Ident)
+		return ok && r.types[id.Name] // conversion to an instance of a generic type
+	case *ast.SelectorExpr:
+		pkg, ok := f.X.(*ast.Ident)
+		if !ok {
+			return false // a method
+		}
+		path, imported := r.imports[pkg.Name]
+		if !imported || r.vars[pkg.Name] {
+			return false
+		}
+		if !purePackages[path] && !pureFuncs[path+"."+f.Sel.Name] {
+			return false
+		}
+		for _, a := range c.Args {
+			if _, isFunc := a.(*ast.FuncLit); isFunc || r.isFunc(a) {
+				return false // strings.Map(f, s) runs f
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isFunc reports whether x names a function declared in a cell.
+func (r *restorer) isFunc(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	return ok && len(r.bodies[id.Name]) > 0
+}
+
+// staleCell returns the cell that may have changed a variable st reads,
+// or 0.
+func (r *restorer) staleCell(st ast.Stmt) int {
+	for name := range r.refs(st) {
+		if c, ok := r.stale[name]; ok {
+			return c
+		}
+	}
+	return 0
+}
+
+// refs returns the global names n may read or change: those it mentions,
+// and those mentioned by the cell functions and methods it may call,
+// transitively (names a function declares itself are its own).
+func (r *restorer) refs(n ast.Node) map[string]bool {
+	seen := map[string]bool{}
+	visited := map[*ast.FuncDecl]bool{}
+	var walk func(n ast.Node, locals map[string]bool)
+	walk = func(n ast.Node, locals map[string]bool) {
+		ast.Inspect(n, func(x ast.Node) bool {
+			var key string
+			switch x := x.(type) {
+			case *ast.Ident:
+				if !locals[x.Name] {
+					seen[x.Name] = true
+				}
+				key = x.Name
+			case *ast.SelectorExpr:
+				key = "." + x.Sel.Name
+			}
+			for _, fd := range r.bodies[key] {
+				if !visited[fd] {
+					visited[fd] = true
+					walk(fd.Body, declared(fd))
+				}
+			}
+			return true
+		})
+	}
+	walk(n, nil)
+	return seen
+}
+
+// declared returns the names a function declares: receiver, parameters,
+// results and its local variables.
+func declared(fd *ast.FuncDecl) map[string]bool {
+	names := map[string]bool{}
+	add := func(ids ...*ast.Ident) {
+		for _, id := range ids {
+			names[id.Name] = true
+		}
+	}
+	for _, fl := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {
+		if fl != nil {
+			for _, f := range fl.List {
+				add(f.Names...)
+			}
+		}
+	}
+	ast.Inspect(fd.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.AssignStmt:
+			if x.Tok == token.DEFINE {
+				for _, l := range x.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						add(id)
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			add(x.Names...)
+		case *ast.RangeStmt:
+			if x.Tok == token.DEFINE {
+				for _, l := range []ast.Expr{x.Key, x.Value} {
+					if id, ok := l.(*ast.Ident); ok {
+						add(id)
+					}
+				}
+			}
+		}
+		return true
+	})
+	return names
 }

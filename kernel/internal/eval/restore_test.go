@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -29,13 +32,17 @@ func TestRestore(t *testing.T) {
 			t.Errorf("kept %v lacks %s", kept, name)
 		}
 	}
-	wantLost := []string{"statements in cell 3", "statements in cell 5"}
+	wantLost := []string{
+		`cell 3: fmt.Println("printed once")`,
+		"cell 5: for i := range 3 { count += i }",
+		"the value of count (cell 5 may have changed it)",
+	}
 	if !slices.Equal(lost, wantLost) {
 		t.Errorf("lost = %q, want %q", lost, wantLost)
 	}
 	cases := []struct{ name, cell, want string }{
 		{"method of restored type", "p.Sum()", "3"},
-		{"assignments replayed, loop skipped", "count", "30"},
+		{"assignments replayed, loop skipped (count is named as stale)", "count", "30"},
 		{"func and const", "triple(k)", "6"},
 	}
 	for _, tc := range cases {
@@ -45,6 +52,85 @@ func TestRestore(t *testing.T) {
 				t.Fatalf("got %v, %v; want %s", r.Data, err, tc.want)
 			}
 		})
+	}
+}
+
+func TestRestoreNeverRepeatsAnEffect(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "log.txt")
+	cells := []string{
+		`import "os"`,
+		fmt.Sprintf("f, _ := os.OpenFile(%q, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)", path),
+		"n, _ := f.WriteString(\"once\\n\")",
+		"func write() { f.WriteString(\"again\\n\") }",
+		"size := 3",
+	}
+	first := newTestEvaluator(t, "", "")
+	if _, err := evalAll(t, first, cells...); err != nil {
+		t.Fatal(err)
+	}
+	e := newTestEvaluator(t, "", "")
+	kept, lost := e.Restore(t.Context(), cells)
+	if b, _ := os.ReadFile(path); string(b) != "once\n" {
+		t.Fatalf("after restore the file holds %q", b)
+	}
+	if !slices.Contains(kept, "size") || slices.Contains(kept, "f") || slices.Contains(kept, "n") {
+		t.Errorf("kept = %q", kept)
+	}
+	for i, want := range []string{"cell 2: f, _ := os.OpenFile(", "cell 3: n, _ := f.WriteString(", "cell 4: func write()"} {
+		if i >= len(lost) || !strings.HasPrefix(lost[i], want) {
+			t.Errorf("lost = %q, want an entry starting %q", lost, want)
+		}
+	}
+}
+
+func TestRestoreSkipsSlowInitialisersAndKeepsTheRest(t *testing.T) {
+	cells := []string{
+		`import "time"`,
+		"func slow() int { time.Sleep(35 * time.Second); return 1 }",
+		"v := slow()",
+		"w := 2",
+	}
+	e := newTestEvaluator(t, "", "")
+	kept, lost := e.Restore(t.Context(), cells)
+	if !slices.Contains(kept, "w") || !slices.Contains(kept, "slow") || slices.Contains(kept, "v") {
+		t.Errorf("kept = %q", kept)
+	}
+	if len(lost) != 1 || !strings.HasPrefix(lost[0], "cell 3: v := slow()") {
+		t.Errorf("lost = %q", lost)
+	}
+}
+
+func TestRestorePurity(t *testing.T) {
+	cells := []string{
+		"import (\n\t\"strings\"\n\tstr \"strconv\"\n)",
+		"type Celsius float64\ntype Pair[T any] struct{ A, B T }",
+		"func up(r rune) rune { return r - 32 }\nvar total int\nfunc add(n int) { total += n }",
+		"s := strings.Repeat(\"ab\", 2)\nn := str.Itoa(len(s))\nc := Celsius(21.5)\nm := map[string][]int{\"a\": make([]int, 2)}\np := Pair[int]{1, 2}",
+		"u := strings.Map(up, s)",
+		"total = 5\nadd(1)",
+		"grand := total * 2\nfresh := 1\nfresh++",
+	}
+	e := newTestEvaluator(t, "", "")
+	kept, lost := e.Restore(t.Context(), cells)
+	for _, name := range []string{"s", "n", "c", "m", "p", "total", "grand", "fresh", "up", "add", "Celsius", "Pair"} {
+		if !slices.Contains(kept, name) {
+			t.Errorf("kept %q lacks %s", kept, name)
+		}
+	}
+	want := []string{
+		"cell 5: u := strings.Map(up, s)",
+		"cell 6: add(1)",
+		"the value of grand (cell 6 may have changed it)",
+		// s was passed to a call; without types, restore cannot tell that
+		// a string cannot change.
+		"the value of s (cell 5 may have changed it)",
+		"the value of total (cell 6 may have changed it)",
+	}
+	if !slices.Equal(lost, want) {
+		t.Errorf("lost = %q\nwant %q", lost, want)
+	}
+	if r, err := e.Eval(t.Context(), "n + \":\" + s"); err != nil || r.Data["text/plain"] != `"4:abab"` {
+		t.Errorf("restored values: %v, %v", r.Data, err)
 	}
 }
 

@@ -60,7 +60,7 @@ func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("The runner stopped after the previous cell (%s) and was restarted; %s.",
-		why.Value, restoreSummary(kept, lost, nil)), nil
+		why.Value, restoreSummary(kept, lost, nil, false)), nil
 }
 
 // await waits for cell id's result while serving its input requests,
@@ -168,7 +168,7 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
 		return Result{Err: why}
 	}
 	kept, lost, err := r.replace(ctx, true)
-	why.Value += "; the runner process died and was restarted; " + restoreSummary(kept, lost, err)
+	why.Value += "; the runner process died and was restarted; " + restoreSummary(kept, lost, err, true)
 	return Result{Err: why}
 }
 
@@ -177,5 +177,5 @@ func (r *Runner) killAndRestore(ctx context.Context, p *process, name, reason st
 	p.kill()
 	<-p.done
 	kept, lost, err := r.replace(ctx, true)
-	return Result{Err: &link.Error{Name: name, Value: reason + "; " + restoreSummary(kept, lost, err)}}
+	return Result{Err: &link.Error{Name: name, Value: reason + "; " + restoreSummary(kept, lost, err, true)}}
 }

@@ -71,22 +71,27 @@ func (r *Runner) restore(ctx context.Context, p *process) (link.Event, error) {
 	}
 }
 
-// restoreSummary says plainly what survived a restart.
-func restoreSummary(kept, lost []string, err error) string {
+// restoreSummary says plainly what survived a restart. duringCell says
+// the runner died while a cell ran, whose own effects are then gone too.
+func restoreSummary(kept, lost []string, err error, duringCell bool) string {
 	if err != nil {
 		return "all earlier declarations are lost (" + err.Error() + ")"
 	}
-	s := "this cell's own effects are lost"
+	var parts []string
 	if len(kept) > 0 {
-		s = "kept: " + strings.Join(kept, ", ") + "; " + s
+		parts = append(parts, "kept: "+strings.Join(kept, ", "))
+	}
+	if duringCell {
+		parts = append(parts, "this cell's own effects are lost")
 	}
 	if len(lost) > 0 {
-		s += "; also lost: " + strings.Join(lost, ", ")
+		parts = append(parts, "not restored, since statements that may have effects are never run twice: "+
+			strings.Join(lost, "; "))
 	}
 	if len(kept) == 0 && len(lost) == 0 {
-		s += "; no earlier declarations to restore"
+		parts = append(parts, "no earlier declarations to restore")
 	}
-	return s
+	return strings.Join(parts, "; ")
 }
 
 // crashReport explains a dead runner from the end of its stderr (the Go

@@ -14,14 +14,23 @@ import (
 
 // NewEval builds the real evaluator (package eval) with the lesson
 // packages (golessons/demos, golessons/display) importable. Interpreted
-// output goes straight to the process's fds 1 and 2, which the kernel reads.
+// output goes to the process's fds 1 and 2, which the kernel reads, through
+// duplicates that a cell may close without harm.
 func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
+	streams := &eval.Streams{Stdout: os.Stdout, Stderr: os.Stderr}
+	var stderr io.Writer = os.Stderr
+	if token := link.RunnerToken(); token != "" {
+		// Stderr text framed into the stdout pipe keeps its order with stdout.
+		stderr = link.NewStderrWriter(os.Stdout, token)
+		streams.OrderedStderr = stderr
+	}
 	e, err := eval.New(eval.Options{
 		Stdin:       stdin,
 		Stdout:      os.Stdout,
-		Stderr:      os.Stderr,
+		Stderr:      stderr,
 		PackagesDir: packagesDir,
 		Symbols:     symbols.All(),
+		Streams:     streams,
 	})
 	if err != nil {
 		return nil, err

@@ -1,0 +1,160 @@
+package eval
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"reflect"
+	"sync"
+	"syscall"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// Streams are the standard output and error that cells see. Without them
+// (Options.Streams nil) interpreted os.Stdout and os.Stderr are the
+// process's own files.
+type Streams struct {
+	// Stdout and Stderr are the process's files (fds 1 and 2). Cells get
+	// duplicates of them as os.Stdout and os.Stderr, so a cell that closes
+	// its streams cannot close the process's own (the kernel reads those,
+	// and the runner writes its sync markers there). A duplicate a cell
+	// closed is replaced when the next cell starts.
+	Stdout, Stderr *os.File
+	// OrderedStderr, when not nil, receives what cells write to os.Stderr
+	// through fmt.Fprint*, the log package's standard logger and the
+	// interpreter's panic reports, in order with stdout (the runner frames
+	// it into its stdout pipe, see link.StderrWriter). Raw writes to the
+	// os.Stderr file (os.Stderr.Write, child processes) still go to fd 2.
+	OrderedStderr io.Writer
+}
+
+// cellStreams holds the interpreted os.Stdout and os.Stderr variables.
+type cellStreams struct {
+	src     Streams
+	mu      sync.Mutex // guards the fields below against cell goroutines
+	out     *os.File   // interpreted os.Stdout; yaegi writes it on assignment
+	err     *os.File   // interpreted os.Stderr
+	ownOut  *os.File   // the duplicate we made for stdout
+	ownErr  *os.File   // the duplicate we made for stderr
+	ordered io.Writer
+}
+
+// useStreams installs duplicates of opts.Streams as the cells' os.Stdout
+// and os.Stderr, and routes fmt's and log's output through them.
+func (e *Evaluator) useStreams() error {
+	src := *e.opts.Streams
+	cs := &cellStreams{src: src, ordered: src.OrderedStderr}
+	var err error
+	if cs.ownOut, err = dupFile(src.Stdout); err != nil {
+		return err
+	}
+	if cs.ownErr, err = dupFile(src.Stderr); err != nil {
+		cs.ownOut.Close()
+		return err
+	}
+	cs.out, cs.err = cs.ownOut, cs.ownErr
+	e.streams = cs
+	if cs.ordered != nil {
+		// The process's standard logger is the cells' log package (the
+		// runner runs nothing else that logs through it).
+		log.SetOutput(cs.ordered)
+	}
+
+	fmtSyms := map[string]reflect.Value{
+		"Print":    reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(cs.stdout(), a...) }),
+		"Printf":   reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fprintf(cs.stdout(), f, a...) }),
+		"Println":  reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(cs.stdout(), a...) }),
+		"Fprint":   reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(cs.route(w), a...) }),
+		"Fprintf":  reflect.ValueOf(func(w io.Writer, f string, a ...any) (int, error) { return fmt.Fprintf(cs.route(w), f, a...) }),
+		"Fprintln": reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(cs.route(w), a...) }),
+	}
+	// yaegi passes cell values that have a String or Format method to
+	// these functions wrapped so fmt finds the method; it looks the
+	// wrapping up by function value, so the replacements need entries too.
+	mt := map[reflect.Value][]reflect.Type{}
+	for name, v := range fmtSyms {
+		mt[v] = stdlib.MapTypes[reflect.ValueOf(fmtFuncs[name])]
+	}
+	logSyms := map[string]reflect.Value{
+		"SetOutput": reflect.ValueOf(func(w io.Writer) { log.SetOutput(cs.route(w)) }),
+	}
+	return e.i.Use(interp.Exports{
+		"os/os":     {"Stdout": reflect.ValueOf(&cs.out).Elem(), "Stderr": reflect.ValueOf(&cs.err).Elem()},
+		"fmt/./fmt": fmtSyms, // not "fmt/fmt": see useSymbols
+		"log/log":   logSyms,
+		".":         {"MapTypes": reflect.ValueOf(mt)},
+	})
+}
+
+// fmtFuncs are the originals of the replaced fmt functions.
+var fmtFuncs = map[string]any{
+	"Print": fmt.Print, "Printf": fmt.Printf, "Println": fmt.Println,
+	"Fprint": fmt.Fprint, "Fprintf": fmt.Fprintf, "Fprintln": fmt.Fprintln,
+}
+
+// stdout is the cells' current os.Stdout (a cell may assign it).
+func (cs *cellStreams) stdout() io.Writer {
+	return cs.out
+}
+
+// route sends writes meant for the cells' own stderr file to the ordered
+// stderr; every other writer is used as it is.
+func (cs *cellStreams) route(w io.Writer) io.Writer {
+	if f, ok := w.(*os.File); ok && cs.ordered != nil && f == cs.ownErr && !isClosed(f) {
+		return cs.ordered
+	}
+	return w
+}
+
+// reopen replaces a duplicate that the previous cell closed, so that each
+// cell starts with working streams, as each run of a program does.
+func (cs *cellStreams) reopen() {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if cs.out == cs.ownOut && isClosed(cs.ownOut) {
+		if f, err := dupFile(cs.src.Stdout); err == nil {
+			cs.ownOut, cs.out = f, f
+		}
+	}
+	if cs.err == cs.ownErr && isClosed(cs.ownErr) {
+		if f, err := dupFile(cs.src.Stderr); err == nil {
+			cs.ownErr, cs.err = f, f
+		}
+	}
+}
+
+// isClosed reports whether f was closed.
+func isClosed(f *os.File) bool {
+	_, err := f.Stat()
+	return errors.Is(err, os.ErrClosed)
+}
+
+// dupFile returns a new file on the same open file as f, closed on exec
+// (a child gets it only when a cell passes it, as cmd.Stdout = os.Stdout).
+func dupFile(f *os.File) (*os.File, error) {
+	if f == nil {
+		return nil, errors.New("no file to duplicate")
+	}
+	sc, err := f.SyscallConn()
+	if err != nil {
+		return nil, fmt.Errorf("duplicate %s: %w", f.Name(), err)
+	}
+	nfd := -1
+	var dupErr error
+	cerr := sc.Control(func(fd uintptr) {
+		r, _, errno := syscall.Syscall(syscall.SYS_FCNTL, fd, syscall.F_DUPFD_CLOEXEC, 0)
+		if errno != 0 {
+			dupErr = errno
+			return
+		}
+		nfd = int(r)
+	})
+	if err := errors.Join(cerr, dupErr); err != nil {
+		return nil, fmt.Errorf("duplicate %s: %w", f.Name(), err)
+	}
+	return os.NewFile(uintptr(nfd), f.Name()), nil
+}

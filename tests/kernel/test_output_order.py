@@ -1,0 +1,74 @@
+"""Lines a cell writes to stdout and stderr reach the frontend in the order
+they were written, across the two streams, while a flood stays batched."""
+
+from __future__ import annotations
+
+
+def _lines(r):
+    """(stream, line) pairs in the order the stream messages arrived."""
+    out = []
+    for m in r.of_type("stream"):
+        for line in m["content"]["text"].splitlines():
+            out.append((m["content"]["name"], line))
+    return out
+
+
+def test_fmt_to_stdout_and_stderr_keeps_order(kernel):
+    r = kernel.execute(
+        'import "fmt"\nimport "os"\n'
+        'fmt.Println("out 1")\nfmt.Fprintln(os.Stderr, "err 2")\nfmt.Println("out 3")\n'
+        'fmt.Fprintf(os.Stderr, "err %d\\n", 4)\nfmt.Print("out 5\\n")'
+    ).ok()
+    assert _lines(r) == [
+        ("stdout", "out 1"), ("stderr", "err 2"), ("stdout", "out 3"),
+        ("stderr", "err 4"), ("stdout", "out 5"),
+    ], r.describe()
+
+
+def test_log_and_fmt_keep_order(kernel):
+    r = kernel.execute(
+        'import "fmt"\nimport "log"\nlog.SetFlags(0)\n'
+        'for i := 0; i < 3; i++ {\n\tfmt.Println("step", i)\n\tlog.Println("logged", i)\n}'
+    ).ok()
+    want = []
+    for i in range(3):
+        want += [("stdout", f"step {i}"), ("stderr", f"logged {i}")]
+    assert _lines(r) == want, r.describe()
+
+
+def test_stderr_of_a_goroutine_keeps_order_with_stdout(kernel):
+    r = kernel.execute(
+        'import "fmt"\nimport "os"\n'
+        'done := make(chan bool)\n'
+        'go func() { fmt.Fprintln(os.Stderr, "from goroutine"); done <- true }()\n'
+        '<-done\nfmt.Println("after goroutine")'
+    ).ok()
+    assert _lines(r) == [("stderr", "from goroutine"), ("stdout", "after goroutine")], r.describe()
+
+
+def test_long_stderr_text_arrives_whole_and_in_place(kernel):
+    r = kernel.execute(
+        'import "fmt"\nimport "os"\nimport "strings"\n'
+        'fmt.Println("before")\n'
+        'fmt.Fprintln(os.Stderr, strings.Repeat("é", 20000))\n'
+        'fmt.Println("after")'
+    ).ok()
+    assert r.stderr == "é" * 20000 + "\n", r.describe()
+    names = [m["content"]["name"] for m in r.of_type("stream")]
+    first_err, last_err = names.index("stderr"), len(names) - 1 - names[::-1].index("stderr")
+    assert names[0] == "stdout" and names[-1] == "stdout", names
+    assert all(n == "stderr" for n in names[first_err:last_err + 1]), names
+
+
+def test_interleaved_flood_is_complete_and_batched(kernel):
+    r = kernel.execute(
+        'import "fmt"\nimport "log"\nlog.SetFlags(0)\n'
+        'for i := 0; i < 20000; i++ {\n\tfmt.Println("o", i)\n}\n'
+        'log.Println("done")',
+        timeout=120,
+    ).ok()
+    out = r.stdout.splitlines()
+    assert out == [f"o {i}" for i in range(20000)]
+    assert r.stderr == "done\n"
+    assert len(r.of_type("stream")) < 200, "a flood must stay batched"
+    assert _lines(r)[-1] == ("stderr", "done")
