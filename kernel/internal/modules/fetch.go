@@ -266,3 +266,24 @@ func writeAtomic(name string, data []byte, perm os.FileMode) error {
 	}
 	return err
 }
+
+// List is the modules a kernel uses, one "path version" line each.
+type List []Module
+
+// String shows one module a line, with where it came from.
+func (l List) String() string {
+	if len(l) == 0 {
+		return "no modules loaded"
+	}
+	var b strings.Builder
+	for i, m := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(m.String())
+		if m.Pinned != "" {
+			b.WriteString("  (pinned by " + m.Pinned + ")")
+		}
+	}
+	return b.String()
+}

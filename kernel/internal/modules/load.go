@@ -219,7 +219,7 @@ func (l *Loader) check(ctx context.Context, importPath string, m Module, dir str
 	imports := map[string]bool{}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return fmt.Errorf("%s: %w", where, err)
 		}
@@ -246,6 +246,8 @@ func (l *Loader) check(ctx context.Context, importPath string, m Module, dir str
 		switch {
 		case p == "C":
 			return fmt.Errorf("%s cannot be interpreted: it needs cgo (import \"C\")", where)
+		case p == "unsafe" && !l.known(p):
+			return fmt.Errorf("%s cannot be interpreted: it uses package unsafe (pointer arithmetic and memory layout tricks), which the interpreter does not run", where)
 		case l.known(p):
 		case IsModulePath(p):
 			if err := l.load(ctx, p, stack); err != nil {
