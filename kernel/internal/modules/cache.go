@@ -115,3 +115,24 @@ func makeWritable(root string) {
 		return nil
 	})
 }
+
+// CachedPackage finds, without the network, the cached module a kernel
+// would use for importPath (the go.mod pin, else the newest cached
+// version) and the package's folder in it; for documentation.
+func (f *Fetcher) CachedPackage(importPath string) (Module, string, bool) {
+	for _, p := range modulePrefixes(importPath) {
+		m, ok := Module{}, false
+		if v, pinned := f.cfg.Pins[p]; pinned {
+			m, ok = f.cached(p, v)
+		} else {
+			m, ok = f.newestCached(p)
+		}
+		if !ok {
+			continue
+		}
+		if dir, ok := pkgDir(m, importPath); ok {
+			return m, dir, true
+		}
+	}
+	return Module{}, "", false
+}
