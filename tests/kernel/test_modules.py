@@ -142,6 +142,24 @@ def test_package_that_cannot_be_interpreted_is_named_with_the_reason(make_kernel
     k.close()
 
 
+def test_completion_and_docs_cover_a_fetched_package(make_kernel, proxy, tmp_path):
+    k = make_kernel(env=module_env(proxy, tmp_path / "mod"), cwd=str(tmp_path))
+    k.execute('import "example.com/greet"').ok()
+    code = "greet.He"
+    c = k.request("shell", "complete_request", {"code": code, "cursor_pos": len(code)}).content
+    assert "Hello" in c["matches"], c
+    code = "greet.Hello"
+    r = k.request("shell", "inspect_request", {"code": code, "cursor_pos": len(code), "detail_level": 0}).content
+    assert r["found"], r
+    text = r["data"]["text/plain"]
+    assert "func Hello() string" in text and "Hello greets." in text, text
+    code = "modules.Li"
+    k.execute('import "golessons/modules"').ok()
+    c = k.request("shell", "complete_request", {"code": code, "cursor_pos": len(code)}).content
+    assert "List" in c["matches"], c
+    k.close()
+
+
 # ---- the real module proxy (CI reaches it) --------------------------------
 
 ERRGROUP = """
