@@ -41,6 +41,9 @@ def proxy(tmp_path_factory) -> Path:
         "asm/sum.go": "package asm\n\n// Sum is in sum_amd64.s.\nfunc Sum(xs []int) int\n",
         "asm/sum_amd64.s": "TEXT ·Sum(SB),4,$0\n\tRET\n",
         "ptr/ptr.go": 'package ptr\n\nimport "unsafe"\n\nfunc Size() uintptr { var x int; return unsafe.Sizeof(x) }\n',
+        # Range over a func (Go 1.23): yaegi v0.16 cannot compile it.
+        "iter/seq.go": "package iter\n\nfunc Count(yield func(int) bool) {\n\tfor i := 0; i < 3 && yield(i); i++ {\n\t}\n}\n\n"
+                       "func Sum() int {\n\ts := 0\n\tfor i := range Count {\n\t\ts += i\n\t}\n\treturn s\n}\n",
     })
     return p
 
@@ -132,6 +135,7 @@ def test_no_network_names_proxy_and_cache_and_cached_modules_still_work(make_ker
         ("example.com/hard/asm", "func Sum in sum.go has no Go body (it is written in assembly"),
         ("example.com/hard/ptr", "uses package unsafe"),
         ("example.com/greet/nested", "no module provides package example.com/greet/nested"),
+        ("example.com/hard/iter", "(module example.com/hard v0.1.0) cannot be interpreted: the interpreter fails on its source:"),
     ],
 )
 def test_package_that_cannot_be_interpreted_is_named_with_the_reason(make_kernel, proxy, tmp_path, pkg, reason):

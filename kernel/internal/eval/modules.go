@@ -7,6 +7,7 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,7 +89,36 @@ func (e *Evaluator) moduleImport(p string) (msg string, ok bool) {
 	if err != nil {
 		return fmt.Sprintf("import %q: %v", p, err), true
 	}
+	if msg := e.precompile(p); msg != "" {
+		return fmt.Sprintf("import %q: %s", p, msg), true
+	}
 	return "", true
+}
+
+// precompile has yaegi load module package p on its own, so that a
+// failure inside the package's source (often without a position) is
+// reported as the package's, not as the cell's. yaegi keeps the loaded
+// package: the cell's own import reuses it.
+func (e *Evaluator) precompile(p string) (msg string) {
+	var mod modules.Module
+	for _, m := range e.mods.loader.Modules() {
+		if (p == m.Path || strings.HasPrefix(p, m.Path+"/")) && len(m.Path) > len(mod.Path) {
+			mod = m
+		}
+	}
+	fail := func(why string) string {
+		why = strings.ReplaceAll(why, "/src/", "")
+		return fmt.Sprintf("package %s (module %s) cannot be interpreted: the interpreter fails on its source: %s", p, mod, why)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			msg = fail(fmt.Sprint(r))
+		}
+	}()
+	if _, err := e.i.Compile("package main\n\nimport _ " + strconv.Quote(p) + "\n"); err != nil {
+		return fail(err.Error())
+	}
+	return ""
 }
 
 // providesCompiled reports the packages the interpreter has without
