@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -87,6 +88,11 @@ func (e *Evaluator) moduleImport(p string) (msg string, ok bool) {
 		fmt.Fprintln(e.opts.Stderr, moduleNotice(m))
 	}
 	if err != nil {
+		var nm *modules.NoModuleError
+		var ne *modules.NetError
+		if errors.As(err, &nm) || errors.As(err, &ne) {
+			return fmt.Sprintf("import %q: %v; for a package of your own, put its source in a sub-folder %s of the folder named by GOLESSONS_PACKAGES (kernel option --packages)", p, err, p), true
+		}
 		return fmt.Sprintf("import %q: %v", p, err), true
 	}
 	if msg := e.precompile(p); msg != "" {

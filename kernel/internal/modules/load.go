@@ -156,8 +156,13 @@ func (l *Loader) find(ctx context.Context, importPath string) (Module, string, e
 	if len(missing) > 0 {
 		msg += ": " + strings.Join(missing, "; ")
 	}
-	return Module{}, "", errors.New(msg)
+	return Module{}, "", &NoModuleError{msg}
 }
+
+// NoModuleError says that no module version provides a package.
+type NoModuleError struct{ msg string }
+
+func (e *NoModuleError) Error() string { return e.msg }
 
 // use records m as in use and raises the requirements by its go.mod.
 func (l *Loader) use(m Module) {
