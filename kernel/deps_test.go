@@ -17,7 +17,7 @@ import (
 //
 // A row's "may import" cell names project packages by their last path
 // element (`protocol`, `demos`), external modules by short name (`zmq4`,
-// `yaegi`), and `stdlib`; the standard library is always allowed, and a
+// `yaegi`) or by module path (`golang.org/x/mod`), and `stdlib`; the standard library is always allowed, and a
 // package may import its own subpackages. "everything" lifts the rule (the
 // main package, which is wiring only).
 
@@ -84,6 +84,8 @@ func readPolicy(t *testing.T) map[string]policy {
 			case word == "stdlib" || word == "":
 			case external[word] != "":
 				p.allowed = append(p.allowed, external[word]+"/", external[word])
+			case strings.Contains(word, "."): // a module path, e.g. golang.org/x/mod
+				p.allowed = append(p.allowed, word+"/", word)
 			case short[word] != "":
 				p.allowed = append(p.allowed, short[word])
 			default:

@@ -32,6 +32,8 @@ Usage:
       write the "golessons" kernelspec ("Go (yaegi)") where Jupyter finds it
   golessons kernel -f CONNECTION_FILE [--packages DIR] [--memory-limit SIZE]
       run the kernel (Jupyter starts this from kernel.json)
+  golessons modules download [--cache DIR] PATH@VERSION...
+      put modules in the module cache cells import from (VERSION may be latest)
   golessons version
       print the version
 
@@ -64,6 +66,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "install":
 		err = install(args[1:], stdout, stderr)
+	case "modules":
+		err = modulesCmd(args[1:], stdout)
 	case "kernel":
 		stop := startProfiling("kernel")
 		err = serveKernel(args[1:], stderr)

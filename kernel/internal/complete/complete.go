@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"golessons/kernel/internal/docindex"
+	"golessons/kernel/internal/docindex/srcdoc"
 	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/syntax"
 )
@@ -21,7 +22,8 @@ type Env struct {
 	// Imports maps the names cells imported packages under (package name
 	// or alias) to import paths.
 	Imports map[string]string
-	// Index is the documentation index; nil means docindex.Load().
+	// Index is the documentation index; nil means docindex.Load() plus
+	// the module packages imported (srcdoc).
 	Index *docindex.Index
 }
 
@@ -44,11 +46,12 @@ type Result struct {
 // Complete returns the completions for code with the cursor at code point
 // offset cursor (clamped to the code).
 func Complete(code string, cursor int, env Env) Result {
+	imports := symtab.Imports(env.Symbols, env.Imports)
 	if env.Index == nil {
-		env.Index = docindex.Load()
+		env.Index = srcdoc.Default().Index(docindex.Load(), imports)
 	}
 	end := syntax.ByteOffset(code, cursor)
-	c := completer{env: env, imports: symtab.Imports(env.Symbols, env.Imports), code: code}
+	c := completer{env: env, imports: imports, code: code}
 	start, ms := c.at(code[:end])
 	res := Result{
 		CursorStart: utf8.RuneCountInString(code[:start]),

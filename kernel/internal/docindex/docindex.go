@@ -207,3 +207,22 @@ func (m Member) Child(name string) (Member, bool) {
 	}
 	return Member{}, false
 }
+
+// With returns an index holding ix's packages and pkgs (which replace
+// packages of the same path); ix is unchanged.
+func (ix *Index) With(pkgs ...Package) *Index {
+	if len(pkgs) == 0 {
+		return ix
+	}
+	all := make([]Package, 0, len(ix.pkgs)+len(pkgs))
+	extra := make(map[string]bool, len(pkgs))
+	for _, p := range pkgs {
+		extra[p.Path] = true
+	}
+	for path, p := range ix.pkgs {
+		if !extra[path] {
+			all = append(all, *p)
+		}
+	}
+	return New(append(all, pkgs...))
+}

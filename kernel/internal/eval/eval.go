@@ -68,6 +68,7 @@ type Evaluator struct {
 	// aliases maps a redefined generic func to its current internal name.
 	aliases map[string]string
 	streams *cellStreams // nil without Options.Streams
+	mods    moduleSet    // Go modules imported by cells (modules.go)
 
 	mu      sync.Mutex              // guards the fields below, touched by cell goroutines
 	running bool                    // a cell is executing
@@ -99,10 +100,13 @@ func New(opts Options) (*Evaluator, error) {
 	}
 	e := &Evaluator{opts: opts, in: bufio.NewReader(opts.Stdin), decls: newDeclTable(), changed: make(chan struct{})}
 	e.trace = &panicTrace{out: opts.Stderr}
+	src := newSourceFS(opts.PackagesDir)
+	src.modules = &e.mods
 	e.i = interp.New(interp.Options{
 		Unrestricted:         true,
 		GoPath:               "/",
-		SourcecodeFilesystem: newSourceFS(opts.PackagesDir),
+		BuildTags:            []string{"purego"}, // as modules.Loader selects files
+		SourcecodeFilesystem: src,
 		Stdin:                e.in,
 		Stdout:               opts.Stdout,
 		Stderr:               e.trace,

@@ -44,13 +44,12 @@ func (e *Evaluator) importProblem(p string) string {
 			return ""
 		}
 	}
+	if msg, ok := e.moduleImport(p); ok {
+		return msg
+	}
 	where := "no packages folder is set"
 	if e.opts.PackagesDir != "" {
 		where = "it is not in the packages folder " + e.opts.PackagesDir
-	}
-	first, _, _ := strings.Cut(p, "/")
-	if strings.Contains(first, ".") {
-		return fmt.Sprintf("import %q: the kernel cannot download modules and %s; put the package's source in a sub-folder %s of the folder named by GOLESSONS_PACKAGES (kernel option --packages)", p, where, p)
 	}
 	return fmt.Sprintf("import %q: package not found: it is not a standard library package the interpreter has, and %s; to use your own package, put its source in a sub-folder %s of the folder named by GOLESSONS_PACKAGES (kernel option --packages)", p, where, p)
 }
@@ -91,6 +90,9 @@ func (e *Evaluator) explainCompile(err error, u *unit) error {
 	ce := compileError(err)
 	if m := incompleteType.FindStringSubmatch(ce.Value); m != nil && strings.Contains(ce.Value, "CFG post-order panic") {
 		ce.Value = m[1] + ": undefined: " + m[2]
+	}
+	if m := e.explainModule(ce.Value); m != "" {
+		ce.Value = m
 	}
 	v := ce.Value
 	switch {

@@ -27,6 +27,7 @@ var shimPackages = map[string]bool{"slices": true, "maps": true, "cmp": true}
 type sourceFS struct {
 	shims    fs.FS
 	packages fs.FS // nil when no packages folder was given
+	modules  fs.FS // Go modules fetched for cells, by import path
 }
 
 func newSourceFS(packagesDir string) *sourceFS {
@@ -52,10 +53,19 @@ func (s *sourceFS) Open(name string) (fs.File, error) {
 	if shimPackages[first] {
 		return s.shims.Open(rest)
 	}
-	if s.packages == nil || first == "vendor" {
+	if first == "vendor" {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
-	return s.packages.Open(rest)
+	if s.packages != nil {
+		f, err := s.packages.Open(rest)
+		if err == nil || s.modules == nil || !strings.Contains(first, ".") {
+			return f, err
+		}
+	}
+	if s.modules != nil && strings.Contains(first, ".") {
+		return s.modules.Open(rest)
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }
 
 // stdlibGenericSources returns yaegi's own generic standard library

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"golessons/kernel/internal/docindex"
+	"golessons/kernel/internal/docindex/srcdoc"
 	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/syntax"
 )
@@ -19,7 +20,8 @@ type Env struct {
 	// Imports maps the names cells imported packages under (package name
 	// or alias) to import paths.
 	Imports map[string]string
-	// Index is the documentation index; nil means docindex.Load().
+	// Index is the documentation index; nil means docindex.Load() plus
+	// the module packages imported (srcdoc).
 	Index *docindex.Index
 }
 
@@ -35,14 +37,15 @@ type Result struct {
 // is the request's detail_level: 0 gives signatures and summaries, 1 or
 // more adds member docs and package listings.
 func Inspect(code string, cursor int, detail int, env Env) Result {
+	imports := symtab.Imports(env.Symbols, env.Imports)
 	if env.Index == nil {
-		env.Index = docindex.Load()
+		env.Index = srcdoc.Default().Index(docindex.Load(), imports)
 	}
 	chain := target(code, syntax.ByteOffset(code, cursor))
 	if len(chain) == 0 {
 		return Result{}
 	}
-	r := resolver{env: env, imports: symtab.Imports(env.Symbols, env.Imports), detail: detail, code: code}
+	r := resolver{env: env, imports: imports, detail: detail, code: code}
 	d, ok := r.resolve(chain)
 	if !ok {
 		return Result{}

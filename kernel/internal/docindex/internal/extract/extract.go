@@ -1,7 +1,7 @@
 // Package extract turns the Go source of one package into a
 // [docindex.Package] with go/doc and go/printer. It is used by the index
-// generator and by the test that checks the committed index is current; it
-// never runs inside the kernel.
+// generator, by the test that checks the committed index is current, and
+// in the kernel by docindex/srcdoc for the modules cells import.
 package extract
 
 import (

@@ -1,0 +1,175 @@
+package modules
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/mod/module"
+	"golang.org/x/mod/sumdb/dirhash"
+	modzip "golang.org/x/mod/zip"
+)
+
+// fileProxy is a GOPROXY folder built by a test.
+type fileProxy struct {
+	t    *testing.T
+	dir  string
+	sums map[string]string // go.sum lines of everything published
+}
+
+func newFileProxy(t *testing.T) *fileProxy {
+	return &fileProxy{t: t, dir: t.TempDir(), sums: map[string]string{}}
+}
+
+func (p *fileProxy) URL() string { return "file://" + filepath.ToSlash(p.dir) }
+
+// publish adds path@version with the given files (go.mod is made from
+// requires when files has none).
+func (p *fileProxy) publish(path, version string, files map[string]string) {
+	t := p.t
+	t.Helper()
+	if _, ok := files["go.mod"]; !ok {
+		files["go.mod"] = "module " + path + "\n\ngo 1.21\n"
+	}
+	esc, _ := module.EscapePath(path)
+	dir := filepath.Join(p.dir, filepath.FromSlash(esc), "@v")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var zf []modzip.File
+	for name, body := range files {
+		zf = append(zf, memFile{name, []byte(body)})
+	}
+	var buf bytes.Buffer
+	if err := modzip.Create(&buf, module.Version{Path: path, Version: version}, zf); err != nil {
+		t.Fatal(err)
+	}
+	zipName := filepath.Join(dir, version+".zip")
+	info, _ := json.Marshal(map[string]string{"Version": version, "Time": "2026-01-02T03:04:05Z"})
+	for name, data := range map[string][]byte{zipName: buf.Bytes(), filepath.Join(dir, version+".mod"): []byte(files["go.mod"]),
+		filepath.Join(dir, version+".info"): info} {
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _ := os.ReadFile(filepath.Join(dir, "list"))
+	if err := os.WriteFile(filepath.Join(dir, "list"), append(list, version+"\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h, err := dirhash.HashZip(zipName, dirhash.Hash1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.sums[path+" "+version] = h
+	mh, _ := dirhash.Hash1([]string{"go.mod"}, func(string) (ioReadCloser, error) { return nopCloser{strings.NewReader(files["go.mod"])}, nil })
+	p.sums[path+" "+version+"/go.mod"] = mh
+}
+
+// config is a Config using only this proxy and a fresh cache, with the
+// checksum database off (a file proxy serves none).
+func (p *fileProxy) config(t *testing.T) Config {
+	return Config{Proxies: ParseProxy(p.URL()), ProxySetting: p.URL(), Cache: filepath.Join(t.TempDir(), "mod"),
+		HTTP: http.DefaultClient, WritableCache: true, Sums: map[string]string{}}
+}
+
+type memFile struct {
+	name string
+	data []byte
+}
+
+func (f memFile) Path() string                { return f.name }
+func (f memFile) Lstat() (os.FileInfo, error) { return memInfo{f}, nil }
+func (f memFile) Open() (ioReadCloser, error) { return nopCloser{bytes.NewReader(f.data)}, nil }
+
+func TestGetDownloadsVerifiesAndCaches(t *testing.T) {
+	p := newFileProxy(t)
+	p.publish("example.com/hello", "v1.0.0", map[string]string{"hello.go": "package hello\n\nfunc Hi() string { return \"hi\" }\n"})
+	p.publish("example.com/hello", "v1.2.0", map[string]string{"hello.go": "package hello\n\nfunc Hi() string { return \"hello\" }\n"})
+	p.publish("example.com/hello", "v1.3.0-rc.1", map[string]string{"hello.go": "package hello\n"})
+	cfg := p.config(t)
+	cfg.Sums = p.sums
+	m, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Version != "v1.2.0" || m.From != p.URL() {
+		t.Fatalf("got %+v, want v1.2.0 (highest release) from the proxy", m)
+	}
+	src, err := os.ReadFile(filepath.Join(m.Dir, "hello.go"))
+	if err != nil || !strings.Contains(string(src), `"hello"`) {
+		t.Fatalf("extracted source: %q, %v", src, err)
+	}
+	for _, ext := range []string{".zip", ".ziphash", ".mod", ".info"} {
+		if _, err := os.Stat(filepath.Join(cfg.Cache, "cache/download/example.com/hello/@v/v1.2.0"+ext)); err != nil {
+			t.Errorf("go command's cache file missing: %v", err)
+		}
+	}
+	// Later, with downloads off, the cache answers.
+	cfg.Proxies = ParseProxy("off")
+	m2, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "")
+	if err != nil || m2.Version != "v1.2.0" || m2.From != "cache" {
+		t.Fatalf("offline: %+v, %v", m2, err)
+	}
+	// A version the cache lacks names the proxy setting and the cache.
+	_, err = NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0")
+	if err == nil || !strings.Contains(err.Error(), "GOPROXY=off") || !strings.Contains(err.Error(), cfg.Cache) {
+		t.Fatalf("offline miss: %v", err)
+	}
+}
+
+func TestGetRefusesChecksumMismatch(t *testing.T) {
+	p := newFileProxy(t)
+	p.publish("example.com/hello", "v1.0.0", map[string]string{"hello.go": "package hello\n"})
+	cfg := p.config(t)
+	cfg.Sums = map[string]string{"example.com/hello v1.0.0": "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}
+	cfg.PinFile = "/nb/go.mod"
+	_, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0")
+	if err == nil || !strings.Contains(err.Error(), "SECURITY ERROR") || !strings.Contains(err.Error(), "/nb/go.sum") {
+		t.Fatalf("err = %v, want a checksum mismatch naming go.sum", err)
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Cache, "example.com/hello@v1.0.0")); err == nil {
+		t.Fatal("a module that failed verification was extracted into the cache")
+	}
+}
+
+func TestGetNoNetworkNamesProxyAndCache(t *testing.T) {
+	cfg := Config{Proxies: ParseProxy("http://127.0.0.1:1"), ProxySetting: "http://127.0.0.1:1",
+		Cache: t.TempDir(), HTTP: http.DefaultClient}
+	_, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "")
+	if err == nil || !strings.Contains(err.Error(), "cannot reach the module proxy http://127.0.0.1:1") || !strings.Contains(err.Error(), cfg.Cache) {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestPinsFromGoMod(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module nb\n\ngo 1.22\n\nrequire example.com/hello v1.0.0\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "go.sum"), []byte("example.com/hello v1.0.0 h1:x=\n"), 0o644)
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOMODCACHE", t.TempDir())
+	cfg, err := FromEnv("", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Pins["example.com/hello"] != "v1.0.0" || cfg.Sums["example.com/hello v1.0.0"] != "h1:x=" {
+		t.Fatalf("pins %v sums %v", cfg.Pins, cfg.Sums)
+	}
+}
+
+func TestParseProxy(t *testing.T) {
+	got := ParseProxy("https://a.example,file:///p|direct")
+	want := []Proxy{{"https://a.example", false}, {"file:///p", true}, {"direct", false}}
+	if len(got) != len(want) {
+		t.Fatalf("%v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("%v, want %v", got, want)
+		}
+	}
+}
