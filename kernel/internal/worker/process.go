@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/proctree"
 )
 
 // The runner's link fds, as the kernel sets them up (runner.Start).
@@ -106,6 +107,6 @@ func interruptChildren() {
 // must not take its parent's group down.
 func killGroup() {
 	if pid := os.Getpid(); syscall.Getpgrp() == pid {
-		syscall.Kill(-pid, syscall.SIGKILL)
+		proctree.Kill(pid) // also the children that left the group (setsid)
 	}
 }
