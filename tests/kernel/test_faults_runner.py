@@ -183,3 +183,13 @@ def test_orphan_of_a_cell_child_is_adopted_and_ended(fresh_kernel):
     assert wait_until(lambda: p.ppid() == k.pid, 5), f"orphan went to {p.ppid()}, not the kernel {k.pid}"
     k.request("control", "shutdown_request", {"restart": True})
     assert not wait_gone([p], 10), "an adopted orphan outlived the restart"
+
+
+def test_closing_the_real_descriptor_is_explained(fresh_kernel):
+    k = fresh_kernel
+    k.execute("kept := 7").ok()
+    r = k.execute('import "os"\nos.NewFile(1, "fd1").Close()\n1 + 1', timeout=RECOVERY)
+    assert r.status == "error" and r.content["ename"] == "RunnerError", r.describe()
+    assert "closed the runner's stdout (file descriptor 1)" in r.content["evalue"], r.describe()
+    assert "kept: kept" in r.content["evalue"], r.describe()
+    assert k.execute("kept").ok().result_text == "7"

@@ -59,7 +59,7 @@ func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
 	if !p.exited() {
 		return "", nil
 	}
-	why := crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+	why := p.crash()
 	if m := p.killedForMemory(); m != nil {
 		why.Value = fmt.Sprintf("its processes grew to %s while no cell ran, over the memory limit of %s "+
 			"(set %s to change it): something an earlier cell started, a goroutine or a child process, "+
@@ -158,7 +158,7 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
 				"(set %s to change it), so its runner was stopped; %s",
 			formatSize(m.used), formatSize(m.limit), EnvMemoryLimit, restoreSummary(kept, lost, err, true))}}
 	}
-	why := crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+	why := p.crash()
 	if r.resetting.Load() {
 		why.Value = "the kernel was restarted while the cell ran"
 		return Result{Err: why}

@@ -72,6 +72,10 @@ func Serve(ctx context.Context, newEval EvaluatorFactory) error {
 		},
 	})
 	if err != nil {
+		// Said before killGroup ends us; the kernel reads whichever stream still works.
+		if msg := []byte(link.RunnerErrorPrefix + err.Error() + "\n"); !writeOK(os.Stderr, msg) {
+			writeOK(os.Stdout, msg)
+		}
 		return fmt.Errorf("runner: %w", err)
 	}
 	return nil
@@ -110,3 +114,5 @@ func killGroup() {
 		proctree.Kill(pid) // also the children that left the group (setsid)
 	}
 }
+
+func writeOK(w io.Writer, b []byte) bool { _, err := w.Write(b); return err == nil }
