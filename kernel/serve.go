@@ -60,6 +60,11 @@ func serveKernel(args []string, stderr io.Writer) error {
 		return err
 	}
 	defer srv.Close()
+	// Cell processes that leave the runner's group and lose their parent
+	// come to the kernel, which ends them with the runner.
+	if err := runner.AdoptOrphans(ctx); err != nil {
+		log.Warn("orphans of cells may outlive the kernel", "err", err)
+	}
 	eng := startEngine(ctx, runner.Config{
 		Exe: exe, Args: []string{"runner"}, Env: os.Environ(), MemoryLimit: limit, PackagesDir: *packages, Log: log,
 	})

@@ -4,9 +4,16 @@ or escaping child processes. Every wait is bounded."""
 
 from __future__ import annotations
 
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 
-from kernelharness import Kernel
+import psutil
+
+from kernelharness import Kernel, wait_gone, wait_until
 
 RECOVERY = 60  # seconds a runner restart + restore may take
 
@@ -82,3 +89,107 @@ def test_slow_initialiser_does_not_lose_the_other_declarations(fresh_kernel):
     assert r.status == "ok" and r.result_text == "60", r.describe()
     assert r.t_reply - r.t_sent < 30, "the slow initialiser must not be re-run"
     assert "v := slow()" in r.stderr, r.describe()
+
+
+# ---- the memory limit ----------------------------------------------------------
+
+LIMIT = {"GOLESSONS_MEMORY_LIMIT": "300MiB"}
+
+
+def test_memory_limit_holds_between_cells(make_kernel):
+    k = make_kernel(env=LIMIT)
+    try:
+        k.execute('import ("bytes"; "time")\nkept := 7').ok()
+        before = k.runner()
+        # the cell ends at once; its goroutine keeps allocating afterwards
+        k.execute(
+            "var hog [][]byte\ngo func() {\n\ttime.Sleep(time.Second)\n\tfor range 60 {\n"
+            "\t\thog = append(hog, bytes.Repeat([]byte{1}, 16<<20))\n"
+            "\t\ttime.Sleep(20 * time.Millisecond)\n\t}\n}()"
+        ).ok()
+        assert not wait_gone([before], 30), "the idle runner grew past the limit and was not stopped"
+        r = k.execute("1 + 1", timeout=RECOVERY)
+        assert r.status == "ok" and r.result_text == "2", r.describe()
+        assert re.search(r"memory limit of 300 MiB", r.stderr) and "while no cell ran" in r.stderr, r.describe()
+        assert k.execute("kept").ok().result_text == "7"
+    finally:
+        k.close()
+
+
+def test_memory_limit_counts_child_processes(make_kernel):
+    k = make_kernel(env=LIMIT)
+    try:
+        k.execute('import "os/exec"\nkept := 7').ok()
+        code = "b = b'x' * (600 << 20); import time; time.sleep(5)"
+        r = k.execute(f'err := exec.Command("{sys.executable}", "-c", "{code}").Run()', timeout=RECOVERY)
+        assert r.status == "error" and r.content["ename"] == "MemoryLimit", r.describe()
+        assert "processes it started" in r.content["evalue"], r.describe()
+        assert k.execute("kept").ok().result_text == "7"
+    finally:
+        k.close()
+
+
+# ---- processes that leave the runner's process group ----------------------------
+
+ESCAPE = 'import "os/exec"\ncmd := exec.Command("setsid", "sleep", "100")\ncmd.Start()\ncmd.Process.Pid'
+
+
+def _escaped(k: Kernel) -> psutil.Process:
+    r = k.execute(ESCAPE).ok()
+    p = psutil.Process(int(r.result_text))
+    assert os.getsid(p.pid) != os.getsid(k.runner().pid), "the child did not leave the session"
+    return p
+
+
+def test_escaped_child_ends_with_shutdown(fresh_kernel):
+    k = fresh_kernel
+    p = _escaped(k)
+    r = k.request("control", "shutdown_request", {"restart": False})
+    assert r.reply["content"]["status"] == "ok"
+    assert not wait_gone([p], 10), "a setsid child outlived the kernel's shutdown"
+
+
+def test_escaped_child_ends_with_restart(fresh_kernel):
+    k = fresh_kernel
+    p = _escaped(k)
+    k.request("control", "shutdown_request", {"restart": True})
+    assert not wait_gone([p], 10), "a setsid child outlived the restart"
+
+
+def test_escaped_child_ends_with_sigterm_of_the_kernel(fresh_kernel):
+    k = fresh_kernel
+    p = _escaped(k)
+    os.kill(k.pid, signal.SIGTERM)
+    assert not wait_gone([p], 10), "a setsid child outlived SIGTERM of the kernel"
+
+
+def test_escaped_child_ends_with_sigkill_of_the_kernel(fresh_kernel):
+    k = fresh_kernel
+    p = _escaped(k)
+    os.kill(k.pid, signal.SIGKILL)
+    assert not wait_gone([p], 10), "a setsid child outlived SIGKILL of the kernel"
+
+
+def test_orphan_of_a_cell_child_is_adopted_and_ended(fresh_kernel):
+    k = fresh_kernel
+    # sh starts a setsid'd sleep in the background and exits: the sleep
+    # loses its parent while the runner lives.
+    r = k.execute(
+        'import ("os/exec"; "strings")\n'
+        'out, _ := exec.Command("sh", "-c", "setsid sleep 100 >/dev/null 2>&1 & echo $!").Output()\n'
+        "strings.TrimSpace(string(out))"
+    ).ok()
+    p = psutil.Process(int(r.result_text.strip('"')))
+    assert wait_until(lambda: p.ppid() == k.pid, 5), f"orphan went to {p.ppid()}, not the kernel {k.pid}"
+    k.request("control", "shutdown_request", {"restart": True})
+    assert not wait_gone([p], 10), "an adopted orphan outlived the restart"
+
+
+def test_closing_the_real_descriptor_is_explained(fresh_kernel):
+    k = fresh_kernel
+    k.execute("kept := 7").ok()
+    r = k.execute('import "os"\nos.NewFile(1, "fd1").Close()\n1 + 1', timeout=RECOVERY)
+    assert r.status == "error" and r.content["ename"] == "RunnerError", r.describe()
+    assert "closed the runner's stdout (file descriptor 1)" in r.content["evalue"], r.describe()
+    assert "kept: kept" in r.content["evalue"], r.describe()
+    assert k.execute("kept").ok().result_text == "7"

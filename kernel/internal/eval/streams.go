@@ -35,8 +35,8 @@ type Streams struct {
 // cellStreams holds the interpreted os.Stdout and os.Stderr variables.
 type cellStreams struct {
 	src     Streams
-	mu      sync.Mutex // guards the fields below against cell goroutines
-	out     *os.File   // interpreted os.Stdout; yaegi writes it on assignment
+	mu      sync.Mutex // orders reopen with goroutines of earlier cells that print
+	out     *os.File   // interpreted os.Stdout; a cell's assignment writes it without mu
 	err     *os.File   // interpreted os.Stderr
 	ownOut  *os.File   // the duplicate we made for stdout
 	ownErr  *os.File   // the duplicate we made for stderr
@@ -98,13 +98,22 @@ var fmtFuncs = map[string]any{
 
 // stdout is the cells' current os.Stdout (a cell may assign it).
 func (cs *cellStreams) stdout() io.Writer {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
 	return cs.out
 }
 
 // route sends writes meant for the cells' own stderr file to the ordered
 // stderr; every other writer is used as it is.
 func (cs *cellStreams) route(w io.Writer) io.Writer {
-	if f, ok := w.(*os.File); ok && cs.ordered != nil && f == cs.ownErr && !isClosed(f) {
+	f, ok := w.(*os.File)
+	if !ok || cs.ordered == nil {
+		return w
+	}
+	cs.mu.Lock()
+	own := f == cs.ownErr
+	cs.mu.Unlock()
+	if own && !isClosed(f) {
 		return cs.ordered
 	}
 	return w

@@ -78,6 +78,11 @@ func runeCut(b []byte, n int) int {
 	return n
 }
 
+// RunnerErrorPrefix starts the line a runner writes to stderr (or, when
+// that fails, stdout) when it must stop, e.g. because a cell closed a
+// descriptor the runner needs; the kernel turns it into the cell's error.
+const RunnerErrorPrefix = "golessons runner error: "
+
 // startToken is the token the runner process was started with. Package
 // worker removes the variable from the environment early (children of
 // cells must not see it), before the evaluator that frames stderr with it

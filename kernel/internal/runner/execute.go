@@ -34,7 +34,9 @@ func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
 			"the cell has %d bytes; at most %d fit", len(req.Code), link.MaxFrame)}, Notice: notice}
 	}
 	// Any other send error means the runner is gone; await sees its end.
+	p.busy.Store(true)
 	res := r.await(ctx, p, id, req, out)
+	p.busy.Store(false)
 	res.Notice = notice
 	if res.Err == nil {
 		r.cells = append(r.cells, req.Code)
@@ -51,10 +53,18 @@ func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
 	if p == nil || closed {
 		return "", errClosed
 	}
+	if p.reaped.Load() || p.killedForMemory() != nil {
+		<-p.done // it died between cells; its pipes may still be draining
+	}
 	if !p.exited() {
 		return "", nil
 	}
-	why := crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+	why := p.crash()
+	if m := p.killedForMemory(); m != nil {
+		why.Value = fmt.Sprintf("its processes grew to %s while no cell ran, over the memory limit of %s "+
+			"(set %s to change it): something an earlier cell started, a goroutine or a child process, "+
+			"kept allocating, so they were stopped", formatSize(m.used), formatSize(m.limit), EnvMemoryLimit)
+	}
 	kept, lost, err := r.replace(ctx, true)
 	if err != nil {
 		return "", err
@@ -66,8 +76,6 @@ func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
 // await waits for cell id's result while serving its input requests,
 // interrupts, the memory limit and the runner's death.
 func (r *Runner) await(ctx context.Context, p *process, id uint64, req Request, out Output) Result {
-	mem := time.NewTicker(memoryPoll)
-	defer mem.Stop()
 	var grace <-chan time.Time
 	inputCtx, cancelInput := context.WithCancel(ctx)
 	defer cancelInput()
@@ -99,10 +107,6 @@ func (r *Runner) await(ctx context.Context, p *process, id uint64, req Request, 
 		case <-grace:
 			return r.killAndRestore(ctx, p, "Interrupted",
 				fmt.Sprintf("the cell did not stop within %v, so its runner was stopped", InterruptGrace))
-		case <-mem.C:
-			if res, over := r.checkMemory(ctx, p); over {
-				return res
-			}
 		case <-p.done:
 			return r.died(ctx, p, id)
 		case <-ctx.Done():
@@ -134,21 +138,6 @@ func ask(ctx context.Context, out Output, ev link.Event, allowed bool, replies c
 	}
 }
 
-// checkMemory kills and replaces the runner when it uses more memory than
-// allowed.
-func (r *Runner) checkMemory(ctx context.Context, p *process) (Result, bool) {
-	if r.cfg.MemoryLimit <= 0 {
-		return Result{}, false
-	}
-	rss, err := p.rss()
-	if err != nil || rss <= r.cfg.MemoryLimit {
-		return Result{}, false
-	}
-	return r.killAndRestore(ctx, p, "MemoryLimit", fmt.Sprintf(
-		"the cell used %s of memory, over the limit of %s (set %s to change it), so its runner was stopped",
-		formatSize(rss), formatSize(r.cfg.MemoryLimit), EnvMemoryLimit)), true
-}
-
 // died explains a runner that exited during cell id. A result that made
 // it out before the end still counts.
 func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
@@ -162,7 +151,14 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
 			drained = true // the pump has ended: nothing more will come
 		}
 	}
-	why := crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+	if m := p.killedForMemory(); m != nil {
+		kept, lost, err := r.replace(ctx, true)
+		return Result{Err: &link.Error{Name: "MemoryLimit", Value: fmt.Sprintf(
+			"the cell used %s of memory (the runner and the processes it started), over the limit of %s "+
+				"(set %s to change it), so its runner was stopped; %s",
+			formatSize(m.used), formatSize(m.limit), EnvMemoryLimit, restoreSummary(kept, lost, err, true))}}
+	}
+	why := p.crash()
 	if r.resetting.Load() {
 		why.Value = "the kernel was restarted while the cell ran"
 		return Result{Err: why}

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -35,6 +36,12 @@ type process struct {
 	pumpDone chan struct{}
 	files    []*os.File // kernel ends of the four pipes, closed by wait
 	pump     pump
+	// overLimit is set when the memory watcher killed the process.
+	overLimit atomic.Pointer[memoryKill]
+	// reaped is set once the process has exited, before done is closed.
+	reaped atomic.Bool
+	// busy is set while a cell or a restore runs (memory is watched closer).
+	busy atomic.Bool
 }
 
 // spawn starts a runner process and its goroutines.
@@ -68,7 +75,7 @@ func spawn(cfg Config, out *outputSwitch) (*process, error) {
 	// Own process group, so one kill reaches the cells' children; SIGTERM
 	// when the kernel dies, which the runner turns into killing its group.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
-	if err := cmd.Start(); err != nil {
+	if err := startTracked(cmd, func() int { return cmd.Process.Pid }); err != nil {
 		return fail(fmt.Errorf("start runner %s: %w", cfg.Exe, err))
 	}
 	for _, f := range []*os.File{reqR, evW, outW, errW} {
@@ -94,6 +101,9 @@ func spawn(cfg Config, out *outputSwitch) (*process, error) {
 		p.pump.run(capt.Chunks(), events)
 	}()
 	go p.wait()
+	if cfg.MemoryLimit > 0 {
+		go p.watchMemory(cfg.MemoryLimit)
+	}
 	return p, nil
 }
 
@@ -155,7 +165,9 @@ func readEvents(r *link.Reader, events chan<- link.Event, cfg Config) {
 // finish (or cuts the pipes after drainTimeout) and closes done.
 func (p *process) wait() {
 	p.cmd.Wait()
-	syscall.Kill(-p.pid, syscall.SIGKILL)
+	p.reaped.Store(true)
+	runnerGone(p.pid)
+	killTree(p.pid) // what is left of its group, and orphans it left
 	timer := time.NewTimer(drainTimeout)
 	defer timer.Stop()
 	select {
@@ -172,9 +184,10 @@ func (p *process) wait() {
 	close(p.done)
 }
 
-// kill ends the runner and everything in its process group at once.
+// kill ends the runner and every process below it, including those that
+// left its process group.
 func (p *process) kill() {
-	syscall.Kill(-p.pid, syscall.SIGKILL)
+	killTree(p.pid)
 }
 
 // exited reports whether the process is gone (done is closed).
@@ -185,17 +198,4 @@ func (p *process) exited() bool {
 	default:
 		return false
 	}
-}
-
-// rss returns the runner's resident memory in bytes, from /proc.
-func (p *process) rss() (int64, error) {
-	b, err := os.ReadFile("/proc/" + strconv.Itoa(p.pid) + "/statm")
-	if err != nil {
-		return 0, fmt.Errorf("read runner memory: %w", err)
-	}
-	var size, resident int64
-	if _, err := fmt.Sscan(string(b), &size, &resident); err != nil {
-		return 0, fmt.Errorf("parse /proc/%d/statm: %w", p.pid, err)
-	}
-	return resident * int64(os.Getpagesize()), nil
 }

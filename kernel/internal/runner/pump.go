@@ -19,9 +19,14 @@ type pump struct {
 	out *outputSwitch
 	ctl chan<- link.Event
 
-	mu   sync.Mutex // guards tail, read by Execute after a crash
-	tail []byte     // the last tailSize bytes of stderr
+	mu      sync.Mutex // guards the tails, read by Execute after a crash
+	tail    []byte     // the last tailSize bytes of stderr
+	outTail []byte     // the last outTailSize bytes of stdout
 }
+
+// outTailSize is how much of stdout is kept: enough for the runner's own
+// last words when its stderr was closed (link.RunnerErrorPrefix).
+const outTailSize = 1 << 10
 
 // run serves until both chunks and events are closed.
 func (p *pump) run(chunks <-chan capture.Chunk, events <-chan link.Event) {
@@ -114,15 +119,39 @@ func (p *pump) stream(s capture.Stream, text string) {
 	if text == "" {
 		return
 	}
+	p.mu.Lock()
 	if s == capture.Stderr {
-		p.mu.Lock()
-		p.tail = append(p.tail, text...)
-		if over := len(p.tail) - tailSize; over > 0 {
-			p.tail = append(p.tail[:0], p.tail[over:]...)
-		}
-		p.mu.Unlock()
+		p.tail = keepTail(p.tail, text, tailSize)
+	} else {
+		p.outTail = keepTail(p.outTail, text, outTailSize)
 	}
+	p.mu.Unlock()
 	p.out.stream(string(s), text)
+}
+
+// keepTail appends text to tail and keeps its last size bytes.
+func keepTail(tail []byte, text string, size int) []byte {
+	if len(text) >= size {
+		return append(tail[:0], text[len(text)-size:]...)
+	}
+	tail = append(tail, text...)
+	if over := len(tail) - size; over > 0 {
+		tail = append(tail[:0], tail[over:]...)
+	}
+	return tail
+}
+
+// runnerError returns the reason the runner gave for stopping, or "".
+func (p *pump) runnerError() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, t := range [][]byte{p.tail, p.outTail} {
+		if i := strings.LastIndex(string(t), link.RunnerErrorPrefix); i >= 0 {
+			line, _, _ := strings.Cut(string(t[i+len(link.RunnerErrorPrefix):]), "\n")
+			return line
+		}
+	}
+	return ""
 }
 
 // stderrTail returns the last bytes the runner wrote to stderr.

@@ -61,7 +61,7 @@ func (r *Runner) restore(ctx context.Context, p *process) (link.Event, error) {
 				return ev, nil
 			}
 		case <-p.done:
-			why := crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+			why := p.crash()
 			return link.Event{}, fmt.Errorf("replaying earlier cells crashed the runner: %s", why.Value)
 		case <-timer.C:
 			return link.Event{}, fmt.Errorf("replaying earlier cells took over %v", restoreTimeout)
@@ -92,6 +92,27 @@ func restoreSummary(kept, lost []string, err error, duringCell bool) string {
 		parts = append(parts, "no earlier declarations to restore")
 	}
 	return strings.Join(parts, "; ")
+}
+
+// crash explains why p died: in the runner's own words when it stopped
+// itself, else from its stderr and exit status.
+func (p *process) crash() *link.Error {
+	if msg := p.pump.runnerError(); msg != "" {
+		return &link.Error{Name: "RunnerError", Value: explainRunnerError(msg)}
+	}
+	return crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+}
+
+// explainRunnerError says what a runner's reason for stopping means.
+func explainRunnerError(msg string) string {
+	for _, fd := range []struct{ stream, n string }{{"stdout", "1"}, {"stderr", "2"}} {
+		if strings.Contains(msg, "sync marker to "+fd.stream) {
+			return fmt.Sprintf("the cell closed the runner's %s (file descriptor %s), through which the kernel "+
+				"receives output and results, so the runner stopped (%s). Closing os.Stdout or os.Stderr "+
+				"themselves is harmless", fd.stream, fd.n, msg)
+		}
+	}
+	return "the runner stopped: " + msg
 }
 
 // crashReport explains a dead runner from the end of its stderr (the Go

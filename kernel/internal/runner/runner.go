@@ -36,8 +36,8 @@ const (
 	// its own before the runner is killed (compiled code such as
 	// time.Sleep cannot see the cancellation).
 	InterruptGrace = 300 * time.Millisecond
-	// memoryPoll is how often the runner's resident memory is checked
-	// while a cell runs.
+	// memoryPoll is how often the memory of the runner's process tree is
+	// checked, between cells as well as during them.
 	memoryPoll = 50 * time.Millisecond
 	// startTimeout bounds a runner's start-up, up to its ready event.
 	startTimeout = 30 * time.Second

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/proctree"
 )
 
 // The runner's link fds, as the kernel sets them up (runner.Start).
@@ -71,6 +72,10 @@ func Serve(ctx context.Context, newEval EvaluatorFactory) error {
 		},
 	})
 	if err != nil {
+		// Said before killGroup ends us; the kernel reads whichever stream still works.
+		if msg := []byte(link.RunnerErrorPrefix + err.Error() + "\n"); !writeOK(os.Stderr, msg) {
+			writeOK(os.Stdout, msg)
+		}
 		return fmt.Errorf("runner: %w", err)
 	}
 	return nil
@@ -106,6 +111,8 @@ func interruptChildren() {
 // must not take its parent's group down.
 func killGroup() {
 	if pid := os.Getpid(); syscall.Getpgrp() == pid {
-		syscall.Kill(-pid, syscall.SIGKILL)
+		proctree.Kill(pid) // also the children that left the group (setsid)
 	}
 }
+
+func writeOK(w io.Writer, b []byte) bool { _, err := w.Write(b); return err == nil }
