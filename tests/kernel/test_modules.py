@@ -269,3 +269,43 @@ def test_rate_limiter_from_real_proxy(real_proxy_kernel):
     r = k.execute(RATE, timeout=180).ok()
     assert r.result_text == "3", r.describe()
     assert "golang.org/x/time v0." in r.stderr, r.describe()
+
+
+# ---- the lesson -----------------------------------------------------------
+
+
+def test_structured_concurrency_lesson_runs_and_tells_its_story():
+    import re
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebooks = Path(__file__).resolve().parents[2] / "notebooks"
+    nb = nbformat.read(notebooks / "04-structured-concurrency.ipynb", as_version=4)
+    NotebookClient(nb, kernel_name="golessons", timeout=300, allow_errors=True,
+                   resources={"metadata": {"path": str(notebooks)}}).execute()
+
+    def outputs(tag):
+        cell = next(c for c in nb.cells if tag in c.get("metadata", {}).get("tags", []))
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, (tag, errors)
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        results = [o.data for o in cell.outputs if o.output_type == "execute_result"]
+        assert results, (tag, cell.outputs)
+        return text, results[-1]
+
+    summary = re.compile(r"(\d+) calls in ([\d.]+) s, up to (\d+) at once")
+    _, data = outputs("imports")
+    assert "golang.org/x/sync v0.25.0" in data["text/plain"] and "pinned by" in data["text/plain"], data
+    _, data = outputs("group")
+    assert summary.search(data["text/plain"]).group(3) == "4" and "<svg" in data["image/svg+xml"], data
+    text, data = outputs("withcontext")
+    assert text.count("context canceled") == 2 and "footer -> footer: server said 503" in text, text
+    assert "g.Wait() returned footer: server said 503" in data["text/plain"], data
+    assert float(summary.search(data["text/plain"]).group(2)) < 2.9, "the 3 s task was not cancelled: " + data["text/plain"]
+    for tag in ("semaphore", "setlimit"):
+        _, data = outputs(tag)
+        m = summary.search(data["text/plain"])
+        assert m.group(1) == "8" and m.group(3) == "3", data["text/plain"]
+    _, data = outputs("rate")
+    assert summary.search(data["text/plain"]).group(3) == "1", data["text/plain"]
