@@ -164,6 +164,28 @@ def test_completion_and_docs_cover_a_fetched_package(make_kernel, proxy, tmp_pat
     k.close()
 
 
+def test_image_module_cache_made_by_modules_download_serves_offline_kernels(make_kernel, kernelspec, proxy, tmp_path):
+    """What the Dockerfile does: `golessons modules download --cache DIR` from a
+    file proxy, then kernels with GOLESSONS_MODCACHE=DIR and no network."""
+    import subprocess
+
+    image_cache = tmp_path / "image-cache"
+    env = dict(os.environ, **module_env(proxy, tmp_path / "unused"))
+    out = subprocess.run([kernelspec.argv[0], "modules", "download", "--cache", str(image_cache), "example.com/greet@v1.0.0"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("example.com/greet v1.0.0\t"), out
+    bad = subprocess.run([kernelspec.argv[0], "modules", "download", "example.com/greet"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "PATH@VERSION" in bad.stderr, bad
+    user_cache = tmp_path / "home-cache"
+    k = make_kernel(env=module_env(proxy, user_cache, GOPROXY="off", GOLESSONS_MODCACHE=str(image_cache)), cwd=str(tmp_path))
+    r = k.execute('import "example.com/greet"\ngreet.Hello()').ok()
+    assert r.result_text == '"hello v1.0"', r.describe()
+    assert f"from the module cache" in r.stderr and str(image_cache) in r.stderr, r.describe()
+    assert not user_cache.exists(), "nothing should be written to the user's cache"
+    k.close()
+
+
 # ---- the real module proxy (CI reaches it) --------------------------------
 
 ERRGROUP = """
