@@ -1,6 +1,7 @@
 package modules
 
 import (
+	"errors"
 	"io"
 	"os"
 	"path"
@@ -21,3 +22,5 @@ func (i memInfo) Mode() os.FileMode  { return 0o644 }
 func (i memInfo) ModTime() time.Time { return time.Time{} }
 func (i memInfo) IsDir() bool        { return false }
 func (i memInfo) Sys() any           { return nil }
+
+func errorsAs(err error, target any) bool { return errors.As(err, target) }
