@@ -98,6 +98,18 @@ def test_go_mod_in_notebook_folder_pins_the_version(make_kernel, proxy, tmp_path
     k.close()
 
 
+def test_go_mod_in_teachers_packages_folder_pins_when_the_notebook_folder_has_none(make_kernel, proxy, tmp_path):
+    teacher = tmp_path / "class-packages"
+    teacher.mkdir()
+    (teacher / "go.mod").write_text("module class\n\ngo 1.22\n\nrequire example.com/greet v1.0.0\n")
+    nb = tmp_path / "nb"
+    nb.mkdir()
+    k = make_kernel(env=module_env(proxy, tmp_path / "mod", GOLESSONS_PACKAGES=str(teacher)), cwd=str(nb))
+    r = k.execute('import "example.com/greet"\ngreet.Hello()').ok()
+    assert r.result_text == '"hello v1.0"' and f"pinned by {teacher / 'go.mod'}" in r.stderr, r.describe()
+    k.close()
+
+
 def test_go_sum_mismatch_is_refused(make_kernel, proxy, tmp_path):
     nb = tmp_path / "nb"
     nb.mkdir()
