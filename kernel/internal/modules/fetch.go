@@ -128,9 +128,6 @@ func (f *Fetcher) explain(path string, err error) error {
 	if errors.As(err, &ne) {
 		return fmt.Errorf("module %s: %w; it is not in the module cache %s either (once downloaded, modules work offline)", path, err, strings.Join(f.caches(), ", "))
 	}
-	if errors.Is(err, errNotFound) {
-		return fmt.Errorf("module %s: %w", path, err)
-	}
 	return fmt.Errorf("module %s: %w", path, err)
 }
 
