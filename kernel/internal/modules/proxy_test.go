@@ -173,3 +173,22 @@ func TestParseProxy(t *testing.T) {
 		}
 	}
 }
+
+func TestCachedModuleIsCheckedAgainstGoSum(t *testing.T) {
+	p := newFileProxy(t)
+	p.publish("example.com/hello", "v1.0.0", map[string]string{"hello.go": "package hello\n"})
+	cfg := p.config(t)
+	if _, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0"); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Sums = map[string]string{"example.com/hello v1.0.0": "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}
+	cfg.PinFile = "/nb/go.mod"
+	_, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0")
+	if err == nil || !strings.Contains(err.Error(), "SECURITY ERROR") || !strings.Contains(err.Error(), "the module cache has") {
+		t.Fatalf("err = %v", err)
+	}
+	cfg.Sums = p.sums
+	if _, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0"); err != nil {
+		t.Fatalf("matching go.sum: %v", err)
+	}
+}
