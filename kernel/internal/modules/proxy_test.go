@@ -141,3 +141,12 @@ func TestCachedModuleIsCheckedAgainstGoSum(t *testing.T) {
 		t.Fatalf("matching go.sum: %v", err)
 	}
 }
+
+func TestGOPROXYDirectOnlyIsExplained(t *testing.T) {
+	cfg := Config{Proxies: ParseProxy("direct"), ProxySetting: "direct", Cache: t.TempDir(), HTTP: http.DefaultClient}
+	l := NewLoader(NewFetcher(cfg), stdKnown)
+	_, err := l.Import(context.Background(), "example.com/hello")
+	if err == nil || !strings.Contains(err.Error(), "GOPROXY=direct") || !strings.Contains(err.Error(), "does not download from repositories directly") {
+		t.Fatalf("err = %v", err)
+	}
+}
