@@ -50,10 +50,21 @@ COPY --from=build /src/build/golessons /opt/golessons/bin/golessons
 RUN scripts/install.sh --runtime --venv /opt/golessons/venv --kernel-binary /opt/golessons/bin/golessons \
  && install -m 0755 scripts/container-start.sh /opt/golessons/bin/golessons-start
 COPY notebooks/ /opt/golessons/lessons/
+# Go modules cells can import without the network: a read-only module cache
+# the kernel consults after the user's own (~/go/pkg/mod). GO_MODULES is the
+# one build argument for it: scripts/build-image.sh downloads and verifies
+# those modules on the host (GO_MODULES="golang.org/x/sync@v0.25.0 ..." make image)
+# into context-deps/modcache; this step copies exactly them into the image
+# and fails if one is missing.
+ARG GO_MODULES="golang.org/x/sync@v0.25.0 golang.org/x/time@v0.16.0"
+RUN --mount=type=bind,source=build/docker/context-deps/modcache,target=/tmp/modcache \
+    GOPROXY=file:///tmp/modcache/cache/download GOSUMDB=off \
+    /opt/golessons/bin/golessons modules download --cache /opt/golessons/modcache $GO_MODULES
 # uid 1000, gid 100: the user JupyterHub's Kubernetes spawner expects by default.
 RUN useradd --create-home --uid 1000 --gid 100 --shell /bin/bash jovyan
 ENV PATH=/opt/golessons/venv/bin:/opt/golessons/bin:/usr/local/bin:/usr/bin:/bin \
     GOLESSONS_LESSONS_SRC=/opt/golessons/lessons \
+    GOLESSONS_MODCACHE=/opt/golessons/modcache \
     SHELL=/bin/bash
 USER 1000:100
 WORKDIR /home/jovyan

@@ -98,6 +98,18 @@ def test_go_mod_in_notebook_folder_pins_the_version(make_kernel, proxy, tmp_path
     k.close()
 
 
+def test_go_mod_in_teachers_packages_folder_pins_when_the_notebook_folder_has_none(make_kernel, proxy, tmp_path):
+    teacher = tmp_path / "class-packages"
+    teacher.mkdir()
+    (teacher / "go.mod").write_text("module class\n\ngo 1.22\n\nrequire example.com/greet v1.0.0\n")
+    nb = tmp_path / "nb"
+    nb.mkdir()
+    k = make_kernel(env=module_env(proxy, tmp_path / "mod", GOLESSONS_PACKAGES=str(teacher)), cwd=str(nb))
+    r = k.execute('import "example.com/greet"\ngreet.Hello()').ok()
+    assert r.result_text == '"hello v1.0"' and f"pinned by {teacher / 'go.mod'}" in r.stderr, r.describe()
+    k.close()
+
+
 def test_go_sum_mismatch_is_refused(make_kernel, proxy, tmp_path):
     nb = tmp_path / "nb"
     nb.mkdir()
@@ -161,6 +173,28 @@ def test_completion_and_docs_cover_a_fetched_package(make_kernel, proxy, tmp_pat
     k.execute('import "golessons/modules"').ok()
     c = k.request("shell", "complete_request", {"code": code, "cursor_pos": len(code)}).content
     assert "List" in c["matches"], c
+    k.close()
+
+
+def test_image_module_cache_made_by_modules_download_serves_offline_kernels(make_kernel, kernelspec, proxy, tmp_path):
+    """What the Dockerfile does: `golessons modules download --cache DIR` from a
+    file proxy, then kernels with GOLESSONS_MODCACHE=DIR and no network."""
+    import subprocess
+
+    image_cache = tmp_path / "image-cache"
+    env = dict(os.environ, **module_env(proxy, tmp_path / "unused"))
+    out = subprocess.run([kernelspec.argv[0], "modules", "download", "--cache", str(image_cache), "example.com/greet@v1.0.0"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("example.com/greet v1.0.0\t"), out
+    bad = subprocess.run([kernelspec.argv[0], "modules", "download", "example.com/greet"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "PATH@VERSION" in bad.stderr, bad
+    user_cache = tmp_path / "home-cache"
+    k = make_kernel(env=module_env(proxy, user_cache, GOPROXY="off", GOLESSONS_MODCACHE=str(image_cache)), cwd=str(tmp_path))
+    r = k.execute('import "example.com/greet"\ngreet.Hello()').ok()
+    assert r.result_text == '"hello v1.0"', r.describe()
+    assert f"from the module cache" in r.stderr and str(image_cache) in r.stderr, r.describe()
+    assert not user_cache.exists(), "nothing should be written to the user's cache"
     k.close()
 
 
@@ -269,3 +303,43 @@ def test_rate_limiter_from_real_proxy(real_proxy_kernel):
     r = k.execute(RATE, timeout=180).ok()
     assert r.result_text == "3", r.describe()
     assert "golang.org/x/time v0." in r.stderr, r.describe()
+
+
+# ---- the lesson -----------------------------------------------------------
+
+
+def test_structured_concurrency_lesson_runs_and_tells_its_story():
+    import re
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebooks = Path(__file__).resolve().parents[2] / "notebooks"
+    nb = nbformat.read(notebooks / "04-structured-concurrency.ipynb", as_version=4)
+    NotebookClient(nb, kernel_name="golessons", timeout=300, allow_errors=True,
+                   resources={"metadata": {"path": str(notebooks)}}).execute()
+
+    def outputs(tag):
+        cell = next(c for c in nb.cells if tag in c.get("metadata", {}).get("tags", []))
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, (tag, errors)
+        text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
+        results = [o.data for o in cell.outputs if o.output_type == "execute_result"]
+        assert results, (tag, cell.outputs)
+        return text, results[-1]
+
+    summary = re.compile(r"(\d+) calls in ([\d.]+) s, up to (\d+) at once")
+    _, data = outputs("imports")
+    assert "golang.org/x/sync v0.25.0" in data["text/plain"] and "pinned by" in data["text/plain"], data
+    _, data = outputs("group")
+    assert summary.search(data["text/plain"]).group(3) == "4" and "<svg" in data["image/svg+xml"], data
+    text, data = outputs("withcontext")
+    assert text.count("context canceled") == 2 and "footer -> footer: server said 503" in text, text
+    assert "g.Wait() returned footer: server said 503" in data["text/plain"], data
+    assert float(summary.search(data["text/plain"]).group(2)) < 2.9, "the 3 s task was not cancelled: " + data["text/plain"]
+    for tag in ("semaphore", "setlimit"):
+        _, data = outputs(tag)
+        m = summary.search(data["text/plain"])
+        assert m.group(1) == "8" and m.group(3) == "3", data["text/plain"]
+    _, data = outputs("rate")
+    assert summary.search(data["text/plain"]).group(3) == "1", data["text/plain"]

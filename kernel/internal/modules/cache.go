@@ -29,11 +29,11 @@ func (f *Fetcher) cached(path, version string) (Module, bool) {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			continue
 		}
-		zh := filepath.Join(c, "cache", "download", filepath.FromSlash(esc), "@v", escV+".ziphash")
-		if _, err := os.Stat(zh); err != nil {
+		zh, err := os.ReadFile(filepath.Join(c, "cache", "download", filepath.FromSlash(esc), "@v", escV+".ziphash"))
+		if err != nil {
 			continue
 		}
-		return Module{Path: path, Version: version, Dir: dir, From: "cache"}, true
+		return Module{Path: path, Version: version, Dir: dir, From: "cache", sum: strings.TrimSpace(string(zh))}, true
 	}
 	return Module{}, false
 }

@@ -27,6 +27,7 @@ type Module struct {
 	From string
 	// Pinned is the go.mod that chose the version, "" for the latest.
 	Pinned string
+	sum    string // the cache's .ziphash
 }
 
 // String is "path version", as go.mod writes a requirement.
@@ -73,7 +74,7 @@ func (f *Fetcher) Get(ctx context.Context, path, version string) (Module, error)
 	}
 	if version == "latest" {
 		if m, ok := f.newestCached(path); ok {
-			return m, nil
+			return m, f.checkCached(m)
 		}
 		v, err := f.latest(ctx, path)
 		if err != nil {
@@ -83,11 +84,22 @@ func (f *Fetcher) Get(ctx context.Context, path, version string) (Module, error)
 	}
 	if m, ok := f.cached(path, version); ok {
 		m.Pinned = pinned
-		return m, nil
+		return m, f.checkCached(m)
 	}
 	m, err := f.download(ctx, path, version)
 	m.Pinned = pinned
 	return m, err
+}
+
+// checkCached compares a cached module with go.sum, as the go command
+// does each time it uses one: the cache is trusted only as far as go.sum
+// agrees with it.
+func (f *Fetcher) checkCached(m Module) error {
+	key := m.Path + " " + m.Version
+	if want, ok := f.cfg.Sums[key]; ok && m.sum != "" && want != m.sum {
+		return fmt.Errorf("SECURITY ERROR: checksum mismatch for %s: the module cache has %s, but %s says %s", key, m.sum, filepath.Join(filepath.Dir(f.cfg.PinFile), "go.sum"), want)
+	}
+	return nil
 }
 
 // latest asks the proxy for the highest release version (else the highest
@@ -127,9 +139,6 @@ func (f *Fetcher) explain(path string, err error) error {
 	var ne *NetError
 	if errors.As(err, &ne) {
 		return fmt.Errorf("module %s: %w; it is not in the module cache %s either (once downloaded, modules work offline)", path, err, strings.Join(f.caches(), ", "))
-	}
-	if errors.Is(err, errNotFound) {
-		return fmt.Errorf("module %s: %w", path, err)
 	}
 	return fmt.Errorf("module %s: %w", path, err)
 }

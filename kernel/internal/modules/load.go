@@ -32,7 +32,7 @@ type Loader struct {
 	// required is the highest version each loaded go.mod requires, the
 	// version a dependency is loaded at (minimal version selection).
 	required map[string]string
-	pkgs     map[string]error // import path → checked (nil) or why not
+	pkgs     map[string]error // import paths checked (or being checked)
 	ctx      build.Context
 }
 
@@ -86,7 +86,10 @@ func (l *Loader) load(ctx context.Context, importPath string, stack []string) er
 	if err == nil {
 		err = l.check(ctx, importPath, m, dir, append(stack, importPath))
 	}
-	l.pkgs[importPath] = err
+	if err != nil {
+		// Not remembered: the network may be back at the next try.
+		delete(l.pkgs, importPath)
+	}
 	return err
 }
 

@@ -92,3 +92,19 @@ func TestLoaderRefusesWhatCannotBeInterpreted(t *testing.T) {
 		t.Errorf("the purego fallback should be chosen: %v", err)
 	}
 }
+
+func TestLoaderTriesAgainAfterANetworkError(t *testing.T) {
+	p := newFileProxy(t)
+	p.publish("example.com/hello", "v1.0.0", map[string]string{"hello.go": "package hello\n"})
+	cfg := p.config(t)
+	cfg.Proxies = ParseProxy("http://127.0.0.1:9")
+	l := NewLoader(NewFetcher(cfg), stdKnown)
+	var ne *NetError
+	if _, err := l.Import(context.Background(), "example.com/hello"); !errorsAs(err, &ne) {
+		t.Fatalf("offline: %v", err)
+	}
+	l.f.cfg.Proxies = ParseProxy(p.URL()) // the network is back
+	if added, err := l.Import(context.Background(), "example.com/hello"); err != nil || len(added) != 1 {
+		t.Fatalf("second try: %v, %v", added, err)
+	}
+}

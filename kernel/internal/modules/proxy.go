@@ -44,6 +44,7 @@ func (c *Config) fetch(ctx context.Context, modPath, file string, w func(io.Read
 		return "", fmt.Errorf("%s matches GONOPROXY/GOPRIVATE, which needs a direct download from its repository; the kernel downloads only through a module proxy: add the module to the module cache with the go command (go mod download %s)", modPath, modPath)
 	}
 	var errs []string
+	tried := 0
 	for _, p := range c.Proxies {
 		switch p.URL {
 		case "off":
@@ -53,6 +54,7 @@ func (c *Config) fetch(ctx context.Context, modPath, file string, w func(io.Read
 			errs = append(errs, "direct downloads from repositories are not supported by the kernel (only module proxies)")
 			continue
 		}
+		tried++
 		err := get(ctx, c.HTTP, p.URL+"/"+esc+"/"+file, w)
 		if err == nil {
 			return p.URL, nil
@@ -71,8 +73,8 @@ func (c *Config) fetch(ctx context.Context, modPath, file string, w func(io.Read
 		}
 		return "", &NetError{Proxy: p.URL, Err: err}
 	}
-	if len(errs) == 0 {
-		return "", &NetError{Proxy: c.ProxySetting, Err: errors.New("GOPROXY lists no proxy")}
+	if tried == 0 {
+		return "", &NetError{Proxy: "GOPROXY=" + c.ProxySetting, Err: errors.New("no module proxy to download from: the kernel does not download from repositories directly; set GOPROXY=https://proxy.golang.org (or a file:// proxy)")}
 	}
 	return "", fmt.Errorf("%w: %s", errNotFound, strings.Join(errs, "; "))
 }

@@ -1,73 +1,31 @@
 package modules
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"golang.org/x/mod/module"
-	"golang.org/x/mod/sumdb/dirhash"
-	modzip "golang.org/x/mod/zip"
+	"golessons/kernel/internal/modules/modulestest"
 )
 
 // fileProxy is a GOPROXY folder built by a test.
 type fileProxy struct {
-	t    *testing.T
-	dir  string
+	t *testing.T
+	*modulestest.Proxy
 	sums map[string]string // go.sum lines of everything published
 }
 
 func newFileProxy(t *testing.T) *fileProxy {
-	return &fileProxy{t: t, dir: t.TempDir(), sums: map[string]string{}}
+	p := modulestest.New(t)
+	return &fileProxy{t: t, Proxy: p, sums: p.Sums}
 }
 
-func (p *fileProxy) URL() string { return "file://" + filepath.ToSlash(p.dir) }
-
-// publish adds path@version with the given files (go.mod is made from
-// requires when files has none).
 func (p *fileProxy) publish(path, version string, files map[string]string) {
-	t := p.t
-	t.Helper()
-	if _, ok := files["go.mod"]; !ok {
-		files["go.mod"] = "module " + path + "\n\ngo 1.21\n"
-	}
-	esc, _ := module.EscapePath(path)
-	dir := filepath.Join(p.dir, filepath.FromSlash(esc), "@v")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	var zf []modzip.File
-	for name, body := range files {
-		zf = append(zf, memFile{name, []byte(body)})
-	}
-	var buf bytes.Buffer
-	if err := modzip.Create(&buf, module.Version{Path: path, Version: version}, zf); err != nil {
-		t.Fatal(err)
-	}
-	zipName := filepath.Join(dir, version+".zip")
-	info, _ := json.Marshal(map[string]string{"Version": version, "Time": "2026-01-02T03:04:05Z"})
-	for name, data := range map[string][]byte{zipName: buf.Bytes(), filepath.Join(dir, version+".mod"): []byte(files["go.mod"]),
-		filepath.Join(dir, version+".info"): info} {
-		if err := os.WriteFile(name, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	list, _ := os.ReadFile(filepath.Join(dir, "list"))
-	if err := os.WriteFile(filepath.Join(dir, "list"), append(list, version+"\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	h, err := dirhash.HashZip(zipName, dirhash.Hash1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.sums[path+" "+version] = h
-	mh, _ := dirhash.Hash1([]string{"go.mod"}, func(string) (ioReadCloser, error) { return nopCloser{strings.NewReader(files["go.mod"])}, nil })
-	p.sums[path+" "+version+"/go.mod"] = mh
+	p.t.Helper()
+	p.Publish(p.t, path, version, files)
 }
 
 // config is a Config using only this proxy and a fresh cache, with the
@@ -76,15 +34,6 @@ func (p *fileProxy) config(t *testing.T) Config {
 	return Config{Proxies: ParseProxy(p.URL()), ProxySetting: p.URL(), Cache: filepath.Join(t.TempDir(), "mod"),
 		HTTP: http.DefaultClient, WritableCache: true, Sums: map[string]string{}}
 }
-
-type memFile struct {
-	name string
-	data []byte
-}
-
-func (f memFile) Path() string                { return f.name }
-func (f memFile) Lstat() (os.FileInfo, error) { return memInfo{f}, nil }
-func (f memFile) Open() (ioReadCloser, error) { return nopCloser{bytes.NewReader(f.data)}, nil }
 
 func TestGetDownloadsVerifiesAndCaches(t *testing.T) {
 	p := newFileProxy(t)
@@ -171,5 +120,33 @@ func TestParseProxy(t *testing.T) {
 		if got[i] != want[i] {
 			t.Fatalf("%v, want %v", got, want)
 		}
+	}
+}
+
+func TestCachedModuleIsCheckedAgainstGoSum(t *testing.T) {
+	p := newFileProxy(t)
+	p.publish("example.com/hello", "v1.0.0", map[string]string{"hello.go": "package hello\n"})
+	cfg := p.config(t)
+	if _, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0"); err != nil {
+		t.Fatal(err)
+	}
+	cfg.Sums = map[string]string{"example.com/hello v1.0.0": "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}
+	cfg.PinFile = "/nb/go.mod"
+	_, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0")
+	if err == nil || !strings.Contains(err.Error(), "SECURITY ERROR") || !strings.Contains(err.Error(), "the module cache has") {
+		t.Fatalf("err = %v", err)
+	}
+	cfg.Sums = p.sums
+	if _, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0"); err != nil {
+		t.Fatalf("matching go.sum: %v", err)
+	}
+}
+
+func TestGOPROXYDirectOnlyIsExplained(t *testing.T) {
+	cfg := Config{Proxies: ParseProxy("direct"), ProxySetting: "direct", Cache: t.TempDir(), HTTP: http.DefaultClient}
+	l := NewLoader(NewFetcher(cfg), stdKnown)
+	_, err := l.Import(context.Background(), "example.com/hello")
+	if err == nil || !strings.Contains(err.Error(), "GOPROXY=direct") || !strings.Contains(err.Error(), "does not download from repositories directly") {
+		t.Fatalf("err = %v", err)
 	}
 }
