@@ -118,6 +118,9 @@ func (e *Evaluator) Eval(ctx context.Context, cell string) (Result, error) {
 	e.mu.Lock()
 	e.shown = nil
 	e.mu.Unlock()
+	if err := e.typecheck(cell); err != nil {
+		return Result{}, err
+	}
 	v, err := e.run(ctx, cell, true)
 	if err != nil {
 		return Result{}, err
