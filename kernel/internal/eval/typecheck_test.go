@@ -28,6 +28,7 @@ func TestTypecheckRefuses(t *testing.T) {
 			"4:1: missing return"},
 		{"missing return after statements", []string{"x := 3\nfunc h() (int, error) { if x > 0 { return 1, nil } }"},
 			"2:52: missing return"},
+		{"unused variable in a func", []string{"func f() {\n\tx := 1\n}"}, "2:2: declared and not used: x"},
 		{"pointer receiver on a cell type", []string{"import \"fmt\"\ntype T struct{}\nfunc (t *T) String() string { return \"T\" }\nvar s fmt.Stringer = T{}\ns"},
 			"4:22: cannot use T{} (value of struct type T) as fmt.Stringer value in variable declaration: T does not implement fmt.Stringer (method String has pointer receiver)"},
 		{"pointer receiver on a compiled type", []string{"import (\n\t\"bytes\"\n\t\"io\"\n)", "var b bytes.Buffer\nvar w io.Writer = b"},

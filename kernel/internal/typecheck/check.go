@@ -139,7 +139,7 @@ func (c *Checker) check(cell []Segment, prior []Prior) (problems []Problem, stal
 			}
 		}
 	}
-	return report(fset, errs), stale
+	return report(fset, errs, own), stale
 }
 
 // disagree says whether a variable of type t cannot hold a value of kind
@@ -168,19 +168,22 @@ func without(prior []Prior, names map[string]bool) []Prior {
 
 // report keeps the errors in the cell of the kinds the package reports,
 // unless an import failed.
-func report(fset *token.FileSet, errs []types.Error) []Problem {
-	var out []Problem
+func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 	for _, e := range errs {
 		if strings.Contains(e.Msg, "could not import") {
 			return nil // incomplete information: say nothing at all
 		}
 	}
+	funcs := funcBodies(own)
+	var out []Problem
 	for _, e := range errs {
 		p := fset.Position(e.Pos)
-		if p.Filename != cellFile || !reported(e.Msg) {
+		if p.Filename != cellFile {
 			continue
 		}
-		out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: e.Msg})
+		if reported(e.Msg) || strings.HasPrefix(e.Msg, "declared and not used: ") && unusedIsSure(e, errs, funcs) {
+			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: e.Msg})
+		}
 	}
 	return out
 }
@@ -188,7 +191,7 @@ func report(fset *token.FileSet, errs []types.Error) []Problem {
 // reported says whether an error is of a kind the checker reports: one
 // the interpreter misses, that holds whatever the earlier cells' names
 // really are (a wrong guess at them turns into an invalid type, about
-// which go/types stays silent).
+// which go/types stays silent, or is caught by Prior.Runtime).
 func reported(msg string) bool {
 	switch {
 	case msg == "missing return":
@@ -197,4 +200,45 @@ func reported(msg string) bool {
 		return true
 	}
 	return false
+}
+
+// funcBodies are the bodies of the cell's functions and function
+// literals; the cell's own statements (the wrapper) are not one of them.
+func funcBodies(f *ast.File) []*ast.BlockStmt {
+	var out []*ast.BlockStmt
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncDecl:
+			if x.Body != nil && x.Name.Name != wrapper {
+				out = append(out, x.Body)
+			}
+		case *ast.FuncLit:
+			out = append(out, x.Body)
+		}
+		return true
+	})
+	return out
+}
+
+// unusedIsSure says whether "declared and not used" is certain: the
+// variable is local to a function (a cell's top-level variables are
+// globals, used by later cells) and that function has no other error, so
+// every use of the variable was seen.
+func unusedIsSure(e types.Error, errs []types.Error, funcs []*ast.BlockStmt) bool {
+	var body *ast.BlockStmt // the innermost function around the variable
+	for _, b := range funcs {
+		if b.Pos() <= e.Pos && e.Pos < b.End() && (body == nil || b.Pos() >= body.Pos()) {
+			body = b
+		}
+	}
+	if body == nil {
+		return false
+	}
+	// Every use is in that body: any other error there may hide one.
+	for _, o := range errs {
+		if o.Pos >= body.Pos() && o.Pos < body.End() && !strings.HasPrefix(o.Msg, "declared and not used: ") {
+			return false
+		}
+	}
+	return true
 }
