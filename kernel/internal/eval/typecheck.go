@@ -62,7 +62,14 @@ func (e *Evaluator) typecheck(cell string) error {
 	for _, s := range splitCell(cell) {
 		segs = append(segs, typecheck.Segment{Kind: kinds[s.kind], Text: s.text, Line: s.line, Col: s.col})
 	}
-	problems := e.checker().Check(e.priorDecls(), segs)
+	var globals map[string]reflect.Value
+	kindOf := func(name string) reflect.Kind {
+		if globals == nil {
+			globals = e.globals()
+		}
+		return globals[name].Kind() // Invalid when unknown
+	}
+	problems := e.checker().Check(e.priorDecls(), segs, kindOf)
 	if len(problems) == 0 {
 		return nil
 	}
@@ -75,21 +82,12 @@ func (e *Evaluator) typecheck(cell string) error {
 
 // priorDecls is what earlier cells declared, for the checker.
 func (e *Evaluator) priorDecls() []typecheck.Prior {
-	var out []typecheck.Prior
-	var globals map[string]reflect.Value
+	out := make([]typecheck.Prior, 0, len(e.decls.order)+len(e.decls.methods))
 	for _, name := range e.decls.order {
 		en := e.decls.entries[name]
 		p := typecheck.Prior{Name: name, Kind: en.sym.Kind, Text: en.sym.Decl}
-		switch en.sym.Kind {
-		case symtab.KindFunc:
+		if en.sym.Kind == symtab.KindFunc {
 			p.Text = en.text
-		case symtab.KindVar:
-			if globals == nil {
-				globals = e.globals()
-			}
-			if v, ok := globals[name]; ok && v.IsValid() {
-				p.Runtime = v.Kind()
-			}
 		}
 		out = append(out, p)
 	}

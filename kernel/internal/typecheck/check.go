@@ -53,11 +53,6 @@ type Prior struct {
 	// "var x = e", "const c = e", or the statement `a, b := e` that made
 	// a variable); for an import, the import path.
 	Text string
-	// Runtime is the kind of a variable's value in the interpreter, 0 if
-	// unknown. The checker derives a variable's type from its initialiser,
-	// which may use names redefined since; a variable whose derived type
-	// disagrees with this (pointer or not) is left out.
-	Runtime reflect.Kind
 }
 
 // Problem is one reported error, at a cell position.
@@ -68,7 +63,9 @@ type Problem struct {
 
 // Checker checks cells against one Importer, whose packages it keeps.
 type Checker struct {
-	imp *Importer
+	imp   *Importer
+	cache priorCache
+	vars  []string // the earlier variables the cell being checked reaches
 }
 
 // NewChecker returns a Checker getting packages from imp.
@@ -86,13 +83,19 @@ const (
 // order; nil when there is none or when the check could not be trusted
 // (a syntax error, which the evaluator reports itself, or a package the
 // importer lacks).
-func (c *Checker) Check(prior []Prior, cell []Segment) []Problem {
+//
+// kindOf, if not nil, gives the kind of an earlier variable's value in
+// the interpreter (0 if unknown). The checker derives a variable's type
+// from its initialiser, which may use names redefined since; a variable
+// whose derived type disagrees with its value (pointer or not) is left
+// out rather than trusted.
+func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) reflect.Kind) []Problem {
 	fset := token.NewFileSet()
 	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, nil), parser.SkipObjectResolution)
 	if err != nil {
 		return nil
 	}
-	defined := cellNames(own)
+	defined, used := cellNames(own), identsOf(own)
 	kept := make([]Prior, 0, len(prior))
 	for _, p := range prior {
 		if !defined[p.Name] {
@@ -100,7 +103,7 @@ func (c *Checker) Check(prior []Prior, cell []Segment) []Problem {
 		}
 	}
 	for attempt := 0; ; attempt++ {
-		problems, stale := c.check(cell, kept)
+		problems, stale := c.check(cell, kept, used, kindOf)
 		if len(stale) == 0 || attempt > 0 {
 			return problems
 		}
@@ -108,18 +111,27 @@ func (c *Checker) Check(prior []Prior, cell []Segment) []Problem {
 	}
 }
 
-// check runs go/types over the cell and the earlier declarations kept;
+// check runs go/types over the cell and the earlier declarations kept
+// that the identifiers used reach;
 // stale lists the earlier variables whose type disagrees with their
 // value's.
-func (c *Checker) check(cell []Segment, prior []Prior) (problems []Problem, stale map[string]bool) {
+func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kindOf func(string) reflect.Kind) (problems []Problem, stale map[string]bool) {
+	// The earlier declarations' positions come from their own (cached)
+	// file set; the cell's file is placed after them, so that a position
+	// tells the two apart.
+	c.vars = c.vars[:0]
+	pf, end := c.priorFile(prior, used)
 	fset := token.NewFileSet()
+	if pf != nil {
+		fset.AddFile(priorName, -1, end)
+	}
 	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, prior), parser.SkipObjectResolution)
 	if err != nil {
 		return nil, nil
 	}
 	files := []*ast.File{own}
-	if f := priorFile(fset, prior); f != nil {
-		files = append(files, f)
+	if pf != nil {
+		files = append(files, pf)
 	}
 	var errs []types.Error
 	conf := types.Config{Importer: c.imp, Sizes: sizes, Error: func(err error) {
@@ -129,14 +141,15 @@ func (c *Checker) check(cell []Segment, prior []Prior) (problems []Problem, stal
 	}}
 	pkg := types.NewPackage("main", "main")
 	types.NewChecker(&conf, fset, pkg, nil).Files(files) //nolint:errcheck // errors come through conf.Error
-	for _, p := range prior {
-		if p.Kind == "var" && p.Runtime != 0 {
-			if v, ok := pkg.Scope().Lookup(p.Name).(*types.Var); ok && disagree(v.Type(), p.Runtime) {
-				if stale == nil {
-					stale = map[string]bool{}
-				}
-				stale[p.Name] = true
+	for _, name := range c.vars {
+		if kindOf == nil {
+			break
+		}
+		if v, ok := pkg.Scope().Lookup(name).(*types.Var); ok && disagree(v.Type(), kindOf(name)) {
+			if stale == nil {
+				stale = map[string]bool{}
 			}
+			stale[name] = true
 		}
 	}
 	return report(fset, errs, own), stale
@@ -147,6 +160,9 @@ func (c *Checker) check(cell []Segment, prior []Prior) (problems []Problem, stal
 // kinds do not always match their Go type: an interface holding a cell
 // type is a struct of yaegi's.)
 func disagree(t types.Type, k reflect.Kind) bool {
+	if k == reflect.Invalid {
+		return false
+	}
 	switch t.Underlying().(type) {
 	case *types.Pointer:
 		return k != reflect.Pointer

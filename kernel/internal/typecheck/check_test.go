@@ -37,7 +37,7 @@ func TestCheckReportsOnlyCertainKinds(t *testing.T) {
 		{Kind: Stmt, Text: "x := undefinedName\nx", Line: 2, Col: 1}, // undefined, unused value: not reported
 		{Kind: Decl, Text: "func f() int {\n}", Line: 4, Col: 3},
 	}
-	got := c.Check(nil, cell)
+	got := c.Check(nil, cell, nil)
 	if len(got) != 1 || got[0] != (Problem{Line: 5, Col: 1, Msg: "missing return"}) {
 		t.Fatalf("got %+v, want only the missing return at 5:1", got)
 	}
@@ -49,18 +49,18 @@ func TestCheckSilentWhenAPackageIsMissing(t *testing.T) {
 		{Kind: Import, Text: `import "example.com/nothere"`, Line: 1, Col: 1},
 		{Kind: Decl, Text: "func f() int {}", Line: 2, Col: 1},
 	}
-	if got := c.Check(nil, cell); got != nil {
+	if got := c.Check(nil, cell, nil); got != nil {
 		t.Fatalf("got %v, want silence: the importer lacks a package", got)
 	}
 	// An earlier cell's import counts too.
 	prior := []Prior{{Name: "nothere", Kind: "import", Text: "example.com/nothere"}}
-	if got := c.Check(prior, decl("func f() int {}")); got != nil {
+	if got := c.Check(prior, decl("func f() int {}"), nil); got != nil {
 		t.Fatalf("got %v, want silence", got)
 	}
 }
 
 func TestCheckSilentOnSyntaxErrors(t *testing.T) {
-	if got := newTestChecker(nil).Check(nil, decl("func f() int {")); got != nil {
+	if got := newTestChecker(nil).Check(nil, decl("func f() int {"), nil); got != nil {
 		t.Fatalf("got %v, want nothing: the evaluator reports syntax errors", got)
 	}
 }
@@ -68,7 +68,7 @@ func TestCheckSilentOnSyntaxErrors(t *testing.T) {
 func TestCheckSilentWhenASourcePackageDoesNotCheck(t *testing.T) {
 	src := fstest.MapFS{"src/broken/b.go": {Data: []byte("package broken\nfunc F() int { return nope }\n")}}
 	cell := []Segment{{Kind: Import, Text: `import "broken"`, Line: 1, Col: 1}, {Kind: Decl, Text: "func f() int {}", Line: 2, Col: 1}}
-	if got := newTestChecker(src).Check(nil, cell); got != nil {
+	if got := newTestChecker(src).Check(nil, cell, nil); got != nil {
 		t.Fatalf("got %v, want silence", got)
 	}
 }
@@ -80,11 +80,11 @@ func TestCheckSourcePackage(t *testing.T) {
 	}
 	c := newTestChecker(src)
 	ok := []Segment{{Kind: Import, Text: "import (\"fmt\"; \"geo\")", Line: 1, Col: 1}, {Kind: Var, Text: "var s fmt.Stringer = &geo.P{}", Line: 2, Col: 1}}
-	if got := c.Check(nil, ok); got != nil {
+	if got := c.Check(nil, ok, nil); got != nil {
 		t.Fatalf("valid use: got %v", got)
 	}
 	bad := []Segment{ok[0], {Kind: Var, Text: "var s fmt.Stringer = geo.P{}", Line: 2, Col: 1}}
-	if got := msgs(c.Check(nil, bad)); len(got) != 1 || !strings.HasSuffix(got[0], "geo.P does not implement fmt.Stringer (method String has pointer receiver)") {
+	if got := msgs(c.Check(nil, bad, nil)); len(got) != 1 || !strings.HasSuffix(got[0], "geo.P does not implement fmt.Stringer (method String has pointer receiver)") {
 		t.Fatalf("got %v", got)
 	}
 }
@@ -95,18 +95,18 @@ func TestCheckPriorDeclarations(t *testing.T) {
 		{Name: "fmt", Kind: "import", Text: "fmt"},
 		{Name: "T", Kind: "type", Text: "type T struct{ n int }"},
 		{Name: "T.String", Kind: "method", Text: "func (t *T) String() string { return fmt.Sprint(t.n) }"},
-		{Name: "a", Kind: "var", Text: "a, b := T{}, &T{}", Runtime: reflect.Struct},
-		{Name: "b", Kind: "var", Text: "a, b := T{}, &T{}", Runtime: reflect.Pointer},
+		{Name: "a", Kind: "var", Text: "a, b := T{}, &T{}"},
+		{Name: "b", Kind: "var", Text: "a, b := T{}, &T{}"},
 		{Name: "C", Kind: "const", Text: "const C"}, // a const group's implicit repetition: left out
 	}
 	cell := []Segment{{Kind: Stmt, Text: "var s fmt.Stringer = b\ns = a\n_ = s", Line: 1, Col: 1}}
-	got := c.Check(prior, cell)
+	got := c.Check(prior, cell, nil)
 	if len(got) != 1 || got[0].Line != 2 || !strings.HasSuffix(got[0].Msg, "(method String has pointer receiver)") {
 		t.Fatalf("got %+v, want the pointer-receiver error on line 2", got)
 	}
 	// The cell redefines a as a pointer: the earlier a is not used.
 	cell = []Segment{{Kind: Stmt, Text: "a := &T{}\nvar s fmt.Stringer = a\n_ = s", Line: 1, Col: 1}}
-	if got := c.Check(prior, cell); got != nil {
+	if got := c.Check(prior, cell, nil); got != nil {
 		t.Fatalf("got %v, want nothing", got)
 	}
 }
@@ -121,13 +121,20 @@ func TestCheckStaleVariableLeftOut(t *testing.T) {
 		{Name: "T", Kind: "type", Text: "type T struct{}"},
 		{Name: "T.String", Kind: "method", Text: "func (t *T) String() string { return \"\" }"},
 		{Name: "mk", Kind: "func", Text: "func mk() T { return T{} }"},
-		{Name: "v", Kind: "var", Text: "v := mk()", Runtime: reflect.Pointer},
+		{Name: "v", Kind: "var", Text: "v := mk()"},
 	}
-	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}); got != nil {
+	kind := reflect.Pointer
+	kindOf := func(name string) reflect.Kind {
+		if name == "v" {
+			return kind
+		}
+		return 0
+	}
+	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}, kindOf); got != nil {
 		t.Fatalf("got %v, want nothing", got)
 	}
-	prior[4].Runtime = reflect.Struct
-	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}); len(got) != 1 {
+	kind = reflect.Struct
+	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}, kindOf); len(got) != 1 {
 		t.Fatalf("got %v, want the pointer-receiver error", got)
 	}
 }
@@ -231,7 +238,7 @@ func TestCheckUnusedVariables(t *testing.T) {
 		{"used in a closure", decl("func f() func() int {\n\tx := 1\n\treturn func() int { return x }\n}"), nil},
 	}
 	for _, tc := range cases {
-		if got := msgs(c.Check(nil, tc.cell)); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+		if got := msgs(c.Check(nil, tc.cell, nil)); strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
 		}
 	}

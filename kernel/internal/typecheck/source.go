@@ -129,32 +129,6 @@ func recvName(t ast.Expr) string {
 	}
 }
 
-// priorFile is the file of the earlier cells' declarations, nil when
-// there is none. A declaration that does not parse on its own is left
-// out (its name is then undefined, an error never reported).
-func priorFile(fset *token.FileSet, prior []Prior) *ast.File {
-	var b strings.Builder
-	b.WriteString("package main\n")
-	writeImports(&b, prior)
-	fmt.Fprintf(&b, "//line %s:1:1\n", priorName)
-	n := 0
-	for _, p := range prior {
-		if d := priorDecl(p); d != "" {
-			b.WriteString(d)
-			b.WriteString("\n")
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	f, err := parser.ParseFile(fset, priorName, b.String(), parser.SkipObjectResolution)
-	if err != nil {
-		return nil
-	}
-	return f
-}
-
 // priorDecl is the package-level declaration of one earlier name.
 func priorDecl(p Prior) string {
 	switch p.Kind {
