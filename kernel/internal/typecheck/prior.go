@@ -24,9 +24,9 @@ type priorCache struct {
 // (the cell sees only signatures; checking bodies again at every cell
 // would cost the most).
 type priorEntry struct {
-	kind, text string // what it was made from
+	kind, text string          // what it was made from
 	decls      []ast.Decl      // nil when the declaration is unusable
-	uses  map[string]bool // identifiers it mentions
+	uses       map[string]bool // identifiers it mentions
 }
 
 // maxPriorBase bounds the cache's file set, which grows with every new
