@@ -243,3 +243,19 @@ func TestCheckUnusedVariables(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckVarAfterStatements: a var declaration using a variable the
+// cell's statements define is checked in order with them, as it runs.
+func TestCheckVarAfterStatements(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "bytes"`, Line: 1, Col: 1},
+		{Kind: Import, Text: `import "io"`, Line: 2, Col: 1},
+		{Kind: Stmt, Text: "b := bytes.Buffer{}", Line: 3, Col: 1},
+		{Kind: Var, Text: "var w io.Writer = b", Line: 4, Col: 1},
+	}
+	got := c.Check(nil, cell, nil)
+	if len(got) != 1 || got[0].Line != 4 || got[0].Col != 19 {
+		t.Fatalf("got %+v, want the pointer-receiver error at 4:19", got)
+	}
+}

@@ -48,6 +48,41 @@ func writeImports(b *strings.Builder, prior []Prior) {
 	}
 }
 
+// varsAfterStatements moves into the statements the var declarations
+// that use a variable the cell's statements define (x := f(); var y = x):
+// the evaluator runs them in order, not at package level.
+func varsAfterStatements(cell []Segment, f *ast.File) []Segment {
+	stmtDefs := map[string]bool{}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == wrapper {
+			for _, s := range fd.Body.List {
+				stmtNames(s, stmtDefs)
+			}
+		}
+	}
+	if len(stmtDefs) == 0 {
+		return cell
+	}
+	out := make([]Segment, len(cell))
+	for i, s := range cell {
+		out[i] = s
+		if s.Kind != Var {
+			continue
+		}
+		vf, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+s.Text, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for id := range identsOf(vf) {
+			if stmtDefs[id] {
+				out[i].Kind = Stmt
+				break
+			}
+		}
+	}
+	return out
+}
+
 // cellNames are the names the cell (re)defines, as Prior names: earlier
 // definitions of them are left out, the cell's own are what it sees.
 func cellNames(f *ast.File) map[string]bool {
