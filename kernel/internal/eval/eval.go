@@ -133,6 +133,9 @@ func (e *Evaluator) Eval(ctx context.Context, cell string) (Result, error) {
 	if e.streams != nil {
 		e.streams.reopen()
 	}
+	if err := e.typecheck(cell); err != nil {
+		return Result{}, err
+	}
 	v, err := e.run(ctx, cell, true)
 	if err != nil {
 		return Result{}, err

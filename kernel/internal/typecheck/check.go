@@ -1,0 +1,261 @@
+// Package typecheck refuses, with go/types, the cells Go would refuse but
+// the interpreter runs anyway: a function missing its final return, a
+// value used as an interface whose method has a pointer receiver.
+//
+// A cell is not a Go file (top-level statements, redefinitions, earlier
+// cells' names in scope), so Check builds two files: one with the earlier
+// cells' declarations, one with the cell's own imports and declarations
+// and its statements wrapped in a function, every cell line carrying a
+// //line directive so positions are the cell's. Packages come from an
+// Importer built from what the runner has (no Go toolchain at run time).
+//
+// Only errors of a few kinds are reported, those the interpreter misses
+// and that an imprecise picture of earlier cells cannot cause; any other
+// error, and any package the importer cannot provide, make the check
+// silent: a valid cell is never refused. The package imports only the
+// standard library.
+package typecheck
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+)
+
+// Kind says where a cell segment goes in the checked files.
+type Kind int
+
+const (
+	Import Kind = iota // import declarations
+	Decl               // type, func, const declarations
+	Stmt               // statements, run in order
+	Var                // var declarations (package level, as the evaluator hoists them)
+)
+
+// Segment is a run of one kind of top-level code, with the cell position
+// of its first byte.
+type Segment struct {
+	Kind      Kind
+	Text      string
+	Line, Col int
+}
+
+// Prior is a name an earlier cell declared, as the evaluator recorded it.
+type Prior struct {
+	// Name is the identifier; "T.M" for a method, the local name of an import.
+	Name string
+	// Kind is "import", "type", "func", "method", "var" or "const".
+	Kind string
+	// Text is the declaration (a func or method in full, "type T ...",
+	// "var x = e", "const c = e", or the statement `a, b := e` that made
+	// a variable); for an import, the import path.
+	Text string
+}
+
+// Problem is one reported error, at a cell position.
+type Problem struct {
+	Line, Col int
+	Msg       string
+}
+
+// Checker checks cells against one Importer, whose packages it keeps.
+type Checker struct {
+	imp   *Importer
+	cache priorCache
+	vars  []string // the earlier variables the cell being checked reaches
+}
+
+// NewChecker returns a Checker getting packages from imp.
+func NewChecker(imp *Importer) *Checker { return &Checker{imp: imp} }
+
+// cellFile names the cell in //line directives; priorName the earlier
+// cells' declarations, whose errors are never reported.
+const (
+	cellFile  = "cell"
+	priorName = "__prior"
+	wrapper   = "__gl_cell"
+)
+
+// Check returns the problems of the kinds this package reports, in cell
+// order; nil when there is none or when the check could not be trusted
+// (a syntax error, which the evaluator reports itself, or a package the
+// importer lacks).
+//
+// kindOf, if not nil, gives the kind of an earlier variable's value in
+// the interpreter (0 if unknown). The checker derives a variable's type
+// from its initialiser, which may use names redefined since; a variable
+// whose derived type disagrees with its value (pointer or not) is left
+// out rather than trusted.
+func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) reflect.Kind) []Problem {
+	fset := token.NewFileSet()
+	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, nil), parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	defined, used := cellNames(own), identsOf(own)
+	cell = varsAfterStatements(cell, own)
+	kept := make([]Prior, 0, len(prior))
+	for _, p := range prior {
+		if !defined[p.Name] {
+			kept = append(kept, p)
+		}
+	}
+	for attempt := 0; ; attempt++ {
+		problems, stale := c.check(cell, kept, used, kindOf)
+		if len(stale) == 0 || attempt > 0 {
+			return problems
+		}
+		kept = without(kept, stale)
+	}
+}
+
+// check runs go/types over the cell and the earlier declarations kept
+// that the identifiers used reach;
+// stale lists the earlier variables whose type disagrees with their
+// value's.
+func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kindOf func(string) reflect.Kind) (problems []Problem, stale map[string]bool) {
+	// The earlier declarations' positions come from their own (cached)
+	// file set; the cell's file is placed after them, so that a position
+	// tells the two apart.
+	c.vars = c.vars[:0]
+	pf, end := c.priorFile(prior, used)
+	fset := token.NewFileSet()
+	if pf != nil {
+		fset.AddFile(priorName, -1, end)
+	}
+	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, prior), parser.SkipObjectResolution)
+	if err != nil {
+		return nil, nil
+	}
+	files := []*ast.File{own}
+	if pf != nil {
+		files = append(files, pf)
+	}
+	var errs []types.Error
+	conf := types.Config{Importer: c.imp, Sizes: sizes, Error: func(err error) {
+		if te, ok := err.(types.Error); ok {
+			errs = append(errs, te)
+		}
+	}}
+	pkg := types.NewPackage("main", "main")
+	types.NewChecker(&conf, fset, pkg, nil).Files(files) //nolint:errcheck // errors come through conf.Error
+	for _, name := range c.vars {
+		if kindOf == nil {
+			break
+		}
+		if v, ok := pkg.Scope().Lookup(name).(*types.Var); ok && disagree(v.Type(), kindOf(name)) {
+			if stale == nil {
+				stale = map[string]bool{}
+			}
+			stale[name] = true
+		}
+	}
+	return report(fset, errs, own), stale
+}
+
+// disagree says whether a variable of type t cannot hold a value of kind
+// k: a pointer against a non-pointer. (The interpreter's values of other
+// kinds do not always match their Go type: an interface holding a cell
+// type is a struct of yaegi's.)
+func disagree(t types.Type, k reflect.Kind) bool {
+	if k == reflect.Invalid {
+		return false
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer:
+		return k != reflect.Pointer
+	case *types.Struct:
+		return k == reflect.Pointer
+	}
+	return false
+}
+
+func without(prior []Prior, names map[string]bool) []Prior {
+	var out []Prior
+	for _, p := range prior {
+		if !names[p.Name] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// report keeps the errors in the cell of the kinds the package reports,
+// unless an import failed.
+func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
+	for _, e := range errs {
+		if strings.Contains(e.Msg, "could not import") {
+			return nil // incomplete information: say nothing at all
+		}
+	}
+	funcs := funcBodies(own)
+	var out []Problem
+	for _, e := range errs {
+		p := fset.Position(e.Pos)
+		if p.Filename != cellFile {
+			continue
+		}
+		if reported(e.Msg) || strings.HasPrefix(e.Msg, "declared and not used: ") && unusedIsSure(e, errs, funcs) {
+			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: e.Msg})
+		}
+	}
+	return out
+}
+
+// reported says whether an error is of a kind the checker reports: one
+// the interpreter misses, that holds whatever the earlier cells' names
+// really are (a wrong guess at them turns into an invalid type, about
+// which go/types stays silent, or is caught by Prior.Runtime).
+func reported(msg string) bool {
+	switch {
+	case msg == "missing return":
+		return true
+	case strings.Contains(msg, "does not implement") && strings.HasSuffix(msg, "has pointer receiver)"):
+		return true
+	}
+	return false
+}
+
+// funcBodies are the bodies of the cell's functions and function
+// literals; the cell's own statements (the wrapper) are not one of them.
+func funcBodies(f *ast.File) []*ast.BlockStmt {
+	var out []*ast.BlockStmt
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncDecl:
+			if x.Body != nil && x.Name.Name != wrapper {
+				out = append(out, x.Body)
+			}
+		case *ast.FuncLit:
+			out = append(out, x.Body)
+		}
+		return true
+	})
+	return out
+}
+
+// unusedIsSure says whether "declared and not used" is certain: the
+// variable is local to a function (a cell's top-level variables are
+// globals, used by later cells) and that function has no other error, so
+// every use of the variable was seen.
+func unusedIsSure(e types.Error, errs []types.Error, funcs []*ast.BlockStmt) bool {
+	var body *ast.BlockStmt // the innermost function around the variable
+	for _, b := range funcs {
+		if b.Pos() <= e.Pos && e.Pos < b.End() && (body == nil || b.Pos() >= body.Pos()) {
+			body = b
+		}
+	}
+	if body == nil {
+		return false
+	}
+	// Every use is in that body: any other error there may hide one.
+	for _, o := range errs {
+		if o.Pos >= body.Pos() && o.Pos < body.End() && !strings.HasPrefix(o.Msg, "declared and not used: ") {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,261 @@
+package typecheck
+
+import (
+	"go/types"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/unrestricted"
+)
+
+func newTestChecker(src fstest.MapFS) *Checker {
+	var fsys = src
+	if fsys == nil {
+		fsys = fstest.MapFS{}
+	}
+	return NewChecker(NewImporter(fsys, stdlib.Symbols, unrestricted.Symbols))
+}
+
+func decl(text string) []Segment { return []Segment{{Kind: Decl, Text: text, Line: 1, Col: 1}} }
+
+func msgs(ps []Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Msg)
+	}
+	return out
+}
+
+func TestCheckReportsOnlyCertainKinds(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "os"`, Line: 1, Col: 1},         // unused: not reported
+		{Kind: Stmt, Text: "x := undefinedName\nx", Line: 2, Col: 1}, // undefined, unused value: not reported
+		{Kind: Decl, Text: "func f() int {\n}", Line: 4, Col: 3},
+	}
+	got := c.Check(nil, cell, nil)
+	if len(got) != 1 || got[0] != (Problem{Line: 5, Col: 1, Msg: "missing return"}) {
+		t.Fatalf("got %+v, want only the missing return at 5:1", got)
+	}
+}
+
+func TestCheckSilentWhenAPackageIsMissing(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "example.com/nothere"`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "func f() int {}", Line: 2, Col: 1},
+	}
+	if got := c.Check(nil, cell, nil); got != nil {
+		t.Fatalf("got %v, want silence: the importer lacks a package", got)
+	}
+	// An earlier cell's import counts too.
+	prior := []Prior{{Name: "nothere", Kind: "import", Text: "example.com/nothere"}}
+	if got := c.Check(prior, decl("func f() int {}"), nil); got != nil {
+		t.Fatalf("got %v, want silence", got)
+	}
+}
+
+func TestCheckSilentOnSyntaxErrors(t *testing.T) {
+	if got := newTestChecker(nil).Check(nil, decl("func f() int {"), nil); got != nil {
+		t.Fatalf("got %v, want nothing: the evaluator reports syntax errors", got)
+	}
+}
+
+func TestCheckSilentWhenASourcePackageDoesNotCheck(t *testing.T) {
+	src := fstest.MapFS{"src/broken/b.go": {Data: []byte("package broken\nfunc F() int { return nope }\n")}}
+	cell := []Segment{{Kind: Import, Text: `import "broken"`, Line: 1, Col: 1}, {Kind: Decl, Text: "func f() int {}", Line: 2, Col: 1}}
+	if got := newTestChecker(src).Check(nil, cell, nil); got != nil {
+		t.Fatalf("got %v, want silence", got)
+	}
+}
+
+func TestCheckSourcePackage(t *testing.T) {
+	src := fstest.MapFS{
+		"src/geo/geo.go":      {Data: []byte("package geo\nimport \"fmt\"\ntype P struct{ X int }\nfunc (p *P) String() string { return fmt.Sprint(p.X) }\n")},
+		"src/geo/geo_test.go": {Data: []byte("package geo_test\nthis is not Go\n")},
+	}
+	c := newTestChecker(src)
+	ok := []Segment{{Kind: Import, Text: "import (\"fmt\"; \"geo\")", Line: 1, Col: 1}, {Kind: Var, Text: "var s fmt.Stringer = &geo.P{}", Line: 2, Col: 1}}
+	if got := c.Check(nil, ok, nil); got != nil {
+		t.Fatalf("valid use: got %v", got)
+	}
+	bad := []Segment{ok[0], {Kind: Var, Text: "var s fmt.Stringer = geo.P{}", Line: 2, Col: 1}}
+	if got := msgs(c.Check(nil, bad, nil)); len(got) != 1 || !strings.HasSuffix(got[0], "geo.P does not implement fmt.Stringer (method String has pointer receiver)") {
+		t.Fatalf("got %v", got)
+	}
+}
+
+func TestCheckPriorDeclarations(t *testing.T) {
+	c := newTestChecker(nil)
+	prior := []Prior{
+		{Name: "fmt", Kind: "import", Text: "fmt"},
+		{Name: "T", Kind: "type", Text: "type T struct{ n int }"},
+		{Name: "T.String", Kind: "method", Text: "func (t *T) String() string { return fmt.Sprint(t.n) }"},
+		{Name: "a", Kind: "var", Text: "a, b := T{}, &T{}"},
+		{Name: "b", Kind: "var", Text: "a, b := T{}, &T{}"},
+		{Name: "C", Kind: "const", Text: "const C"}, // a const group's implicit repetition: left out
+	}
+	cell := []Segment{{Kind: Stmt, Text: "var s fmt.Stringer = b\ns = a\n_ = s", Line: 1, Col: 1}}
+	got := c.Check(prior, cell, nil)
+	if len(got) != 1 || got[0].Line != 2 || !strings.HasSuffix(got[0].Msg, "(method String has pointer receiver)") {
+		t.Fatalf("got %+v, want the pointer-receiver error on line 2", got)
+	}
+	// The cell redefines a as a pointer: the earlier a is not used.
+	cell = []Segment{{Kind: Stmt, Text: "a := &T{}\nvar s fmt.Stringer = a\n_ = s", Line: 1, Col: 1}}
+	if got := c.Check(prior, cell, nil); got != nil {
+		t.Fatalf("got %v, want nothing", got)
+	}
+}
+
+// TestCheckStaleVariableLeftOut: a variable whose initialiser now gives a
+// struct while the interpreter holds a pointer (the func it called was
+// redefined since) is left out rather than trusted.
+func TestCheckStaleVariableLeftOut(t *testing.T) {
+	c := newTestChecker(nil)
+	prior := []Prior{
+		{Name: "fmt", Kind: "import", Text: "fmt"},
+		{Name: "T", Kind: "type", Text: "type T struct{}"},
+		{Name: "T.String", Kind: "method", Text: "func (t *T) String() string { return \"\" }"},
+		{Name: "mk", Kind: "func", Text: "func mk() T { return T{} }"},
+		{Name: "v", Kind: "var", Text: "v := mk()"},
+	}
+	kind := reflect.Pointer
+	kindOf := func(name string) reflect.Kind {
+		if name == "v" {
+			return kind
+		}
+		return 0
+	}
+	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}, kindOf); got != nil {
+		t.Fatalf("got %v, want nothing", got)
+	}
+	kind = reflect.Struct
+	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}, kindOf); len(got) != 1 {
+		t.Fatalf("got %v, want the pointer-receiver error", got)
+	}
+}
+
+func TestValueDecl(t *testing.T) {
+	cases := []struct {
+		p    Prior
+		want string
+	}{
+		{Prior{Name: "x", Kind: "var", Text: "x := 1"}, "var x = 1"},
+		{Prior{Name: "b", Kind: "var", Text: "a, b := 1, \"s\""}, `var b = "s"`},
+		{Prior{Name: "b", Kind: "var", Text: "a, b, c := f()"}, "var _, b, _ = f()"},
+		{Prior{Name: "y", Kind: "var", Text: "var x, y []int"}, "var y []int"},
+		{Prior{Name: "y", Kind: "var", Text: "var x, y int = 1, 2"}, "var y int = 2"},
+		{Prior{Name: "K", Kind: "const", Text: "const K = 1 << 3"}, "const K = 1 << 3"},
+		{Prior{Name: "K", Kind: "const", Text: "const K"}, ""},
+		{Prior{Name: "z", Kind: "var", Text: "z = 3"}, ""},
+		{Prior{Name: "z", Kind: "var", Text: "z := ("}, ""},
+	}
+	for _, c := range cases {
+		if got := valueDecl(c.p); got != c.want {
+			t.Errorf("valueDecl(%q) = %q, want %q", c.p.Text, got, c.want)
+		}
+	}
+}
+
+// TestImporterMethodSets compares, for every defined type of every table,
+// the method sets of T and *T that go/types computes from the converted
+// type with what reflect reports: the pointer-receiver errors rest on them.
+func TestImporterMethodSets(t *testing.T) {
+	im := NewImporter(nil, stdlib.Symbols, unrestricted.Symbols)
+	var paths []string
+	for p := range im.tables {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	n := 0
+	for _, p := range paths {
+		pkg, err := im.Import(p)
+		if err != nil {
+			t.Errorf("import %s: %v", p, err)
+			continue
+		}
+		merged := map[string]reflect.Value{} // later tables win, as in the importer
+		for _, syms := range im.tables[p] {
+			for name, v := range syms {
+				merged[name] = v
+			}
+		}
+		for name, v := range merged {
+			if strings.HasPrefix(name, "_") || v.CanAddr() || v.Kind() != reflect.Pointer || !v.IsNil() {
+				continue
+			}
+			rt := v.Type().Elem()
+			obj := pkg.Scope().Lookup(name)
+			if obj == nil {
+				continue // an alias, left out on purpose
+			}
+			n++
+			compareMethodSets(t, p+"."+name, obj.Type(), rt)
+			compareMethodSets(t, "*"+p+"."+name, types.NewPointer(obj.Type()), reflect.PointerTo(rt))
+		}
+	}
+	if n < 500 {
+		t.Fatalf("only %d types compared", n)
+	}
+}
+
+func compareMethodSets(t *testing.T, what string, typ types.Type, rt reflect.Type) {
+	t.Helper()
+	var want, got []string
+	for i := 0; i < rt.NumMethod(); i++ {
+		if m := rt.Method(i); m.IsExported() {
+			want = append(want, m.Name)
+		}
+	}
+	ms := types.NewMethodSet(typ)
+	for i := 0; i < ms.Len(); i++ {
+		if f := ms.At(i).Obj(); f.Exported() {
+			got = append(got, f.Name())
+		}
+	}
+	sort.Strings(want)
+	sort.Strings(got)
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("%s: method set %v, reflect says %v", what, got, want)
+	}
+}
+
+func TestCheckUnusedVariables(t *testing.T) {
+	c := newTestChecker(nil)
+	cases := []struct {
+		name string
+		cell []Segment
+		want []string
+	}{
+		{"in a func", decl("func f() {\n\tx := 1\n}"), []string{"declared and not used: x"}},
+		{"in a func literal", []Segment{{Kind: Stmt, Text: "g := func() { y := 2 }\ng()", Line: 1, Col: 1}}, []string{"declared and not used: y"}},
+		{"cell level is global", []Segment{{Kind: Stmt, Text: "z := 3\nfor i := range 3 {}", Line: 1, Col: 1}}, nil},
+		{"another error in the func hides uses", decl("func f() {\n\tx := 1\n\tundefinedCall(x)\n\tw := 2\n}"), nil},
+		{"used in a closure", decl("func f() func() int {\n\tx := 1\n\treturn func() int { return x }\n}"), nil},
+	}
+	for _, tc := range cases {
+		if got := msgs(c.Check(nil, tc.cell, nil)); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestCheckVarAfterStatements: a var declaration using a variable the
+// cell's statements define is checked in order with them, as it runs.
+func TestCheckVarAfterStatements(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "bytes"`, Line: 1, Col: 1},
+		{Kind: Import, Text: `import "io"`, Line: 2, Col: 1},
+		{Kind: Stmt, Text: "b := bytes.Buffer{}", Line: 3, Col: 1},
+		{Kind: Var, Text: "var w io.Writer = b", Line: 4, Col: 1},
+	}
+	got := c.Check(nil, cell, nil)
+	if len(got) != 1 || got[0].Line != 4 || got[0].Col != 19 {
+		t.Fatalf("got %+v, want the pointer-receiver error at 4:19", got)
+	}
+}

@@ -1,0 +1,148 @@
+package typecheck
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io/fs"
+	"path"
+	"reflect"
+	"runtime"
+	"sort"
+	"strings"
+)
+
+// Table is a yaegi symbol table: "import/path/name" → symbol → value
+// (the shape of interp.Exports, without importing yaegi).
+type Table = map[string]map[string]reflect.Value
+
+// Importer provides packages to the checker without a Go toolchain:
+// compiled packages from the interpreter's symbol tables, converted from
+// reflect, and source packages (the slices/maps/cmp shims, a teacher's
+// folder) type-checked from their files. Each package is built on its
+// first import and kept. An Importer is not safe for concurrent use.
+type Importer struct {
+	tables map[string][]map[string]reflect.Value // import path → its symbol tables, later ones win
+	src    fs.FS                                 // GOPATH-like: src/<path>/*.go; may be nil
+	conv   *converter
+	done   map[string]*types.Package
+	failed map[string]error
+	active map[string]bool // source packages being checked (import cycles)
+}
+
+// NewImporter builds an importer over the given tables (later tables win
+// for a symbol present in several) and a source tree laid out as a
+// GOPATH (src/<import path>/*.go), which may be nil. It only indexes the
+// tables: packages are converted when first imported.
+func NewImporter(src fs.FS, tables ...Table) *Importer {
+	im := &Importer{tables: map[string][]map[string]reflect.Value{}, src: src,
+		done: map[string]*types.Package{"unsafe": types.Unsafe}, failed: map[string]error{}, active: map[string]bool{}}
+	names := map[string]string{}
+	for _, t := range tables {
+		for key, syms := range t {
+			if len(syms) == 0 {
+				continue // yaegi's empty tables for packages it serves from source
+			}
+			p := path.Clean(path.Dir(key)) // "fmt/./fmt" names package fmt
+			im.tables[p] = append(im.tables[p], syms)
+			names[p] = path.Base(key)
+		}
+	}
+	im.conv = newConverter(names)
+	return im
+}
+
+// errNoPackage says the importer cannot provide a package; the checker
+// then stays silent about the whole cell.
+var errNoPackage = errors.New("package not available to the checker")
+
+// Import implements types.Importer.
+func (im *Importer) Import(p string) (pkg *types.Package, err error) {
+	if pkg := im.done[p]; pkg != nil {
+		return pkg, nil
+	}
+	if err := im.failed[p]; err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil { // a reflect shape the converter did not expect
+			pkg, err = nil, fmt.Errorf("%s: %v", p, r)
+		}
+		if err != nil {
+			im.failed[p] = err
+		} else {
+			im.done[p] = pkg
+		}
+	}()
+	// The interpreter's order: compiled packages first, then sources.
+	if t := im.tables[p]; t != nil {
+		merged := map[string]reflect.Value{}
+		for _, syms := range t {
+			for k, v := range syms {
+				merged[k] = v
+			}
+		}
+		return im.conv.fill(p, merged), nil
+	}
+	if im.hasSource(p) {
+		return im.fromSource(p)
+	}
+	return nil, fmt.Errorf("%s: %w", p, errNoPackage)
+}
+
+func (im *Importer) hasSource(p string) bool {
+	if im.src == nil {
+		return false
+	}
+	fi, err := fs.Stat(im.src, "src/"+p)
+	return err == nil && fi.IsDir()
+}
+
+// fromSource type-checks a source package. Any error makes the package
+// unavailable: its types would be incomplete.
+func (im *Importer) fromSource(p string) (*types.Package, error) {
+	if im.active[p] {
+		return nil, fmt.Errorf("import cycle through %s", p)
+	}
+	im.active[p] = true
+	defer delete(im.active, p)
+	dir := "src/" + p
+	entries, err := fs.ReadDir(im.src, dir)
+	if err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	var files []*ast.File
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !strings.HasSuffix(n, ".go") || strings.HasSuffix(n, "_test.go") {
+			continue
+		}
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, err := fs.ReadFile(im.src, dir+"/"+n)
+		if err != nil {
+			return nil, err
+		}
+		f, err := parser.ParseFile(fset, n, b, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: no Go files", p)
+	}
+	conf := types.Config{Importer: im, Sizes: sizes, Error: func(error) {}}
+	return conf.Check(p, fset, files, nil)
+}
+
+// sizes are the running program's: unsafe.Sizeof in a cell is the size
+// the interpreter will see.
+var sizes = types.SizesFor("gc", runtime.GOARCH)
