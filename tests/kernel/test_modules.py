@@ -155,6 +155,8 @@ def test_package_that_cannot_be_interpreted_is_named_with_the_reason(make_kernel
     r = k.execute(f'import "{pkg}"', timeout=60)
     assert r.status == "error" and r.content["ename"] == "ImportError", r.describe()
     assert pkg in r.error_text and reason in r.error_text, r.describe()
+    # Only the kernel's notice on stderr: no interpreter log lines.
+    assert all(line.startswith("go: ") for line in r.stderr.splitlines()), r.describe()
     k.close()
 
 

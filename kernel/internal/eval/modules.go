@@ -1,10 +1,13 @@
 package eval
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"log"
 	"os"
 	"reflect"
 	"regexp"
@@ -116,8 +119,21 @@ func (e *Evaluator) precompile(p string) (msg string) {
 		why = strings.ReplaceAll(why, "/src/", "")
 		return fmt.Sprintf("package %s (module %s) cannot be interpreted: the interpreter fails on its source: %s", p, mod, why)
 	}
+	// yaegi reports some failures with log.Panic, which first prints the
+	// message through the standard logger (the cell's stderr). Hold what
+	// the logger gets meanwhile and pass on all but that message.
+	var held bytes.Buffer
+	prev := log.Writer()
+	log.SetOutput(&held)
 	defer func() {
-		if r := recover(); r != nil {
+		r := recover()
+		log.SetOutput(prev)
+		for _, line := range strings.SplitAfter(held.String(), "\n") {
+			if line != "" && (r == nil || !strings.Contains(line, fmt.Sprint(r))) {
+				io.WriteString(prev, line)
+			}
+		}
+		if r != nil {
 			msg = fail(fmt.Sprint(r))
 		}
 	}()

@@ -56,13 +56,14 @@ func (s *sourceFS) Open(name string) (fs.File, error) {
 	if first == "vendor" {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 	}
+	module := strings.Contains(first, ".")
 	if s.packages != nil {
-		f, err := s.packages.Open(rest)
-		if err == nil || s.modules == nil || !strings.Contains(first, ".") {
+		// A teacher's package wins over a module of the same path.
+		if f, err := s.packages.Open(rest); err == nil || !module {
 			return f, err
 		}
 	}
-	if s.modules != nil && strings.Contains(first, ".") {
+	if module && s.modules != nil {
 		return s.modules.Open(rest)
 	}
 	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}

@@ -32,7 +32,7 @@ type Loader struct {
 	// required is the highest version each loaded go.mod requires, the
 	// version a dependency is loaded at (minimal version selection).
 	required map[string]string
-	pkgs     map[string]error // import paths checked (or being checked)
+	pkgs     map[string]string // import path checked (or being checked) → its module path
 	ctx      build.Context
 }
 
@@ -45,7 +45,7 @@ func NewLoader(f *Fetcher, known func(string) bool) *Loader {
 	// assembly (golang.org/x/crypto and others follow this convention).
 	ctx.BuildTags = []string{"purego"}
 	return &Loader{f: f, known: known, mods: map[string]Module{}, required: map[string]string{},
-		pkgs: map[string]error{}, ctx: ctx}
+		pkgs: map[string]string{}, ctx: ctx}
 }
 
 // IsModulePath reports whether an import path belongs to a module (its
@@ -78,12 +78,13 @@ func (l *Loader) Import(ctx context.Context, importPath string) ([]Module, error
 }
 
 func (l *Loader) load(ctx context.Context, importPath string, stack []string) error {
-	if err, ok := l.pkgs[importPath]; ok {
-		return err
+	if mp, ok := l.pkgs[importPath]; ok {
+		return l.outdated(mp)
 	}
-	l.pkgs[importPath] = nil // an import cycle is the interpreter's to report
+	l.pkgs[importPath] = "" // an import cycle is the interpreter's to report
 	m, dir, err := l.find(ctx, importPath)
 	if err == nil {
+		l.pkgs[importPath] = m.Path
 		err = l.check(ctx, importPath, m, dir, append(stack, importPath))
 	}
 	if err != nil {
@@ -100,6 +101,9 @@ func (l *Loader) find(ctx context.Context, importPath string) (Module, string, e
 	prefixes := modulePrefixes(importPath)
 	for _, p := range prefixes {
 		if m, ok := l.mods[p]; ok {
+			if err := l.outdated(p); err != nil {
+				return Module{}, "", err
+			}
 			if dir, ok := pkgDir(m, importPath); ok {
 				return m, dir, nil
 			}
@@ -166,6 +170,17 @@ func (l *Loader) find(ctx context.Context, importPath string) (Module, string, e
 type NoModuleError struct{ msg string }
 
 func (e *NoModuleError) Error() string { return e.msg }
+
+// outdated reports a module in use at a lower version than a module
+// loaded since requires. yaegi cannot unload a package: say so rather than
+// run code against an older API than it was written for.
+func (l *Loader) outdated(modPath string) error {
+	m, ok := l.mods[modPath]
+	if need := l.required[modPath]; ok && need != "" && semver.Compare(need, m.Version) > 0 {
+		return fmt.Errorf("module %s %s is already loaded in this kernel, but a module loaded since requires %s: restart the kernel to load %s (or pin it in go.mod)", modPath, m.Version, need, need)
+	}
+	return nil
+}
 
 // use records m as in use and raises the requirements by its go.mod.
 func (l *Loader) use(m Module) {

@@ -108,3 +108,24 @@ func TestLoaderTriesAgainAfterANetworkError(t *testing.T) {
 		t.Fatalf("second try: %v, %v", added, err)
 	}
 }
+
+func TestLoaderRefusesAnOlderLoadedDependency(t *testing.T) {
+	p := newFileProxy(t)
+	p.publish("example.com/dep", "v1.0.0", map[string]string{"dep.go": "package dep\n"})
+	p.publish("example.com/dep", "v1.2.0", map[string]string{"dep.go": "package dep\n\nfunc New() int { return 1 }\n"})
+	p.publish("example.com/app", "v0.1.0", map[string]string{
+		"go.mod": "module example.com/app\n\ngo 1.21\n\nrequire example.com/dep v1.2.0\n",
+		"app.go": "package app\n\nimport \"example.com/dep\"\n\nvar X = dep.New()\n",
+	})
+	cfg := p.config(t)
+	cfg.Pins = map[string]string{"example.com/dep": "v1.0.0"}
+	l := NewLoader(NewFetcher(cfg), stdKnown)
+	if _, err := l.Import(context.Background(), "example.com/dep"); err != nil {
+		t.Fatal(err)
+	}
+	delete(l.f.cfg.Pins, "example.com/dep") // app is not pinned
+	_, err := l.Import(context.Background(), "example.com/app")
+	if err == nil || !strings.Contains(err.Error(), "example.com/dep v1.0.0 is already loaded in this kernel, but a module loaded since requires v1.2.0") {
+		t.Fatalf("err = %v", err)
+	}
+}

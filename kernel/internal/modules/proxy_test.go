@@ -2,6 +2,7 @@ package modules
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -148,5 +149,36 @@ func TestGOPROXYDirectOnlyIsExplained(t *testing.T) {
 	_, err := l.Import(context.Background(), "example.com/hello")
 	if err == nil || !strings.Contains(err.Error(), "GOPROXY=direct") || !strings.Contains(err.Error(), "does not download from repositories directly") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestKernelsDownloadingTheSameModuleShareOneCache(t *testing.T) {
+	p := newFileProxy(t)
+	p.publish("example.com/hello", "v1.0.0", map[string]string{"hello.go": "package hello\n"})
+	cfg := p.config(t)
+	cfg.WritableCache = false // the go command's read-only tree, as kernels leave it
+	t.Cleanup(func() { makeWritable(cfg.Cache) })
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			m, err := NewFetcher(cfg).Get(context.Background(), "example.com/hello", "v1.0.0")
+			if err == nil && m.Dir != filepath.Join(cfg.Cache, "example.com/hello@v1.0.0") {
+				err = fmt.Errorf("dir %s", m.Dir)
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	left, _ := filepath.Glob(filepath.Join(cfg.Cache, "example.com", "*tmp*"))
+	zips, _ := filepath.Glob(filepath.Join(cfg.Cache, "cache/download/example.com/hello/@v/*tmp*"))
+	if len(left)+len(zips) > 0 {
+		t.Errorf("temporary files left behind: %v %v", left, zips)
+	}
+	if fi, err := os.Stat(filepath.Join(cfg.Cache, "example.com/hello@v1.0.0/hello.go")); err != nil || fi.Mode().Perm()&0o222 != 0 {
+		t.Errorf("extracted file: %v, %v (want read-only)", fi, err)
 	}
 }
