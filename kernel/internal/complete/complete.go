@@ -8,24 +8,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golessons/kernel/internal/docindex"
 	"golessons/kernel/internal/docindex/srcdoc"
-	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/syntax"
 )
-
-// Env is what the session knows besides the code being edited.
-type Env struct {
-	// Symbols are the user's declarations after the last cell; symbols of
-	// kind symtab.KindImport count as imports too.
-	Symbols []symtab.Symbol
-	// Imports maps the names cells imported packages under (package name
-	// or alias) to import paths.
-	Imports map[string]string
-	// Index is the documentation index; nil means docindex.Load() plus
-	// the module packages imported (srcdoc).
-	Index *docindex.Index
-}
 
 // Match is one completion with its _jupyter_types_experimental data.
 type Match struct {
@@ -45,11 +30,9 @@ type Result struct {
 
 // Complete returns the completions for code with the cursor at code point
 // offset cursor (clamped to the code).
-func Complete(code string, cursor int, env Env) Result {
-	imports := symtab.Imports(env.Symbols, env.Imports)
-	if env.Index == nil {
-		env.Index = srcdoc.Default().Index(docindex.Load(), imports)
-	}
+func Complete(code string, cursor int, env srcdoc.Env) Result {
+	imports, ix := env.Resolve()
+	env.Index = ix
 	end := syntax.ByteOffset(code, cursor)
 	c := completer{env: env, imports: imports, code: code}
 	start, ms := c.at(code[:end])
@@ -69,7 +52,7 @@ func Complete(code string, cursor int, env Env) Result {
 }
 
 type completer struct {
-	env     Env
+	env     srcdoc.Env
 	imports map[string]string
 	code    string // the whole cell, for the names it declares
 }

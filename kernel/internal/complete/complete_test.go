@@ -5,14 +5,15 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golessons/kernel/internal/docindex/srcdoc"
 	"golessons/kernel/internal/symtab"
 )
 
 // testEnv is a session in which the user declared a struct var p, a
 // Builder b the evaluator listed no members for, a func and a type, and
 // imported strings under the alias str.
-func testEnv() Env {
-	return Env{
+func testEnv() srcdoc.Env {
+	return srcdoc.Env{
 		Symbols: []symtab.Symbol{
 			{Name: "p", Kind: symtab.KindVar, Decl: "p := Point{1, 2}", Type: "main.Point", Value: "{1 2}", Members: []symtab.Member{
 				{Name: "X", Kind: symtab.MemberField, Signature: "int"},

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"golessons/kernel/internal/complete"
+	"golessons/kernel/internal/docindex/srcdoc"
 	"golessons/kernel/internal/inspect"
 	"golessons/kernel/internal/protocol"
 	"golessons/kernel/internal/syntax"
@@ -19,7 +20,7 @@ func (d *Dispatcher) complete(_ context.Context, req *protocol.Message) (any, er
 	if err := decode(req, &c); err != nil {
 		return nil, err
 	}
-	res := complete.Complete(c.Code, c.CursorPos, complete.Env{Symbols: d.cfg.Engine.Symbols()})
+	res := complete.Complete(c.Code, c.CursorPos, srcdoc.Env{Symbols: d.cfg.Engine.Symbols()})
 	// JupyterLab reads start/end per item of the experimental types list.
 	types := make([]map[string]any, 0, len(res.Types))
 	for _, m := range res.Types {
@@ -41,7 +42,7 @@ func (d *Dispatcher) inspect(_ context.Context, req *protocol.Message) (any, err
 	if err := decode(req, &c); err != nil {
 		return nil, err
 	}
-	res := inspect.Inspect(c.Code, c.CursorPos, c.DetailLevel, inspect.Env{Symbols: d.cfg.Engine.Symbols()})
+	res := inspect.Inspect(c.Code, c.CursorPos, c.DetailLevel, srcdoc.Env{Symbols: d.cfg.Engine.Symbols()})
 	reply := protocol.InspectReplyContent{Status: protocol.StatusOK, Found: res.Found}
 	if res.Found {
 		reply.Data = protocol.MimeBundle{"text/plain": res.Text}

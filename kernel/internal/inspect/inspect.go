@@ -6,24 +6,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golessons/kernel/internal/docindex"
 	"golessons/kernel/internal/docindex/srcdoc"
-	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/syntax"
 )
-
-// Env is what the session knows besides the code being edited.
-type Env struct {
-	// Symbols are the user's declarations after the last cell; symbols of
-	// kind symtab.KindImport count as imports too.
-	Symbols []symtab.Symbol
-	// Imports maps the names cells imported packages under (package name
-	// or alias) to import paths.
-	Imports map[string]string
-	// Index is the documentation index; nil means docindex.Load() plus
-	// the module packages imported (srcdoc).
-	Index *docindex.Index
-}
 
 // Result is the content of an inspect_reply: when Found, Text is the
 // text/plain rendering and Markdown the text/markdown one.
@@ -36,11 +21,9 @@ type Result struct {
 // Inspect describes what is at code point offset cursor in code. detail
 // is the request's detail_level: 0 gives signatures and summaries, 1 or
 // more adds member docs and package listings.
-func Inspect(code string, cursor int, detail int, env Env) Result {
-	imports := symtab.Imports(env.Symbols, env.Imports)
-	if env.Index == nil {
-		env.Index = srcdoc.Default().Index(docindex.Load(), imports)
-	}
+func Inspect(code string, cursor int, detail int, env srcdoc.Env) Result {
+	imports, ix := env.Resolve()
+	env.Index = ix
 	chain := target(code, syntax.ByteOffset(code, cursor))
 	if len(chain) == 0 {
 		return Result{}

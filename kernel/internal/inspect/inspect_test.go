@@ -5,11 +5,12 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"golessons/kernel/internal/docindex/srcdoc"
 	"golessons/kernel/internal/symtab"
 )
 
-func testEnv() Env {
-	return Env{
+func testEnv() srcdoc.Env {
+	return srcdoc.Env{
 		Symbols: []symtab.Symbol{
 			{Name: "p", Kind: symtab.KindVar, Decl: "p := Point{1, 2}", Type: "main.Point", Value: "{1 2}", Members: []symtab.Member{
 				{Name: "X", Kind: symtab.MemberField, Signature: "int"},

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golessons/kernel/internal/docindex"
+	"golessons/kernel/internal/docindex/srcdoc"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -18,7 +19,7 @@ type description struct {
 }
 
 type resolver struct {
-	env     Env
+	env     srcdoc.Env
 	imports map[string]string
 	detail  int
 	code    string // the whole cell, for names it declares before running
