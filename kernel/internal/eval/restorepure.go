@@ -125,6 +125,9 @@ func (r *restorer) pure(x ast.Expr) bool {
 func (r *restorer) pureCall(c *ast.CallExpr) bool {
 	switch f := ast.Unparen(c.Fun).(type) {
 	case *ast.Ident:
+		if r.isFunc(f) || r.vars[f.Name] {
+			return false // a cell's own len or int shadows the builtin
+		}
 		return pureBuiltins[f.Name] || pureTypes[f.Name] || r.types[f.Name]
 	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.InterfaceType, *ast.StructType, *ast.StarExpr:
 		return true // a conversion
