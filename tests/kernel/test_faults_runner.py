@@ -137,7 +137,9 @@ ESCAPE = 'import "os/exec"\ncmd := exec.Command("setsid", "sleep", "100")\ncmd.S
 def _escaped(k: Kernel) -> psutil.Process:
     r = k.execute(ESCAPE).ok()
     p = psutil.Process(int(r.result_text))
-    assert os.getsid(p.pid) != os.getsid(k.runner().pid), "the child did not leave the session"
+    runner_sid = os.getsid(k.runner().pid)
+    left = wait_until(lambda: p.name() == "sleep" and os.getsid(p.pid) != runner_sid, 5)
+    assert left, "the child did not leave the session"
     return p
 
 
