@@ -137,7 +137,9 @@ ESCAPE = 'import "os/exec"\ncmd := exec.Command("setsid", "sleep", "100")\ncmd.S
 def _escaped(k: Kernel) -> psutil.Process:
     r = k.execute(ESCAPE).ok()
     p = psutil.Process(int(r.result_text))
-    assert os.getsid(p.pid) != os.getsid(k.runner().pid), "the child did not leave the session"
+    runner_sid = os.getsid(k.runner().pid)
+    left = wait_until(lambda: p.name() == "sleep" and os.getsid(p.pid) != runner_sid, 5)
+    assert left, "the child did not leave the session"
     return p
 
 
@@ -170,8 +172,7 @@ def test_escaped_child_ends_with_sigkill_of_the_kernel(fresh_kernel):
     assert not wait_gone([p], 10), "a setsid child outlived SIGKILL of the kernel"
 
 
-def test_orphan_of_a_cell_child_is_adopted_and_ended(fresh_kernel):
-    k = fresh_kernel
+def _orphan(k: Kernel) -> psutil.Process:
     # sh starts a setsid'd sleep in the background and exits: the sleep
     # loses its parent while the runner lives.
     r = k.execute(
@@ -181,8 +182,21 @@ def test_orphan_of_a_cell_child_is_adopted_and_ended(fresh_kernel):
     ).ok()
     p = psutil.Process(int(r.result_text.strip('"')))
     assert wait_until(lambda: p.ppid() == k.pid, 5), f"orphan went to {p.ppid()}, not the kernel {k.pid}"
+    return p
+
+
+def test_orphan_of_a_cell_child_is_adopted_and_ended(fresh_kernel):
+    k = fresh_kernel
+    p = _orphan(k)
     k.request("control", "shutdown_request", {"restart": True})
     assert not wait_gone([p], 10), "an adopted orphan outlived the restart"
+
+
+def test_adopted_orphan_ends_with_sigkill_of_the_kernel(fresh_kernel):
+    k = fresh_kernel
+    p = _orphan(k)
+    os.kill(k.pid, signal.SIGKILL)
+    assert not wait_gone([p], 10), "an adopted orphan outlived SIGKILL of the kernel"
 
 
 def test_closing_the_real_descriptor_is_explained(fresh_kernel):

@@ -72,3 +72,12 @@ def test_interleaved_flood_is_complete_and_batched(kernel):
     assert r.stderr == "done\n"
     assert len(r.of_type("stream")) < 200, "a flood must stay batched"
     assert _lines(r)[-1] == ("stderr", "done")
+
+
+def test_own_logger_on_stderr_keeps_order(kernel):
+    r = kernel.execute(
+        'import "fmt"\nimport "log"\nimport "os"\n'
+        'lg := log.New(os.Stderr, "app: ", 0)\n'
+        'fmt.Println("one")\nlg.Println("two")\nfmt.Println("three")'
+    ).ok()
+    assert _lines(r) == [("stdout", "one"), ("stderr", "app: two"), ("stdout", "three")], r.describe()

@@ -109,6 +109,7 @@ func TestRestorePurity(t *testing.T) {
 		"u := strings.Map(up, s)",
 		"total = 5\nadd(1)",
 		"grand := total * 2\nfresh := 1\nfresh++",
+		"func cap(s []int) int { total++; return 0 }\nshadowed := cap(nil)",
 	}
 	e := newTestEvaluator(t, "", "")
 	kept, lost := e.Restore(t.Context(), cells)
@@ -120,11 +121,12 @@ func TestRestorePurity(t *testing.T) {
 	want := []string{
 		"cell 5: u := strings.Map(up, s)",
 		"cell 6: add(1)",
+		"cell 8: shadowed := cap(nil)",
 		"the value of grand (cell 6 may have changed it)",
 		// s was passed to a call; without types, restore cannot tell that
 		// a string cannot change.
 		"the value of s (cell 5 may have changed it)",
-		"the value of total (cell 6 may have changed it)",
+		"the value of total (cell 8 may have changed it)",
 	}
 	if !slices.Equal(lost, want) {
 		t.Errorf("lost = %q\nwant %q", lost, want)

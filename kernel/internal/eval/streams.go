@@ -82,6 +82,16 @@ func (e *Evaluator) useStreams() error {
 	logSyms := map[string]reflect.Value{
 		"SetOutput": reflect.ValueOf(func(w io.Writer) { log.SetOutput(cs.route(w)) }),
 	}
+	if orig, ok := stdlib.Symbols["log/log"]["New"]; ok {
+		// log.New(os.Stderr, ...) loggers write in order too. yaegi's New
+		// returns its own logger type (Fatal panics), so it is wrapped as is.
+		logSyms["New"] = reflect.MakeFunc(orig.Type(), func(args []reflect.Value) []reflect.Value {
+			if w, isWriter := args[0].Interface().(io.Writer); isWriter {
+				args[0] = reflect.ValueOf(cs.route(w))
+			}
+			return orig.Call(args)
+		})
+	}
 	return e.i.Use(interp.Exports{
 		"os/os":     {"Stdout": reflect.ValueOf(&cs.out).Elem(), "Stderr": reflect.ValueOf(&cs.err).Elem()},
 		"fmt/./fmt": fmtSyms, // not "fmt/fmt": see useSymbols

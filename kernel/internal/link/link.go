@@ -121,3 +121,9 @@ const (
 	// of the interpreter); the runner unsets GOTRACEBACK for its children.
 	EnvUnsetTraceback = "GOLESSONS_RUNNER_UNSET_GOTRACEBACK"
 )
+
+// EnvTree marks every process of one runner's tree: the kernel sets it to
+// a random value for each runner, the runner keeps it, and the cells'
+// children inherit it, so a process that left the tree (setsid, then its
+// parent died) can still be found and ended (proctree.KillMarked).
+const EnvTree = "GOLESSONS_TREE"

@@ -164,3 +164,27 @@ func Kill(leader int, others ...int) {
 		syscall.Kill(pid, syscall.SIGKILL)
 	}
 }
+
+// KillMarked sends SIGKILL to every process of this user, other than the
+// caller, whose environment holds name=value: the processes of one tree
+// that left it. A process that cleared its environment is not found.
+func KillMarked(name, value string) {
+	if value == "" {
+		return
+	}
+	want := []byte(name + "=" + value + "\x00")
+	procs, err := Scan()
+	if err != nil {
+		return
+	}
+	me := os.Getpid()
+	for _, p := range procs {
+		if p.PID == me || p.State == 'Z' {
+			continue
+		}
+		env, err := os.ReadFile("/proc/" + strconv.Itoa(p.PID) + "/environ")
+		if err == nil && (bytes.HasPrefix(env, want) || bytes.Contains(env, append([]byte{0}, want...))) {
+			syscall.Kill(p.PID, syscall.SIGKILL)
+		}
+	}
+}

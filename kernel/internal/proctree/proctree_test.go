@@ -64,3 +64,30 @@ func TestScanSeesThisProcess(t *testing.T) {
 		t.Fatalf("this process not found with its parent in %d processes", len(procs))
 	}
 }
+
+func TestKillMarkedFindsProcessesByEnvironment(t *testing.T) {
+	marked := exec.Command("sleep", "30")
+	marked.Env = append(os.Environ(), "PROCTREE_TEST=yes")
+	other := exec.Command("sleep", "30")
+	other.Env = append(os.Environ(), "PROCTREE_TEST=no")
+	for _, c := range []*exec.Cmd{marked, other} {
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	defer other.Process.Kill()
+	KillMarked("PROCTREE_TEST", "yes")
+	done := make(chan error, 1)
+	go func() { done <- marked.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		marked.Process.Kill()
+		t.Fatal("the marked process was not killed")
+	}
+	if err := other.Process.Signal(syscall.Signal(0)); err != nil {
+		t.Fatalf("an unmarked process was killed: %v", err)
+	}
+	other.Process.Kill()
+	other.Wait()
+}

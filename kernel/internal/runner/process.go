@@ -29,6 +29,7 @@ const drainTimeout = 2 * time.Second
 type process struct {
 	cmd  *exec.Cmd
 	pid  int
+	tree string // its link.EnvTree value, inherited by the cells' processes
 	req  *link.Writer
 	ctl  chan link.Event // pump → Runner: ready, result, input_request, restored
 	done chan struct{}   // closed when the process is gone and drained
@@ -67,9 +68,9 @@ func spawn(cfg Config, out *outputSwitch) (*process, error) {
 	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return fail(fmt.Errorf("create runner pipes: %w", err))
 	}
-	token := newToken()
+	token, tree := newToken(), newToken()
 	cmd := exec.Command(cfg.Exe, cfg.Args...)
-	cmd.Env = runnerEnv(cfg, token)
+	cmd.Env = append(runnerEnv(cfg, token), link.EnvTree+"="+tree)
 	cmd.Stdout, cmd.Stderr = outW, errW    // stdin stays nil: /dev/null
 	cmd.ExtraFiles = []*os.File{reqR, evW} // fds 3 and 4
 	// Own process group, so one kill reaches the cells' children; SIGTERM
@@ -82,7 +83,7 @@ func spawn(cfg Config, out *outputSwitch) (*process, error) {
 		f.Close() // the child's ends; holding them would hide its exit
 	}
 	p := &process{
-		cmd: cmd, pid: cmd.Process.Pid,
+		cmd: cmd, pid: cmd.Process.Pid, tree: tree,
 		req: link.NewWriter(reqW),
 		// Room for every control event one request can cause, so the
 		// pump does not wait for Execute to look.
@@ -167,7 +168,7 @@ func (p *process) wait() {
 	p.cmd.Wait()
 	p.reaped.Store(true)
 	runnerGone(p.pid)
-	killTree(p.pid) // what is left of its group, and orphans it left
+	p.killTree() // what is left of its group, and orphans it left
 	timer := time.NewTimer(drainTimeout)
 	defer timer.Stop()
 	select {
@@ -187,7 +188,7 @@ func (p *process) wait() {
 // kill ends the runner and every process below it, including those that
 // left its process group.
 func (p *process) kill() {
-	killTree(p.pid)
+	p.killTree()
 }
 
 // exited reports whether the process is gone (done is closed).

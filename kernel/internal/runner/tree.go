@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"time"
 
+	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/proctree"
 )
 
@@ -118,14 +119,16 @@ func adopted(procs []proctree.Proc) []int {
 	return out
 }
 
-// killTree ends the runner pid, every process below it, and the orphans
-// the kernel adopted from it.
-func killTree(pid int) {
+// killTree ends the runner, every process below it, the orphans the
+// kernel adopted from it, and any process marked with its tree id
+// (link.EnvTree) that got away from both, e.g. before AdoptOrphans.
+func (p *process) killTree() {
 	var orphans []int
 	if procs, err := proctree.Scan(); err == nil {
 		orphans = adopted(procs)
 	}
-	proctree.Kill(pid, orphans...)
+	proctree.Kill(p.pid, orphans...)
+	proctree.KillMarked(link.EnvTree, p.tree)
 }
 
 // memoryKill is why the watcher stopped a runner.
@@ -163,7 +166,7 @@ func (p *process) watchMemory(limit int64) {
 		used := proctree.TotalRSS(append([]int{p.pid}, tree...))
 		if used > limit {
 			p.overLimit.Store(&memoryKill{used: used, limit: limit})
-			killTree(p.pid)
+			p.killTree()
 			return
 		}
 	}

@@ -111,7 +111,8 @@ func interruptChildren() {
 // must not take its parent's group down.
 func killGroup() {
 	if pid := os.Getpid(); syscall.Getpgrp() == pid {
-		proctree.Kill(pid) // also the children that left the group (setsid)
+		proctree.KillMarked(link.EnvTree, os.Getenv(link.EnvTree)) // those that left the tree
+		proctree.Kill(pid)                                         // also the children that left the group (setsid)
 	}
 }
 
