@@ -188,3 +188,11 @@ func KillMarked(name, value string) {
 		}
 	}
 }
+
+// Alive reports whether pid is a running (not zombie) process. The kernel
+// asks before sending a cell, so that a runner killed a moment ago is
+// replaced first instead of being handed a cell it can never run.
+func Alive(pid int) bool {
+	p, ok := readStat(pid)
+	return ok && p.State != 'Z' && p.State != 'X'
+}

@@ -91,3 +91,21 @@ func TestKillMarkedFindsProcessesByEnvironment(t *testing.T) {
 	other.Process.Kill()
 	other.Wait()
 }
+
+func TestAliveIsFalseForZombiesAndGonePids(t *testing.T) {
+	cmd := exec.Command("sleep", "60")
+	if err := cmd.Start(); err != nil {
+		t.Skip("no sleep command:", err)
+	}
+	pid := cmd.Process.Pid
+	if !Alive(pid) {
+		t.Fatalf("Alive(%d) = false for a running child", pid)
+	}
+	cmd.Process.Kill()
+	// Not reaped yet: a zombie, which must not count as alive.
+	waitFor(t, "the killed child to become a zombie", func() bool { return !Alive(pid) })
+	cmd.Wait()
+	if Alive(pid) {
+		t.Fatalf("Alive(%d) = true after the child was reaped", pid)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/proctree"
 )
 
 // Execute runs one cell. Its output goes to out while it runs and after it
@@ -53,7 +54,9 @@ func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
 	if p == nil || closed {
 		return "", errClosed
 	}
-	if p.reaped.Load() || p.killedForMemory() != nil {
+	// A runner seen dead by /proc but not yet by wait (killed a moment ago)
+	// also died between cells: the cell must go to its replacement.
+	if p.reaped.Load() || p.killedForMemory() != nil || !proctree.Alive(p.pid) {
 		<-p.done // it died between cells; its pipes may still be draining
 	}
 	if !p.exited() {
