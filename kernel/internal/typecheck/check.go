@@ -89,7 +89,13 @@ const (
 // from its initialiser, which may use names redefined since; a variable
 // whose derived type disagrees with its value (pointer or not) is left
 // out rather than trusted.
-func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) reflect.Kind) []Problem {
+func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) reflect.Kind) (problems []Problem) {
+	defer func() {
+		if recover() != nil { // go/types on an input it did not expect: no verdict
+			c.cache = priorCache{}
+			problems = nil
+		}
+	}()
 	fset := token.NewFileSet()
 	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, nil), parser.SkipObjectResolution)
 	if err != nil {
