@@ -219,7 +219,7 @@ func reported(msg string) bool {
 	switch {
 	case msg == "missing return":
 		return true
-	case strings.Contains(msg, "does not implement") && strings.HasSuffix(msg, "has pointer receiver)"):
+	case (strings.Contains(msg, "does not implement") || strings.Contains(msg, "does not satisfy")) && strings.HasSuffix(msg, "has pointer receiver)"):
 		return true
 	}
 	return false
