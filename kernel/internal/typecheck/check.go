@@ -163,9 +163,9 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 }
 
 // disagree says whether a variable of type t cannot hold a value of kind
-// k: a pointer against a non-pointer. (The interpreter's values of other
-// kinds do not always match their Go type: an interface holding a cell
-// type is a struct of yaegi's.)
+// k: a pointer against a non-pointer. (Other kinds are not compared: an
+// interface holding a cell type is, in the interpreter, a struct of
+// yaegi's.)
 func disagree(t types.Type, k reflect.Kind) bool {
 	if k == reflect.Invalid {
 		return false
@@ -173,10 +173,10 @@ func disagree(t types.Type, k reflect.Kind) bool {
 	switch t.Underlying().(type) {
 	case *types.Pointer:
 		return k != reflect.Pointer
-	case *types.Struct:
-		return k == reflect.Pointer
+	case *types.Interface:
+		return false
 	}
-	return false
+	return k == reflect.Pointer
 }
 
 func without(prior []Prior, names map[string]bool) []Prior {

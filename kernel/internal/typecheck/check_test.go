@@ -276,3 +276,25 @@ func TestCheckPointerReceiverInATypeArgument(t *testing.T) {
 		t.Fatalf("got %v for a valid call", got)
 	}
 }
+
+func TestDisagree(t *testing.T) {
+	celsius := types.NewNamed(types.NewTypeName(0, nil, "Celsius", nil), types.Typ[types.Float64], nil)
+	cases := []struct {
+		t    types.Type
+		k    reflect.Kind
+		want bool
+	}{
+		{types.NewPointer(celsius), reflect.Pointer, false},
+		{types.NewPointer(celsius), reflect.Float64, true},
+		{celsius, reflect.Pointer, true},
+		{celsius, reflect.Float64, false},
+		{types.NewStruct(nil, nil), reflect.Pointer, true},
+		{types.NewInterfaceType(nil, nil), reflect.Struct, false},
+		{celsius, reflect.Invalid, false},
+	}
+	for _, c := range cases {
+		if got := disagree(c.t, c.k); got != c.want {
+			t.Errorf("disagree(%s, %s) = %v", c.t, c.k, got)
+		}
+	}
+}
