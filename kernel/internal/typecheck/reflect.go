@@ -143,8 +143,10 @@ func (c *converter) typ(t reflect.Type) types.Type {
 		switch {
 		case t == errorType:
 			return types.Universe.Lookup("error").Type()
-		case t.PkgPath() == "" || t.Kind() == reflect.UnsafePointer:
-			if k, ok := basics[t.Kind()]; ok && t.Name() == types.Typ[k].Name() || t.Kind() == reflect.UnsafePointer {
+		case t.PkgPath() == "unsafe" && t.Kind() == reflect.UnsafePointer:
+			return types.Typ[types.UnsafePointer]
+		case t.PkgPath() == "": // predeclared
+			if k, ok := basics[t.Kind()]; ok && t.Name() == types.Typ[k].Name() {
 				return types.Typ[k]
 			}
 			return types.Typ[types.Invalid]
