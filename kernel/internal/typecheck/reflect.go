@@ -72,7 +72,7 @@ func (c *converter) object(pkg *types.Package, name string, v reflect.Value) typ
 	switch {
 	case v.CanAddr():
 		return types.NewVar(token.NoPos, pkg, name, c.typ(t))
-	case t == constType:
+	case t.Implements(constType): // the concrete types of go/constant
 		return untypedConst(pkg, name, v.Interface().(constant.Value))
 	case t.Kind() == reflect.Pointer && v.IsNil():
 		n, ok := c.typ(t.Elem()).(*types.Named)
