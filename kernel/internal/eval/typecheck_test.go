@@ -96,6 +96,8 @@ func TestTypecheckAcceptsValidPrograms(t *testing.T) {
 			"s := Safe{Builder: &strings.Builder{}}\ns.Lock()\nvar w io.Writer = s\nw.Write([]byte(\"ok\"))\ns.Unlock()\ns.String()"}, `"ok"`},
 		{"compiled types with value methods", []string{"import (\"fmt\"; \"time\")", "var s fmt.Stringer = time.Second\ns.String()"}, `"1s"`},
 		{"redefinition with another type", []string{"import \"fmt\"", "type P struct{}\nfunc (p *P) String() string { return \"p\" }", "v := P{}", "v := &P{}", "var s fmt.Stringer = v\ns.String()"}, `"p"`},
+		{"variable whose initialiser's func changed type since", []string{"import \"fmt\"", "type R struct{}\nfunc (r *R) String() string { return \"r\" }",
+			"func mk() *R { return &R{} }", "v := mk()", "func mk() R { return R{} }", "var s fmt.Stringer = v\ns.String()"}, `"r"`},
 		{"statement vars used by funcs in the cell", []string{"k := 5\nfunc g() int { return k * 2 }\ng()"}, "10"},
 		{"slices maps cmp shims", []string{"import (\"cmp\"; \"maps\"; \"slices\")", "m := map[string]int{\"b\": 2, \"a\": 1}\nks := maps.Keys(m)\nslices.Sort(ks)\nslices.SortFunc(ks, func(a, b string) int { return cmp.Compare(b, a) })\nks"}, "[b a]"},
 		{"demos and display", []string{"import (\n\t\"golessons/demos\"\n\t\"golessons/display\"\n)", "display.HTML(\"<b>x</b>\")\nd := demos.IsPrime(7)\nd"}, "true"},

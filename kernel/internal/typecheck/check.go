@@ -89,7 +89,13 @@ const (
 // from its initialiser, which may use names redefined since; a variable
 // whose derived type disagrees with its value (pointer or not) is left
 // out rather than trusted.
-func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) reflect.Kind) []Problem {
+func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) reflect.Kind) (problems []Problem) {
+	defer func() {
+		if recover() != nil { // go/types on an input it did not expect: no verdict
+			c.cache = priorCache{}
+			problems = nil
+		}
+	}()
 	fset := token.NewFileSet()
 	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, nil), parser.SkipObjectResolution)
 	if err != nil {
@@ -157,9 +163,9 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 }
 
 // disagree says whether a variable of type t cannot hold a value of kind
-// k: a pointer against a non-pointer. (The interpreter's values of other
-// kinds do not always match their Go type: an interface holding a cell
-// type is a struct of yaegi's.)
+// k: a pointer against a non-pointer. (Other kinds are not compared: an
+// interface holding a cell type is, in the interpreter, a struct of
+// yaegi's.)
 func disagree(t types.Type, k reflect.Kind) bool {
 	if k == reflect.Invalid {
 		return false
@@ -167,10 +173,10 @@ func disagree(t types.Type, k reflect.Kind) bool {
 	switch t.Underlying().(type) {
 	case *types.Pointer:
 		return k != reflect.Pointer
-	case *types.Struct:
-		return k == reflect.Pointer
+	case *types.Interface:
+		return false
 	}
-	return false
+	return k == reflect.Pointer
 }
 
 func without(prior []Prior, names map[string]bool) []Prior {
@@ -213,7 +219,7 @@ func reported(msg string) bool {
 	switch {
 	case msg == "missing return":
 		return true
-	case strings.Contains(msg, "does not implement") && strings.HasSuffix(msg, "has pointer receiver)"):
+	case (strings.Contains(msg, "does not implement") || strings.Contains(msg, "does not satisfy")) && strings.HasSuffix(msg, "has pointer receiver)"):
 		return true
 	}
 	return false

@@ -259,3 +259,42 @@ func TestCheckVarAfterStatements(t *testing.T) {
 		t.Fatalf("got %+v, want the pointer-receiver error at 4:19", got)
 	}
 }
+
+func TestCheckPointerReceiverInATypeArgument(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "fmt"`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "type T struct{}\nfunc (t *T) String() string { return \"t\" }\nfunc Show[S fmt.Stringer](s S) string { return s.String() }", Line: 2, Col: 1},
+		{Kind: Stmt, Text: "Show(T{})", Line: 5, Col: 1},
+	}
+	got := msgs(c.Check(nil, cell, nil))
+	if len(got) != 1 || !strings.HasSuffix(got[0], "S (type T) does not satisfy fmt.Stringer (method String has pointer receiver)") {
+		t.Fatalf("got %q", got)
+	}
+	cell[2].Text = "Show(&T{})"
+	if got := c.Check(nil, cell, nil); got != nil {
+		t.Fatalf("got %v for a valid call", got)
+	}
+}
+
+func TestDisagree(t *testing.T) {
+	celsius := types.NewNamed(types.NewTypeName(0, nil, "Celsius", nil), types.Typ[types.Float64], nil)
+	cases := []struct {
+		t    types.Type
+		k    reflect.Kind
+		want bool
+	}{
+		{types.NewPointer(celsius), reflect.Pointer, false},
+		{types.NewPointer(celsius), reflect.Float64, true},
+		{celsius, reflect.Pointer, true},
+		{celsius, reflect.Float64, false},
+		{types.NewStruct(nil, nil), reflect.Pointer, true},
+		{types.NewInterfaceType(nil, nil), reflect.Struct, false},
+		{celsius, reflect.Invalid, false},
+	}
+	for _, c := range cases {
+		if got := disagree(c.t, c.k); got != c.want {
+			t.Errorf("disagree(%s, %s) = %v", c.t, c.k, got)
+		}
+	}
+}

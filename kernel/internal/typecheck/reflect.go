@@ -72,7 +72,7 @@ func (c *converter) object(pkg *types.Package, name string, v reflect.Value) typ
 	switch {
 	case v.CanAddr():
 		return types.NewVar(token.NoPos, pkg, name, c.typ(t))
-	case t == constType:
+	case t.Implements(constType): // the concrete types of go/constant
 		return untypedConst(pkg, name, v.Interface().(constant.Value))
 	case t.Kind() == reflect.Pointer && v.IsNil():
 		n, ok := c.typ(t.Elem()).(*types.Named)
@@ -143,8 +143,10 @@ func (c *converter) typ(t reflect.Type) types.Type {
 		switch {
 		case t == errorType:
 			return types.Universe.Lookup("error").Type()
-		case t.PkgPath() == "" || t.Kind() == reflect.UnsafePointer:
-			if k, ok := basics[t.Kind()]; ok && t.Name() == types.Typ[k].Name() || t.Kind() == reflect.UnsafePointer {
+		case t.PkgPath() == "unsafe" && t.Kind() == reflect.UnsafePointer:
+			return types.Typ[types.UnsafePointer]
+		case t.PkgPath() == "": // predeclared
+			if k, ok := basics[t.Kind()]; ok && t.Name() == types.Typ[k].Name() {
 				return types.Typ[k]
 			}
 			return types.Typ[types.Invalid]
