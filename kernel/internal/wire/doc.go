@@ -48,14 +48,17 @@
 // gets its replies even before the server notices that the old connection
 // died.
 //
-// iopub: a subscriber gets every message whose topic (first frame) its
+// iopub: a subscriber gets the messages whose topic (first frame) its
 // subscription prefixes, in the one order in which Send calls were
 // serialized. A new subscription is answered with an iopub_welcome message
 // (JEP 65) to that subscriber alone. A subscriber's queue holds at most 1000
-// messages or 16 MiB; when it is full, Send waits (back-pressure). A
-// subscriber that reads nothing for 30 s (plus 1 s per MiB being written) is
-// disconnected and logged, so a dead client cannot stall the kernel forever,
-// and no message is skipped for a subscriber while it stays connected.
+// messages or 16 MiB. When it is full, Send waits while the subscriber keeps
+// reading (back-pressure: a client slower than a flood still gets all of
+// it); a subscriber whose full queue has not moved for 2 s is stalled and
+// loses what it cannot take, as with ZeroMQ's PUB high-water mark: the loss
+// is counted and logged, and Send no longer waits for it, so one hung
+// client costs the others at most those 2 s, once. A subscriber that reads
+// nothing for 30 s (plus 1 s per MiB being written) is disconnected.
 //
 // # Goroutines
 //

@@ -122,6 +122,10 @@ func (k *socket) serveConn(nc net.Conn) {
 	}
 	k.remove(p)
 	s.log.Debug("wire: peer disconnected", "channel", k.ch.String(), "peer", remote)
+	if n := p.dropped.Load(); n > p.logged.Load() {
+		s.log.Warn("wire: iopub subscriber gone; messages dropped while it was stalled",
+			"peer", remote, "dropped", n)
+	}
 }
 
 // newIdentity makes a routing identity for a peer that sent none: a zero
@@ -256,6 +260,7 @@ func (k *socket) writeLoop(p *peer) {
 				return
 			}
 			if !more {
+				p.stalled.Store(false) // caught up
 				break
 			}
 		}
@@ -293,21 +298,46 @@ func (k *socket) route(id []byte, parentID string, m outMsg) error {
 	}
 }
 
-// publish queues m for every matching subscriber (see Send).
+// publish queues m for every matching subscriber (see Send). A subscriber
+// that is reading, however slowly, gets every message: publishing waits for
+// room in its queue. A stalled one, whose full queue has not moved for
+// s.stalledAfter, loses m instead, as a ZeroMQ PUB socket drops what a
+// subscriber past its high-water mark cannot take; the loss is counted and
+// logged. Its next messages are dropped at once, without waiting, until it
+// reads again.
 func (k *socket) publish(m outMsg) error {
 	topic := m.frames[0]
 	k.pubMu.Lock()
 	defer k.pubMu.Unlock()
 	for _, p := range *k.subs.Load() {
-		if !p.matches(topic) {
-			continue
+		if p.matches(topic) && !p.offerWithin(m, k.s.queueMsgs, k.s.queueBytes, k.s.stalledAfter, k.s.done) {
+			if k.s.isClosing() {
+				return ErrClosed
+			}
+			k.s.slowSubscriber(p)
 		}
-		if err := p.enqueue(m, k.s.queueMsgs, k.s.queueBytes, k.s.done); err == ErrClosed {
-			return err
-		}
-		// errPeerGone: the subscriber left; the others still get m
 	}
 	return nil
+}
+
+// dropLogEvery is how often a slow subscriber's losses are logged at most.
+const dropLogEvery = 10 * time.Second
+
+// slowSubscriber counts one message the stalled p lost and logs the count now and then
+// (the first loss at once).
+func (s *Server) slowSubscriber(p *peer) {
+	n := p.dropped.Add(1)
+	now := time.Now()
+	p.logMu.Lock()
+	if n > 1 && now.Sub(p.logAt) < dropLogEvery {
+		p.logMu.Unlock()
+		return
+	}
+	p.logAt = now
+	p.logMu.Unlock()
+	p.logged.Store(n)
+	s.log.Warn("wire: iopub subscriber stalled; dropping its messages (other clients are not affected)",
+		"peer", p.remote, "dropped", n)
 }
 
 // readSubscriptions is the reader of a PUB connection: it tracks the
@@ -364,8 +394,8 @@ func (k *socket) welcome(p *peer, topic []byte) error {
 		m.Identities = [][]byte{topic}
 	}
 	frames, size, _ := encode(m, k.s.signer)
-	if err := p.enqueue(outMsg{frames: frames, size: size}, k.s.queueMsgs, k.s.queueBytes, k.s.done); err != nil {
-		return err
+	if !p.offer(outMsg{frames: frames, size: size}, k.s.queueMsgs, k.s.queueBytes) {
+		k.s.slowSubscriber(p)
 	}
 	return nil
 }
