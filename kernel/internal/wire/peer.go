@@ -37,10 +37,12 @@ type peer struct {
 	// linger until replies already sent by the kernel have left.
 	unsent atomic.Int64
 
-	// progress is when the writer last took messages off the queue (unix
-	// ns): a subscriber whose full queue has not moved for a while is
-	// stalled, and publishing stops waiting for it (socket.publish).
+	// progress is when the writer last took messages off the queue, or
+	// when the empty queue got a message (unix ns): a subscriber whose full
+	// queue has not moved for a while is stalled, and publishing stops
+	// waiting for it (socket.publish).
 	progress atomic.Int64
+	taken    atomic.Int64 // bytes taken at progress: their write may take a while
 	// stalled: the subscriber lost a message and has not caught up since
 	// (its writer has not emptied the queue); nobody waits for it meanwhile.
 	stalled atomic.Bool
@@ -113,6 +115,10 @@ func (p *peer) offer(m outMsg, maxMsgs, maxBytes int) bool {
 		p.mu.Unlock()
 		return false
 	}
+	if n == 0 {
+		// An idle writer is not a stalled one: the clock starts now.
+		p.progress.Store(time.Now().UnixNano())
+	}
 	p.queue = append(p.queue, m)
 	p.qbytes += m.size
 	p.unsent.Add(1)
@@ -125,11 +131,13 @@ func (p *peer) offer(m outMsg, maxMsgs, maxBytes int) bool {
 }
 
 // offerWithin is offer that, while the queue is full, waits for room as
-// long as the writer keeps taking messages: until grace has passed since it
-// last did. false: the peer is stalled and m was not queued.
+// long as the writer keeps taking messages: until grace, plus 1 s per MiB
+// it took then (as the write deadline allows), has passed since it last
+// did. false: the peer is stalled and m was not queued.
 func (p *peer) offerWithin(m outMsg, maxMsgs, maxBytes int, grace time.Duration, done <-chan struct{}) bool {
 	for !p.offer(m, maxMsgs, maxBytes) {
-		wait := time.Until(time.Unix(0, p.progress.Load()).Add(grace))
+		allowed := grace + time.Duration(p.taken.Load()>>20)*time.Second
+		wait := time.Until(time.Unix(0, p.progress.Load()).Add(allowed))
 		if wait <= 0 || p.stalled.Load() {
 			p.stalled.Store(true)
 			return false
@@ -172,6 +180,7 @@ func (p *peer) take(buf []outMsg, maxMsgs, maxBytes int) (_ []outMsg, more bool)
 	}
 	p.qbytes -= size
 	if len(buf) > 0 {
+		p.taken.Store(int64(size))
 		p.progress.Store(time.Now().UnixNano())
 	}
 	switch {
