@@ -98,3 +98,43 @@ def test_stalled_iopub_subscriber_holds_back_nobody(make_kernel, tmp_path):
         ctx.destroy(linger=0)
     text = log_path.read_text(errors="replace")
     assert "iopub subscriber stalled" in text and "dropped=" in text, text[-3000:]
+
+
+FORGED_MIB = 128
+
+
+def test_forged_messages_cannot_make_the_kernel_hold_memory(make_kernel, tmp_path):
+    log_path = tmp_path / "kernel.stderr"
+    with open(log_path, "wb") as log:
+        k = make_kernel(stderr=log, stdout=log)
+    ctx = zmq.Context()
+    try:
+        k.execute("1").ok()
+        info = k.km.get_connection_info()
+        before = k.proc.memory_info().rss
+        body = b"x" * (FORGED_MIB << 20)
+        forgers = []
+        for _ in range(2):
+            d = ctx.socket(zmq.DEALER)
+            d.setsockopt(zmq.LINGER, 0)
+            d.connect(url(info, "shell_port"))
+            # Not signed with the key: a peer that does not know it.
+            d.send_multipart([DELIM, b"0" * 64, b'{"msg_type":"execute_request"}', b"{}", b"{}", body],
+                             copy=False)
+            forgers.append(d)
+        peak = before
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            peak = max(peak, k.proc.memory_info().rss)
+            time.sleep(0.05)
+        grew = (peak - before) >> 20
+        print(f"kernel RSS peak growth: {grew} MiB")
+        # Before: both messages were buffered whole (+427 MiB here for 2 x 128 MiB).
+        assert grew < 64, f"kernel RSS grew by {grew} MiB on {2 * FORGED_MIB} MiB of forged messages"
+        assert k.kernel_info()["content"]["status"] == "ok"
+        for d in forgers:
+            d.close()
+    finally:
+        k.close()
+        ctx.destroy(linger=0)
+    assert "not yet authenticated" in log_path.read_text(errors="replace")

@@ -26,7 +26,11 @@
 // Here every connection has its own bounded queue and its own writer, writes
 // have deadlines, handshakes run in their own goroutine with a timeout, and
 // frame sizes are bounded (a peer cannot make the kernel allocate what it
-// merely announces).
+// merely announces). A peer that has not yet sent one correctly signed
+// message may send messages of at most 1 MiB, and all such peers together
+// at most 32 MiB being read; subscriptions and heartbeats at most 64 KiB;
+// each socket at most 1024 connections (budget.go). Over a bound, the
+// connection is closed and logged.
 //
 // # Messages
 //

@@ -96,11 +96,13 @@ const (
 // Server owns the five kernel sockets. See the package documentation for
 // its goroutines and their lifetimes.
 type Server struct {
-	log     *slog.Logger
-	info    ConnectionInfo
-	signer  *signer
-	replay  *replaySet
-	session string // session of the iopub_welcome messages
+	log    *slog.Logger
+	info   ConnectionInfo
+	signer *signer
+	replay *replaySet
+	// bytes being read from connections not yet authenticated (budget.go)
+	unverified *budget
+	session    string // session of the iopub_welcome messages
 
 	in   chan Incoming
 	done chan struct{} // closed when shutdown starts
@@ -145,6 +147,7 @@ func listen(ctx context.Context, info ConnectionInfo, log *slog.Logger, tune fun
 		info:         info,
 		signer:       newSigner([]byte(info.Key)),
 		replay:       newReplaySet(replayWindow),
+		unverified:   newBudget(unverifiedBudget),
 		session:      protocol.NewID(),
 		in:           make(chan Incoming, incomingBuffer),
 		done:         make(chan struct{}),

@@ -23,6 +23,8 @@ type socket struct {
 	ch Channel
 	ln net.Listener
 
+	nconns atomic.Int32 // open connections
+
 	mu      sync.RWMutex
 	byID    map[string][]*peer // ROUTER: identity → live peers, newest last
 	idSeq   uint32             // ROUTER: for generated identities
@@ -68,6 +70,15 @@ func (k *socket) acceptLoop() {
 			continue
 		}
 		backoff = 0
+		if k.nconns.Add(1) > maxConnsPerSocket {
+			k.nconns.Add(-1)
+			nc.Close()
+			if ok, suppressed := k.s.drops.allow(time.Now()); ok {
+				k.s.log.Warn("wire: too many connections; new one closed", "channel", k.ch.String(),
+					"limit", maxConnsPerSocket, "suppressed", suppressed)
+			}
+			continue
+		}
 		if !k.s.track(nc) {
 			nc.Close()
 			return
@@ -82,6 +93,7 @@ func (k *socket) acceptLoop() {
 func (k *socket) serveConn(nc net.Conn) {
 	s := k.s
 	defer s.wg.Done()
+	defer k.nconns.Add(-1)
 	defer s.untrack(nc)
 	defer nc.Close()
 	remote := nc.RemoteAddr().String()
@@ -191,17 +203,41 @@ func (k *socket) remove(p *peer) {
 // and forwards requests to Incoming until the connection fails.
 func (k *socket) readRequests(p *peer) {
 	s := k.s
+	verified := s.signer == nil // nothing to prove without a key
 	for {
-		frames, cmd, err := readMsg(p.br, 1)
+		var frames [][]byte
+		var cmd bool
+		var err error
+		if verified {
+			frames, cmd, err = readMsg(p.br, 1)
+		} else {
+			frames, cmd, err = readMsgLimit(p.br, 1, maxUnverifiedMessage, s.unverified)
+		}
 		if err != nil {
+			if errors.Is(err, errTooLarge) || errors.Is(err, errBudget) {
+				if !verified {
+					err = fmt.Errorf("%w (peer not yet authenticated: at most %d bytes per message, %d in all)",
+						err, maxUnverifiedMessage, unverifiedBudget)
+				}
+				s.dropped(k.ch, p, fmt.Errorf("connection closed: %w", err))
+				p.kill()
+			}
 			k.readFailed(p, err)
 			return
 		}
+		held := 0
+		if !verified {
+			for _, f := range frames[1:] {
+				held += len(f)
+			}
+		}
 		if cmd {
+			s.unverified.release(int64(held))
 			continue // ZMTP 3.0 defines no commands after READY; ignore
 		}
 		frames[0] = p.id
 		m, digest, err := decode(frames, s.signer)
+		s.unverified.release(int64(held))
 		if err != nil {
 			s.dropped(k.ch, p, err)
 			continue
@@ -210,6 +246,7 @@ func (k *socket) readRequests(p *peer) {
 			s.dropped(k.ch, p, ErrReplay)
 			continue
 		}
+		verified = true
 		k.origins.put(m.Header.MsgID, p)
 		select {
 		case s.in <- Incoming{Channel: k.ch, Msg: m}:
@@ -345,7 +382,7 @@ func (s *Server) slowSubscriber(p *peer) {
 // ZMTP 3.1 SUBSCRIBE/CANCEL commands) and welcomes each new one.
 func (k *socket) readSubscriptions(p *peer) {
 	for {
-		frames, cmd, err := readMsg(p.br, 0)
+		frames, cmd, err := readMsgLimit(p.br, 0, maxSubscriptionMessage, nil)
 		if err != nil {
 			k.readFailed(p, err)
 			return
@@ -417,7 +454,7 @@ func (k *socket) echo(p *peer) {
 	var bw batchWriter
 	msgs := make([]outMsg, 1)
 	for {
-		frames, cmd, err := readMsg(p.br, 0)
+		frames, cmd, err := readMsgLimit(p.br, 0, maxHeartbeatMessage, nil)
 		if err != nil {
 			k.readFailed(p, err)
 			return
