@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Image smoke test: build the image (Debian base by debootstrap, podman build),
 # run it as a student would (`-p 8888:8888`), then check from outside:
-# HTTP, the lessons, the kernelspec and a Go cell executed over the
+# HTTP, requests without the token refused, the lessons, the kernelspec and a Go cell executed over the
 # server's REST + websocket API (check_server.py); and from inside: runs as
 # non-root, lessons writable, healthcheck passes.
 #

@@ -26,7 +26,11 @@
 // Here every connection has its own bounded queue and its own writer, writes
 // have deadlines, handshakes run in their own goroutine with a timeout, and
 // frame sizes are bounded (a peer cannot make the kernel allocate what it
-// merely announces).
+// merely announces). A peer that has not yet sent one correctly signed
+// message may send messages of at most 1 MiB, and all such peers together
+// at most 32 MiB being read; subscriptions and heartbeats at most 64 KiB;
+// each socket at most 1024 connections (budget.go). Over a bound, the
+// connection is closed and logged.
 //
 // # Messages
 //
@@ -48,14 +52,17 @@
 // gets its replies even before the server notices that the old connection
 // died.
 //
-// iopub: a subscriber gets every message whose topic (first frame) its
+// iopub: a subscriber gets the messages whose topic (first frame) its
 // subscription prefixes, in the one order in which Send calls were
 // serialized. A new subscription is answered with an iopub_welcome message
 // (JEP 65) to that subscriber alone. A subscriber's queue holds at most 1000
-// messages or 16 MiB; when it is full, Send waits (back-pressure). A
-// subscriber that reads nothing for 30 s (plus 1 s per MiB being written) is
-// disconnected and logged, so a dead client cannot stall the kernel forever,
-// and no message is skipped for a subscriber while it stays connected.
+// messages or 16 MiB. When it is full, Send waits while the subscriber keeps
+// reading (back-pressure: a client slower than a flood still gets all of
+// it); a subscriber whose full queue has not moved for 2 s is stalled and
+// loses what it cannot take, as with ZeroMQ's PUB high-water mark: the loss
+// is counted and logged, and Send no longer waits for it, so one hung
+// client costs the others at most those 2 s, once. A subscriber that reads
+// nothing for 30 s (plus 1 s per MiB being written) is disconnected.
 //
 // # Goroutines
 //

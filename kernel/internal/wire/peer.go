@@ -6,6 +6,7 @@ import (
 	"net"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // outMsg is one queued message: its frames (without routing identity for
@@ -35,6 +36,23 @@ type peer struct {
 	// unsent counts messages queued but not yet written, so Close can
 	// linger until replies already sent by the kernel have left.
 	unsent atomic.Int64
+
+	// progress is when the writer last took messages off the queue, or
+	// when the empty queue got a message (unix ns): a subscriber whose full
+	// queue has not moved for a while is stalled, and publishing stops
+	// waiting for it (socket.publish).
+	progress atomic.Int64
+	taken    atomic.Int64 // bytes taken at progress: their write may take a while
+	// stalled: the subscriber lost a message and has not caught up since
+	// (its writer has not emptied the queue); nobody waits for it meanwhile.
+	stalled atomic.Bool
+
+	// PUB: messages this subscriber was too slow to receive, and the
+	// count already logged.
+	dropped atomic.Int64
+	logged  atomic.Int64
+	logMu   sync.Mutex
+	logAt   time.Time
 
 	wake chan struct{} // capacity 1: wakes the writer
 	dead chan struct{} // closed by kill
@@ -83,6 +101,67 @@ func (p *peer) enqueue(m outMsg, maxMsgs, maxBytes int, done <-chan struct{}) er
 	}
 }
 
+// offer appends m if the queue has room (an empty queue always takes one
+// message) and reports whether it did; it never waits. A dead peer takes
+// everything, as there is nobody left to lose it.
+func (p *peer) offer(m outMsg, maxMsgs, maxBytes int) bool {
+	p.mu.Lock()
+	if p.killed {
+		p.mu.Unlock()
+		return true
+	}
+	n := len(p.queue) - p.head
+	if n != 0 && (n >= maxMsgs || p.qbytes+m.size > maxBytes) {
+		p.mu.Unlock()
+		return false
+	}
+	if n == 0 {
+		// An idle writer is not a stalled one: the clock starts now.
+		p.progress.Store(time.Now().UnixNano())
+	}
+	p.queue = append(p.queue, m)
+	p.qbytes += m.size
+	p.unsent.Add(1)
+	p.mu.Unlock()
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+	return true
+}
+
+// offerWithin is offer that, while the queue is full, waits for room as
+// long as the writer keeps taking messages: until grace, plus 1 s per MiB
+// it took then (as the write deadline allows), has passed since it last
+// did. false: the peer is stalled and m was not queued.
+func (p *peer) offerWithin(m outMsg, maxMsgs, maxBytes int, grace time.Duration, done <-chan struct{}) bool {
+	for !p.offer(m, maxMsgs, maxBytes) {
+		allowed := grace + time.Duration(p.taken.Load()>>20)*time.Second
+		wait := time.Until(time.Unix(0, p.progress.Load()).Add(allowed))
+		if wait <= 0 || p.stalled.Load() {
+			p.stalled.Store(true)
+			return false
+		}
+		p.mu.Lock()
+		if p.space == nil {
+			p.space = make(chan struct{})
+		}
+		space := p.space
+		p.mu.Unlock()
+		t := time.NewTimer(wait)
+		select {
+		case <-space:
+		case <-t.C:
+		case <-p.dead:
+		case <-done:
+			t.Stop()
+			return false
+		}
+		t.Stop()
+	}
+	return true
+}
+
 // take moves up to maxMsgs messages (and about maxBytes) into buf, waking
 // blocked senders; more reports whether messages remain.
 func (p *peer) take(buf []outMsg, maxMsgs, maxBytes int) (_ []outMsg, more bool) {
@@ -100,6 +179,10 @@ func (p *peer) take(buf []outMsg, maxMsgs, maxBytes int) (_ []outMsg, more bool)
 		p.head++
 	}
 	p.qbytes -= size
+	if len(buf) > 0 {
+		p.taken.Store(int64(size))
+		p.progress.Store(time.Now().UnixNano())
+	}
 	switch {
 	case p.head == len(p.queue):
 		p.queue, p.head = p.queue[:0], 0

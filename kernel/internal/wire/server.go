@@ -79,25 +79,30 @@ var (
 
 // Defaults of the tunables (tests shorten some).
 const (
-	defaultStall     = 30 * time.Second // a peer that reads nothing this long is dropped
-	defaultHandshake = 10 * time.Second
-	defaultQueueMsgs = 1000     // like libzmq's default SNDHWM
-	defaultQueueSize = 16 << 20 // bytes queued per peer (a single larger message is still admitted)
-	replayWindow     = 1 << 15  // signatures remembered for replay detection
-	originWindow     = 1 << 12  // requests per ROUTER socket whose connection is remembered
-	incomingBuffer   = 64
-	batchMsgs        = 64
-	batchBytes       = 1 << 20
+	defaultStall = 30 * time.Second // a peer that reads nothing this long is dropped
+	// an iopub subscriber whose full queue has not moved this long loses
+	// messages instead of holding back publishing (see socket.publish)
+	defaultStalledAfter = 2 * time.Second
+	defaultHandshake    = 10 * time.Second
+	defaultQueueMsgs    = 1000     // like libzmq's default SNDHWM
+	defaultQueueSize    = 16 << 20 // bytes queued per peer (a single larger message is still admitted)
+	replayWindow        = 1 << 15  // signatures remembered for replay detection
+	originWindow        = 1 << 12  // requests per ROUTER socket whose connection is remembered
+	incomingBuffer      = 64
+	batchMsgs           = 64
+	batchBytes          = 1 << 20
 )
 
 // Server owns the five kernel sockets. See the package documentation for
 // its goroutines and their lifetimes.
 type Server struct {
-	log     *slog.Logger
-	info    ConnectionInfo
-	signer  *signer
-	replay  *replaySet
-	session string // session of the iopub_welcome messages
+	log    *slog.Logger
+	info   ConnectionInfo
+	signer *signer
+	replay *replaySet
+	// bytes being read from connections not yet authenticated (budget.go)
+	unverified *budget
+	session    string // session of the iopub_welcome messages
 
 	in   chan Incoming
 	done chan struct{} // closed when shutdown starts
@@ -115,10 +120,11 @@ type Server struct {
 	drops limiter
 
 	// tunables
-	stall      time.Duration
-	handshakeT time.Duration
-	queueMsgs  int
-	queueBytes int
+	stall        time.Duration
+	stalledAfter time.Duration
+	handshakeT   time.Duration
+	queueMsgs    int
+	queueBytes   int
 }
 
 // Listen binds the five sockets of info (only to info.IP) and serves them
@@ -137,18 +143,20 @@ func listen(ctx context.Context, info ConnectionInfo, log *slog.Logger, tune fun
 		log = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{
-		log:        log,
-		info:       info,
-		signer:     newSigner([]byte(info.Key)),
-		replay:     newReplaySet(replayWindow),
-		session:    protocol.NewID(),
-		in:         make(chan Incoming, incomingBuffer),
-		done:       make(chan struct{}),
-		conns:      make(map[net.Conn]struct{}),
-		stall:      defaultStall,
-		handshakeT: defaultHandshake,
-		queueMsgs:  defaultQueueMsgs,
-		queueBytes: defaultQueueSize,
+		log:          log,
+		info:         info,
+		signer:       newSigner([]byte(info.Key)),
+		replay:       newReplaySet(replayWindow),
+		unverified:   newBudget(unverifiedBudget),
+		session:      protocol.NewID(),
+		in:           make(chan Incoming, incomingBuffer),
+		done:         make(chan struct{}),
+		conns:        make(map[net.Conn]struct{}),
+		stall:        defaultStall,
+		stalledAfter: defaultStalledAfter,
+		handshakeT:   defaultHandshake,
+		queueMsgs:    defaultQueueMsgs,
+		queueBytes:   defaultQueueSize,
 	}
 	if tune != nil {
 		tune(s)
@@ -222,11 +230,14 @@ func (s *Server) Incoming() <-chan Incoming { return s.in }
 //
 // On iopub (PUB), m is published to every subscriber whose subscription
 // prefixes the topic (the first frame: m.Identities[0], or the delimiter when
-// there are no identities). All subscribers see all published messages in one
-// order. Send blocks while a subscriber's queue is full (back-pressure); a
-// subscriber that reads nothing for the stall timeout (30 s) is disconnected
-// and logged, never silently skipped. With no subscriber, the message is
-// discarded, as with any PUB socket.
+// there are no identities). All subscribers see the published messages in
+// one order. While a subscriber's queue is full, Send waits as long as that
+// subscriber keeps reading (back-pressure, so output is not lost for a
+// client that is merely slower than the cell); a subscriber that stopped
+// reading (its full queue did not move for 2 s) loses the messages it cannot
+// take, counted and logged, and is never waited for again until it reads.
+// One that reads nothing for the stall timeout (30 s) is disconnected. With
+// no subscriber, the message is discarded, as with any PUB socket.
 //
 // Send returns once the message is queued; m's byte slices must not be
 // modified afterwards.

@@ -23,6 +23,8 @@ type socket struct {
 	ch Channel
 	ln net.Listener
 
+	nconns atomic.Int32 // open connections
+
 	mu      sync.RWMutex
 	byID    map[string][]*peer // ROUTER: identity → live peers, newest last
 	idSeq   uint32             // ROUTER: for generated identities
@@ -68,6 +70,15 @@ func (k *socket) acceptLoop() {
 			continue
 		}
 		backoff = 0
+		if k.nconns.Add(1) > maxConnsPerSocket {
+			k.nconns.Add(-1)
+			nc.Close()
+			if ok, suppressed := k.s.drops.allow(time.Now()); ok {
+				k.s.log.Warn("wire: too many connections; new one closed", "channel", k.ch.String(),
+					"limit", maxConnsPerSocket, "suppressed", suppressed)
+			}
+			continue
+		}
 		if !k.s.track(nc) {
 			nc.Close()
 			return
@@ -82,6 +93,7 @@ func (k *socket) acceptLoop() {
 func (k *socket) serveConn(nc net.Conn) {
 	s := k.s
 	defer s.wg.Done()
+	defer k.nconns.Add(-1)
 	defer s.untrack(nc)
 	defer nc.Close()
 	remote := nc.RemoteAddr().String()
@@ -122,6 +134,10 @@ func (k *socket) serveConn(nc net.Conn) {
 	}
 	k.remove(p)
 	s.log.Debug("wire: peer disconnected", "channel", k.ch.String(), "peer", remote)
+	if n := p.dropped.Load(); n > p.logged.Load() {
+		s.log.Warn("wire: iopub subscriber gone; messages dropped while it was stalled",
+			"peer", remote, "dropped", n)
+	}
 }
 
 // newIdentity makes a routing identity for a peer that sent none: a zero
@@ -187,17 +203,41 @@ func (k *socket) remove(p *peer) {
 // and forwards requests to Incoming until the connection fails.
 func (k *socket) readRequests(p *peer) {
 	s := k.s
+	verified := s.signer == nil // nothing to prove without a key
 	for {
-		frames, cmd, err := readMsg(p.br, 1)
+		var frames [][]byte
+		var cmd bool
+		var err error
+		if verified {
+			frames, cmd, err = readMsg(p.br, 1)
+		} else {
+			frames, cmd, err = readMsgLimit(p.br, 1, maxUnverifiedMessage, s.unverified)
+		}
 		if err != nil {
+			if errors.Is(err, errTooLarge) || errors.Is(err, errBudget) {
+				if !verified {
+					err = fmt.Errorf("%w (peer not yet authenticated: at most %d bytes per message, %d in all)",
+						err, maxUnverifiedMessage, unverifiedBudget)
+				}
+				s.dropped(k.ch, p, fmt.Errorf("connection closed: %w", err))
+				p.kill()
+			}
 			k.readFailed(p, err)
 			return
 		}
+		held := 0
+		if !verified {
+			for _, f := range frames[1:] {
+				held += len(f)
+			}
+		}
 		if cmd {
+			s.unverified.release(int64(held))
 			continue // ZMTP 3.0 defines no commands after READY; ignore
 		}
 		frames[0] = p.id
 		m, digest, err := decode(frames, s.signer)
+		s.unverified.release(int64(held))
 		if err != nil {
 			s.dropped(k.ch, p, err)
 			continue
@@ -206,6 +246,7 @@ func (k *socket) readRequests(p *peer) {
 			s.dropped(k.ch, p, ErrReplay)
 			continue
 		}
+		verified = true
 		k.origins.put(m.Header.MsgID, p)
 		select {
 		case s.in <- Incoming{Channel: k.ch, Msg: m}:
@@ -256,6 +297,7 @@ func (k *socket) writeLoop(p *peer) {
 				return
 			}
 			if !more {
+				p.stalled.Store(false) // caught up
 				break
 			}
 		}
@@ -293,21 +335,46 @@ func (k *socket) route(id []byte, parentID string, m outMsg) error {
 	}
 }
 
-// publish queues m for every matching subscriber (see Send).
+// publish queues m for every matching subscriber (see Send). A subscriber
+// that is reading, however slowly, gets every message: publishing waits for
+// room in its queue. A stalled one, whose full queue has not moved for
+// s.stalledAfter, loses m instead, as a ZeroMQ PUB socket drops what a
+// subscriber past its high-water mark cannot take; the loss is counted and
+// logged. Its next messages are dropped at once, without waiting, until it
+// reads again.
 func (k *socket) publish(m outMsg) error {
 	topic := m.frames[0]
 	k.pubMu.Lock()
 	defer k.pubMu.Unlock()
 	for _, p := range *k.subs.Load() {
-		if !p.matches(topic) {
-			continue
+		if p.matches(topic) && !p.offerWithin(m, k.s.queueMsgs, k.s.queueBytes, k.s.stalledAfter, k.s.done) {
+			if k.s.isClosing() {
+				return ErrClosed
+			}
+			k.s.slowSubscriber(p)
 		}
-		if err := p.enqueue(m, k.s.queueMsgs, k.s.queueBytes, k.s.done); err == ErrClosed {
-			return err
-		}
-		// errPeerGone: the subscriber left; the others still get m
 	}
 	return nil
+}
+
+// dropLogEvery is how often a slow subscriber's losses are logged at most.
+const dropLogEvery = 10 * time.Second
+
+// slowSubscriber counts one message the stalled p lost and logs the count now and then
+// (the first loss at once).
+func (s *Server) slowSubscriber(p *peer) {
+	n := p.dropped.Add(1)
+	now := time.Now()
+	p.logMu.Lock()
+	if n > 1 && now.Sub(p.logAt) < dropLogEvery {
+		p.logMu.Unlock()
+		return
+	}
+	p.logAt = now
+	p.logMu.Unlock()
+	p.logged.Store(n)
+	s.log.Warn("wire: iopub subscriber stalled; dropping its messages (other clients are not affected)",
+		"peer", p.remote, "dropped", n)
 }
 
 // readSubscriptions is the reader of a PUB connection: it tracks the
@@ -315,7 +382,7 @@ func (k *socket) publish(m outMsg) error {
 // ZMTP 3.1 SUBSCRIBE/CANCEL commands) and welcomes each new one.
 func (k *socket) readSubscriptions(p *peer) {
 	for {
-		frames, cmd, err := readMsg(p.br, 0)
+		frames, cmd, err := readMsgLimit(p.br, 0, maxSubscriptionMessage, nil)
 		if err != nil {
 			k.readFailed(p, err)
 			return
@@ -364,8 +431,8 @@ func (k *socket) welcome(p *peer, topic []byte) error {
 		m.Identities = [][]byte{topic}
 	}
 	frames, size, _ := encode(m, k.s.signer)
-	if err := p.enqueue(outMsg{frames: frames, size: size}, k.s.queueMsgs, k.s.queueBytes, k.s.done); err != nil {
-		return err
+	if !p.offer(outMsg{frames: frames, size: size}, k.s.queueMsgs, k.s.queueBytes) {
+		k.s.slowSubscriber(p)
 	}
 	return nil
 }
@@ -387,7 +454,7 @@ func (k *socket) echo(p *peer) {
 	var bw batchWriter
 	msgs := make([]outMsg, 1)
 	for {
-		frames, cmd, err := readMsg(p.br, 0)
+		frames, cmd, err := readMsgLimit(p.br, 0, maxHeartbeatMessage, nil)
 		if err != nil {
 			k.readFailed(p, err)
 			return

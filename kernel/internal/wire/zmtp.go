@@ -40,12 +40,25 @@ const (
 var (
 	errProtocol = errors.New("zmtp protocol violation")
 	errTooLarge = errors.New("zmtp message exceeds size limit")
+	errBudget   = errors.New("too much data pending from peers not yet authenticated")
 )
 
 // readMsg reads one ZMTP message (all its frames) or one command. The
 // returned slice starts with reserve nil frames (room for a routing identity).
 func readMsg(r *bufio.Reader, reserve int) (frames [][]byte, cmd bool, err error) {
+	return readMsgLimit(r, reserve, maxMessageSize, nil)
+}
+
+// readMsgLimit is readMsg with a bound on the message's total size and,
+// if b is not nil, each frame's bytes taken from b before they are read
+// (the caller gives back held bytes with b.release once done with frames).
+func readMsgLimit(r *bufio.Reader, reserve int, limit uint64, b *budget) (frames [][]byte, cmd bool, err error) {
 	var total uint64
+	defer func() {
+		if err != nil && b != nil {
+			b.release(int64(total))
+		}
+	}()
 	frames = make([][]byte, reserve, reserve+8)
 	for {
 		flags, err := r.ReadByte()
@@ -74,10 +87,13 @@ func readMsg(r *bufio.Reader, reserve int) (frames [][]byte, cmd bool, err error
 		if isCmd && (len(frames) > reserve || flags&flagMore != 0) {
 			return nil, false, errProtocol
 		}
-		total += size
-		if size > maxMessageSize || total > maxMessageSize {
+		if size > limit || total+size > limit {
 			return nil, false, errTooLarge
 		}
+		if b != nil && !b.take(int64(size)) {
+			return nil, false, errBudget
+		}
+		total += size
 		if len(frames)-reserve >= maxFrames {
 			return nil, false, errTooLarge
 		}
