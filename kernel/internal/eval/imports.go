@@ -57,7 +57,7 @@ func (e *Evaluator) importProblem(p string) string {
 
 // hasCompiled reports whether p is a compiled package the interpreter knows.
 func (e *Evaluator) hasCompiled(p string) bool {
-	key := p + "/" + path.Base(p)
+	key := p + "/" + pkgName(p)
 	if _, ok := stdlib.Symbols[key]; ok {
 		return true
 	}
@@ -77,9 +77,20 @@ func (e *Evaluator) hasCompiled(p string) bool {
 	return false
 }
 
+// pkgName is the name a package at import path p is declared with, by
+// Go's convention: the last element, or the one before a major-version
+// suffix ("math/rand/v2" is package rand).
+func pkgName(p string) string {
+	base := path.Base(p)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" && path.Dir(p) != "." {
+		return path.Base(path.Dir(p))
+	}
+	return base
+}
+
 func importEntry(s *ast.ImportSpec) *entry {
 	p, _ := strconv.Unquote(s.Path.Value)
-	name := path.Base(p)
+	name := pkgName(p)
 	if s.Name != nil {
 		name = s.Name.Name
 	}

@@ -72,6 +72,9 @@ func (e *Evaluator) rerun(cctx, ctx context.Context, segs []segment) error {
 		return err
 	}
 	for _, x := range append([]*unit{u}, extra...) {
+		if x.mainCall {
+			continue // recompiling main must not run the program again
+		}
 		if err := e.runUnit(cctx, ctx, x, false); err != nil {
 			return err
 		}

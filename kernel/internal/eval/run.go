@@ -30,7 +30,9 @@ type unit struct {
 	// pending are the table entries committed once the unit has run.
 	pending        []*entry
 	pendingMethods []*methodEntry
-	retried        bool // a failed statement run is retried once, statement by statement
+	retried        bool  // a failed statement run is retried once, statement by statement
+	piece          *unit // the declaration unit this one was split from (see orderByUse)
+	mainCall       bool  // the call of a cell's func main (not repeated when callers are recompiled)
 }
 
 // run evaluates cell code; user is false for the prelude, whose names
@@ -277,6 +279,7 @@ func compileError(err error) *Error {
 // stripFile removes the pseudo file name of cell code from a message.
 func stripFile(s string) string {
 	s = strings.ReplaceAll(s, cellFile+":", "")
+	s = strings.ReplaceAll(s, mainName, "main")
 	return strings.TrimPrefix(s, "_.go:")
 }
 

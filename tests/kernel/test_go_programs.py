@@ -1,0 +1,58 @@
+"""Whole Go programs pasted into a cell print what `go run` prints.
+
+Each ``programs/NAME.go`` is a complete program; ``programs/NAME.out`` is
+what ``go run NAME.go`` printed when the file was written. The kernel's
+output is compared with that file, and, where a Go toolchain is on PATH
+(as in CI), ``go run`` is run again and compared too, so a stale ``.out``
+cannot hide a wrong answer.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import shutil
+import subprocess
+
+import pytest
+
+from kernelharness import Kernel
+
+PROGRAMS = pathlib.Path(__file__).parent / "programs"
+NAMES = sorted(p.stem for p in PROGRAMS.glob("*.go"))
+
+
+def expected(name: str) -> str:
+    return (PROGRAMS / f"{name}.out").read_text()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_go_run_prints_the_recorded_output(name, tmp_path):
+    go = shutil.which("go")
+    if go is None:
+        pytest.skip("no Go toolchain on PATH")
+    # A copy outside the module keeps `go run` from reading the repo's go.mod.
+    src = tmp_path / f"{name}.go"
+    shutil.copy(PROGRAMS / f"{name}.go", src)
+    env = dict(os.environ, GOFLAGS="-mod=mod", GO111MODULE="on")
+    r = subprocess.run([go, "run", src.name], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == expected(name)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_program_pasted_in_a_cell_prints_the_same(name, make_kernel):
+    k: Kernel = make_kernel()
+    try:
+        r = k.execute((PROGRAMS / f"{name}.go").read_text(), timeout=60).ok()
+        assert r.stdout == expected(name), r.describe()
+    finally:
+        k.close()
+
+
+def test_main_called_again_from_a_later_cell(kernel):
+    kernel.execute('package main\nimport "fmt"\nvar runs int\nfunc main() { runs++; fmt.Println("run", runs) }').ok()
+    r = kernel.execute("main()", timeout=10).ok()
+    assert r.stdout == "run 2\n", r.describe()
+    r = kernel.execute("main()\nmain()", timeout=10).ok()
+    assert r.stdout == "run 3\nrun 4\n", r.describe()
