@@ -98,3 +98,18 @@ func odd(k int) bool { if k == 0 { return false }; return even(k - 1) }`, "even(
 			errName: "CompileError"},
 	})
 }
+
+func TestClearBuiltin(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "clear empties a map and zeroes a slice", cells: []string{`import "fmt"
+m := map[string]int{"a": 1, "b": 2}
+clear(m)
+s := []int{1, 2, 3}
+clear(s[1:])
+type P struct{ X int }
+ps := []P{{1}, {2}}
+clear(ps)
+fmt.Println(len(m), s, ps)`}, out: "0 [1 0 0] [{0} {0}]\n"},
+		{name: "clear of a number is refused", cells: []string{"clear(3)"}, errName: "panic", errHas: "must be a map or a slice"},
+	})
+}

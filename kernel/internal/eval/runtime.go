@@ -50,6 +50,11 @@ func max[T __gl_ordered](x T, ys ...T) T {
 	return x
 }
 
+// clear stands in for the Go 1.21 builtin.
+func clear(v any) {
+	__glrt.Clear(v)
+}
+
 func __gl_guard() {
 	__glrt.GoEnd(recover())
 }
@@ -161,9 +166,24 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["ShowPair"] = reflect.ValueOf(e.showPair)
 	m["Plain"] = reflect.ValueOf(e.setPlain)
 	m["Show"] = reflect.ValueOf(e.show)
+	m["Clear"] = reflect.ValueOf(clearValue)
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
 	return m
+}
+
+// clearValue is the builtin clear: a map loses its entries, a slice's
+// elements become zero values. Both share their storage with the
+// caller's variable, so the interface copy is enough.
+func clearValue(v any) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Map, reflect.Slice:
+		rv.Clear()
+	case reflect.Invalid:
+	default:
+		panic(fmt.Sprintf("invalid argument: clear(%s): argument must be a map or a slice", rv.Type()))
+	}
 }
 
 // goroutineStarted counts a guarded goroutine about to start.
