@@ -65,6 +65,8 @@ type Evaluator struct {
 	tmp   int // counter for unique temporary names in rewrites
 	// aliases maps a redefined generic func to its current internal name.
 	aliases map[string]string
+	// seqs tells iterator values apart in the units being rewritten.
+	seqs *seqScope
 
 	mu      sync.Mutex              // guards the fields below, touched by cell goroutines
 	running bool                    // a cell is executing

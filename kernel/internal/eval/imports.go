@@ -113,6 +113,10 @@ func (e *Evaluator) explainCompile(err error, u *unit) error {
 				}
 			}
 		}
+	case strings.Contains(v, "nil type") && u.node() != nil && hasRange(u.node()):
+		ce.Value = v + " (if a loop here ranges over an iterator function, the kernel did not recognise it as one: declare the value with its type, e.g. var seq iter.Seq[int] = ..., or range over a call of a func whose result type is iter.Seq/iter.Seq2)"
+	case strings.Contains(v, "undefined selector iter.Pull"):
+		ce.Value = v + ": iter.Pull and iter.Pull2 are not available (yaegi cannot run a generic function that returns functions); range over the iterator with a for loop instead"
 	case strings.Contains(v, "undefined type for") || strings.Contains(v, "infer") || strings.Contains(v, "nil reflect type") || strings.Contains(v, "nil type"):
 		if name, pos := e.genericCall(u); name != "" {
 			ce.Value = fmt.Sprintf("%s: cannot infer the type argument of %s: write it explicitly, for example %s[int](...) (%s)", pos, name, name, v)

@@ -67,6 +67,7 @@ func (e *Evaluator) rerun(cctx, ctx context.Context, segs []segment) error {
 	if err != nil {
 		return err
 	}
+	e.seqs = e.newSeqScope([]*unit{u})
 	extra, err := e.rewriteUnit(u, e.globalInts())
 	if err != nil {
 		return err

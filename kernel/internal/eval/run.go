@@ -92,6 +92,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	for _, u := range units {
 		ints.collectInts(u.node())
 	}
+	e.seqs = e.newSeqScope(units)
 	var out []*unit
 	for _, u := range units {
 		extra, err := e.rewriteUnit(u, ints)

@@ -55,6 +55,57 @@ func clear(v any) {
 	__glrt.Clear(v)
 }
 
+// __gl_next1 and __gl_next2 give the values of a rewritten
+// range-over-func loop their static types (see rangefunc.go); seq is
+// only there for the type arguments to be inferred from.
+func __gl_next1[V any](seq func(func(V) bool), p *__glrt.Puller) (V, bool) {
+	var v V
+	a, ok := p.Next()
+	if ok && a[0] != nil {
+		v = a[0].(V)
+	}
+	return v, ok
+}
+
+func __gl_next2[K, V any](seq func(func(K, V) bool), p *__glrt.Puller) (K, V, bool) {
+	var k K
+	var v V
+	a, ok := p.Next()
+	if ok && a[0] != nil {
+		k = a[0].(K)
+	}
+	if ok && a[1] != nil {
+		v = a[1].(V)
+	}
+	return k, v, ok
+}
+
+// __gl_Collect and __gl_Sorted are slices.Collect and slices.Sorted
+// for a cell's own iterators (see seqCalls).
+func __gl_Collect[E any](seq func(func(E) bool)) []E {
+	var out []E
+	seq(func(v E) bool {
+		out = append(out, v)
+		return true
+	})
+	return out
+}
+
+func __gl_Sorted[E __gl_ordered](seq func(func(E) bool)) []E {
+	var out []E
+	seq(func(v E) bool {
+		i := len(out)
+		out = append(out, v)
+		for i > 0 && v < out[i-1] {
+			out[i] = out[i-1]
+			i--
+		}
+		out[i] = v
+		return true
+	})
+	return out
+}
+
 func __gl_guard() {
 	__glrt.GoEnd(recover())
 }
@@ -167,6 +218,8 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Plain"] = reflect.ValueOf(e.setPlain)
 	m["Show"] = reflect.ValueOf(e.show)
 	m["Clear"] = reflect.ValueOf(clearValue)
+	m["Pull"] = reflect.ValueOf(pull)
+	m["Puller"] = reflect.ValueOf((*Puller)(nil))
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
 	return m

@@ -22,6 +22,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	nameParams(u.node())
 	e.snapshotFuncArgs(u.node())
 	e.fixMinMax(u.node())
+	e.seqCalls(u.node())
 	switch {
 	case u.block != nil:
 		e.rewriteLoops(u.block, ints)
