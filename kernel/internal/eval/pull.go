@@ -87,4 +87,3 @@ func (p *Puller) Stop() {
 		panic(r)
 	}
 }
-
