@@ -113,3 +113,23 @@ fmt.Println(len(m), s, ps)`}, out: "0 [1 0 0] [{0} {0}]\n"},
 		{name: "clear of a number is refused", cells: []string{"clear(3)"}, errName: "panic", errHas: "must be a map or a slice"},
 	})
 }
+
+func TestNewOfAnExpression(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "new of values and of types", cells: []string{`import "fmt"
+type Pt struct{ X, Y int }
+p := new(42)
+q := new(Pt{1, 2})
+s := new("hi")
+n := 7
+r := new(n * 2)
+z := new(int)
+w := new(Pt)
+fmt.Println(*p, *q, *s, *r, *z, *w)`}, out: "42 {1 2} hi 14 0 {0 0}\n"},
+		{name: "local types and type parameters stay types", cells: []string{`import "fmt"
+func mk() *int { type local struct{ A int }; l := new(local); l.A = 2; return new(l.A + 5) }
+func zero[T any]() T { return *new(T) }
+fmt.Println(*mk(), zero[int](), zero[string]() == "")`}, out: "7 0 true\n"},
+		{name: "a pointer to a copy", cells: []string{"x := 1\np := new(x)\n*p = 5\nx"}, text: "1"},
+	})
+}

@@ -106,6 +106,11 @@ func __gl_Sorted[E __gl_ordered](seq func(func(E) bool)) []E {
 	return out
 }
 
+// __gl_new is Go 1.26's new(expr).
+func __gl_new[T any](v T) *T {
+	return &v
+}
+
 func __gl_guard() {
 	__glrt.GoEnd(recover())
 }

@@ -23,6 +23,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	e.snapshotFuncArgs(u.node())
 	e.fixMinMax(u.node())
 	e.seqCalls(u.node())
+	e.fixNewExpr(u.node())
 	switch {
 	case u.block != nil:
 		e.rewriteLoops(u.block, ints)
