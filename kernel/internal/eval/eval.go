@@ -65,6 +65,9 @@ type Evaluator struct {
 	tmp   int // counter for unique temporary names in rewrites
 	// aliases maps a redefined generic func to its current internal name.
 	aliases map[string]string
+	// names maps the reflect types of cell struct types to their names.
+	names    *typeNames
+	fmtTypes interp.Exports // yaegi's interface wrappers for the fmt overrides
 	// seqs tells iterator values apart in the units being rewritten.
 	seqs *seqScope
 
@@ -96,7 +99,7 @@ func New(opts Options) (*Evaluator, error) {
 	if opts.Stdin == nil {
 		opts.Stdin = strings.NewReader("")
 	}
-	e := &Evaluator{opts: opts, in: bufio.NewReader(opts.Stdin), decls: newDeclTable(), changed: make(chan struct{})}
+	e := &Evaluator{opts: opts, in: bufio.NewReader(opts.Stdin), decls: newDeclTable(), changed: make(chan struct{}), names: &typeNames{}}
 	e.trace = &panicTrace{out: opts.Stderr}
 	e.i = interp.New(interp.Options{
 		Unrestricted:         true,

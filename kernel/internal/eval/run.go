@@ -194,8 +194,12 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 		return nil
 	}
 	e.decls.record(u.pending)
+	e.registerTypes(u)
 	for _, m := range u.pendingMethods {
 		e.decls.methods[m.recv+"."+m.name] = m
+	}
+	if len(u.pendingMethods) > 0 {
+		e.noteMethods()
 	}
 	if len(redefined) > 0 {
 		return e.refreshDependents(cctx, ctx, redefined)

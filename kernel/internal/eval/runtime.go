@@ -111,6 +111,10 @@ func __gl_new[T any](v T) *T {
 	return &v
 }
 
+func __gl_register(name string, ptr any, fields []string) {
+	__glrt.RegisterType(name, ptr, fields)
+}
+
 func __gl_guard() {
 	__glrt.GoEnd(recover())
 }
@@ -172,6 +176,9 @@ func (e *Evaluator) useSymbols() error {
 	if err := e.i.Use(exports); err != nil {
 		return fmt.Errorf("use stdlib: %w", err)
 	}
+	if err := e.i.Use(e.fmtTypes); err != nil {
+		return fmt.Errorf("use fmt wrappers: %w", err)
+	}
 	for _, s := range stdlibGenericSources() {
 		if _, err := e.i.Compile(s); err != nil {
 			return fmt.Errorf("compile yaegi generic source: %w", err)
@@ -203,6 +210,7 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 	f["Scan"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscan(e.in, a...) })
 	f["Scanln"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscanln(e.in, a...) })
 	f["Scanf"] = reflect.ValueOf(func(format string, a ...any) (int, error) { return fmt.Fscanf(e.in, format, a...) })
+	e.fmtTypes = e.names.overrideFmt(f)
 	l := x["log/log"]
 	fatal := func(msg string) {
 		log.Output(3, msg) //nolint:errcheck // best effort, as log.Fatal does
@@ -224,6 +232,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Show"] = reflect.ValueOf(e.show)
 	m["Clear"] = reflect.ValueOf(clearValue)
 	m["Pull"] = reflect.ValueOf(pull)
+	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["Puller"] = reflect.ValueOf((*Puller)(nil))
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
