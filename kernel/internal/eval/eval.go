@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/traefik/yaegi/interp"
 
@@ -66,6 +67,7 @@ type Evaluator struct {
 	// aliases maps a redefined generic func to its current internal name.
 	aliases map[string]string
 	// names maps the reflect types of cell struct types to their names.
+	logLine  atomic.Int64 // cell line of the latest logging call (logger.go)
 	names    *typeNames
 	fmtTypes interp.Exports // yaegi's interface wrappers for the fmt overrides
 	// seqs tells iterator values apart in the units being rewritten.

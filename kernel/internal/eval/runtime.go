@@ -1,13 +1,14 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"log"
 	"os"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -115,6 +116,11 @@ func __gl_register(name string, ptr any, fields []string) {
 	__glrt.RegisterType(name, ptr, fields)
 }
 
+// __gl_unwrap is errors.Unwrap for fixAsType's code.
+func __gl_unwrap(err any) any {
+	return __glrt.Unwrap(err)
+}
+
 func __gl_guard() {
 	__glrt.GoEnd(recover())
 }
@@ -211,14 +217,7 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 	f["Scanln"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscanln(e.in, a...) })
 	f["Scanf"] = reflect.ValueOf(func(format string, a ...any) (int, error) { return fmt.Fscanf(e.in, format, a...) })
 	e.fmtTypes = e.names.overrideFmt(f)
-	l := x["log/log"]
-	fatal := func(msg string) {
-		log.Output(3, msg) //nolint:errcheck // best effort, as log.Fatal does
-		panic(fatalPanic{strings.TrimSuffix(msg, "\n")})
-	}
-	l["Fatal"] = reflect.ValueOf(func(v ...any) { fatal(fmt.Sprint(v...)) })
-	l["Fatalf"] = reflect.ValueOf(func(format string, v ...any) { fatal(fmt.Sprintf(format, v...)) })
-	l["Fatalln"] = reflect.ValueOf(func(v ...any) { fatal(fmt.Sprintln(v...)) })
+	e.overrideLog(x["log/log"])
 }
 
 // runtimeSymbols are the compiled helpers the prelude calls.
@@ -232,6 +231,26 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Show"] = reflect.ValueOf(e.show)
 	m["Clear"] = reflect.ValueOf(clearValue)
 	m["Pull"] = reflect.ValueOf(pull)
+	var hidden atomic.Bool // the last errors.AsType chain held a cell error out of reach
+	m["Unwrap"] = reflect.ValueOf(func(v any) any {
+		if err, ok := v.(error); ok {
+			if u := errors.Unwrap(err); u != nil {
+				if _, w := unwrapYaegi(u); w {
+					hidden.Store(true)
+				}
+				return u
+			}
+		}
+		return nil
+	})
+	m["AsTypeMissed"] = reflect.ValueOf(func() {
+		if hidden.Swap(false) {
+			panic("errors.AsType: the error chain holds an error of a type declared in a cell, wrapped by compiled code (fmt.Errorf's %w); the interpreter cannot match it to the type asked for. Compare with errors.Is and a sentinel error, or assert the error before wrapping it")
+		}
+	})
+	m["SetInto"] = reflect.ValueOf(setInto)
+	m["Interpreted"] = reflect.ValueOf(interpretedValue)
+	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["Puller"] = reflect.ValueOf((*Puller)(nil))
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
@@ -341,4 +360,33 @@ func (p *panicTrace) take() []string {
 	l := p.lines
 	p.lines = nil
 	return l
+}
+
+// setInto stores v, or the cell value inside yaegi's wrapper v, in *ptr
+// when its type is *ptr's (errors.AsType, see fixAsType).
+func setInto(ptr, v any) bool {
+	inner, _ := unwrapYaegi(v)
+	dst := reflect.ValueOf(ptr)
+	if inner == nil || dst.Kind() != reflect.Pointer || dst.IsNil() {
+		return false
+	}
+	src := reflect.ValueOf(inner)
+	if src.Type() != dst.Elem().Type() {
+		return false
+	}
+	dst.Elem().Set(src)
+	return true
+}
+
+// interpretedValue reports whether v is a cell value as compiled code
+// sees it: yaegi's valueInterface, or a type yaegi built (no name).
+func interpretedValue(v any) bool {
+	t := reflect.TypeOf(v)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return false
+	}
+	return t.Name() == "" || (t.Name() == "valueInterface" && strings.Contains(t.PkgPath(), "yaegi"))
 }

@@ -9,6 +9,10 @@ import (
 // It may return extra units to run right after it (method bodies being
 // replaced, a call of the cell's func main).
 func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
+	if isLogCall(u.final) { // no value to show; as a statement it gets its line mark
+		pos := u.final.Pos()
+		u.block, u.final = &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: u.final}}, Rbrace: u.final.End()}, nil
+	}
 	if u.file != nil {
 		u.pending = e.collectDecls(u)
 		u.defs = declDefs(u.file) // user names, before aliasing
@@ -24,6 +28,8 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	e.fixMinMax(u.node())
 	e.seqCalls(u.node())
 	e.fixNewExpr(u.node())
+	e.markLogLines(u.node())
+	e.fixAsType(u.node())
 	switch {
 	case u.block != nil:
 		e.rewriteLoops(u.block, ints)
