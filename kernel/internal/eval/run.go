@@ -163,6 +163,11 @@ func (e *Evaluator) parseUnit(segs []segment) (*unit, error) {
 			return nil, &Error{Name: "CompileError", Value: "unexpected declaration among statements"}
 		}
 		u.block = fd.Body
+		if strings.Contains(src, "//go:embed") {
+			if err := e.fixEmbeds(f, u.block.List); err != nil {
+				return nil, err
+			}
+		}
 	} else {
 		u.file = f
 	}
