@@ -81,8 +81,10 @@ func varSpecAt(fset *token.FileSet, list []ast.Stmt, line int) *ast.ValueSpec {
 			continue
 		}
 		for _, sp := range g.Specs {
-			if vs, ok := sp.(*ast.ValueSpec); ok && fset.Position(vs.Pos()).Line <= line && fset.Position(g.Pos()).Line <= line &&
-				fset.Position(vs.End()).Line >= line {
+			// The spec's own line, or the line of `var` for a one-spec
+			// declaration. (Not End: a filled value spans no real lines.)
+			if vs, ok := sp.(*ast.ValueSpec); ok && (fset.Position(vs.Pos()).Line == line ||
+				(len(g.Specs) == 1 && fset.Position(g.Pos()).Line == line)) {
 				return vs
 			}
 		}
