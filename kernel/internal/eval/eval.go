@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/traefik/yaegi/interp"
 
@@ -69,6 +70,12 @@ type Evaluator struct {
 	aliases map[string]string
 	streams *cellStreams // nil without Options.Streams
 	mods    moduleSet    // Go modules imported by cells (modules.go)
+	// names maps the reflect types of cell struct types to their names.
+	logLine  atomic.Int64 // cell line of the latest logging call (logger.go)
+	names    *typeNames
+	fmtTypes interp.Exports // yaegi's interface wrappers for the fmt overrides
+	// seqs tells iterator values apart in the units being rewritten.
+	seqs *seqScope
 
 	mu      sync.Mutex              // guards the fields below, touched by cell goroutines
 	running bool                    // a cell is executing
@@ -98,7 +105,7 @@ func New(opts Options) (*Evaluator, error) {
 	if opts.Stdin == nil {
 		opts.Stdin = strings.NewReader("")
 	}
-	e := &Evaluator{opts: opts, in: bufio.NewReader(opts.Stdin), decls: newDeclTable(), changed: make(chan struct{})}
+	e := &Evaluator{opts: opts, in: bufio.NewReader(opts.Stdin), decls: newDeclTable(), changed: make(chan struct{}), names: &typeNames{}}
 	e.trace = &panicTrace{out: opts.Stderr}
 	src := newSourceFS(opts.PackagesDir)
 	src.modules = &e.mods

@@ -103,7 +103,7 @@ func TestErrors(t *testing.T) {
 		{name: "nil map", cells: []string{"var m map[string]int\nm[\"a\"] = 1"}, errName: "panic", errHas: "nil map"},
 		{name: "os.Exit ends only the cell", cells: []string{`import "os"`, "os.Exit(3)"}, errName: "Exit", errHas: "os.Exit(3) called: the cell stopped; your variables are kept"},
 		{name: "log.New(...).Fatal ends only the cell", cells: []string{`import ("log"; "os")`, `l := log.New(os.Stderr, "", 0)
-l.Fatal("bad")`}, errName: "panic", errHas: "bad"},
+l.Fatal("bad")`}, errName: "Fatal", errHas: "bad"},
 		{name: "log.Fatal message", cells: []string{`import "log"`, `log.Fatal("no config")`}, errName: "Fatal", errHas: "no config"},
 		{name: "goroutine panic", cells: []string{`import "sync"`, `var wg sync.WaitGroup
 wg.Add(1)

@@ -56,7 +56,7 @@ func (e *Evaluator) importProblem(p string) string {
 
 // hasCompiled reports whether p is a compiled package the interpreter knows.
 func (e *Evaluator) hasCompiled(p string) bool {
-	key := p + "/" + path.Base(p)
+	key := p + "/" + pkgName(p)
 	if _, ok := stdlib.Symbols[key]; ok {
 		return true
 	}
@@ -76,9 +76,20 @@ func (e *Evaluator) hasCompiled(p string) bool {
 	return false
 }
 
+// pkgName is the name a package at import path p is declared with, by
+// Go's convention: the last element, or the one before a major-version
+// suffix ("math/rand/v2" is package rand).
+func pkgName(p string) string {
+	base := path.Base(p)
+	if len(base) > 1 && base[0] == 'v' && strings.Trim(base[1:], "0123456789") == "" && path.Dir(p) != "." {
+		return path.Base(path.Dir(p))
+	}
+	return base
+}
+
 func importEntry(s *ast.ImportSpec) *entry {
 	p, _ := strconv.Unquote(s.Path.Value)
-	name := path.Base(p)
+	name := pkgName(p)
 	if s.Name != nil {
 		name = s.Name.Name
 	}
@@ -104,6 +115,10 @@ func (e *Evaluator) explainCompile(err error, u *unit) error {
 				}
 			}
 		}
+	case strings.Contains(v, "nil type") && u.node() != nil && hasRange(u.node()):
+		ce.Value = v + " (if a loop here ranges over an iterator function, the kernel did not recognise it as one: declare the value with its type, e.g. var seq iter.Seq[int] = ..., or range over a call of a func whose result type is iter.Seq/iter.Seq2)"
+	case strings.Contains(v, "undefined selector iter.Pull"):
+		ce.Value = v + ": iter.Pull and iter.Pull2 are not available (yaegi cannot run a generic function that returns functions); range over the iterator with a for loop instead"
 	case strings.Contains(v, "undefined type for") || strings.Contains(v, "infer") || strings.Contains(v, "nil reflect type") || strings.Contains(v, "nil type"):
 		if name, pos := e.genericCall(u); name != "" {
 			ce.Value = fmt.Sprintf("%s: cannot infer the type argument of %s: write it explicitly, for example %s[int](...) (%s)", pos, name, name, v)

@@ -30,6 +30,12 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints intNames) ast.Stmt {
 	if l, ok := s.(*ast.LabeledStmt); ok {
 		label, inner = l.Label.Name, l.Stmt
 	}
+	if r, ok := inner.(*ast.RangeStmt); ok && e.seqs != nil {
+		e.rangeOverStdSeqs(r)
+		if a := e.exprArity(r.X, e.seqs); a > 0 {
+			return e.rangeFunc(s, r, a)
+		}
+	}
 	var out ast.Stmt
 	switch loop := inner.(type) {
 	case *ast.RangeStmt:

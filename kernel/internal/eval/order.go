@@ -59,26 +59,144 @@ func hoistDecls(units []*unit) []*unit {
 	return units
 }
 
-// hoistVars moves runs of plain `var` statements above the declaration
-// units before them that use their names (a func using a package-level
-// var declared below it is legal Go), unless the vars' initialisers use
-// what those units declare.
+// hoistVars orders each run of declaration units and plain `var`
+// statement units so that every unit comes after the units declaring the
+// names it uses: in a Go file, package-level declarations are visible
+// everywhere, and a pasted program's func main often uses a var declared
+// below it, or a var's initialiser calls a func declared further down.
+// Units that use each other (an initialisation cycle, which Go rejects
+// anyway) keep their cell order.
 func hoistVars(units []*unit) []*unit {
-	for i := 1; i < len(units); i++ {
-		u := units[i]
-		if u.kind != segStmt || !onlyVars(u.block.List) {
-			continue
+	var out []*unit
+	for start := 0; start < len(units); {
+		end := start
+		for end < len(units) && movable(units[end]) {
+			end++
 		}
-		names := stmtDefs(u.block.List)
-		uses := identsIn(u.block)
-		j := i
-		for j > 0 && units[j-1].kind == segDecl && usesAnyName(identsIn(units[j-1].file), names) &&
-			!usesAnyName(uses, declNames(units[j-1].file)) {
-			units[j-1], units[j] = units[j], units[j-1]
-			j--
+		out = append(out, orderByUse(units[start:end])...)
+		if end < len(units) {
+			out = append(out, units[end])
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// movable reports whether u is a declaration or a run of plain vars.
+func movable(u *unit) bool {
+	return u.kind == segDecl || (u.kind == segStmt && u.block != nil && onlyVars(u.block.List))
+}
+
+// useInfo is what orderByUse knows of a unit.
+type useInfo struct {
+	u     *unit
+	uses  map[string]bool
+	names []string
+}
+
+func newUseInfo(u *unit) useInfo {
+	in := useInfo{u: u, uses: map[string]bool{}}
+	if u.file != nil {
+		for _, d := range u.file.Decls { // not the package name
+			for n := range identsIn(d) {
+				in.uses[n] = true
+			}
+		}
+		in.names = declNames(u.file)
+	} else {
+		in.uses = identsIn(u.block)
+		in.names = stmtDefs(u.block.List)
+	}
+	for _, n := range in.names {
+		delete(in.uses, n)
+	}
+	return in
+}
+
+// orderByUse returns run sorted: repeatedly the first unit that uses no
+// name declared by a unit still waiting. When every unit waits on another,
+// the first declaration unit holding several declarations is split into
+// one unit each (a var may sit between them: `var s = f(); const n = 3;
+// func f()...` cut as [var s] [const n; func f]); failing that, the first
+// unit goes next. Split pieces still adjacent at the end are joined again,
+// so funcs calling each other compile together.
+func orderByUse(run []*unit) []*unit {
+	if len(run) < 2 {
+		return run
+	}
+	var wait []useInfo
+	for _, u := range run {
+		wait = append(wait, newUseInfo(u))
+	}
+	var out []*unit
+	for len(wait) > 0 {
+		pick := firstFree(wait)
+		if pick < 0 {
+			if i := firstSplittable(wait); i >= 0 {
+				var pieces []useInfo
+				for _, p := range splitDecls(wait[i].u) {
+					pieces = append(pieces, newUseInfo(p))
+				}
+				wait = append(wait[:i], append(pieces, wait[i+1:]...)...)
+				continue
+			}
+			pick = 0
+		}
+		out = append(out, wait[pick].u)
+		wait = append(wait[:pick], wait[pick+1:]...)
+	}
+	return joinPieces(out)
+}
+
+func firstFree(wait []useInfo) int {
+	for i, in := range wait {
+		free := true
+		for j, other := range wait {
+			if j != i && usesAnyName(in.uses, other.names) {
+				free = false
+				break
+			}
+		}
+		if free {
+			return i
 		}
 	}
-	return units
+	return -1
+}
+
+func firstSplittable(wait []useInfo) int {
+	for i, in := range wait {
+		if in.u.file != nil && len(in.u.file.Decls) > 1 {
+			return i
+		}
+	}
+	return -1
+}
+
+// splitDecls cuts a declaration unit into one unit per declaration.
+func splitDecls(u *unit) []*unit {
+	var out []*unit
+	for _, d := range u.file.Decls {
+		f := *u.file
+		f.Decls = []ast.Decl{d}
+		out = append(out, &unit{kind: u.kind, file: &f, src: u.src, segs: u.segs, piece: u})
+	}
+	return out
+}
+
+// joinPieces joins adjacent pieces split from the same unit.
+func joinPieces(units []*unit) []*unit {
+	var out []*unit
+	for _, u := range units {
+		if n := len(out); n > 0 && u.piece != nil && out[n-1].piece == u.piece {
+			last := *out[n-1].file
+			last.Decls = append(append([]ast.Decl(nil), last.Decls...), u.file.Decls...)
+			out[n-1].file = &last
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 func onlyVars(list []ast.Stmt) bool {

@@ -67,11 +67,15 @@ func (e *Evaluator) rerun(cctx, ctx context.Context, segs []segment) error {
 	if err != nil {
 		return err
 	}
+	e.seqs = e.newSeqScope([]*unit{u})
 	extra, err := e.rewriteUnit(u, e.globalInts())
 	if err != nil {
 		return err
 	}
 	for _, x := range append([]*unit{u}, extra...) {
+		if x.mainCall {
+			continue // recompiling main must not run the program again
+		}
 		if err := e.runUnit(cctx, ctx, x, false); err != nil {
 			return err
 		}

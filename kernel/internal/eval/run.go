@@ -30,7 +30,9 @@ type unit struct {
 	// pending are the table entries committed once the unit has run.
 	pending        []*entry
 	pendingMethods []*methodEntry
-	retried        bool // a failed statement run is retried once, statement by statement
+	retried        bool  // a failed statement run is retried once, statement by statement
+	piece          *unit // the declaration unit this one was split from (see orderByUse)
+	mainCall       bool  // the call of a cell's func main (not repeated when callers are recompiled)
 }
 
 // run evaluates cell code; user is false for the prelude, whose names
@@ -90,6 +92,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	for _, u := range units {
 		ints.collectInts(u.node())
 	}
+	e.seqs = e.newSeqScope(units)
 	var out []*unit
 	for _, u := range units {
 		extra, err := e.rewriteUnit(u, ints)
@@ -160,6 +163,11 @@ func (e *Evaluator) parseUnit(segs []segment) (*unit, error) {
 			return nil, &Error{Name: "CompileError", Value: "unexpected declaration among statements"}
 		}
 		u.block = fd.Body
+		if strings.Contains(src, "//go:embed") {
+			if err := e.fixEmbeds(f, u.block.List); err != nil {
+				return nil, err
+			}
+		}
 	} else {
 		u.file = f
 	}
@@ -191,8 +199,12 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 		return nil
 	}
 	e.decls.record(u.pending)
+	e.registerTypes(u)
 	for _, m := range u.pendingMethods {
 		e.decls.methods[m.recv+"."+m.name] = m
+	}
+	if len(u.pendingMethods) > 0 {
+		e.noteMethods()
 	}
 	if len(redefined) > 0 {
 		return e.refreshDependents(cctx, ctx, redefined)
@@ -277,6 +289,7 @@ func compileError(err error) *Error {
 // stripFile removes the pseudo file name of cell code from a message.
 func stripFile(s string) string {
 	s = strings.ReplaceAll(s, cellFile+":", "")
+	s = strings.ReplaceAll(s, mainName, "main")
 	return strings.TrimPrefix(s, "_.go:")
 }
 

@@ -1,13 +1,14 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"log"
 	"os"
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
@@ -48,6 +49,76 @@ func max[T __gl_ordered](x T, ys ...T) T {
 		}
 	}
 	return x
+}
+
+// clear stands in for the Go 1.21 builtin.
+func clear(v any) {
+	__glrt.Clear(v)
+}
+
+// __gl_next1 and __gl_next2 give the values of a rewritten
+// range-over-func loop their static types (see rangefunc.go); seq is
+// only there for the type arguments to be inferred from.
+func __gl_next1[V any](seq func(func(V) bool), p *__glrt.Puller) (V, bool) {
+	var v V
+	a, ok := p.Next()
+	if ok && a[0] != nil {
+		v = a[0].(V)
+	}
+	return v, ok
+}
+
+func __gl_next2[K, V any](seq func(func(K, V) bool), p *__glrt.Puller) (K, V, bool) {
+	var k K
+	var v V
+	a, ok := p.Next()
+	if ok && a[0] != nil {
+		k = a[0].(K)
+	}
+	if ok && a[1] != nil {
+		v = a[1].(V)
+	}
+	return k, v, ok
+}
+
+// __gl_Collect and __gl_Sorted are slices.Collect and slices.Sorted
+// for a cell's own iterators (see seqCalls).
+func __gl_Collect[E any](seq func(func(E) bool)) []E {
+	var out []E
+	seq(func(v E) bool {
+		out = append(out, v)
+		return true
+	})
+	return out
+}
+
+func __gl_Sorted[E __gl_ordered](seq func(func(E) bool)) []E {
+	var out []E
+	seq(func(v E) bool {
+		i := len(out)
+		out = append(out, v)
+		for i > 0 && v < out[i-1] {
+			out[i] = out[i-1]
+			i--
+		}
+		out[i] = v
+		return true
+	})
+	return out
+}
+
+// __gl_new is Go 1.26's new(expr).
+func __gl_new[T any](v T) *T {
+	return &v
+}
+
+func __gl_register(name string, ptr any, fields []string) {
+	__glrt.RegisterType(name, ptr, fields)
+}
+
+// __gl_unwrap is errors.Unwrap for fixAsType's code.
+func __gl_unwrap(err any) any {
+	return __glrt.Unwrap(err)
 }
 
 func __gl_guard() {
@@ -111,6 +182,9 @@ func (e *Evaluator) useSymbols() error {
 	if err := e.i.Use(exports); err != nil {
 		return fmt.Errorf("use stdlib: %w", err)
 	}
+	if err := e.i.Use(e.fmtTypes); err != nil {
+		return fmt.Errorf("use fmt wrappers: %w", err)
+	}
 	for _, s := range stdlibGenericSources() {
 		if _, err := e.i.Compile(s); err != nil {
 			return fmt.Errorf("compile yaegi generic source: %w", err)
@@ -142,14 +216,8 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 	f["Scan"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscan(e.in, a...) })
 	f["Scanln"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscanln(e.in, a...) })
 	f["Scanf"] = reflect.ValueOf(func(format string, a ...any) (int, error) { return fmt.Fscanf(e.in, format, a...) })
-	l := x["log/log"]
-	fatal := func(msg string) {
-		log.Output(3, msg) //nolint:errcheck // best effort, as log.Fatal does
-		panic(fatalPanic{strings.TrimSuffix(msg, "\n")})
-	}
-	l["Fatal"] = reflect.ValueOf(func(v ...any) { fatal(fmt.Sprint(v...)) })
-	l["Fatalf"] = reflect.ValueOf(func(format string, v ...any) { fatal(fmt.Sprintf(format, v...)) })
-	l["Fatalln"] = reflect.ValueOf(func(v ...any) { fatal(fmt.Sprintln(v...)) })
+	e.fmtTypes = e.names.overrideFmt(f)
+	e.overrideLog(x["log/log"])
 }
 
 // runtimeSymbols are the compiled helpers the prelude calls.
@@ -161,9 +229,47 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["ShowPair"] = reflect.ValueOf(e.showPair)
 	m["Plain"] = reflect.ValueOf(e.setPlain)
 	m["Show"] = reflect.ValueOf(e.show)
+	m["Clear"] = reflect.ValueOf(clearValue)
+	m["Pull"] = reflect.ValueOf(pull)
+	var hidden atomic.Bool // the last errors.AsType chain held a cell error out of reach
+	m["Unwrap"] = reflect.ValueOf(func(v any) any {
+		if err, ok := v.(error); ok {
+			if u := errors.Unwrap(err); u != nil {
+				if _, w := unwrapYaegi(u); w {
+					hidden.Store(true)
+				}
+				return u
+			}
+		}
+		return nil
+	})
+	m["AsTypeMissed"] = reflect.ValueOf(func() {
+		if hidden.Swap(false) {
+			panic("errors.AsType: the error chain holds an error of a type declared in a cell, wrapped by compiled code (fmt.Errorf's %w); the interpreter cannot match it to the type asked for. Compare with errors.Is and a sentinel error, or assert the error before wrapping it")
+		}
+	})
+	m["SetInto"] = reflect.ValueOf(setInto)
+	m["Interpreted"] = reflect.ValueOf(interpretedValue)
+	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
+	m["RegisterType"] = reflect.ValueOf(e.names.register)
+	m["Puller"] = reflect.ValueOf((*Puller)(nil))
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
 	return m
+}
+
+// clearValue is the builtin clear: a map loses its entries, a slice's
+// elements become zero values. Both share their storage with the
+// caller's variable, so the interface copy is enough.
+func clearValue(v any) {
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Map, reflect.Slice:
+		rv.Clear()
+	case reflect.Invalid:
+	default:
+		panic(fmt.Sprintf("invalid argument: clear(%s): argument must be a map or a slice", rv.Type()))
+	}
 }
 
 // goroutineStarted counts a guarded goroutine about to start.
@@ -254,4 +360,33 @@ func (p *panicTrace) take() []string {
 	l := p.lines
 	p.lines = nil
 	return l
+}
+
+// setInto stores v, or the cell value inside yaegi's wrapper v, in *ptr
+// when its type is *ptr's (errors.AsType, see fixAsType).
+func setInto(ptr, v any) bool {
+	inner, _ := unwrapYaegi(v)
+	dst := reflect.ValueOf(ptr)
+	if inner == nil || dst.Kind() != reflect.Pointer || dst.IsNil() {
+		return false
+	}
+	src := reflect.ValueOf(inner)
+	if src.Type() != dst.Elem().Type() {
+		return false
+	}
+	dst.Elem().Set(src)
+	return true
+}
+
+// interpretedValue reports whether v is a cell value as compiled code
+// sees it: yaegi's valueInterface, or a type yaegi built (no name).
+func interpretedValue(v any) bool {
+	t := reflect.TypeOf(v)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return false
+	}
+	return t.Name() == "" || (t.Name() == "valueInterface" && strings.Contains(t.PkgPath(), "yaegi"))
 }

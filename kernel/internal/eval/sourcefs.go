@@ -19,7 +19,7 @@ import (
 var shimFiles embed.FS
 
 // shimPackages are the import paths served from shimFiles.
-var shimPackages = map[string]bool{"slices": true, "maps": true, "cmp": true}
+var shimPackages = map[string]bool{"slices": true, "maps": true, "cmp": true, "iter": true, "embed": true}
 
 // sourceFS is the interpreter's source filesystem, laid out as a GOPATH
 // rooted at "/": /src/<shim> comes from the embedded shims, any other

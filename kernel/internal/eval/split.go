@@ -3,6 +3,7 @@ package eval
 import (
 	"go/scanner"
 	"go/token"
+	"strings"
 )
 
 // segKind says how a run of top-level code in a cell must be handed to
@@ -46,6 +47,7 @@ func splitCell(src string) []segment {
 		if cur == nil {
 			return
 		}
+		cur.start = directivesAbove(src, cur.start)
 		p := file.Position(file.Pos(cur.start))
 		segs = append(segs, segment{kind: cur.kind, text: src[cur.start:cur.end], line: p.Line, col: p.Column})
 		cur = nil
@@ -158,4 +160,21 @@ func isFuncDecl(toks []scannedTok) bool {
 		}
 	}
 	return false
+}
+
+// directivesAbove moves start back over the //go:embed lines right above
+// it (comments are not part of a statement), so that the directive stays
+// with its var.
+func directivesAbove(src string, start int) int {
+	for {
+		lineStart := strings.LastIndexByte(src[:start], '\n') + 1
+		if strings.TrimSpace(src[lineStart:start]) != "" || lineStart == 0 {
+			return start
+		}
+		prevStart := strings.LastIndexByte(src[:lineStart-1], '\n') + 1
+		if !strings.HasPrefix(strings.TrimSpace(src[prevStart:lineStart-1]), "//go:embed") {
+			return start
+		}
+		start = prevStart + (len(src[prevStart:lineStart-1]) - len(strings.TrimLeft(src[prevStart:lineStart-1], " \t")))
+	}
 }

@@ -9,6 +9,10 @@ import (
 // It may return extra units to run right after it (method bodies being
 // replaced, a call of the cell's func main).
 func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
+	if isLogCall(u.final) { // no value to show; as a statement it gets its line mark
+		pos := u.final.Pos()
+		u.block, u.final = &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: u.final}}, Rbrace: u.final.End()}, nil
+	}
 	if u.file != nil {
 		u.pending = e.collectDecls(u)
 		u.defs = declDefs(u.file) // user names, before aliasing
@@ -18,9 +22,14 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 		u.pending = e.stmtEntries(u)
 	}
 	e.applyAliases(u.node())
+	renameIdents(u.node(), "main", mainName)
 	nameParams(u.node())
 	e.snapshotFuncArgs(u.node())
 	e.fixMinMax(u.node())
+	e.seqCalls(u.node())
+	e.fixNewExpr(u.node())
+	e.markLogLines(u.node())
+	e.fixAsType(u.node())
 	switch {
 	case u.block != nil:
 		e.rewriteLoops(u.block, ints)
@@ -49,7 +58,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	}
 	e.rewriteLoops(u.file, ints)
 	e.guardGo(u.file)
-	if call := renameMain(u.file); call != nil {
+	if call := mainCall(u.file); call != nil {
 		extra = append(extra, call)
 	}
 	return extra, nil
@@ -111,20 +120,68 @@ func genDeclNames(d ast.Decl) []string {
 	return names
 }
 
-// renameMain renames a cell's func main, which yaegi would otherwise run
-// again after every later compilation, and returns a unit calling it:
-// a pasted whole program runs once, like `go run`.
-func renameMain(f *ast.File) *unit {
+// mainName is what a cell's func main is compiled as. yaegi treats a
+// function named main specially (it runs it again after later
+// compilations, and a call of main from a later cell never returns), so
+// every reference to main, its declaration included, is renamed; errors
+// and tracebacks show the name main again (see stripFile).
+const mainName = "__gl_main"
+
+// mainCall returns a unit calling the func main that f declares: a
+// pasted whole program runs once, like `go run`. A later cell calling
+// main() runs it again.
+func mainCall(f *ast.File) *unit {
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Recv != nil || fd.Name.Name != "main" {
+		if !ok || fd.Recv != nil || fd.Name.Name != mainName {
 			continue
 		}
-		fd.Name = ident("__gl_main", fd.Name.Pos())
 		pos := fd.Pos()
-		return &unit{kind: segStmt, block: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
-			&ast.ExprStmt{X: &ast.CallExpr{Fun: ident("__gl_main", pos), Lparen: pos, Rparen: pos}},
+		return &unit{kind: segStmt, mainCall: true, block: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
+			&ast.ExprStmt{X: &ast.CallExpr{Fun: ident(mainName, pos), Lparen: pos, Rparen: pos}},
 		}, Rbrace: pos}}
 	}
 	return nil
+}
+
+// renameIdents renames every identifier from below n, except field and
+// method names after a dot.
+func renameIdents(n ast.Node, from, to string) {
+	if n == nil {
+		return
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch v := x.(type) {
+		case *ast.File:
+			for _, d := range v.Decls { // the package name is no reference
+				renameIdents(d, from, to)
+			}
+			return false
+		case *ast.SelectorExpr:
+			renameIdents(v.X, from, to)
+			return false
+		case *ast.KeyValueExpr:
+			// A struct literal's field key is no reference; a map key may be.
+			if id, ok := v.Key.(*ast.Ident); !ok || id.Name != from {
+				renameIdents(v.Key, from, to)
+			}
+			renameIdents(v.Value, from, to)
+			return false
+		case *ast.Field:
+			renameIdents(v.Type, from, to) // parameter and field names stay
+			return false
+		case *ast.FuncDecl:
+			if v.Recv != nil { // a method's name is reached through a dot
+				renameIdents(v.Recv, from, to)
+				renameIdents(v.Type, from, to)
+				renameIdents(v.Body, from, to)
+				return false
+			}
+		case *ast.Ident:
+			if v.Name == from {
+				v.Name = to
+			}
+		}
+		return true
+	})
 }

@@ -1,0 +1,135 @@
+package eval
+
+import (
+	"strings"
+	"testing"
+)
+
+// outCase is a run of cells whose printed output and final value are
+// checked, as a student reads them under the cell.
+type outCase struct {
+	name    string
+	cells   []string
+	out     string // expected stdout of all cells together
+	text    string // expected text/plain of the last cell ("" = not checked)
+	errName string // expected Error.Name of the last cell
+	errHas  string
+}
+
+func runOutCases(t *testing.T, cases []outCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newTestEvaluator(t, "", "")
+			var res Result
+			var err *Error
+			out := captureStdout(t, func() { res, err = evalAll(t, e, tc.cells...) })
+			if tc.errName != "" {
+				if err == nil || err.Name != tc.errName || !strings.Contains(err.Value, tc.errHas) {
+					t.Fatalf("want %s containing %q, got %v", tc.errName, tc.errHas, err)
+				}
+			} else if err != nil {
+				t.Fatalf("unexpected error %s: %s %v", err.Name, err.Value, err.Traceback)
+			}
+			if out != tc.out {
+				t.Errorf("stdout:\n%s\nwant:\n%s", out, tc.out)
+			}
+			if got, _ := res.Data["text/plain"].(string); tc.text != "" && got != tc.text {
+				t.Errorf("value %q, want %q", got, tc.text)
+			}
+		})
+	}
+}
+
+func TestMainFromLaterCells(t *testing.T) {
+	prog := "package main\nimport \"fmt\"\nvar runs int\nfunc main() { runs++; fmt.Println(\"run\", runs) }"
+	runOutCases(t, []outCase{
+		{name: "pasted program runs once", cells: []string{prog}, out: "run 1\n"},
+		{name: "main() in a later cell runs it again", cells: []string{prog, "main()", "main()"}, out: "run 1\nrun 2\nrun 3\n"},
+		{name: "main() without a main is an error", cells: []string{"main()"}, errName: "CompileError", errHas: "undefined: main"},
+		{name: "redefining a helper does not rerun main", cells: []string{
+			"import \"fmt\"\nfunc greet() string { return \"hi\" }\nfunc main() { fmt.Println(greet()) }",
+			"func greet() string { return \"hello\" }", "main()"}, out: "hi\nhello\n"},
+		{name: "a method named main is untouched", cells: []string{
+			"type T struct{}\nfunc (T) main() int { return 3 }", "T{}.main()"}, text: "3"},
+		{name: "a panic in main names main", cells: []string{"func main() { var m map[string]int; m[\"a\"] = 1 }"},
+			errName: "panic", errHas: "nil map"},
+	})
+}
+
+func TestVersionedStandardImports(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "math/rand/v2 is package rand", cells: []string{`import "math/rand/v2"`, "rand.IntN(1)"}, text: "0"},
+		{name: "math/rand/v2 beside math/rand under another name", cells: []string{
+			"import \"math/rand\"\nimport r2 \"math/rand/v2\"", "rand.Intn(1) + r2.IntN(1)"}, text: "0"},
+	})
+	for p, want := range map[string]string{"math/rand/v2": "rand", "math/rand": "rand", "v2": "v2", "example.com/m/v10": "m", "x/vx": "vx"} {
+		if got := pkgName(p); got != want {
+			t.Errorf("pkgName(%q) = %q, want %q", p, got, want)
+		}
+	}
+}
+
+func TestPackageLevelOrderOfAPastedProgram(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "main uses vars and funcs declared below it", cells: []string{`import "fmt"
+func main() { fmt.Println(x, y, label, double(2)) }
+var x = f()
+func f() int { return 4 }
+var y = x * 2
+const k = 3
+var label = fmt.Sprint("k=", k)
+func double(n int) int { return 2 * n }`}, out: "4 8 k=3 4\n"},
+		{name: "var block below the func using it", cells: []string{`import "fmt"
+func show() { fmt.Println(a, b) }
+var (
+	a = "A"
+	b = len(a)
+)
+show()`}, out: "A 1\n"},
+		{name: "var between a const and a func it uses", cells: []string{`import "fmt"
+func main() { fmt.Println(sq, sum()) }
+var sq = func() []int { var s []int; for i := range n { s = append(s, i*i) }; return s }()
+const n = 4
+func sum() int { t := 0; for _, v := range sq { t += v }; return t }
+func even(k int) bool { if k == 0 { return true }; return odd(k - 1) }
+func odd(k int) bool { if k == 0 { return false }; return even(k - 1) }`, "even(4)"}, out: "[0 1 4 9] 14\n", text: "true"},
+		{name: "initialisation cycle keeps cell order and fails", cells: []string{"func f() int { return x }\nvar x = f()"},
+			errName: "CompileError"},
+	})
+}
+
+func TestClearBuiltin(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "clear empties a map and zeroes a slice", cells: []string{`import "fmt"
+m := map[string]int{"a": 1, "b": 2}
+clear(m)
+s := []int{1, 2, 3}
+clear(s[1:])
+type P struct{ X int }
+ps := []P{{1}, {2}}
+clear(ps)
+fmt.Println(len(m), s, ps)`}, out: "0 [1 0 0] [{0} {0}]\n"},
+		{name: "clear of a number is refused", cells: []string{"clear(3)"}, errName: "panic", errHas: "must be a map or a slice"},
+	})
+}
+
+func TestNewOfAnExpression(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "new of values and of types", cells: []string{`import "fmt"
+type Pt struct{ X, Y int }
+p := new(42)
+q := new(Pt{1, 2})
+s := new("hi")
+n := 7
+r := new(n * 2)
+z := new(int)
+w := new(Pt)
+fmt.Println(*p, *q, *s, *r, *z, *w)`}, out: "42 {1 2} hi 14 0 {0 0}\n"},
+		{name: "local types and type parameters stay types", cells: []string{`import "fmt"
+func mk() *int { type local struct{ A int }; l := new(local); l.A = 2; return new(l.A + 5) }
+func zero[T any]() T { return *new(T) }
+fmt.Println(*mk(), zero[int](), zero[string]() == "")`}, out: "7 0 true\n"},
+		{name: "a pointer to a copy", cells: []string{"x := 1\np := new(x)\n*p = 5\nx"}, text: "1"},
+	})
+}

@@ -1,0 +1,173 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// yaegi builds the types declared in cells with reflect.StructOf, so fmt
+// sees anonymous structs: %T of a *T printed `*struct { S string }`, and
+// %+v / %#v showed unexported fields under yaegi's exported aliases
+// (`Xname`). After a cell declares struct types, their reflect types are
+// registered with their cell names and field names (registerTypes), and
+// fmt's formatting functions given to cells (Printf, Sprintf, Fprintf,
+// Errorf, Appendf) rewrite %T of such values to the declared name and
+// format %+v and %#v of them with the declared field names.
+//
+// Not fixed, for want of information at run time: a named type whose
+// underlying type is not a struct (type Celsius float64) is the same
+// reflect type as its underlying type, so %T says float64; two struct
+// types with identical fields are one reflect type, so %T names both
+// ("main.A|main.B") rather than guess.
+
+// typeNames is the registry of cell struct types by reflect type.
+type typeNames struct {
+	mu    sync.RWMutex
+	names map[reflect.Type][]string
+	// fields are the declared field names, by reflect type.
+	fields map[reflect.Type][]string
+	// methods maps a method name to the cell types declaring it, a
+	// leading "*" for a pointer receiver (see noteMethods).
+	methods map[string][]string
+}
+
+// register records the element type of slice under name. (A slice: a
+// pointer to a type with methods reaches compiled code in a wrapper.)
+func (tn *typeNames) register(name string, slice any, fields []string) {
+	rt := reflect.TypeOf(slice).Elem()
+	if rt.Kind() != reflect.Struct {
+		return
+	}
+	tn.mu.Lock()
+	defer tn.mu.Unlock()
+	if tn.names == nil {
+		tn.names, tn.fields = map[reflect.Type][]string{}, map[reflect.Type][]string{}
+	}
+	for _, n := range tn.names[rt] {
+		if n == name {
+			return
+		}
+	}
+	tn.names[rt] = append(tn.names[rt], name)
+	if len(fields) == rt.NumField() {
+		tn.fields[rt] = fields
+	}
+}
+
+func (tn *typeNames) lookup(rt reflect.Type) (string, []string) {
+	tn.mu.RLock()
+	defer tn.mu.RUnlock()
+	names := tn.names[rt]
+	if len(names) == 0 {
+		return "", nil
+	}
+	return "main." + strings.Join(names, "|main."), tn.fields[rt]
+}
+
+// registerTypes registers the non-generic struct types declared by u.
+func (e *Evaluator) registerTypes(u *unit) {
+	if u.file == nil {
+		return
+	}
+	var b strings.Builder
+	for _, d := range u.file.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok {
+			continue
+		}
+		for _, s := range g.Specs {
+			ts, ok := s.(*ast.TypeSpec)
+			if !ok || ts.TypeParams != nil || ts.Assign.IsValid() {
+				continue
+			}
+			if _, ok := ts.Type.(*ast.StructType); !ok {
+				continue
+			}
+			var fields []string
+			for _, f := range structFields(ts.Type) {
+				fields = append(fields, strconv.Quote(f.Name))
+			}
+			fmt.Fprintf(&b, "__gl_register(%q, []%s(nil), []string{%s})\n", ts.Name.Name, ts.Name.Name, strings.Join(fields, ", "))
+		}
+	}
+	if b.Len() == 0 {
+		return
+	}
+	// Best effort: a failure only leaves fmt's own names.
+	if p, err := e.i.Compile(b.String()); err == nil {
+		_, _ = e.i.Execute(p)
+	}
+}
+
+// typeName is %T of a value of type rt.
+func (tn *typeNames) typeName(rt reflect.Type) string {
+	if rt == nil {
+		return "<nil>"
+	}
+	switch rt.Kind() {
+	case reflect.Pointer:
+		return "*" + tn.typeName(rt.Elem())
+	case reflect.Slice:
+		return "[]" + tn.typeName(rt.Elem())
+	case reflect.Array:
+		return "[" + strconv.Itoa(rt.Len()) + "]" + tn.typeName(rt.Elem())
+	case reflect.Map:
+		return "map[" + tn.typeName(rt.Key()) + "]" + tn.typeName(rt.Elem())
+	case reflect.Chan:
+		return strings.TrimSuffix(rt.String(), rt.Elem().String()) + tn.typeName(rt.Elem())
+	case reflect.Struct:
+		if n, _ := tn.lookup(rt); n != "" {
+			return n
+		}
+	}
+	return rt.String()
+}
+
+// needs reports whether formatting a value of type rt involves a
+// registered struct type.
+func (tn *typeNames) needs(rt reflect.Type, seen map[reflect.Type]bool) bool {
+	if rt == nil || seen[rt] {
+		return false
+	}
+	seen[rt] = true
+	switch rt.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map, reflect.Chan:
+		if rt.Kind() == reflect.Map && tn.needs(rt.Key(), seen) {
+			return true
+		}
+		return tn.needs(rt.Elem(), seen)
+	case reflect.Struct:
+		if n, _ := tn.lookup(rt); n != "" {
+			return true
+		}
+		for i := range rt.NumField() {
+			if tn.needs(rt.Field(i).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// noteMethods records the methods of cell types for byMethod; called
+// after a unit declaring methods ran (printing goroutines read the copy).
+func (e *Evaluator) noteMethods() {
+	m := map[string][]string{}
+	for _, me := range e.sortedMethodEntries() {
+		if me.generic {
+			continue
+		}
+		recv := me.recv
+		if head, _, ok := strings.Cut(me.text, ")"); ok && strings.Contains(head, "*") {
+			recv = "*" + recv
+		}
+		m[me.name] = append(m[me.name], recv)
+	}
+	e.names.mu.Lock()
+	e.names.methods = m
+	e.names.mu.Unlock()
+}

@@ -1,0 +1,20 @@
+package eval
+
+import "testing"
+
+func TestFormatVerbsNameCellTypes(t *testing.T) {
+	decl := "import \"fmt\"\ntype T struct{ S string }\ntype inner struct{ name string; age int }\ntype Outer struct { In inner; P *T; L []T; M map[string]T }"
+	runOutCases(t, []outCase{
+		{name: "%T of cell types", cells: []string{decl, `fmt.Printf("%T %T %T %T %T\n", &T{}, T{}, []T{}, map[string]*T{}, [2]inner{})`},
+			out: "*main.T main.T []main.T map[string]*main.T [2]main.inner\n"},
+		{name: "%+v shows declared field names", cells: []string{decl, `fmt.Printf("%v %+v\n", inner{"bo", 3}, Outer{In: inner{"a", 1}, L: []T{{"x"}}, M: map[string]T{"b": {"y"}, "a": {"z"}}})`},
+			out: "{bo 3} {In:{name:a age:1} P:<nil> L:[{S:x}] M:map[a:{S:z} b:{S:y}]}\n"},
+		{name: "%#v and Sprintf, width kept", cells: []string{decl, `s := fmt.Sprintf("%#v|%8T|%d%%", &T{"z"}, T{}, 5)` + "\ns"},
+			text: `"&main.T{S:\"z\"}|  main.T|5%"`},
+		{name: "identical struct types are both named", cells: []string{"import \"fmt\"\ntype A struct{ X int }\ntype B struct{ X int }", `fmt.Printf("%T\n", A{})`},
+			out: "main.A|main.B\n"},
+		{name: "String methods still called by Printf; %T of a Stringer", cells: []string{"import \"fmt\"\ntype P struct{ Name string }\nfunc (p P) String() string { return \"P(\" + p.Name + \")\" }\ntype Q struct{ n int }\nfunc (q *Q) String() string { return \"Q!\" }",
+			`fmt.Printf("%v %s %+v %T %T %v\n", P{"d"}, P{"e"}, P{"f"}, P{"g"}, &Q{}, &Q{})`}, out: "P(d) P(e) P(f) main.P *main.Q Q!\n"},
+		{name: "other values untouched", cells: []string{"import \"fmt\"", `fmt.Printf("%T %+v %[1]T\n", 3, struct{ A int }{1})`}, out: "int {A:1} int\n"},
+	})
+}

@@ -1,0 +1,267 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// The fmt functions given to cells, with %T, %+v and %#v of cell struct
+// types fixed (see fmtnames.go). It returns yaegi's "MapTypes" export for
+// them: the interfaces (fmt.Stringer, error, ...) whose methods yaegi
+// wraps a cell value in when passing it to the real functions, so that
+// String and Error methods of cell types are still called.
+func (tn *typeNames) overrideFmt(f map[string]reflect.Value) (exp interp.Exports) {
+	defer func() {
+		mt := map[reflect.Value][]reflect.Type{}
+		for name, real := range map[string]any{"Printf": fmt.Printf, "Sprintf": fmt.Sprintf, "Fprintf": fmt.Fprintf, "Errorf": fmt.Errorf, "Appendf": fmt.Appendf} {
+			mt[f[name]] = stdlib.MapTypes[reflect.ValueOf(real)]
+		}
+		exp = interp.Exports{".": {"MapTypes": reflect.ValueOf(mt)}}
+	}()
+	f["Printf"] = reflect.ValueOf(func(format string, a ...any) (int, error) {
+		format, a = tn.args(format, a)
+		return fmt.Printf(format, a...)
+	})
+	f["Sprintf"] = reflect.ValueOf(func(format string, a ...any) string {
+		format, a = tn.args(format, a)
+		return fmt.Sprintf(format, a...)
+	})
+	f["Fprintf"] = reflect.ValueOf(func(w io.Writer, format string, a ...any) (int, error) {
+		format, a = tn.args(format, a)
+		return fmt.Fprintf(w, format, a...)
+	})
+	f["Errorf"] = reflect.ValueOf(func(format string, a ...any) error {
+		format, a = tn.args(format, a)
+		return fmt.Errorf(format, a...)
+	})
+	f["Appendf"] = reflect.ValueOf(func(b []byte, format string, a ...any) []byte {
+		format, a = tn.args(format, a)
+		return fmt.Appendf(b, format, a...)
+	})
+	return nil // set by the deferred func
+}
+
+// args rewrites a format and its arguments: %T of a value involving a
+// registered type becomes %s of its declared name, and %+v / %#v of one
+// format through namedValue. Formats with explicit argument indexes are
+// left alone.
+func (tn *typeNames) args(format string, a []any) (string, []any) {
+	if !strings.Contains(format, "%") || strings.Contains(format, "%[") {
+		return format, a
+	}
+	var out []byte
+	var copied []any
+	argi := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		out = append(out, c)
+		if c != '%' {
+			continue
+		}
+		plus, sharp := false, false
+		for i+1 < len(format) {
+			i++
+			c = format[i]
+			switch {
+			case c == '+':
+				plus = true
+			case c == '#':
+				sharp = true
+			case c == '*':
+				argi++ // a width or precision taken from the arguments
+			case c == '-' || c == ' ' || c == '0' || c == '.' || (c >= '1' && c <= '9'):
+			case c == '[':
+				return format, a
+			default:
+				goto verb
+			}
+			out = append(out, c)
+		}
+		break
+	verb:
+		if c == '%' {
+			out = append(out, c)
+			continue
+		}
+		if argi < len(a) {
+			v, wrapped := unwrapYaegi(a[argi]) // wrapped: a Stringer or error, whose method %+v calls, as in Go
+			if wrapped && c == 'T' && !tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+				// yaegi's wrapper does not always keep the value's type
+				// (a one-field struct arrives as its field): name the cell
+				// types with the wrapped method instead of the wrapper.
+				if name := tn.byMethod(a[argi], v); name != "" {
+					if copied == nil {
+						copied = append([]any(nil), a...)
+					}
+					copied[argi], c = name, 's'
+				}
+			}
+			if v != nil && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+				if copied == nil {
+					copied = append([]any(nil), a...)
+				}
+				if c == 'T' {
+					copied[argi], c = tn.typeName(reflect.TypeOf(v)), 's'
+				} else {
+					copied[argi] = namedValue{tn, reflect.ValueOf(v)}
+				}
+			}
+		}
+		argi++
+		out = append(out, c)
+	}
+	if copied == nil {
+		return format, a
+	}
+	return string(out), copied
+}
+
+// namedValue formats a value with the declared names of cell types.
+type namedValue struct {
+	tn *typeNames
+	v  reflect.Value
+}
+
+// Format implements fmt.Formatter for %+v and %#v.
+func (n namedValue) Format(f fmt.State, verb rune) {
+	io.WriteString(f, n.tn.format(n.v, f.Flag('#'), 0)) //nolint:errcheck // fmt.State writes to a buffer
+}
+
+func (tn *typeNames) format(v reflect.Value, sharp bool, depth int) string {
+	verb := "%+v"
+	if sharp {
+		verb = "%#v"
+	}
+	if !v.IsValid() {
+		if sharp {
+			return "<nil>"
+		}
+		return "<nil>"
+	}
+	if depth > 20 || !tn.needs(v.Type(), map[reflect.Type]bool{}) {
+		return fmt.Sprintf(verb, v.Interface())
+	}
+	t := v.Type()
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return fmt.Sprintf(verb, v.Interface())
+		}
+		return tn.format(v.Elem(), sharp, depth+1)
+	case reflect.Pointer:
+		switch {
+		case v.IsNil() && sharp:
+			return "(" + tn.typeName(t) + ")(nil)"
+		case v.IsNil():
+			return "<nil>"
+		case depth == 0:
+			return "&" + tn.format(v.Elem(), sharp, depth+1)
+		case sharp:
+			return fmt.Sprintf("(%s)(%p)", tn.typeName(t), v.Interface())
+		}
+		return fmt.Sprintf("%p", v.Interface())
+	case reflect.Struct:
+		_, names := tn.lookup(t)
+		parts := make([]string, t.NumField())
+		for i := range parts {
+			name := t.Field(i).Name
+			if names != nil {
+				name = names[i]
+			}
+			parts[i] = name + ":" + tn.format(v.Field(i), sharp, depth+1)
+		}
+		if sharp {
+			return tn.typeName(t) + "{" + strings.Join(parts, ", ") + "}"
+		}
+		return "{" + strings.Join(parts, " ") + "}"
+	case reflect.Slice, reflect.Array:
+		if sharp && v.Kind() == reflect.Slice && v.IsNil() {
+			return tn.typeName(t) + "(nil)"
+		}
+		parts := make([]string, v.Len())
+		for i := range parts {
+			parts[i] = tn.format(v.Index(i), sharp, depth+1)
+		}
+		if sharp {
+			return tn.typeName(t) + "{" + strings.Join(parts, ", ") + "}"
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return lessKey(keys[i], keys[j]) })
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = tn.format(k, sharp, depth+1) + ":" + tn.format(v.MapIndex(k), sharp, depth+1)
+		}
+		if sharp {
+			return tn.typeName(t) + "{" + strings.Join(parts, ", ") + "}"
+		}
+		return "map[" + strings.Join(parts, " ") + "]"
+	}
+	return fmt.Sprintf(verb, v.Interface())
+}
+
+// lessKey orders map keys as fmt does for the common key kinds.
+func lessKey(a, b reflect.Value) bool {
+	switch a.Kind() {
+	case reflect.String:
+		return a.String() < b.String()
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return a.Int() < b.Int()
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return a.Uint() < b.Uint()
+	case reflect.Float32, reflect.Float64:
+		return a.Float() < b.Float()
+	}
+	return fmt.Sprint(a.Interface()) < fmt.Sprint(b.Interface())
+}
+
+// unwrapYaegi returns the interpreted value inside one of yaegi's
+// interface wrappers (a cell type's value stored in an error or
+// fmt.Stringer is passed to compiled code as e.g. interp._error), so that
+// %T names the cell type and not the wrapper.
+func unwrapYaegi(v any) (any, bool) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Struct || rv.Type().Name() == "" || rv.Type().Name()[0] != '_' || !strings.Contains(rv.Type().PkgPath(), "yaegi") {
+		return v, false
+	}
+	if f := rv.FieldByName("IValue"); f.IsValid() && f.CanInterface() && !f.IsNil() {
+		return f.Interface(), true
+	}
+	return v, false
+}
+
+// byMethod names the cell types that have the method yaegi's wrapper w
+// stands for (its fields after IValue are W<Method>), for %T when the
+// wrapped value v lost its type. A value that is no pointer cannot have
+// come from a pointer-receiver method.
+func (tn *typeNames) byMethod(w, v any) string {
+	wt := reflect.TypeOf(w)
+	method := ""
+	for i := 1; i < wt.NumField() && method == ""; i++ {
+		method, _ = strings.CutPrefix(wt.Field(i).Name, "W")
+	}
+	ptr := v != nil && reflect.TypeOf(v).Kind() == reflect.Pointer
+	tn.mu.RLock()
+	defer tn.mu.RUnlock()
+	var names []string
+	for _, r := range tn.methods[method] {
+		name, isPtr := strings.CutPrefix(r, "*")
+		if isPtr && !ptr {
+			continue
+		}
+		if ptr {
+			name = "*main." + name
+		} else {
+			name = "main." + name
+		}
+		names = append(names, name)
+	}
+	return strings.Join(names, "|")
+}

@@ -1,0 +1,166 @@
+package eval
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"io"
+	"log"
+	"os"
+	"reflect"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Logger stands in for *log.Logger in cells (log.New, log.Default and
+// the package-level functions). yaegi's own restricted logger lacks
+// SetPrefix and ends the cell with a panic on Fatal, and log's
+// Lshortfile/Llongfile would name a file of the interpreter: here they
+// name the cell line of the logging call ("cell:12"), recorded just
+// before each logging statement by markLogLines.
+type Logger struct {
+	mu     sync.Mutex
+	out    io.Writer
+	prefix string
+	flag   int
+	line   *atomic.Int64 // the evaluator's current logging line
+}
+
+// New returns a Logger like log.New.
+func (l *Logger) new(out io.Writer, prefix string, flag int) *Logger {
+	return &Logger{out: out, prefix: prefix, flag: flag, line: l.line}
+}
+
+// SetPrefix, Prefix, SetFlags, Flags, SetOutput and Writer are log's.
+func (l *Logger) SetPrefix(p string)    { l.mu.Lock(); l.prefix = p; l.mu.Unlock() }
+func (l *Logger) Prefix() string        { l.mu.Lock(); defer l.mu.Unlock(); return l.prefix }
+func (l *Logger) SetFlags(f int)        { l.mu.Lock(); l.flag = f; l.mu.Unlock() }
+func (l *Logger) Flags() int            { l.mu.Lock(); defer l.mu.Unlock(); return l.flag }
+func (l *Logger) SetOutput(w io.Writer) { l.mu.Lock(); l.out = w; l.mu.Unlock() }
+func (l *Logger) Writer() io.Writer     { l.mu.Lock(); defer l.mu.Unlock(); return l.out }
+
+// Output writes one log line; calldepth is ignored (see Logger).
+func (l *Logger) Output(calldepth int, s string) error {
+	now := time.Now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	var b []byte
+	if l.flag&log.Lmsgprefix == 0 {
+		b = append(b, l.prefix...)
+	}
+	if l.flag&log.LUTC != 0 {
+		now = now.UTC()
+	}
+	if l.flag&log.Ldate != 0 {
+		b = now.AppendFormat(b, "2006/01/02 ")
+	}
+	if l.flag&(log.Ltime|log.Lmicroseconds) != 0 {
+		if l.flag&log.Lmicroseconds != 0 {
+			b = now.AppendFormat(b, "15:04:05.000000 ")
+		} else {
+			b = now.AppendFormat(b, "15:04:05 ")
+		}
+	}
+	if l.flag&(log.Lshortfile|log.Llongfile) != 0 {
+		b = append(b, "cell:"...)
+		if n := l.line.Load(); n > 0 {
+			b = strconv.AppendInt(b, n, 10)
+		} else {
+			b = append(b, '?')
+		}
+		b = append(b, ": "...)
+	}
+	if l.flag&log.Lmsgprefix != 0 {
+		b = append(b, l.prefix...)
+	}
+	b = append(b, s...)
+	if len(s) == 0 || s[len(s)-1] != '\n' {
+		b = append(b, '\n')
+	}
+	_, err := l.out.Write(b)
+	return err
+}
+
+func (l *Logger) Print(v ...any)                 { l.Output(2, fmt.Sprint(v...)) }          //nolint:errcheck
+func (l *Logger) Printf(format string, v ...any) { l.Output(2, fmt.Sprintf(format, v...)) } //nolint:errcheck
+func (l *Logger) Println(v ...any)               { l.Output(2, fmt.Sprintln(v...)) }        //nolint:errcheck
+func (l *Logger) Fatal(v ...any)                 { l.fatal(fmt.Sprint(v...)) }
+func (l *Logger) Fatalf(format string, v ...any) { l.fatal(fmt.Sprintf(format, v...)) }
+func (l *Logger) Fatalln(v ...any)               { l.fatal(fmt.Sprintln(v...)) }
+func (l *Logger) Panic(v ...any)                 { l.panic(fmt.Sprint(v...)) }
+func (l *Logger) Panicf(format string, v ...any) { l.panic(fmt.Sprintf(format, v...)) }
+func (l *Logger) Panicln(v ...any)               { l.panic(fmt.Sprintln(v...)) }
+
+// fatal prints as log.Fatal does, then ends the cell (not the process).
+func (l *Logger) fatal(s string) {
+	l.Output(2, s) //nolint:errcheck // best effort, as log.Fatal does
+	panic(fatalPanic{trimNewline(s)})
+}
+
+func (l *Logger) panic(s string) {
+	l.Output(2, s) //nolint:errcheck
+	panic(s)
+}
+
+func trimNewline(s string) string {
+	if n := len(s); n > 0 && s[n-1] == '\n' {
+		return s[:n-1]
+	}
+	return s
+}
+
+// overrideLog points the log package of cells at Loggers.
+func (e *Evaluator) overrideLog(l map[string]reflect.Value) {
+	std := &Logger{out: os.Stderr, flag: log.LstdFlags, line: &e.logLine}
+	l["Logger"] = reflect.ValueOf((*Logger)(nil))
+	l["New"] = reflect.ValueOf(std.new)
+	l["Default"] = reflect.ValueOf(func() *Logger { return std })
+	for name, f := range map[string]any{
+		"Print": std.Print, "Printf": std.Printf, "Println": std.Println,
+		"Fatal": std.Fatal, "Fatalf": std.Fatalf, "Fatalln": std.Fatalln,
+		"Panic": std.Panic, "Panicf": std.Panicf, "Panicln": std.Panicln,
+		"SetPrefix": std.SetPrefix, "Prefix": std.Prefix, "SetFlags": std.SetFlags, "Flags": std.Flags,
+		"SetOutput": std.SetOutput, "Writer": std.Writer, "Output": std.Output,
+	} {
+		l[name] = reflect.ValueOf(f)
+	}
+}
+
+// logMethods are the calls markLogLines marks.
+var logMethods = map[string]bool{"Print": true, "Printf": true, "Println": true, "Fatal": true, "Fatalf": true,
+	"Fatalln": true, "Panic": true, "Panicf": true, "Panicln": true, "Output": true}
+
+// markLogLines puts `__glrt.LogLine(N)` before every statement below n
+// that is a call X.Print*(...), X.Fatal*, X.Panic* or X.Output (X not
+// fmt), N being its cell line, for Lshortfile. Any receiver is marked:
+// recording a line costs little, and the type of X is unknown here.
+func (e *Evaluator) markLogLines(n ast.Node) {
+	fset := e.i.FileSet()
+	forEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
+		var out []ast.Stmt
+		for _, s := range list {
+			if es, ok := s.(*ast.ExprStmt); ok && isLogCall(es.X) {
+				pos := s.Pos()
+				line := fset.Position(pos).Line
+				mark := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("LogLine", pos)}, Lparen: pos,
+					Args: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(line)}}, Rparen: pos}
+				out = append(out, &ast.ExprStmt{X: mark})
+			}
+			out = append(out, s)
+		}
+		return out
+	})
+}
+
+// isLogCall reports whether x is a call X.Print*/Fatal*/Panic*(...) with
+// X not fmt.
+func isLogCall(x ast.Expr) bool {
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	return ok && logMethods[sel.Sel.Name] && sel.Sel.Name != "Output" && !isIdent(sel.X, "fmt")
+}

@@ -1,0 +1,43 @@
+package eval
+
+import "testing"
+
+func TestLoggerMethodsAndCellLines(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "log.New logger has SetPrefix, SetFlags, Prefix, Flags", cells: []string{`import ("log"; "os"; "fmt")
+l := log.New(os.Stdout, "app: ", 0)
+l.Println("one")
+l.SetPrefix("svc: ")
+l.SetFlags(log.Lmsgprefix)
+l.Printf("two %d", 2)
+fmt.Println(l.Prefix(), l.Flags() == log.Lmsgprefix)`}, out: "app: one\nsvc: two 2\nsvc:  true\n"},
+		{name: "Lshortfile names the cell line", cells: []string{`import ("log"; "os")
+log.SetOutput(os.Stdout)
+log.SetFlags(log.Lshortfile)
+log.Println("where")
+func helper() {
+	log.Printf("in helper")
+}
+helper()
+var std *log.Logger = log.Default()
+std.Print("last")`}, out: "cell:4: where\ncell:6: in helper\ncell:10: last\n"},
+		{name: "a logger's Fatal ends the cell", cells: []string{`import ("log"; "os")
+l := log.New(os.Stdout, "", 0)
+l.Fatalf("bad %d", 3)`}, out: "bad 3\n", errName: "Fatal", errHas: "bad 3"},
+	})
+}
+
+func TestErrorsAsType(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "compiled error types through wrapping", cells: []string{`import ("errors"; "fmt"; "strconv"; "os")
+_, err := strconv.Atoi("x")
+ne, ok := errors.AsType[*strconv.NumError](fmt.Errorf("ctx: %w", err))
+_, ok2 := errors.AsType[*os.PathError](err)
+fmt.Println(ne.Func, ok, ok2)`}, out: "Atoi true false\n"},
+		{name: "a cell error type given directly", cells: []string{`import ("errors"; "fmt")
+type MyErr struct{ Code int }
+func (e *MyErr) Error() string { return fmt.Sprint("code ", e.Code) }
+me, ok := errors.AsType[*MyErr](&MyErr{9})
+fmt.Println(me.Code, ok)`}, out: "9 true\n"},
+	})
+}

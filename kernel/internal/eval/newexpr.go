@@ -1,0 +1,163 @@
+package eval
+
+import (
+	"go/ast"
+	"go/token"
+
+	"golessons/kernel/internal/symtab"
+)
+
+// Go 1.26 lets new take an expression: new(42) is a *int pointing at 42.
+// yaegi v0.16.1 treats any argument of new as a type and silently gives a
+// pointer to a zero value. fixNewExpr rewrites new(expr) to the prelude's
+// __gl_new(expr), which returns a pointer to a copy of the value. Without
+// a type checker, the argument counts as a type when it is written as one
+// (*T, []T, map, chan, func, struct, interface types), is a predeclared
+// or declared type name (cells, local declarations, type parameters), or
+// a package's exported name; anything else is an expression.
+
+var builtinTypes = map[string]bool{"bool": true, "string": true, "error": true, "any": true, "comparable": true,
+	"float32": true, "float64": true, "complex64": true, "complex128": true}
+
+// fixNewExpr rewrites the new(expr) calls below n.
+func (e *Evaluator) fixNewExpr(n ast.Node) {
+	if n == nil || !usesNew(n) {
+		return
+	}
+	types := map[string]bool{}
+	if e.seqs != nil {
+		for name := range e.seqs.types { // types declared elsewhere in the cell
+			types[name] = true
+		}
+	}
+	collectTypeNames(n, types)
+	ast.Inspect(n, func(x ast.Node) bool {
+		call, ok := x.(*ast.CallExpr)
+		if !ok || !isIdent(call.Fun, "new") || len(call.Args) != 1 || !e.isNewBuiltin() {
+			return true
+		}
+		if !e.looksLikeType(call.Args[0], types) {
+			call.Fun = ident("__gl_new", call.Fun.Pos())
+		}
+		return true
+	})
+	// new(T{...}) is &T{...}; yaegi cannot keep the result of the generic
+	// __gl_new for a struct type declared in a cell.
+	replaceExprs(n, func(x ast.Expr) ast.Expr {
+		if call, ok := x.(*ast.CallExpr); ok && isIdent(call.Fun, "__gl_new") && len(call.Args) == 1 {
+			if lit, ok := call.Args[0].(*ast.CompositeLit); ok && lit.Type != nil {
+				return &ast.UnaryExpr{OpPos: call.Pos(), Op: token.AND, X: lit}
+			}
+		}
+		return x
+	})
+}
+
+// replaceExprs replaces, bottom-up, the call-argument, assignment,
+// return and composite-element expressions below n by f's result; enough
+// for the places new(...) appears.
+func replaceExprs(n ast.Node, f func(ast.Expr) ast.Expr) {
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch v := x.(type) {
+		case *ast.CallExpr:
+			for i := range v.Args {
+				v.Args[i] = f(v.Args[i])
+			}
+		case *ast.AssignStmt:
+			for i := range v.Rhs {
+				v.Rhs[i] = f(v.Rhs[i])
+			}
+		case *ast.ReturnStmt:
+			for i := range v.Results {
+				v.Results[i] = f(v.Results[i])
+			}
+		case *ast.ValueSpec:
+			for i := range v.Values {
+				v.Values[i] = f(v.Values[i])
+			}
+		case *ast.CompositeLit:
+			for i := range v.Elts {
+				v.Elts[i] = f(v.Elts[i])
+			}
+		case *ast.KeyValueExpr:
+			v.Value = f(v.Value)
+		case *ast.StarExpr:
+			v.X = f(v.X)
+		case *ast.ExprStmt:
+			v.X = f(v.X)
+		}
+		return true
+	})
+}
+
+func usesNew(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if c, ok := x.(*ast.CallExpr); ok && isIdent(c.Fun, "new") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// isNewBuiltin reports whether new still names the builtin.
+func (e *Evaluator) isNewBuiltin() bool {
+	return e.decls.entries["new"] == nil
+}
+
+// collectTypeNames adds the names of types and type parameters declared below n.
+func collectTypeNames(n ast.Node, types map[string]bool) {
+	if n == nil {
+		return
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch v := x.(type) {
+		case *ast.TypeSpec:
+			types[v.Name.Name] = true
+			if v.TypeParams != nil {
+				collectFieldNames(v.TypeParams, types)
+			}
+		case *ast.FuncType:
+			if v.TypeParams != nil {
+				collectFieldNames(v.TypeParams, types)
+			}
+		}
+		return true
+	})
+}
+
+func collectFieldNames(l *ast.FieldList, into map[string]bool) {
+	for _, f := range l.List {
+		for _, id := range f.Names {
+			into[id.Name] = true
+		}
+	}
+}
+
+func (e *Evaluator) looksLikeType(x ast.Expr, types map[string]bool) bool {
+	switch v := x.(type) {
+	case *ast.ParenExpr:
+		return e.looksLikeType(v.X, types)
+	case *ast.StarExpr, *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StructType, *ast.InterfaceType:
+		return true
+	case *ast.Ident:
+		if intTypeNames[v.Name] || builtinTypes[v.Name] || types[v.Name] {
+			return true
+		}
+		en := e.decls.entries[v.Name]
+		return en != nil && en.sym.Kind == symtab.KindType
+	case *ast.SelectorExpr:
+		pkg, ok := v.X.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		en := e.decls.entries[pkg.Name]
+		return (en != nil && en.sym.Kind == symtab.KindImport) || (e.seqs != nil && e.seqs.imports[pkg.Name])
+	case *ast.IndexExpr:
+		return e.looksLikeType(v.X, types) // List[int]
+	case *ast.IndexListExpr:
+		return e.looksLikeType(v.X, types)
+	}
+	return false
+}

@@ -1,0 +1,446 @@
+package eval
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+
+	"golessons/kernel/internal/symtab"
+)
+
+// Range over a function (Go 1.23): yaegi v0.16.1 cannot compile
+// `for x := range seq` when seq is an iterator func. Such a loop becomes
+//
+//	{ __gl_sN := seq; __gl_pN := __glrt.Pull(__gl_sN); defer __gl_pN.Stop()
+//	  label: for { x, __gl_okN := __gl_next1(__gl_sN, __gl_pN); if !__gl_okN { break }; BODY }
+//	  __gl_pN.Stop() }
+//
+// The body stays the body of a real loop, so break, continue, labels,
+// return and defer mean what they mean in Go; the iterator runs on its own
+// goroutine, resumed by each Next (pull.go).
+//
+// Without a type checker the rewrite must recognise iterator values from
+// the source: func literals, calls of funcs and methods whose result type
+// is iter.Seq/iter.Seq2 or a func(yield func(...) bool) type (or a named
+// type declared so), and variables and parameters declared or assigned
+// with such values. seqArity is the number of values such a type yields.
+
+// seqNames maps a name to the arity of the iterator it holds.
+type seqNames map[string]int
+
+// typeArity returns 1 or 2 for an iterator type expression, else 0.
+func (e *Evaluator) typeArity(t ast.Expr, cell map[string]ast.Expr) int {
+	switch x := t.(type) {
+	case *ast.ParenExpr:
+		return e.typeArity(x.X, cell)
+	case *ast.IndexExpr:
+		return iterSel(x.X)
+	case *ast.IndexListExpr:
+		return iterSel(x.X)
+	case *ast.FuncType:
+		if x.Params == nil || len(x.Params.List) != 1 || len(x.Params.List[0].Names) > 1 || x.Results != nil {
+			return 0
+		}
+		y, ok := x.Params.List[0].Type.(*ast.FuncType)
+		if !ok || y.Results == nil || len(y.Results.List) != 1 || !isIdent(y.Results.List[0].Type, "bool") {
+			return 0
+		}
+		if n := fieldCount(y.Params); n == 1 || n == 2 {
+			return n
+		}
+	case *ast.Ident:
+		if t, ok := cell[x.Name]; ok {
+			return e.typeArity(t, nil)
+		}
+		if en := e.decls.entries[x.Name]; en != nil && en.sym.Kind == symtab.KindType {
+			if t, err := parser.ParseExpr(en.sym.Type); err == nil {
+				return e.typeArity(t, nil)
+			}
+		}
+	}
+	return 0
+}
+
+func iterSel(x ast.Expr) int {
+	sel, ok := x.(*ast.SelectorExpr)
+	if !ok || !isIdent(sel.X, "iter") {
+		return 0
+	}
+	switch sel.Sel.Name {
+	case "Seq":
+		return 1
+	case "Seq2":
+		return 2
+	}
+	return 0
+}
+
+func isIdent(x ast.Expr, name string) bool {
+	id, ok := x.(*ast.Ident)
+	return ok && id.Name == name
+}
+
+func fieldCount(l *ast.FieldList) int {
+	n := 0
+	for _, f := range l.List {
+		n += max(len(f.Names), 1)
+	}
+	return n
+}
+
+// seqScope is what the arity of an expression is judged with.
+type seqScope struct {
+	names   seqNames
+	types   map[string]ast.Expr      // type declarations of the cell
+	funcs   map[string]*ast.FuncType // funcs of the cell and earlier cells
+	methods map[string]*ast.FuncType // method name → type, when unambiguous
+	imports map[string]bool          // package names imported by the cell
+}
+
+// exprArity returns the iterator arity of x, or 0 when x is not known to
+// be an iterator.
+func (e *Evaluator) exprArity(x ast.Expr, sc *seqScope) int {
+	switch v := x.(type) {
+	case *ast.ParenExpr:
+		return e.exprArity(v.X, sc)
+	case *ast.FuncLit:
+		return e.typeArity(v.Type, sc.types)
+	case *ast.Ident:
+		if a := sc.names[v.Name]; a > 0 {
+			return a
+		}
+		if ft := sc.funcs[v.Name]; ft != nil && ft.TypeParams == nil { // func f(yield func(T) bool)
+			return e.typeArity(ft, sc.types)
+		}
+	case *ast.CallExpr:
+		var ft *ast.FuncType
+		switch f := v.Fun.(type) {
+		case *ast.Ident:
+			ft = sc.funcs[f.Name]
+			if ft == nil && len(v.Args) == 1 { // a conversion T(f)
+				return e.typeArity(f, sc.types)
+			}
+		case *ast.SelectorExpr:
+			if id, ok := f.X.(*ast.Ident); ok {
+				if en := e.decls.entries[id.Name]; (en != nil && en.sym.Kind == symtab.KindImport) || sc.imports[id.Name] {
+					return 0 // a package's function
+				}
+			}
+			ft = sc.methods[f.Sel.Name]
+		case *ast.FuncLit:
+			ft = f.Type
+		case *ast.IndexExpr, *ast.IndexListExpr: // iter.Seq[int](f)
+			return e.typeArity(f, sc.types)
+		}
+		if ft != nil && ft.Results != nil && len(ft.Results.List) == 1 && len(ft.Results.List[0].Names) <= 1 {
+			return e.typeArity(ft.Results.List[0].Type, sc.types)
+		}
+	}
+	return 0
+}
+
+// collectSeqs records the names below n declared or assigned with an
+// iterator: parameters, var declarations and := / = assignments.
+func (e *Evaluator) collectSeqs(n ast.Node, sc *seqScope) {
+	if n == nil {
+		return
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch d := x.(type) {
+		case *ast.Field:
+			if a := e.typeArity(d.Type, sc.types); a > 0 {
+				for _, id := range d.Names {
+					sc.names[id.Name] = a
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range d.Names {
+				a := 0
+				if d.Type != nil {
+					a = e.typeArity(d.Type, sc.types)
+				} else if i < len(d.Values) && len(d.Values) == len(d.Names) {
+					a = e.exprArity(d.Values[i], sc)
+				}
+				if a > 0 {
+					sc.names[id.Name] = a
+				}
+			}
+		case *ast.AssignStmt:
+			if len(d.Lhs) == len(d.Rhs) {
+				for i, l := range d.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						if a := e.exprArity(d.Rhs[i], sc); a > 0 {
+							sc.names[id.Name] = a
+						}
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// newSeqScope gathers the funcs, methods, types and iterator variables of
+// earlier cells and of the units about to run.
+func (e *Evaluator) newSeqScope(units []*unit) *seqScope {
+	sc := &seqScope{names: seqNames{}, types: map[string]ast.Expr{}, funcs: map[string]*ast.FuncType{}, methods: map[string]*ast.FuncType{}, imports: map[string]bool{}}
+	ambiguous := map[string]bool{}
+	addMethod := func(fd *ast.FuncDecl) {
+		name := fd.Name.Name
+		if old, ok := sc.methods[name]; ok && exprString(old.Results) != exprString(fd.Type.Results) {
+			ambiguous[name] = true
+		}
+		sc.methods[name] = fd.Type
+	}
+	for _, en := range e.decls.entries {
+		if en.sym.Kind == symtab.KindFunc {
+			if t, err := parser.ParseExpr(en.sym.Type); err == nil {
+				if ft, ok := t.(*ast.FuncType); ok {
+					sc.funcs[en.sym.Name] = ft
+				}
+			}
+		}
+	}
+	for _, m := range e.decls.methods {
+		if f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+m.text, parser.SkipObjectResolution); err == nil && len(f.Decls) == 1 {
+			if fd, ok := f.Decls[0].(*ast.FuncDecl); ok {
+				addMethod(fd)
+			}
+		}
+	}
+	var files []*ast.File
+	for _, u := range units {
+		if u.file != nil {
+			files = append(files, u.file)
+		}
+	}
+	for _, f := range files {
+		for _, is := range f.Imports {
+			sc.imports[importEntry(is).sym.Name] = true
+		}
+		for _, d := range f.Decls {
+			switch x := d.(type) {
+			case *ast.FuncDecl:
+				if x.Recv != nil {
+					addMethod(x)
+				} else {
+					sc.funcs[x.Name.Name] = x.Type
+				}
+			case *ast.GenDecl:
+				for _, s := range x.Specs {
+					if ts, ok := s.(*ast.TypeSpec); ok {
+						sc.types[ts.Name.Name] = ts.Type
+					}
+				}
+			}
+		}
+	}
+	for name := range ambiguous {
+		delete(sc.methods, name)
+	}
+	for _, en := range e.decls.entries {
+		if en.sym.Kind == symtab.KindVar {
+			if list, err := parseStmt(en.sym.Decl); err == nil {
+				for _, s := range list {
+					e.collectSeqs(s, sc)
+				}
+			}
+		}
+	}
+	for _, u := range units {
+		e.collectSeqs(u.node(), sc)
+	}
+	return sc
+}
+
+// rangeFunc rewrites the range-over-func loop r, labelled by s when s is
+// a LabeledStmt, as described at the top of this file.
+func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt {
+	pos, end := r.For, r.End()
+	seq, p, ok := e.temp("s", pos), e.temp("p", pos), e.temp("ok", pos)
+	call := func(fn string, args ...ast.Expr) *ast.CallExpr {
+		return &ast.CallExpr{Fun: ident(fn, pos), Lparen: pos, Args: args, Rparen: pos}
+	}
+	sel := func(x *ast.Ident, name string) *ast.SelectorExpr {
+		return &ast.SelectorExpr{X: ident(x.Name, pos), Sel: ident(name, pos)}
+	}
+	define := func(l ast.Expr, r ast.Expr) ast.Stmt {
+		return &ast.AssignStmt{Lhs: []ast.Expr{l}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{r}}
+	}
+	vars := []ast.Expr{r.Key, r.Value}[:arity]
+	var after []ast.Stmt // `k = __gl_kN` for a loop that assigns (=)
+	lhs := make([]ast.Expr, 0, arity+1)
+	for _, v := range vars {
+		switch {
+		case v == nil || isIdent(v, "_"):
+			lhs = append(lhs, ident("_", pos))
+		case r.Tok == token.DEFINE:
+			lhs = append(lhs, v)
+		default:
+			t := e.temp("v", pos)
+			lhs = append(lhs, t)
+			after = append(after, &ast.AssignStmt{Lhs: []ast.Expr{v}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(t.Name, pos)}})
+		}
+	}
+	lhs = append(lhs, ok)
+	next := "__gl_next1"
+	if arity == 2 {
+		next = "__gl_next2"
+	}
+	body := []ast.Stmt{
+		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{call(next, ident(seq.Name, pos), ident(p.Name, pos))}},
+		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(ok.Name, pos)},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.BranchStmt{TokPos: pos, Tok: token.BREAK}}, Rbrace: pos}},
+	}
+	own := ""
+	if l, isLabel := s.(*ast.LabeledStmt); isLabel {
+		own = l.Label.Name
+	}
+	body = append(append(body, after...), stopBeforeExits(r.Body.List, p, own, labelsIn(r.Body))...)
+	var loop ast.Stmt = &ast.ForStmt{For: pos, Body: &ast.BlockStmt{Lbrace: r.Body.Lbrace, List: body, Rbrace: r.Body.Rbrace}}
+	if l, isLabel := s.(*ast.LabeledStmt); isLabel {
+		l.Stmt = loop
+		loop = l
+	}
+	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}}
+	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
+		define(seq, r.X),
+		define(p, &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Pull", pos)}, Lparen: pos, Args: []ast.Expr{ident(seq.Name, pos)}, Rparen: pos}),
+		&ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}},
+		loop,
+		stop,
+	}, Rbrace: end}
+}
+
+// stopBeforeExits puts `p.Stop()` before every statement of body that
+// leaves the loop without passing its end: return, goto, and break or
+// continue naming a label outside the loop. In Go the iterator finishes
+// (its defers run) before the function's own defers, so waiting for the
+// deferred Stop would print in another order. Function literals are not
+// entered: their returns leave only themselves.
+func stopBeforeExits(list []ast.Stmt, p *ast.Ident, own string, inner map[string]bool) []ast.Stmt {
+	for i, s := range list {
+		list[i] = stopBefore(s, p, own, inner)
+	}
+	return list
+}
+
+func stopBefore(s ast.Stmt, p *ast.Ident, own string, inner map[string]bool) ast.Stmt {
+	walk := func(b *ast.BlockStmt) {
+		if b != nil {
+			b.List = stopBeforeExits(b.List, p, own, inner)
+		}
+	}
+	exits := false
+	switch x := s.(type) {
+	case *ast.ReturnStmt:
+		exits = true
+	case *ast.BranchStmt:
+		exits = x.Tok == token.GOTO || (x.Label != nil && x.Label.Name != own && !inner[x.Label.Name])
+	case *ast.BlockStmt:
+		walk(x)
+	case *ast.IfStmt:
+		walk(x.Body)
+		if x.Else != nil {
+			x.Else = stopBefore(x.Else, p, own, inner)
+		}
+	case *ast.ForStmt:
+		walk(x.Body)
+	case *ast.RangeStmt:
+		walk(x.Body)
+	case *ast.LabeledStmt:
+		x.Stmt = stopBefore(x.Stmt, p, own, inner)
+	case *ast.SwitchStmt:
+		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+	case *ast.TypeSwitchStmt:
+		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+	case *ast.SelectStmt:
+		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+	}
+	if !exits {
+		return s
+	}
+	pos := s.Pos()
+	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(p.Name, pos), Sel: ident("Stop", pos)}, Lparen: pos, Rparen: pos}}
+	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{stop, s}, Rbrace: s.End()}
+}
+
+// labelsIn lists the labels declared inside body.
+func labelsIn(body *ast.BlockStmt) map[string]bool {
+	out := map[string]bool{}
+	ast.Inspect(body, func(x ast.Node) bool {
+		switch v := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.LabeledStmt:
+			out[v.Label.Name] = true
+		}
+		return true
+	})
+	return out
+}
+
+// pkgCall returns the function name of a call pkg.F(arg) when pkg names
+// the imported package (not a user variable), else "".
+func (e *Evaluator) pkgCall(x ast.Expr, pkg string) (string, ast.Expr) {
+	call, ok := x.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", nil
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || !isIdent(sel.X, pkg) {
+		return "", nil
+	}
+	if en := e.decls.entries[pkg]; en != nil && en.sym.Kind != symtab.KindImport {
+		return "", nil
+	}
+	return sel.Sel.Name, call.Args[0]
+}
+
+// rangeOverStdSeqs turns ranges over the standard iterators of a slice or
+// map into the plain ranges they are equivalent to: slices.All(s) and
+// maps.All(m) yield what ranging over s and m yields, slices.Values(s)
+// the elements. (yaegi cannot keep the func a generic call returns.)
+func (e *Evaluator) rangeOverStdSeqs(r *ast.RangeStmt) {
+	if f, arg := e.pkgCall(r.X, "slices"); f == "All" || f == "Values" {
+		r.X = arg
+		if f == "Values" && r.Key != nil {
+			r.Key, r.Value = ident("_", r.Key.Pos()), r.Key
+		}
+	} else if f, arg := e.pkgCall(r.X, "maps"); f == "All" {
+		r.X = arg
+	}
+}
+
+// seqCalls makes slices.Collect and slices.Sorted of a cell's own
+// iterator (the shims take the slices maps.Keys and maps.Values return)
+// call the prelude's iterator versions.
+func (e *Evaluator) seqCalls(n ast.Node) {
+	if e.seqs == nil || n == nil {
+		return
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		call, ok := x.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		f, arg := e.pkgCall(call, "slices")
+		if (f == "Collect" || f == "Sorted") && e.exprArity(arg, e.seqs) == 1 {
+			call.Fun = ident("__gl_"+f, call.Fun.Pos())
+		}
+		return true
+	})
+}
+
+// hasRange reports whether n holds a range loop, for explaining yaegi's
+// "nil type" on a range over an iterator the rewrite did not recognise.
+func hasRange(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if _, ok := x.(*ast.RangeStmt); ok {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

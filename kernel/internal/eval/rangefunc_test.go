@@ -1,0 +1,63 @@
+package eval
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+)
+
+// TestRangeFuncRewrite checks the source a range-over-func loop becomes.
+func TestRangeFuncRewrite(t *testing.T) {
+	cases := []struct{ name, in, out string }{
+		{"define with break", "for x := range seq { if x > 1 { break } }",
+			"{ __gl_s1 := seq; __gl_p2 := __glrt.Pull(__gl_s1); defer __gl_p2.Stop(); for { x, __gl_ok3 := __gl_next1(__gl_s1, __gl_p2); if !__gl_ok3 { break }; if x > 1 { break } }; __gl_p2.Stop() }"},
+		{"pairs assigned, return stops first", "for k, v = range seq2 { return }",
+			"{ __gl_s1 := seq2; __gl_p2 := __glrt.Pull(__gl_s1); defer __gl_p2.Stop(); for { __gl_v4, __gl_v5, __gl_ok3 := __gl_next2(__gl_s1, __gl_p2); if !__gl_ok3 { break }; k = __gl_v4; v = __gl_v5; { __gl_p2.Stop(); return } }; __gl_p2.Stop() }"},
+		{"labelled, continue to an outer label stops", "L: for range seq { continue M; continue L }",
+			"{ __gl_s1 := seq; __gl_p2 := __glrt.Pull(__gl_s1); defer __gl_p2.Stop(); L: for { _, __gl_ok3 := __gl_next1(__gl_s1, __gl_p2); if !__gl_ok3 { break }; { __gl_p2.Stop(); continue M }; continue L }; __gl_p2.Stop() }"},
+		{"not an iterator: untouched", "for i := range xs { _ = i }", "for i := range xs { _ = i }"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newTestEvaluator(t, "", "")
+			f, err := parser.ParseFile(token.NewFileSet(), "", "package p\nfunc _() {\n"+tc.in+"\n}", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := f.Decls[0].(*ast.FuncDecl).Body
+			e.tmp = 0
+			e.seqs = &seqScope{names: seqNames{"seq": 1, "seq2": 2}}
+			e.rewriteLoops(body, intNames{})
+			if got := oneLine(exprString(body.List[0])); got != tc.out {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.out)
+			}
+		})
+	}
+}
+
+// oneLine joins printed Go source into one line with "; " between statements.
+func oneLine(s string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		out = append(out, strings.TrimSpace(l))
+	}
+	s = strings.Join(out, "; ")
+	for _, r := range [][2]string{{"{; ", "{ "}, {"; }", " }"}, {":; for", ": for"}} {
+		s = strings.ReplaceAll(s, r[0], r[1])
+	}
+	return s
+}
+
+func TestRangeOverFuncInCells(t *testing.T) {
+	count := "import (\"fmt\"; \"iter\")\nfunc count(n int) iter.Seq[int] { return func(yield func(int) bool) { defer fmt.Println(\"done\"); for i := range n { if !yield(i) { return } } } }"
+	runOutCases(t, []outCase{
+		{name: "variable holding an iterator from an earlier cell", cells: []string{count, "s := count(3)", "for x := range s { fmt.Println(x) }"}, out: "0\n1\n2\ndone\n"},
+		{name: "func literal ranged directly", cells: []string{"import \"fmt\"\nfor k, v := range func(yield func(string, int) bool) { yield(\"a\", 1) } { fmt.Println(k, v) }"}, out: "a 1\n"},
+		{name: "parameter of a named iterator type", cells: []string{"import \"fmt\"\ntype Gen func(yield func(int) bool)\nfunc sum(g Gen) (t int) { for v := range g { t += v }; return }\nfunc three(yield func(int) bool) { _ = yield(1) && yield(2) && yield(3) }",
+			"fmt.Println(sum(three))"}, out: "6\n"},
+		{name: "panic in the iterator reaches the cell", cells: []string{"func bad(yield func(int) bool) { panic(\"boom\") }\nfor range bad {}"}, errName: "panic", errHas: "boom"},
+		{name: "iter.Pull says it is missing", cells: []string{count, "next, stop := iter.Pull(count(2))"}, errName: "CompileError", errHas: "iter.Pull and iter.Pull2 are not available"},
+	})
+}
