@@ -25,6 +25,7 @@ func TestImportPolicy(t *testing.T) {
 		in + "dispatch":     {in + "wire", in + "runner", in + "worker", in + "eval", zmq, yaegi},
 		in + "eval":         {in + "protocol", in + "wire", in + "link", in + "runner", in + "worker", in + "dispatch", zmq},
 		in + "capture":      {in, zmq, yaegi},
+		in + "goroutines":   {in, zmq, yaegi},
 		in + "link":         {in + "protocol", in + "wire", in + "eval", zmq, yaegi},
 		in + "runner":       {in + "protocol", in + "wire", in + "eval", in + "dispatch", zmq, yaegi},
 		in + "worker":       {in + "protocol", in + "wire", in + "runner", in + "dispatch", zmq},

@@ -107,6 +107,7 @@ func (e *Evaluator) useSymbols() error {
 		}
 	}
 	e.overrideStdlib(exports)
+	e.watchOverrides(exports)
 	exports[rtPath+"/eval"] = e.runtimeSymbols()
 	if err := e.i.Use(exports); err != nil {
 		return fmt.Errorf("use stdlib: %w", err)
@@ -161,6 +162,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["ShowPair"] = reflect.ValueOf(e.showPair)
 	m["Plain"] = reflect.ValueOf(e.setPlain)
 	m["Show"] = reflect.ValueOf(e.show)
+	e.watchSymbols(m)
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
 	return m

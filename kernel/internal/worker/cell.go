@@ -20,7 +20,12 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 	w.mu.Unlock()
 	w.stdin.reset()
 
+	stopWatch := func() {}
+	if wv, ok := w.eval.(interface{ watch() watched }); ok {
+		stopWatch = watchCell(wv.watch())
+	}
 	val, err := w.safeEval(ctx, req.Code)
+	stopWatch()
 
 	w.mu.Lock()
 	w.cell = nil

@@ -108,6 +108,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if opts.NewEvaluator == nil {
 		return errors.New("worker: no evaluator constructor")
 	}
+	showLabels()
 	w := &worker{opts: opts, out: link.NewWriter(out)}
 	w.stdin = &stdinReader{w: w}
 	ev, err := opts.NewEvaluator(w.stdin)
