@@ -190,3 +190,25 @@ def test_goroutine_of_an_earlier_cell_that_sends_later(calm_kernel):
     r = calm_kernel.execute("<-late", timeout=20)
     assert r.status == "ok", r.describe()
     assert r.result_text == '"late"', r.describe()
+
+
+def test_cells_list_and_stop_the_goroutines_cells_started(fresh_kernel):
+    k = fresh_kernel
+    k.execute(
+        'import ("time"; "golessons/goroutines")\nvar counter int\nfor range 2 {\n\tgo time.Sleep(700 * time.Millisecond)\n}\n'
+        "inbox := make(chan int)\ngo func() {\n\tfor v := range inbox {\n\t\tcounter += v\n\t}\n}()"
+    ).ok()
+    listed = k.execute("goroutines.List()").ok()
+    table = listed.result_text
+    assert table.count("an earlier cell, line 4") == 2 and "time.Sleep" in table, listed.describe()
+    assert "chan receive" in table and "line 8" in table, listed.describe()
+    html = listed.results[-1]["data"].get("text/html", "")
+    assert "<table>" in html and "time.Sleep" in html, listed.describe()
+    stopped = k.execute("goroutines.StopAll()").ok()
+    assert stopped.result_text == "3", stopped.describe()
+    time.sleep(1.0)  # the sleeping ones stop when their sleep returns
+    after = k.execute("goroutines.List()").ok()
+    assert after.result_text == "no goroutines started by cells are running", after.describe()
+    # declarations are kept
+    kept = k.execute("counter + 1").ok()
+    assert kept.result_text == "1", kept.describe()

@@ -72,6 +72,13 @@ type site struct {
 	Site
 	external, nilChan atomic.Bool
 	labels            context.Context
+
+	// The channels waited on here (leftover.go); last skips the lock when
+	// a loop waits on the same channel again.
+	last    atomic.Pointer[byte]
+	chanMu  sync.Mutex
+	chans   []weak.Pointer[byte]
+	tooMany bool
 }
 
 // watch is the per-Evaluator state of the deadlock check.
@@ -84,6 +91,7 @@ type watch struct {
 	final   map[*unit]finalSite            // final expressions with a wait
 	pending atomic.Int64                   // AfterFunc callbacks not run yet
 	aborted atomic.Pointer[Error]          // why the running cell was stopped
+	dones   []chan struct{}                // yaegi done channels of runs that left goroutines
 }
 
 // finalSite is the site of a cell's final expression and its channels.
@@ -196,6 +204,11 @@ func (e *Evaluator) atChan(n int, ch any) {
 		// range over a slice or map: nothing to classify
 	case !e.madeByCell(v.UnsafePointer()):
 		s.external.Store(true)
+	default:
+		if p := (*byte)(v.UnsafePointer()); s.last.Load() != p {
+			s.last.Store(p)
+			s.noteChan(unsafe.Pointer(p))
+		}
 	}
 	pprof.SetGoroutineLabels(s.labels)
 }

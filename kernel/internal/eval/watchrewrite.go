@@ -338,6 +338,7 @@ func (e *Evaluator) runWatched(cctx, ctx context.Context, u *unit, user bool) er
 	fs, ok := e.w.final[u]
 	delete(e.w.final, u)
 	e.w.mu.Unlock()
+	defer e.keepDone()
 	if !ok {
 		return e.runUnit(cctx, ctx, u, user)
 	}

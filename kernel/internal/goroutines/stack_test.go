@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func parseFile(t *testing.T, name string) map[int64]Goroutine {
@@ -80,9 +81,13 @@ func TestDumpOfThisProcess(t *testing.T) {
 	}()
 	self := ID()
 	var found, me bool
-	for _, g := range Parse(Dump()) {
-		me = me || (g.ID == self && g.State == "running")
-		found = found || (g.State == "chan receive" && g.Creator == self)
+	// The child may not have parked yet: look again, for a bounded time.
+	for end := time.Now().Add(5 * time.Second); !found && time.Now().Before(end); time.Sleep(time.Millisecond) {
+		found, me = false, false
+		for _, g := range Parse(Dump()) {
+			me = me || (g.ID == self && g.State == "running")
+			found = found || (g.State == "chan receive" && g.Creator == self)
+		}
 	}
 	close(block)
 	wg.Wait()

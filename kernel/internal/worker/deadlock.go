@@ -159,6 +159,19 @@ func sameOp(site, stack string) bool {
 
 // stuckText is "[chan send]: line 2:1: ch <- 1" in Go's words.
 func stuckText(g goroutines.Goroutine, s eval.Site, cur int) string {
+	state := stuckState(g, s)
+	where := fmt.Sprintf("line %d:%d", s.Line, s.Col)
+	if s.Cell != cur {
+		where += " of an earlier cell"
+	}
+	if s.Code != "" {
+		where += ": " + s.Code
+	}
+	return "[" + state + "]: " + where
+}
+
+// stuckState names g's wait as Go's tracebacks do.
+func stuckState(g goroutines.Goroutine, s eval.Site) string {
 	state := g.State
 	switch s.Op {
 	case "send":
@@ -174,14 +187,7 @@ func stuckText(g goroutines.Goroutine, s eval.Site, cur int) string {
 	if s.NilChan && (s.Op == "send" || s.Op == "recv") {
 		state += " (nil chan)"
 	}
-	where := fmt.Sprintf("line %d:%d", s.Line, s.Col)
-	if s.Cell != cur {
-		where += " of an earlier cell"
-	}
-	if s.Code != "" {
-		where += ": " + s.Code
-	}
-	return "[" + state + "]: " + where
+	return state
 }
 
 // showLabels makes goroutine dumps carry pprof labels, which the check

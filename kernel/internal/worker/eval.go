@@ -57,7 +57,7 @@ func (v evaluator) Symbols() []symtab.Symbol { return v.e.Symbols() }
 
 // watch begins a user cell for the deadlock check and returns the
 // evaluator's side of it.
-func (v evaluator) watch() watched {
+func (v evaluator) watch() stoppable {
 	v.e.BeginCell()
 	return v.e
 }
