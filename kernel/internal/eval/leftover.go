@@ -127,6 +127,12 @@ func (e *Evaluator) StopGoroutines() error {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	_, _ = e.i.ExecuteWithContext(ctx, p)
+	e.closeDones()
+	return nil
+}
+
+// closeDones closes the kept done channels (see keepDone).
+func (e *Evaluator) closeDones() {
 	e.w.mu.Lock()
 	dones := e.w.dones
 	e.w.dones = nil
@@ -134,7 +140,6 @@ func (e *Evaluator) StopGoroutines() error {
 	for _, d := range dones {
 		closeOnce(d)
 	}
-	return nil
 }
 
 // closeOnce closes a done channel that an interrupt may have closed.

@@ -158,6 +158,9 @@ func (e *Evaluator) abortError(cctx context.Context) *Error {
 	if !errors.Is(context.Cause(cctx), errAborted) {
 		return nil
 	}
+	// Goroutines the cell's earlier units started wait on those runs'
+	// done channels, which the cancel did not close.
+	e.closeDones()
 	return e.w.aborted.Swap(nil)
 }
 

@@ -75,10 +75,6 @@ func (l *lister) List() []cellgo.Goroutine {
 func (l *lister) StopAll() int {
 	l.mu.Lock()
 	l.stop = true
-	ev := l.ev
 	l.mu.Unlock()
-	if ev == nil {
-		return 0
-	}
-	return ev.LiveGoroutines()
+	return len(l.List())
 }

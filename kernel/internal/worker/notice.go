@@ -59,8 +59,8 @@ func cellGoroutines(job int64, skip map[int64]bool) (mine []goroutines.Goroutine
 		if _, ok := g.Labels[eval.LabelKey]; !ok || g.ID == job {
 			continue
 		}
-		if _, stuck := g.Stuck(); !stuck {
-			allStuck = false
+		if _, stuck := g.Stuck(); !stuck && g.Creator != job {
+			allStuck = false // the running cell itself (listing) does not count
 		}
 		if interpCreated(g) && !skip[g.ID] {
 			mine = append(mine, g)
@@ -71,8 +71,11 @@ func cellGoroutines(job int64, skip map[int64]bool) (mine []goroutines.Goroutine
 
 // leftoverNotice describes the goroutines started during the cell that
 // are still alive, or returns "" when there are none.
-func leftoverNotice(ev leftovers, job int64, before map[int64]bool) string {
-	for end := time.Now().Add(lingerWait); ev.LiveGoroutines() > len(before) && time.Now().Before(end); {
+// liveAtStart is the evaluator's count as the cell began; the count can
+// stay high after goroutines were stopped (an interrupt skips their
+// guard), so only its growth during the cell is trusted.
+func leftoverNotice(ev leftovers, job int64, before map[int64]bool, liveAtStart int) string {
+	for end := time.Now().Add(lingerWait); ev.LiveGoroutines() > liveAtStart && time.Now().Before(end); {
 		time.Sleep(5 * time.Millisecond)
 	}
 	if ev.LiveGoroutines() == 0 {
