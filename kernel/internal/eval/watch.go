@@ -85,6 +85,9 @@ type site struct {
 type watch struct {
 	mu      sync.RWMutex
 	sites   []*site
+	// view is sites as the helpers read it, without the lock: an append
+	// publishes a new slice header.
+	view atomic.Pointer[[]*site]
 	cell    int                            // user cells started
 	made    map[uintptr]weak.Pointer[byte] // channels made by cells
 	madeMax int                            // prune made when it grows past this
@@ -173,16 +176,17 @@ func (e *Evaluator) addSite(s Site) int {
 	st := &site{Site: s, labels: pprof.WithLabels(context.Background(), pprof.Labels(LabelKey, "s"+strconv.Itoa(n)))}
 	st.external.Store(s.External)
 	e.w.sites = append(e.w.sites, st)
+	view := e.w.sites
+	e.w.view.Store(&view)
 	return n
 }
 
 func (e *Evaluator) siteAt(n int) *site {
-	e.w.mu.RLock()
-	defer e.w.mu.RUnlock()
-	if n < 0 || n >= len(e.w.sites) {
+	v := e.w.view.Load()
+	if v == nil || n < 0 || n >= len(*v) {
 		return nil
 	}
-	return e.w.sites[n]
+	return (*v)[n]
 }
 
 // at labels the calling goroutine with site n (a wait with no channel).
@@ -205,13 +209,14 @@ func (e *Evaluator) atChan(n int, ch any) {
 		s.nilChan.Store(true)
 	case v.Kind() != reflect.Chan:
 		// range over a slice or map: nothing to classify
+	case (*byte)(v.UnsafePointer()) == s.last.Load():
+		// the channel of the last wait here, already classified
 	case !e.madeByCell(v.UnsafePointer()):
 		s.external.Store(true)
 	default:
-		if p := (*byte)(v.UnsafePointer()); s.last.Load() != p {
-			s.last.Store(p)
-			s.noteChan(unsafe.Pointer(p))
-		}
+		p := (*byte)(v.UnsafePointer())
+		s.last.Store(p)
+		s.noteChan(unsafe.Pointer(p))
 	}
 	pprof.SetGoroutineLabels(s.labels)
 }
