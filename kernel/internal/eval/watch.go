@@ -83,11 +83,11 @@ type site struct {
 
 // watch is the per-Evaluator state of the deadlock check.
 type watch struct {
-	mu      sync.RWMutex
-	sites   []*site
+	mu    sync.RWMutex
+	sites []*site
 	// view is sites as the helpers read it, without the lock: an append
 	// publishes a new slice header.
-	view atomic.Pointer[[]*site]
+	view    atomic.Pointer[[]*site]
 	cell    int                            // user cells started
 	made    map[uintptr]weak.Pointer[byte] // channels made by cells
 	madeMax int                            // prune made when it grows past this
