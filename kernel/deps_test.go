@@ -15,8 +15,9 @@ import (
 // and a package that is not in it, or imports what its row does not name,
 // fails here (as Go's own go/build deps test does for the standard library).
 //
-// A row's "may import" cell names project packages by their last path
-// element (`protocol`, `demos`), external modules by short name (`zmq4`,
+// A row's "may import" cell names project packages by their path in the
+// module (`demos`, `kernel/internal/goroutines`) or, where that is not
+// ambiguous, by its last element (`protocol`), external modules by short name (`zmq4`,
 // `yaegi`) or by module path (`golang.org/x/mod`), and `stdlib`; the standard library is always allowed, and a
 // package may import its own subpackages. "everything" lifts the rule (the
 // main package, which is wiring only).
@@ -54,8 +55,8 @@ func readPolicy(t *testing.T) map[string]policy {
 	}
 	defer f.Close()
 	row := regexp.MustCompile("^\\| `([a-z0-9/]+)`[^|]*\\|[^|]*\\|([^|]*)\\|\\s*$")
-	short := map[string]string{} // last element → import path
-	raw := map[string]string{}   // import path → may-import cell
+	short := map[string][]string{} // last element → import paths
+	raw := map[string]string{}     // import path → may-import cell
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		m := row.FindStringSubmatch(sc.Text())
@@ -67,7 +68,8 @@ func readPolicy(t *testing.T) map[string]policy {
 			pkg = "golessons/kernel"
 		}
 		raw[pkg] = m[2]
-		short[pkg[strings.LastIndex(pkg, "/")+1:]] = pkg
+		last := pkg[strings.LastIndex(pkg, "/")+1:]
+		short[last] = append(short[last], pkg)
 	}
 	if len(raw) == 0 {
 		t.Fatalf("no package rows found in %s", architectureDoc)
@@ -86,8 +88,13 @@ func readPolicy(t *testing.T) map[string]policy {
 				p.allowed = append(p.allowed, external[word]+"/", external[word])
 			case strings.Contains(word, "."): // a module path, e.g. golang.org/x/mod
 				p.allowed = append(p.allowed, word+"/", word)
-			case short[word] != "":
-				p.allowed = append(p.allowed, short[word])
+			case raw["golessons/"+word] != "" || strings.Contains(word, "/"):
+				// a path under the module: `goroutines`, `kernel/internal/goroutines`
+				p.allowed = append(p.allowed, "golessons/"+word)
+			case len(short[word]) > 1:
+				t.Errorf("%s: the row of %s names %q, which is the last element of %v: write the path instead", architectureDoc, pkg, word, short[word])
+			case len(short[word]) == 1:
+				p.allowed = append(p.allowed, short[word][0])
 			default:
 				t.Errorf("%s: the row of %s names %q, which is neither a package of the table, stdlib, everything, nor an external module (zmq4, yaegi)", architectureDoc, pkg, word)
 			}

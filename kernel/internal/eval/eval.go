@@ -87,6 +87,8 @@ type Evaluator struct {
 	plain   string                  // text/plain of the final value formatted with its static type
 	live    int                     // guarded goroutines still running
 	changed chan struct{}           // closed and replaced when a guarded goroutine ends
+
+	w watch // the deadlock check's sites and channels (watch.go)
 }
 
 // errGoroutinePanic is the cancel cause used when a goroutine started by

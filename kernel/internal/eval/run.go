@@ -54,7 +54,7 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	}()
 	e.trace.take()
 	for _, u := range units {
-		if err := e.runUnit(cctx, ctx, u, user); err != nil {
+		if err := e.runWatched(cctx, ctx, u, user); err != nil {
 			return nil, err
 		}
 	}
@@ -102,6 +102,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		out = append(out, u)
 		out = append(out, extra...)
 	}
+	e.watchUnits(out)
 	return out, nil
 }
 
@@ -228,6 +229,9 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 	_, err := e.i.ExecuteWithContext(cctx, p)
 	if err == nil {
 		return nil
+	}
+	if ae := e.abortError(cctx); ae != nil {
+		return ae
 	}
 	if errors.Is(context.Cause(cctx), errGoroutinePanic) {
 		e.mu.Lock()

@@ -178,6 +178,7 @@ func (e *Evaluator) useSymbols() error {
 		}
 	}
 	e.overrideStdlib(exports)
+	e.watchOverrides(exports)
 	exports[rtPath+"/eval"] = e.runtimeSymbols()
 	if err := e.i.Use(exports); err != nil {
 		return fmt.Errorf("use stdlib: %w", err)
@@ -253,6 +254,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["Puller"] = reflect.ValueOf((*Puller)(nil))
+	e.watchSymbols(m)
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
 	return m

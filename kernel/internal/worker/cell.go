@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"golessons/display"
+	"golessons/kernel/internal/goroutines"
 	"golessons/kernel/internal/link"
 )
 
@@ -20,7 +21,23 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 	w.mu.Unlock()
 	w.stdin.reset()
 
+	stopWatch, notice := func() {}, func(error) {}
+	if wv, ok := w.eval.(interface{ watch() stoppable }); ok {
+		ev := wv.watch()
+		before, liveAtStart := aliveBefore(ev), ev.LiveGoroutines()
+		job := goroutines.ID()
+		w.lister.begin(ev, job)
+		stopWatch = watchCell(ev)
+		notice = func(err error) {
+			if err == nil {
+				fmt.Fprint(w.opts.Stderr, leftoverNotice(ev, job, before, liveAtStart))
+			}
+			w.lister.end()
+		}
+	}
 	val, err := w.safeEval(ctx, req.Code)
+	stopWatch()
+	notice(err)
 
 	w.mu.Lock()
 	w.cell = nil

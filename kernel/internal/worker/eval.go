@@ -61,3 +61,10 @@ func (v evaluator) Restore(ctx context.Context, cells []string) (kept, lost []st
 
 // Symbols lists the user's names.
 func (v evaluator) Symbols() []symtab.Symbol { return v.e.Symbols() }
+
+// watch begins a user cell for the deadlock check and returns the
+// evaluator's side of it.
+func (v evaluator) watch() stoppable {
+	v.e.BeginCell()
+	return v.e
+}

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"golessons/display"
+	cellgo "golessons/goroutines"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 )
@@ -77,6 +78,8 @@ type worker struct {
 	emitMu sync.Mutex // orders markers and frames of concurrent events
 	sync   uint64     // last marker number, guarded by emitMu
 
+	lister lister // the provider of golessons/goroutines
+
 	mu     sync.Mutex // guards cell and lastID
 	cell   *cell      // the running cell, nil between cells
 	lastID uint64     // the latest cell, for displays from its goroutines
@@ -108,6 +111,7 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	if opts.NewEvaluator == nil {
 		return errors.New("worker: no evaluator constructor")
 	}
+	showLabels()
 	w := &worker{opts: opts, out: link.NewWriter(out)}
 	w.stdin = &stdinReader{w: w}
 	ev, err := opts.NewEvaluator(w.stdin)
@@ -117,6 +121,8 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	w.eval = ev
 	display.SetPublisher(w.publishDisplay)
 	defer display.SetPublisher(nil)
+	cellgo.SetProvider(&w.lister)
+	defer cellgo.SetProvider(nil)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -15,8 +15,9 @@ import (
 // RepoPackages are the repository's own packages importable in cells, by
 // import path → directory relative to the module root.
 var RepoPackages = map[string]string{
-	"golessons/demos":   "demos",
-	"golessons/display": "display",
+	"golessons/demos":      "demos",
+	"golessons/display":    "display",
+	"golessons/goroutines": "goroutines",
 }
 
 // GenericPackages have empty yaegi symbol tables (generic functions cannot

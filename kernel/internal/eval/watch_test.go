@@ -1,0 +1,126 @@
+package eval
+
+import (
+	"context"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// runCell evaluates one user cell and returns the sites it recorded.
+func runCell(t *testing.T, e *Evaluator, cell string) []Site {
+	t.Helper()
+	e.BeginCell()
+	e.w.mu.RLock()
+	from := len(e.w.sites)
+	e.w.mu.RUnlock()
+	if _, err := e.Eval(context.Background(), cell); err != nil {
+		t.Fatalf("Eval(%q): %v", cell, err)
+	}
+	var out []Site
+	for i := from; ; i++ {
+		s, ok := e.SiteOf("s" + strconv.Itoa(i))
+		if !ok {
+			return out
+		}
+		out = append(out, s)
+	}
+}
+
+func TestWatchSitesClassifyChannels(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, `import ("os"; "os/signal"; "sync"; "time")`)
+	cases := []struct {
+		name, cell string
+		op         string
+		line       int
+		code       string
+		external   bool
+	}{
+		{"channel made by the cell", "ch := make(chan int, 1)\nch <- 1\n<-ch", "send", 2, "ch <- 1", false},
+		{"timer channel", "t := time.NewTimer(time.Millisecond)\nv := <-t.C\n_ = v", "recv", 2, "v := <-t.C", true},
+		{"channel from a call", "x := <-time.After(time.Millisecond)\n_ = x", "recv", 1, "x := <-time.After(time.Millisecond)", true},
+		{"channel given to signal.Notify", "sig := make(chan os.Signal, 1)\nsignal.Notify(sig, os.Interrupt)\nsig <- os.Interrupt\nsignal.Stop(sig)", "send", 3, "sig <- os.Interrupt", true},
+		{"sync call", "var wg sync.WaitGroup\nwg.Wait()", "call", 2, "wg.Wait()", false},
+		{"select with a made channel", "c := make(chan int, 1)\nc <- 2\nselect {\ncase v := <-c:\n\t_ = v\n}", "select", 3, "select {", false},
+		{"range over a closed channel", "r := make(chan int)\nclose(r)\nfor v := range r {\n\t_ = v\n}", "range", 3, "for v := range r {", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			sites := runCell(t, e, c.cell)
+			var got *Site
+			for i := range sites {
+				if sites[i].Op == c.op {
+					got = &sites[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("no %s site in %+v", c.op, sites)
+			}
+			if got.Line != c.line || got.Code != c.code || got.External != c.external {
+				t.Errorf("site = %+v, want line %d code %q external %v", *got, c.line, c.code, c.external)
+			}
+		})
+	}
+}
+
+func TestWatchFinalExpressionChannels(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, "import \"time\"\nready := make(chan int, 1)\nready <- 1\ntk := time.NewTicker(time.Millisecond)")
+	if s := runCell(t, e, "<-ready"); len(s) != 1 || s[0].External || s[0].Op != "recv" {
+		t.Errorf("made channel: %+v", s)
+	}
+	if s := runCell(t, e, "<-tk.C"); len(s) != 1 || !s[0].External {
+		t.Errorf("ticker channel: %+v", s)
+	}
+}
+
+func TestWatchAbortEndsTheCellAndKeepsVariables(t *testing.T) {
+	if raceDetector {
+		t.Skip("a cancelled cell hits yaegi's own races; see race_on_test.go")
+	}
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, "kept := 41")
+	e.BeginCell()
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Eval(context.Background(), "block := make(chan int)\n<-block")
+		done <- err
+	}()
+	want := &Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!"}
+	deadline := time.After(10 * time.Second)
+	for !e.Abort(want) {
+		select {
+		case <-deadline:
+			t.Fatal("the cell never started")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	select {
+	case err := <-done:
+		if err != want {
+			t.Fatalf("err = %v, want the abort error", err)
+		}
+	case <-deadline:
+		t.Fatal("Abort did not end the cell")
+	}
+	r, err := e.Eval(context.Background(), "kept + 1")
+	if err != nil || r.Data["text/plain"] != "42" {
+		t.Fatalf("next cell: %v %v", r.Data, err)
+	}
+}
+
+func TestWatchAfterFuncIsPendingUntilItRuns(t *testing.T) {
+	if raceDetector {
+		t.Skip("an interpreted goroutine running across cells hits yaegi's own races")
+	}
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, "import \"time\"\nfired := make(chan bool, 1)\ntm := time.AfterFunc(time.Hour, func() { fired <- true })")
+	if n := e.PendingCallbacks(); n != 1 {
+		t.Fatalf("pending = %d, want 1", n)
+	}
+	runCell(t, e, "tm.Reset(time.Millisecond)\n<-fired")
+	if n := e.PendingCallbacks(); n != 0 {
+		t.Fatalf("pending after the callback = %d, want 0", n)
+	}
+}

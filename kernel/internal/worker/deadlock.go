@@ -1,0 +1,206 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"time"
+
+	"golessons/kernel/internal/eval"
+	"golessons/kernel/internal/goroutines"
+)
+
+// The deadlock check. A compiled Go program whose goroutines all block
+// dies with "fatal error: all goroutines are asleep - deadlock!"; in the
+// runner the worker's own goroutines are alive, so the runtime never says
+// it. While a cell runs, the worker looks at a dump of all goroutines
+// every watchEvery once the cell has run for watchStart, and ends the
+// cell when two dumps in a row show the same deadlock.
+//
+// The rule (also in the README): the cell's own goroutine and every
+// goroutine cells started must be parked on a channel operation, a
+// select, or sync.WaitGroup.Wait / Mutex.Lock / RWMutex.(R)Lock /
+// Cond.Wait called by cell code, at a site whose channels were all made
+// by cells; and no time.AfterFunc or context.AfterFunc callback of a
+// cell may be pending. Anything else — a sleeping, running or I/O-bound
+// goroutine, a wait inside compiled code (demos, os/exec, fmt.Scanln), a
+// timer, ticker or context channel, cell code running on a goroutine the
+// check cannot attribute — means the kernel cannot be sure, and it says
+// nothing.
+const (
+	watchStart = 400 * time.Millisecond
+	watchEvery = 250 * time.Millisecond
+	// watchMaxGoroutines bounds the cost of a dump; beyond it no verdict.
+	watchMaxGoroutines = 5000
+)
+
+// cellGoroutine is the function of the goroutine yaegi runs a program on.
+const cellGoroutine = "github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext.func1"
+
+// watched is what the check needs from the evaluator (*eval.Evaluator).
+type watched interface {
+	SiteOf(label string) (eval.Site, bool)
+	PendingCallbacks() int64
+	CellNumber() int
+	Abort(err *eval.Error) bool
+}
+
+// watchCell starts the check for the cell that the calling goroutine is
+// about to evaluate and labels that goroutine, so that every goroutine
+// the cell starts carries the cell label. stop ends the check and removes
+// the label.
+func watchCell(ev watched) (stop func()) {
+	job := goroutines.ID()
+	done, finished := make(chan struct{}), make(chan struct{})
+	// Started before the label is set, so it does not inherit it.
+	go func() {
+		defer close(finished)
+		t := time.NewTimer(watchStart)
+		defer t.Stop()
+		last := ""
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+			}
+			key, err := "", (*eval.Error)(nil)
+			if runtime.NumGoroutine() <= watchMaxGoroutines {
+				key, err = judge(goroutines.Parse(goroutines.Dump()), job, ev)
+			}
+			if err != nil && key == last {
+				ev.Abort(err)
+				return
+			}
+			last = key
+			t.Reset(watchEvery)
+		}
+	}()
+	pprof.SetGoroutineLabels(eval.CellLabels())
+	return func() {
+		close(done)
+		<-finished
+		pprof.SetGoroutineLabels(context.Background())
+	}
+}
+
+// stuckLine is one goroutine of a deadlock report.
+type stuckLine struct {
+	main bool
+	id   int64
+	text string
+}
+
+// judge returns the deadlock error for a dump, or nil when the dump does
+// not prove one; key identifies the deadlock, to compare two dumps. job is
+// the goroutine that called Eval (it waits for the cell, it is not one).
+func judge(gs []goroutines.Goroutine, job int64, ev watched) (key string, err *eval.Error) {
+	if ev.PendingCallbacks() > 0 {
+		return "", nil
+	}
+	cur := ev.CellNumber()
+	var lines []stuckLine
+	main := false
+	for _, g := range gs {
+		if g.ID == job {
+			continue
+		}
+		label, ok := g.Labels[eval.LabelKey]
+		if !ok {
+			if g.Interpreted() {
+				return "", nil // cell code the labels do not cover: unsure
+			}
+			continue
+		}
+		w, stuck := g.Stuck()
+		if !stuck {
+			return "", nil
+		}
+		s, ok := ev.SiteOf(label)
+		if !ok || s.External || !sameOp(s.Op, w.Op) {
+			return "", nil
+		}
+		isMain := g.Runs(cellGoroutine) && g.Creator == job
+		main = main || isMain
+		lines = append(lines, stuckLine{main: isMain, id: g.ID, text: stuckText(g, s, cur)})
+	}
+	if !main {
+		return "", nil
+	}
+	sort.SliceStable(lines, func(i, j int) bool {
+		if lines[i].main != lines[j].main {
+			return lines[i].main
+		}
+		return lines[i].id < lines[j].id
+	})
+	tb := []string{"fatal error: all goroutines are asleep - deadlock!", ""}
+	var k strings.Builder
+	for _, l := range lines {
+		id := l.id
+		if l.main {
+			id = 1
+		}
+		tb = append(tb, fmt.Sprintf("goroutine %d %s", id, l.text))
+		fmt.Fprintf(&k, "%d %s\n", l.id, l.text)
+	}
+	tb = append(tb, "", "The cell was stopped; your variables are kept.")
+	return k.String(), &eval.Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!", Traceback: tb}
+}
+
+// sameOp reports whether the operation seen on the stack is the one the
+// goroutine's label names; a mismatch means the label is stale.
+func sameOp(site, stack string) bool {
+	return site == stack
+}
+
+// stuckText is "[chan send]: line 2:1: ch <- 1" in Go's words.
+func stuckText(g goroutines.Goroutine, s eval.Site, cur int) string {
+	state := stuckState(g, s)
+	where := fmt.Sprintf("line %d:%d", s.Line, s.Col)
+	if s.Cell != cur {
+		where += " of an earlier cell"
+	}
+	if s.Code != "" {
+		where += ": " + s.Code
+	}
+	return "[" + state + "]: " + where
+}
+
+// stuckState names g's wait as Go's tracebacks do.
+func stuckState(g goroutines.Goroutine, s eval.Site) string {
+	state := g.State
+	switch s.Op {
+	case "send":
+		state = "chan send"
+	case "recv", "range":
+		state = "chan receive"
+	case "select":
+		state = "select"
+		if s.Cases == 0 {
+			state = "select (no cases)"
+		}
+	}
+	if s.NilChan && (s.Op == "send" || s.Op == "recv") {
+		state += " (nil chan)"
+	}
+	return state
+}
+
+// showLabels makes goroutine dumps carry pprof labels, which the check
+// reads. The runtime rereads GODEBUG when it changes; child processes
+// inherit the setting, which only matters to programs that set labels.
+func showLabels() {
+	const set = "tracebacklabels=1"
+	cur := os.Getenv("GODEBUG")
+	if strings.Contains(cur, set) {
+		return
+	}
+	if cur != "" {
+		cur += ","
+	}
+	os.Setenv("GODEBUG", cur+set)
+}

@@ -1,0 +1,171 @@
+package worker
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"golessons/kernel/internal/eval"
+	"golessons/kernel/internal/goroutines"
+)
+
+// The notice under a cell that returns while goroutines it started are
+// still alive: "3 goroutines still running: 3 × time.Sleep at line 2".
+// Goroutines blocked forever on a channel that nothing else can reach
+// (no notebook variable holds it, every other cell goroutine is stuck
+// too) are called leaked. The dump behind it is taken only when the
+// evaluator counts live goroutines, so cells without any pay nothing.
+
+// lingerWait is how long a cell's goroutines get to finish before the
+// notice counts them: `go fmt.Println(x)` as a cell's last line is not
+// worth a notice. Goroutines of earlier cells do not make a cell wait.
+const lingerWait = 100 * time.Millisecond
+
+// leftovers is what the notice needs from the evaluator.
+type leftovers interface {
+	watched
+	LiveGoroutines() int
+	SiteChannels(label string) ([]uintptr, bool)
+	HeldChannels() map[uintptr]bool
+}
+
+// interpCreated reports a goroutine started by an interpreted go statement.
+func interpCreated(g goroutines.Goroutine) bool {
+	return strings.HasPrefix(g.CreatedBy, "github.com/traefik/yaegi/interp.") &&
+		g.CreatedBy != "github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext"
+}
+
+// aliveBefore returns the ids of cell goroutines alive as a cell starts,
+// or nil when there are none (the usual case: no dump).
+func aliveBefore(ev leftovers) map[int64]bool {
+	if ev.LiveGoroutines() == 0 {
+		return nil
+	}
+	ids := map[int64]bool{}
+	for _, g := range goroutines.Parse(goroutines.Dump()) {
+		if _, ok := g.Labels[eval.LabelKey]; ok && interpCreated(g) {
+			ids[g.ID] = true
+		}
+	}
+	return ids
+}
+
+// cellGoroutines returns the goroutines started by cells' go statements
+// that are alive and not in skip, and whether every goroutine of the
+// cells is stuck (then none of them can release another).
+func cellGoroutines(job int64, skip map[int64]bool) (mine []goroutines.Goroutine, allStuck bool) {
+	allStuck = true
+	for _, g := range goroutines.Parse(goroutines.Dump()) {
+		if _, ok := g.Labels[eval.LabelKey]; !ok || g.ID == job {
+			continue
+		}
+		if _, stuck := g.Stuck(); !stuck && g.Creator != job {
+			allStuck = false // the running cell itself (listing) does not count
+		}
+		if interpCreated(g) && !skip[g.ID] {
+			mine = append(mine, g)
+		}
+	}
+	return mine, allStuck
+}
+
+// leftoverNotice describes the goroutines started during the cell that
+// are still alive, or returns "" when there are none.
+// liveAtStart is the evaluator's count as the cell began; the count can
+// stay high after goroutines were stopped (an interrupt skips their
+// guard), so only its growth during the cell is trusted.
+func leftoverNotice(ev leftovers, job int64, before map[int64]bool, liveAtStart int) string {
+	for end := time.Now().Add(lingerWait); ev.LiveGoroutines() > liveAtStart && time.Now().Before(end); {
+		time.Sleep(5 * time.Millisecond)
+	}
+	if ev.LiveGoroutines() == 0 {
+		return ""
+	}
+	mine, allStuck := cellGoroutines(job, before)
+	if len(mine) == 0 {
+		return ""
+	}
+	cur := ev.CellNumber()
+	var held map[uintptr]bool
+	var order []string
+	count := map[string]int{}
+	for _, g := range mine {
+		d := describeLeftover(ev, g, cur, allStuck, &held).text()
+		if count[d] == 0 {
+			order = append(order, d)
+		}
+		count[d]++
+	}
+	parts := make([]string, len(order))
+	for i, d := range order {
+		parts[i] = fmt.Sprintf("%d × %s", count[d], d)
+	}
+	noun := "goroutines"
+	if len(mine) == 1 {
+		noun = "goroutine"
+	}
+	return fmt.Sprintf("%d %s still running: %s\n", len(mine), noun, strings.Join(parts, "; "))
+}
+
+// leftover is one goroutine a cell left: what it does and where.
+type leftover struct {
+	what    string // "time.Sleep", "chan send", "leaked (blocked forever on chan send)"
+	line    int    // 0 when unknown
+	earlier bool   // the line is in an earlier cell
+}
+
+// at is " at line 3" or " at line 3 of an earlier cell".
+func (l leftover) at() string {
+	if l.line == 0 {
+		return ""
+	}
+	s := fmt.Sprintf(" at line %d", l.line)
+	if l.earlier {
+		s += " of an earlier cell"
+	}
+	return s
+}
+
+// text is the notice's description of l.
+func (l leftover) text() string {
+	if strings.HasPrefix(l.what, "leaked") {
+		return strings.TrimSuffix(l.what, ")") + l.at() + ")"
+	}
+	return l.what + l.at()
+}
+
+// describeLeftover says where g is and what it waits on.
+func describeLeftover(ev leftovers, g goroutines.Goroutine, cur int, allStuck bool, held *map[uintptr]bool) leftover {
+	label := g.Labels[eval.LabelKey]
+	s, known := ev.SiteOf(label)
+	w, waiting := g.Waiting()
+	var l leftover
+	if known && waiting && s.Op == w.Op {
+		l.line, l.earlier = s.Line, s.Cell != cur
+	}
+	switch {
+	case g.State == "running" || g.State == "runnable":
+		return leftover{what: "running"}
+	case waiting && w.Op == "call":
+		l.what = strings.NewReplacer("(*", "", ")", "").Replace(w.API)
+		return l
+	case !waiting:
+		return leftover{what: "waiting (" + g.State + ")"}
+	}
+	l.what = stuckState(g, s)
+	if _, stuck := g.Stuck(); stuck && l.line != 0 && allStuck && !s.External && !s.NilChan {
+		if chans, ok := ev.SiteChannels(label); ok && len(chans) > 0 {
+			if *held == nil {
+				*held = ev.HeldChannels()
+			}
+			free := true
+			for _, c := range chans {
+				free = free && !(*held)[c]
+			}
+			if free {
+				l.what = "leaked (blocked forever on " + l.what + ")"
+			}
+		}
+	}
+	return l
+}

@@ -1,0 +1,214 @@
+"""Deadlocks named in Go's words, waits that end by themselves left alone.
+
+A compiled Go program whose goroutines all block dies with
+`fatal error: all goroutines are asleep - deadlock!`; the kernel says the
+same within 2 s of the cell blocking, with one line per stuck goroutine
+(its wait and its cell line), and keeps the student's variables. A wait
+that can end by itself must never be called a deadlock.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+DEADLOCK = "all goroutines are asleep - deadlock!"
+
+# Each case: the cell, then the stuck lines the report must contain
+# (regular expressions, matched against whole traceback lines).
+CLASSIC = {
+    "send without receiver": (
+        "ch := make(chan int)\nch <- 1",
+        [r"goroutine 1 \[chan send\]: line 2:1: ch <- 1"],
+    ),
+    "receive without sender": (
+        'import "fmt"\nch := make(chan int)\nv := <-ch\nfmt.Println(v)',
+        [r"goroutine 1 \[chan receive\]: line 3:\d+: v := <-ch"],
+    ),
+    "empty select": (
+        "select {}",
+        [r"goroutine 1 \[select \(no cases\)\]: line 1:1: select \{\}"],
+    ),
+    "WaitGroup never done": (
+        'import "sync"\nvar wg sync.WaitGroup\nwg.Add(2)\ngo func() { defer wg.Done() }()\nwg.Wait()',
+        [r"goroutine 1 \[sync.WaitGroup.Wait\]: line 5:1: wg.Wait\(\)"],
+    ),
+    "mutex locked twice": (
+        'import "sync"\nvar mu sync.Mutex\nmu.Lock()\nmu.Lock()',
+        [r"goroutine 1 \[sync.Mutex.Lock\]: line 4:1: mu.Lock\(\)"],
+    ),
+    "one receive too many": (
+        'import "fmt"\nnums := make(chan int)\ngo func() {\n\tfor i := 0; i < 3; i++ {\n\t\tnums <- i\n\t}\n}()\n'
+        "for i := 0; i < 4; i++ {\n\tfmt.Println(<-nums)\n}",
+        [r"goroutine 1 \[chan receive\]: line 9:\d+: fmt.Println\(<-nums\)"],
+    ),
+    "results drained only after wg.Wait": (
+        'import "sync"\nresults := make(chan int)\nvar wg sync.WaitGroup\nfor i := range 3 {\n\twg.Add(1)\n'
+        "\tgo func() {\n\t\tdefer wg.Done()\n\t\tresults <- i * i\n\t}()\n}\nwg.Wait()\nclose(results)\n"
+        "for r := range results {\n\t_ = r\n}",
+        [r"goroutine 1 \[sync.WaitGroup.Wait\]: line 11:1: wg.Wait\(\)"]
+        + [r"goroutine \d+ \[chan send\]: line 8:3: results <- i \* i"] * 3,
+    ),
+    "full buffered channel": (
+        'queue := make(chan string, 2)\nqueue <- "a"\nqueue <- "b"\nqueue <- "c"',
+        [r'goroutine 1 \[chan send\]: line 4:1: queue <- "c"'],
+    ),
+    "range over a channel nobody closes": (
+        'import "fmt"\nwords := make(chan string)\ngo func() {\n\twords <- "go"\n\twords <- "on"\n}()\n'
+        "for w := range words {\n\tfmt.Println(w)\n}",
+        [r"goroutine 1 \[chan receive\]: line 7:1: for w := range words \{"],
+    ),
+    "nil channel": (
+        "var never chan int\n<-never",
+        [r"goroutine 1 \[chan receive \(nil chan\)\]: line 2:1: <-never"],
+    ),
+    "inside a function of the cell": (
+        "func pingPong(in, out chan int) {\n\tv := <-in\n\tout <- v + 1\n}\n"
+        "a, b := make(chan int), make(chan int)\ngo pingPong(a, b)\ngo pingPong(b, a)\nselect {}",
+        [r"goroutine 1 \[select \(no cases\)\]: line 8:1: select \{\}"]
+        + [r"goroutine \d+ \[chan receive\]: line 2:\d+: v := <-in"] * 2,
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def dl_kernel(make_kernel):
+    k = make_kernel()
+    yield k
+    k.close()
+
+
+def traceback_lines(r) -> list[str]:
+    return [ln for e in r.errors for ln in e.get("traceback", [])]
+
+
+@pytest.mark.parametrize("name", list(CLASSIC))
+def test_classic_deadlock_is_named_with_its_lines(dl_kernel, name):
+    code, expected = CLASSIC[name]
+    # a variable set before the deadlock must survive it
+    dl_kernel.execute(f"kept := {len(name)}").ok()
+    r = dl_kernel.execute(code, timeout=15)
+    assert r.status == "error", r.describe()
+    assert r.content["ename"] == "fatal error", r.describe()
+    assert r.content["evalue"] == DEADLOCK, r.describe()
+    assert r.t_reply - r.t_sent < 2.0, f"named after {r.t_reply - r.t_sent:.2f}s\n" + r.describe()
+    tb = traceback_lines(r)
+    assert tb and tb[0] == "fatal error: " + DEADLOCK, r.describe()
+    stuck = [ln for ln in tb if ln.startswith("goroutine ")]
+    for pat in expected:
+        hit = [ln for ln in stuck if re.fullmatch(pat, ln)]
+        assert hit, f"no line matching {pat!r} in\n" + "\n".join(stuck)
+        stuck.remove(hit[0])
+    # goroutines stuck since an earlier case may follow, but only those
+    assert all("of an earlier cell" in ln for ln in stuck), "\n".join(stuck)
+    # the next cell works and the variables are kept
+    after = dl_kernel.execute("kept * 2", timeout=10).ok()
+    assert after.result_text == str(2 * len(name)), after.describe()
+
+
+# Waits that end by themselves: each takes longer than the check needs to
+# decide (two looks, 0.65 s) and must finish normally.
+SELF_ENDING = {
+    "time.Sleep then send": (
+        'import "time"\nch := make(chan int)\ngo func() {\n\ttime.Sleep(1200 * time.Millisecond)\n\tch <- 1\n}()\n<-ch',
+        "1",
+    ),
+    "time.After": ('import "time"\n<-time.After(1200 * time.Millisecond)\n"done"', '"done"'),
+    "ticker": (
+        'import "time"\nt := time.NewTicker(300 * time.Millisecond)\nn := 0\nfor range 4 {\n\t<-t.C\n\tn++\n}\nt.Stop()\nn',
+        "4",
+    ),
+    "time.AfterFunc": (
+        'import "time"\nch := make(chan string)\ntime.AfterFunc(1200*time.Millisecond, func() { ch <- "fired" })\n<-ch',
+        '"fired"',
+    ),
+    "context deadline": (
+        'import ("context"; "time")\nctx, cancel := context.WithTimeout(context.Background(), 1200*time.Millisecond)\n'
+        "<-ctx.Done()\ncancel()\nctx.Err()",
+        "context deadline exceeded",
+    ),
+    "select on a channel or a timeout": (
+        'import "time"\nch := make(chan int)\nselect {\ncase v := <-ch:\n\t_ = v\ncase <-time.After(1200 * time.Millisecond):\n}\n"timed out"',
+        '"timed out"',
+    ),
+    "child process": ('import "os/exec"\nexec.Command("sleep", "1.2").Run()', "<nil>"),
+    "network I/O": (
+        'import ("net"; "time")\nl, _ := net.Listen("tcp", "127.0.0.1:0")\ngo func() {\n\ttime.Sleep(1200 * time.Millisecond)\n'
+        '\tc, _ := net.Dial("tcp", l.Addr().String())\n\tc.Close()\n}()\nc, err := l.Accept()\nc.Close()\nl.Close()\nerr',
+        "<nil>",
+    ),
+    "pipe read": (
+        'import ("io"; "os"; "time")\nr, w, _ := os.Pipe()\ngo func() {\n\ttime.Sleep(1200 * time.Millisecond)\n'
+        '\tw.Write([]byte("piped"))\n\tw.Close()\n}()\nb, _ := io.ReadAll(r)\nstring(b)',
+        '"piped"',
+    ),
+    "mutex held by a sleeping goroutine": (
+        'import ("sync"; "time")\nvar m sync.Mutex\nm.Lock()\ngo func() {\n\ttime.Sleep(1200 * time.Millisecond)\n\tm.Unlock()\n}()\n'
+        'm.Lock()\n"got it"',
+        '"got it"',
+    ),
+    "compiled demos code": (
+        'import ("time"; "golessons/demos")\ndemos.RunGoroutines(func(string) { time.Sleep(1200 * time.Millisecond) }, "a", "b")\n"demos done"',
+        '"demos done"',
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def calm_kernel(make_kernel):
+    k = make_kernel()
+    yield k
+    k.close()
+
+
+@pytest.mark.parametrize("name", list(SELF_ENDING))
+def test_wait_that_ends_by_itself_is_not_a_deadlock(calm_kernel, name):
+    code, want = SELF_ENDING[name]
+    r = calm_kernel.execute(code, timeout=20)
+    assert r.status == "ok", r.describe()
+    assert DEADLOCK not in r.error_text + r.stderr, r.describe()
+    assert r.result_text == want, r.describe()
+
+
+def test_input_box_wait_is_not_a_deadlock(calm_kernel):
+    def answer(req):
+        time.sleep(1.2)
+        return "Gopher"
+
+    code = 'import "fmt"\nvar name string\nfmt.Scanln(&name)\n"hello " + name'
+    r = calm_kernel.execute(code, allow_stdin=True, stdin_handler=answer, timeout=20)
+    assert r.status == "ok", r.describe()
+    assert r.result_text == '"hello Gopher"', r.describe()
+
+
+def test_goroutine_of_an_earlier_cell_that_sends_later(calm_kernel):
+    calm_kernel.execute(
+        'import "time"\nlate := make(chan string)\ngo func() {\n\ttime.Sleep(1500 * time.Millisecond)\n\tlate <- "late"\n}()'
+    ).ok()
+    r = calm_kernel.execute("<-late", timeout=20)
+    assert r.status == "ok", r.describe()
+    assert r.result_text == '"late"', r.describe()
+
+
+def test_cells_list_and_stop_the_goroutines_cells_started(fresh_kernel):
+    k = fresh_kernel
+    k.execute(
+        'import ("time"; "golessons/goroutines")\nvar counter int\nfor range 2 {\n\tgo time.Sleep(700 * time.Millisecond)\n}\n'
+        "inbox := make(chan int)\ngo func() {\n\tfor v := range inbox {\n\t\tcounter += v\n\t}\n}()"
+    ).ok()
+    listed = k.execute("goroutines.List()").ok()
+    table = listed.result_text
+    assert table.count("an earlier cell, line 4") == 2 and "time.Sleep" in table, listed.describe()
+    assert "chan receive" in table and "line 8" in table, listed.describe()
+    html = listed.results[-1]["data"].get("text/html", "")
+    assert "<table>" in html and "time.Sleep" in html, listed.describe()
+    stopped = k.execute("goroutines.StopAll()").ok()
+    assert stopped.result_text == "3", stopped.describe()
+    time.sleep(1.0)  # the sleeping ones stop when their sleep returns
+    after = k.execute("goroutines.List()").ok()
+    assert after.result_text == "no goroutines started by cells are running", after.describe()
+    # declarations are kept
+    kept = k.execute("counter + 1").ok()
+    assert kept.result_text == "1", kept.describe()
