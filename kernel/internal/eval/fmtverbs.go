@@ -16,17 +16,26 @@ import (
 // them: the interfaces (fmt.Stringer, error, ...) whose methods yaegi
 // wraps a cell value in when passing it to the real functions, so that
 // String and Error methods of cell types are still called.
-func (tn *typeNames) overrideFmt(f map[string]reflect.Value) (exp interp.Exports) {
+//
+// The printing ones write where the cells' streams say (see streams.go):
+// stdout is the cells' current os.Stdout, and a writer that is the cells'
+// os.Stderr is routed to the ordered stderr, so both keep their order.
+func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) (exp interp.Exports) {
 	defer func() {
 		mt := map[reflect.Value][]reflect.Type{}
-		for name, real := range map[string]any{"Printf": fmt.Printf, "Sprintf": fmt.Sprintf, "Fprintf": fmt.Fprintf, "Errorf": fmt.Errorf, "Appendf": fmt.Appendf} {
+		for name, real := range map[string]any{"Printf": fmt.Printf, "Sprintf": fmt.Sprintf, "Fprintf": fmt.Fprintf, "Errorf": fmt.Errorf, "Appendf": fmt.Appendf,
+			"Print": fmt.Print, "Println": fmt.Println, "Fprint": fmt.Fprint, "Fprintln": fmt.Fprintln} {
 			mt[f[name]] = stdlib.MapTypes[reflect.ValueOf(real)]
 		}
 		exp = interp.Exports{".": {"MapTypes": reflect.ValueOf(mt)}}
 	}()
+	f["Print"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(out.stdout(), a...) })
+	f["Println"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(out.stdout(), a...) })
+	f["Fprint"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(out.route(w), a...) })
+	f["Fprintln"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(out.route(w), a...) })
 	f["Printf"] = reflect.ValueOf(func(format string, a ...any) (int, error) {
 		format, a = tn.args(format, a)
-		return fmt.Printf(format, a...)
+		return fmt.Fprintf(out.stdout(), format, a...)
 	})
 	f["Sprintf"] = reflect.ValueOf(func(format string, a ...any) string {
 		format, a = tn.args(format, a)
@@ -34,7 +43,7 @@ func (tn *typeNames) overrideFmt(f map[string]reflect.Value) (exp interp.Exports
 	})
 	f["Fprintf"] = reflect.ValueOf(func(w io.Writer, format string, a ...any) (int, error) {
 		format, a = tn.args(format, a)
-		return fmt.Fprintf(w, format, a...)
+		return fmt.Fprintf(out.route(w), format, a...)
 	})
 	f["Errorf"] = reflect.ValueOf(func(format string, a ...any) error {
 		format, a = tn.args(format, a)

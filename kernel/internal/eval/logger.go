@@ -26,11 +26,12 @@ type Logger struct {
 	prefix string
 	flag   int
 	line   *atomic.Int64 // the evaluator's current logging line
+	outs   *outputs      // routes the cells' os.Stderr to the ordered stderr
 }
 
 // New returns a Logger like log.New.
 func (l *Logger) new(out io.Writer, prefix string, flag int) *Logger {
-	return &Logger{out: out, prefix: prefix, flag: flag, line: l.line}
+	return &Logger{out: out, prefix: prefix, flag: flag, line: l.line, outs: l.outs}
 }
 
 // SetPrefix, Prefix, SetFlags, Flags, SetOutput and Writer are log's.
@@ -79,7 +80,7 @@ func (l *Logger) Output(calldepth int, s string) error {
 	if len(s) == 0 || s[len(s)-1] != '\n' {
 		b = append(b, '\n')
 	}
-	_, err := l.out.Write(b)
+	_, err := l.outs.route(l.out).Write(b)
 	return err
 }
 
@@ -113,7 +114,9 @@ func trimNewline(s string) string {
 
 // overrideLog points the log package of cells at Loggers.
 func (e *Evaluator) overrideLog(l map[string]reflect.Value) {
-	std := &Logger{out: os.Stderr, flag: log.LstdFlags, line: &e.logLine}
+	// The standard logger writes to the cells' os.Stderr, as log does.
+	std := &Logger{out: os.Stderr, flag: log.LstdFlags, line: &e.logLine, outs: &e.out}
+	e.stdLog = std
 	l["Logger"] = reflect.ValueOf((*Logger)(nil))
 	l["New"] = reflect.ValueOf(std.new)
 	l["Default"] = reflect.ValueOf(func() *Logger { return std })

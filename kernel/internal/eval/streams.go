@@ -11,7 +11,6 @@ import (
 	"syscall"
 
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Streams are the standard output and error that cells see. Without them
@@ -41,10 +40,12 @@ type cellStreams struct {
 	ownOut  *os.File   // the duplicate we made for stdout
 	ownErr  *os.File   // the duplicate we made for stderr
 	ordered io.Writer
+	stdLog  *Logger // follows ownErr when reopen replaces it
 }
 
 // useStreams installs duplicates of opts.Streams as the cells' os.Stdout
-// and os.Stderr, and routes fmt's and log's output through them.
+// and os.Stderr; fmt's and log's functions for cells write through them
+// (see outputs).
 func (e *Evaluator) useStreams() error {
 	src := *e.opts.Streams
 	cs := &cellStreams{src: src, ordered: src.OrderedStderr}
@@ -59,51 +60,39 @@ func (e *Evaluator) useStreams() error {
 	cs.out, cs.err = cs.ownOut, cs.ownErr
 	e.streams = cs
 	if cs.ordered != nil {
-		// The process's standard logger is the cells' log package (the
-		// runner runs nothing else that logs through it).
+		// Compiled code that logs through the process's standard logger
+		// (lesson packages) keeps its order with the cells' output too.
 		log.SetOutput(cs.ordered)
 	}
-
-	fmtSyms := map[string]reflect.Value{
-		"Print":    reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(cs.stdout(), a...) }),
-		"Printf":   reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fprintf(cs.stdout(), f, a...) }),
-		"Println":  reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(cs.stdout(), a...) }),
-		"Fprint":   reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(cs.route(w), a...) }),
-		"Fprintf":  reflect.ValueOf(func(w io.Writer, f string, a ...any) (int, error) { return fmt.Fprintf(cs.route(w), f, a...) }),
-		"Fprintln": reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(cs.route(w), a...) }),
-	}
-	// yaegi passes cell values that have a String or Format method to
-	// these functions wrapped so fmt finds the method; it looks the
-	// wrapping up by function value, so the replacements need entries too.
-	mt := map[reflect.Value][]reflect.Type{}
-	for name, v := range fmtSyms {
-		mt[v] = stdlib.MapTypes[reflect.ValueOf(fmtFuncs[name])]
-	}
-	logSyms := map[string]reflect.Value{
-		"SetOutput": reflect.ValueOf(func(w io.Writer) { log.SetOutput(cs.route(w)) }),
-	}
-	if orig, ok := stdlib.Symbols["log/log"]["New"]; ok {
-		// log.New(os.Stderr, ...) loggers write in order too. yaegi's New
-		// returns its own logger type (Fatal panics), so it is wrapped as is.
-		logSyms["New"] = reflect.MakeFunc(orig.Type(), func(args []reflect.Value) []reflect.Value {
-			if w, isWriter := args[0].Interface().(io.Writer); isWriter {
-				args[0] = reflect.ValueOf(cs.route(w))
-			}
-			return orig.Call(args)
-		})
+	e.out.cs = cs
+	if e.stdLog != nil {
+		e.stdLog.SetOutput(cs.ownErr) // made before the cells' stderr existed
+		cs.stdLog = e.stdLog
 	}
 	return e.i.Use(interp.Exports{
-		"os/os":     {"Stdout": reflect.ValueOf(&cs.out).Elem(), "Stderr": reflect.ValueOf(&cs.err).Elem()},
-		"fmt/./fmt": fmtSyms, // not "fmt/fmt": see useSymbols
-		"log/log":   logSyms,
-		".":         {"MapTypes": reflect.ValueOf(mt)},
+		"os/os": {"Stdout": reflect.ValueOf(&cs.out).Elem(), "Stderr": reflect.ValueOf(&cs.err).Elem()},
 	})
 }
 
-// fmtFuncs are the originals of the replaced fmt functions.
-var fmtFuncs = map[string]any{
-	"Print": fmt.Print, "Printf": fmt.Printf, "Println": fmt.Println,
-	"Fprint": fmt.Fprint, "Fprintf": fmt.Fprintf, "Fprintln": fmt.Fprintln,
+// outputs is where the cells' fmt and log functions (fmtverbs.go,
+// logger.go) write: through the cells' streams once useStreams has run,
+// to the process's files without them.
+type outputs struct{ cs *cellStreams }
+
+// stdout is the cells' current os.Stdout.
+func (o *outputs) stdout() io.Writer {
+	if o.cs == nil {
+		return os.Stdout
+	}
+	return o.cs.stdout()
+}
+
+// route sends writes meant for the cells' stderr to the ordered stderr.
+func (o *outputs) route(w io.Writer) io.Writer {
+	if o.cs == nil {
+		return w
+	}
+	return o.cs.route(w)
 }
 
 // stdout is the cells' current os.Stdout (a cell may assign it).
@@ -141,6 +130,9 @@ func (cs *cellStreams) reopen() {
 	}
 	if cs.err == cs.ownErr && isClosed(cs.ownErr) {
 		if f, err := dupFile(cs.src.Stderr); err == nil {
+			if cs.stdLog != nil && cs.stdLog.Writer() == io.Writer(cs.ownErr) {
+				cs.stdLog.SetOutput(f)
+			}
 			cs.ownErr, cs.err = f, f
 		}
 	}

@@ -42,7 +42,7 @@ func TestCellsStreamsAreTheirOwn(t *testing.T) {
 		"fmt.Println(T{})\nfmt.Fprintln(os.Stderr, \"to stderr\")\nlog.SetFlags(0)\nlog.Print(\"logged\")\n"+
 			"l := log.New(os.Stderr, \"mine: \", 0)\nl.Println(\"own logger\")",
 		"os.Stdout.Close()\nos.Stderr.Close()",
-		"fmt.Println(\"after close\")\nfmt.Fprintln(os.Stderr, \"stderr after close\")",
+		"fmt.Println(\"after close\")\nfmt.Fprintln(os.Stderr, \"stderr after close\")\nlog.Print(\"logged after close\")",
 	)
 	if cerr != nil {
 		t.Fatal(cerr)
@@ -53,7 +53,7 @@ func TestCellsStreamsAreTheirOwn(t *testing.T) {
 	if string(got) != "a T\nafter close\n" {
 		t.Errorf("stdout %q", got)
 	}
-	if s := ordered.String(); s != "to stderr\nlogged\nmine: own logger\nstderr after close\n" {
+	if s := ordered.String(); s != "to stderr\nlogged\nmine: own logger\nstderr after close\nlogged after close\n" {
 		t.Errorf("ordered stderr %q", s)
 	}
 }
