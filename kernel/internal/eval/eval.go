@@ -68,10 +68,11 @@ type Evaluator struct {
 	tmp   int // counter for unique temporary names in rewrites
 	// aliases maps a redefined generic func to its current internal name.
 	aliases map[string]string
-	streams *cellStreams // nil without Options.Streams
-	out     outputs      // where the cells' fmt and log functions write
-	stdLog  *Logger      // the cells' log package's standard logger
-	mods    moduleSet    // Go modules imported by cells (modules.go)
+	streams *cellStreams    // nil without Options.Streams
+	out     outputs         // where the cells' fmt and log functions write
+	stdLog  *Logger         // the cells' log package's standard logger
+	empty   *interp.Program // compiled "", run to stop yaegi again (settle.go)
+	mods    moduleSet       // Go modules imported by cells (modules.go)
 	// names maps the reflect types of cell struct types to their names.
 	logLine  atomic.Int64 // cell line of the latest logging call (logger.go)
 	names    *typeNames

@@ -226,6 +226,12 @@ func (e *Evaluator) compile(n ast.Node) (p *interp.Program, err error) {
 
 // execute runs a compiled unit and converts its failure to *Error.
 func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error {
+	// Never start a unit once the cell is cancelled: yaegi's Execute would
+	// take the new run id after the cancellation bumped it, and a loop in
+	// the unit would then never see that it was stopped (see settle.go).
+	if cctx.Err() != nil && ctx.Err() != nil {
+		return &Error{Name: "Interrupted", Value: "the cell was interrupted; earlier variables are kept"}
+	}
 	_, err := e.i.ExecuteWithContext(cctx, p)
 	if err == nil {
 		return nil
@@ -240,7 +246,7 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 		return &Error{Name: "panic", Value: "goroutine panic: " + msg, Traceback: e.traceback()}
 	}
 	if ctx.Err() != nil {
-		settleInterrupted()
+		e.settleInterrupted()
 		return &Error{Name: "Interrupted", Value: "the cell was interrupted; earlier variables are kept"}
 	}
 	var pe interp.Panic

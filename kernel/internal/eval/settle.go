@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"context"
 	"runtime"
 	"time"
 )
@@ -21,10 +22,36 @@ var cellGoroutineFrame = []byte("interp.(*Interpreter).ExecuteWithContext.func1"
 // keeps the promise that an interrupted cell is over; while a compiled call
 // holds it, Eval blocks, the runner's grace period runs out and the kernel
 // replaces the process, the one way to stop compiled code.
-func settleInterrupted() {
-	for cellGoroutineRunning() {
+//
+// yaegi stops interpreted code by bumping a run id that every loop
+// compares with its frame's; but Execute copies the current id into the
+// frame when it starts, so a unit whose goroutine starts just after the
+// bump runs with the new id and never stops. While the goroutine stays
+// in interpreted code, stop asks yaegi to stop again (a bump the running
+// frame cannot have copied) every 50 ms.
+func (e *Evaluator) settleInterrupted() {
+	for i := 1; cellGoroutineRunning(); i++ {
 		time.Sleep(5 * time.Millisecond)
+		if i%10 == 0 {
+			e.stopAgain()
+		}
 	}
+}
+
+// stopAgain bumps yaegi's run id by running an empty program with a
+// cancelled context. The empty program's own Execute may take the new id
+// first; then the next call bumps it again.
+func (e *Evaluator) stopAgain() {
+	if e.empty == nil {
+		p, err := e.i.Compile("")
+		if err != nil {
+			return
+		}
+		e.empty = p
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	e.i.ExecuteWithContext(ctx, e.empty) //nolint:errcheck // only the stop matters
 }
 
 // cellGoroutineRunning reports whether a goroutine is executing inside
