@@ -45,7 +45,7 @@ func TestRealCells(t *testing.T) {
 
 func TestRealLateOutputAndDisplay(t *testing.T) {
 	r := startRunnerWith(t, "real", -1)
-	res, rec := run(t, r, "import (\n\t\"fmt\"\n\t\"time\"\n\t\"golessons/display\"\n)\nfmt.Println(\"one\")\ndisplay.HTML(\"<b>hi</b>\")\nfmt.Println(\"two\")\ngo func() {\n\ttime.Sleep(20 * time.Millisecond)\n\tfmt.Println(\"late\")\n}()")
+	res, rec := run(t, r, "import (\n\t\"fmt\"\n\t\"time\"\n\t\"golessons/display\"\n)\nfmt.Println(\"one\")\ndisplay.HTML(\"<b>hi</b>\")\nfmt.Println(\"two\")\ngo func() {\n\ttime.Sleep(500 * time.Millisecond)\n\tfmt.Println(\"late\")\n}()")
 	if res.Err != nil {
 		t.Fatal(res.Err)
 	}
