@@ -43,8 +43,10 @@
 //
 // ROUTER routing: a request's Msg.Identities[0] is the peer's identity (the
 // one it announced, or a generated one starting with a zero byte). A reply
-// (a message whose parent is one of the last 4096 requests of that socket)
-// goes back to the connection that sent the request, if it is still there;
+// (a message whose parent is one of the last 4096 requests of that socket,
+// matched by msg_id, msg_type and date: clients of one KernelManager number
+// their msg_ids alike) goes back to the connection that sent the request, if
+// it is still there;
 // any other message, and a reply whose requester is gone, goes to the newest
 // live connection with the identity. So clients of one KernelManager, which
 // share its session and hence their identity, each get their own replies,

@@ -3,6 +3,8 @@ package wire
 import (
 	"crypto/sha256"
 	"sync"
+
+	"golessons/kernel/internal/protocol"
 )
 
 // replaySet remembers the last n signatures (FIFO) to reject replays.
@@ -34,6 +36,18 @@ func (r *replaySet) add(d [sha256.Size]byte) bool {
 	}
 	r.seen[d] = struct{}{}
 	return true
+}
+
+// originKey identifies a request for originMap: its msg_id, and also its
+// type and date, because msg_ids are unique only per client Session object:
+// two clients of one KernelManager share its session id and both number
+// their messages <session>_<pid>_0, _1, ..., so their requests carry the
+// same msg_ids (and the same routing identity).
+func originKey(h protocol.Header) string {
+	if h.MsgID == "" {
+		return ""
+	}
+	return h.MsgID + "\x00" + string(h.MsgType) + "\x00" + h.Date
 }
 
 // originMap remembers which connection sent each of the last n requests

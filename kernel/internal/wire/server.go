@@ -263,7 +263,7 @@ func (s *Server) Send(ch Channel, m *protocol.Message) error {
 	if ch == IOPub {
 		return k.publish(outMsg{frames: frames, size: size})
 	}
-	return k.route(frames[0], m.Parent.MsgID, outMsg{frames: frames[1:], size: size - len(frames[0])})
+	return k.route(frames[0], originKey(m.Parent), outMsg{frames: frames[1:], size: size - len(frames[0])})
 }
 
 // Close stops the server: it closes the listeners and every connection,

@@ -247,7 +247,7 @@ func (k *socket) readRequests(p *peer) {
 			continue
 		}
 		verified = true
-		k.origins.put(m.Header.MsgID, p)
+		k.origins.put(originKey(m.Header), p)
 		select {
 		case s.in <- Incoming{Channel: k.ch, Msg: m}:
 		case <-s.done:
