@@ -94,6 +94,7 @@ type watch struct {
 	final   map[*unit]finalSite            // final expressions with a wait
 	pending atomic.Int64                   // AfterFunc callbacks not run yet
 	aborted atomic.Pointer[Error]          // why the running cell was stopped
+	imports map[string]string              // name → path of the cell being rewritten
 	dones   []chan struct{}                // yaegi done channels of runs that left goroutines
 }
 
