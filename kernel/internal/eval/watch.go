@@ -73,8 +73,9 @@ type site struct {
 	external, nilChan atomic.Bool
 	labels            context.Context
 
-	// The channels waited on here (leftover.go); last skips the lock when
-	// a loop waits on the same channel again.
+	// The channels waited on here (leftover.go); last skips the lock and
+	// the registry when a loop waits on the same channel again (it keeps
+	// that one channel alive).
 	last    atomic.Pointer[byte]
 	chanMu  sync.Mutex
 	chans   []weak.Pointer[byte]
