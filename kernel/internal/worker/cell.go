@@ -27,7 +27,7 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 		before := aliveBefore(ev)
 		job := goroutines.ID()
 		w.lister.begin(ev, job)
-		stopWatch = watchCell(ev)
+		stopWatch = watchCell(ev, job)
 		notice = func(err error) {
 			if err == nil {
 				fmt.Fprint(w.opts.Stderr, leftoverNotice(ev, job, before))
