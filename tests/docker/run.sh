@@ -57,7 +57,7 @@ sampler=$!
 t0=$SECONDS
 podman exec "$name" sh -c 'for nb in ~/lessons/*.ipynb; do
     cp "$nb" "/tmp/$(basename "$nb")" &&
-    jupyter execute --kernel_name=golessons --timeout=300 --inplace "/tmp/$(basename "$nb")" 2>&1 | tail -n 3 || exit 1
+    jupyter execute --kernel_name=golessons --timeout=300 --allow-errors --inplace "/tmp/$(basename "$nb")" 2>&1 | tail -n 3 || exit 1
   done'
 kill $sampler 2>/dev/null || true
 peak=$(awk '{ v = $1; n = v + 0; if (v ~ /GB$/) n *= 1000; else if (v ~ /kB$/) n /= 1000; if (n > max) max = n }
@@ -68,7 +68,11 @@ podman exec "$name" python3 -c '
 import glob, json
 for path in sorted(glob.glob("/tmp/*.ipynb")):
     code = [c for c in json.load(open(path))["cells"] if c["cell_type"] == "code"]
-    errors = [o for c in code for o in c["outputs"] if o["output_type"] == "error"]
+    # lesson 03 shows deadlocks on purpose: only its cells tagged so may fail, and only that way
+    expected = lambda c: "expect-deadlock" in c["metadata"].get("tags", [])
+    errors = [o for c in code if not expected(c) for o in c["outputs"] if o["output_type"] == "error"]
+    deadlocks = [o.get("ename") for c in code if expected(c) for o in c["outputs"] if o["output_type"] == "error"]
+    assert all(e == "fatal error" for e in deadlocks) and len(deadlocks) == sum(map(expected, code)), (path, deadlocks)
     assert code and all(c["execution_count"] for c in code) and not errors, (path, errors)
     print(f"docker-test: {path}: {len(code)} code cells ran without error")'
 

@@ -212,3 +212,22 @@ def test_cells_list_and_stop_the_goroutines_cells_started(fresh_kernel):
     # declarations are kept
     kept = k.execute("counter + 1").ok()
     assert kept.result_text == "1", kept.describe()
+
+
+def test_wait_inside_a_teachers_package_is_not_taken_for_the_last_cell_wait(make_kernel, tmp_path):
+    pkg = tmp_path / "waiter"
+    pkg.mkdir()
+    (pkg / "waiter.go").write_text(
+        'package waiter\n\nimport "time"\n\n// After waits d on a timer channel.\n'
+        "func After(d time.Duration) string {\n\t<-time.After(d)\n\treturn \"waited\"\n}\n"
+    )
+    k = make_kernel(env={"GOLESSONS_PACKAGES": str(tmp_path)})
+    # the cell's goroutine last waited on a channel the cell made, then
+    # waits on a timer inside the package, where no label is set
+    code = (
+        'import ("time"; "waiter")\nfunc relay() string {\n\tch := make(chan int, 1)\n\tch <- 1\n\t<-ch\n'
+        "\tmsg := waiter.After(1200 * time.Millisecond)\n\treturn msg\n}\nrelay()"
+    )
+    r = k.execute(code, timeout=20)
+    assert r.status == "ok", r.describe()
+    assert r.result_text == '"waited"', r.describe()

@@ -73,8 +73,9 @@ type site struct {
 	external, nilChan atomic.Bool
 	labels            context.Context
 
-	// The channels waited on here (leftover.go); last skips the lock when
-	// a loop waits on the same channel again.
+	// The channels waited on here (leftover.go); last skips the lock and
+	// the registry when a loop waits on the same channel again (it keeps
+	// that one channel alive).
 	last    atomic.Pointer[byte]
 	chanMu  sync.Mutex
 	chans   []weak.Pointer[byte]
@@ -94,6 +95,7 @@ type watch struct {
 	final   map[*unit]finalSite            // final expressions with a wait
 	pending atomic.Int64                   // AfterFunc callbacks not run yet
 	aborted atomic.Pointer[Error]          // why the running cell was stopped
+	imports map[string]string              // name → path of the cell being rewritten
 	dones   []chan struct{}                // yaegi done channels of runs that left goroutines
 }
 

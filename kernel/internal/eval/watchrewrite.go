@@ -8,6 +8,8 @@ import (
 	"runtime/pprof"
 	"strconv"
 	"strings"
+
+	"golessons/kernel/internal/symtab"
 )
 
 // The rewrite behind the deadlock check (see watch.go). Before each
@@ -30,6 +32,17 @@ var blockingCalls = map[string]bool{"Wait": true, "Lock": true, "RLock": true, "
 
 // watchUnits rewrites the units of a cell.
 func (e *Evaluator) watchUnits(units []*unit) {
+	// Imports of this cell are not in the declaration table yet.
+	e.w.imports = map[string]string{}
+	for _, u := range units {
+		if u.file == nil {
+			continue
+		}
+		for _, im := range u.file.Imports {
+			en := importEntry(im)
+			e.w.imports[en.sym.Name] = en.sym.Decl
+		}
+	}
 	for _, u := range units {
 		switch {
 		case u.final != nil:
@@ -80,6 +93,11 @@ func (e *Evaluator) watchList(list []ast.Stmt, segs []segment) []ast.Stmt {
 	for _, s := range list {
 		w := &waits{}
 		collectWaits(s, w)
+		if e.callsSourcePackage(s) {
+			// Its code is not rewritten: a wait inside must not be taken
+			// for the last site this goroutine passed.
+			out = append(out, rtCall("Fresh", s.Pos()))
+		}
 		if w.op != "" {
 			n := e.addSite(e.siteFor(w, s, segs))
 			labels := labelStmts(n, w)
@@ -357,4 +375,40 @@ func (e *Evaluator) runWatched(cctx, ctx context.Context, u *unit, user bool) er
 	pprof.SetGoroutineLabels(s.labels)
 	defer pprof.SetGoroutineLabels(cellLabels)
 	return e.runUnit(cctx, ctx, u, user)
+}
+
+// callsSourcePackage reports whether s (outside nested bodies) calls into
+// a package interpreted from source (a teacher's package), whose waits the
+// rewrite never labels. slices, maps and cmp never wait.
+func (e *Evaluator) callsSourcePackage(s ast.Stmt) bool {
+	switch s.(type) {
+	case *ast.BlockStmt, *ast.IfStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt,
+		*ast.TypeSwitchStmt, *ast.SelectStmt, *ast.LabeledStmt, *ast.GoStmt:
+		return false
+	}
+	found := false
+	ast.Inspect(s, func(x ast.Node) bool {
+		if _, ok := x.(*ast.FuncLit); ok || found {
+			return false
+		}
+		call, ok := x.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		pkg, ok := sel.X.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		p, ok := e.w.imports[pkg.Name]
+		if en := e.decls.entries[pkg.Name]; !ok && en != nil && en.sym.Kind == symtab.KindImport {
+			p, ok = en.sym.Decl, true
+		}
+		found = ok && p != "slices" && p != "maps" && p != "cmp" && !e.hasCompiled(p)
+		return !found
+	})
+	return found
 }

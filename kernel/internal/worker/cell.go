@@ -24,13 +24,13 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 	stopWatch, notice := func() {}, func(error) {}
 	if wv, ok := w.eval.(interface{ watch() stoppable }); ok {
 		ev := wv.watch()
-		before, liveAtStart := aliveBefore(ev), ev.LiveGoroutines()
+		before := aliveBefore(ev)
 		job := goroutines.ID()
 		w.lister.begin(ev, job)
-		stopWatch = watchCell(ev)
+		stopWatch = watchCell(ev, job)
 		notice = func(err error) {
 			if err == nil {
-				fmt.Fprint(w.opts.Stderr, leftoverNotice(ev, job, before, liveAtStart))
+				fmt.Fprint(w.opts.Stderr, leftoverNotice(ev, job, before))
 			}
 			w.lister.end()
 		}

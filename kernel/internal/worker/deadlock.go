@@ -8,6 +8,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"golessons/kernel/internal/eval"
@@ -52,38 +53,35 @@ type watched interface {
 // watchCell starts the check for the cell that the calling goroutine is
 // about to evaluate and labels that goroutine, so that every goroutine
 // the cell starts carries the cell label. stop ends the check and removes
-// the label.
-func watchCell(ev watched) (stop func()) {
-	job := goroutines.ID()
-	done, finished := make(chan struct{}), make(chan struct{})
-	// Started before the label is set, so it does not inherit it.
-	go func() {
-		defer close(finished)
-		t := time.NewTimer(watchStart)
-		defer t.Stop()
-		last := ""
-		for {
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-			key, err := "", (*eval.Error)(nil)
-			if runtime.NumGoroutine() <= watchMaxGoroutines {
-				key, err = judge(goroutines.Parse(goroutines.Dump()), job, ev)
-			}
-			if err != nil && key == last {
-				ev.Abort(err)
-				return
-			}
-			last = key
-			t.Reset(watchEvery)
+// the label. The looks run on a timer, not on a goroutine of the cell's
+// own, so a short cell pays no goroutine start and no hand-over at its end.
+func watchCell(ev watched, job int64) (stop func()) {
+	var mu sync.Mutex // held by a look, so none can outlive stop
+	stopped, last := false, ""
+	var t *time.Timer
+	t = time.AfterFunc(watchStart, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if stopped {
+			return
 		}
-	}()
+		key, err := "", (*eval.Error)(nil)
+		if runtime.NumGoroutine() <= watchMaxGoroutines {
+			key, err = judge(goroutines.Parse(goroutines.Dump()), job, ev, goroutines.ID())
+		}
+		if err != nil && key == last {
+			ev.Abort(err)
+			return
+		}
+		last = key
+		t.Reset(watchEvery)
+	})
 	pprof.SetGoroutineLabels(eval.CellLabels())
 	return func() {
-		close(done)
-		<-finished
+		t.Stop()
+		mu.Lock()
+		stopped = true
+		mu.Unlock()
 		pprof.SetGoroutineLabels(context.Background())
 	}
 }
@@ -97,8 +95,9 @@ type stuckLine struct {
 
 // judge returns the deadlock error for a dump, or nil when the dump does
 // not prove one; key identifies the deadlock, to compare two dumps. job is
-// the goroutine that called Eval (it waits for the cell, it is not one).
-func judge(gs []goroutines.Goroutine, job int64, ev watched) (key string, err *eval.Error) {
+// the goroutine that called Eval (it waits for the cell, it is not one),
+// self the goroutine judging (a timer's, which may carry any labels).
+func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key string, err *eval.Error) {
 	if ev.PendingCallbacks() > 0 {
 		return "", nil
 	}
@@ -106,7 +105,7 @@ func judge(gs []goroutines.Goroutine, job int64, ev watched) (key string, err *e
 	var lines []stuckLine
 	main := false
 	for _, g := range gs {
-		if g.ID == job {
+		if g.ID == job || g.ID == self {
 			continue
 		}
 		label, ok := g.Labels[eval.LabelKey]

@@ -77,7 +77,7 @@ func sites() fakeSites {
 }
 
 func TestJudgeNamesEveryStuckGoroutine(t *testing.T) {
-	key, err := judge(goroutines.Parse([]byte(dump)), job, sites())
+	key, err := judge(goroutines.Parse([]byte(dump)), job, sites(), 0)
 	if err == nil {
 		t.Fatal("no deadlock found")
 	}
@@ -131,7 +131,7 @@ github.com/traefik/yaegi/interp.recv.func3(0x1)
 		"the cell's own goroutine done": {strings.Replace(dump, "in goroutine 21", "in goroutine 99", 1), sites()},
 	}
 	for name, c := range cases {
-		if _, err := judge(goroutines.Parse([]byte(c.dump)), job, c.ev); err != nil {
+		if _, err := judge(goroutines.Parse([]byte(c.dump)), job, c.ev, 0); err != nil {
 			t.Errorf("%s: deadlock reported:\n%s", name, strings.Join(err.Traceback, "\n"))
 		}
 	}

@@ -16,10 +16,13 @@ import (
 // too) are called leaked. The dump behind it is taken only when the
 // evaluator counts live goroutines, so cells without any pay nothing.
 
-// lingerWait is how long a cell's goroutines get to finish before the
-// notice counts them: `go fmt.Println(x)` as a cell's last line is not
-// worth a notice. Goroutines of earlier cells do not make a cell wait.
-const lingerWait = 100 * time.Millisecond
+// settleLimit bounds how long the notice waits for the cell's goroutines
+// to settle: to finish (`go fmt.Println(x)` as a cell's last line is not
+// worth a notice) or to reach what they wait on (a goroutine just started
+// is "running", a moment later it is in time.Sleep at line 3). It never
+// waits for a goroutine to finish its sleep: output a goroutine prints
+// after its cell still comes after the reply.
+const settleLimit = 50 * time.Millisecond
 
 // leftovers is what the notice needs from the evaluator.
 type leftovers interface {
@@ -50,6 +53,16 @@ func aliveBefore(ev leftovers) map[int64]bool {
 	return ids
 }
 
+// busy reports whether any of gs is running or about to.
+func busy(gs []goroutines.Goroutine) bool {
+	for _, g := range gs {
+		if g.State == "running" || g.State == "runnable" {
+			return true
+		}
+	}
+	return false
+}
+
 // cellGoroutines returns the goroutines started by cells' go statements
 // that are alive and not in skip, and whether every goroutine of the
 // cells is stuck (then none of them can release another).
@@ -71,17 +84,15 @@ func cellGoroutines(job int64, skip map[int64]bool) (mine []goroutines.Goroutine
 
 // leftoverNotice describes the goroutines started during the cell that
 // are still alive, or returns "" when there are none.
-// liveAtStart is the evaluator's count as the cell began; the count can
-// stay high after goroutines were stopped (an interrupt skips their
-// guard), so only its growth during the cell is trusted.
-func leftoverNotice(ev leftovers, job int64, before map[int64]bool, liveAtStart int) string {
-	for end := time.Now().Add(lingerWait); ev.LiveGoroutines() > liveAtStart && time.Now().Before(end); {
-		time.Sleep(5 * time.Millisecond)
-	}
+func leftoverNotice(ev leftovers, job int64, before map[int64]bool) string {
 	if ev.LiveGoroutines() == 0 {
 		return ""
 	}
 	mine, allStuck := cellGoroutines(job, before)
+	for end := time.Now().Add(settleLimit); busy(mine) && time.Now().Before(end); {
+		time.Sleep(2 * time.Millisecond)
+		mine, allStuck = cellGoroutines(job, before)
+	}
 	if len(mine) == 0 {
 		return ""
 	}
