@@ -1,6 +1,7 @@
 """Whole Go programs pasted into a cell print what `go run` prints.
 
-Each ``programs/NAME.go`` is a complete program; ``programs/NAME.out`` is
+Each ``programs/NAME.go`` is a complete program (``//go:build ignore`` keeps
+``go vet ./...`` from building them together); ``programs/NAME.out`` is
 what ``go run NAME.go`` printed when the file was written. The kernel's
 output is compared with that file, and, where a Go toolchain is on PATH
 (as in CI), ``go run`` is run again and compared too, so a stale ``.out``

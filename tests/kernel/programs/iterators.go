@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Range-over-func iterators: break, continue, labels, return and defer in
 // the loop body, an iterator method, Seq2, and Collect/Sorted/All/Values.
 package main
