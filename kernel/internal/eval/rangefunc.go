@@ -400,7 +400,8 @@ func (e *Evaluator) pkgCall(x ast.Expr, pkg string) (string, ast.Expr) {
 // rangeOverStdSeqs turns ranges over the standard iterators of a slice or
 // map into the plain ranges they are equivalent to: slices.All(s) and
 // maps.All(m) yield what ranging over s and m yields, slices.Values(s)
-// the elements. (yaegi cannot keep the func a generic call returns.)
+// the elements (slices.Backward: rangeBackward). (yaegi cannot keep the
+// func a generic call returns.)
 func (e *Evaluator) rangeOverStdSeqs(r *ast.RangeStmt) {
 	if f, arg := e.pkgCall(r.X, "slices"); f == "All" || f == "Values" {
 		r.X = arg
@@ -443,4 +444,42 @@ func hasRange(n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// rangeBackward turns `for i, v := range slices.Backward(s)` into a loop
+// counting down over s (evaluated once), declaring i and v afresh in
+// each iteration as Go 1.22 does.
+func (e *Evaluator) rangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr) ast.Stmt {
+	pos := r.For
+	b, i := e.temp("b", pos), e.temp("i", pos)
+	var lhs, rhs []ast.Expr
+	if r.Key != nil && !isIdent(r.Key, "_") {
+		lhs, rhs = append(lhs, r.Key), append(rhs, ident(i.Name, pos))
+	}
+	if r.Value != nil && !isIdent(r.Value, "_") {
+		lhs = append(lhs, r.Value)
+		rhs = append(rhs, &ast.IndexExpr{X: ident(b.Name, pos), Lbrack: pos, Index: ident(i.Name, pos), Rbrack: pos})
+	}
+	body := r.Body.List
+	if len(lhs) > 0 {
+		tok := token.ASSIGN
+		if r.Tok == token.DEFINE {
+			tok = token.DEFINE
+		}
+		body = append([]ast.Stmt{&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: tok, Rhs: rhs}}, body...)
+	}
+	loop := &ast.ForStmt{For: pos,
+		Init: &ast.AssignStmt{Lhs: []ast.Expr{i}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BinaryExpr{
+			X: &ast.CallExpr{Fun: ident("len", pos), Lparen: pos, Args: []ast.Expr{ident(b.Name, pos)}, Rparen: pos}, OpPos: pos, Op: token.SUB,
+			Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "1"}}}},
+		Cond: &ast.BinaryExpr{X: ident(i.Name, pos), OpPos: pos, Op: token.GEQ, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}},
+		Post: &ast.IncDecStmt{X: ident(i.Name, pos), TokPos: pos, Tok: token.DEC},
+		Body: &ast.BlockStmt{Lbrace: r.Body.Lbrace, List: body, Rbrace: r.Body.Rbrace}}
+	var out ast.Stmt = loop
+	if l, ok := s.(*ast.LabeledStmt); ok {
+		l.Stmt = loop
+		out = l
+	}
+	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{b}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{arg}}, out}, Rbrace: r.End()}
 }

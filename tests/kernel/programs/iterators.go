@@ -76,6 +76,12 @@ outer:
 	for v := range slices.Values([]string{"c", "d"}) {
 		fmt.Println(v)
 	}
+	for i, v := range slices.Backward([]string{"e", "f", "g"}) {
+		if i == 1 {
+			continue
+		}
+		fmt.Println("backward", i, v)
+	}
 	total := 0
 	for _, v := range maps.All(map[string]int{"x": 1, "y": 2}) {
 		total += v
