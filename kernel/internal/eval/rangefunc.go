@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 
 	"golessons/kernel/internal/symtab"
 )
@@ -482,4 +483,18 @@ func (e *Evaluator) rangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr) as
 	}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
 		&ast.AssignStmt{Lhs: []ast.Expr{b}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{arg}}, out}, Rbrace: r.End()}
+}
+
+// needsSeqScope reports whether the units' source has anything the scope
+// is consulted for (range loops, slices.Collect/Sorted, new), so that
+// other cells skip building it.
+func needsSeqScope(units []*unit) bool {
+	for _, u := range units {
+		for _, w := range []string{"range", "Collect", "Sorted", "new("} {
+			if strings.Contains(u.src, w) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -92,7 +92,10 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	for _, u := range units {
 		ints.collectInts(u.node())
 	}
-	e.seqs = e.newSeqScope(units)
+	e.seqs = nil
+	if needsSeqScope(units) {
+		e.seqs = e.newSeqScope(units)
+	}
 	var out []*unit
 	for _, u := range units {
 		extra, err := e.rewriteUnit(u, ints)
