@@ -70,6 +70,9 @@ type Evaluator struct {
 	logLine  atomic.Int64 // cell line of the latest logging call (logger.go)
 	names    *typeNames
 	fmtTypes interp.Exports // yaegi's interface wrappers for the fmt overrides
+	// replaying is set while Restore replays earlier cells: a pasted
+	// program's main is then declared again but not run.
+	replaying bool
 	// seqs tells iterator values apart in the units being rewritten.
 	seqs *seqScope
 

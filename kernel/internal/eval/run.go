@@ -179,6 +179,9 @@ func (e *Evaluator) parseUnit(segs []segment) (*unit, error) {
 
 // runUnit compiles and executes one unit, then records what it declared.
 func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error {
+	if u.mainCall && e.replaying {
+		return nil
+	}
 	if u.final != nil {
 		return e.runFinal(cctx, ctx, u)
 	}
