@@ -133,3 +133,17 @@ fmt.Println(*mk(), zero[int](), zero[string]() == "")`}, out: "7 0 true\n"},
 		{name: "a pointer to a copy", cells: []string{"x := 1\np := new(x)\n*p = 5\nx"}, text: "1"},
 	})
 }
+
+func TestReplayingDeclaresMainWithoutRunningIt(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	prog := "import \"fmt\"\nfunc main() { fmt.Println(\"ran\") }"
+	out := captureStdout(t, func() {
+		e.replaying = true
+		evalAll(t, e, prog)
+		e.replaying = false
+		evalAll(t, e, "main()")
+	})
+	if out != "ran\n" {
+		t.Fatalf("stdout %q, want main to run once, from the later cell", out)
+	}
+}
