@@ -110,7 +110,7 @@ type P struct{ X int }
 ps := []P{{1}, {2}}
 clear(ps)
 fmt.Println(len(m), s, ps)`}, out: "0 [1 0 0] [{0} {0}]\n"},
-		{name: "clear of a number is refused", cells: []string{"clear(3)"}, errName: "panic", errHas: "must be a map or a slice"},
+		{name: "clear of a number is refused at its cell line", cells: []string{"x := 1\nclear(x)"}, errName: "panic", errHas: "2:1: invalid argument: clear(int)"},
 	})
 }
 
