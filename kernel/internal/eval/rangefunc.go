@@ -24,7 +24,7 @@ import (
 // the source: func literals, calls of funcs and methods whose result type
 // is iter.Seq/iter.Seq2 or a func(yield func(...) bool) type (or a named
 // type declared so), and variables and parameters declared or assigned
-// with such values. seqArity is the number of values such a type yields.
+// with such values. Their arity is the number of values they yield.
 
 // seqNames maps a name to the arity of the iterator it holds.
 type seqNames map[string]int
