@@ -96,6 +96,10 @@ type seqScope struct {
 	funcs   map[string]*ast.FuncType // funcs of the cell and earlier cells
 	methods map[string]*ast.FuncType // method name → type, when unambiguous
 	imports map[string]bool          // package names imported by the cell
+	fields  map[string]int           // struct field name → iterator arity
+	// fieldTypes are those fields' type expressions: yaegi cannot infer
+	// __gl_next1's type argument from a value read out of a struct.
+	fieldTypes map[string]ast.Expr
 }
 
 // exprArity returns the iterator arity of x, or 0 when x is not known to
@@ -106,6 +110,11 @@ func (e *Evaluator) exprArity(x ast.Expr, sc *seqScope) int {
 		return e.exprArity(v.X, sc)
 	case *ast.FuncLit:
 		return e.typeArity(v.Type, sc.types)
+	case *ast.SelectorExpr: // a struct field holding an iterator
+		if id, ok := v.X.(*ast.Ident); ok && sc.imports[id.Name] {
+			return 0
+		}
+		return sc.fields[v.Sel.Name]
 	case *ast.Ident:
 		if a := sc.names[v.Name]; a > 0 {
 			return a
@@ -184,7 +193,7 @@ func (e *Evaluator) collectSeqs(n ast.Node, sc *seqScope) {
 // newSeqScope gathers the funcs, methods, types and iterator variables of
 // earlier cells and of the units about to run.
 func (e *Evaluator) newSeqScope(units []*unit) *seqScope {
-	sc := &seqScope{names: seqNames{}, types: map[string]ast.Expr{}, funcs: map[string]*ast.FuncType{}, methods: map[string]*ast.FuncType{}, imports: map[string]bool{}}
+	sc := &seqScope{names: seqNames{}, types: map[string]ast.Expr{}, funcs: map[string]*ast.FuncType{}, methods: map[string]*ast.FuncType{}, imports: map[string]bool{}, fields: map[string]int{}, fieldTypes: map[string]ast.Expr{}}
 	ambiguous := map[string]bool{}
 	addMethod := func(fd *ast.FuncDecl) {
 		name := fd.Name.Name
@@ -239,6 +248,7 @@ func (e *Evaluator) newSeqScope(units []*unit) *seqScope {
 	for name := range ambiguous {
 		delete(sc.methods, name)
 	}
+	e.collectFieldSeqs(sc)
 	for _, en := range e.decls.entries {
 		if en.sym.Kind == symtab.KindVar {
 			if list, err := parseStmt(en.sym.Decl); err == nil {
@@ -332,4 +342,40 @@ func needsSeqScope(units []*unit) bool {
 		}
 	}
 	return false
+}
+
+// collectFieldSeqs records the struct fields, of earlier cells' types and
+// of this cell's, whose type is an iterator. A field name used with two
+// arities is left out.
+func (e *Evaluator) collectFieldSeqs(sc *seqScope) {
+	seen := map[string]int{}
+	note := func(name string, a int, t ast.Expr) {
+		if old, ok := seen[name]; ok && (old != a || exprString(t) != exprString(sc.fieldTypes[name])) {
+			a = -1
+		}
+		seen[name], sc.fieldTypes[name] = a, t
+	}
+	for _, en := range e.decls.entries {
+		for _, f := range en.fields {
+			if t, err := parser.ParseExpr(f.Signature); err == nil {
+				note(f.Name, e.typeArity(t, sc.types), t)
+			}
+		}
+	}
+	for _, t := range sc.types {
+		if st, ok := t.(*ast.StructType); ok {
+			for _, f := range st.Fields.List {
+				for _, id := range f.Names {
+					note(id.Name, e.typeArity(f.Type, sc.types), f.Type)
+				}
+			}
+		}
+	}
+	for name, a := range seen {
+		if a > 0 {
+			sc.fields[name] = a
+		} else {
+			delete(sc.fieldTypes, name)
+		}
+	}
 }

@@ -59,7 +59,7 @@ func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt 
 	}
 	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
-		define(seq, r.X),
+		e.seqDefine(seq, r.X, define),
 		define(p, &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Pull", pos)}, Lparen: pos, Args: []ast.Expr{ident(seq.Name, pos)}, Rparen: pos}),
 		&ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}},
 		loop,
@@ -171,4 +171,16 @@ func (e *Evaluator) rangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr) as
 	}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
 		&ast.AssignStmt{Lhs: []ast.Expr{b}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{arg}}, out}, Rbrace: r.End()}
+}
+
+// seqDefine is `seq := x`, or `var seq T = x` when x is a struct field of
+// known type T (from which yaegi could not infer __gl_next's type).
+func (e *Evaluator) seqDefine(seq *ast.Ident, x ast.Expr, define func(l, r ast.Expr) ast.Stmt) ast.Stmt {
+	if sel, ok := x.(*ast.SelectorExpr); ok && e.seqs != nil {
+		if t := e.seqs.fieldTypes[sel.Sel.Name]; t != nil {
+			return &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: seq.Pos(), Tok: token.VAR, Specs: []ast.Spec{
+				&ast.ValueSpec{Names: []*ast.Ident{seq}, Type: t, Values: []ast.Expr{x}}}}}
+		}
+	}
+	return define(seq, x)
 }
