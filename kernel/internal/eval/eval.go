@@ -67,9 +67,8 @@ type Evaluator struct {
 	// aliases maps a redefined generic func to its current internal name.
 	aliases map[string]string
 	// names maps the reflect types of cell struct types to their names.
-	logLine  atomic.Int64 // cell line of the latest logging call (logger.go)
-	names    *typeNames
-	fmtTypes interp.Exports // yaegi's interface wrappers for the fmt overrides
+	logLine atomic.Int64 // cell line of the latest logging call (logger.go)
+	names   *typeNames
 	// replaying is set while Restore replays earlier cells: a pasted
 	// program's main is then declared again but not run.
 	replaying bool
