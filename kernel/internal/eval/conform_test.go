@@ -110,7 +110,7 @@ type P struct{ X int }
 ps := []P{{1}, {2}}
 clear(ps)
 fmt.Println(len(m), s, ps)`}, out: "0 [1 0 0] [{0} {0}]\n"},
-		{name: "clear of a number is refused", cells: []string{"clear(3)"}, errName: "panic", errHas: "must be a map or a slice"},
+		{name: "clear of a number is refused at its cell line", cells: []string{"x := 1\nclear(x)"}, errName: "panic", errHas: "2:1: invalid argument: clear(int)"},
 	})
 }
 
@@ -132,4 +132,18 @@ func zero[T any]() T { return *new(T) }
 fmt.Println(*mk(), zero[int](), zero[string]() == "")`}, out: "7 0 true\n"},
 		{name: "a pointer to a copy", cells: []string{"x := 1\np := new(x)\n*p = 5\nx"}, text: "1"},
 	})
+}
+
+func TestReplayingDeclaresMainWithoutRunningIt(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	prog := "import \"fmt\"\nfunc main() { fmt.Println(\"ran\") }"
+	out := captureStdout(t, func() {
+		e.replaying = true
+		evalAll(t, e, prog)
+		e.replaying = false
+		evalAll(t, e, "main()")
+	})
+	if out != "ran\n" {
+		t.Fatalf("stdout %q, want main to run once, from the later cell", out)
+	}
 }

@@ -8,7 +8,11 @@
 // recompiled; methods call through a replaceable func variable), guards
 // goroutines so that their panics end the cell instead of the process,
 // gives closures passed to compiled code (wg.Go, sort.Slice) their own
-// iteration's variables, types min/max calls as Go does, and
+// iteration's variables, types min/max calls as Go does, runs a pasted
+// program's main (and again on a later `main()`), orders package-level
+// declarations by use, turns range-over-func loops into loops pulling from
+// the iterator, rewrites new(expr), clear, errors.AsType and //go:embed,
+// gives fmt and log the names of cell types and cell lines, and
 // renders the final expression as a MIME bundle ([Result]). Failures come
 // back as an [Error] whose positions are the cell's own line:column.
 //

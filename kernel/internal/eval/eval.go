@@ -74,9 +74,11 @@ type Evaluator struct {
 	empty   *interp.Program // compiled "", run to stop yaegi again (settle.go)
 	mods    moduleSet       // Go modules imported by cells (modules.go)
 	// names maps the reflect types of cell struct types to their names.
-	logLine  atomic.Int64 // cell line of the latest logging call (logger.go)
-	names    *typeNames
-	fmtTypes interp.Exports // yaegi's interface wrappers for the fmt overrides
+	logLine atomic.Int64 // cell line of the latest logging call (logger.go)
+	names   *typeNames
+	// replaying is set while Restore replays earlier cells: a pasted
+	// program's main is then declared again but not run.
+	replaying bool
 	// seqs tells iterator values apart in the units being rewritten.
 	seqs *seqScope
 

@@ -15,6 +15,8 @@ func TestFormatVerbsNameCellTypes(t *testing.T) {
 			out: "main.A|main.B\n"},
 		{name: "String methods still called by Printf; %T of a Stringer", cells: []string{"import \"fmt\"\ntype P struct{ Name string }\nfunc (p P) String() string { return \"P(\" + p.Name + \")\" }\ntype Q struct{ n int }\nfunc (q *Q) String() string { return \"Q!\" }",
 			`fmt.Printf("%v %s %+v %T %T %v\n", P{"d"}, P{"e"}, P{"f"}, P{"g"}, &Q{}, &Q{})`}, out: "P(d) P(e) P(f) main.P *main.Q Q!\n"},
+		{name: "Error methods called by fmt and log", cells: []string{"import (\"fmt\"; \"log\"; \"os\")\ntype NF struct{ Key string }\nfunc (n NF) Error() string { return \"nf \" + n.Key }",
+			"fmt.Println(NF{\"a\"})\nfmt.Printf(\"%v|%+v\\n\", NF{\"b\"}, NF{\"c\"})\nlog.SetOutput(os.Stdout)\nlog.SetFlags(0)\nlog.Println(NF{\"d\"})"}, out: "nf a\nnf b|nf c\nnf d\n"},
 		{name: "other values untouched", cells: []string{"import \"fmt\"", `fmt.Printf("%T %+v %[1]T\n", 3, struct{ A int }{1})`}, out: "int {A:1} int\n"},
 	})
 }

@@ -8,27 +8,15 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // The fmt functions given to cells, with %T, %+v and %#v of cell struct
-// types fixed (see fmtnames.go). It returns yaegi's "MapTypes" export for
-// them: the interfaces (fmt.Stringer, error, ...) whose methods yaegi
-// wraps a cell value in when passing it to the real functions, so that
-// String and Error methods of cell types are still called.
+// types fixed (see fmtnames.go).
 //
 // The printing ones write where the cells' streams say (see streams.go):
 // stdout is the cells' current os.Stdout, and a writer that is the cells'
 // os.Stderr is routed to the ordered stderr, so both keep their order.
-func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) (exp interp.Exports) {
-	defer func() {
-		mt := map[reflect.Value][]reflect.Type{}
-		for name, real := range map[string]any{"Printf": fmt.Printf, "Sprintf": fmt.Sprintf, "Fprintf": fmt.Fprintf, "Errorf": fmt.Errorf, "Appendf": fmt.Appendf,
-			"Print": fmt.Print, "Println": fmt.Println, "Fprint": fmt.Fprint, "Fprintln": fmt.Fprintln} {
-			mt[f[name]] = stdlib.MapTypes[reflect.ValueOf(real)]
-		}
-		exp = interp.Exports{".": {"MapTypes": reflect.ValueOf(mt)}}
-	}()
+func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) {
 	f["Print"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(out.stdout(), a...) })
 	f["Println"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(out.stdout(), a...) })
 	f["Fprint"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(out.route(w), a...) })
@@ -53,7 +41,30 @@ func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) (exp 
 		format, a = tn.args(format, a)
 		return fmt.Appendf(b, format, a...)
 	})
-	return nil // set by the deferred func
+}
+
+// printWrappers is yaegi's "MapTypes" export for the printing functions
+// of fmt and log as given to cells: the interfaces whose methods yaegi
+// wraps a cell value in when passing it to them, so that fmt calls the
+// Format, Error and String methods of cell types (yaegi's own table
+// misses error, and has no entry for the replaced functions).
+func printWrappers(x interp.Exports) interp.Exports {
+	ifaces := []reflect.Type{
+		reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer](),
+	}
+	mt := map[reflect.Value][]reflect.Type{}
+	for _, name := range []string{"Print", "Printf", "Println", "Sprint", "Sprintf", "Sprintln", "Fprint", "Fprintf",
+		"Fprintln", "Errorf", "Append", "Appendf", "Appendln"} {
+		if v, ok := x["fmt/./fmt"][name]; ok {
+			mt[v] = ifaces
+		}
+	}
+	for _, name := range []string{"Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
+		if v, ok := x["log/log"][name]; ok {
+			mt[v] = ifaces
+		}
+	}
+	return interp.Exports{".": {"MapTypes": reflect.ValueOf(mt)}}
 }
 
 // args rewrites a format and its arguments: %T of a value involving a

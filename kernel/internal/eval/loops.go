@@ -31,6 +31,9 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints intNames) ast.Stmt {
 		label, inner = l.Label.Name, l.Stmt
 	}
 	if r, ok := inner.(*ast.RangeStmt); ok && e.seqs != nil {
+		if f, arg := e.pkgCall(r.X, "slices"); f == "Backward" {
+			return e.rangeBackward(s, r, arg)
+		}
 		e.rangeOverStdSeqs(r)
 		if a := e.exprArity(r.X, e.seqs); a > 0 {
 			return e.rangeFunc(s, r, a)

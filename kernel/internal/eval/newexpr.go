@@ -161,3 +161,18 @@ func (e *Evaluator) looksLikeType(x ast.Expr, types map[string]bool) bool {
 	}
 	return false
 }
+
+// fixClear makes clear(x) call the compiled helper directly, so that a
+// panic (clear of a number) names the cell's line, not the prelude's.
+func (e *Evaluator) fixClear(n ast.Node) {
+	if n == nil || e.decls.entries["clear"] != nil {
+		return
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok && isIdent(call.Fun, "clear") && len(call.Args) == 1 {
+			pos := call.Fun.Pos()
+			call.Fun = &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Clear", pos)}
+		}
+		return true
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 
 	"golessons/kernel/internal/symtab"
 )
@@ -23,7 +24,7 @@ import (
 // the source: func literals, calls of funcs and methods whose result type
 // is iter.Seq/iter.Seq2 or a func(yield func(...) bool) type (or a named
 // type declared so), and variables and parameters declared or assigned
-// with such values. seqArity is the number of values such a type yields.
+// with such values. Their arity is the number of values they yield.
 
 // seqNames maps a name to the arity of the iterator it holds.
 type seqNames map[string]int
@@ -95,6 +96,10 @@ type seqScope struct {
 	funcs   map[string]*ast.FuncType // funcs of the cell and earlier cells
 	methods map[string]*ast.FuncType // method name → type, when unambiguous
 	imports map[string]bool          // package names imported by the cell
+	fields  map[string]int           // struct field name → iterator arity
+	// fieldTypes are those fields' type expressions: yaegi cannot infer
+	// __gl_next1's type argument from a value read out of a struct.
+	fieldTypes map[string]ast.Expr
 }
 
 // exprArity returns the iterator arity of x, or 0 when x is not known to
@@ -105,6 +110,11 @@ func (e *Evaluator) exprArity(x ast.Expr, sc *seqScope) int {
 		return e.exprArity(v.X, sc)
 	case *ast.FuncLit:
 		return e.typeArity(v.Type, sc.types)
+	case *ast.SelectorExpr: // a struct field holding an iterator
+		if id, ok := v.X.(*ast.Ident); ok && sc.imports[id.Name] {
+			return 0
+		}
+		return sc.fields[v.Sel.Name]
 	case *ast.Ident:
 		if a := sc.names[v.Name]; a > 0 {
 			return a
@@ -183,7 +193,7 @@ func (e *Evaluator) collectSeqs(n ast.Node, sc *seqScope) {
 // newSeqScope gathers the funcs, methods, types and iterator variables of
 // earlier cells and of the units about to run.
 func (e *Evaluator) newSeqScope(units []*unit) *seqScope {
-	sc := &seqScope{names: seqNames{}, types: map[string]ast.Expr{}, funcs: map[string]*ast.FuncType{}, methods: map[string]*ast.FuncType{}, imports: map[string]bool{}}
+	sc := &seqScope{names: seqNames{}, types: map[string]ast.Expr{}, funcs: map[string]*ast.FuncType{}, methods: map[string]*ast.FuncType{}, imports: map[string]bool{}, fields: map[string]int{}, fieldTypes: map[string]ast.Expr{}}
 	ambiguous := map[string]bool{}
 	addMethod := func(fd *ast.FuncDecl) {
 		name := fd.Name.Name
@@ -238,6 +248,7 @@ func (e *Evaluator) newSeqScope(units []*unit) *seqScope {
 	for name := range ambiguous {
 		delete(sc.methods, name)
 	}
+	e.collectFieldSeqs(sc)
 	for _, en := range e.decls.entries {
 		if en.sym.Kind == symtab.KindVar {
 			if list, err := parseStmt(en.sym.Decl); err == nil {
@@ -251,133 +262,6 @@ func (e *Evaluator) newSeqScope(units []*unit) *seqScope {
 		e.collectSeqs(u.node(), sc)
 	}
 	return sc
-}
-
-// rangeFunc rewrites the range-over-func loop r, labelled by s when s is
-// a LabeledStmt, as described at the top of this file.
-func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt {
-	pos, end := r.For, r.End()
-	seq, p, ok := e.temp("s", pos), e.temp("p", pos), e.temp("ok", pos)
-	call := func(fn string, args ...ast.Expr) *ast.CallExpr {
-		return &ast.CallExpr{Fun: ident(fn, pos), Lparen: pos, Args: args, Rparen: pos}
-	}
-	sel := func(x *ast.Ident, name string) *ast.SelectorExpr {
-		return &ast.SelectorExpr{X: ident(x.Name, pos), Sel: ident(name, pos)}
-	}
-	define := func(l ast.Expr, r ast.Expr) ast.Stmt {
-		return &ast.AssignStmt{Lhs: []ast.Expr{l}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{r}}
-	}
-	vars := []ast.Expr{r.Key, r.Value}[:arity]
-	var after []ast.Stmt // `k = __gl_kN` for a loop that assigns (=)
-	lhs := make([]ast.Expr, 0, arity+1)
-	for _, v := range vars {
-		switch {
-		case v == nil || isIdent(v, "_"):
-			lhs = append(lhs, ident("_", pos))
-		case r.Tok == token.DEFINE:
-			lhs = append(lhs, v)
-		default:
-			t := e.temp("v", pos)
-			lhs = append(lhs, t)
-			after = append(after, &ast.AssignStmt{Lhs: []ast.Expr{v}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(t.Name, pos)}})
-		}
-	}
-	lhs = append(lhs, ok)
-	next := "__gl_next1"
-	if arity == 2 {
-		next = "__gl_next2"
-	}
-	body := []ast.Stmt{
-		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{call(next, ident(seq.Name, pos), ident(p.Name, pos))}},
-		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(ok.Name, pos)},
-			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.BranchStmt{TokPos: pos, Tok: token.BREAK}}, Rbrace: pos}},
-	}
-	own := ""
-	if l, isLabel := s.(*ast.LabeledStmt); isLabel {
-		own = l.Label.Name
-	}
-	body = append(append(body, after...), stopBeforeExits(r.Body.List, p, own, labelsIn(r.Body))...)
-	var loop ast.Stmt = &ast.ForStmt{For: pos, Body: &ast.BlockStmt{Lbrace: r.Body.Lbrace, List: body, Rbrace: r.Body.Rbrace}}
-	if l, isLabel := s.(*ast.LabeledStmt); isLabel {
-		l.Stmt = loop
-		loop = l
-	}
-	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}}
-	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
-		define(seq, r.X),
-		define(p, &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Pull", pos)}, Lparen: pos, Args: []ast.Expr{ident(seq.Name, pos)}, Rparen: pos}),
-		&ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}},
-		loop,
-		stop,
-	}, Rbrace: end}
-}
-
-// stopBeforeExits puts `p.Stop()` before every statement of body that
-// leaves the loop without passing its end: return, goto, and break or
-// continue naming a label outside the loop. In Go the iterator finishes
-// (its defers run) before the function's own defers, so waiting for the
-// deferred Stop would print in another order. Function literals are not
-// entered: their returns leave only themselves.
-func stopBeforeExits(list []ast.Stmt, p *ast.Ident, own string, inner map[string]bool) []ast.Stmt {
-	for i, s := range list {
-		list[i] = stopBefore(s, p, own, inner)
-	}
-	return list
-}
-
-func stopBefore(s ast.Stmt, p *ast.Ident, own string, inner map[string]bool) ast.Stmt {
-	walk := func(b *ast.BlockStmt) {
-		if b != nil {
-			b.List = stopBeforeExits(b.List, p, own, inner)
-		}
-	}
-	exits := false
-	switch x := s.(type) {
-	case *ast.ReturnStmt:
-		exits = true
-	case *ast.BranchStmt:
-		exits = x.Tok == token.GOTO || (x.Label != nil && x.Label.Name != own && !inner[x.Label.Name])
-	case *ast.BlockStmt:
-		walk(x)
-	case *ast.IfStmt:
-		walk(x.Body)
-		if x.Else != nil {
-			x.Else = stopBefore(x.Else, p, own, inner)
-		}
-	case *ast.ForStmt:
-		walk(x.Body)
-	case *ast.RangeStmt:
-		walk(x.Body)
-	case *ast.LabeledStmt:
-		x.Stmt = stopBefore(x.Stmt, p, own, inner)
-	case *ast.SwitchStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
-	case *ast.TypeSwitchStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
-	case *ast.SelectStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
-	}
-	if !exits {
-		return s
-	}
-	pos := s.Pos()
-	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(p.Name, pos), Sel: ident("Stop", pos)}, Lparen: pos, Rparen: pos}}
-	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{stop, s}, Rbrace: s.End()}
-}
-
-// labelsIn lists the labels declared inside body.
-func labelsIn(body *ast.BlockStmt) map[string]bool {
-	out := map[string]bool{}
-	ast.Inspect(body, func(x ast.Node) bool {
-		switch v := x.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.LabeledStmt:
-			out[v.Label.Name] = true
-		}
-		return true
-	})
-	return out
 }
 
 // pkgCall returns the function name of a call pkg.F(arg) when pkg names
@@ -400,7 +284,8 @@ func (e *Evaluator) pkgCall(x ast.Expr, pkg string) (string, ast.Expr) {
 // rangeOverStdSeqs turns ranges over the standard iterators of a slice or
 // map into the plain ranges they are equivalent to: slices.All(s) and
 // maps.All(m) yield what ranging over s and m yields, slices.Values(s)
-// the elements. (yaegi cannot keep the func a generic call returns.)
+// the elements (slices.Backward: rangeBackward). (yaegi cannot keep the
+// func a generic call returns.)
 func (e *Evaluator) rangeOverStdSeqs(r *ast.RangeStmt) {
 	if f, arg := e.pkgCall(r.X, "slices"); f == "All" || f == "Values" {
 		r.X = arg
@@ -443,4 +328,54 @@ func hasRange(n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// needsSeqScope reports whether the units' source has anything the scope
+// is consulted for (range loops, slices.Collect/Sorted, new), so that
+// other cells skip building it.
+func needsSeqScope(units []*unit) bool {
+	for _, u := range units {
+		for _, w := range []string{"range", "Collect", "Sorted", "new("} {
+			if strings.Contains(u.src, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// collectFieldSeqs records the struct fields, of earlier cells' types and
+// of this cell's, whose type is an iterator. A field name used with two
+// arities is left out.
+func (e *Evaluator) collectFieldSeqs(sc *seqScope) {
+	seen := map[string]int{}
+	note := func(name string, a int, t ast.Expr) {
+		if old, ok := seen[name]; ok && (old != a || exprString(t) != exprString(sc.fieldTypes[name])) {
+			a = -1
+		}
+		seen[name], sc.fieldTypes[name] = a, t
+	}
+	for _, en := range e.decls.entries {
+		for _, f := range en.fields {
+			if t, err := parser.ParseExpr(f.Signature); err == nil {
+				note(f.Name, e.typeArity(t, sc.types), t)
+			}
+		}
+	}
+	for _, t := range sc.types {
+		if st, ok := t.(*ast.StructType); ok {
+			for _, f := range st.Fields.List {
+				for _, id := range f.Names {
+					note(id.Name, e.typeArity(f.Type, sc.types), f.Type)
+				}
+			}
+		}
+	}
+	for name, a := range seen {
+		if a > 0 {
+			sc.fields[name] = a
+		} else {
+			delete(sc.fieldTypes, name)
+		}
+	}
 }

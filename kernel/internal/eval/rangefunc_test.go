@@ -58,6 +58,11 @@ func TestRangeOverFuncInCells(t *testing.T) {
 		{name: "parameter of a named iterator type", cells: []string{"import \"fmt\"\ntype Gen func(yield func(int) bool)\nfunc sum(g Gen) (t int) { for v := range g { t += v }; return }\nfunc three(yield func(int) bool) { _ = yield(1) && yield(2) && yield(3) }",
 			"fmt.Println(sum(three))"}, out: "6\n"},
 		{name: "panic in the iterator reaches the cell", cells: []string{"func bad(yield func(int) bool) { panic(\"boom\") }\nfor range bad {}"}, errName: "panic", errHas: "boom"},
+		{name: "slices.Backward counts down, fresh variables each time", cells: []string{"import (\"fmt\"; \"slices\")\nvar fs []func() string\nfor i, v := range slices.Backward([]string{\"a\", \"b\", \"c\"}) { if i == 1 { continue }; fs = append(fs, func() string { return fmt.Sprint(i, v) }) }\nfor _, f := range fs { fmt.Println(f()) }"},
+			out: "2c\n0a\n"},
+		{name: "iterator from a generic func says why it fails", cells: []string{count + "\nfunc Evens[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { for v := range seq { if !yield(v) { return } } } }",
+			"var ev iter.Seq[int] = Evens(count(4))\nfor x := range ev { fmt.Println(x) }"}, errName: "CompileError", errHas: "made by a generic func"},
+		{name: "struct field holding an iterator", cells: []string{count + "\ntype Box struct{ items iter.Seq[int] }", "b := Box{items: count(2)}\nfor v := range b.items { fmt.Println(v) }"}, out: "0\n1\ndone\n"},
 		{name: "iter.Pull says it is missing", cells: []string{count, "next, stop := iter.Pull(count(2))"}, errName: "CompileError", errHas: "iter.Pull and iter.Pull2 are not available"},
 	})
 }

@@ -92,7 +92,10 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	for _, u := range units {
 		ints.collectInts(u.node())
 	}
-	e.seqs = e.newSeqScope(units)
+	e.seqs = nil
+	if needsSeqScope(units) {
+		e.seqs = e.newSeqScope(units)
+	}
 	var out []*unit
 	for _, u := range units {
 		extra, err := e.rewriteUnit(u, ints)
@@ -177,6 +180,9 @@ func (e *Evaluator) parseUnit(segs []segment) (*unit, error) {
 
 // runUnit compiles and executes one unit, then records what it declared.
 func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error {
+	if u.mainCall && e.replaying {
+		return nil
+	}
 	if u.final != nil {
 		return e.runFinal(cctx, ctx, u)
 	}
@@ -270,6 +276,9 @@ func (e *Evaluator) panicError(r any) *Error {
 		return &Error{Name: "Exit", Value: fmt.Sprintf("os.Exit(%d) called: the cell stopped; your variables are kept", v.code), Traceback: tb}
 	case fatalPanic:
 		return &Error{Name: "Fatal", Value: where + v.msg, Traceback: tb}
+	}
+	if len(tb) > 0 && strings.Contains(tb[0], "__gl_next") {
+		return &Error{Name: "panic", Value: where + panicText(r) + " (in a range over an iterator: an iterator made by a generic func, such as Filter[T], cannot run in the interpreter; write the adapter for the concrete type)", Traceback: tb}
 	}
 	return &Error{Name: "panic", Value: where + panicText(r), Traceback: tb}
 }

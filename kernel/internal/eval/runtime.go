@@ -183,7 +183,7 @@ func (e *Evaluator) useSymbols() error {
 	if err := e.i.Use(exports); err != nil {
 		return fmt.Errorf("use stdlib: %w", err)
 	}
-	if err := e.i.Use(e.fmtTypes); err != nil {
+	if err := e.i.Use(printWrappers(exports)); err != nil {
 		return fmt.Errorf("use fmt wrappers: %w", err)
 	}
 	for _, s := range stdlibGenericSources() {
@@ -217,7 +217,7 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 	f["Scan"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscan(e.in, a...) })
 	f["Scanln"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscanln(e.in, a...) })
 	f["Scanf"] = reflect.ValueOf(func(format string, a ...any) (int, error) { return fmt.Fscanf(e.in, format, a...) })
-	e.fmtTypes = e.names.overrideFmt(f, &e.out)
+	e.names.overrideFmt(f, &e.out)
 	e.overrideLog(x["log/log"])
 }
 

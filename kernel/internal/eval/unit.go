@@ -28,6 +28,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	e.fixMinMax(u.node())
 	e.seqCalls(u.node())
 	e.fixNewExpr(u.node())
+	e.fixClear(u.node())
 	e.markLogLines(u.node())
 	e.fixAsType(u.node())
 	switch {

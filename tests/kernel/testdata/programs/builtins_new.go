@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Newer builtins and forms: new(expr), clear, min/max.
 package main
 

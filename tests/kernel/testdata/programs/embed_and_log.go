@@ -1,3 +1,5 @@
+//go:build ignore
+
 // //go:embed of a text file and a logger from log.New.
 package main
 

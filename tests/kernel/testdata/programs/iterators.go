@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Range-over-func iterators: break, continue, labels, return and defer in
 // the loop body, an iterator method, Seq2, and Collect/Sorted/All/Values.
 package main
@@ -73,6 +75,12 @@ outer:
 	}
 	for v := range slices.Values([]string{"c", "d"}) {
 		fmt.Println(v)
+	}
+	for i, v := range slices.Backward([]string{"e", "f", "g"}) {
+		if i == 1 {
+			continue
+		}
+		fmt.Println("backward", i, v)
 	}
 	total := 0
 	for _, v := range maps.All(map[string]int{"x": 1, "y": 2}) {

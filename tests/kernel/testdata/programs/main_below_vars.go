@@ -1,3 +1,5 @@
+//go:build ignore
+
 // A program whose main uses package-level names declared further down,
 // as Go allows, and a versioned standard import.
 package main

@@ -1,3 +1,5 @@
+//go:build ignore
+
 // %T, %v, %+v and %#v of types a program declares.
 package main
 
