@@ -6,18 +6,23 @@ kernel connection is up. JupyterLab must queue that execution and run it as
 soon as the connection is up, as it does for Python; it must not drop it
 silently (prompt left at `[ ]`, no execute_request ever sent).
 
-On this test machine the Go kernel's connection is up ~0.5 s after its
-session exists and the run is queued and executed; the ~6 s window of the
-report was not reproduced here, so this test guards the behaviour rather
-than proving a fix.
+On the machine this was written on, the Go kernel's connection is up ~0.5 s
+after its session exists and the run is queued and executed; the run was
+dropped (no execute_request, prompt `[ ]`) once in about ten runs, during a
+full run of the browser tests. The cause is not found yet: the test
+reproduces the defect only sometimes, and no fix is claimed.
 """
 
+import json
 import re
 import time
+import urllib.request
+from pathlib import Path
 
 from playwright.sync_api import expect
 
 NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 LONG = 60_000
 
 
@@ -34,7 +39,9 @@ def test_first_cell_run_at_once_in_new_go_notebook(lab, browser_context):
 
     page.on("websocket", watch)
     try:
-        page.goto(f"{lab.url}/lab?token={lab.token}")
+        # Its own workspace, so the notebook it leaves open is not restored
+        # into the other browser tests' pages.
+        page.goto(f"{lab.url}/lab/workspaces/first-cell?token={lab.token}")
         tile = page.locator(".jp-Launcher-section", has_text="Notebook").locator(
             ".jp-LauncherCard", has_text=re.compile(r"Go \(yaegi\)"))
         # Type once the notebook's session exists (POST /api/sessions has
@@ -54,7 +61,8 @@ def test_first_cell_run_at_once_in_new_go_notebook(lab, browser_context):
             expect(cell.locator(".jp-OutputArea")).to_contain_text("2", timeout=LONG)
             expect(cell.locator(".jp-InputPrompt")).to_contain_text("[1]")
         except AssertionError:
-            page.screenshot(path=str(lab.log.parent / "first-cell.png"))
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SHOTS / "first-cell-not-run.png"))
             raise AssertionError(
                 f"the first cell never ran; execute_requests sent: {len(sent)}; "
                 f"prompt {cell.locator('.jp-InputPrompt').inner_text()!r}\n" + lab.tail(30)
@@ -64,3 +72,15 @@ def test_first_cell_run_at_once_in_new_go_notebook(lab, browser_context):
         print(f"first cell typed {t_typed:.1f}, execute_request sent {sent[0] - t_typed:.1f}s later")
     finally:
         page.close()
+        _shutdown_sessions(lab)
+
+
+def _shutdown_sessions(lab):
+    """Stop the kernels this test started (other tests count on a quiet server)."""
+    headers = {"Authorization": f"token {lab.token}"}
+    with urllib.request.urlopen(urllib.request.Request(f"{lab.url}/api/sessions", headers=headers)) as r:
+        sessions = json.load(r)
+    for sess in sessions:
+        if sess["path"].startswith("Untitled"):
+            req = urllib.request.Request(f"{lab.url}/api/sessions/{sess['id']}", headers=headers, method="DELETE")
+            urllib.request.urlopen(req).close()
