@@ -16,10 +16,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "hub"))
-from restclient import JupyterServer  # noqa: E402
+from restclient import JupyterServer  # tests/hub, on PYTHONPATH (run.sh)
 
 # What someone without the token might try; each must be refused.
 GUARDED = [("GET", "/api/contents/lessons"), ("GET", "/api/kernels"), ("POST", "/api/kernels")]

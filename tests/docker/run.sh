@@ -40,7 +40,8 @@ done
 t_up=$SECONDS
 echo "docker-test: server up $((t_up - t_built))s after start"
 
-"$py" "$root/tests/docker/check_server.py" "http://127.0.0.1:$port" "$token"
+# restclient comes from tests/hub, as pytest.ini's pythonpath gives it to tests.
+PYTHONPATH="$root/tests/hub" "$py" "$root/tests/docker/check_server.py" "http://127.0.0.1:$port" "$token"
 
 uid=$(podman exec "$name" id -u)
 [ "$uid" != 0 ] || { echo "docker-test: container runs as root" >&2; exit 1; }
