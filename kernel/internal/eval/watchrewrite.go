@@ -17,7 +17,7 @@ import (
 //	__glrt.At(site)           // when it uses none (select {}, wg.Wait())
 //
 // after `x := make(chan T)` it inserts `__glrt.Made(x)`, and a goroutine
-// started by a cell begins with `__glrt.Fresh()`. Statements without a
+// started by a cell begins with `defer __glrt.End(__glrt.Begin())`. Statements without a
 // wait are left alone, so loops that only compute pay nothing. A channel
 // written as anything but a plain name, field or index (a call such as
 // time.After(d), ctx.Done()) makes the site external: it is never
@@ -85,7 +85,10 @@ func (e *Evaluator) watchList(list []ast.Stmt, segs []segment) []ast.Stmt {
 	}
 	out := make([]ast.Stmt, 0, len(list))
 	if len(list) > 0 && isGuardDefer(list[0]) {
-		out = append(out, rtCall("Fresh", list[0].Pos()))
+		pos := list[0].Pos()
+		begin := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Begin", pos)}, Lparen: pos, Rparen: pos}
+		end := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("End", pos)}, Lparen: pos, Args: []ast.Expr{begin}, Rparen: pos}
+		out = append(out, &ast.DeferStmt{Defer: pos, Call: end})
 	}
 	for _, s := range list {
 		w := &waits{}
