@@ -3,12 +3,14 @@ goroutine sends on a channel nobody receives from, and sees Go's deadlock
 message with the stuck line under the cell, the prompt back to a number,
 and the next cell working with the variables kept.
 
-Uses its own small notebook and its own browser tab, so the lesson session
-of test_lab.py is untouched whatever order the files run in.
+Uses its own small notebook, browser tab and Lab workspace, and shuts its
+kernel down at the end, so the lesson session of test_lab.py (the default
+workspace) is untouched whatever order the files run in.
 """
 
 import json
 import re
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -42,7 +44,7 @@ def test_deadlocked_cell_shows_go_message_and_line(lab, browser_context):
     write_notebook(lab.root)
     page = browser_context.new_page()
     try:
-        page.goto(f"{lab.url}/lab/tree/{NOTEBOOK}?token={lab.token}")
+        page.goto(f"{lab.url}/lab/workspaces/deadlock-test/tree/{NOTEBOOK}?token={lab.token}")
         expect(page.locator(f"{PANEL} .jp-Toolbar-kernelName")).to_have_text(re.compile("Go"), timeout=60_000)
         cells = page.locator(CELLS)
         expect(cells).to_have_count(2, timeout=30_000)
@@ -59,3 +61,17 @@ def test_deadlocked_cell_shows_go_message_and_line(lab, browser_context):
         expect(second.locator(".jp-OutputArea")).to_contain_text("42", timeout=30_000)
     finally:
         page.close()
+        shutdown_sessions(lab)
+
+
+def shutdown_sessions(lab):
+    """Shut down the kernel this test's notebook started."""
+    def call(method, path):
+        req = urllib.request.Request(f"{lab.url}{path}", method=method,
+                                     headers={"Authorization": f"token {lab.token}"})
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return json.loads(r.read() or b"null")
+
+    for sess in call("GET", "/api/sessions") or []:
+        if sess.get("path", "").endswith(NOTEBOOK):
+            call("DELETE", f"/api/sessions/{sess['id']}")

@@ -151,7 +151,12 @@ func closeOnce(c chan struct{}) {
 // keepDone remembers the done channel of the run that just ended when
 // goroutines are still alive (they may hold it; see StopGoroutines).
 func (e *Evaluator) keepDone() {
-	if e.LiveGoroutines() == 0 {
+	// e.live, not LiveGoroutines: it counts a goroutine as its go
+	// statement runs, before the goroutine itself has started.
+	e.mu.Lock()
+	live := e.live
+	e.mu.Unlock()
+	if live == 0 && e.LiveGoroutines() == 0 {
 		return
 	}
 	f := reflect.ValueOf(e.i).Elem().FieldByName("done")

@@ -97,6 +97,7 @@ type watch struct {
 	aborted atomic.Pointer[Error]          // why the running cell was stopped
 	imports map[string]string              // name → path of the cell being rewritten
 	dones   []chan struct{}                // yaegi done channels of runs that left goroutines
+	alive   atomic.Int64                   // goroutines of go statements running (begin/end)
 }
 
 // finalSite is the site of a cell's final expression and its channels.
@@ -223,8 +224,8 @@ func (e *Evaluator) atChan(n int, ch any) {
 	pprof.SetGoroutineLabels(s.labels)
 }
 
-// fresh gives a goroutine started by a cell the plain cell label, so a
-// site label inherited from its parent is not taken for its own.
+// fresh gives the calling goroutine the plain cell label again, before it
+// runs code whose waits carry no site (a teacher's package).
 func fresh() { pprof.SetGoroutineLabels(cellLabels) }
 
 // made registers a channel a cell made.
@@ -278,6 +279,8 @@ func (e *Evaluator) watchSymbols(m map[string]reflect.Value) {
 	m["AtChan"] = reflect.ValueOf(e.atChan)
 	m["Made"] = reflect.ValueOf(e.made)
 	m["Fresh"] = reflect.ValueOf(fresh)
+	m["Begin"] = reflect.ValueOf(e.begin)
+	m["End"] = reflect.ValueOf(e.end)
 }
 
 // watchOverrides wraps the standard calls that let code outside the
@@ -338,9 +341,32 @@ func (e *Evaluator) pendingCallback() func() {
 }
 
 // LiveGoroutines is the number of goroutines started by cells (with a go
-// statement) that have not returned.
+// statement) that have not returned. It is counted by a compiled deferred
+// call (see begin), which runs however the goroutine ends: the
+// interpreted guard's count (e.live) misses goroutines that an interrupt,
+// the deadlock check or StopAll stopped.
 func (e *Evaluator) LiveGoroutines() int {
+	return int(e.w.alive.Load())
+}
+
+// GoStatements counts the go statements cells have run whose goroutine's
+// guard has not run: it grows at the go statement itself, before the
+// goroutine starts, and stays high for goroutines an interrupt stopped.
+// Compare two readings.
+func (e *Evaluator) GoStatements() int {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.live
 }
+
+// begin starts a goroutine of a cell: `defer __glrt.End(__glrt.Begin())`
+// as the first statement of its body. The label is the plain cell label,
+// so a site label inherited from its parent is not taken for its own.
+func (e *Evaluator) begin() int {
+	pprof.SetGoroutineLabels(cellLabels)
+	e.w.alive.Add(1)
+	return 0
+}
+
+// end is begin's deferred half.
+func (e *Evaluator) end(int) { e.w.alive.Add(-1) }

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"go/ast"
 	"strconv"
 	"testing"
 	"time"
@@ -122,5 +123,28 @@ func TestWatchAfterFuncIsPendingUntilItRuns(t *testing.T) {
 	runCell(t, e, "tm.Reset(time.Millisecond)\n<-fired")
 	if n := e.PendingCallbacks(); n != 0 {
 		t.Fatalf("pending after the callback = %d, want 0", n)
+	}
+}
+
+// TestWatchLeavesCellsThatDoNotWaitAlone: no labelling call in a loop that
+// only computes and prints, so such cells cost what they did. (A range
+// loop gets one call before it, since its operand may be a channel; none
+// in its body.)
+func TestWatchLeavesCellsThatDoNotWaitAlone(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, `import "fmt"`)
+	units, err := e.prepare(splitCell("for i := 0; i < 3; i++ {\n\tfmt.Println(i * i)\n}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range units {
+		ast.Inspect(u.node(), func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && id.Name == "__glrt" && sel.Sel.Name != "GoStart" {
+					t.Errorf("rewrite added __glrt.%s", sel.Sel.Name)
+				}
+			}
+			return true
+		})
 	}
 }

@@ -1,11 +1,8 @@
 package eval
 
 import (
-	"context"
-	"errors"
 	"go/ast"
 	"go/token"
-	"runtime/pprof"
 	"strconv"
 	"strings"
 
@@ -20,7 +17,7 @@ import (
 //	__glrt.At(site)           // when it uses none (select {}, wg.Wait())
 //
 // after `x := make(chan T)` it inserts `__glrt.Made(x)`, and a goroutine
-// started by a cell begins with `__glrt.Fresh()`. Statements without a
+// started by a cell begins with `defer __glrt.End(__glrt.Begin())`. Statements without a
 // wait are left alone, so loops that only compute pay nothing. A channel
 // written as anything but a plain name, field or index (a call such as
 // time.After(d), ctx.Done()) makes the site external: it is never
@@ -88,7 +85,10 @@ func (e *Evaluator) watchList(list []ast.Stmt, segs []segment) []ast.Stmt {
 	}
 	out := make([]ast.Stmt, 0, len(list))
 	if len(list) > 0 && isGuardDefer(list[0]) {
-		out = append(out, rtCall("Fresh", list[0].Pos()))
+		pos := list[0].Pos()
+		begin := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Begin", pos)}, Lparen: pos, Rparen: pos}
+		end := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("End", pos)}, Lparen: pos, Args: []ast.Expr{begin}, Rparen: pos}
+		out = append(out, &ast.DeferStmt{Defer: pos, Call: end})
 	}
 	for _, s := range list {
 		w := &waits{}
@@ -328,53 +328,6 @@ func hasLabelCall(b *ast.BlockStmt) bool {
 func rtCall(name string, pos token.Pos, args ...ast.Expr) ast.Stmt {
 	fun := &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident(name, pos)}
 	return &ast.ExprStmt{X: &ast.CallExpr{Fun: fun, Lparen: pos, Args: args, Rparen: pos}}
-}
-
-// watchFinal records the site of a final expression that waits; the
-// expression runs as its own program, so runWatched labels the goroutine
-// that starts it, whose labels that program's goroutine inherits.
-func (e *Evaluator) watchFinal(u *unit) {
-	w := &waits{}
-	inspectWaits(u.final, w)
-	if w.op == "" {
-		return
-	}
-	st := &ast.ExprStmt{X: u.final}
-	n := e.addSite(e.siteFor(w, st, u.segs))
-	e.w.mu.Lock()
-	if e.w.final == nil {
-		e.w.final = map[*unit]finalSite{}
-	}
-	e.w.final[u] = finalSite{id: n, stmts: labelStmts(n, w)}
-	e.w.mu.Unlock()
-}
-
-// runWatched runs a unit; for a final expression that waits it first
-// classifies the channels and labels the calling goroutine.
-func (e *Evaluator) runWatched(cctx, ctx context.Context, u *unit, user bool) error {
-	e.w.mu.Lock()
-	fs, ok := e.w.final[u]
-	delete(e.w.final, u)
-	e.w.mu.Unlock()
-	defer e.keepDone()
-	if !ok {
-		return e.runUnit(cctx, ctx, u, user)
-	}
-	// Positions put the block in the cell's file, where __glrt is known.
-	p, err := e.compile(&ast.BlockStmt{Lbrace: u.final.Pos(), List: fs.stmts, Rbrace: u.final.End()})
-	if err == nil {
-		err = e.execute(cctx, ctx, p)
-	}
-	s := e.siteAt(fs.id)
-	if err != nil {
-		if ctx.Err() != nil || errors.Is(context.Cause(cctx), errAborted) {
-			return err
-		}
-		s.external.Store(true) // channels unchecked: never call this site stuck
-	}
-	pprof.SetGoroutineLabels(s.labels)
-	defer pprof.SetGoroutineLabels(cellLabels)
-	return e.runUnit(cctx, ctx, u, user)
 }
 
 // callsSourcePackage reports whether s (outside nested bodies) calls into

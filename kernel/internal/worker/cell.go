@@ -18,19 +18,22 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 	c := &cell{id: req.ID, allowStdin: req.AllowStdin, ctx: ctx, cancel: cancel, replies: make(chan link.Request, 1)}
 	w.mu.Lock()
 	w.cell, w.lastID = c, req.ID
+	if w.early == req.ID { // the cancel overtook the cell's start
+		cancel()
+	}
 	w.mu.Unlock()
 	w.stdin.reset()
 
 	stopWatch, notice := func() {}, func(error) {}
 	if wv, ok := w.eval.(interface{ watch() stoppable }); ok {
 		ev := wv.watch()
-		before := aliveBefore(ev)
+		before, goAtStart := aliveBefore(ev), ev.GoStatements()
 		job := goroutines.ID()
 		w.lister.begin(ev, job)
 		stopWatch = watchCell(ev, job)
 		notice = func(err error) {
 			if err == nil {
-				fmt.Fprint(w.opts.Stderr, leftoverNotice(ev, job, before))
+				fmt.Fprint(w.opts.Stderr, leftoverNotice(ev, job, before, goAtStart))
 			}
 			w.lister.end()
 		}
@@ -92,6 +95,19 @@ func (w *worker) cancelCell() bool {
 	}
 	w.cell.cancel()
 	return true
+}
+
+// cancelID interrupts cell id: the running one, or, when the request
+// reader got the cancel before the job's goroutine started the cell, the
+// next one to start with that id.
+func (w *worker) cancelID(id uint64) bool {
+	w.mu.Lock()
+	running := w.cell != nil && w.cell.id == id
+	if !running && id > w.lastID {
+		w.early = id
+	}
+	w.mu.Unlock()
+	return running && w.cancelCell()
 }
 
 // deliverInput hands an input reply to the running cell, if it still

@@ -28,6 +28,7 @@ const settleLimit = 50 * time.Millisecond
 type leftovers interface {
 	watched
 	LiveGoroutines() int
+	GoStatements() int
 	SiteChannels(label string) ([]uintptr, bool)
 	HeldChannels() map[uintptr]bool
 }
@@ -84,8 +85,10 @@ func cellGoroutines(job int64, skip map[int64]bool) (mine []goroutines.Goroutine
 
 // leftoverNotice describes the goroutines started during the cell that
 // are still alive, or returns "" when there are none.
-func leftoverNotice(ev leftovers, job int64, before map[int64]bool) string {
-	if ev.LiveGoroutines() == 0 {
+// goAtStart is ev.GoStatements() as the cell began: a goroutine the cell
+// started may not have begun running yet, and then only that count shows it.
+func leftoverNotice(ev leftovers, job int64, before map[int64]bool, goAtStart int) string {
+	if ev.LiveGoroutines() == 0 && ev.GoStatements() <= goAtStart {
 		return ""
 	}
 	mine, allStuck := cellGoroutines(job, before)

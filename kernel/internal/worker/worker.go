@@ -80,9 +80,10 @@ type worker struct {
 
 	lister lister // the provider of golessons/goroutines
 
-	mu     sync.Mutex // guards cell and lastID
+	mu     sync.Mutex // guards cell, lastID and early
 	cell   *cell      // the running cell, nil between cells
 	lastID uint64     // the latest cell, for displays from its goroutines
+	early  uint64     // a cell cancelled before it started
 }
 
 // cell is one running execute request.
@@ -197,7 +198,7 @@ func (w *worker) readRequests(ctx context.Context, in *link.Reader, jobs chan<- 
 		}
 		switch req.Kind {
 		case link.KindCancel:
-			if w.cancelCell() && w.opts.Interrupted != nil {
+			if w.cancelID(req.ID) && w.opts.Interrupted != nil {
 				w.opts.Interrupted()
 			}
 		case link.KindInputReply:
