@@ -31,6 +31,7 @@ func (d *Dispatcher) shutdown(ctx context.Context, req *protocol.Message) (any, 
 		if err := d.cfg.Engine.Restart(ctx); err != nil {
 			return nil, err
 		}
+		d.closeComms(req)
 		d.exec.mu.Lock()
 		d.exec.count = 0
 		d.exec.mu.Unlock()

@@ -28,6 +28,7 @@ import (
 	"golessons/display"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
+	"golessons/widgets"
 )
 
 // Evaluator is what the worker needs from the interpreter (package eval).
@@ -117,6 +118,8 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	w.eval = ev
 	display.SetPublisher(w.publishDisplay)
 	defer display.SetPublisher(nil)
+	widgets.SetSender(w.sendWidget)
+	defer widgets.SetSender(nil)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -196,6 +199,8 @@ func (w *worker) readRequests(ctx context.Context, in *link.Reader, jobs chan<- 
 			}
 		case link.KindInputReply:
 			w.deliverInput(req)
+		case link.KindCommOpen, link.KindCommMsg, link.KindCommClose:
+			w.receiveComm(req)
 		case link.KindExecute, link.KindRestore:
 			select {
 			case jobs <- req:
