@@ -1,0 +1,165 @@
+package widgets
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// recorder is a sender that keeps every message.
+type recorder struct {
+	mu   sync.Mutex
+	msgs []Message
+	got  chan struct{}
+}
+
+func record(t *testing.T) *recorder {
+	t.Helper()
+	r := &recorder{got: make(chan struct{}, 1000)}
+	SetSender(func(m Message) {
+		r.mu.Lock()
+		r.msgs = append(r.msgs, m)
+		r.mu.Unlock()
+		r.got <- struct{}{}
+	})
+	t.Cleanup(func() { SetSender(nil); reset() })
+	return r
+}
+
+// wait returns the first message matching ok, waiting at most 5 s.
+func (r *recorder) wait(t *testing.T, ok func(Message) bool) Message {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		r.mu.Lock()
+		for _, m := range r.msgs {
+			if ok(m) {
+				r.mu.Unlock()
+				return m
+			}
+		}
+		r.mu.Unlock()
+		select {
+		case <-r.got:
+		case <-deadline:
+			t.Fatalf("no matching message among %d", len(r.msgs))
+		}
+	}
+}
+
+func method(id, name string) func(Message) bool {
+	return func(m Message) bool { return m.Kind == KindMsg && m.CommID == id && m.Data["method"] == name }
+}
+
+func update(id string, state map[string]any) Message {
+	return Message{Kind: KindMsg, CommID: id, Data: map[string]any{"method": "update", "state": state, "buffer_paths": []any{}}}
+}
+
+func TestSliderOpensWithLayoutAndVersion(t *testing.T) {
+	r := record(t)
+	s := NewIntSlider("n", 0, 10, 4)
+	open := r.wait(t, func(m Message) bool { return m.Kind == KindOpen && m.CommID == s.ModelID() })
+	st := open.Data["state"].(map[string]any)
+	if st["_model_name"] != "IntSliderModel" || st["value"] != 4 || open.Metadata["version"] != protocolVersion {
+		t.Fatalf("open: %+v", open)
+	}
+	layout := strings.TrimPrefix(st["layout"].(string), "IPY_MODEL_")
+	r.wait(t, func(m Message) bool { return m.Kind == KindOpen && m.CommID == layout })
+}
+
+func TestFrontendUpdateEchoesAndRunsCallback(t *testing.T) {
+	r := record(t)
+	s := NewIntSlider("n", 0, 10, 4)
+	got := make(chan int, 1)
+	s.OnChange(func(v int) { got <- v })
+	Receive(update(s.ModelID(), map[string]any{"value": 7.0})) // JSON numbers are float64
+	echo := r.wait(t, method(s.ModelID(), "echo_update"))
+	if echo.Data["state"].(map[string]any)["value"] != 7.0 {
+		t.Errorf("echo: %+v", echo)
+	}
+	select {
+	case v := <-got:
+		if v != 7 || s.Value() != 7 {
+			t.Errorf("callback got %d, Value %d", v, s.Value())
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("OnChange not called")
+	}
+}
+
+func TestPanickingCallbackDoesNotStopLaterOnes(t *testing.T) {
+	record(t)
+	b := NewButton("b")
+	done := make(chan bool, 2)
+	calls := 0
+	b.OnClick(func() {
+		calls++
+		if calls == 1 {
+			panic("first click fails")
+		}
+		done <- true
+	})
+	click := Message{Kind: KindMsg, CommID: b.ModelID(), Data: map[string]any{"method": "custom", "content": map[string]any{"event": "click"}}}
+	Receive(click)
+	Receive(click)
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("second click not handled after a panicking first")
+	}
+}
+
+func TestRequestStatesListsLiveModelsOnly(t *testing.T) {
+	r := record(t)
+	keep, gone := NewLabel("keep"), NewLabel("gone")
+	gone.Close()
+	Receive(Message{Kind: KindOpen, CommID: "ctl", Target: TargetControl})
+	Receive(Message{Kind: KindMsg, CommID: "ctl", Data: map[string]any{"method": "request_states"}})
+	states := r.wait(t, method("ctl", "update_states")).Data["states"].(map[string]any)
+	if _, ok := states[keep.ModelID()]; !ok {
+		t.Error("live label missing from update_states")
+	}
+	if _, ok := states[gone.ModelID()]; ok {
+		t.Error("closed label still in update_states")
+	}
+	r.wait(t, func(m Message) bool { return m.Kind == KindClose && m.CommID == gone.ModelID() })
+}
+
+func TestDropdownRejectsUnknownOption(t *testing.T) {
+	record(t)
+	d := NewDropdown("d", []string{"a", "b"}, "b")
+	if d.Value() != "b" || d.Index() != 1 {
+		t.Fatalf("initial %q %d", d.Value(), d.Index())
+	}
+	if err := d.SetValue("zzz"); err == nil || !strings.Contains(err.Error(), "zzz") {
+		t.Errorf("SetValue(zzz) = %v", err)
+	}
+	if d.Value() != "b" {
+		t.Errorf("value changed to %q", d.Value())
+	}
+}
+
+func TestInteractChecksTypesAndRedraws(t *testing.T) {
+	r := record(t)
+	s := NewIntSlider("n", 0, 10, 2)
+	if _, err := Interact(func(string) {}, s); err == nil || !strings.Contains(err.Error(), "parameter 1") {
+		t.Errorf("mismatched parameter: %v", err)
+	}
+	if _, err := Interact(func(int, int) {}, s); err == nil {
+		t.Error("too few controls accepted")
+	}
+	box, err := Interact(func(k int) int { return k * k }, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := box.Children()[1].(*Output)
+	s.SetValue(3)
+	r.wait(t, func(m Message) bool {
+		if m.Kind != KindMsg || m.CommID != out.ModelID() {
+			return false
+		}
+		outs, _ := m.Data["state"].(map[string]any)["outputs"].([]any)
+		return len(outs) == 1 && outs[0].(map[string]any)["data"].(map[string]any)["text/plain"] == "9"
+	})
+}
