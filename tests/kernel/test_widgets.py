@@ -4,7 +4,12 @@ here through jupyter_client the way JupyterLab's widget manager drives them."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import nbformat
 import pytest
+from nbclient import NotebookClient
 
 from kernelharness import DEFAULT_TIMEOUT
 
@@ -170,7 +175,9 @@ def test_comm_reaches_runner_while_cell_runs(wkernel):
     [op] = opens(r, "CheckboxModel")
     kc = wkernel.kc
     msg_id = kc.execute('v := <-got\nv')
-    send_comm(wkernel, "comm_msg", {"comm_id": op["comm_id"], "data": {"method": "update", "state": {"value": True}, "buffer_paths": []}})
+    # Sent without waiting for its idle: the execute reply must not be read here.
+    kc.shell_channel.send(kc.session.msg("comm_msg", {
+        "comm_id": op["comm_id"], "data": {"method": "update", "state": {"value": True}, "buffer_paths": []}}))
     res = wkernel.collect(msg_id, timeout=DEFAULT_TIMEOUT).ok()
     assert res.result_text == "true"
 
@@ -209,3 +216,47 @@ def test_restart_closes_widget_comms(make_kernel):
         assert info.content["comms"] == {}
     finally:
         k.close()
+
+
+# ---- the lesson ------------------------------------------------------------------------
+
+LESSON = Path(__file__).resolve().parents[2] / "notebooks" / "05-live-timeline.ipynb"
+STATE_MIME = "application/vnd.jupyter.widget-state+json"
+
+
+def widget_state(nb):
+    return nb.metadata["widgets"][STATE_MIME]["state"]
+
+
+def check_live_lesson(nb):
+    cells = {t: c for c in nb.cells for t in c.get("metadata", {}).get("tags", [])}
+    state = widget_state(nb)
+    views = [o for o in cells["live-widgets"].outputs if VIEW in o.get("data", {})]
+    assert len(views) == 1, cells["live-widgets"].outputs
+    box = state[views[0]["data"][VIEW]["model_id"]]
+    assert box["model_name"] == "VBoxModel"
+    kids = [state[ref.removeprefix("IPY_MODEL_")] for ref in box["state"]["children"]]
+    assert [k["model_name"] for k in kids] == ["IntSliderModel", "ToggleButtonsModel", "OutputModel"]
+    slider, toggle, out = (k["state"] for k in kids)
+    # The last cell set them from Go: the saved state shows that, and the chart was redrawn.
+    assert slider["value"] == 6
+    assert toggle["_options_labels"][toggle["index"]] == "OS threads"
+    [chart] = out["outputs"]
+    assert "<svg" in chart["data"]["image/svg+xml"]
+    assert re.match(r"OS threads: 6 calls in [\d.]+ s, up to 6 at once", chart["data"]["text/plain"]), chart
+    assert not [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o["output_type"] == "error"]
+
+
+def test_saved_lesson_shows_its_widgets():
+    check_live_lesson(nbformat.read(LESSON, as_version=4))
+
+
+def test_lesson_run_headless_records_widget_state():
+    nb = nbformat.read(LESSON, as_version=4)
+    for c in nb.cells:
+        if c.cell_type == "code":
+            c.outputs = []
+    nb.metadata.pop("widgets", None)
+    NotebookClient(nb, kernel_name="golessons", timeout=120, store_widget_state=True,
+                   resources={"metadata": {"path": str(LESSON.parent)}}).execute()
+    check_live_lesson(nb)
