@@ -260,3 +260,22 @@ def test_lesson_run_headless_records_widget_state():
     NotebookClient(nb, kernel_name="golessons", timeout=120, store_widget_state=True,
                    resources={"metadata": {"path": str(LESSON.parent)}}).execute()
     check_live_lesson(nb)
+
+
+def test_runner_replaced_after_interrupt_closes_widget_comms(make_kernel):
+    k = make_kernel()
+    try:
+        r = k.execute('import ("fmt"; "time"; "golessons/widgets")\nwidgets.NewLabel("hi").Show()').ok()
+        [op] = opens(r, "LabelModel")
+        msg_id = k.kc.execute('fmt.Println("sleeping")\ntime.Sleep(time.Hour)')
+        started = k.wait_stray(
+            lambda m: m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream", DEFAULT_TIMEOUT)
+        assert started is not None
+        k.interrupt_by_message()
+        res = k.collect(msg_id, timeout=DEFAULT_TIMEOUT)
+        assert res.content["status"] == "error"
+        closed = {m["content"]["comm_id"] for m in res.of_type("comm_close")}
+        assert op["comm_id"] in closed, res.describe()
+        assert k.request("shell", "comm_info_request", {}).content["comms"] == {}
+    finally:
+        k.close()

@@ -15,7 +15,8 @@ type Comms interface {
 	CommTargets() []string
 	// SendComm passes the frontend's comm_open, comm_msg or comm_close on.
 	SendComm(ctx context.Context, t protocol.MsgType, id, target string, data map[string]any) error
-	// SetCommSink installs the receiver of the engine's own comm messages.
+	// SetCommSink installs the receiver of the engine's own comm messages;
+	// a comm_close with an empty id closes every open comm.
 	SetCommSink(fn func(t protocol.MsgType, id, target string, data, metadata map[string]any))
 }
 
@@ -45,6 +46,10 @@ func (d *Dispatcher) initComms() {
 // running cell, or else the request that last reached the kernel: the
 // frontend routes comm messages by comm id, whatever their parent.
 func (d *Dispatcher) publishComm(t protocol.MsgType, id, target string, data, metadata map[string]any) {
+	if t == protocol.CommClose && id == "" {
+		d.closeComms(d.commParent())
+		return
+	}
 	if data == nil {
 		data = map[string]any{}
 	}
@@ -66,13 +71,8 @@ func (d *Dispatcher) publishComm(t protocol.MsgType, id, target string, data, me
 	case protocol.CommClose:
 		delete(d.commSt.open, id)
 	}
-	parent := d.exec.current()
-	if parent == nil {
-		parent = d.commSt.lastReq
-	} else {
-		d.commSt.lastReq = parent
-	}
 	d.commSt.mu.Unlock()
+	parent := d.commParent()
 	if parent == nil {
 		d.cfg.Log.Warn("comm message before any request dropped", "msg_type", t)
 		return
@@ -86,6 +86,18 @@ func (d *Dispatcher) publishComm(t protocol.MsgType, id, target string, data, me
 	if err := d.cfg.Transport.Publish(m); err != nil {
 		d.cfg.Log.Error("publish", "msg_type", t, "err", err)
 	}
+}
+
+// commParent is the running cell, or else the request that last reached
+// the kernel: the frontend routes comm messages by comm id, whatever their
+// parent.
+func (d *Dispatcher) commParent() *protocol.Message {
+	d.commSt.mu.Lock()
+	defer d.commSt.mu.Unlock()
+	if cur := d.exec.current(); cur != nil {
+		d.commSt.lastReq = cur
+	}
+	return d.commSt.lastReq
 }
 
 func (d *Dispatcher) seen(req *protocol.Message) {
@@ -175,6 +187,9 @@ func (d *Dispatcher) commForward(ctx context.Context, req *protocol.Message, t p
 // closeComms closes every open comm on iopub: after a restart the objects
 // behind them are gone, and the frontend should drop its side too.
 func (d *Dispatcher) closeComms(req *protocol.Message) {
+	if req == nil {
+		return
+	}
 	d.commSt.mu.Lock()
 	ids := make([]string, 0, len(d.commSt.open))
 	for id := range d.commSt.open {

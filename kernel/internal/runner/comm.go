@@ -8,7 +8,9 @@ import (
 
 // CommSink receives the runner's comm messages (comm_open, comm_msg,
 // comm_close of widgets its cells made), in order with the output around
-// them, whether a cell runs or not.
+// them, whether a cell runs or not. A comm_close with an empty ID means
+// every comm is gone: the runner holding them was replaced (a crash, an
+// interrupt that killed it, the memory limit, a restart).
 type CommSink func(kind link.Kind, c link.Comm)
 
 // SetCommSink installs the receiver of the runner's comm messages; nil
