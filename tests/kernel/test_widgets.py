@@ -81,6 +81,14 @@ def test_slider_opens_comm_with_state_and_displays_view(wkernel):
     assert "IntSlider" in disp["content"]["data"]["text/plain"]
 
 
+def test_widget_as_final_value_shows_its_view(wkernel):
+    r = wkernel.execute('widgets.NewCheckbox("ok", true)').ok()
+    [op] = opens(r, "CheckboxModel")
+    [res] = r.of_type("execute_result")
+    assert res["content"]["data"][VIEW]["model_id"] == op["comm_id"]
+    assert res["content"]["data"]["text/plain"] == "Checkbox(value=true)"
+
+
 def test_frontend_update_reaches_go_and_is_echoed(wkernel):
     r = wkernel.execute('s2 := widgets.NewIntSlider("m", 0, 100, 5)\nvar seen []int\ns2.OnChange(func(v int) { seen = append(seen, v) })').ok()
     [op] = opens(r, "IntSliderModel")
