@@ -287,3 +287,13 @@ def test_runner_replaced_after_interrupt_closes_widget_comms(make_kernel):
         assert k.request("shell", "comm_info_request", {}).content["comms"] == {}
     finally:
         k.close()
+
+
+def test_completion_and_docs_know_widgets(wkernel):
+    code = "widgets.NewIntS"
+    r = wkernel.request("shell", "complete_request", {"code": code, "cursor_pos": len(code)})
+    assert "NewIntSlider" in [m.rsplit(".", 1)[-1] for m in r.content["matches"]], r.content
+    code = "widgets.Interact"
+    r = wkernel.request("shell", "inspect_request", {"code": code, "cursor_pos": len(code), "detail_level": 0})
+    assert r.content["found"], r.content
+    assert "redrawn" in r.content["data"]["text/plain"]

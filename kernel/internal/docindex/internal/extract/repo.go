@@ -17,6 +17,7 @@ import (
 var RepoPackages = map[string]string{
 	"golessons/demos":   "demos",
 	"golessons/display": "display",
+	"golessons/widgets": "widgets",
 }
 
 // GenericPackages have empty yaegi symbol tables (generic functions cannot
