@@ -59,21 +59,39 @@ var registry = struct {
 }{models: map[string]*model{}, controls: map[string]bool{}}
 
 // callbacks run one at a time, in order, on one goroutine, so a student's
-// callback never races another and a slow one only delays the next.
-var (
-	callbacks     = make(chan func(), 1024)
-	callbacksOnce sync.Once
-)
+// callback never races another and a slow one only delays the next. The
+// queue has no bound: Receive runs on the runner's request reader, which
+// must never wait for a callback (a cancel behind it would wait too).
+var queue = struct {
+	sync.Mutex
+	fns     []func()
+	running bool
+}{}
 
 func later(fn func()) {
-	callbacksOnce.Do(func() {
-		go func() {
-			for f := range callbacks {
-				guarded(f)
-			}
-		}()
-	})
-	callbacks <- fn
+	queue.Lock()
+	defer queue.Unlock()
+	queue.fns = append(queue.fns, fn)
+	if !queue.running {
+		queue.running = true
+		go drain()
+	}
+}
+
+// drain runs queued callbacks until none is left.
+func drain() {
+	for {
+		queue.Lock()
+		if len(queue.fns) == 0 {
+			queue.running = false
+			queue.Unlock()
+			return
+		}
+		fn := queue.fns[0]
+		queue.fns = queue.fns[1:]
+		queue.Unlock()
+		guarded(fn)
+	}
 }
 
 // guarded runs a student's callback; a panic is reported, never fatal,
