@@ -9,6 +9,14 @@
 // Callbacks run on one goroutine of this package, one at a time, also after
 // the cell that made the widget has finished.
 //
+// Every widget has the same small set of methods: ModelID (its comm id),
+// Show (display it under the cell), Close (remove it from the page) and
+// String; widgets with a value add Value, SetValue and OnChange, whose
+// callback gets the new value in the widget's Go type. A widget that is a
+// cell's final value shows as itself (MIMEBundle). Output collects text and
+// rich output written from Go (Println, HTML, Display, Replace); Interact
+// builds controls plus an Output that shows what a func returns.
+//
 // The package knows nothing of messages or sockets: the runner installs a
 // sender with [SetSender] and hands it the frontend's comm messages with
 // [Receive]. Without a sender (a plain Go program) widgets still hold their
