@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"maps"
+	"reflect"
 	"sync"
 )
 
@@ -72,11 +73,22 @@ func (m *model) get(key string) any {
 
 // set changes keys from Go: the frontend gets an update, and the change
 // callbacks run on the caller's goroutine, as a Python setter's observers do.
+//
+// Keys whose value does not change are left out, as traitlets does, so a
+// callback that sets its own widget's value again ends there.
 func (m *model) set(changes map[string]any) {
 	m.mu.Lock()
+	for k, v := range changes {
+		if old, ok := m.state[k]; ok && sameValue(old, v) {
+			delete(changes, k)
+		}
+	}
 	maps.Copy(m.state, changes)
 	closed, hooks := m.closed, m.onChange
 	m.mu.Unlock()
+	if len(changes) == 0 {
+		return
+	}
 	if !closed {
 		send(Message{Kind: KindMsg, CommID: m.id, Data: map[string]any{
 			"method": "update", "state": changes, "buffer_paths": []any{}}})
@@ -86,6 +98,26 @@ func (m *model) set(changes map[string]any) {
 			h(k, v)
 		}
 	}
+}
+
+// sameValue compares state values, a JSON number from the frontend
+// (float64) equal to a Go int included.
+func sameValue(a, b any) bool {
+	if x, ok := number(a); ok {
+		y, ok := number(b)
+		return ok && x == y
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+func number(v any) (float64, bool) {
+	switch v := v.(type) {
+	case int:
+		return float64(v), true
+	case float64:
+		return v, true
+	}
+	return 0, false
 }
 
 func (m *model) observe(fn func(key string, v any)) {

@@ -163,3 +163,31 @@ func TestInteractChecksTypesAndRedraws(t *testing.T) {
 		return len(outs) == 1 && outs[0].(map[string]any)["data"].(map[string]any)["text/plain"] == "9"
 	})
 }
+
+func TestSettingSameValueFromCallbackEnds(t *testing.T) {
+	r := record(t)
+	s := NewIntSlider("n", 0, 10, 4)
+	calls := 0
+	s.OnChange(func(v int) {
+		calls++
+		if v > 8 {
+			s.SetValue(8) // clamp: one more change, then the same value again
+		}
+		s.SetValue(min(v, 8))
+	})
+	s.SetValue(9)
+	if calls != 2 || s.Value() != 8 {
+		t.Errorf("calls %d, value %d; want 2 calls ending at 8", calls, s.Value())
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	updates := 0
+	for _, m := range r.msgs {
+		if m.Kind == KindMsg && m.CommID == s.ModelID() {
+			updates++
+		}
+	}
+	if updates != 2 {
+		t.Errorf("%d updates sent, want 2 (9, then 8)", updates)
+	}
+}
