@@ -1,6 +1,7 @@
 """Go widgets in a real JupyterLab (headless Chromium): a slider made by a
 Go cell renders through jupyterlab_widgets, dragging it redraws the
-Interact output, and saving keeps the widget state in the notebook. Also:
+Interact output, and saving keeps the widget state in the notebook; in
+lesson 05 the toggle redraws the timeline with processes. Also:
 the venv's settings overrides (no news popup, widget state saved) apply.
 
 The lab here has its own notebook and its own empty user settings, so what
@@ -19,7 +20,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+LESSON = ROOT / "notebooks" / "05-live-timeline.ipynb"
 
 
 def free_port():
@@ -60,6 +63,12 @@ def wlab(tmp_path_factory):
         "nbformat": 4, "nbformat_minor": 5,
     }
     (root / "widgets.ipynb").write_text(json.dumps(nb))
+    lesson = json.loads(LESSON.read_text())
+    for cell in lesson["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    lesson["metadata"].pop("widgets", None)
+    (root / LESSON.name).write_text(json.dumps(lesson))
     port, token = free_port(), secrets.token_hex(16)
     env = dict(os.environ)
     for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"),
@@ -146,5 +155,45 @@ def test_drag_slider_redraws_interact_output_and_state_is_saved(wlab, browser_co
             time.sleep(0.5)
         sliders = [s["state"] for s in state.values() if s.get("model_name") == "IntSliderModel"]
         assert sliders and sliders[0]["value"] == 10, state
+    finally:
+        page.close()
+
+
+def wait_chart(page, cell_index, title, timeout=60_000):
+    """Wait until the chart (an <img> of SVG) under code cell cell_index
+    has a title starting with title: the SVG's own text, as demos draws it."""
+    page.wait_for_function(
+        """([i, title]) => {
+            const cells = document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell');
+            const imgs = cells[i] ? cells[i].querySelectorAll('.jp-Cell-outputArea img') : [];
+            return [...imgs].some(img => {
+                let svg = img.src;
+                try { svg = decodeURIComponent(svg); } catch (e) {}
+                if (svg.includes(';base64,')) { svg = atob(svg.split(';base64,')[1]); }
+                return svg.includes('font-weight="bold">' + title);
+            });
+        }""",
+        arg=[cell_index, title], timeout=timeout,
+    )
+
+
+def test_lesson_toggle_redraws_timeline_with_processes(wlab, browser_context):
+    url, token, _ = wlab
+    page = browser_context.new_page()
+    try:
+        page.goto(f"{url}/lab/tree/{LESSON.name}?token={token}")
+        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        expect(panel.locator(".jp-CodeCell")).to_have_count(3, timeout=60_000)
+        expect(panel.locator(".jp-Toolbar-kernelName")).to_have_text("Go (yaegi)", timeout=60_000)
+        page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        output = panel.locator(".jp-CodeCell").nth(1).locator(".jp-Cell-outputArea")
+        expect(output.locator(".widget-toggle-buttons")).to_be_visible(timeout=120_000)
+        # The last cell set 6 calls on OS threads from Go: the chart followed.
+        wait_chart(page, 1, "OS threads: 6 calls in")
+        output.locator(".widget-toggle-buttons button", has_text="processes").click()
+        wait_chart(page, 1, "processes: 6 calls in")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "widgets-lesson-processes.png"))
     finally:
         page.close()
