@@ -35,6 +35,13 @@ func (o *Output) Print(a ...any)                 { o.stream(fmt.Sprint(a...)) }
 func (o *Output) Println(a ...any)               { o.stream(fmt.Sprintln(a...)) }
 func (o *Output) Printf(format string, a ...any) { o.stream(fmt.Sprintf(format, a...)) }
 
+// Write appends p as text, so an Output is an io.Writer:
+// fmt.Fprintln(out, …), log.New(out, "", 0).
+func (o *Output) Write(p []byte) (int, error) {
+	o.stream(string(p))
+	return len(p), nil
+}
+
 // Clear empties the area.
 func (o *Output) Clear() {
 	o.mu.Lock()

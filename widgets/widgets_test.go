@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -189,5 +190,30 @@ func TestSettingSameValueFromCallbackEnds(t *testing.T) {
 	}
 	if updates != 2 {
 		t.Errorf("%d updates sent, want 2 (9, then 8)", updates)
+	}
+}
+
+func TestOutputIsAWriterAndClears(t *testing.T) {
+	r := record(t)
+	out := NewOutput()
+	fmt.Fprintf(out, "x=%d\n", 1)
+	out.Println("y")
+	last := func() []any {
+		var outs []any
+		r.mu.Lock()
+		defer r.mu.Unlock()
+		for _, m := range r.msgs {
+			if m.Kind == KindMsg && m.CommID == out.ModelID() {
+				outs = m.Data["state"].(map[string]any)["outputs"].([]any)
+			}
+		}
+		return outs
+	}
+	if outs := last(); len(outs) != 2 || outs[0].(map[string]any)["text"] != "x=1\n" {
+		t.Fatalf("outputs %v", outs)
+	}
+	out.Clear()
+	if outs := last(); len(outs) != 0 {
+		t.Fatalf("after Clear: %v", outs)
 	}
 }
