@@ -155,6 +155,26 @@ def test_drag_slider_redraws_interact_output_and_state_is_saved(wlab, browser_co
             time.sleep(0.5)
         sliders = [s["state"] for s in state.values() if s.get("model_name") == "IntSliderModel"]
         assert sliders and sliders[0]["value"] == 10, state
+
+        # A reloaded page (a frontend that reconnects) gets the live models
+        # from the kernel (request_states): a Go change after the reload
+        # still moves the slider and redraws the output.
+        page.reload()
+        cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").first
+        output = cell.locator(".jp-Cell-outputArea")
+        expect(output.locator(".widget-readout")).to_have_text("10", timeout=60_000)
+        panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        expect(panel.locator(".jp-Toolbar-kernelName")).to_have_text("Go (yaegi)", timeout=60_000)
+        cell.locator(".jp-InputPrompt").click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("b")
+        expect(panel.locator(".jp-CodeCell")).to_have_count(2)
+        second = panel.locator(".jp-CodeCell").nth(1)
+        second.locator(".cm-content").click()
+        page.keyboard.insert_text("n.SetValue(7)")
+        page.keyboard.press("Control+Enter")
+        expect(output.locator(".widget-readout")).to_have_text("7", timeout=30_000)
+        expect(output).to_contain_text("squares: 49", timeout=30_000)
     finally:
         page.close()
 
