@@ -138,9 +138,6 @@ func Receive(m Message) {
 	}
 }
 
-// Targets lists the comm targets a frontend may open.
-func Targets() []string { return []string{TargetControl} }
-
 // sendStates answers a control comm's request_states with every live model.
 func sendStates(commID string) {
 	registry.Lock()

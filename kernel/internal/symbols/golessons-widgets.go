@@ -38,7 +38,6 @@ func init() {
 		"Show":             reflect.ValueOf(widgets.Show),
 		"TargetControl":    reflect.ValueOf(constant.MakeFromLiteral("\"jupyter.widget.control\"", token.STRING, 0)),
 		"TargetWidget":     reflect.ValueOf(constant.MakeFromLiteral("\"jupyter.widget\"", token.STRING, 0)),
-		"Targets":          reflect.ValueOf(widgets.Targets),
 		"ViewBundle":       reflect.ValueOf(widgets.ViewBundle),
 
 		// type definitions
