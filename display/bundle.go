@@ -45,6 +45,10 @@ type JSONer interface{ JSON() any }
 // (usually math between $ signs).
 type Latexer interface{ Latex() string }
 
+// MIMEBundler is implemented by values that build their own MIME bundle
+// (a golessons/widgets widget: its widget view); its entries win.
+type MIMEBundler interface{ MIMEBundle() map[string]any }
+
 // Bundle returns the MIME bundle for v: one entry per rich method v has
 // (HTML, SVG, Markdown, PNG, JPEG, JSON, Latex), a base64 PNG for an
 // image.Image, and always "text/plain". Strings show quoted, as Go source
@@ -78,6 +82,11 @@ func Bundle(v any) map[string]any {
 	if img, ok := v.(image.Image); ok {
 		if b, err := encodePNG(img); err == nil {
 			data[MIMEPNG] = base64.StdEncoding.EncodeToString(b)
+		}
+	}
+	if b, ok := r.(MIMEBundler); ok {
+		for k, x := range b.MIMEBundle() {
+			data[k] = x
 		}
 	}
 	return data
@@ -116,7 +125,7 @@ func rich(v any) any {
 
 func hasRichMethod(v any) bool {
 	switch v.(type) {
-	case HTMLer, SVGer, Markdowner, PNGer, JPEGer, JSONer, Latexer:
+	case HTMLer, SVGer, Markdowner, PNGer, JPEGer, JSONer, Latexer, MIMEBundler:
 		return true
 	}
 	return false

@@ -42,6 +42,7 @@ type engine struct {
 	ready chan struct{} // closed when r and err are set
 	r     *runner.Runner
 	err   error
+	comms commSinks
 }
 
 func startEngine(ctx context.Context, cfg runner.Config) *engine {
@@ -49,6 +50,9 @@ func startEngine(ctx context.Context, cfg runner.Config) *engine {
 	go func() {
 		defer close(e.ready)
 		e.r, e.err = runner.Start(ctx, cfg)
+		if e.err == nil {
+			e.r.SetCommSink(e.forwardComm)
+		}
 	}()
 	return e
 }

@@ -72,6 +72,10 @@ if [ $do_python = 1 ]; then
   else
     step "venv packages are current ($venv)"
   fi
+  # Classroom defaults for JupyterLab in this venv (no "Jupyter news?" popup);
+  # overrides.json is JupyterLab's documented place for them.
+  mkdir -p "$venv/share/jupyter/lab/settings"
+  cp "$root/requirements/jupyterlab-overrides.json" "$venv/share/jupyter/lab/settings/overrides.json"
 fi
 
 # --- kernel binary -----------------------------------------------------------

@@ -27,10 +27,12 @@ func restartRequested(req *protocol.Message) bool {
 func (d *Dispatcher) shutdown(ctx context.Context, req *protocol.Message) (any, error) {
 	restart := restartRequested(req)
 	if restart {
+		d.seen(req) // the comms the restart closes are closed under it
 		d.cfg.Engine.Interrupt()
 		if err := d.cfg.Engine.Restart(ctx); err != nil {
 			return nil, err
 		}
+		d.closeComms(req)
 		d.exec.mu.Lock()
 		d.exec.count = 0
 		d.exec.mu.Unlock()

@@ -99,6 +99,7 @@ type Dispatcher struct {
 	executes chan *protocol.Message
 	exec     executionState
 	inputs   inputWaiters
+	commSt   commState
 }
 
 // handler answers one request. It returns the reply content (nil: no reply
@@ -126,8 +127,8 @@ func New(cfg Config) *Dispatcher {
 		protocol.HistoryRequest:    d.history,
 		protocol.CommInfoRequest:   d.commInfo,
 		protocol.CommOpen:          d.commOpen,
-		protocol.CommMsg:           d.commIgnore,
-		protocol.CommClose:         d.commIgnore,
+		protocol.CommMsg:           d.commMsg,
+		protocol.CommClose:         d.commClose,
 		protocol.ShutdownRequest:   d.shutdown,
 	}
 	d.control = map[protocol.MsgType]handler{
@@ -136,6 +137,7 @@ func New(cfg Config) *Dispatcher {
 		protocol.ShutdownRequest:   d.shutdown,
 		protocol.DebugRequest:      d.debug,
 	}
+	d.initComms()
 	return d
 }
 

@@ -52,6 +52,8 @@ type Request struct {
 	EOF bool `json:"eof,omitempty"`
 	// Cells are earlier successful cells to replay (restore).
 	Cells []string `json:"cells,omitempty"`
+	// Comm is the frontend's comm message (comm_open, comm_msg, comm_close).
+	Comm *Comm `json:"comm,omitempty"`
 }
 
 // Event is a frame sent by the runner to the kernel. Fields not used by a
@@ -78,6 +80,8 @@ type Event struct {
 	// bring back (restored).
 	Kept []string `json:"kept,omitempty"`
 	Lost []string `json:"lost,omitempty"`
+	// Comm is a comm message of the runner (comm_open, comm_msg, comm_close).
+	Comm *Comm `json:"comm,omitempty"`
 }
 
 // Error describes a failed cell in the terms of Jupyter's error message.

@@ -23,8 +23,9 @@ type Output interface {
 // outputSwitch is the Output that output goes to now; the pump reads it
 // for every chunk, Execute swaps it.
 type outputSwitch struct {
-	mu  sync.Mutex
-	cur Output // nil: output is dropped
+	mu    sync.Mutex
+	cur   Output   // nil: output is dropped
+	comms CommSink // nil: comm messages are dropped
 }
 
 func (s *outputSwitch) set(o Output) Output {

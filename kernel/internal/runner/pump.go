@@ -104,6 +104,10 @@ func (p *pump) deliver(ev link.Event, before string) {
 		if ev.Display != nil {
 			p.out.display(*ev.Display)
 		}
+	case link.KindCommOpen, link.KindCommMsg, link.KindCommClose:
+		if ev.Comm != nil {
+			p.out.comm(ev.Kind, *ev.Comm)
+		}
 	case link.KindReady, link.KindResult, link.KindInputRequest, link.KindRestored:
 		select {
 		case p.ctl <- ev:

@@ -19,6 +19,7 @@ func (r *Runner) replace(ctx context.Context, restore bool) (kept, lost []string
 	if old := r.current(); old != nil {
 		old.kill()
 		<-old.done
+		r.output.comm(link.KindCommClose, link.Comm{}) // its comms died with it
 	}
 	p, err := r.startProcess(ctx)
 	if err != nil {

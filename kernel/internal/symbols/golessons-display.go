@@ -42,24 +42,26 @@ func init() {
 		"Text":         reflect.ValueOf(display.Text),
 
 		// type definitions
-		"HTMLer":     reflect.ValueOf((*display.HTMLer)(nil)),
-		"JPEGer":     reflect.ValueOf((*display.JPEGer)(nil)),
-		"JSONer":     reflect.ValueOf((*display.JSONer)(nil)),
-		"Latexer":    reflect.ValueOf((*display.Latexer)(nil)),
-		"Markdowner": reflect.ValueOf((*display.Markdowner)(nil)),
-		"Message":    reflect.ValueOf((*display.Message)(nil)),
-		"Output":     reflect.ValueOf((*display.Output)(nil)),
-		"PNGer":      reflect.ValueOf((*display.PNGer)(nil)),
-		"SVGer":      reflect.ValueOf((*display.SVGer)(nil)),
+		"HTMLer":      reflect.ValueOf((*display.HTMLer)(nil)),
+		"JPEGer":      reflect.ValueOf((*display.JPEGer)(nil)),
+		"JSONer":      reflect.ValueOf((*display.JSONer)(nil)),
+		"Latexer":     reflect.ValueOf((*display.Latexer)(nil)),
+		"MIMEBundler": reflect.ValueOf((*display.MIMEBundler)(nil)),
+		"Markdowner":  reflect.ValueOf((*display.Markdowner)(nil)),
+		"Message":     reflect.ValueOf((*display.Message)(nil)),
+		"Output":      reflect.ValueOf((*display.Output)(nil)),
+		"PNGer":       reflect.ValueOf((*display.PNGer)(nil)),
+		"SVGer":       reflect.ValueOf((*display.SVGer)(nil)),
 
 		// interface wrapper definitions
-		"_HTMLer":     reflect.ValueOf((*_golessons_display_HTMLer)(nil)),
-		"_JPEGer":     reflect.ValueOf((*_golessons_display_JPEGer)(nil)),
-		"_JSONer":     reflect.ValueOf((*_golessons_display_JSONer)(nil)),
-		"_Latexer":    reflect.ValueOf((*_golessons_display_Latexer)(nil)),
-		"_Markdowner": reflect.ValueOf((*_golessons_display_Markdowner)(nil)),
-		"_PNGer":      reflect.ValueOf((*_golessons_display_PNGer)(nil)),
-		"_SVGer":      reflect.ValueOf((*_golessons_display_SVGer)(nil)),
+		"_HTMLer":      reflect.ValueOf((*_golessons_display_HTMLer)(nil)),
+		"_JPEGer":      reflect.ValueOf((*_golessons_display_JPEGer)(nil)),
+		"_JSONer":      reflect.ValueOf((*_golessons_display_JSONer)(nil)),
+		"_Latexer":     reflect.ValueOf((*_golessons_display_Latexer)(nil)),
+		"_MIMEBundler": reflect.ValueOf((*_golessons_display_MIMEBundler)(nil)),
+		"_Markdowner":  reflect.ValueOf((*_golessons_display_Markdowner)(nil)),
+		"_PNGer":       reflect.ValueOf((*_golessons_display_PNGer)(nil)),
+		"_SVGer":       reflect.ValueOf((*_golessons_display_SVGer)(nil)),
 	}
 }
 
@@ -101,6 +103,16 @@ type _golessons_display_Latexer struct {
 
 func (W _golessons_display_Latexer) Latex() string {
 	return W.WLatex()
+}
+
+// _golessons_display_MIMEBundler is an interface wrapper for MIMEBundler type
+type _golessons_display_MIMEBundler struct {
+	IValue      interface{}
+	WMIMEBundle func() map[string]any
+}
+
+func (W _golessons_display_MIMEBundler) MIMEBundle() map[string]any {
+	return W.WMIMEBundle()
 }
 
 // _golessons_display_Markdowner is an interface wrapper for Markdowner type

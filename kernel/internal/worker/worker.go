@@ -29,6 +29,7 @@ import (
 	cellgo "golessons/goroutines"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
+	"golessons/widgets"
 )
 
 // Evaluator is what the worker needs from the interpreter (package eval).
@@ -124,6 +125,8 @@ func Run(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
 	defer display.SetPublisher(nil)
 	cellgo.SetProvider(&w.lister)
 	defer cellgo.SetProvider(nil)
+	widgets.SetSender(w.sendWidget)
+	defer widgets.SetSender(nil)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -203,6 +206,8 @@ func (w *worker) readRequests(ctx context.Context, in *link.Reader, jobs chan<- 
 			}
 		case link.KindInputReply:
 			w.deliverInput(req)
+		case link.KindCommOpen, link.KindCommMsg, link.KindCommClose:
+			w.receiveComm(req)
 		case link.KindExecute, link.KindRestore:
 			select {
 			case jobs <- req:

@@ -18,6 +18,7 @@ var RepoPackages = map[string]string{
 	"golessons/demos":      "demos",
 	"golessons/display":    "display",
 	"golessons/goroutines": "goroutines",
+	"golessons/widgets":    "widgets",
 }
 
 // GenericPackages have empty yaegi symbol tables (generic functions cannot
