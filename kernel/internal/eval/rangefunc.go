@@ -150,18 +150,30 @@ func (e *Evaluator) exprArity(x ast.Expr, sc *seqScope) int {
 }
 
 // collectSeqs records the names below n declared or assigned with an
-// iterator: parameters, var declarations and := / = assignments.
-func (e *Evaluator) collectSeqs(n ast.Node, sc *seqScope) {
+// iterator: parameters, var declarations and := / = assignments. Scopes
+// are not told apart; local holds the names bound so far in this pass,
+// where a binding to something else hides an earlier pass's iterator
+// (a cell's `s := []int{}` after an earlier cell's `s := count(3)`),
+// while within one pass an iterator binding wins.
+func (e *Evaluator) collectSeqs(n ast.Node, sc *seqScope, local map[string]bool) {
 	if n == nil {
 		return
+	}
+	bind := func(id *ast.Ident, a int) {
+		if id.Name == "_" {
+			return
+		}
+		if a > 0 || !local[id.Name] {
+			sc.names[id.Name] = a
+		}
+		local[id.Name] = true
 	}
 	ast.Inspect(n, func(x ast.Node) bool {
 		switch d := x.(type) {
 		case *ast.Field:
-			if a := e.typeArity(d.Type, sc.types); a > 0 {
-				for _, id := range d.Names {
-					sc.names[id.Name] = a
-				}
+			a := e.typeArity(d.Type, sc.types)
+			for _, id := range d.Names {
+				bind(id, a)
 			}
 		case *ast.ValueSpec:
 			for i, id := range d.Names {
@@ -171,18 +183,20 @@ func (e *Evaluator) collectSeqs(n ast.Node, sc *seqScope) {
 				} else if i < len(d.Values) && len(d.Values) == len(d.Names) {
 					a = e.exprArity(d.Values[i], sc)
 				}
-				if a > 0 {
-					sc.names[id.Name] = a
-				}
+				bind(id, a)
 			}
 		case *ast.AssignStmt:
-			if len(d.Lhs) == len(d.Rhs) {
-				for i, l := range d.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						if a := e.exprArity(d.Rhs[i], sc); a > 0 {
-							sc.names[id.Name] = a
-						}
-					}
+			for i, l := range d.Lhs {
+				id, ok := l.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				a := 0
+				if len(d.Lhs) == len(d.Rhs) {
+					a = e.exprArity(d.Rhs[i], sc)
+				}
+				if d.Tok == token.DEFINE || a > 0 {
+					bind(id, a)
 				}
 			}
 		}
@@ -253,13 +267,14 @@ func (e *Evaluator) newSeqScope(units []*unit) *seqScope {
 		if en.sym.Kind == symtab.KindVar {
 			if list, err := parseStmt(en.sym.Decl); err == nil {
 				for _, s := range list {
-					e.collectSeqs(s, sc)
+					e.collectSeqs(s, sc, map[string]bool{})
 				}
 			}
 		}
 	}
+	local := map[string]bool{}
 	for _, u := range units {
-		e.collectSeqs(u.node(), sc)
+		e.collectSeqs(u.node(), sc, local)
 	}
 	return sc
 }
