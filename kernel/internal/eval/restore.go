@@ -26,6 +26,10 @@ const itemBudget = 2 * time.Second
 // variable whose value such a statement may have changed. It returns the
 // names kept and what was lost.
 func (e *Evaluator) Restore(ctx context.Context, cells []string) (kept, lost []string) {
+	// A pasted program's main ran when its cell ran; replaying the cell
+	// must not run it again (run.go).
+	e.replaying = true
+	defer func() { e.replaying = false }()
 	r := &restorer{
 		e:       e,
 		imports: map[string]string{},
