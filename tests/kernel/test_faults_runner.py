@@ -61,6 +61,23 @@ def _kill_runner(k: Kernel) -> None:
     p.wait(10)
 
 
+def test_restore_does_not_run_a_pasted_programs_main_again(fresh_kernel, tmp_path):
+    k = fresh_kernel
+    path = tmp_path / "runs.txt"
+    program = (
+        'package main\n\nimport "os"\n\n'
+        'func main() {\n'
+        f'\tf, _ := os.OpenFile("{path}", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)\n'
+        '\tf.WriteString("main ran\\n")\n\tf.Close()\n}\n'
+    )
+    k.execute(program).ok()
+    k.execute("answer := 42").ok()
+    _kill_runner(k)
+    r = k.execute("answer", timeout=RECOVERY)
+    assert r.status == "ok" and r.result_text == "42", r.describe()
+    assert path.read_text() == "main ran\n"
+
+
 def test_restore_never_repeats_an_effect(fresh_kernel, tmp_path):
     k = fresh_kernel
     path = tmp_path / "log.txt"
