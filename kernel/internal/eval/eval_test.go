@@ -64,6 +64,8 @@ func TestFinalValue(t *testing.T) {
 		{name: "statement shows nothing", cells: []string{"x := 5"}},
 		{name: "worker with an unnamed parameter passed to compiled code", cells: []string{"import \"strings\"\nimport \"time\"",
 			`strings.Map(func(rune) rune { time.Sleep(time.Millisecond); return 'x' }, "abc")`}, text: `"xxx"`},
+		{name: "declared func with an unnamed parameter passed to compiled code", cells: []string{"import \"strings\"\nimport \"time\"",
+			"var pause = time.Millisecond\nfunc quiet(rune) rune { time.Sleep(pause); return 'y' }", `strings.Map(quiet, "abc")`}, text: `"yyy"`},
 		{name: "mixed cell in any order", cells: []string{`import "fmt"
 x := double(3)
 func double(n int) int { return 2 * n }
