@@ -9,7 +9,6 @@ import (
 	"errors"
 	"hash"
 	"sync"
-	"sync/atomic"
 	"unicode/utf8"
 
 	"golessons/kernel/internal/protocol"
@@ -97,20 +96,13 @@ func (s *signer) mac(dst *[sha256.Size]byte, header, parent, metadata, content [
 	s.pool.Put(st)
 }
 
-// lastSigner caches the signer of the last key given to Encode/Decode, so
-// that the package-level functions do not rebuild HMAC states per call.
-var lastSigner atomic.Pointer[signer]
-
+// signerFor is the signer the package-level Encode and Decode use; a
+// Server keeps its own.
 func signerFor(key []byte) *signer {
 	if len(key) == 0 {
 		return nil
 	}
-	if s := lastSigner.Load(); s != nil && bytes.Equal(s.key, key) {
-		return s
-	}
-	s := newSigner(key)
-	lastSigner.Store(s)
-	return s
+	return newSigner(key)
 }
 
 // ---- encode ----
