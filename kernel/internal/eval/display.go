@@ -1,13 +1,10 @@
 package eval
 
 import (
-	"bytes"
 	"context"
 	"encoding/base64"
 	"go/ast"
 	"go/token"
-	"image"
-	"image/png"
 	"reflect"
 	"strings"
 	"time"
@@ -153,11 +150,6 @@ func (e *Evaluator) rich(mime string, v any) {
 // forms recorded by rich win.
 func (e *Evaluator) show(v any) {
 	data := display.Bundle(v)
-	if img, ok := v.(image.Image); ok && data[display.MIMEPNG] == nil {
-		if s := pngBase64(img); s != "" {
-			data[display.MIMEPNG] = s
-		}
-	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if t := reflect.TypeOf(v); t != nil && strings.HasPrefix(t.PkgPath(), "github.com/traefik/yaegi/") && e.plain != "" {
@@ -183,14 +175,6 @@ func (e *Evaluator) showPair(a, b any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.shown = map[string]any{display.MIMEText: "(" + text(a) + ", " + text(b) + ")"}
-}
-
-func pngBase64(img image.Image) string {
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, img); err != nil {
-		return ""
-	}
-	return base64.StdEncoding.EncodeToString(buf.Bytes())
 }
 
 // settleGoroutines waits briefly for goroutines of the cell that are
