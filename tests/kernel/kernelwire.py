@@ -5,6 +5,7 @@ replays) and for heartbeat / iopub checks."""
 from __future__ import annotations
 
 import json
+import threading
 import time
 import uuid
 
@@ -119,3 +120,35 @@ class Heartbeat:
 
 def dumps(obj) -> bytes:
     return json.dumps(obj).encode()
+
+
+def heartbeat_during(kernel, code: str, timeout: float, on_iopub=None):
+    """Runs code in kernel (a kernelharness.Kernel) while pinging its heartbeat
+    every 0.1 s; returns the result, the round-trip times and the misses."""
+    info = kernel.km.get_connection_info()
+    hb = Heartbeat(zmq.Context.instance(), info)
+    out: dict = {}
+
+    def run():
+        try:
+            out["r"] = kernel.execute(code, timeout=timeout, on_iopub=on_iopub)
+        except BaseException as e:  # noqa: BLE001
+            out["e"] = e
+
+    t = threading.Thread(target=run)
+    t.start()
+    rtts, misses = [], 0
+    try:
+        while t.is_alive():
+            rtt = hb.ping(1.0)
+            if rtt is None:
+                misses += 1
+            else:
+                rtts.append(rtt)
+            time.sleep(0.1)
+    finally:
+        t.join()
+        hb.close()
+    if "e" in out:
+        raise out["e"]
+    return out["r"], rtts, misses
