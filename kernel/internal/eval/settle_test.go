@@ -2,8 +2,11 @@ package eval
 
 import (
 	"context"
+	"reflect"
 	"testing"
 	"time"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // TestSettleStopsALoopStartedAfterTheCancel reproduces yaegi's race head
@@ -33,5 +36,47 @@ func TestSettleStopsALoopStartedAfterTheCancel(t *testing.T) {
 		case <-time.After(30 * time.Second):
 			t.Fatal("an interpreted loop started after the cancel still runs after 30 s")
 		}
+	}
+}
+
+// TestCellGoroutineFoundByItsFrameName pins what settleInterrupted relies
+// on: the goroutine yaegi runs a cell on shows cellGoroutineFrame in a stack
+// dump while the cell runs, and nothing does once it returned. A yaegi
+// upgrade that renames or restructures ExecuteWithContext fails here, not
+// as interrupts that report too early or hang.
+func TestCellGoroutineFoundByItsFrameName(t *testing.T) {
+	release := make(chan struct{})
+	entered := make(chan struct{})
+	hook := interp.Exports{"testhook/testhook": {"Wait": reflect.ValueOf(func() { close(entered); <-release })}}
+	e, err := New(Options{Stderr: &syncBuffer{}, Symbols: []interp.Exports{hook}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cellGoroutineRunning() {
+		t.Fatal("a cell goroutine is reported before any cell ran")
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Eval(context.Background(), "import \"testhook\"\ntesthook.Wait()")
+		done <- err
+	}()
+	select {
+	case <-entered:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the cell did not start")
+	}
+	if !cellGoroutineRunning() {
+		t.Errorf("no goroutine shows %q while a cell runs: yaegi's ExecuteWithContext changed", cellGoroutineFrame)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for cellGoroutineRunning() && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if cellGoroutineRunning() {
+		t.Error("a cell goroutine is still reported after the cell returned")
 	}
 }
