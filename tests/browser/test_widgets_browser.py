@@ -9,6 +9,7 @@ it sees comes from the venv (scripts/install.sh), not from the test."""
 
 import json
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -113,6 +114,27 @@ def setting(url, token, plugin, key):
     return body["schema"]["properties"][key]["default"]
 
 
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+
+
+def run_first_cell(page, cell):
+    """Runs cell once the notebook's kernel is idle. JupyterLab sometimes
+    drops the very first run in a new notebook (docs/faults.md, not solved
+    yet); that is not what these tests are about, so a run that did not
+    start within 15 s is pressed once more."""
+    page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+    prompt = cell.locator(".jp-InputPrompt")
+    for attempt in range(2):
+        cell.locator(".cm-content").click()
+        page.keyboard.press("Control+Enter")
+        try:
+            expect(prompt).to_have_text(re.compile(r"\[(\*|\d+)\]"), timeout=15_000)
+            return
+        except AssertionError:
+            if attempt:
+                raise
+
+
 def test_venv_overrides_turn_off_news_and_save_widget_state(wlab):
     url, token, _ = wlab
     assert setting(url, token, "@jupyterlab/apputils-extension:notification", "fetchNews") == "false"
@@ -124,9 +146,8 @@ def test_drag_slider_redraws_interact_output_and_state_is_saved(wlab, browser_co
     page = browser_context.new_page()
     try:
         page.goto(f"{url}/lab/tree/widgets.ipynb?token={token}")
-        cell = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell").first
-        cell.locator(".cm-content").click()
-        page.keyboard.press("Control+Enter")
+        cell = page.locator(f"{PANEL} .jp-CodeCell").first
+        run_first_cell(page, cell)
         output = cell.locator(".jp-Cell-outputArea")
         expect(output.locator(".widget-slider")).to_be_visible(timeout=120_000)
         expect(output).to_contain_text("squares: 9", timeout=30_000)
@@ -172,7 +193,7 @@ def test_drag_slider_redraws_interact_output_and_state_is_saved(wlab, browser_co
         second = panel.locator(".jp-CodeCell").nth(1)
         second.locator(".cm-content").click()
         page.keyboard.insert_text("n.SetValue(7)")
-        page.keyboard.press("Control+Enter")
+        run_first_cell(page, second)  # the first run after the reload
         expect(output.locator(".widget-readout")).to_have_text("7", timeout=30_000)
         expect(output).to_contain_text("squares: 49", timeout=30_000)
     finally:
@@ -205,6 +226,7 @@ def test_lesson_toggle_redraws_timeline_with_processes(wlab, browser_context):
         panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
         expect(panel.locator(".jp-CodeCell")).to_have_count(3, timeout=60_000)
         expect(panel.locator(".jp-Toolbar-kernelName")).to_have_text("Go (yaegi)", timeout=60_000)
+        page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         output = panel.locator(".jp-CodeCell").nth(1).locator(".jp-Cell-outputArea")
