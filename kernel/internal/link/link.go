@@ -54,6 +54,8 @@ type Request struct {
 	Cells []string `json:"cells,omitempty"`
 	// Comm is the frontend's comm message (comm_open, comm_msg, comm_close).
 	Comm *Comm `json:"comm,omitempty"`
+	// DAP is a Debug Adapter Protocol request (debug).
+	DAP DebugMessage `json:"dap,omitempty"`
 }
 
 // Event is a frame sent by the runner to the kernel. Fields not used by a
@@ -82,6 +84,9 @@ type Event struct {
 	Lost []string `json:"lost,omitempty"`
 	// Comm is a comm message of the runner (comm_open, comm_msg, comm_close).
 	Comm *Comm `json:"comm,omitempty"`
+	// DAP is a Debug Adapter Protocol response (debug_reply) or event
+	// (debug_event).
+	DAP DebugMessage `json:"dap,omitempty"`
 }
 
 // Error describes a failed cell in the terms of Jupyter's error message.
