@@ -270,7 +270,9 @@ def test_lesson_run_headless_records_widget_state():
     check_live_lesson(nb)
 
 
-def test_runner_replaced_after_interrupt_closes_widget_comms(make_kernel):
+def test_replaced_runner_closes_widget_comms(make_kernel):
+    # Whether an interrupt replaces the runner depends on how fast the cell
+    # stops; killing the runner during a cell replaces it every time.
     k = make_kernel()
     try:
         r = k.execute('import ("fmt"; "time"; "golessons/widgets")\nwidgets.NewLabel("hi").Show()').ok()
@@ -279,7 +281,7 @@ def test_runner_replaced_after_interrupt_closes_widget_comms(make_kernel):
         started = k.wait_stray(
             lambda m: m["parent_header"].get("msg_id") == msg_id and m["msg_type"] == "stream", DEFAULT_TIMEOUT)
         assert started is not None
-        k.interrupt_by_message()
+        k.runner().kill()
         res = k.collect(msg_id, timeout=DEFAULT_TIMEOUT)
         assert res.content["status"] == "error"
         closed = {m["content"]["comm_id"] for m in res.of_type("comm_close")}
