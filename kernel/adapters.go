@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/dispatch"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/protocol"
@@ -82,7 +83,7 @@ func (e *engine) wait(ctx context.Context) (*runner.Runner, error) {
 func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out dispatch.Output) dispatch.Outcome {
 	r, err := e.wait(ctx)
 	if err != nil {
-		return dispatch.Outcome{Err: &dispatch.EvalError{Name: "KernelError", Value: err.Error()}}
+		return dispatch.Outcome{Err: &cellio.Error{Name: "KernelError", Value: err.Error()}}
 	}
 	res := r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, output{out})
 	if res.Notice != "" {
@@ -90,11 +91,7 @@ func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out 
 		// restarted): the student hears about it under the next cell.
 		out.Stream("stderr", res.Notice+"\n")
 	}
-	o := dispatch.Outcome{Data: res.Value, Metadata: res.Metadata}
-	if res.Err != nil {
-		o.Err = &dispatch.EvalError{Name: res.Err.Name, Value: res.Err.Value, Traceback: res.Err.Traceback}
-	}
-	return o
+	return dispatch.Outcome{Data: res.Value, Metadata: res.Metadata, Err: res.Err}
 }
 
 func (e *engine) Interrupt() {

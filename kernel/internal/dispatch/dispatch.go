@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"sync"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/history"
 	"golessons/kernel/internal/protocol"
 	"golessons/kernel/internal/symtab"
@@ -66,13 +67,7 @@ type Display struct {
 type Outcome struct {
 	Data     map[string]any
 	Metadata map[string]any
-	Err      *EvalError
-}
-
-// EvalError describes a failed cell in the terms of the error message.
-type EvalError struct {
-	Name, Value string
-	Traceback   []string
+	Err      *cellio.Error
 }
 
 // Config is what a Dispatcher needs.

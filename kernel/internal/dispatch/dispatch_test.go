@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/protocol"
 	"golessons/kernel/internal/symtab"
 )
@@ -110,7 +111,7 @@ func (e *scripted) Execute(ctx context.Context, code string, allowStdin bool, ou
 		return Outcome{Data: map[string]any{"text/plain": "6"}}
 	case "fail":
 		out.Stream("stderr", "oops\n")
-		return Outcome{Err: &EvalError{Name: "CompileError", Value: "1:1: undefined: x"}}
+		return Outcome{Err: &cellio.Error{Name: "CompileError", Value: "1:1: undefined: x"}}
 	case "input":
 		v, err := out.Input(ctx, "name? ", false)
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -46,15 +47,10 @@ type Result struct {
 
 // Error describes a failed cell: Name is "CompileError", "panic", "Exit",
 // "Interrupted" or "TypeRedefined"; Value is the message shown to the
-// student; Traceback holds extra lines (cell positions of a panic).
-type Error struct {
-	Name      string
-	Value     string
-	Traceback []string
-}
-
-// Error implements error.
-func (e *Error) Error() string { return e.Name + ": " + e.Value }
+// student; Traceback holds extra lines (cell positions of a panic). It is
+// the type every layer passes on (package cellio), named here so the
+// evaluator's many error sites read as its own.
+type Error = cellio.Error
 
 // Evaluator runs cells in one yaegi interpreter. Eval, Restore and
 // Symbols must not be called concurrently; goroutines started by cells

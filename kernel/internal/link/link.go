@@ -13,6 +13,7 @@
 package link
 
 import (
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -70,7 +71,7 @@ type Event struct {
 	Data     map[string]any `json:"data,omitempty"`
 	Metadata map[string]any `json:"metadata,omitempty"`
 	// Error is set when the cell failed (result).
-	Error *Error `json:"error,omitempty"`
+	Error *cellio.Error `json:"error,omitempty"`
 	// Symbols are the user's names after the cell (result, restored).
 	Symbols []symtab.Symbol `json:"symbols,omitempty"`
 	// Display is what a cell showed (display).
@@ -88,16 +89,6 @@ type Event struct {
 	// (debug_event).
 	DAP DebugMessage `json:"dap,omitempty"`
 }
-
-// Error describes a failed cell in the terms of Jupyter's error message.
-type Error struct {
-	Name      string   `json:"name"`
-	Value     string   `json:"value"`
-	Traceback []string `json:"traceback,omitempty"`
-}
-
-// Error implements the error interface, so an *Error can travel as one.
-func (e *Error) Error() string { return e.Name + ": " + e.Value }
 
 // Display kinds, as in package golessons/display.
 const (

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/proctree"
 )
@@ -20,7 +21,7 @@ func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
 	r.output.set(out)
 	notice, err := r.ensureRunner(ctx)
 	if err != nil {
-		return Result{Err: &link.Error{Name: "RunnerError", Value: err.Error()}, Notice: notice}
+		return Result{Err: &cellio.Error{Name: "RunnerError", Value: err.Error()}, Notice: notice}
 	}
 	p := r.current()
 	select {
@@ -31,7 +32,7 @@ func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
 	id := r.nextID
 	err = p.req.Send(link.Request{Kind: link.KindExecute, ID: id, Code: req.Code, AllowStdin: req.AllowStdin})
 	if errors.Is(err, link.ErrFrameTooLarge) {
-		return Result{Err: &link.Error{Name: "CellTooLarge", Value: fmt.Sprintf(
+		return Result{Err: &cellio.Error{Name: "CellTooLarge", Value: fmt.Sprintf(
 			"the cell has %d bytes; at most %d fit", len(req.Code), link.MaxFrame)}, Notice: notice}
 	}
 	// Any other send error means the runner is gone; await sees its end.
@@ -156,7 +157,7 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
 	}
 	if m := p.killedForMemory(); m != nil {
 		kept, lost, err := r.replace(ctx, true)
-		return Result{Err: &link.Error{Name: "MemoryLimit", Value: fmt.Sprintf(
+		return Result{Err: &cellio.Error{Name: "MemoryLimit", Value: fmt.Sprintf(
 			"the cell used %s of memory (the runner and the processes it started), over the limit of %s "+
 				"(set %s to change it), so its runner was stopped; %s",
 			formatSize(m.used), formatSize(m.limit), EnvMemoryLimit, restoreSummary(kept, lost, err, true))}}
@@ -176,5 +177,5 @@ func (r *Runner) killAndRestore(ctx context.Context, p *process, name, reason st
 	p.kill()
 	<-p.done
 	kept, lost, err := r.replace(ctx, true)
-	return Result{Err: &link.Error{Name: name, Value: reason + "; " + restoreSummary(kept, lost, err, true)}}
+	return Result{Err: &cellio.Error{Name: name, Value: reason + "; " + restoreSummary(kept, lost, err, true)}}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"golessons/display"
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/worker"
@@ -144,7 +145,7 @@ func (f *fakeEval) run(ctx context.Context, cmd, arg string) (map[string]any, er
 		v, ok := f.vars[arg]
 		f.mu.Unlock()
 		if !ok {
-			return nil, &link.Error{Name: "CompileError", Value: "undefined: " + arg}
+			return nil, &cellio.Error{Name: "CompileError", Value: "undefined: " + arg}
 		}
 		return map[string]any{"text/plain": v}, nil
 	case "fail":
@@ -194,7 +195,7 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 		fmt.Println("started")
 		for ctx.Err() == nil {
 		}
-		return nil, &link.Error{Name: "Interrupted", Value: "cell interrupted"}
+		return nil, &cellio.Error{Name: "Interrupted", Value: "cell interrupted"}
 	case "sleep": // ignores cancellation, like a compiled call
 		fmt.Println("started")
 		time.Sleep(time.Hour)

@@ -26,6 +26,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 )
@@ -81,7 +82,7 @@ type Result struct {
 	Value    map[string]any
 	Metadata map[string]any
 	// Err is set when the cell failed, was interrupted or killed.
-	Err *link.Error
+	Err *cellio.Error
 	// Notice, when set, tells the user something that happened before
 	// the cell ran (the runner had died after the previous cell).
 	Notice string

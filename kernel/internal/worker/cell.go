@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"golessons/display"
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/goroutines"
 	"golessons/kernel/internal/link"
 )
@@ -48,7 +49,7 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 	ev := link.Event{Kind: link.KindResult, ID: req.ID, Data: val.Data, Metadata: val.Metadata, Symbols: w.eval.Symbols()}
 	if err != nil {
 		ev.Data, ev.Metadata = nil, nil
-		ev.Error = toLinkError(err)
+		ev.Error = toError(err)
 	}
 	return w.emit(ev)
 }
@@ -58,25 +59,19 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 func (w *worker) safeEval(ctx context.Context, code string) (v Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = &link.Error{Name: "InternalError", Value: fmt.Sprint(r), Traceback: []string{string(debug.Stack())}}
+			err = &cellio.Error{Name: "InternalError", Value: fmt.Sprint(r), Traceback: []string{string(debug.Stack())}}
 		}
 	}()
 	return w.eval.Eval(ctx, code)
 }
 
-// toLinkError keeps an evaluator error's name and traceback when it has them.
-func toLinkError(err error) *link.Error {
-	if le, ok := err.(*link.Error); ok {
-		return le
+// toError keeps an evaluator error's name and traceback when it has them,
+// wrapped or not; any other error becomes a plain "Error".
+func toError(err error) *cellio.Error {
+	if ce, ok := errors.AsType[*cellio.Error](err); ok {
+		return ce
 	}
-	if ne, ok := err.(interface {
-		ErrorName() string
-		ErrorValue() string
-		ErrorTraceback() []string
-	}); ok {
-		return &link.Error{Name: ne.ErrorName(), Value: ne.ErrorValue(), Traceback: ne.ErrorTraceback()}
-	}
-	return &link.Error{Name: "Error", Value: err.Error()}
+	return &cellio.Error{Name: "Error", Value: err.Error()}
 }
 
 // restore replays earlier cells and reports what came back.
@@ -179,7 +174,7 @@ func tooLarge(ev link.Event) link.Event {
 	switch ev.Kind {
 	case link.KindResult:
 		ev.Data, ev.Metadata, ev.Symbols = nil, nil, nil
-		ev.Error = &link.Error{Name: "OutputTooLarge", Value: "the cell's value is " + msg}
+		ev.Error = &cellio.Error{Name: "OutputTooLarge", Value: "the cell's value is " + msg}
 	case link.KindDisplay:
 		ev.Display = &link.Display{Kind: link.DisplayShow, Data: map[string]any{"text/plain": "display " + msg}}
 	case link.KindRestored:

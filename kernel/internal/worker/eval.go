@@ -2,7 +2,6 @@ package worker
 
 import (
 	"context"
-	"errors"
 	"io"
 	"os"
 
@@ -41,14 +40,10 @@ func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 // evaluator adapts *eval.Evaluator to Evaluator.
 type evaluator struct{ e *eval.Evaluator }
 
-// Eval runs a cell, turning *eval.Error into the link's error type.
+// Eval runs a cell; its error, a *cellio.Error, goes on unchanged.
 func (v evaluator) Eval(ctx context.Context, cell string) (Value, error) {
 	res, err := v.e.Eval(ctx, cell)
 	if err != nil {
-		var ee *eval.Error
-		if errors.As(err, &ee) {
-			return Value{}, &link.Error{Name: ee.Name, Value: ee.Value, Traceback: ee.Traceback}
-		}
 		return Value{}, err
 	}
 	return Value{Data: res.Data, Metadata: res.Metadata}, nil

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 )
@@ -24,12 +25,12 @@ func (e echoEval) Eval(ctx context.Context, cell string) (Value, error) {
 		b := make([]byte, 64)
 		n, err := e.stdin.Read(b)
 		if err != nil {
-			return Value{}, &link.Error{Name: "ReadError", Value: err.Error()}
+			return Value{}, &cellio.Error{Name: "ReadError", Value: err.Error()}
 		}
 		return Value{Data: map[string]any{"text/plain": string(b[:n])}}, nil
 	case "block":
 		<-ctx.Done()
-		return Value{}, &link.Error{Name: "Interrupted", Value: "stopped"}
+		return Value{}, &cellio.Error{Name: "Interrupted", Value: "stopped"}
 	case "crash":
 		panic("evaluator bug")
 	}
