@@ -6,7 +6,6 @@ import (
 
 	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/dispatch"
-	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/protocol"
 	"golessons/kernel/internal/runner"
 	"golessons/kernel/internal/symtab"
@@ -80,12 +79,12 @@ func (e *engine) wait(ctx context.Context) (*runner.Runner, error) {
 	}
 }
 
-func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out dispatch.Output) dispatch.Outcome {
+func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) dispatch.Outcome {
 	r, err := e.wait(ctx)
 	if err != nil {
 		return dispatch.Outcome{Err: &cellio.Error{Name: "KernelError", Value: err.Error()}}
 	}
-	res := r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, output{out})
+	res := r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, out)
 	if res.Notice != "" {
 		// Something happened between cells (the runner died and was
 		// restarted): the student hears about it under the next cell.
@@ -122,17 +121,4 @@ func (e *engine) Close() error {
 		return nil
 	}
 	return e.r.Close()
-}
-
-// output lets the runner publish through the dispatcher's cell output.
-type output struct{ out dispatch.Output }
-
-func (o output) Stream(name, text string) { o.out.Stream(name, text) }
-
-func (o output) Display(d link.Display) {
-	o.out.Display(dispatch.Display{Kind: d.Kind, Data: d.Data, Metadata: d.Metadata, ID: d.ID, Wait: d.Wait})
-}
-
-func (o output) Input(ctx context.Context, prompt string, password bool) (string, error) {
-	return o.out.Input(ctx, prompt, password)
 }

@@ -102,7 +102,7 @@ type scripted struct {
 	restarted   int
 }
 
-func (e *scripted) Execute(ctx context.Context, code string, allowStdin bool, out Output) Outcome {
+func (e *scripted) Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) Outcome {
 	switch code {
 	case "print":
 		out.Stream("stdout", "hello\n")

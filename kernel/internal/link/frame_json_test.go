@@ -26,11 +26,11 @@ func TestEventJSONIsPinned(t *testing.T) {
 		{Event{Kind: KindResult, ID: 9, Error: &cellio.Error{Name: "Interrupted", Value: "stopped"}},
 			`{"kind":"result","id":9,"error":{"name":"Interrupted","value":"stopped"}}`},
 		{Event{Kind: KindResult, ID: 10}, `{"kind":"result","id":10}`},
-		{Event{Kind: KindDisplay, ID: 3, Display: &Display{Kind: DisplayUpdate, ID: "d1",
+		{Event{Kind: KindDisplay, ID: 3, Display: &cellio.Display{Kind: cellio.DisplayUpdate, ID: "d1",
 			Data:     map[string]any{"text/html": "<b>x</b>"},
 			Metadata: map[string]any{"text/html": map[string]any{"isolated": true}}}},
 			`{"kind":"display","id":3,"display":{"kind":"update","data":{"text/html":"\u003cb\u003ex\u003c/b\u003e"},"metadata":{"text/html":{"isolated":true}},"id":"d1"}}`},
-		{Event{Kind: KindDisplay, ID: 3, Display: &Display{Kind: DisplayClear, Wait: true}},
+		{Event{Kind: KindDisplay, ID: 3, Display: &cellio.Display{Kind: cellio.DisplayClear, Wait: true}},
 			`{"kind":"display","id":3,"display":{"kind":"clear","wait":true}}`},
 	}
 	for _, tt := range tests {

@@ -75,7 +75,7 @@ type Event struct {
 	// Symbols are the user's names after the cell (result, restored).
 	Symbols []symtab.Symbol `json:"symbols,omitempty"`
 	// Display is what a cell showed (display).
-	Display *Display `json:"display,omitempty"`
+	Display *cellio.Display `json:"display,omitempty"`
 	// Prompt and Password describe an input request (input_request).
 	Prompt   string `json:"prompt,omitempty"`
 	Password bool   `json:"password,omitempty"`
@@ -88,25 +88,6 @@ type Event struct {
 	// DAP is a Debug Adapter Protocol response (debug_reply) or event
 	// (debug_event).
 	DAP DebugMessage `json:"dap,omitempty"`
-}
-
-// Display kinds, as in package golessons/display.
-const (
-	DisplayShow   = "display" // display_data
-	DisplayUpdate = "update"  // update_display_data for display id ID
-	DisplayClear  = "clear"   // clear_output
-)
-
-// Display is one display_data, update_display_data or clear_output request
-// from a cell. It mirrors display.Message field by field.
-type Display struct {
-	Kind     string         `json:"kind"`
-	Data     map[string]any `json:"data,omitempty"`
-	Metadata map[string]any `json:"metadata,omitempty"`
-	// ID is the display id (transient.display_id); "" for a one-off display.
-	ID string `json:"id,omitempty"`
-	// Wait is clear_output's wait flag.
-	Wait bool `json:"wait,omitempty"`
 }
 
 // Environment variables through which the kernel configures a runner it

@@ -15,7 +15,7 @@ import (
 // returns (goroutines that print late), until the next Execute. Execute
 // always returns a Result; a failure of the runner itself is an error in
 // it, after which the next cell runs in a fresh runner.
-func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
+func (r *Runner) Execute(ctx context.Context, req Request, out cellio.Output) Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.output.set(out)
@@ -79,7 +79,7 @@ func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
 
 // await waits for cell id's result while serving its input requests,
 // interrupts, the memory limit and the runner's death.
-func (r *Runner) await(ctx context.Context, p *process, id uint64, req Request, out Output) Result {
+func (r *Runner) await(ctx context.Context, p *process, id uint64, req Request, out cellio.Output) Result {
 	var grace <-chan time.Time
 	inputCtx, cancelInput := context.WithCancel(ctx)
 	defer cancelInput()
@@ -129,7 +129,7 @@ func (r *Runner) result(ev link.Event) Result {
 // ask gets one line from the frontend for an input request and hands the
 // reply to await. It ends when out.Input returns; await cancels ctx when
 // the cell ends, so Input must honour ctx.
-func ask(ctx context.Context, out Output, ev link.Event, allowed bool, replies chan<- link.Request) {
+func ask(ctx context.Context, out cellio.Output, ev link.Event, allowed bool, replies chan<- link.Request) {
 	rep := link.Request{Kind: link.KindInputReply, ID: ev.ID, EOF: true}
 	if allowed {
 		if v, err := out.Input(ctx, ev.Prompt, ev.Password); err == nil {

@@ -16,7 +16,6 @@ import (
 
 	"golessons/display"
 	"golessons/kernel/internal/cellio"
-	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/worker"
 )
@@ -87,7 +86,7 @@ func (o *lineOutput) Stream(name, text string) {
 		o.text.WriteString(text)
 	}
 }
-func (o *lineOutput) Display(link.Display)                                {}
+func (o *lineOutput) Display(cellio.Display)                              {}
 func (o *lineOutput) Input(context.Context, string, bool) (string, error) { return "", io.EOF }
 
 // fakeEval is a tiny command language standing in for the Go evaluator,

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/cellio"
 )
 
 // recorder is an Output that remembers everything and signals each change.
@@ -22,7 +22,7 @@ type recorder struct {
 	mu       sync.Mutex
 	stdout   strings.Builder
 	stderr   strings.Builder
-	displays []link.Display
+	displays []cellio.Display
 	prompts  []string
 	answer   string // typed for every input request; "" means EOF
 	block    bool   // Input waits for its context to end instead
@@ -42,7 +42,7 @@ func (r *recorder) Stream(name, text string) {
 	r.signal()
 }
 
-func (r *recorder) Display(d link.Display) {
+func (r *recorder) Display(d cellio.Display) {
 	r.mu.Lock()
 	r.displays = append(r.displays, d)
 	r.mu.Unlock()

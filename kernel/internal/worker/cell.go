@@ -132,8 +132,11 @@ func (w *worker) publishDisplay(m display.Message) {
 	w.mu.Lock()
 	id := w.lastID
 	w.mu.Unlock()
-	d := &link.Display{Kind: m.Kind, Data: m.Data, Metadata: m.Metadata, ID: m.ID, Wait: m.Wait}
-	if err := w.emit(link.Event{Kind: link.KindDisplay, ID: id, Display: d}); err != nil {
+	// The cells' API cannot import an internal package, so its Message is
+	// a twin of cellio.Display, field for field; the conversion fails to
+	// compile if they ever drift apart.
+	d := cellio.Display(m)
+	if err := w.emit(link.Event{Kind: link.KindDisplay, ID: id, Display: &d}); err != nil {
 		w.opts.Log.Warn("send display", "err", err)
 	}
 }
@@ -176,7 +179,7 @@ func tooLarge(ev link.Event) link.Event {
 		ev.Data, ev.Metadata, ev.Symbols = nil, nil, nil
 		ev.Error = &cellio.Error{Name: "OutputTooLarge", Value: "the cell's value is " + msg}
 	case link.KindDisplay:
-		ev.Display = &link.Display{Kind: link.DisplayShow, Data: map[string]any{"text/plain": "display " + msg}}
+		ev.Display = &cellio.Display{Kind: cellio.DisplayShow, Data: map[string]any{"text/plain": "display " + msg}}
 	case link.KindRestored:
 		ev.Symbols = nil
 	}

@@ -10,13 +10,14 @@ import (
 	"testing"
 	"time"
 
+	"golessons/display"
 	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 )
 
 // echoEval returns each cell as its value; "read" reads a line from stdin,
-// "block" waits for cancellation.
+// "block" waits for cancellation, "display" shows, redraws and clears.
 type echoEval struct{ stdin io.Reader }
 
 func (e echoEval) Eval(ctx context.Context, cell string) (Value, error) {
@@ -33,6 +34,11 @@ func (e echoEval) Eval(ctx context.Context, cell string) (Value, error) {
 		return Value{}, &cellio.Error{Name: "Interrupted", Value: "stopped"}
 	case "crash":
 		panic("evaluator bug")
+	case "display":
+		o := display.New()
+		o.HTML("<b>1</b>")
+		o.Text("2")
+		display.Clear(true)
 	}
 	return Value{Data: map[string]any{"text/plain": cell}}, nil
 }
