@@ -79,18 +79,12 @@ func (e *engine) wait(ctx context.Context) (*runner.Runner, error) {
 	}
 }
 
-func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) dispatch.Outcome {
+func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) cellio.Outcome {
 	r, err := e.wait(ctx)
 	if err != nil {
-		return dispatch.Outcome{Err: &cellio.Error{Name: "KernelError", Value: err.Error()}}
+		return cellio.Outcome{Err: &cellio.Error{Name: "KernelError", Value: err.Error()}}
 	}
-	res := r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, out)
-	if res.Notice != "" {
-		// Something happened between cells (the runner died and was
-		// restarted): the student hears about it under the next cell.
-		out.Stream("stderr", res.Notice+"\n")
-	}
-	return dispatch.Outcome{Data: res.Value, Metadata: res.Metadata, Err: res.Err}
+	return r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, out)
 }
 
 func (e *engine) Interrupt() {

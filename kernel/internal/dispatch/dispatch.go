@@ -38,20 +38,13 @@ type Transport interface {
 type Engine interface {
 	// Execute runs one cell. out stays in use after Execute returns, for
 	// output that goroutines of the cell print later.
-	Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) Outcome
+	Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) cellio.Outcome
 	// Interrupt stops the running cell, if any. It must not block for long.
 	Interrupt()
 	// Restart throws the user's state away and starts fresh.
 	Restart(ctx context.Context) error
 	// Symbols is what the user has declared so far.
 	Symbols() []symtab.Symbol
-}
-
-// Outcome is the result of one cell: a value to show, an error, or neither.
-type Outcome struct {
-	Data     map[string]any
-	Metadata map[string]any
-	Err      *cellio.Error
 }
 
 // Config is what a Dispatcher needs.

@@ -36,14 +36,11 @@ type Options struct {
 	Streams *Streams
 }
 
-// Result is what a cell produced besides its output streams.
-type Result struct {
-	// Data is the MIME bundle of the cell's final expression, nil when
-	// the cell ends in a statement or a call without a single result.
-	Data map[string]any
-	// Metadata goes with Data (unused for now, kept for the protocol).
-	Metadata map[string]any
-}
+// Result is what a cell produced besides its output streams: Data is the
+// MIME bundle of the cell's final expression, nil when the cell ends in a
+// statement or a call without a single result; Metadata goes with Data.
+// It is the value type every layer passes on (package cellio).
+type Result = cellio.Value
 
 // Error describes a failed cell: Name is "CompileError", "panic", "Exit",
 // "Interrupted" or "TypeRedefined"; Value is the message shown to the

@@ -18,8 +18,8 @@ func TestEventJSONIsPinned(t *testing.T) {
 		ev   Event
 		want string
 	}{
-		{Event{Kind: KindResult, ID: 7, Sync: 2, Data: map[string]any{"text/plain": "42"},
-			Metadata: map[string]any{"image/png": map[string]any{"width": 3.0}}},
+		{Event{Kind: KindResult, ID: 7, Sync: 2, Value: cellio.Value{Data: map[string]any{"text/plain": "42"},
+			Metadata: map[string]any{"image/png": map[string]any{"width": 3.0}}}},
 			`{"kind":"result","id":7,"sync":2,"data":{"text/plain":"42"},"metadata":{"image/png":{"width":3}}}`},
 		{Event{Kind: KindResult, ID: 8, Error: &cellio.Error{Name: "panic", Value: "3:1: boom", Traceback: []string{"cell 3:1"}}},
 			`{"kind":"result","id":8,"error":{"name":"panic","value":"3:1: boom","traceback":["cell 3:1"]}}`},

@@ -67,9 +67,9 @@ type Event struct {
 	// Sync is the number of the sync marker the runner wrote to its stdout
 	// and stderr just before this event; 0 means none.
 	Sync uint64 `json:"sync,omitempty"`
-	// Data and Metadata are the cell's value as a MIME bundle (result).
-	Data     map[string]any `json:"data,omitempty"`
-	Metadata map[string]any `json:"metadata,omitempty"`
+	// Value is the cell's value (result); its Data and Metadata are
+	// fields of the frame itself.
+	cellio.Value
 	// Error is set when the cell failed (result).
 	Error *cellio.Error `json:"error,omitempty"`
 	// Symbols are the user's names after the cell (result, restored).

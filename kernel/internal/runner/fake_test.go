@@ -98,13 +98,13 @@ type fakeEval struct {
 	vars  map[string]string
 }
 
-func (f *fakeEval) Eval(ctx context.Context, cell string) (worker.Value, error) {
-	var val worker.Value
+func (f *fakeEval) Eval(ctx context.Context, cell string) (cellio.Value, error) {
+	var val cellio.Value
 	for _, line := range strings.Split(cell, "\n") {
 		cmd, arg, _ := strings.Cut(line, " ")
 		v, err := f.run(ctx, cmd, arg)
 		if err != nil {
-			return worker.Value{}, err
+			return cellio.Value{}, err
 		}
 		if v != nil {
 			val.Data = v
@@ -176,6 +176,13 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 	case "exit":
 		n, _ := strconv.Atoi(arg)
 		os.Exit(n)
+	case "exitlater": // the runner dies after the cell; the cell fails, so no replay repeats it
+		n, _ := strconv.Atoi(arg)
+		go func() {
+			time.Sleep(20 * time.Millisecond)
+			os.Exit(n)
+		}()
+		return nil, errors.New("exiting soon")
 	case "gopanic":
 		go func() { panic(arg) }()
 		select {}

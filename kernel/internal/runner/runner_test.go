@@ -118,7 +118,7 @@ func startRunnerWith(t testing.TB, kind string, limit int64) *Runner {
 	return r
 }
 
-func run(t testing.TB, r *Runner, code string) (Result, *recorder) {
+func run(t testing.TB, r *Runner, code string) (cellio.Outcome, *recorder) {
 	t.Helper()
 	rec := newRecorder()
 	return r.Execute(context.Background(), Request{Code: code}, rec), rec
@@ -156,8 +156,8 @@ func TestOutputAndValues(t *testing.T) {
 			if stderr != tt.stderr {
 				t.Errorf("stderr %q, want %q", stderr, tt.stderr)
 			}
-			if tt.value != nil && (res.Value == nil || res.Value["text/plain"] != tt.value) {
-				t.Errorf("value %v, want %v", res.Value, tt.value)
+			if tt.value != nil && (res.Data == nil || res.Data["text/plain"] != tt.value) {
+				t.Errorf("value %v, want %v", res.Data, tt.value)
 			}
 			if (res.Err == nil) != (tt.errName == "") || (res.Err != nil && res.Err.Name != tt.errName) {
 				t.Errorf("error %+v, want name %q", res.Err, tt.errName)
@@ -230,7 +230,7 @@ func TestRunnerDeathKeepsState(t *testing.T) {
 			if !strings.Contains(res.Err.Value, "kept: x") {
 				t.Errorf("error %q does not say x was kept", res.Err.Value)
 			}
-			if res, _ := run(t, r, "get x"); res.Err != nil || res.Value["text/plain"] != "42" {
+			if res, _ := run(t, r, "get x"); res.Err != nil || res.Data["text/plain"] != "42" {
 				t.Fatalf("after restart: %+v", res)
 			}
 		})

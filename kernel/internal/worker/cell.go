@@ -46,17 +46,16 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 	w.mu.Lock()
 	w.cell = nil
 	w.mu.Unlock()
-	ev := link.Event{Kind: link.KindResult, ID: req.ID, Data: val.Data, Metadata: val.Metadata, Symbols: w.eval.Symbols()}
+	ev := link.Event{Kind: link.KindResult, ID: req.ID, Value: val, Symbols: w.eval.Symbols()}
 	if err != nil {
-		ev.Data, ev.Metadata = nil, nil
-		ev.Error = toError(err)
+		ev.Value, ev.Error = cellio.Value{}, toError(err)
 	}
 	return w.emit(ev)
 }
 
 // safeEval runs Eval, turning a panic of the evaluator itself into an
 // error so one bad cell cannot take the runner down through a worker bug.
-func (w *worker) safeEval(ctx context.Context, code string) (v Value, err error) {
+func (w *worker) safeEval(ctx context.Context, code string) (v cellio.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &cellio.Error{Name: "InternalError", Value: fmt.Sprint(r), Traceback: []string{string(debug.Stack())}}
@@ -176,7 +175,7 @@ func tooLarge(ev link.Event) link.Event {
 	msg := fmt.Sprintf("too large to show: over the %d MiB limit of one message", link.MaxFrame>>20)
 	switch ev.Kind {
 	case link.KindResult:
-		ev.Data, ev.Metadata, ev.Symbols = nil, nil, nil
+		ev.Value, ev.Symbols = cellio.Value{}, nil
 		ev.Error = &cellio.Error{Name: "OutputTooLarge", Value: "the cell's value is " + msg}
 	case link.KindDisplay:
 		ev.Display = &cellio.Display{Kind: cellio.DisplayShow, Data: map[string]any{"text/plain": "display " + msg}}

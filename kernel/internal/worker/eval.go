@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/eval"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symbols"
@@ -40,13 +41,10 @@ func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 // evaluator adapts *eval.Evaluator to Evaluator.
 type evaluator struct{ e *eval.Evaluator }
 
-// Eval runs a cell; its error, a *cellio.Error, goes on unchanged.
-func (v evaluator) Eval(ctx context.Context, cell string) (Value, error) {
-	res, err := v.e.Eval(ctx, cell)
-	if err != nil {
-		return Value{}, err
-	}
-	return Value{Data: res.Data, Metadata: res.Metadata}, nil
+// Eval runs a cell; its value and its error (a *cellio.Error) go on as
+// they are.
+func (v evaluator) Eval(ctx context.Context, cell string) (cellio.Value, error) {
+	return v.e.Eval(ctx, cell)
 }
 
 // Restore replays earlier cells (see eval.Evaluator.Restore).

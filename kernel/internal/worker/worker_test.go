@@ -20,18 +20,18 @@ import (
 // "block" waits for cancellation, "display" shows, redraws and clears.
 type echoEval struct{ stdin io.Reader }
 
-func (e echoEval) Eval(ctx context.Context, cell string) (Value, error) {
+func (e echoEval) Eval(ctx context.Context, cell string) (cellio.Value, error) {
 	switch cell {
 	case "read":
 		b := make([]byte, 64)
 		n, err := e.stdin.Read(b)
 		if err != nil {
-			return Value{}, &cellio.Error{Name: "ReadError", Value: err.Error()}
+			return cellio.Value{}, &cellio.Error{Name: "ReadError", Value: err.Error()}
 		}
-		return Value{Data: map[string]any{"text/plain": string(b[:n])}}, nil
+		return cellio.Value{Data: map[string]any{"text/plain": string(b[:n])}}, nil
 	case "block":
 		<-ctx.Done()
-		return Value{}, &cellio.Error{Name: "Interrupted", Value: "stopped"}
+		return cellio.Value{}, &cellio.Error{Name: "Interrupted", Value: "stopped"}
 	case "crash":
 		panic("evaluator bug")
 	case "display":
@@ -40,7 +40,7 @@ func (e echoEval) Eval(ctx context.Context, cell string) (Value, error) {
 		o.Text("2")
 		display.Clear(true)
 	}
-	return Value{Data: map[string]any{"text/plain": cell}}, nil
+	return cellio.Value{Data: map[string]any{"text/plain": cell}}, nil
 }
 
 func (echoEval) Restore(ctx context.Context, cells []string) ([]string, []string) { return cells, nil }
@@ -232,7 +232,7 @@ type blockUntil struct {
 	release chan struct{}
 }
 
-func (b blockUntil) Eval(context.Context, string) (Value, error) {
+func (b blockUntil) Eval(context.Context, string) (cellio.Value, error) {
 	<-b.release
-	return Value{}, nil
+	return cellio.Value{}, nil
 }
