@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -17,7 +18,8 @@ import (
 )
 
 // echoEval returns each cell as its value; "read" reads a line from stdin,
-// "block" waits for cancellation, "display" shows, redraws and clears.
+// "block" waits for cancellation, "display" shows, redraws and clears,
+// "wrapped" fails with a wrapped *cellio.Error and a value.
 type echoEval struct{ stdin io.Reader }
 
 func (e echoEval) Eval(ctx context.Context, cell string) (cellio.Value, error) {
@@ -34,6 +36,9 @@ func (e echoEval) Eval(ctx context.Context, cell string) (cellio.Value, error) {
 		return cellio.Value{}, &cellio.Error{Name: "Interrupted", Value: "stopped"}
 	case "crash":
 		panic("evaluator bug")
+	case "wrapped":
+		return cellio.Value{Data: map[string]any{"text/plain": "dropped"}},
+			fmt.Errorf("evaluating: %w", &cellio.Error{Name: "panic", Value: "1:1: boom", Traceback: []string{"cell 1:1"}})
 	case "display":
 		o := display.New()
 		o.HTML("<b>1</b>")
