@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/dispatch"
-	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/protocol"
 	"golessons/kernel/internal/runner"
 	"golessons/kernel/internal/symtab"
@@ -79,22 +79,12 @@ func (e *engine) wait(ctx context.Context) (*runner.Runner, error) {
 	}
 }
 
-func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out dispatch.Output) dispatch.Outcome {
+func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) cellio.Outcome {
 	r, err := e.wait(ctx)
 	if err != nil {
-		return dispatch.Outcome{Err: &dispatch.EvalError{Name: "KernelError", Value: err.Error()}}
+		return cellio.Outcome{Err: &cellio.Error{Name: "KernelError", Value: err.Error()}}
 	}
-	res := r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, output{out})
-	if res.Notice != "" {
-		// Something happened between cells (the runner died and was
-		// restarted): the student hears about it under the next cell.
-		out.Stream("stderr", res.Notice+"\n")
-	}
-	o := dispatch.Outcome{Data: res.Value, Metadata: res.Metadata}
-	if res.Err != nil {
-		o.Err = &dispatch.EvalError{Name: res.Err.Name, Value: res.Err.Value, Traceback: res.Err.Traceback}
-	}
-	return o
+	return r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, out)
 }
 
 func (e *engine) Interrupt() {
@@ -125,17 +115,4 @@ func (e *engine) Close() error {
 		return nil
 	}
 	return e.r.Close()
-}
-
-// output lets the runner publish through the dispatcher's cell output.
-type output struct{ out dispatch.Output }
-
-func (o output) Stream(name, text string) { o.out.Stream(name, text) }
-
-func (o output) Display(d link.Display) {
-	o.out.Display(dispatch.Display{Kind: d.Kind, Data: d.Data, Metadata: d.Metadata, ID: d.ID, Wait: d.Wait})
-}
-
-func (o output) Input(ctx context.Context, prompt string, password bool) (string, error) {
-	return o.out.Input(ctx, prompt, password)
 }

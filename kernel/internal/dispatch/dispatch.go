@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"sync"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/history"
 	"golessons/kernel/internal/protocol"
 	"golessons/kernel/internal/symtab"
@@ -37,42 +38,13 @@ type Transport interface {
 type Engine interface {
 	// Execute runs one cell. out stays in use after Execute returns, for
 	// output that goroutines of the cell print later.
-	Execute(ctx context.Context, code string, allowStdin bool, out Output) Outcome
+	Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) cellio.Outcome
 	// Interrupt stops the running cell, if any. It must not block for long.
 	Interrupt()
 	// Restart throws the user's state away and starts fresh.
 	Restart(ctx context.Context) error
 	// Symbols is what the user has declared so far.
 	Symbols() []symtab.Symbol
-}
-
-// Output receives what a running cell produces.
-type Output interface {
-	Stream(name, text string)
-	Display(d Display)
-	Input(ctx context.Context, prompt string, password bool) (string, error)
-}
-
-// Display is a display_data, update_display_data or clear_output request from a cell.
-type Display struct {
-	Kind     string // "display", "update" or "clear"
-	Data     map[string]any
-	Metadata map[string]any
-	ID       string
-	Wait     bool
-}
-
-// Outcome is the result of one cell: a value to show, an error, or neither.
-type Outcome struct {
-	Data     map[string]any
-	Metadata map[string]any
-	Err      *EvalError
-}
-
-// EvalError describes a failed cell in the terms of the error message.
-type EvalError struct {
-	Name, Value string
-	Traceback   []string
 }
 
 // Config is what a Dispatcher needs.

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/protocol"
 	"golessons/kernel/internal/symtab"
 )
@@ -101,28 +102,28 @@ type scripted struct {
 	restarted   int
 }
 
-func (e *scripted) Execute(ctx context.Context, code string, allowStdin bool, out Output) Outcome {
+func (e *scripted) Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) cellio.Outcome {
 	switch code {
 	case "print":
 		out.Stream("stdout", "hello\n")
-		return Outcome{}
+		return cellio.Outcome{}
 	case "value":
-		return Outcome{Data: map[string]any{"text/plain": "6"}}
+		return cellio.Outcome{Value: cellio.Value{Data: map[string]any{"text/plain": "6"}}}
 	case "fail":
 		out.Stream("stderr", "oops\n")
-		return Outcome{Err: &EvalError{Name: "CompileError", Value: "1:1: undefined: x"}}
+		return cellio.Outcome{Err: &cellio.Error{Name: "CompileError", Value: "1:1: undefined: x"}}
 	case "input":
 		v, err := out.Input(ctx, "name? ", false)
 		if err != nil {
 			out.Stream("stdout", "EOF\n")
-			return Outcome{}
+			return cellio.Outcome{}
 		}
-		return Outcome{Data: map[string]any{"text/plain": fmt.Sprintf("%q", v)}}
+		return cellio.Outcome{Value: cellio.Value{Data: map[string]any{"text/plain": fmt.Sprintf("%q", v)}}}
 	case "block":
 		<-ctx.Done()
-		return Outcome{}
+		return cellio.Outcome{}
 	}
-	return Outcome{}
+	return cellio.Outcome{}
 }
 
 func (e *scripted) Interrupt() { e.mu.Lock(); e.interrupted++; e.mu.Unlock() }

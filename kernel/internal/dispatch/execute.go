@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/history"
 	"golessons/kernel/internal/protocol"
 )
@@ -124,14 +125,14 @@ func (o *cellOutput) Stream(name, text string) {
 	o.d.publish(o.req, protocol.Stream, protocol.StreamContent{Name: name, Text: text})
 }
 
-func (o *cellOutput) Display(v Display) {
+func (o *cellOutput) Display(v cellio.Display) {
 	if o.silent {
 		return
 	}
 	switch v.Kind {
-	case "clear":
+	case cellio.DisplayClear:
 		o.d.publish(o.req, protocol.ClearOutput, protocol.ClearOutputContent{Wait: v.Wait})
-	case "update":
+	case cellio.DisplayUpdate:
 		o.d.publish(o.req, protocol.UpdateDisplayData, protocol.DisplayDataContent{
 			Data: v.Data, Metadata: v.Metadata, Transient: map[string]any{"display_id": v.ID}})
 	default:

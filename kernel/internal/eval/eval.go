@@ -14,6 +14,7 @@ import (
 
 	"github.com/traefik/yaegi/interp"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -35,26 +36,18 @@ type Options struct {
 	Streams *Streams
 }
 
-// Result is what a cell produced besides its output streams.
-type Result struct {
-	// Data is the MIME bundle of the cell's final expression, nil when
-	// the cell ends in a statement or a call without a single result.
-	Data map[string]any
-	// Metadata goes with Data (unused for now, kept for the protocol).
-	Metadata map[string]any
-}
+// Result is what a cell produced besides its output streams: Data is the
+// MIME bundle of the cell's final expression, nil when the cell ends in a
+// statement or a call without a single result; Metadata goes with Data.
+// It is the value type every layer passes on (package cellio).
+type Result = cellio.Value
 
 // Error describes a failed cell: Name is "CompileError", "panic", "Exit",
 // "Interrupted" or "TypeRedefined"; Value is the message shown to the
-// student; Traceback holds extra lines (cell positions of a panic).
-type Error struct {
-	Name      string
-	Value     string
-	Traceback []string
-}
-
-// Error implements error.
-func (e *Error) Error() string { return e.Name + ": " + e.Value }
+// student; Traceback holds extra lines (cell positions of a panic). It is
+// the type every layer passes on (package cellio), named here so the
+// evaluator's many error sites read as its own.
+type Error = cellio.Error
 
 // Evaluator runs cells in one yaegi interpreter. Eval, Restore and
 // Symbols must not be called concurrently; goroutines started by cells

@@ -13,6 +13,7 @@
 package link
 
 import (
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -66,15 +67,15 @@ type Event struct {
 	// Sync is the number of the sync marker the runner wrote to its stdout
 	// and stderr just before this event; 0 means none.
 	Sync uint64 `json:"sync,omitempty"`
-	// Data and Metadata are the cell's value as a MIME bundle (result).
-	Data     map[string]any `json:"data,omitempty"`
-	Metadata map[string]any `json:"metadata,omitempty"`
+	// Value is the cell's value (result); its Data and Metadata are
+	// fields of the frame itself.
+	cellio.Value
 	// Error is set when the cell failed (result).
-	Error *Error `json:"error,omitempty"`
+	Error *cellio.Error `json:"error,omitempty"`
 	// Symbols are the user's names after the cell (result, restored).
 	Symbols []symtab.Symbol `json:"symbols,omitempty"`
 	// Display is what a cell showed (display).
-	Display *Display `json:"display,omitempty"`
+	Display *cellio.Display `json:"display,omitempty"`
 	// Prompt and Password describe an input request (input_request).
 	Prompt   string `json:"prompt,omitempty"`
 	Password bool   `json:"password,omitempty"`
@@ -87,35 +88,6 @@ type Event struct {
 	// DAP is a Debug Adapter Protocol response (debug_reply) or event
 	// (debug_event).
 	DAP DebugMessage `json:"dap,omitempty"`
-}
-
-// Error describes a failed cell in the terms of Jupyter's error message.
-type Error struct {
-	Name      string   `json:"name"`
-	Value     string   `json:"value"`
-	Traceback []string `json:"traceback,omitempty"`
-}
-
-// Error implements the error interface, so an *Error can travel as one.
-func (e *Error) Error() string { return e.Name + ": " + e.Value }
-
-// Display kinds, as in package golessons/display.
-const (
-	DisplayShow   = "display" // display_data
-	DisplayUpdate = "update"  // update_display_data for display id ID
-	DisplayClear  = "clear"   // clear_output
-)
-
-// Display is one display_data, update_display_data or clear_output request
-// from a cell. It mirrors display.Message field by field.
-type Display struct {
-	Kind     string         `json:"kind"`
-	Data     map[string]any `json:"data,omitempty"`
-	Metadata map[string]any `json:"metadata,omitempty"`
-	// ID is the display id (transient.display_id); "" for a one-off display.
-	ID string `json:"id,omitempty"`
-	// Wait is clear_output's wait flag.
-	Wait bool `json:"wait,omitempty"`
 }
 
 // Environment variables through which the kernel configures a runner it

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"testing"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -21,10 +22,10 @@ func TestRoundTrip(t *testing.T) {
 	}
 	events := []Event{
 		{Kind: KindReady},
-		{Kind: KindResult, ID: 1, Sync: 3, Data: map[string]any{"text/plain": "1"},
+		{Kind: KindResult, ID: 1, Sync: 3, Value: cellio.Value{Data: map[string]any{"text/plain": "1"}},
 			Symbols: []symtab.Symbol{{Name: "x", Kind: symtab.KindVar, Decl: "x := 1", Type: "int", Value: "1"}}},
-		{Kind: KindResult, ID: 2, Error: &Error{Name: "panic", Value: "boom", Traceback: []string{"line 3"}}},
-		{Kind: KindDisplay, ID: 2, Display: &Display{Kind: DisplayUpdate, ID: "d1", Data: map[string]any{"text/html": "<b>1</b>"}}},
+		{Kind: KindResult, ID: 2, Error: &cellio.Error{Name: "panic", Value: "boom", Traceback: []string{"line 3"}}},
+		{Kind: KindDisplay, ID: 2, Display: &cellio.Display{Kind: cellio.DisplayUpdate, ID: "d1", Data: map[string]any{"text/html": "<b>1</b>"}}},
 		{Kind: KindInputRequest, ID: 4, Password: true},
 		{Kind: KindRestored, Kept: []string{"a"}, Lost: []string{"f"}},
 	}

@@ -35,26 +35,37 @@ const (
 	CodeUnknown    = "unknown"
 )
 
+// Map and List are the objects and arrays the spec requires even when they
+// are empty: a nil one marshals as {} or [], never as null, which frontends
+// reject. A content struct states the rule in a field's type, so plain maps
+// and slices can be assigned to it and no struct needs its own MarshalJSON.
+type (
+	Map[V any]  map[string]V
+	List[T any] []T
+)
+
+// MarshalJSON implements json.Marshaler: nil → {}.
+func (m Map[V]) MarshalJSON() ([]byte, error) {
+	if m == nil {
+		return []byte("{}"), nil
+	}
+	return marshalPlain(map[string]V(m))
+}
+
+// MarshalJSON implements json.Marshaler: nil → [].
+func (l List[T]) MarshalJSON() ([]byte, error) {
+	if l == nil {
+		return []byte("[]"), nil
+	}
+	return marshalPlain([]T(l))
+}
+
 // MimeBundle maps MIME types to data (display_data, execute_result, inspect).
-type MimeBundle = map[string]any
+type MimeBundle = Map[any]
 
 // marshalPlain encodes v (a type without a MarshalJSON method) without HTML
 // escaping.
 func marshalPlain(v any) ([]byte, error) { return MarshalContent(v) }
-
-func orEmptyMap(m map[string]any) map[string]any {
-	if m == nil {
-		return map[string]any{}
-	}
-	return m
-}
-
-func orEmptyStrings(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
 
 // ---- kernel_info ----
 

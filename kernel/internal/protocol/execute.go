@@ -65,28 +65,24 @@ func (c ExecuteReplyContent) MarshalJSON() ([]byte, error) {
 	switch c.Status {
 	case StatusError:
 		return marshalPlain(struct {
-			Status         string   `json:"status"`
-			ExecutionCount int      `json:"execution_count"`
-			EName          string   `json:"ename"`
-			EValue         string   `json:"evalue"`
-			Traceback      []string `json:"traceback"`
-		}{c.Status, c.ExecutionCount, c.EName, c.EValue, orEmptyStrings(c.Traceback)})
+			Status         string       `json:"status"`
+			ExecutionCount int          `json:"execution_count"`
+			EName          string       `json:"ename"`
+			EValue         string       `json:"evalue"`
+			Traceback      List[string] `json:"traceback"`
+		}{c.Status, c.ExecutionCount, c.EName, c.EValue, c.Traceback})
 	case StatusAborted:
 		return marshalPlain(struct {
 			Status         string `json:"status"`
 			ExecutionCount int    `json:"execution_count"`
 		}{c.Status, c.ExecutionCount})
 	default:
-		payload := c.Payload
-		if payload == nil {
-			payload = []any{}
-		}
 		return marshalPlain(struct {
-			Status          string         `json:"status"`
-			ExecutionCount  int            `json:"execution_count"`
-			Payload         []any          `json:"payload"`
-			UserExpressions map[string]any `json:"user_expressions"`
-		}{c.Status, c.ExecutionCount, payload, orEmptyMap(c.UserExpressions)})
+			Status          string    `json:"status"`
+			ExecutionCount  int       `json:"execution_count"`
+			Payload         List[any] `json:"payload"`
+			UserExpressions Map[any]  `json:"user_expressions"`
+		}{c.Status, c.ExecutionCount, c.Payload, c.UserExpressions})
 	}
 }
 
@@ -101,16 +97,8 @@ type ExecuteInputContent struct {
 type ExecuteResultContent struct {
 	ExecutionCount int            `json:"execution_count"`
 	Data           MimeBundle     `json:"data"`
-	Metadata       map[string]any `json:"metadata"`
+	Metadata       Map[any]       `json:"metadata"`
 	Transient      map[string]any `json:"transient,omitempty"`
-}
-
-// MarshalJSON implements json.Marshaler.
-func (c ExecuteResultContent) MarshalJSON() ([]byte, error) {
-	type plain ExecuteResultContent
-	p := plain(c)
-	p.Data, p.Metadata = orEmptyMap(p.Data), orEmptyMap(p.Metadata)
-	return marshalPlain(p)
 }
 
 // DisplayDataContent is the content of display_data and update_display_data
@@ -118,16 +106,8 @@ func (c ExecuteResultContent) MarshalJSON() ([]byte, error) {
 // Data and Metadata marshal as {}.
 type DisplayDataContent struct {
 	Data      MimeBundle     `json:"data"`
-	Metadata  map[string]any `json:"metadata"`
+	Metadata  Map[any]       `json:"metadata"`
 	Transient map[string]any `json:"transient,omitempty"`
-}
-
-// MarshalJSON implements json.Marshaler.
-func (c DisplayDataContent) MarshalJSON() ([]byte, error) {
-	type plain DisplayDataContent
-	p := plain(c)
-	p.Data, p.Metadata = orEmptyMap(p.Data), orEmptyMap(p.Metadata)
-	return marshalPlain(p)
 }
 
 // ClearOutputContent is the content of clear_output (iopub).
@@ -143,40 +123,33 @@ type StreamContent struct {
 
 // ErrorContent is the content of error (iopub); nil Traceback marshals as [].
 type ErrorContent struct {
-	EName     string   `json:"ename"`
-	EValue    string   `json:"evalue"`
-	Traceback []string `json:"traceback"`
+	EName     string       `json:"ename"`
+	EValue    string       `json:"evalue"`
+	Traceback List[string] `json:"traceback"`
 }
 
-// MarshalJSON implements json.Marshaler.
-func (c ErrorContent) MarshalJSON() ([]byte, error) {
-	type plain ErrorContent
-	p := plain(c)
-	p.Traceback = orEmptyStrings(p.Traceback)
-	return marshalPlain(p)
-}
-
-// ErrorReplyContent is the content of any *_reply with status "error".
+// ErrorReplyContent is the content of any *_reply with status "error"; nil
+// Traceback marshals as [].
 type ErrorReplyContent struct {
-	Status    string   `json:"status"` // StatusError
-	EName     string   `json:"ename"`
-	EValue    string   `json:"evalue"`
-	Traceback []string `json:"traceback"`
+	Status    string       `json:"status"` // StatusError
+	EName     string       `json:"ename"`
+	EValue    string       `json:"evalue"`
+	Traceback List[string] `json:"traceback"`
 }
 
 // ErrorReply returns an error reply content (status "error").
 func ErrorReply(ename, evalue string, traceback []string) ErrorReplyContent {
-	return ErrorReplyContent{Status: StatusError, EName: ename, EValue: evalue, Traceback: orEmptyStrings(traceback)}
+	return ErrorReplyContent{Status: StatusError, EName: ename, EValue: evalue, Traceback: traceback}
 }
 
-// MarshalJSON implements json.Marshaler.
+// MarshalJSON implements json.Marshaler: a zero Status is sent as "error",
+// so a reply built without ErrorReply still tells the frontend it failed.
 func (c ErrorReplyContent) MarshalJSON() ([]byte, error) {
 	type plain ErrorReplyContent
 	p := plain(c)
 	if p.Status == "" {
 		p.Status = StatusError
 	}
-	p.Traceback = orEmptyStrings(p.Traceback)
 	return marshalPlain(p)
 }
 

@@ -12,18 +12,10 @@ type InspectRequestContent struct {
 // InspectReplyContent is the content of inspect_reply; nil Data and Metadata
 // marshal as {}.
 type InspectReplyContent struct {
-	Status   string         `json:"status"`
-	Found    bool           `json:"found"`
-	Data     MimeBundle     `json:"data"`
-	Metadata map[string]any `json:"metadata"`
-}
-
-// MarshalJSON implements json.Marshaler.
-func (c InspectReplyContent) MarshalJSON() ([]byte, error) {
-	type plain InspectReplyContent
-	p := plain(c)
-	p.Data, p.Metadata = orEmptyMap(p.Data), orEmptyMap(p.Metadata)
-	return marshalPlain(p)
+	Status   string     `json:"status"`
+	Found    bool       `json:"found"`
+	Data     MimeBundle `json:"data"`
+	Metadata Map[any]   `json:"metadata"`
 }
 
 // CompleteRequestContent is the content of complete_request.
@@ -35,19 +27,11 @@ type CompleteRequestContent struct {
 // CompleteReplyContent is the content of complete_reply; nil Matches marshal
 // as [] and nil Metadata as {}. Cursor positions are in unicode code points.
 type CompleteReplyContent struct {
-	Status      string         `json:"status"`
-	Matches     []string       `json:"matches"`
-	CursorStart int            `json:"cursor_start"`
-	CursorEnd   int            `json:"cursor_end"`
-	Metadata    map[string]any `json:"metadata"`
-}
-
-// MarshalJSON implements json.Marshaler.
-func (c CompleteReplyContent) MarshalJSON() ([]byte, error) {
-	type plain CompleteReplyContent
-	p := plain(c)
-	p.Matches, p.Metadata = orEmptyStrings(p.Matches), orEmptyMap(p.Metadata)
-	return marshalPlain(p)
+	Status      string       `json:"status"`
+	Matches     List[string] `json:"matches"`
+	CursorStart int          `json:"cursor_start"`
+	CursorEnd   int          `json:"cursor_end"`
+	Metadata    Map[any]     `json:"metadata"`
 }
 
 // IsCompleteRequestContent is the content of is_complete_request.
@@ -93,18 +77,8 @@ type HistoryRequestContent struct {
 // HistoryReplyContent is the content of history_reply; nil History marshals
 // as [].
 type HistoryReplyContent struct {
-	Status  string         `json:"status"`
-	History []HistoryEntry `json:"history"`
-}
-
-// MarshalJSON implements json.Marshaler.
-func (c HistoryReplyContent) MarshalJSON() ([]byte, error) {
-	type plain HistoryReplyContent
-	p := plain(c)
-	if p.History == nil {
-		p.History = []HistoryEntry{}
-	}
-	return marshalPlain(p)
+	Status  string             `json:"status"`
+	History List[HistoryEntry] `json:"history"`
 }
 
 // HistoryEntry is one history_reply entry. It marshals as the spec's tuple
@@ -193,8 +167,8 @@ type CommInfoRequestContent struct {
 // CommInfoReplyContent is the content of comm_info_reply; nil Comms marshals
 // as {}.
 type CommInfoReplyContent struct {
-	Status string              `json:"status"`
-	Comms  map[string]CommInfo `json:"comms"`
+	Status string        `json:"status"`
+	Comms  Map[CommInfo] `json:"comms"`
 }
 
 // CommInfo is one comm_info_reply.comms entry.
@@ -202,34 +176,24 @@ type CommInfo struct {
 	TargetName string `json:"target_name"`
 }
 
-// MarshalJSON implements json.Marshaler.
-func (c CommInfoReplyContent) MarshalJSON() ([]byte, error) {
-	type plain CommInfoReplyContent
-	p := plain(c)
-	if p.Comms == nil {
-		p.Comms = map[string]CommInfo{}
-	}
-	return marshalPlain(p)
-}
-
 // CommOpenContent is the content of comm_open.
 type CommOpenContent struct {
-	CommID       string         `json:"comm_id"`
-	TargetName   string         `json:"target_name"`
-	Data         map[string]any `json:"data"`
-	TargetModule string         `json:"target_module,omitempty"`
+	CommID       string   `json:"comm_id"`
+	TargetName   string   `json:"target_name"`
+	Data         Map[any] `json:"data"`
+	TargetModule string   `json:"target_module,omitempty"`
 }
 
 // CommMsgContent is the content of comm_msg.
 type CommMsgContent struct {
-	CommID string         `json:"comm_id"`
-	Data   map[string]any `json:"data"`
+	CommID string   `json:"comm_id"`
+	Data   Map[any] `json:"data"`
 }
 
 // CommCloseContent is the content of comm_close.
 type CommCloseContent struct {
-	CommID string         `json:"comm_id"`
-	Data   map[string]any `json:"data"`
+	CommID string   `json:"comm_id"`
+	Data   Map[any] `json:"data"`
 }
 
 // iopub welcome
@@ -237,28 +201,4 @@ type CommCloseContent struct {
 // IOPubWelcomeContent is the content of iopub_welcome.
 type IOPubWelcomeContent struct {
 	Subscription string `json:"subscription"`
-}
-
-// MarshalJSON implements json.Marshaler (nil Data → {}).
-func (c CommOpenContent) MarshalJSON() ([]byte, error) {
-	type plain CommOpenContent
-	p := plain(c)
-	p.Data = orEmptyMap(p.Data)
-	return marshalPlain(p)
-}
-
-// MarshalJSON implements json.Marshaler (nil Data → {}).
-func (c CommMsgContent) MarshalJSON() ([]byte, error) {
-	type plain CommMsgContent
-	p := plain(c)
-	p.Data = orEmptyMap(p.Data)
-	return marshalPlain(p)
-}
-
-// MarshalJSON implements json.Marshaler (nil Data → {}).
-func (c CommCloseContent) MarshalJSON() ([]byte, error) {
-	type plain CommCloseContent
-	p := plain(c)
-	p.Data = orEmptyMap(p.Data)
-	return marshalPlain(p)
 }

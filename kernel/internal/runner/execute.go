@@ -6,21 +6,35 @@ import (
 	"fmt"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/proctree"
 )
 
 // Execute runs one cell. Its output goes to out while it runs and after it
 // returns (goroutines that print late), until the next Execute. Execute
-// always returns a Result; a failure of the runner itself is an error in
-// it, after which the next cell runs in a fresh runner.
-func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
+// always returns an Outcome; a failure of the runner itself is an error in
+// it, after which the next cell runs in a fresh runner. When the runner
+// had died after the previous cell, out's stderr says so after the cell.
+func (r *Runner) Execute(ctx context.Context, req Request, out cellio.Output) cellio.Outcome {
+	res, notice := r.execute(ctx, req, out)
+	if notice != "" {
+		// Something happened between cells: the student hears about it
+		// under the next cell, once that cell's own output is out.
+		out.Stream("stderr", notice+"\n")
+	}
+	return res
+}
+
+// execute is Execute without the notice about a runner replaced between
+// cells, which it returns.
+func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (res cellio.Outcome, notice string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.output.set(out)
 	notice, err := r.ensureRunner(ctx)
 	if err != nil {
-		return Result{Err: &link.Error{Name: "RunnerError", Value: err.Error()}, Notice: notice}
+		return cellio.Outcome{Err: &cellio.Error{Name: "RunnerError", Value: err.Error()}}, notice
 	}
 	p := r.current()
 	select {
@@ -31,18 +45,17 @@ func (r *Runner) Execute(ctx context.Context, req Request, out Output) Result {
 	id := r.nextID
 	err = p.req.Send(link.Request{Kind: link.KindExecute, ID: id, Code: req.Code, AllowStdin: req.AllowStdin})
 	if errors.Is(err, link.ErrFrameTooLarge) {
-		return Result{Err: &link.Error{Name: "CellTooLarge", Value: fmt.Sprintf(
-			"the cell has %d bytes; at most %d fit", len(req.Code), link.MaxFrame)}, Notice: notice}
+		return cellio.Outcome{Err: &cellio.Error{Name: "CellTooLarge", Value: fmt.Sprintf(
+			"the cell has %d bytes; at most %d fit", len(req.Code), link.MaxFrame)}}, notice
 	}
 	// Any other send error means the runner is gone; await sees its end.
 	p.busy.Store(true)
-	res := r.await(ctx, p, id, req, out)
+	res = r.await(ctx, p, id, req, out)
 	p.busy.Store(false)
-	res.Notice = notice
 	if res.Err == nil {
 		r.cells = append(r.cells, req.Code)
 	}
-	return res
+	return res, notice
 }
 
 // ensureRunner replaces a runner that died between cells, restoring the
@@ -78,7 +91,7 @@ func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
 
 // await waits for cell id's result while serving its input requests,
 // interrupts, the memory limit and the runner's death.
-func (r *Runner) await(ctx context.Context, p *process, id uint64, req Request, out Output) Result {
+func (r *Runner) await(ctx context.Context, p *process, id uint64, req Request, out cellio.Output) cellio.Outcome {
 	var grace <-chan time.Time
 	inputCtx, cancelInput := context.WithCancel(ctx)
 	defer cancelInput()
@@ -118,17 +131,17 @@ func (r *Runner) await(ctx context.Context, p *process, id uint64, req Request, 
 	}
 }
 
-// result turns a result event into a Result and records its symbols.
-func (r *Runner) result(ev link.Event) Result {
+// result turns a result event into an Outcome and records its symbols.
+func (r *Runner) result(ev link.Event) cellio.Outcome {
 	syms := ev.Symbols
 	r.symbols.Store(&syms)
-	return Result{Value: ev.Data, Metadata: ev.Metadata, Err: ev.Error}
+	return cellio.Outcome{Value: ev.Value, Err: ev.Error}
 }
 
 // ask gets one line from the frontend for an input request and hands the
 // reply to await. It ends when out.Input returns; await cancels ctx when
 // the cell ends, so Input must honour ctx.
-func ask(ctx context.Context, out Output, ev link.Event, allowed bool, replies chan<- link.Request) {
+func ask(ctx context.Context, out cellio.Output, ev link.Event, allowed bool, replies chan<- link.Request) {
 	rep := link.Request{Kind: link.KindInputReply, ID: ev.ID, EOF: true}
 	if allowed {
 		if v, err := out.Input(ctx, ev.Prompt, ev.Password); err == nil {
@@ -143,7 +156,7 @@ func ask(ctx context.Context, out Output, ev link.Event, allowed bool, replies c
 
 // died explains a runner that exited during cell id. A result that made
 // it out before the end still counts.
-func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
+func (r *Runner) died(ctx context.Context, p *process, id uint64) cellio.Outcome {
 	for drained := false; !drained; {
 		select {
 		case ev := <-p.ctl:
@@ -156,7 +169,7 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
 	}
 	if m := p.killedForMemory(); m != nil {
 		kept, lost, err := r.replace(ctx, true)
-		return Result{Err: &link.Error{Name: "MemoryLimit", Value: fmt.Sprintf(
+		return cellio.Outcome{Err: &cellio.Error{Name: "MemoryLimit", Value: fmt.Sprintf(
 			"the cell used %s of memory (the runner and the processes it started), over the limit of %s "+
 				"(set %s to change it), so its runner was stopped; %s",
 			formatSize(m.used), formatSize(m.limit), EnvMemoryLimit, restoreSummary(kept, lost, err, true))}}
@@ -164,17 +177,17 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) Result {
 	why := p.crash()
 	if r.resetting.Load() {
 		why.Value = "the kernel was restarted while the cell ran"
-		return Result{Err: why}
+		return cellio.Outcome{Err: why}
 	}
 	kept, lost, err := r.replace(ctx, true)
 	why.Value += "; the runner process died and was restarted; " + restoreSummary(kept, lost, err, true)
-	return Result{Err: why}
+	return cellio.Outcome{Err: why}
 }
 
 // killAndRestore stops p and replaces it, for an interrupt or a limit.
-func (r *Runner) killAndRestore(ctx context.Context, p *process, name, reason string) Result {
+func (r *Runner) killAndRestore(ctx context.Context, p *process, name, reason string) cellio.Outcome {
 	p.kill()
 	<-p.done
 	kept, lost, err := r.replace(ctx, true)
-	return Result{Err: &link.Error{Name: name, Value: reason + "; " + restoreSummary(kept, lost, err, true)}}
+	return cellio.Outcome{Err: &cellio.Error{Name: name, Value: reason + "; " + restoreSummary(kept, lost, err, true)}}
 }

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"golessons/display"
-	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/worker"
 )
@@ -86,7 +86,7 @@ func (o *lineOutput) Stream(name, text string) {
 		o.text.WriteString(text)
 	}
 }
-func (o *lineOutput) Display(link.Display)                                {}
+func (o *lineOutput) Display(cellio.Display)                              {}
 func (o *lineOutput) Input(context.Context, string, bool) (string, error) { return "", io.EOF }
 
 // fakeEval is a tiny command language standing in for the Go evaluator,
@@ -98,13 +98,13 @@ type fakeEval struct {
 	vars  map[string]string
 }
 
-func (f *fakeEval) Eval(ctx context.Context, cell string) (worker.Value, error) {
-	var val worker.Value
+func (f *fakeEval) Eval(ctx context.Context, cell string) (cellio.Value, error) {
+	var val cellio.Value
 	for _, line := range strings.Split(cell, "\n") {
 		cmd, arg, _ := strings.Cut(line, " ")
 		v, err := f.run(ctx, cmd, arg)
 		if err != nil {
-			return worker.Value{}, err
+			return cellio.Value{}, err
 		}
 		if v != nil {
 			val.Data = v
@@ -144,7 +144,7 @@ func (f *fakeEval) run(ctx context.Context, cmd, arg string) (map[string]any, er
 		v, ok := f.vars[arg]
 		f.mu.Unlock()
 		if !ok {
-			return nil, &link.Error{Name: "CompileError", Value: "undefined: " + arg}
+			return nil, &cellio.Error{Name: "CompileError", Value: "undefined: " + arg}
 		}
 		return map[string]any{"text/plain": v}, nil
 	case "fail":
@@ -176,6 +176,13 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 	case "exit":
 		n, _ := strconv.Atoi(arg)
 		os.Exit(n)
+	case "exitlater": // the runner dies after the cell; the cell fails, so no replay repeats it
+		n, _ := strconv.Atoi(arg)
+		go func() {
+			time.Sleep(20 * time.Millisecond)
+			os.Exit(n)
+		}()
+		return nil, errors.New("exiting soon")
 	case "gopanic":
 		go func() { panic(arg) }()
 		select {}
@@ -194,7 +201,7 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 		fmt.Println("started")
 		for ctx.Err() == nil {
 		}
-		return nil, &link.Error{Name: "Interrupted", Value: "cell interrupted"}
+		return nil, &cellio.Error{Name: "Interrupted", Value: "cell interrupted"}
 	case "sleep": // ignores cancellation, like a compiled call
 		fmt.Println("started")
 		time.Sleep(time.Hour)

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/cellio"
 )
 
 // counter is an Output that counts stdout and the heap while it receives.
@@ -31,7 +31,7 @@ func (c *counter) Stream(name, text string) {
 	}
 }
 
-func (c *counter) Display(link.Display) {}
+func (c *counter) Display(cellio.Display) {}
 
 func (c *counter) Input(context.Context, string, bool) (string, error) { return "", nil }
 

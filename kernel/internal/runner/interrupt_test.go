@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"golessons/kernel/internal/cellio"
 )
 
 func TestInterrupt(t *testing.T) {
@@ -26,12 +28,12 @@ func TestInterrupt(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			pid := r.current().pid
 			rec := newRecorder()
-			done := make(chan Result, 1)
+			done := make(chan cellio.Outcome, 1)
 			go func() { done <- r.Execute(context.Background(), Request{Code: tt.code}, rec) }()
 			rec.waitStdout(t, "started\n", 5*time.Second)
 			start := time.Now()
 			r.Interrupt()
-			var res Result
+			var res cellio.Outcome
 			select {
 			case res = <-done:
 			case <-time.After(5 * time.Second):
@@ -49,7 +51,7 @@ func TestInterrupt(t *testing.T) {
 			if tt.killed && !strings.Contains(res.Err.Value, "kept: x") {
 				t.Errorf("error %q does not say x was kept", res.Err.Value)
 			}
-			if res, _ := run(t, r, "get x"); res.Err != nil || res.Value["text/plain"] != "7" {
+			if res, _ := run(t, r, "get x"); res.Err != nil || res.Data["text/plain"] != "7" {
 				t.Fatalf("after interrupt: %+v", res)
 			}
 			if strings.Contains(rec.out(), "continued") {
@@ -64,7 +66,7 @@ func TestInterruptWhileWaitingForInput(t *testing.T) {
 	pid := r.current().pid
 	rec := newRecorder()
 	rec.block = true
-	done := make(chan Result, 1)
+	done := make(chan cellio.Outcome, 1)
 	go func() {
 		done <- r.Execute(context.Background(), Request{Code: "printn Name: \nread", AllowStdin: true}, rec)
 	}()
@@ -142,7 +144,7 @@ func TestRestartDuringCell(t *testing.T) {
 	r := startRunner(t, -1)
 	run(t, r, "set x 1")
 	rec := newRecorder()
-	done := make(chan Result, 1)
+	done := make(chan cellio.Outcome, 1)
 	go func() { done <- r.Execute(context.Background(), Request{Code: "sleep"}, rec) }()
 	rec.waitStdout(t, "started\n", 5*time.Second)
 	if err := r.Restart(context.Background()); err != nil {
@@ -178,7 +180,7 @@ func TestCellTooLargeForTheLink(t *testing.T) {
 func TestInterruptStopsChildProcesses(t *testing.T) {
 	r := startRunner(t, -1)
 	rec := newRecorder()
-	done := make(chan Result, 1)
+	done := make(chan cellio.Outcome, 1)
 	go func() { done <- r.Execute(context.Background(), Request{Code: "spawnloop"}, rec) }()
 	rec.waitStdout(t, "started\n", 5*time.Second)
 	pid, err := strconv.Atoi(strings.Fields(rec.out())[0])

@@ -5,30 +5,20 @@ import (
 	"io"
 	"sync"
 
-	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/cellio"
 )
 
-// Output receives what a cell produces. dispatch implements it. It must
-// stay usable after Execute returns: output that goroutines of a cell
-// write later goes to the last Output given to Execute.
-type Output interface {
-	// Stream publishes text written to "stdout" or "stderr".
-	Stream(name, text string)
-	// Display publishes display_data, update_display_data or clear_output.
-	Display(d link.Display)
-	// Input asks the user for a line; an error gives the cell EOF.
-	Input(ctx context.Context, prompt string, password bool) (string, error)
-}
-
 // outputSwitch is the Output that output goes to now; the pump reads it
-// for every chunk, Execute swaps it.
+// for every chunk, Execute swaps it. The dispatcher implements the Output;
+// it stays usable after Execute returns, for output that goroutines of a
+// cell write later.
 type outputSwitch struct {
 	mu    sync.Mutex
-	cur   Output   // nil: output is dropped
-	comms CommSink // nil: comm messages are dropped
+	cur   cellio.Output // nil: output is dropped
+	comms CommSink      // nil: comm messages are dropped
 }
 
-func (s *outputSwitch) set(o Output) Output {
+func (s *outputSwitch) set(o cellio.Output) cellio.Output {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.cur
@@ -36,7 +26,7 @@ func (s *outputSwitch) set(o Output) Output {
 	return old
 }
 
-func (s *outputSwitch) get() Output {
+func (s *outputSwitch) get() cellio.Output {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.cur
@@ -48,7 +38,7 @@ func (s *outputSwitch) stream(name, text string) {
 	}
 }
 
-func (s *outputSwitch) display(d link.Display) {
+func (s *outputSwitch) display(d cellio.Display) {
 	if o := s.get(); o != nil {
 		o.Display(d)
 	}
@@ -57,8 +47,8 @@ func (s *outputSwitch) display(d link.Display) {
 // discard is the Output used while earlier cells are replayed.
 type discard struct{}
 
-func (discard) Stream(string, string) {}
-func (discard) Display(link.Display)  {}
+func (discard) Stream(string, string)  {}
+func (discard) Display(cellio.Display) {}
 func (discard) Input(context.Context, string, bool) (string, error) {
 	return "", io.EOF
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golessons/kernel/internal/cellio"
 )
 
 // These tests run Go cells through the real evaluator in a runner process:
@@ -33,8 +35,8 @@ func TestRealCells(t *testing.T) {
 			if got := rec.out(); got != tt.stdout {
 				t.Errorf("stdout %q, want %q", got, tt.stdout)
 			}
-			if tt.value != "" && (res.Value == nil || res.Value["text/plain"] != tt.value) {
-				t.Errorf("value %v, want %q", res.Value, tt.value)
+			if tt.value != "" && (res.Data == nil || res.Data["text/plain"] != tt.value) {
+				t.Errorf("value %v, want %q", res.Data, tt.value)
 			}
 			if (res.Err == nil) != (tt.errName == "") || (res.Err != nil && res.Err.Name != tt.errName) {
 				t.Errorf("error %+v, want name %q", res.Err, tt.errName)
@@ -76,7 +78,7 @@ func TestRealCrashesKeepState(t *testing.T) {
 				t.Fatalf("error %+v, want one containing %q", res.Err, tt.contains)
 			}
 			t.Logf("%s: %s", res.Err.Name, res.Err.Value)
-			if res, _ := run(t, r, "kept"); res.Err != nil || res.Value["text/plain"] != "7" {
+			if res, _ := run(t, r, "kept"); res.Err != nil || res.Data["text/plain"] != "7" {
 				t.Fatalf("after the crash: %+v", res)
 			}
 		})
@@ -98,12 +100,12 @@ func TestRealInterrupt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := newRecorder()
-			done := make(chan Result, 1)
+			done := make(chan cellio.Outcome, 1)
 			go func() { done <- r.Execute(context.Background(), Request{Code: tt.code}, rec) }()
 			rec.waitStdout(t, "started\n", 10*time.Second)
 			start := time.Now()
 			r.Interrupt()
-			var res Result
+			var res cellio.Outcome
 			select {
 			case res = <-done:
 			case <-time.After(5 * time.Second):
@@ -116,7 +118,7 @@ func TestRealInterrupt(t *testing.T) {
 			if res.Err == nil || res.Err.Name != "Interrupted" {
 				t.Fatalf("error %+v, want Interrupted", res.Err)
 			}
-			if res, _ := run(t, r, "kept"); res.Err != nil || res.Value["text/plain"] != "7" {
+			if res, _ := run(t, r, "kept"); res.Err != nil || res.Data["text/plain"] != "7" {
 				t.Fatalf("after interrupt: %+v", res)
 			}
 			// Outlive the short sleep: the abandoned cell must not go on.
@@ -167,7 +169,7 @@ func TestRealMemoryLimit(t *testing.T) {
 	if res.Err == nil || res.Err.Name != "MemoryLimit" {
 		t.Fatalf("error %+v, want MemoryLimit", res.Err)
 	}
-	if res, _ := run(t, r, "kept"); res.Err != nil || res.Value["text/plain"] != "7" {
+	if res, _ := run(t, r, "kept"); res.Err != nil || res.Data["text/plain"] != "7" {
 		t.Fatalf("after the limit: %+v", res)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 )
 
@@ -97,9 +98,9 @@ func restoreSummary(kept, lost []string, err error, duringCell bool) string {
 
 // crash explains why p died: in the runner's own words when it stopped
 // itself, else from its stderr and exit status.
-func (p *process) crash() *link.Error {
+func (p *process) crash() *cellio.Error {
 	if msg := p.pump.runnerError(); msg != "" {
-		return &link.Error{Name: "RunnerError", Value: explainRunnerError(msg)}
+		return &cellio.Error{Name: "RunnerError", Value: explainRunnerError(msg)}
 	}
 	return crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
 }
@@ -118,7 +119,7 @@ func explainRunnerError(msg string) string {
 
 // crashReport explains a dead runner from the end of its stderr (the Go
 // runtime prints "panic: ..." or "fatal error: ...") and its exit status.
-func crashReport(tail string, st *os.ProcessState) *link.Error {
+func crashReport(tail string, st *os.ProcessState) *cellio.Error {
 	exit := "unknown exit"
 	code := -1
 	if st != nil {
@@ -144,13 +145,13 @@ func crashReport(tail string, st *os.ProcessState) *link.Error {
 			}
 			msg += "\n" + next
 		}
-		return &link.Error{Name: name, Value: msg + " (" + exit + ")", Traceback: lastLines(tail, 20)}
+		return &cellio.Error{Name: name, Value: msg + " (" + exit + ")", Traceback: lastLines(tail, 20)}
 	}
 	if code >= 0 {
-		return &link.Error{Name: "Exit", Value: fmt.Sprintf("the program exited with code %d (os.Exit or log.Fatal)", code),
+		return &cellio.Error{Name: "Exit", Value: fmt.Sprintf("the program exited with code %d (os.Exit or log.Fatal)", code),
 			Traceback: lastLines(tail, 20)}
 	}
-	return &link.Error{Name: "Killed", Value: "the runner was killed (" + exit + ")", Traceback: lastLines(tail, 20)}
+	return &cellio.Error{Name: "Killed", Value: "the runner was killed (" + exit + ")", Traceback: lastLines(tail, 20)}
 }
 
 // lastLines returns at most n final non-empty lines of s.

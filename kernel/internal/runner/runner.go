@@ -5,14 +5,15 @@
 // [Start] spawns the runner — the kernel's own binary in runner mode — with
 // its stdout and stderr on pipes read by package capture and the link
 // (package link) on fds 3 and 4. [Runner.Execute] runs one cell and streams
-// its output to an [Output], in order with its displays and its result.
+// its output to an Output (package cellio), in order with its displays
+// and its result.
 // When the runner dies (a panic in a goroutine, os.Exit, a fatal runtime
 // error), grows past the memory limit, or does not stop within
 // [InterruptGrace] of an interrupt, the Runner kills its process group,
 // starts a fresh runner, replays the earlier successful cells with their
 // output discarded, and says in the cell's error what was kept and lost.
 //
-// The package does not know the Jupyter protocol; dispatch turns Results
+// The package does not know the Jupyter protocol; dispatch turns outcomes
 // and Output calls into messages.
 package runner
 
@@ -73,18 +74,6 @@ type Config struct {
 type Request struct {
 	Code       string
 	AllowStdin bool
-}
-
-// Result is how a cell ended.
-type Result struct {
-	// Value is the cell's final value as a MIME bundle, or nil.
-	Value    map[string]any
-	Metadata map[string]any
-	// Err is set when the cell failed, was interrupted or killed.
-	Err *link.Error
-	// Notice, when set, tells the user something that happened before
-	// the cell ran (the runner had died after the previous cell).
-	Notice string
 }
 
 // Runner runs cells in a runner process and keeps one alive. Execute,

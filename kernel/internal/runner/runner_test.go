@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"golessons/kernel/internal/link"
+	"golessons/kernel/internal/cellio"
 )
 
 // recorder is an Output that remembers everything and signals each change.
@@ -22,7 +22,7 @@ type recorder struct {
 	mu       sync.Mutex
 	stdout   strings.Builder
 	stderr   strings.Builder
-	displays []link.Display
+	displays []cellio.Display
 	prompts  []string
 	answer   string // typed for every input request; "" means EOF
 	block    bool   // Input waits for its context to end instead
@@ -42,7 +42,7 @@ func (r *recorder) Stream(name, text string) {
 	r.signal()
 }
 
-func (r *recorder) Display(d link.Display) {
+func (r *recorder) Display(d cellio.Display) {
 	r.mu.Lock()
 	r.displays = append(r.displays, d)
 	r.mu.Unlock()
@@ -118,7 +118,7 @@ func startRunnerWith(t testing.TB, kind string, limit int64) *Runner {
 	return r
 }
 
-func run(t testing.TB, r *Runner, code string) (Result, *recorder) {
+func run(t testing.TB, r *Runner, code string) (cellio.Outcome, *recorder) {
 	t.Helper()
 	rec := newRecorder()
 	return r.Execute(context.Background(), Request{Code: code}, rec), rec
@@ -156,8 +156,8 @@ func TestOutputAndValues(t *testing.T) {
 			if stderr != tt.stderr {
 				t.Errorf("stderr %q, want %q", stderr, tt.stderr)
 			}
-			if tt.value != nil && (res.Value == nil || res.Value["text/plain"] != tt.value) {
-				t.Errorf("value %v, want %v", res.Value, tt.value)
+			if tt.value != nil && (res.Data == nil || res.Data["text/plain"] != tt.value) {
+				t.Errorf("value %v, want %v", res.Data, tt.value)
 			}
 			if (res.Err == nil) != (tt.errName == "") || (res.Err != nil && res.Err.Name != tt.errName) {
 				t.Errorf("error %+v, want name %q", res.Err, tt.errName)
@@ -230,7 +230,7 @@ func TestRunnerDeathKeepsState(t *testing.T) {
 			if !strings.Contains(res.Err.Value, "kept: x") {
 				t.Errorf("error %q does not say x was kept", res.Err.Value)
 			}
-			if res, _ := run(t, r, "get x"); res.Err != nil || res.Value["text/plain"] != "42" {
+			if res, _ := run(t, r, "get x"); res.Err != nil || res.Data["text/plain"] != "42" {
 				t.Fatalf("after restart: %+v", res)
 			}
 		})

@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"golessons/display"
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/goroutines"
 	"golessons/kernel/internal/link"
 )
@@ -45,38 +46,31 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 	w.mu.Lock()
 	w.cell = nil
 	w.mu.Unlock()
-	ev := link.Event{Kind: link.KindResult, ID: req.ID, Data: val.Data, Metadata: val.Metadata, Symbols: w.eval.Symbols()}
+	ev := link.Event{Kind: link.KindResult, ID: req.ID, Value: val, Symbols: w.eval.Symbols()}
 	if err != nil {
-		ev.Data, ev.Metadata = nil, nil
-		ev.Error = toLinkError(err)
+		ev.Value, ev.Error = cellio.Value{}, toError(err)
 	}
 	return w.emit(ev)
 }
 
 // safeEval runs Eval, turning a panic of the evaluator itself into an
 // error so one bad cell cannot take the runner down through a worker bug.
-func (w *worker) safeEval(ctx context.Context, code string) (v Value, err error) {
+func (w *worker) safeEval(ctx context.Context, code string) (v cellio.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = &link.Error{Name: "InternalError", Value: fmt.Sprint(r), Traceback: []string{string(debug.Stack())}}
+			err = &cellio.Error{Name: "InternalError", Value: fmt.Sprint(r), Traceback: []string{string(debug.Stack())}}
 		}
 	}()
 	return w.eval.Eval(ctx, code)
 }
 
-// toLinkError keeps an evaluator error's name and traceback when it has them.
-func toLinkError(err error) *link.Error {
-	if le, ok := err.(*link.Error); ok {
-		return le
+// toError keeps an evaluator error's name and traceback when it has them,
+// wrapped or not; any other error becomes a plain "Error".
+func toError(err error) *cellio.Error {
+	if ce, ok := errors.AsType[*cellio.Error](err); ok {
+		return ce
 	}
-	if ne, ok := err.(interface {
-		ErrorName() string
-		ErrorValue() string
-		ErrorTraceback() []string
-	}); ok {
-		return &link.Error{Name: ne.ErrorName(), Value: ne.ErrorValue(), Traceback: ne.ErrorTraceback()}
-	}
-	return &link.Error{Name: "Error", Value: err.Error()}
+	return &cellio.Error{Name: "Error", Value: err.Error()}
 }
 
 // restore replays earlier cells and reports what came back.
@@ -137,8 +131,11 @@ func (w *worker) publishDisplay(m display.Message) {
 	w.mu.Lock()
 	id := w.lastID
 	w.mu.Unlock()
-	d := &link.Display{Kind: m.Kind, Data: m.Data, Metadata: m.Metadata, ID: m.ID, Wait: m.Wait}
-	if err := w.emit(link.Event{Kind: link.KindDisplay, ID: id, Display: d}); err != nil {
+	// The cells' API cannot import an internal package, so its Message is
+	// a twin of cellio.Display, field for field; the conversion fails to
+	// compile if they ever drift apart.
+	d := cellio.Display(m)
+	if err := w.emit(link.Event{Kind: link.KindDisplay, ID: id, Display: &d}); err != nil {
 		w.opts.Log.Warn("send display", "err", err)
 	}
 }
@@ -178,10 +175,10 @@ func tooLarge(ev link.Event) link.Event {
 	msg := fmt.Sprintf("too large to show: over the %d MiB limit of one message", link.MaxFrame>>20)
 	switch ev.Kind {
 	case link.KindResult:
-		ev.Data, ev.Metadata, ev.Symbols = nil, nil, nil
-		ev.Error = &link.Error{Name: "OutputTooLarge", Value: "the cell's value is " + msg}
+		ev.Value, ev.Symbols = cellio.Value{}, nil
+		ev.Error = &cellio.Error{Name: "OutputTooLarge", Value: "the cell's value is " + msg}
 	case link.KindDisplay:
-		ev.Display = &link.Display{Kind: link.DisplayShow, Data: map[string]any{"text/plain": "display " + msg}}
+		ev.Display = &cellio.Display{Kind: cellio.DisplayShow, Data: map[string]any{"text/plain": "display " + msg}}
 	case link.KindRestored:
 		ev.Symbols = nil
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/eval"
 	"golessons/kernel/internal/goroutines"
 )
@@ -47,7 +48,7 @@ type watched interface {
 	SiteOf(label string) (eval.Site, bool)
 	PendingCallbacks() int64
 	CellNumber() int
-	Abort(err *eval.Error) bool
+	Abort(err *cellio.Error) bool
 }
 
 // watchCell starts the check for the cell that the calling goroutine is
@@ -65,7 +66,7 @@ func watchCell(ev watched, job int64) (stop func()) {
 		if stopped {
 			return
 		}
-		key, err := "", (*eval.Error)(nil)
+		key, err := "", (*cellio.Error)(nil)
 		if runtime.NumGoroutine() <= watchMaxGoroutines {
 			key, err = judge(goroutines.Parse(goroutines.Dump()), job, ev, goroutines.ID())
 		}
@@ -97,7 +98,7 @@ type stuckLine struct {
 // not prove one; key identifies the deadlock, to compare two dumps. job is
 // the goroutine that called Eval (it waits for the cell, it is not one),
 // self the goroutine judging (a timer's, which may carry any labels).
-func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key string, err *eval.Error) {
+func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key string, err *cellio.Error) {
 	if ev.PendingCallbacks() > 0 {
 		return "", nil
 	}
@@ -147,7 +148,7 @@ func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key st
 		fmt.Fprintf(&k, "%d %s\n", l.id, l.text)
 	}
 	tb = append(tb, "", "The cell was stopped; your variables are kept.")
-	return k.String(), &eval.Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!", Traceback: tb}
+	return k.String(), &cellio.Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!", Traceback: tb}
 }
 
 // sameOp reports whether the operation seen on the stack is the one the

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/eval"
 	"golessons/kernel/internal/goroutines"
 )
@@ -18,7 +19,7 @@ type fakeSites struct {
 func (f fakeSites) SiteOf(l string) (eval.Site, bool) { s, ok := f.sites[l]; return s, ok }
 func (f fakeSites) PendingCallbacks() int64           { return f.pending }
 func (f fakeSites) CellNumber() int                   { return f.cell }
-func (f fakeSites) Abort(*eval.Error) bool            { return true }
+func (f fakeSites) Abort(*cellio.Error) bool          { return true }
 
 const job = 21 // the goroutine that called Eval in the dump below
 

@@ -2,10 +2,10 @@ package worker
 
 import (
 	"context"
-	"errors"
 	"io"
 	"os"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/eval"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symbols"
@@ -41,17 +41,10 @@ func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 // evaluator adapts *eval.Evaluator to Evaluator.
 type evaluator struct{ e *eval.Evaluator }
 
-// Eval runs a cell, turning *eval.Error into the link's error type.
-func (v evaluator) Eval(ctx context.Context, cell string) (Value, error) {
-	res, err := v.e.Eval(ctx, cell)
-	if err != nil {
-		var ee *eval.Error
-		if errors.As(err, &ee) {
-			return Value{}, &link.Error{Name: ee.Name, Value: ee.Value, Traceback: ee.Traceback}
-		}
-		return Value{}, err
-	}
-	return Value{Data: res.Data, Metadata: res.Metadata}, nil
+// Eval runs a cell; its value and its error (a *cellio.Error) go on as
+// they are.
+func (v evaluator) Eval(ctx context.Context, cell string) (cellio.Value, error) {
+	return v.e.Eval(ctx, cell)
 }
 
 // Restore replays earlier cells (see eval.Evaluator.Restore).

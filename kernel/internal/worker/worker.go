@@ -27,6 +27,7 @@ import (
 
 	"golessons/display"
 	cellgo "golessons/goroutines"
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 	"golessons/widgets"
@@ -35,16 +36,11 @@ import (
 // Evaluator is what the worker needs from the interpreter (package eval).
 type Evaluator interface {
 	// Eval runs one cell; the error, if any, becomes the result's error.
-	Eval(ctx context.Context, cell string) (Value, error)
+	Eval(ctx context.Context, cell string) (cellio.Value, error)
 	// Restore replays earlier cells' declarations without output.
 	Restore(ctx context.Context, cells []string) (kept, lost []string)
 	// Symbols lists the user's names after the last cell.
 	Symbols() []symtab.Symbol
-}
-
-// Value is a cell's final value as a MIME bundle; nil Data: nothing to show.
-type Value struct {
-	Data, Metadata map[string]any
 }
 
 // Options configure Run.

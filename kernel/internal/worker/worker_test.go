@@ -4,36 +4,48 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"golessons/display"
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 )
 
 // echoEval returns each cell as its value; "read" reads a line from stdin,
-// "block" waits for cancellation.
+// "block" waits for cancellation, "display" shows, redraws and clears,
+// "wrapped" fails with a wrapped *cellio.Error and a value.
 type echoEval struct{ stdin io.Reader }
 
-func (e echoEval) Eval(ctx context.Context, cell string) (Value, error) {
+func (e echoEval) Eval(ctx context.Context, cell string) (cellio.Value, error) {
 	switch cell {
 	case "read":
 		b := make([]byte, 64)
 		n, err := e.stdin.Read(b)
 		if err != nil {
-			return Value{}, &link.Error{Name: "ReadError", Value: err.Error()}
+			return cellio.Value{}, &cellio.Error{Name: "ReadError", Value: err.Error()}
 		}
-		return Value{Data: map[string]any{"text/plain": string(b[:n])}}, nil
+		return cellio.Value{Data: map[string]any{"text/plain": string(b[:n])}}, nil
 	case "block":
 		<-ctx.Done()
-		return Value{}, &link.Error{Name: "Interrupted", Value: "stopped"}
+		return cellio.Value{}, &cellio.Error{Name: "Interrupted", Value: "stopped"}
 	case "crash":
 		panic("evaluator bug")
+	case "wrapped":
+		return cellio.Value{Data: map[string]any{"text/plain": "dropped"}},
+			fmt.Errorf("evaluating: %w", &cellio.Error{Name: "panic", Value: "1:1: boom", Traceback: []string{"cell 1:1"}})
+	case "display":
+		o := display.New()
+		o.HTML("<b>1</b>")
+		o.Text("2")
+		display.Clear(true)
 	}
-	return Value{Data: map[string]any{"text/plain": cell}}, nil
+	return cellio.Value{Data: map[string]any{"text/plain": cell}}, nil
 }
 
 func (echoEval) Restore(ctx context.Context, cells []string) ([]string, []string) { return cells, nil }
@@ -225,7 +237,7 @@ type blockUntil struct {
 	release chan struct{}
 }
 
-func (b blockUntil) Eval(context.Context, string) (Value, error) {
+func (b blockUntil) Eval(context.Context, string) (cellio.Value, error) {
 	<-b.release
-	return Value{}, nil
+	return cellio.Value{}, nil
 }
