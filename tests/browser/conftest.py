@@ -91,7 +91,8 @@ def running_lab(tmp, root, settings, notebook="", expose_app=False):
         f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
     ]
     if expose_app:
-        cmd.append("--LabApp.expose_app_in_browser=True")  # window.jupyterapp: read cell outputs from the model
+        # window.jupyterapp, in Lab and in Notebook 7: read cell outputs from the model
+        cmd += ["--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True"]
     if os.geteuid() == 0:
         cmd.append("--allow-root")
     log = tmp / "lab.log"
