@@ -234,7 +234,7 @@ def dump(name, trials):
 @pytest.mark.parametrize("card", CARDS)
 def test_first_run_pressed_while_the_kernel_connects_is_queued_and_runs(lab_page, card):
     page = lab_page
-    page.evaluate("() => { window.__holdWsOpenMs = 1500; window.__holdSessionPostMs = 0; }")
+    page.evaluate("() => { window.__holdWsOpenMs = 2500; window.__holdSessionPostMs = 0; }")
     trials = []
     try:
         for _ in range(TRIALS):
