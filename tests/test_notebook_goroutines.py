@@ -7,55 +7,27 @@ counter never overcounts while the mutex and atomic counters are exact.
 Cells are found by their tags, as in test_notebooks.py.
 """
 
-import pathlib
 import re
 
 import nbformat
 import pytest
-from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-from nbclient import NotebookClient
+from notebookrun import NOTEBOOKS, cell, execute, kernel_installed, stderr, stdout
 
-LESSON = pathlib.Path(__file__).resolve().parents[1] / "notebooks" / "03-when-goroutines-go-wrong.ipynb"
+LESSON = NOTEBOOKS / "03-when-goroutines-go-wrong.ipynb"
 RUN = re.compile(r"run \d: counter = (\d+) of 400000")
 ANSWER = re.compile(r'"42, says server [012]"')
 
 
-def _kernel_installed():
-    try:
-        KernelSpecManager().get_kernel_spec("golessons")
-        return True
-    except NoSuchKernel:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _kernel_installed(), reason="golessons kernelspec not installed")
+pytestmark = pytest.mark.skipif(not kernel_installed(), reason="golessons kernelspec not installed")
 
 
 @pytest.fixture(scope="module")
 def lesson():
-    nb = nbformat.read(LESSON, as_version=4)
-    NotebookClient(nb, kernel_name="golessons", timeout=120, allow_errors=True,
-                   resources={"metadata": {"path": str(LESSON.parent)}}).execute()
-    return nb
-
-
-def cell(nb, tag):
-    for c in nb.cells:
-        if tag in c.get("metadata", {}).get("tags", []):
-            return c
-    raise AssertionError(f"no cell tagged {tag!r}")
+    return execute(LESSON)
 
 
 def errors(c):
     return [o for o in c.outputs if o.output_type == "error"]
-
-
-def stderr(c):
-    return "".join(o.text for o in c.outputs if o.output_type == "stream" and o.name == "stderr")
-
-
-def stdout(c):
-    return "".join(o.text for o in c.outputs if o.output_type == "stream" and o.name == "stdout")
 
 
 def plain(c):

@@ -9,58 +9,25 @@ Cells are found by the tags in their metadata, not by position, so text can
 be added to the notebooks without breaking these checks.
 """
 
-import pathlib
 import re
 
-import nbformat
 import pytest
-from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
-from nbclient import NotebookClient
-
-NOTEBOOKS = pathlib.Path(__file__).resolve().parents[1] / "notebooks"
+from notebookrun import NOTEBOOKS, cell, execute, kernel_installed, stdout
 SUMMARY = re.compile(r"(\d+) calls? in ([\d.]+) s, up to (\d+) at once")
 STAMP = re.compile(r"^\d+\.\d{7}$")
 
 
-def _kernel_installed():
-    try:
-        KernelSpecManager().get_kernel_spec("golessons")
-        return True
-    except NoSuchKernel:
-        return False
-
-
-pytestmark = pytest.mark.skipif(not _kernel_installed(), reason="golessons kernelspec not installed")
-
-
-def _execute(name):
-    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
-    client = NotebookClient(nb, kernel_name="golessons", timeout=120, allow_errors=True,
-                            resources={"metadata": {"path": str(NOTEBOOKS)}})
-    client.execute()
-    return nb
+pytestmark = pytest.mark.skipif(not kernel_installed(), reason="golessons kernelspec not installed")
 
 
 @pytest.fixture(scope="module")
 def walkthrough():
-    return _execute("01-concurrency-walkthrough.ipynb")
+    return execute(NOTEBOOKS / "01-concurrency-walkthrough.ipynb")
 
 
 @pytest.fixture(scope="module")
 def beyond():
-    return _execute("02-beyond-python.ipynb")
-
-
-def cell(nb, tag):
-    for c in nb.cells:
-        if tag in c.get("metadata", {}).get("tags", []):
-            return c
-    raise AssertionError(f"no cell tagged {tag!r}")
-
-
-def stdout(c):
-    return "".join(o.get("text", "") for o in c.outputs
-                   if o.output_type == "stream" and o.name == "stdout")
+    return execute(NOTEBOOKS / "02-beyond-python.ipynb")
 
 
 def rich(c, mime):

@@ -8,11 +8,15 @@ folders are temporary too: only the kernelspec installed in the venv
 (`scripts/install.sh`) is visible, and no saved layout or user setting can
 change what the test sees.
 
+`start_lab` starts another such JupyterLab for a module that needs other
+settings (test_widgets_browser.py checks the venv's own defaults).
+
 `page` is a page of Debian's Chromium (/usr/bin/chromium) driven by
 Playwright, with a fresh profile; Playwright's own browser download is never
 used.
 """
 
+import contextlib
 import json
 import os
 import secrets
@@ -69,6 +73,45 @@ def wait_http(url, proc, deadline_s):
     return False
 
 
+@contextlib.contextmanager
+def running_lab(tmp, root, settings, notebook="", expose_app=False):
+    """JupyterLab from the project venv on a free port with a random token,
+    serving root, with its Jupyter config, data, runtime, user settings and
+    workspace folders under tmp; stopped on exit."""
+    port, token = free_port(), secrets.token_hex(16)
+    env = dict(os.environ)
+    for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"),
+                     ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")]:
+        env[var] = str(tmp / sub)
+    env.pop("JUPYTER_PATH", None)
+    cmd = [
+        str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
+    ]
+    if expose_app:
+        # window.jupyterapp, in Lab and in Notebook 7: read cell outputs from the model
+        cmd += ["--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True"]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    log = tmp / "lab.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        if not wait_http(url + "/api", proc, 90):
+            pytest.fail("JupyterLab did not start:\n" + log.read_text(errors="replace")[-4000:])
+        yield Lab(url=url, token=token, root=root, notebook=notebook, log=log)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 @pytest.fixture(scope="session")
 def lab(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("lab")
@@ -91,39 +134,20 @@ def lab(tmp_path_factory):
     tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
     tracker.parent.mkdir(parents=True)
     tracker.write_text(json.dumps({"windowingMode": "none"}))
-
-    port, token = free_port(), secrets.token_hex(16)
-    env = dict(os.environ)
-    for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"),
-                     ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")]:
-        env[var] = str(tmp / sub)
-    env.pop("JUPYTER_PATH", None)
-    cmd = [
-        str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        "--LabApp.expose_app_in_browser=True",  # window.jupyterapp: read cell outputs from the model
-        f"--LabApp.user_settings_dir={settings}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
-    ]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = tmp / "lab.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
     try:
-        if not wait_http(url + "/api", proc, 90):
-            pytest.fail("JupyterLab did not start:\n" + log.read_text(errors="replace")[-4000:])
-        yield Lab(url=url, token=token, root=root, notebook=source.name, log=log)
+        with running_lab(tmp, root, settings, notebook=source.name, expose_app=True) as lab:
+            yield lab
     finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(log, SCREENSHOTS.parent / "browser-lab.log")  # the server log as an artifact
+        if (tmp / "lab.log").exists():
+            SCREENSHOTS.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(tmp / "lab.log", SCREENSHOTS.parent / "browser-lab.log")  # the server log as an artifact
+
+
+@pytest.fixture(scope="session")
+def start_lab():
+    """running_lab, for a test module that needs a Lab of its own (other
+    settings or notebooks than `lab`'s)."""
+    return running_lab
 
 
 @pytest.fixture(scope="session")
@@ -161,3 +185,23 @@ def shot(page):
         return path
 
     return take
+
+
+# True once the current notebook's session has its kernel connected and idle.
+# JupyterLab's execution indicator reads "idle" before the session exists (and
+# a run pressed then is dropped: test_first_run_browser.py), so tests that
+# need the kernel wait on this, through window.jupyterapp (expose_app).
+KERNEL_READY = """() => {
+    const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const ctx = w && w.sessionContext;
+    const k = ctx && ctx.session && ctx.session.kernel;
+    return !!k && k.connectionStatus === 'connected' && k.status === 'idle';
+}"""
+
+
+@pytest.fixture(scope="session")
+def wait_kernel_ready():
+    """wait_kernel_ready(page, timeout_ms): until the current notebook's kernel is connected and idle."""
+    def wait(page, timeout=120_000):
+        page.wait_for_function(KERNEL_READY, timeout=timeout)
+    return wait

@@ -19,7 +19,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 TIMESTAMP = re.compile(r"\b\d+\.\d{7}\b")
 
 
-def test_notebook7_runs_go_cells(lab, browser_context):
+def test_notebook7_runs_go_cells(lab, browser_context, wait_kernel_ready):
     name = "notebook7-check.ipynb"
     (lab.root / name).write_bytes(FIXTURE.read_bytes())
     page = browser_context.new_page()
@@ -27,6 +27,7 @@ def test_notebook7_runs_go_cells(lab, browser_context):
         page.goto(f"{lab.url}/notebooks/{name}?token={lab.token}")
         page.wait_for_selector(".jp-Notebook .jp-CodeCell .cm-content", timeout=120_000)
         expect(page.get_by_text("Go (yaegi)").first).to_be_visible(timeout=60_000)
+        wait_kernel_ready(page)  # the name shows before the session exists, when a run is dropped
         page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
         page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
         first = page.locator(".jp-CodeCell").first

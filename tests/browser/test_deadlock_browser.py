@@ -40,7 +40,7 @@ def run_cell(page, cell):
     page.keyboard.press("Control+Enter")
 
 
-def test_deadlocked_cell_shows_go_message_and_line(lab, browser_context):
+def test_deadlocked_cell_shows_go_message_and_line(lab, browser_context, wait_kernel_ready):
     write_notebook(lab.root)
     page = browser_context.new_page()
     try:
@@ -48,6 +48,7 @@ def test_deadlocked_cell_shows_go_message_and_line(lab, browser_context):
         expect(page.locator(f"{PANEL} .jp-Toolbar-kernelName")).to_have_text(re.compile("Go"), timeout=60_000)
         cells = page.locator(CELLS)
         expect(cells).to_have_count(2, timeout=30_000)
+        wait_kernel_ready(page)  # a run pressed before the session exists is dropped by JupyterLab
         first = cells.nth(0)
         run_cell(page, first)
         out = first.locator(".jp-OutputArea")

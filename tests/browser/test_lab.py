@@ -90,15 +90,24 @@ def outputs(cell):
     return cell.locator(".jp-OutputArea-output")
 
 
-def test_open_lesson_picks_go_kernel(lab, page, shot):
+def test_open_lesson_picks_go_kernel(lab, page, shot, wait_kernel_ready):
     page.goto(f"{lab.url}/lab/tree/{lab.notebook}?token={lab.token}")
+    # Lab restores its layout (and may open a launcher into an empty main
+    # area) while the notebook opens; on a loaded machine that can happen
+    # after the notebook is shown and hide it. Once the layout is restored,
+    # bring the lesson to the front, as a student clicks its tab.
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('docmanager:open')",
+                           timeout=LONG)
+    page.evaluate("""async (path) => {
+        await window.jupyterapp.restored;
+        await window.jupyterapp.commands.execute('docmanager:open', {path});
+    }""", lab.notebook)
     page.wait_for_selector(f"{CODE_CELLS} .cm-content", timeout=LONG)
     expect(page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar-kernelName")).to_have_text(
         "Go (yaegi)", timeout=LONG)
-    # Kernel started and ready (the status turns idle after kernel_info).
-    page.wait_for_selector(
-        ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status='idle']",
-        timeout=LONG)
+    # Kernel started, connected and idle: the session exists (the execution
+    # indicator already reads idle before that, when a run would be dropped).
+    wait_kernel_ready(page, timeout=LONG)
     shot("lesson-opened")
 
 
@@ -208,11 +217,22 @@ def test_restart_and_run_again(page, shot):
     run_cell(page, before)
     expect(before.locator(".jp-OutputArea")).to_contain_text("42", timeout=LONG)
     notebook_idle(page)
+    # The indicator is idle before the restart too: wait for the restart
+    # itself to be over (seen starting, then the kernel connected and idle),
+    # or a loaded machine runs the next cell into the restarting kernel.
+    page.evaluate("""() => {
+        const ctx = window.jupyterapp.shell.currentWidget.sessionContext;
+        window.__restartSeen = false;
+        ctx.statusChanged.connect((_, status) => { if (status === 'restarting') window.__restartSeen = true; });
+    }""")
     page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) jp-button[data-command='notebook:restart-kernel']").click()
     page.locator(".jp-Dialog .jp-mod-accept").click()
-    page.wait_for_selector(
-        ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook-ExecutionIndicator[data-status='idle']",
-        timeout=LONG)
+    page.wait_for_function("""() => {
+        const ctx = window.jupyterapp.shell.currentWidget.sessionContext;
+        const k = ctx.session && ctx.session.kernel;
+        return window.__restartSeen && k && k.connectionStatus === 'connected' && k.status === 'idle'
+            && ctx.kernelDisplayStatus === 'idle';
+    }""", timeout=LONG)
     # A fresh kernel: new cells run from [1], and what was declared before is gone.
     cell = new_cell_at_end(page, 'import "fmt"\nfmt.Println("after restart", 6*7)')
     run_cell(page, cell)

@@ -8,12 +8,7 @@ The lab here has its own notebook and its own empty user settings, so what
 it sees comes from the venv (scripts/install.sh), not from the test."""
 
 import json
-import os
 import re
-import secrets
-import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -26,24 +21,6 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 LESSON = ROOT / "notebooks" / "05-live-timeline.ipynb"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_http(url, proc, deadline_s):
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return False
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return True
-        except OSError:
-            time.sleep(0.2)
-    return False
-
 pytestmark = pytest.mark.timeout(300)
 
 CELL = """import ("fmt"; "golessons/widgets")
@@ -54,7 +31,7 @@ box.Show()"""
 
 
 @pytest.fixture(scope="module")
-def wlab(tmp_path_factory):
+def wlab(tmp_path_factory, start_lab):
     tmp = tmp_path_factory.mktemp("wlab")
     root = tmp / "root"
     root.mkdir()
@@ -70,38 +47,13 @@ def wlab(tmp_path_factory):
             cell["outputs"], cell["execution_count"] = [], None
     lesson["metadata"].pop("widgets", None)
     (root / LESSON.name).write_text(json.dumps(lesson))
-    port, token = free_port(), secrets.token_hex(16)
-    env = dict(os.environ)
-    for var, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_DATA_DIR", "data"),
-                     ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")]:
-        env[var] = str(tmp / sub)
-    env.pop("JUPYTER_PATH", None)
+    # Every cell rendered, as in conftest's lab; no other setting, so the
+    # notification and widget defaults come from the venv.
     tracker = tmp / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
     tracker.parent.mkdir(parents=True)
     tracker.write_text(json.dumps({"windowingMode": "none"}))
-    cmd = [
-        str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
-        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
-        f"--LabApp.user_settings_dir={tmp / 'settings'}", f"--LabApp.workspaces_dir={tmp / 'workspaces'}",
-    ]
-    if os.geteuid() == 0:
-        cmd.append("--allow-root")
-    log = tmp / "lab.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        if not wait_http(url + "/api", proc, 90):
-            pytest.fail("JupyterLab did not start:\n" + log.read_text(errors="replace")[-4000:])
-        yield url, token, root
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+    with start_lab(tmp, root, tmp / "settings", expose_app=True) as lab:
+        yield lab.url, lab.token, root
 
 
 def setting(url, token, plugin, key):
@@ -117,22 +69,14 @@ def setting(url, token, plugin, key):
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 
-def run_first_cell(page, cell):
-    """Runs cell once the notebook's kernel is idle. JupyterLab sometimes
-    drops the very first run in a new notebook (docs/faults.md, not solved
-    yet); that is not what these tests are about, so a run that did not
-    start within 15 s is pressed once more."""
-    page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
-    prompt = cell.locator(".jp-InputPrompt")
-    for attempt in range(2):
-        cell.locator(".cm-content").click()
-        page.keyboard.press("Control+Enter")
-        try:
-            expect(prompt).to_have_text(re.compile(r"\[(\*|\d+)\]"), timeout=15_000)
-            return
-        except AssertionError:
-            if attempt:
-                raise
+def run_first_cell(page, cell, wait_kernel_ready):
+    """Runs cell once the notebook's kernel is connected and idle, so the
+    notebook has its session: a run pressed before that is dropped by
+    JupyterLab (test_first_run_browser.py)."""
+    wait_kernel_ready(page)
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Control+Enter")
+    expect(cell.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[(\*|\d+)\]"), timeout=30_000)
 
 
 def test_venv_overrides_turn_off_news_and_save_widget_state(wlab):
@@ -141,13 +85,13 @@ def test_venv_overrides_turn_off_news_and_save_widget_state(wlab):
     assert setting(url, token, "@jupyter-widgets/jupyterlab-manager:plugin", "saveState") is True
 
 
-def test_drag_slider_redraws_interact_output_and_state_is_saved(wlab, browser_context):
+def test_drag_slider_redraws_interact_output_and_state_is_saved(wlab, browser_context, wait_kernel_ready):
     url, token, root = wlab
     page = browser_context.new_page()
     try:
         page.goto(f"{url}/lab/tree/widgets.ipynb?token={token}")
         cell = page.locator(f"{PANEL} .jp-CodeCell").first
-        run_first_cell(page, cell)
+        run_first_cell(page, cell, wait_kernel_ready)
         output = cell.locator(".jp-Cell-outputArea")
         expect(output.locator(".widget-slider")).to_be_visible(timeout=120_000)
         expect(output).to_contain_text("squares: 9", timeout=30_000)
@@ -193,7 +137,7 @@ def test_drag_slider_redraws_interact_output_and_state_is_saved(wlab, browser_co
         second = panel.locator(".jp-CodeCell").nth(1)
         second.locator(".cm-content").click()
         page.keyboard.insert_text("n.SetValue(7)")
-        run_first_cell(page, second)  # the first run after the reload
+        run_first_cell(page, second, wait_kernel_ready)  # the first run after the reload
         expect(output.locator(".widget-readout")).to_have_text("7", timeout=30_000)
         expect(output).to_contain_text("squares: 49", timeout=30_000)
     finally:
@@ -218,7 +162,7 @@ def wait_chart(page, cell_index, title, timeout=60_000):
     )
 
 
-def test_lesson_toggle_redraws_timeline_with_processes(wlab, browser_context):
+def test_lesson_toggle_redraws_timeline_with_processes(wlab, browser_context, wait_kernel_ready):
     url, token, _ = wlab
     page = browser_context.new_page()
     try:
@@ -226,7 +170,7 @@ def test_lesson_toggle_redraws_timeline_with_processes(wlab, browser_context):
         panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
         expect(panel.locator(".jp-CodeCell")).to_have_count(3, timeout=60_000)
         expect(panel.locator(".jp-Toolbar-kernelName")).to_have_text("Go (yaegi)", timeout=60_000)
-        page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
+        wait_kernel_ready(page)
         page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
         page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
         output = panel.locator(".jp-CodeCell").nth(1).locator(".jp-Cell-outputArea")
