@@ -60,6 +60,29 @@ def test_two_clients(kernel):
         kc2.stop_channels()
 
 
+def test_messages_carry_the_kernels_own_session(kernel):
+    # A header's session names its sender. JupyterLab follows the kernel by
+    # it, so a kernel that echoed each client's session would look like a
+    # different kernel to a second frontend (ipykernel uses its own).
+    other = BlockingKernelClient()
+    other.load_connection_info(kernel.km.get_connection_info())
+    assert other.session.session != kernel.kc.session.session
+    other.start_channels()
+    try:
+        other.wait_for_ready(timeout=30)
+        kernel.drain()
+        ra = kernel.collect(kernel.kc.execute("1 + 1"))
+        msg_id = other.execute("2 + 2")
+        rb = other.get_shell_msg(timeout=30)
+        assert rb["parent_header"]["msg_id"] == msg_id
+        seen = ra.msgs + [ra.reply, rb] + _iopub_for(other, msg_id)
+        sessions = {m["header"]["session"] for m in seen}
+        assert len(sessions) == 1, sessions
+        assert sessions.isdisjoint({kernel.kc.session.session, other.session.session})
+    finally:
+        other.stop_channels()
+
+
 # ---- shutdown / restart / parent death ----------------------------------------------
 
 

@@ -83,10 +83,12 @@ func NewMessage(t MsgType, session string, parent *Header, content any) (*Messag
 	return m, nil
 }
 
-// Reply makes a reply to m: same session and identities (so it routes back to
-// the requesting peer), parent = m.Header.
+// Reply makes a reply to m: same identities (so it routes back to the
+// requesting peer), parent = m.Header. Its header's session is left empty:
+// a message's session names its sender, so the transport stamps the
+// kernel's own (as ipykernel does; JupyterLab tracks the kernel by it).
 func (m *Message) Reply(t MsgType, content any) (*Message, error) {
-	r, err := NewMessage(t, m.Header.Session, &m.Header, content)
+	r, err := NewMessage(t, "", &m.Header, content)
 	if err != nil {
 		return nil, err
 	}
@@ -96,10 +98,10 @@ func (m *Message) Reply(t MsgType, content any) (*Message, error) {
 	return r, nil
 }
 
-// Child makes a message (typically for iopub) whose parent is m.Header, in
-// m's session, without identities.
+// Child makes a message (typically for iopub) whose parent is m.Header,
+// without identities; the transport stamps the session, as for Reply.
 func (m *Message) Child(t MsgType, content any) (*Message, error) {
-	return NewMessage(t, m.Header.Session, &m.Header, content)
+	return NewMessage(t, "", &m.Header, content)
 }
 
 // DecodeContent unmarshals m.Content into v.

@@ -98,7 +98,7 @@ func TestReplyAndChild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Parent != req.Header || r.Header.Session != "client" || r.Header.MsgID == req.Header.MsgID || r.Header.MsgType != ExecuteReply {
+	if r.Parent != req.Header || r.Header.Session != "" || r.Header.MsgID == req.Header.MsgID || r.Header.MsgType != ExecuteReply {
 		t.Fatalf("reply %+v", r)
 	}
 	if len(r.Identities) != 2 || string(r.Identities[0]) != "peer" {

@@ -102,7 +102,7 @@ type Server struct {
 	replay *replaySet
 	// bytes being read from connections not yet authenticated (budget.go)
 	unverified *budget
-	session    string // session of the iopub_welcome messages
+	session    string // the kernel's session: the header session of every message sent
 
 	in   chan Incoming
 	done chan struct{} // closed when shutdown starts
@@ -256,7 +256,9 @@ func (s *Server) Send(ch Channel, m *protocol.Message) error {
 	} else if len(m.Identities) == 0 {
 		return ErrNoIdentity
 	}
-	frames, size, err := encode(m, s.signer)
+	stamped := *m
+	stamped.Header.Session = s.session
+	frames, size, err := encode(&stamped, s.signer)
 	if err != nil {
 		return fmt.Errorf("wire: %s %s metadata: %w", ch, m.Header.MsgType, err)
 	}
