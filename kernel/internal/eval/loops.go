@@ -202,15 +202,15 @@ func replaceContinue(body *ast.BlockStmt, label string, post []ast.Stmt) {
 	body.List = walk(body.List, false)
 }
 
-// rangeOverKeys makes `for k := range maps.Keys(m)` (Go 1.23, where
-// Keys returns an iterator) yield the keys, not indexes, over the slices
-// the shim's Keys and Values return: it becomes `for _, k := range`.
+// rangeOverKeys makes `for k := range maps.Keys(m)` a range over m
+// itself (maps.Values: `for _, v := range m`) when the type checker's
+// facts did not already (rewrite.Seqs): the generic Keys cannot run.
 func (e *Evaluator) rangeOverKeys(r *ast.RangeStmt) {
-	if r.Key == nil || r.Value != nil {
+	if r.Value != nil {
 		return
 	}
 	call, ok := r.X.(*ast.CallExpr)
-	if !ok {
+	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 		return
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
@@ -223,6 +223,9 @@ func (e *Evaluator) rangeOverKeys(r *ast.RangeStmt) {
 	if en := e.decls.entries["maps"]; en != nil && en.sym.Kind != "import" {
 		return // a user variable named maps
 	}
-	r.Value = r.Key
-	r.Key = ident("_", r.Key.Pos())
+	r.X = call.Args[0]
+	if sel.Sel.Name == "Values" && r.Key != nil {
+		r.Value = r.Key
+		r.Key = ident("_", r.Key.Pos())
+	}
 }

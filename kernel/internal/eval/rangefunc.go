@@ -313,8 +313,9 @@ func (e *Evaluator) rangeOverStdSeqs(r *ast.RangeStmt) {
 }
 
 // seqCalls makes slices.Collect and slices.Sorted of a cell's own
-// iterator (the shims take the slices maps.Keys and maps.Values return)
-// call the prelude's iterator versions.
+// iterator call the prelude's iterator versions, when the type checker's
+// facts did not give the calls concrete versions (rewrite.Seqs): yaegi
+// infers the generic shims' type argument wrongly.
 func (e *Evaluator) seqCalls(n ast.Node) {
 	if e.seqs == nil || n == nil {
 		return

@@ -64,6 +64,6 @@ func TestRangeOverFuncInCells(t *testing.T) {
 			"var ev iter.Seq[int] = Evens(count(4))\nfor x := range ev { fmt.Println(x) }"}, errName: "CompileError", errHas: "made by a generic func"},
 		{name: "struct field holding an iterator", cells: []string{count + "\ntype Box struct{ items iter.Seq[int] }", "b := Box{items: count(2)}\nfor v := range b.items { fmt.Println(v) }"}, out: "0\n1\ndone\n"},
 		{name: "a later slice with an iterator's name is ranged as a slice", cells: []string{count, "s := count(2)", "func sum() int { s := []int{5, 6}; t := 0; for i := range s { t += i }; return t }\nfmt.Println(sum())"}, out: "1\n"},
-		{name: "iter.Pull says it is missing", cells: []string{count, "next, stop := iter.Pull(count(2))"}, errName: "CompileError", errHas: "iter.Pull and iter.Pull2 are not available"},
+		{name: "iter.Pull pulls values until stopped", cells: []string{count, "next, stop := iter.Pull(count(3))\na, ok := next()\nb, _ := next()\nstop()\nc, ok2 := next()\nfmt.Println(a, ok, b, c, ok2)"}, out: "done\n0 true 1 0 false\n"},
 	})
 }

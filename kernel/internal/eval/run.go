@@ -38,6 +38,7 @@ type unit struct {
 // run evaluates cell code; user is false for the prelude, whose names
 // are not recorded.
 func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string]any, error) {
+	e.useFacts(cell, user)
 	units, err := e.prepare(splitCell(cell))
 	if err != nil {
 		return nil, err

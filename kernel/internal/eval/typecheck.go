@@ -2,6 +2,8 @@ package eval
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"reflect"
 	"runtime"
 	"sort"
@@ -12,6 +14,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/typecheck"
 )
@@ -69,7 +72,9 @@ func (e *Evaluator) typecheck(cell string) error {
 		}
 		return globals[name].Kind() // Invalid when unknown
 	}
-	problems := e.checker().Check(e.priorDecls(), segs, kindOf)
+	c := e.checker()
+	problems := c.Check(e.priorDecls(), segs, kindOf)
+	e.facts = cellFacts{cell: cell, f: c.Facts()}
 	if len(problems) == 0 {
 		return nil
 	}
@@ -100,4 +105,50 @@ func (e *Evaluator) priorDecls() []typecheck.Prior {
 		out = append(out, typecheck.Prior{Name: k, Kind: "method", Text: e.decls.methods[k].text})
 	}
 	return out
+}
+
+// cellFacts are the type checker's facts about one cell's text.
+type cellFacts struct {
+	cell string
+	f    typecheck.Facts
+}
+
+// useFacts makes e.facts those of cell: a cell run by Eval was checked
+// already, one replayed by Restore is checked here when it has anything
+// the facts are used for; the prelude has none.
+func (e *Evaluator) useFacts(cell string, user bool) {
+	switch {
+	case !user:
+		e.facts = cellFacts{}
+	case e.facts.cell != cell:
+		e.facts = cellFacts{cell: cell}
+		if strings.Contains(cell, "%T") || strings.Contains(cell, "maps.") || strings.Contains(cell, "slices.") || strings.Contains(cell, "iter.") {
+			_ = e.typecheck(cell) // its problems were reported when the cell first ran
+		}
+	}
+}
+
+// factPos is the key of the facts about the code at pos.
+func (e *Evaluator) factPos(pos token.Pos) typecheck.Pos {
+	p := e.i.FileSet().Position(pos)
+	if p.Filename != cellFile {
+		return typecheck.Pos{}
+	}
+	return typecheck.Pos{Line: p.Line, Col: p.Column}
+}
+
+// rewriteSeqs gives the standard iterator functions' calls in n their
+// concrete versions (see rewrite.Seqs).
+func (e *Evaluator) rewriteSeqs(n ast.Node) error {
+	if len(e.facts.f.Seqs) == 0 || n == nil {
+		return nil
+	}
+	err := rewrite.Seqs(n, func(sel *ast.Ident) (rewrite.Seq, bool) {
+		s, ok := e.facts.f.Seqs[e.factPos(sel.Pos())]
+		return rewrite.Seq{Pkg: s.Pkg, Func: s.Func, Types: s.Types}, ok
+	})
+	if err != nil {
+		return &Error{Name: "CompileError", Value: "cannot write a concrete version of " + err.Error()}
+	}
+	return nil
 }
