@@ -152,3 +152,15 @@ func (e *Evaluator) rewriteSeqs(n ast.Node) error {
 	}
 	return nil
 }
+
+// rewriteTypeNames labels the %T arguments of fmt calls in n with their
+// static type names (see rewrite.TypeNames).
+func (e *Evaluator) rewriteTypeNames(n ast.Node) {
+	if len(e.facts.f.TypeNames) == 0 || n == nil {
+		return
+	}
+	rewrite.TypeNames(n, func(sel *ast.Ident) ([]string, bool) {
+		names, ok := e.facts.f.TypeNames[e.factPos(sel.Pos())]
+		return names, ok
+	})
+}

@@ -24,6 +24,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	if err := e.rewriteSeqs(u.node()); err != nil {
 		return nil, err
 	}
+	e.rewriteTypeNames(u.node())
 	e.applyAliases(u.node())
 	renameIdents(u.node(), "main", mainName)
 	nameParams(u.node())

@@ -151,7 +151,7 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 	pkg := types.NewPackage("main", "main")
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}}
 	types.NewChecker(&conf, fset, pkg, info).Files(files) //nolint:errcheck // errors come through conf.Error
-	c.facts = collectFacts(fset, own, info)
+	c.facts = collectFacts(fset, own, info, pkg.Scope())
 	for _, name := range c.vars {
 		if kindOf == nil {
 			break

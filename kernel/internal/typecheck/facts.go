@@ -18,8 +18,7 @@ type Facts struct {
 	// generic originals, so the evaluator writes a concrete version.
 	Seqs map[Pos]SeqCall
 	// TypeNames are, for a Printf-family call, what %T must print for
-	// each argument ("" when the interpreter's own answer is right or the
-	// static type is an interface, whose dynamic type go/types does not know).
+	// each of its arguments (see typeNames).
 	TypeNames map[Pos][]string
 }
 
@@ -76,8 +75,9 @@ func seqTypes(args []types.Type) []types.Type {
 // printfFuncs are the fmt functions whose format argument is at the index given.
 var printfFuncs = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1, "Appendf": 1}
 
-// collectFacts reads the facts of the cell's file from info.
-func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info) Facts {
+// collectFacts reads the facts of the cell's file from info; scope is
+// the package's.
+func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, scope *types.Scope) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}}
 	ast.Inspect(own, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -108,7 +108,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info) Facts {
 			}
 		}
 		if i, ok := printfFuncs[sel.Sel.Name]; ok && path == "fmt" {
-			if names := typeNames(call, i, info); names != nil {
+			if names := typeNames(call, i, info, scope); names != nil {
 				f.TypeNames[at] = names
 			}
 		}
@@ -172,33 +172,91 @@ func cellQualifier(p *types.Package) string {
 	return p.Name()
 }
 
-// typeNames returns what %T prints for each argument after the format,
-// when that differs from what the interpreter prints, else nil. The
-// interpreter gives a named type declared in a cell whose underlying type
-// is not a struct the reflect type of its underlying type.
-func typeNames(call *ast.CallExpr, format int, info *types.Info) []string {
+// typeNames returns, for each argument of a Printf-family call whose
+// format is a constant, what the evaluator must know for %T: the type's
+// name where the interpreter would get it wrong; else, when the package
+// declares a type the interpreter misnames, "?" for an argument whose
+// static type is an interface (its dynamic type may be one) and "=" for
+// one whose static type is not one (the interpreter names it right);
+// else "". Nil when no argument needs any.
+func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Scope) []string {
 	if len(call.Args) <= format || call.Ellipsis.IsValid() {
 		return nil
 	}
-	if tv, ok := info.Types[call.Args[format]]; !ok || tv.Value == nil || tv.Value.Kind() != constant.String ||
-		!strings.Contains(constant.StringVal(tv.Value), "%T") {
+	tv, ok := info.Types[call.Args[format]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return nil
 	}
-	var names []string
+	verbs, ok := argVerbs(constant.StringVal(tv.Value))
+	if !ok {
+		return nil
+	}
+	names := make([]string, len(call.Args))
 	found := false
-	for _, a := range call.Args[format+1:] {
-		t := info.TypeOf(a)
-		name := ""
-		if t != nil && misnamed(t) {
-			name = types.TypeString(t, func(p *types.Package) string { return p.Name() })
-			found = !strings.Contains(name, "invalid type")
+	for i, a := range call.Args[format+1:] {
+		if i >= len(verbs) || verbs[i] != 'T' {
+			continue
 		}
-		names = append(names, name)
+		t := info.TypeOf(a)
+		n := ""
+		switch {
+		case t == nil:
+		case types.IsInterface(t):
+			n = "?"
+		case misnamed(t):
+			n = types.TypeString(t, func(p *types.Package) string { return p.Name() })
+		default:
+			n = "="
+		}
+		if strings.Contains(n, "invalid type") || (n == "?" || n == "=") && !declaresMisnamed(scope) {
+			continue
+		}
+		names[format+1+i], found = n, n != ""
 	}
 	if !found {
 		return nil
 	}
 	return names
+}
+
+// argVerbs returns the verb each argument of format is printed with
+// (0 for one consumed as a * width or precision); false for a format
+// with explicit argument indexes.
+func argVerbs(format string) ([]rune, bool) {
+	var verbs []rune
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		for i++; i < len(format); i++ {
+			c := format[i]
+			if c == '[' {
+				return nil, false
+			}
+			if c == '*' {
+				verbs = append(verbs, 0)
+				continue
+			}
+			if !strings.ContainsRune("+-# 0.123456789", rune(c)) {
+				if c != '%' {
+					verbs = append(verbs, rune(c))
+				}
+				break
+			}
+		}
+	}
+	return verbs, true
+}
+
+// declaresMisnamed reports whether the cells declared a type whose values
+// %T misnames in the interpreter.
+func declaresMisnamed(scope *types.Scope) bool {
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && misnamed(tn.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // misnamed reports whether %T of a value of static type t goes wrong in
