@@ -89,12 +89,18 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		}
 	}
 	units = oneStatementEach(units)
+	for _, u := range units { // first: the other rewrites see the code these write
+		if err := e.rewriteSeqs(u.node()); err != nil {
+			return nil, err
+		}
+		e.rewriteTypeNames(u.node())
+	}
 	ints := e.globalInts()
 	for _, u := range units {
 		ints.collectInts(u.node())
 	}
 	e.seqs = nil
-	if needsSeqScope(units) {
+	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 { // their copies may range over funcs
 		e.seqs = e.newSeqScope(units)
 	}
 	var out []*unit

@@ -137,10 +137,11 @@ func (e *Evaluator) factPos(pos token.Pos) typecheck.Pos {
 	return typecheck.Pos{Line: p.Line, Col: p.Column}
 }
 
-// rewriteSeqs gives the standard iterator functions' calls in n their
-// concrete versions (see rewrite.Seqs).
+// rewriteSeqs gives the standard iterator functions' calls in n, and the
+// calls of the cell's generic funcs yaegi cannot run, concrete versions
+// (see rewrite.Seqs and rewrite.Generics).
 func (e *Evaluator) rewriteSeqs(n ast.Node) error {
-	if len(e.facts.f.Seqs) == 0 || n == nil {
+	if n == nil {
 		return nil
 	}
 	err := rewrite.Seqs(n, func(sel *ast.Ident) (rewrite.Seq, bool) {
@@ -149,6 +150,16 @@ func (e *Evaluator) rewriteSeqs(n ast.Node) error {
 	})
 	if err != nil {
 		return &Error{Name: "CompileError", Value: "cannot write a concrete version of " + err.Error()}
+	}
+	if len(e.facts.f.Generics) == 0 {
+		return nil
+	}
+	err = rewrite.Generics(n, func(id *ast.Ident) (rewrite.Generic, bool) {
+		g, ok := e.facts.f.Generics[e.factPos(id.Pos())]
+		return rewrite.Generic{Decl: g.Decl, TypeParams: g.TypeParams, TypeArgs: g.TypeArgs}, ok
+	})
+	if err != nil {
+		return &Error{Name: "CompileError", Value: "cannot write a concrete version of the generic func " + err.Error()}
 	}
 	return nil
 }

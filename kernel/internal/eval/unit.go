@@ -21,10 +21,6 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	if u.block != nil {
 		u.pending = e.stmtEntries(u)
 	}
-	if err := e.rewriteSeqs(u.node()); err != nil {
-		return nil, err
-	}
-	e.rewriteTypeNames(u.node())
 	e.applyAliases(u.node())
 	renameIdents(u.node(), "main", mainName)
 	nameParams(u.node())

@@ -149,9 +149,11 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 		}
 	}}
 	pkg := types.NewPackage("main", "main")
-	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}}
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{},
+		Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{}}
 	types.NewChecker(&conf, fset, pkg, info).Files(files) //nolint:errcheck // errors come through conf.Error
-	c.facts = collectFacts(fset, own, info, pkg.Scope())
+	fsets := []*token.FileSet{fset, c.cache.fset}
+	c.facts = collectFacts(fset, own, info, pkg, declFinder(files, fsets))
 	for _, name := range c.vars {
 		if kindOf == nil {
 			break

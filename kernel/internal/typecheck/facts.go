@@ -9,7 +9,7 @@ import (
 )
 
 // Facts are what go/types knows about a cell that the evaluator's
-// rewrites need and cannot see in the syntax. Both maps are keyed by the
+// rewrites need and cannot see in the syntax. The maps are keyed by the
 // cell position of the called function's name (the Sel of pkg.F).
 type Facts struct {
 	// Seqs are the calls of the standard library's iterator functions
@@ -20,6 +20,24 @@ type Facts struct {
 	// TypeNames are, for a Printf-family call, what %T must print for
 	// each of its arguments (see typeNames).
 	TypeNames map[Pos][]string
+	// Generics are the calls of the cell's generic funcs that the
+	// interpreter cannot run, by the position of the func's name.
+	Generics map[Pos]GenericCall
+}
+
+// calledIdent is the func name a call names directly: f(...), f[T](...).
+func calledIdent(fun ast.Expr) *ast.Ident {
+	switch x := fun.(type) {
+	case *ast.Ident:
+		return x
+	case *ast.IndexExpr:
+		id, _ := x.X.(*ast.Ident)
+		return id
+	case *ast.IndexListExpr:
+		id, _ := x.X.(*ast.Ident)
+		return id
+	}
+	return nil
 }
 
 // Pos is a cell position, 1-based.
@@ -75,13 +93,21 @@ func seqTypes(args []types.Type) []types.Type {
 // printfFuncs are the fmt functions whose format argument is at the index given.
 var printfFuncs = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1, "Appendf": 1}
 
-// collectFacts reads the facts of the cell's file from info; scope is
-// the package's.
-func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, scope *types.Scope) Facts {
-	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}}
+// collectFacts reads the facts of the cell's file from info.
+func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}}
+	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
+			return true
+		}
+		if id := calledIdent(call.Fun); id != nil {
+			if p := fset.Position(id.Pos()); p.Filename == cellFile {
+				if gc, ok := genericCall(id, call, info, pkg, decls); ok {
+					f.Generics[Pos{p.Line, p.Column}] = gc
+				}
+			}
 			return true
 		}
 		sel, ok := call.Fun.(*ast.SelectorExpr)

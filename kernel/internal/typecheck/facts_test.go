@@ -2,6 +2,7 @@ package typecheck
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -66,5 +67,26 @@ func TestArgVerbs(t *testing.T) {
 		if string(got) != tc.want || ok != tc.ok {
 			t.Errorf("argVerbs(%q) = %q, %v; want %q, %v", tc.format, string(got), ok, tc.want, tc.ok)
 		}
+	}
+}
+
+func TestFactsCopyOnlyGenericFuncsWhoseNamesMeanTheSameAtTheCall(t *testing.T) {
+	c := newTestChecker(nil)
+	prior := []Prior{
+		{Name: "limit", Kind: "var", Text: "var limit = 2"},
+		{Name: "Apply", Kind: "func", Text: "func Apply[T any](x T, f func(T) T) T { if limit > 0 { return f(x) }; return x }"},
+	}
+	cell := []Segment{{Kind: Stmt, Text: "a := Apply(1, func(n int) int { return n + 1 })\n" +
+		"func() { limit := 0; _ = limit; _ = Apply(\"s\", func(s string) string { return s }) }()\n_ = a", Line: 1, Col: 1}}
+	if p := c.Check(prior, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	got := c.Facts().Generics
+	if len(got) != 1 {
+		t.Fatalf("want one copyable call (the second one's `limit` is a local there), got %v", got)
+	}
+	g, ok := got[Pos{1, 6}]
+	if !ok || !reflect.DeepEqual(g.TypeParams, []string{"T"}) || !reflect.DeepEqual(g.TypeArgs, []string{"int"}) || !strings.Contains(g.Decl, "return f(x)") {
+		t.Errorf("got %+v", got)
 	}
 }

@@ -1,0 +1,18 @@
+package eval
+
+import "testing"
+
+// TestGenericIteratorAdapters checks the cell's generic funcs that take or
+// return iterators, which run as concrete copies (rewrite.Generics).
+func TestGenericIteratorAdapters(t *testing.T) {
+	decl := "import (\"fmt\"; \"iter\"; \"slices\")\n" +
+		"func Evens[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { i := 0; for v := range seq { if i%2 == 0 && !yield(v) { return }; i++ } } }"
+	runOutCases(t, []outCase{
+		{name: "declared in an earlier cell", cells: []string{decl, "for v := range Evens(slices.Values([]string{\"a\", \"b\", \"c\"})) { fmt.Println(v) }"}, out: "a\nc\n"},
+		{name: "kept in a variable of the iterator type", cells: []string{decl, "var ev iter.Seq[int] = Evens(slices.Values([]int{5, 6, 7}))\nfmt.Println(slices.Collect(ev))"}, out: "[5 7]\n"},
+		{name: "a local variable named like a name the func uses: not copied, the error says why", cells: []string{decl,
+			"func Firsts[T any](seq iter.Seq[T]) iter.Seq[T] { return Evens(seq) }",
+			"func run() { Evens := 1; _ = Evens; for v := range Firsts(slices.Values([]int{1, 2, 3})) { fmt.Println(v) } }\nrun()"},
+			errName: "CompileError", errHas: "generic func"},
+	})
+}
