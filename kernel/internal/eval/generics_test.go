@@ -1,6 +1,8 @@
 package eval
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestSlicesMapsCmp(t *testing.T) {
 	imp := `import ("slices"; "maps"; "cmp"; "strings"; "strconv")`

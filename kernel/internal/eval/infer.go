@@ -5,6 +5,8 @@ import (
 	"go/parser"
 	"go/token"
 	"reflect"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // yaegi v0.16.1 fails to infer type arguments in calls the Go compiler
@@ -198,7 +200,7 @@ func (e *Evaluator) argType(x ast.Expr, locals map[string]ast.Expr) ast.Expr {
 			return e.argType(v.X, locals)
 		}
 	case *ast.CallExpr:
-		if id, ok := v.Fun.(*ast.Ident); ok && len(v.Args) == 1 && (intTypeNames[id.Name] || id.Name == "float64" || id.Name == "string") {
+		if id, ok := v.Fun.(*ast.Ident); ok && len(v.Args) == 1 && (rewrite.IntTypeNames[id.Name] || id.Name == "float64" || id.Name == "string") {
 			return ast.NewIdent(id.Name)
 		}
 	case *ast.Ident:

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // Logger stands in for *log.Logger in cells (log.New, log.Default and
@@ -141,13 +143,13 @@ var logMethods = map[string]bool{"Print": true, "Printf": true, "Println": true,
 // recording a line costs little, and the type of X is unknown here.
 func (e *Evaluator) markLogLines(n ast.Node) {
 	fset := e.i.FileSet()
-	forEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
+	rewrite.ForEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
 		var out []ast.Stmt
 		for _, s := range list {
 			if es, ok := s.(*ast.ExprStmt); ok && isLogCall(es.X) {
 				pos := s.Pos()
 				line := fset.Position(pos).Line
-				mark := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("LogLine", pos)}, Lparen: pos,
+				mark := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("LogLine", pos)}, Lparen: pos,
 					Args: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(line)}}, Rparen: pos}
 				out = append(out, &ast.ExprStmt{X: mark})
 			}

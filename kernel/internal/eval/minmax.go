@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"reflect"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -50,7 +51,7 @@ func (e *Evaluator) fixMinMax(n ast.Node) {
 		}
 		if float {
 			a := call.Args[0]
-			call.Args[0] = &ast.CallExpr{Fun: ident("float64", a.Pos()), Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
+			call.Args[0] = &ast.CallExpr{Fun: rewrite.Ident("float64", a.Pos()), Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
 		}
 		return true
 	})

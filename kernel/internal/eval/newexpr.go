@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -37,7 +38,7 @@ func (e *Evaluator) fixNewExpr(n ast.Node) {
 			return true
 		}
 		if !e.looksLikeType(call.Args[0], types) {
-			call.Fun = ident("__gl_new", call.Fun.Pos())
+			call.Fun = rewrite.Ident("__gl_new", call.Fun.Pos())
 		}
 		return true
 	})
@@ -142,7 +143,7 @@ func (e *Evaluator) looksLikeType(x ast.Expr, types map[string]bool) bool {
 	case *ast.StarExpr, *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StructType, *ast.InterfaceType:
 		return true
 	case *ast.Ident:
-		if intTypeNames[v.Name] || builtinTypes[v.Name] || types[v.Name] {
+		if rewrite.IntTypeNames[v.Name] || builtinTypes[v.Name] || types[v.Name] {
 			return true
 		}
 		en := e.decls.entries[v.Name]
@@ -171,7 +172,7 @@ func (e *Evaluator) fixClear(n ast.Node) {
 	ast.Inspect(n, func(x ast.Node) bool {
 		if call, ok := x.(*ast.CallExpr); ok && isIdent(call.Fun, "clear") && len(call.Args) == 1 {
 			pos := call.Fun.Pos()
-			call.Fun = &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Clear", pos)}
+			call.Fun = &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Clear", pos)}
 		}
 		return true
 	})

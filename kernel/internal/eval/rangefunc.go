@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"strings"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -305,7 +306,7 @@ func (e *Evaluator) rangeOverStdSeqs(r *ast.RangeStmt) {
 	if f, arg := e.pkgCall(r.X, "slices"); f == "All" || f == "Values" {
 		r.X = arg
 		if f == "Values" && r.Key != nil {
-			r.Key, r.Value = ident("_", r.Key.Pos()), r.Key
+			r.Key, r.Value = rewrite.Ident("_", r.Key.Pos()), r.Key
 		}
 	} else if f, arg := e.pkgCall(r.X, "maps"); f == "All" {
 		r.X = arg
@@ -327,7 +328,7 @@ func (e *Evaluator) seqCalls(n ast.Node) {
 		}
 		f, arg := e.pkgCall(call, "slices")
 		if (f == "Collect" || f == "Sorted") && e.exprArity(arg, e.seqs) == 1 {
-			call.Fun = ident("__gl_"+f, call.Fun.Pos())
+			call.Fun = rewrite.Ident("__gl_"+f, call.Fun.Pos())
 		}
 		return true
 	})

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"strings"
 	"testing"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // TestRangeFuncRewrite checks the source a range-over-func loop becomes.
@@ -29,7 +31,7 @@ func TestRangeFuncRewrite(t *testing.T) {
 			body := f.Decls[0].(*ast.FuncDecl).Body
 			e.tmp = 0
 			e.seqs = &seqScope{names: seqNames{"seq": 1, "seq2": 2}}
-			e.rewriteLoops(body, intNames{})
+			e.rewriteLoops(body, rewrite.IntNames{})
 			if got := oneLine(exprString(body.List[0])); got != tc.out {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.out)
 			}

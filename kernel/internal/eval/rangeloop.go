@@ -3,6 +3,8 @@ package eval
 import (
 	"go/ast"
 	"go/token"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // The loop rewrites of range over a function and over slices.Backward;
@@ -14,10 +16,10 @@ func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt 
 	pos, end := r.For, r.End()
 	seq, p, ok := e.temp("s", pos), e.temp("p", pos), e.temp("ok", pos)
 	call := func(fn string, args ...ast.Expr) *ast.CallExpr {
-		return &ast.CallExpr{Fun: ident(fn, pos), Lparen: pos, Args: args, Rparen: pos}
+		return &ast.CallExpr{Fun: rewrite.Ident(fn, pos), Lparen: pos, Args: args, Rparen: pos}
 	}
 	sel := func(x *ast.Ident, name string) *ast.SelectorExpr {
-		return &ast.SelectorExpr{X: ident(x.Name, pos), Sel: ident(name, pos)}
+		return &ast.SelectorExpr{X: rewrite.Ident(x.Name, pos), Sel: rewrite.Ident(name, pos)}
 	}
 	define := func(l ast.Expr, r ast.Expr) ast.Stmt {
 		return &ast.AssignStmt{Lhs: []ast.Expr{l}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{r}}
@@ -28,13 +30,13 @@ func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt 
 	for _, v := range vars {
 		switch {
 		case v == nil || isIdent(v, "_"):
-			lhs = append(lhs, ident("_", pos))
+			lhs = append(lhs, rewrite.Ident("_", pos))
 		case r.Tok == token.DEFINE:
 			lhs = append(lhs, v)
 		default:
 			t := e.temp("v", pos)
 			lhs = append(lhs, t)
-			after = append(after, &ast.AssignStmt{Lhs: []ast.Expr{v}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(t.Name, pos)}})
+			after = append(after, &ast.AssignStmt{Lhs: []ast.Expr{v}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{rewrite.Ident(t.Name, pos)}})
 		}
 	}
 	lhs = append(lhs, ok)
@@ -43,8 +45,8 @@ func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt 
 		next = "__gl_next2"
 	}
 	body := []ast.Stmt{
-		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{call(next, ident(seq.Name, pos), ident(p.Name, pos))}},
-		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(ok.Name, pos)},
+		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{call(next, rewrite.Ident(seq.Name, pos), rewrite.Ident(p.Name, pos))}},
+		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: rewrite.Ident(ok.Name, pos)},
 			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.BranchStmt{TokPos: pos, Tok: token.BREAK}}, Rbrace: pos}},
 	}
 	own := ""
@@ -60,7 +62,7 @@ func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt 
 	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
 		e.seqDefine(seq, r.X, define),
-		define(p, &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Pull", pos)}, Lparen: pos, Args: []ast.Expr{ident(seq.Name, pos)}, Rparen: pos}),
+		define(p, &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Pull", pos)}, Lparen: pos, Args: []ast.Expr{rewrite.Ident(seq.Name, pos)}, Rparen: pos}),
 		&ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}},
 		loop,
 		stop,
@@ -106,17 +108,17 @@ func stopBefore(s ast.Stmt, p *ast.Ident, own string, inner map[string]bool) ast
 	case *ast.LabeledStmt:
 		x.Stmt = stopBefore(x.Stmt, p, own, inner)
 	case *ast.SwitchStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+		rewrite.VisitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
 	case *ast.TypeSwitchStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+		rewrite.VisitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
 	case *ast.SelectStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+		rewrite.VisitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
 	}
 	if !exits {
 		return s
 	}
 	pos := s.Pos()
-	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(p.Name, pos), Sel: ident("Stop", pos)}, Lparen: pos, Rparen: pos}}
+	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident(p.Name, pos), Sel: rewrite.Ident("Stop", pos)}, Lparen: pos, Rparen: pos}}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{stop, s}, Rbrace: s.End()}
 }
 
@@ -143,11 +145,11 @@ func (e *Evaluator) rangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr) as
 	b, i := e.temp("b", pos), e.temp("i", pos)
 	var lhs, rhs []ast.Expr
 	if r.Key != nil && !isIdent(r.Key, "_") {
-		lhs, rhs = append(lhs, r.Key), append(rhs, ident(i.Name, pos))
+		lhs, rhs = append(lhs, r.Key), append(rhs, rewrite.Ident(i.Name, pos))
 	}
 	if r.Value != nil && !isIdent(r.Value, "_") {
 		lhs = append(lhs, r.Value)
-		rhs = append(rhs, &ast.IndexExpr{X: ident(b.Name, pos), Lbrack: pos, Index: ident(i.Name, pos), Rbrack: pos})
+		rhs = append(rhs, &ast.IndexExpr{X: rewrite.Ident(b.Name, pos), Lbrack: pos, Index: rewrite.Ident(i.Name, pos), Rbrack: pos})
 	}
 	body := r.Body.List
 	if len(lhs) > 0 {
@@ -159,10 +161,10 @@ func (e *Evaluator) rangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr) as
 	}
 	loop := &ast.ForStmt{For: pos,
 		Init: &ast.AssignStmt{Lhs: []ast.Expr{i}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BinaryExpr{
-			X: &ast.CallExpr{Fun: ident("len", pos), Lparen: pos, Args: []ast.Expr{ident(b.Name, pos)}, Rparen: pos}, OpPos: pos, Op: token.SUB,
+			X: &ast.CallExpr{Fun: rewrite.Ident("len", pos), Lparen: pos, Args: []ast.Expr{rewrite.Ident(b.Name, pos)}, Rparen: pos}, OpPos: pos, Op: token.SUB,
 			Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "1"}}}},
-		Cond: &ast.BinaryExpr{X: ident(i.Name, pos), OpPos: pos, Op: token.GEQ, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}},
-		Post: &ast.IncDecStmt{X: ident(i.Name, pos), TokPos: pos, Tok: token.DEC},
+		Cond: &ast.BinaryExpr{X: rewrite.Ident(i.Name, pos), OpPos: pos, Op: token.GEQ, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}},
+		Post: &ast.IncDecStmt{X: rewrite.Ident(i.Name, pos), TokPos: pos, Tok: token.DEC},
 		Body: &ast.BlockStmt{Lbrace: r.Body.Lbrace, List: body, Rbrace: r.Body.Rbrace}}
 	var out ast.Stmt = loop
 	if l, ok := s.(*ast.LabeledStmt); ok {

@@ -3,6 +3,8 @@ package eval
 import (
 	"go/ast"
 	"go/token"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // guardGo rewrites every `go CALL` below n so that the goroutine runs
@@ -13,7 +15,7 @@ import (
 //
 //	go f(a, 1)  →  func() { __gl_a1 := a; __glrt.GoStart(); go func() { defer __gl_guard(); f(__gl_a1, 1) }() }()
 func (e *Evaluator) guardGo(n ast.Node) {
-	forEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
+	rewrite.ForEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
 		for i, s := range list {
 			if g, ok := s.(*ast.GoStmt); ok {
 				list[i] = e.guardedGo(g)
@@ -35,14 +37,14 @@ func (e *Evaluator) guardedGo(g *ast.GoStmt) ast.Stmt {
 		}
 		t := e.temp("a", a.Pos())
 		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{a}})
-		args[i] = ident(t.Name, a.Pos())
+		args[i] = rewrite.Ident(t.Name, a.Pos())
 	}
 	inner := &ast.CallExpr{Fun: call.Fun, Lparen: call.Lparen, Args: args, Ellipsis: call.Ellipsis, Rparen: call.Rparen}
-	guard := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: ident("__gl_guard", pos), Lparen: pos, Rparen: pos}}
+	guard := &ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: rewrite.Ident("__gl_guard", pos), Lparen: pos, Rparen: pos}}
 	body := &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{guard, &ast.ExprStmt{X: inner}}, Rbrace: g.End()}
-	goStmt := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: emptyFuncType(pos), Body: body}, Lparen: pos, Rparen: pos}}
-	start := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("GoStart", pos)}, Lparen: pos, Rparen: pos}}
-	return iife(append(pre, start, goStmt), pos, g.End())
+	goStmt := &ast.GoStmt{Go: pos, Call: &ast.CallExpr{Fun: &ast.FuncLit{Type: rewrite.EmptyFuncType(pos), Body: body}, Lparen: pos, Rparen: pos}}
+	start := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("GoStart", pos)}, Lparen: pos, Rparen: pos}}
+	return rewrite.IIFE(append(pre, start, goStmt), pos, g.End())
 }
 
 // isConst reports whether x names a constant declared in a cell; copying
@@ -66,30 +68,4 @@ func isLiteral(x ast.Expr) bool {
 		return v.Op == token.SUB && isLiteral(v.X)
 	}
 	return false
-}
-
-func emptyFuncType(pos token.Pos) *ast.FuncType {
-	return &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}}
-}
-
-// iife wraps statements into `func() { ... }()`.
-func iife(list []ast.Stmt, pos, end token.Pos) ast.Stmt {
-	lit := &ast.FuncLit{Type: emptyFuncType(pos), Body: &ast.BlockStmt{Lbrace: pos, List: list, Rbrace: end}}
-	return &ast.ExprStmt{X: &ast.CallExpr{Fun: lit, Lparen: end, Rparen: end}}
-}
-
-// scopeTopLevel runs compound top-level statements inside a function
-// literal. yaegi evaluates a cell's statements in the global scope, where
-// variables declared in nested blocks are shared globals: `i := i` in a
-// loop body then clobbers the loop variable, and closures all capture one
-// slot. Inside a function, blocks get proper local variables.
-func scopeTopLevel(list []ast.Stmt) []ast.Stmt {
-	for i, s := range list {
-		switch s.(type) {
-		case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
-			*ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
-			list[i] = iife([]ast.Stmt{s}, s.Pos(), s.End())
-		}
-	}
-	return list
 }

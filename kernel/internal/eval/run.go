@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // cellFile is the file name given to cell code; it is stripped from
@@ -97,7 +99,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	}
 	ints := e.globalInts()
 	for _, u := range units {
-		ints.collectInts(u.node())
+		ints.Collect(u.node())
 	}
 	e.seqs = nil
 	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 { // their copies may range over funcs
@@ -320,8 +322,8 @@ func stripFile(s string) string {
 }
 
 // globalInts returns the integer-typed globals, for range-over-int.
-func (e *Evaluator) globalInts() intNames {
-	ints := intNames{}
+func (e *Evaluator) globalInts() rewrite.IntNames {
+	ints := rewrite.IntNames{}
 	for name, v := range e.globals() {
 		if v.IsValid() && v.Kind() >= 2 && v.Kind() <= 12 { // reflect.Int .. reflect.Uintptr
 			ints[name] = true
@@ -341,8 +343,8 @@ func (e *Evaluator) diagnose(err error, u *unit) error {
 		return err
 	}
 	pos := u.block.Lbrace
-	lit := &ast.FuncLit{Type: emptyFuncType(pos), Body: &ast.BlockStmt{Lbrace: pos, List: u.block.List, Rbrace: u.block.Rbrace}}
-	probe := &ast.AssignStmt{Lhs: []ast.Expr{ident("_", pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{lit}}
+	lit := &ast.FuncLit{Type: rewrite.EmptyFuncType(pos), Body: &ast.BlockStmt{Lbrace: pos, List: u.block.List, Rbrace: u.block.Rbrace}}
+	probe := &ast.AssignStmt{Lhs: []ast.Expr{rewrite.Ident("_", pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{lit}}
 	if _, err2 := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{probe}, Rbrace: u.block.Rbrace}); err2 != nil {
 		if m := incompleteType.FindStringSubmatch(err2.Error()); m != nil {
 			return fmt.Errorf("%s: undefined: %s", m[1], m[2])

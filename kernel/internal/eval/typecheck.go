@@ -114,17 +114,14 @@ type cellFacts struct {
 }
 
 // useFacts makes e.facts those of cell: a cell run by Eval was checked
-// already, one replayed by Restore is checked here when it has anything
-// the facts are used for; the prelude has none.
+// already, one replayed by Restore is checked here; the prelude has none.
 func (e *Evaluator) useFacts(cell string, user bool) {
 	switch {
 	case !user:
 		e.facts = cellFacts{}
 	case e.facts.cell != cell:
 		e.facts = cellFacts{cell: cell}
-		if strings.Contains(cell, "%T") || strings.Contains(cell, "maps.") || strings.Contains(cell, "slices.") || strings.Contains(cell, "iter.") {
-			_ = e.typecheck(cell) // its problems were reported when the cell first ran
-		}
+		_ = e.typecheck(cell) // its problems were reported when the cell first ran
 	}
 }
 
