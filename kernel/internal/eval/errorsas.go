@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"strings"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -80,7 +81,7 @@ func (e *Evaluator) fixAsType(n ast.Node) {
 			return x
 		}
 		sel, ok := ix.X.(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != "AsType" || !isIdent(sel.X, "errors") {
+		if !ok || sel.Sel.Name != "AsType" || !rewrite.IsIdent(sel.X, "errors") {
 			return x
 		}
 		if en := e.decls.entries["errors"]; en != nil && en.sym.Kind != symtab.KindImport {
@@ -92,9 +93,9 @@ func (e *Evaluator) fixAsType(n ast.Node) {
 		}
 		replaceExprs(lit, func(y ast.Expr) ast.Expr {
 			switch {
-			case isIdent(y, "__gl_T"):
+			case rewrite.IsIdent(y, "__gl_T"):
 				return ix.Index
-			case isIdent(y, "__gl_ERR"):
+			case rewrite.IsIdent(y, "__gl_ERR"):
 				return call.Args[0]
 			}
 			return y
@@ -103,15 +104,15 @@ func (e *Evaluator) fixAsType(n ast.Node) {
 		ast.Inspect(lit, func(z ast.Node) bool {
 			switch v := z.(type) {
 			case *ast.Field:
-				if isIdent(v.Type, "__gl_T") {
+				if rewrite.IsIdent(v.Type, "__gl_T") {
 					v.Type = ix.Index
 				}
 			case *ast.ValueSpec:
-				if isIdent(v.Type, "__gl_T") {
+				if rewrite.IsIdent(v.Type, "__gl_T") {
 					v.Type = ix.Index
 				}
 			case *ast.TypeAssertExpr:
-				if isIdent(v.Type, "__gl_T") {
+				if rewrite.IsIdent(v.Type, "__gl_T") {
 					v.Type = ix.Index
 				}
 			}

@@ -167,5 +167,5 @@ func isLogCall(x ast.Expr) bool {
 		return false
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
-	return ok && logMethods[sel.Sel.Name] && sel.Sel.Name != "Output" && !isIdent(sel.X, "fmt")
+	return ok && logMethods[sel.Sel.Name] && sel.Sel.Name != "Output" && !rewrite.IsIdent(sel.X, "fmt")
 }

@@ -32,11 +32,11 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames) ast.Stmt 
 	}
 	if r, ok := inner.(*ast.RangeStmt); ok && e.seqs != nil {
 		if f, arg := e.pkgCall(r.X, "slices"); f == "Backward" {
-			return e.rangeBackward(s, r, arg)
+			return rewrite.RangeBackward(s, r, arg, e.temp)
 		}
 		e.rangeOverStdSeqs(r)
 		if a := e.exprArity(r.X, e.seqs); a > 0 {
-			return e.rangeFunc(s, r, a)
+			return rewrite.RangeFunc(s, r, a, e.temp, e.seqFieldType)
 		}
 	}
 	var out ast.Stmt
@@ -82,4 +82,14 @@ func (e *Evaluator) rangeOverKeys(r *ast.RangeStmt) {
 		r.Value = r.Key
 		r.Key = rewrite.Ident("_", r.Key.Pos())
 	}
+}
+
+// seqFieldType is the declared type of a struct field holding an
+// iterator, for rewrite.RangeFunc: yaegi cannot infer __gl_next's type
+// argument from a value read out of a struct.
+func (e *Evaluator) seqFieldType(x ast.Expr) ast.Expr {
+	if sel, ok := x.(*ast.SelectorExpr); ok && e.seqs != nil {
+		return e.seqs.fieldTypes[sel.Sel.Name]
+	}
+	return nil
 }

@@ -34,7 +34,7 @@ func (e *Evaluator) fixNewExpr(n ast.Node) {
 	collectTypeNames(n, types)
 	ast.Inspect(n, func(x ast.Node) bool {
 		call, ok := x.(*ast.CallExpr)
-		if !ok || !isIdent(call.Fun, "new") || len(call.Args) != 1 || !e.isNewBuiltin() {
+		if !ok || !rewrite.IsIdent(call.Fun, "new") || len(call.Args) != 1 || !e.isNewBuiltin() {
 			return true
 		}
 		if !e.looksLikeType(call.Args[0], types) {
@@ -45,7 +45,7 @@ func (e *Evaluator) fixNewExpr(n ast.Node) {
 	// new(T{...}) is &T{...}; yaegi cannot keep the result of the generic
 	// __gl_new for a struct type declared in a cell.
 	replaceExprs(n, func(x ast.Expr) ast.Expr {
-		if call, ok := x.(*ast.CallExpr); ok && isIdent(call.Fun, "__gl_new") && len(call.Args) == 1 {
+		if call, ok := x.(*ast.CallExpr); ok && rewrite.IsIdent(call.Fun, "__gl_new") && len(call.Args) == 1 {
 			if lit, ok := call.Args[0].(*ast.CompositeLit); ok && lit.Type != nil {
 				return &ast.UnaryExpr{OpPos: call.Pos(), Op: token.AND, X: lit}
 			}
@@ -94,7 +94,7 @@ func replaceExprs(n ast.Node, f func(ast.Expr) ast.Expr) {
 func usesNew(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(x ast.Node) bool {
-		if c, ok := x.(*ast.CallExpr); ok && isIdent(c.Fun, "new") {
+		if c, ok := x.(*ast.CallExpr); ok && rewrite.IsIdent(c.Fun, "new") {
 			found = true
 		}
 		return !found
@@ -170,7 +170,7 @@ func (e *Evaluator) fixClear(n ast.Node) {
 		return
 	}
 	ast.Inspect(n, func(x ast.Node) bool {
-		if call, ok := x.(*ast.CallExpr); ok && isIdent(call.Fun, "clear") && len(call.Args) == 1 {
+		if call, ok := x.(*ast.CallExpr); ok && rewrite.IsIdent(call.Fun, "clear") && len(call.Args) == 1 {
 			pos := call.Fun.Pos()
 			call.Fun = &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Clear", pos)}
 		}
