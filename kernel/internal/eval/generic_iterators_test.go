@@ -16,3 +16,27 @@ func TestGenericIteratorAdapters(t *testing.T) {
 			errName: "CompileError", errHas: "generic func"},
 	})
 }
+
+// TestRestoreKeepsConcreteIteratorCopies checks that declarations using
+// the standard iterator functions and a generic adapter, replayed after a
+// restart (without Eval's type check), still get their concrete copies.
+func TestRestoreKeepsConcreteIteratorCopies(t *testing.T) {
+	cells := []string{
+		"import (\"fmt\"; \"iter\"; \"maps\"; \"slices\")",
+		"func Evens[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { i := 0; for v := range seq { if i%2 == 0 && !yield(v) { return }; i++ } } }",
+		"stock := map[string]int{\"b\": 2, \"a\": 1, \"c\": 3}\nfunc names() []string { return slices.Collect(Evens(slices.Values(slices.Sorted(maps.Keys(stock))))) }",
+	}
+	e := newTestEvaluator(t, "", "")
+	_, lost := e.Restore(t.Context(), cells)
+	if len(lost) != 0 {
+		t.Fatalf("lost %v", lost)
+	}
+	out := captureStdout(t, func() {
+		if _, err := e.Eval(t.Context(), "fmt.Println(names())"); err != nil {
+			t.Errorf("names(): %v", err)
+		}
+	})
+	if out != "[a c]\n" {
+		t.Errorf("got %q, want %q", out, "[a c]\n")
+	}
+}
