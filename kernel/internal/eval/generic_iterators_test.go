@@ -40,3 +40,24 @@ func TestRestoreKeepsConcreteIteratorCopies(t *testing.T) {
 		t.Errorf("got %q, want %q", out, "[a c]\n")
 	}
 }
+
+// TestRedefinitionsReachConcreteCopies checks that a func using copies of
+// iterator functions still compiles when a func it calls is redefined
+// (its text is recompiled with its own cell's facts), and that
+// redefining a generic func its copies came from recompiles it too.
+func TestRedefinitionsReachConcreteCopies(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a helper redefined", cells: []string{
+			"import (\"fmt\"; \"iter\"; \"maps\"; \"slices\")\nstock := map[string]int{\"b\": 2, \"a\": 1}",
+			"func tag(s string) string { return s }",
+			"func names() []string { var out []string; for _, k := range slices.Sorted(maps.Keys(stock)) { out = append(out, tag(k)) }; return out }",
+			"func tag(s string) string { return \"#\" + s }",
+			"fmt.Println(names())"}, out: "[#a #b]\n"},
+		{name: "the generic func redefined", cells: []string{
+			"import (\"fmt\"; \"iter\"; \"slices\")",
+			"func Pick[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { for v := range seq { if !yield(v) { return } } } }",
+			"func picked() []int { return slices.Collect(Pick(slices.Values([]int{1, 2, 3}))) }",
+			"func Pick[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { n := 0; for v := range seq { if n%2 == 0 && !yield(v) { return }; n++ } } }",
+			"fmt.Println(picked())"}, out: "[1 3]\n"},
+	})
+}

@@ -32,9 +32,10 @@ type unit struct {
 	// pending are the table entries committed once the unit has run.
 	pending        []*entry
 	pendingMethods []*methodEntry
-	retried        bool  // a failed statement run is retried once, statement by statement
-	piece          *unit // the declaration unit this one was split from (see orderByUse)
-	mainCall       bool  // the call of a cell's func main (not repeated when callers are recompiled)
+	retried        bool     // a failed statement run is retried once, statement by statement
+	piece          *unit    // the declaration unit this one was split from (see orderByUse)
+	mainCall       bool     // the call of a cell's func main (not repeated when callers are recompiled)
+	copied         []string // the generic funcs its code calls as copies (typecheck.go)
 }
 
 // run evaluates cell code; user is false for the prelude, whose names
@@ -91,11 +92,8 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		}
 	}
 	units = oneStatementEach(units)
-	for _, u := range units { // first: the other rewrites see the code these write
-		if err := e.rewriteSeqs(u.node()); err != nil {
-			return nil, err
-		}
-		e.rewriteTypeNames(u.node())
+	if err := e.rewriteUnitsWithFacts(units); err != nil { // first: the other rewrites see the code these write
+		return nil, err
 	}
 	ints := e.globalInts()
 	for _, u := range units {
@@ -111,6 +109,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		if err != nil {
 			return nil, err
 		}
+		u.noteFacts()
 		out = append(out, u)
 		out = append(out, extra...)
 	}

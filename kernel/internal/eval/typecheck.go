@@ -134,41 +134,78 @@ func (e *Evaluator) factPos(pos token.Pos) typecheck.Pos {
 	return typecheck.Pos{Line: p.Line, Col: p.Column}
 }
 
-// rewriteSeqs gives the standard iterator functions' calls in n, and the
-// calls of the cell's generic funcs yaegi cannot run, concrete versions
-// (see rewrite.Seqs and rewrite.Generics).
-func (e *Evaluator) rewriteSeqs(n ast.Node) error {
-	if n == nil {
-		return nil
+// rewriteWithFacts applies to n the rewrites that need the type
+// checker's facts f about the cell n comes from: concrete copies of the
+// standard iterator functions and of the cell's generic funcs yaegi
+// cannot run (rewrite.Seqs, rewrite.Generics), and %T labels
+// (rewrite.TypeNames). It returns the generic funcs copied, which the
+// code no longer names but still depends on.
+func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, error) {
+	if n == nil || f == nil {
+		return nil, nil
 	}
 	err := rewrite.Seqs(n, func(sel *ast.Ident) (rewrite.Seq, bool) {
-		s, ok := e.facts.f.Seqs[e.factPos(sel.Pos())]
+		s, ok := f.Seqs[e.factPos(sel.Pos())]
 		return rewrite.Seq{Pkg: s.Pkg, Func: s.Func, Types: s.Types}, ok
 	})
 	if err != nil {
-		return &Error{Name: "CompileError", Value: "cannot write a concrete version of " + err.Error()}
+		return nil, &Error{Name: "CompileError", Value: "cannot write a concrete version of " + err.Error()}
 	}
-	if len(e.facts.f.Generics) == 0 {
-		return nil
-	}
+	var copied []string
 	err = rewrite.Generics(n, func(id *ast.Ident) (rewrite.Generic, bool) {
-		g, ok := e.facts.f.Generics[e.factPos(id.Pos())]
+		g, ok := f.Generics[e.factPos(id.Pos())]
+		if ok {
+			copied = append(copied, id.Name)
+		}
 		return rewrite.Generic{Decl: g.Decl, TypeParams: g.TypeParams, TypeArgs: g.TypeArgs}, ok
 	})
 	if err != nil {
-		return &Error{Name: "CompileError", Value: "cannot write a concrete version of the generic func " + err.Error()}
+		return nil, &Error{Name: "CompileError", Value: "cannot write a concrete version of the generic func " + err.Error()}
+	}
+	rewrite.TypeNames(n, func(sel *ast.Ident) ([]string, bool) {
+		names, ok := f.TypeNames[e.factPos(sel.Pos())]
+		return names, ok
+	})
+	return copied, nil
+}
+
+// rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
+// cell being run.
+func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames) == 0 {
+		return nil
+	}
+	f := e.facts.f
+	for _, u := range units {
+		copied, err := e.rewriteWithFacts(u.node(), &f)
+		if err != nil {
+			return err
+		}
+		u.copied = copied
 	}
 	return nil
 }
 
-// rewriteTypeNames labels the %T arguments of fmt calls in n with their
-// static type names (see rewrite.TypeNames).
-func (e *Evaluator) rewriteTypeNames(n ast.Node) {
-	if len(e.facts.f.TypeNames) == 0 || n == nil {
-		return
+// noteFacts makes the entries a unit is about to record depend on the
+// generic funcs its copies came from, which its code no longer names:
+// redefining one recompiles them (refresh.go).
+func (u *unit) noteFacts() {
+	for _, n := range u.copied {
+		for _, en := range u.pending {
+			if en.refs != nil {
+				en.refs[n] = true
+			}
+		}
+		for _, m := range u.pendingMethods {
+			m.refs[n] = true
+		}
 	}
-	rewrite.TypeNames(n, func(sel *ast.Ident) ([]string, bool) {
-		names, ok := e.facts.f.TypeNames[e.factPos(sel.Pos())]
-		return names, ok
-	})
+}
+
+// segmentFacts checks one recorded segment again, for its facts.
+func (e *Evaluator) segmentFacts(s segment) typecheck.Facts {
+	kinds := map[segKind]typecheck.Kind{segImport: typecheck.Import, segDecl: typecheck.Decl, segStmt: typecheck.Stmt, segVar: typecheck.Var}
+	c := e.checker()
+	c.Check(e.priorDecls(), []typecheck.Segment{{Kind: kinds[s.kind], Text: s.text, Line: s.line, Col: s.col}}, nil)
+	return c.Facts()
 }

@@ -115,7 +115,7 @@ func Seqs(n ast.Node, at func(sel *ast.Ident) (Seq, bool)) error {
 			s, ok := at(sel.Sel)
 			name := s.Pkg + "." + s.Func
 			tmpl := seqTemplates[name]
-			if !ok || tmpl == "" || len(s.Types) < arity(name) {
+			if !ok || tmpl == "" || len(s.Types) < arity(name) || s.Func != sel.Sel.Name { // facts of other code: leave it
 				return true
 			}
 			args := []any{s.Types[0], "", pkg.Name}
@@ -154,7 +154,7 @@ func plainRange(r *ast.RangeStmt, at func(sel *ast.Ident) (Seq, bool)) *ast.Call
 		return nil
 	}
 	s, ok := at(sel.Sel)
-	if !ok {
+	if !ok || s.Func != sel.Sel.Name {
 		return nil
 	}
 	switch s.Pkg + "." + s.Func {

@@ -142,3 +142,14 @@ func TestSeqsRefusesATypeItCannotWrite(t *testing.T) {
 		t.Fatalf("want an error naming the call and its types, got %v", err)
 	}
 }
+
+func TestSeqsIgnoresFactsOfOtherCode(t *testing.T) {
+	keys := func(*ast.Ident) (Seq, bool) { return Seq{Pkg: "maps", Func: "Keys", Types: []string{"string", "int"}}, true }
+	got, err := rewriteBody(t, `f := strings.Fields(s)`, func(n ast.Node) error { return Seqs(n, keys) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := gofmt(t, `f := strings.Fields(s)`); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -31,7 +31,7 @@ func TypeNames(n ast.Node, at func(sel *ast.Ident) ([]string, bool)) {
 			return true
 		}
 		names, ok := at(sel.Sel)
-		if !ok || len(names) != len(call.Args) {
+		if !ok || len(names) != len(call.Args) || !printf[sel.Sel.Name] {
 			return true
 		}
 		for i, name := range names {
@@ -56,3 +56,6 @@ func TypeNames(n ast.Node, at func(sel *ast.Ident) ([]string, bool)) {
 func rtFunc(name string, pos token.Pos) ast.Expr {
 	return &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: "__glrt"}, Sel: &ast.Ident{NamePos: pos, Name: name}}
 }
+
+// printf are the fmt functions whose arguments may be labelled.
+var printf = map[string]bool{"Printf": true, "Sprintf": true, "Errorf": true, "Fprintf": true, "Appendf": true}
