@@ -71,7 +71,7 @@ func (e *Evaluator) fixAsType(n ast.Node) {
 	if n == nil {
 		return
 	}
-	replaceExprs(n, func(x ast.Expr) ast.Expr {
+	rewrite.ReplaceExprs(n, func(x ast.Expr) ast.Expr {
 		call, ok := x.(*ast.CallExpr)
 		if !ok || len(call.Args) != 1 {
 			return x
@@ -91,7 +91,7 @@ func (e *Evaluator) fixAsType(n ast.Node) {
 		if err != nil {
 			return x
 		}
-		replaceExprs(lit, func(y ast.Expr) ast.Expr {
+		rewrite.ReplaceExprs(lit, func(y ast.Expr) ast.Expr {
 			switch {
 			case rewrite.IsIdent(y, "__gl_T"):
 				return ix.Index

@@ -144,7 +144,9 @@ func TestSeqsRefusesATypeItCannotWrite(t *testing.T) {
 }
 
 func TestSeqsIgnoresFactsOfOtherCode(t *testing.T) {
-	keys := func(*ast.Ident) (Seq, bool) { return Seq{Pkg: "maps", Func: "Keys", Types: []string{"string", "int"}}, true }
+	keys := func(*ast.Ident) (Seq, bool) {
+		return Seq{Pkg: "maps", Func: "Keys", Types: []string{"string", "int"}}, true
+	}
 	got, err := rewriteBody(t, `f := strings.Fields(s)`, func(n ast.Node) error { return Seqs(n, keys) })
 	if err != nil {
 		t.Fatal(err)
