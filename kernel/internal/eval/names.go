@@ -30,3 +30,11 @@ func (c cellNames) IsPackage(name string) bool {
 // cells' names.
 func (e *Evaluator) fixNewExpr(n ast.Node) { rewrite.NewExpr(n, cellNames{e}) }
 func (e *Evaluator) fixClear(n ast.Node)   { rewrite.Clear(n, cellNames{e}) }
+
+// guardGo is rewrite.GuardGo with the cells' constants.
+func (e *Evaluator) guardGo(n ast.Node) {
+	rewrite.GuardGo(n, e.temp, func(name string) bool {
+		en := e.decls.entries[name]
+		return en != nil && en.sym.Kind == symtab.KindConst
+	})
+}

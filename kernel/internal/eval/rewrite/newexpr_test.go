@@ -6,10 +6,13 @@ import (
 )
 
 // fakeNames declares the types T and List, the package strings, and,
-// when shadow, the user's own new and clear.
-type fakeNames struct{ shadow bool }
+// when shadow, the user's own new and clear; when errorsVar, a variable
+// named errors.
+type fakeNames struct{ shadow, errorsVar bool }
 
-func (f fakeNames) Declared(name string) bool  { return f.shadow && (name == "new" || name == "clear") }
+func (f fakeNames) Declared(name string) bool {
+	return f.shadow && (name == "new" || name == "clear") || f.errorsVar && name == "errors"
+}
 func (f fakeNames) IsType(name string) bool    { return name == "T" || name == "List" }
 func (f fakeNames) IsPackage(name string) bool { return name == "strings" }
 
@@ -29,7 +32,7 @@ func TestNewExpr(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _ := rewriteBody(t, tc.in, func(n ast.Node) error { NewExpr(n, fakeNames{tc.shadow}); return nil })
+			got, _ := rewriteBody(t, tc.in, func(n ast.Node) error { NewExpr(n, fakeNames{shadow: tc.shadow}); return nil })
 			if want := gofmt(t, tc.out); got != want {
 				t.Errorf("got\n%s\nwant\n%s", got, want)
 			}
@@ -49,7 +52,7 @@ func TestClear(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got, _ := rewriteBody(t, tc.in, func(n ast.Node) error { Clear(n, fakeNames{tc.shadow}); return nil })
+			got, _ := rewriteBody(t, tc.in, func(n ast.Node) error { Clear(n, fakeNames{shadow: tc.shadow}); return nil })
 			if want := gofmt(t, tc.out); got != want {
 				t.Errorf("got\n%s\nwant\n%s", got, want)
 			}
