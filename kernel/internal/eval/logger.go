@@ -3,7 +3,6 @@ package eval
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"io"
 	"log"
 	"os"
@@ -133,39 +132,5 @@ func (e *Evaluator) overrideLog(l map[string]reflect.Value) {
 	}
 }
 
-// logMethods are the calls markLogLines marks.
-var logMethods = map[string]bool{"Print": true, "Printf": true, "Println": true, "Fatal": true, "Fatalf": true,
-	"Fatalln": true, "Panic": true, "Panicf": true, "Panicln": true, "Output": true}
-
-// markLogLines puts `__glrt.LogLine(N)` before every statement below n
-// that is a call X.Print*(...), X.Fatal*, X.Panic* or X.Output (X not
-// fmt), N being its cell line, for Lshortfile. Any receiver is marked:
-// recording a line costs little, and the type of X is unknown here.
-func (e *Evaluator) markLogLines(n ast.Node) {
-	fset := e.i.FileSet()
-	rewrite.ForEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
-		var out []ast.Stmt
-		for _, s := range list {
-			if es, ok := s.(*ast.ExprStmt); ok && isLogCall(es.X) {
-				pos := s.Pos()
-				line := fset.Position(pos).Line
-				mark := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("LogLine", pos)}, Lparen: pos,
-					Args: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(line)}}, Rparen: pos}
-				out = append(out, &ast.ExprStmt{X: mark})
-			}
-			out = append(out, s)
-		}
-		return out
-	})
-}
-
-// isLogCall reports whether x is a call X.Print*/Fatal*/Panic*(...) with
-// X not fmt.
-func isLogCall(x ast.Expr) bool {
-	call, ok := x.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	return ok && logMethods[sel.Sel.Name] && sel.Sel.Name != "Output" && !rewrite.IsIdent(sel.X, "fmt")
-}
+// markLogLines is rewrite.LogLines in the interpreter's file set.
+func (e *Evaluator) markLogLines(n ast.Node) { rewrite.LogLines(n, e.i.FileSet()) }

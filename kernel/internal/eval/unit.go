@@ -11,7 +11,7 @@ import (
 // It may return extra units to run right after it (method bodies being
 // replaced, a call of the cell's func main).
 func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error) {
-	if isLogCall(u.final) { // no value to show; as a statement it gets its line mark
+	if rewrite.IsLogCall(u.final) { // no value to show; as a statement it gets its line mark
 		pos := u.final.Pos()
 		u.block, u.final = &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: u.final}}, Rbrace: u.final.End()}, nil
 	}

@@ -14,15 +14,21 @@ import (
 // returns the body's statements, gofmt'd.
 func rewriteBody(t *testing.T, body string, fn func(ast.Node) error) (string, error) {
 	t.Helper()
-	fset := token.NewFileSet()
+	var err error
+	out := rewriteBodyIn(t, token.NewFileSet(), body, func(n ast.Node) { err = fn(n) })
+	return out, err
+}
+
+// rewriteBodyIn is rewriteBody parsing into fset; the body starts on
+// the file's third line.
+func rewriteBodyIn(t *testing.T, fset *token.FileSet, body string, fn func(ast.Node)) string {
+	t.Helper()
 	f, err := parser.ParseFile(fset, "cell", "package main\nfunc _() {\n"+body+"\n}\n", parser.SkipObjectResolution)
 	if err != nil {
 		t.Fatalf("parse %q: %v", body, err)
 	}
 	fd := f.Decls[0].(*ast.FuncDecl)
-	if err := fn(fd.Body); err != nil {
-		return "", err
-	}
+	fn(fd.Body)
 	var b bytes.Buffer
 	for _, s := range fd.Body.List {
 		if err := format.Node(&b, token.NewFileSet(), s); err != nil {
@@ -30,7 +36,7 @@ func rewriteBody(t *testing.T, body string, fn func(ast.Node) error) (string, er
 		}
 		b.WriteString("\n")
 	}
-	return b.String(), nil
+	return b.String()
 }
 
 // gofmt formats statements as rewriteBody prints them.
