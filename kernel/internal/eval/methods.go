@@ -128,7 +128,7 @@ func unnamedFuncType(t *ast.FuncType) *ast.FuncType {
 			return nil
 		}
 		out := &ast.FieldList{Opening: fl.Opening, Closing: fl.Closing}
-		for _, typ := range flatten(fl) {
+		for _, typ := range rewrite.Flatten(fl) {
 			out.List = append(out.List, &ast.Field{Type: typ})
 		}
 		return out
