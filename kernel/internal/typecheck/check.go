@@ -12,8 +12,9 @@
 // Only errors of a few kinds are reported, those the interpreter misses
 // and that an imprecise picture of earlier cells cannot cause; any other
 // error, and any package the importer cannot provide, make the check
-// silent: a valid cell is never refused. The package imports only the
-// standard library.
+// silent: a valid cell is never refused. After a check, Facts gives what
+// the evaluator's rewrites need to know of the cell's types. The package
+// imports only the standard library.
 package typecheck
 
 import (
