@@ -10,6 +10,7 @@ func TestGenericIteratorAdapters(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "declared in an earlier cell", cells: []string{decl, "for v := range Evens(slices.Values([]string{\"a\", \"b\", \"c\"})) { fmt.Println(v) }"}, out: "a\nc\n"},
 		{name: "kept in a variable of the iterator type", cells: []string{decl, "var ev iter.Seq[int] = Evens(slices.Values([]int{5, 6, 7}))\nfmt.Println(slices.Collect(ev))"}, out: "[5 7]\n"},
+		{name: "used as a value", cells: []string{decl, "f := Evens[int]\nfmt.Println(slices.Collect(f(slices.Values([]int{4, 5, 6}))))"}, out: "[4 6]\n"},
 		{name: "a local variable named like a name the func uses: not copied, the error says why", cells: []string{decl,
 			"func Firsts[T any](seq iter.Seq[T]) iter.Seq[T] { return Evens(seq) }",
 			"func run() { Evens := 1; _ = Evens; for v := range Firsts(slices.Values([]int{1, 2, 3})) { fmt.Println(v) } }\nrun()"},

@@ -20,8 +20,9 @@ type Facts struct {
 	// TypeNames are, for a Printf-family call, what %T must print for
 	// each of its arguments (see typeNames).
 	TypeNames map[Pos][]string
-	// Generics are the calls of the cell's generic funcs that the
-	// interpreter cannot run, by the position of the func's name.
+	// Generics are the uses of the cell's generic funcs that the
+	// interpreter cannot run (calls, and values such as Evens[int]), by
+	// the position of the func's name.
 	Generics map[Pos]GenericCall
 }
 
@@ -103,12 +104,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			return true
 		}
 		if id := calledIdent(call.Fun); id != nil {
-			if p := fset.Position(id.Pos()); p.Filename == cellFile {
-				if gc, ok := genericCall(id, call, info, pkg, decls); ok {
-					f.Generics[Pos{p.Line, p.Column}] = gc
-				}
-			}
-			return true
+			return true // calls and values alike: below
 		}
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok {
@@ -140,6 +136,15 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		}
 		return true
 	})
+	// A generic func's uses, called or as a value (f := Evens[int]), are
+	// instances.
+	for id := range info.Instances {
+		if p := fset.Position(id.Pos()); p.Filename == cellFile {
+			if gc, ok := genericCall(id, info, pkg, decls); ok {
+				f.Generics[Pos{p.Line, p.Column}] = gc
+			}
+		}
+	}
 	return f
 }
 

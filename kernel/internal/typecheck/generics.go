@@ -23,8 +23,9 @@ type GenericCall struct {
 // position of its name, with the file set that position belongs to.
 type funcDecls func(pos token.Pos) (*ast.FuncDecl, *token.FileSet)
 
-// genericCall returns the fact for a call of id, a cell's generic func.
-func genericCall(id *ast.Ident, call *ast.CallExpr, info *types.Info, pkg *types.Package, decls funcDecls) (GenericCall, bool) {
+// genericCall returns the fact for a use of id, a cell's generic func,
+// in a call or as a value.
+func genericCall(id *ast.Ident, info *types.Info, pkg *types.Package, decls funcDecls) (GenericCall, bool) {
 	fn, ok := info.Uses[id].(*types.Func)
 	if !ok || fn.Pkg() != pkg || fn.Parent() != pkg.Scope() {
 		return GenericCall{}, false
@@ -35,7 +36,7 @@ func genericCall(id *ast.Ident, call *ast.CallExpr, info *types.Info, pkg *types
 		return GenericCall{}, false
 	}
 	fd, fset := decls(fn.Pos())
-	if fd == nil || fd.Body == nil || !sameNames(fd, call.Pos(), info, pkg) {
+	if fd == nil || fd.Body == nil || !sameNames(fd, id.Pos(), info, pkg) {
 		return GenericCall{}, false
 	}
 	gc := GenericCall{}

@@ -20,44 +20,58 @@ type Generic struct {
 	TypeArgs   []string
 }
 
-// Generics replaces the calls below n of generic funcs at names (by the
-// func's name in the call) with calls of a concrete copy, a func literal
-// whose text is the declaration's with each type parameter replaced by
-// the call's type argument:
+// Generics replaces the uses below n of generic funcs at names (by the
+// func's name in the code) with a concrete copy, a func literal whose
+// text is the declaration's with each type parameter replaced by the
+// type argument of that use:
 //
 //	Evens(count(4))  →  func(seq iter.Seq[int]) iter.Seq[int] { ... }(count(4))
+//	f := Evens[int]  →  f := func(seq iter.Seq[int]) iter.Seq[int] { ... }
 //
 // yaegi v0.16.1 loses the funcs a generic func takes or returns (an
 // iterator adapter fails to compile or yields nothing); it runs the same
 // code written for one type. The copy is made where the type checker
-// found that the declaration's names mean the same at the call.
+// found that the declaration's names mean the same at the use. A copy's
+// own code is not rewritten again (a generic func calling itself stays
+// a generic call, which the interpreter refuses).
 func Generics(n ast.Node, at func(id *ast.Ident) (Generic, bool)) error {
-	var err error
+	own := map[*ast.Ident]bool{} // the code's identifiers, not the copies'
 	ast.Inspect(n, func(x ast.Node) bool {
-		call, ok := x.(*ast.CallExpr)
-		if !ok {
-			return true
+		if id, ok := x.(*ast.Ident); ok {
+			own[id] = true
 		}
-		id := calledIdent(call.Fun)
-		if id == nil {
-			return true
+		return true
+	})
+	var err error
+	copyOf := func(x ast.Expr) ast.Expr {
+		id := calledIdent(x)
+		if id == nil || !own[id] {
+			return nil
 		}
 		g, ok := at(id)
 		if !ok || !strings.HasPrefix(g.Decl, "func "+id.Name+"[") { // facts of other code: leave it
-			return true
+			return nil
 		}
-		lit, gerr := concrete(g, call.Fun.Pos())
+		lit, gerr := concrete(g, x.Pos())
 		if gerr != nil {
 			err = fmt.Errorf("%s[%s]: %v", id.Name, strings.Join(g.TypeArgs, ", "), gerr)
-			return true
+			return nil
 		}
-		call.Fun = lit
-		for _, a := range call.Args { // the copy's own body was the declaration's
-			if aerr := Generics(a, at); aerr != nil {
-				err = aerr
+		return lit
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok {
+			if lit := copyOf(call.Fun); lit != nil {
+				call.Fun = lit
 			}
 		}
-		return false
+		return true
+	})
+	ReplaceExprs(n, func(x ast.Expr) ast.Expr { // uses as values
+		if lit := copyOf(x); lit != nil {
+			return lit
+		}
+		return x
 	})
 	return err
 }

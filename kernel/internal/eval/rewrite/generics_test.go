@@ -29,6 +29,26 @@ func TestGenerics(t *testing.T) {
 		{"explicit type arguments, a pointer type parenthesised, a field named like a parameter kept", Generic{Decl: strings.ReplaceAll(pair, "T{}", "Box{}"), TypeParams: []string{"K", "V"}, TypeArgs: []string{"string", "*Point"}},
 			`Pair[string, *Point]("a", p, show)`,
 			`func(k string, v (*Point), out func(string, (*Point))) { var zero (*Point); _ = zero; out(k, v); p := Box{}; _ = p.T }("a", p, show)`},
+		{"used as a value", Generic{Decl: evens, TypeParams: []string{"T"}, TypeArgs: []string{"string"}},
+			`f := Evens[string]; apply(Evens[string], xs)`,
+			`f := func(seq iter.Seq[string]) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for v := range seq {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}
+apply(func(seq iter.Seq[string]) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for v := range seq {
+			if !yield(v) {
+				return
+			}
+		}
+	}
+}, xs)`},
 		{"a call of another func is left alone", Generic{Decl: evens, TypeParams: []string{"T"}, TypeArgs: []string{"int"}},
 			`Odds(count(3))`,
 			`Odds(count(3))`},
