@@ -2,8 +2,11 @@ package eval
 
 import (
 	"go/ast"
+	"go/parser"
+	"go/types"
 
 	"golessons/kernel/internal/eval/rewrite"
+	"golessons/kernel/internal/typecheck"
 )
 
 // The loop rewrites themselves (Go 1.22's per-iteration variables and
@@ -38,12 +41,22 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames) ast.Stmt 
 		if a := e.exprArity(r.X, e.seqs); a > 0 {
 			return rewrite.RangeFunc(s, r, a, e.temp, e.seqFieldType)
 		}
+		if rf, ok := e.rangeFact(r); ok && rf.Arity > 0 { // an iterator the syntax did not show
+			t, err := parser.ParseExpr(rf.Type)
+			typed := func(ast.Expr) ast.Expr {
+				if err != nil {
+					return nil
+				}
+				return t
+			}
+			return rewrite.RangeFunc(s, r, rf.Arity, e.temp, typed)
+		}
 	}
 	var out ast.Stmt
 	switch loop := inner.(type) {
 	case *ast.RangeStmt:
 		e.rangeOverKeys(loop)
-		if ints.IsInt(loop.X) {
+		if rf, _ := e.rangeFact(loop); ints.IsInt(loop.X) || rf.Int {
 			f, pre := rewrite.RangeIntToFor(loop, e.temp)
 			rewrite.PerIteration(f, label, e.temp)
 			out = rewrite.WrapLabel(f, s)
@@ -92,4 +105,14 @@ func (e *Evaluator) seqFieldType(x ast.Expr) ast.Expr {
 		return e.seqs.fieldTypes[sel.Sel.Name]
 	}
 	return nil
+}
+
+// rangeFact is the type checker's fact about the range loop r, when it
+// is about this very loop (the ranged expression reads the same).
+func (e *Evaluator) rangeFact(r *ast.RangeStmt) (typecheck.RangeFact, bool) {
+	rf, ok := e.facts.f.Ranges[e.factPos(r.For)]
+	if !ok || rf.X != types.ExprString(r.X) {
+		return typecheck.RangeFact{}, false
+	}
+	return rf, true
 }

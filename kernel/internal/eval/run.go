@@ -100,7 +100,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		ints.Collect(u.node())
 	}
 	e.seqs = nil
-	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 { // their copies may range over funcs
+	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 || len(e.facts.f.Ranges) > 0 { // copies may range over funcs
 		e.seqs = e.newSeqScope(units)
 	}
 	var out []*unit

@@ -24,6 +24,17 @@ type Facts struct {
 	// interpreter cannot run (calls, and values such as Evens[int]), by
 	// the position of the func's name.
 	Generics map[Pos]GenericCall
+	// Ranges are the range loops over a func iterator or an integer, by
+	// the position of their `for`.
+	Ranges map[Pos]RangeFact
+}
+
+// RangeFact is what a range loop ranges over.
+type RangeFact struct {
+	X     string // the ranged expression, as types.ExprString prints it
+	Arity int    // for an iterator func: how many values it yields (1 or 2)
+	Int   bool   // an integer
+	Type  string // the iterator's type, as the cell would write it
 }
 
 // calledIdent is the func name a call names directly: f(...), f[T](...).
@@ -96,9 +107,17 @@ var printfFuncs = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprint
 
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
-	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}}
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}}
 	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok {
+			if p := fset.Position(r.For); p.Filename == cellFile {
+				if rf, ok := rangeFact(r, info); ok {
+					f.Ranges[Pos{p.Line, p.Column}] = rf
+				}
+			}
+			return true
+		}
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
@@ -319,4 +338,25 @@ func misnamed(t types.Type) bool {
 		return misnamed(x.Elem())
 	}
 	return false
+}
+
+// rangeFact is the fact about r when it ranges over an iterator func
+// yielding one or two values, or over an integer.
+func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
+	t := info.TypeOf(r.X)
+	if t == nil || isTypeParam(t) {
+		return RangeFact{}, false
+	}
+	rf := RangeFact{X: types.ExprString(r.X)}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		rf.Int = u.Info()&types.IsInteger != 0
+		return rf, rf.Int
+	case *types.Signature:
+		if n := len(seqTypes([]types.Type{t})); n == 1 || n == 2 {
+			rf.Arity, rf.Type = n, types.TypeString(t, cellQualifier)
+			return rf, !strings.Contains(rf.Type, "invalid type")
+		}
+	}
+	return RangeFact{}, false
 }

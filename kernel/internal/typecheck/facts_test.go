@@ -90,3 +90,21 @@ func TestFactsCopyOnlyGenericFuncsWhoseNamesMeanTheSameAtTheCall(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+func TestFactsTellWhatRangeLoopsRangeOver(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Decl, Text: "type N int\ntype Pairs func(yield func(string, int) bool)", Line: 1, Col: 1},
+		{Kind: Stmt, Text: "var n N = 2\nps := []Pairs{nil}\nfor range n {}\nfor k, v := range ps[0] { _, _ = k, v }\nfor range []int{} {}", Line: 3, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	want := map[Pos]RangeFact{
+		{5, 1}: {X: "n", Int: true},
+		{6, 1}: {X: "ps[0]", Arity: 2, Type: "Pairs"},
+	}
+	if got := c.Facts().Ranges; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
