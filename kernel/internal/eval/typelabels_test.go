@@ -16,6 +16,8 @@ func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
 			out: "main.Celsius\n"},
 		{name: "a format the checker cannot read: every name the value may have", cells: []string{decl, "f := \"%T %T\\n\"\nfmt.Printf(f, Days{}, \"s\")"}, out: "[]int|main.Days string\n"},
 		{name: "a plain float is not labelled", cells: []string{decl, "fmt.Printf(\"%T %T\\n\", 1.5, float64(Celsius(2)))"}, out: "float64 float64\n"},
+		{name: "struct types with the same fields told apart by their static types", cells: []string{"import \"fmt\"\ntype A struct{ X int }\ntype B struct{ X int }",
+			"fmt.Printf(\"%T %T %T\\n\", A{}, &B{}, map[byte][]A{})\nvar v any = B{}\nfmt.Printf(\"%T\\n\", v)"}, out: "main.A *main.B map[uint8][]main.A\nmain.A|main.B\n"},
 		{name: "%d of a Stringer prints the number", cells: []string{decl, "type Level int\nfunc (l Level) String() string { return \"L\" }\nfmt.Printf(\"%d %v %s\\n\", Level(2), Level(2), Level(2))"}, out: "2 L L\n"},
 	})
 }

@@ -1,6 +1,7 @@
 package typecheck
 
 import (
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -253,8 +254,8 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 		case t == nil:
 		case types.IsInterface(t):
 			n = "?"
-		case misnamed(t):
-			n = types.TypeString(t, func(p *types.Package) string { return p.Name() })
+		case cellTyped(t) && reflectName(t) != "":
+			n = reflectName(t)
 		default:
 			n = "="
 		}
@@ -307,6 +308,79 @@ func declaresMisnamed(scope *types.Scope) bool {
 		}
 	}
 	return false
+}
+
+// cellTyped reports whether t is, or is built by pointers, slices,
+// arrays, maps and channels from, a named type a cell declared (not an
+// interface, not generic). The interpreter misnames the non-structs and
+// cannot tell apart structs with the same fields: %T of such a static
+// type is labelled with its name.
+func cellTyped(t types.Type) bool {
+	switch x := t.(type) {
+	case *types.Named:
+		_, iface := x.Underlying().(*types.Interface)
+		return x.Obj().Pkg() != nil && x.Obj().Pkg().Path() == "main" && x.TypeArgs().Len() == 0 && !iface
+	case *types.Pointer:
+		return cellTyped(x.Elem())
+	case *types.Slice:
+		return cellTyped(x.Elem())
+	case *types.Array:
+		return cellTyped(x.Elem())
+	case *types.Map:
+		return cellTyped(x.Key()) || cellTyped(x.Elem())
+	case *types.Chan:
+		return cellTyped(x.Elem())
+	}
+	return false
+}
+
+// reflectName is t as reflect (so %T) writes it, for the types cellTyped
+// accepts and basic types; "" for any other.
+func reflectName(t types.Type) string {
+	elem := func(e types.Type, pre string) string {
+		if n := reflectName(e); n != "" {
+			return pre + n
+		}
+		return ""
+	}
+	switch x := t.(type) {
+	case *types.Named:
+		if x.Obj().Pkg() == nil || x.TypeArgs().Len() > 0 {
+			return ""
+		}
+		return x.Obj().Pkg().Name() + "." + x.Obj().Name()
+	case *types.Basic:
+		switch x.Kind() {
+		case types.Byte: // go/types keeps the aliases' names; reflect does not
+			return "uint8"
+		case types.Rune:
+			return "int32"
+		}
+		if x.Info()&types.IsUntyped != 0 || x.Kind() == types.UnsafePointer {
+			return ""
+		}
+		return x.Name()
+	case *types.Pointer:
+		return elem(x.Elem(), "*")
+	case *types.Slice:
+		return elem(x.Elem(), "[]")
+	case *types.Array:
+		return elem(x.Elem(), fmt.Sprintf("[%d]", x.Len()))
+	case *types.Map:
+		if k := reflectName(x.Key()); k != "" {
+			return elem(x.Elem(), "map["+k+"]")
+		}
+	case *types.Chan:
+		switch x.Dir() {
+		case types.SendRecv:
+			return elem(x.Elem(), "chan ")
+		case types.SendOnly:
+			return elem(x.Elem(), "chan<- ")
+		case types.RecvOnly:
+			return elem(x.Elem(), "<-chan ")
+		}
+	}
+	return ""
 }
 
 // misnamed reports whether %T of a value of static type t goes wrong in

@@ -38,13 +38,15 @@ func TestFactsLabelTheTypeArgumentsInterpretersMisname(t *testing.T) {
 		{Kind: Stmt, Text: "c := Celsius(1)\nvar v any = c\n" +
 			"fmt.Printf(\"%T %v %*d %T %T %T\\n\", c, c, 3, 4, []Celsius{}, v, Point{})\n" +
 			"fmt.Printf(\"%[1]T\\n\", c)\n" +
+			"fmt.Printf(\"%T %T %T\", map[byte]Celsius{}, (<-chan rune)(nil), 1.5)\n" +
 			"fmt.Println(fmt.Sprintf(\"%v\", c))", Line: 4, Col: 1},
 	}
 	if p := c.Check(nil, cell, nil); p != nil {
 		t.Fatalf("problems: %v", p)
 	}
 	got := c.Facts().TypeNames
-	want := map[Pos][]string{{6, 5}: {"", "main.Celsius", "", "", "", "[]main.Celsius", "?", "="}}
+	want := map[Pos][]string{{6, 5}: {"", "main.Celsius", "", "", "", "[]main.Celsius", "?", "main.Point"},
+		{8, 5}: {"", "map[uint8]main.Celsius", "=", "="}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v, want %#v", got, want)
 	}
