@@ -1,8 +1,8 @@
 //go:build ignore
 
-// %T of named types whose underlying type is not a struct: a float, a
-// string with a method, a slice, a map and a func type, alone and inside
-// composite types, and held in an interface.
+// %T of named types whose underlying type is not a struct (a float, an
+// int with a method, a slice, a map and a func type) alone and inside
+// composite types, and of two struct types with the same fields.
 package main
 
 import (
@@ -24,9 +24,8 @@ type Handler func(string) error
 
 type Temp struct{ C Celsius }
 
-func describe(label string, v any) {
-	fmt.Printf("%s: %T\n", label, v)
-}
+// Reading has the same fields as Temp: a distinct type all the same.
+type Reading struct{ C Celsius }
 
 func main() {
 	c := Celsius(21.5)
@@ -42,5 +41,5 @@ func main() {
 	fmt.Println(s, len(s))
 	fmt.Printf("%T %T %T\n", 1.5, "x", strconv.Itoa(3))
 	fmt.Printf("%T\n", Temp{C: 3})
-	describe("temp", Temp{})
+	fmt.Printf("%T %T %T\n", Reading{C: 1}, &Temp{}, map[byte][]Reading{})
 }
