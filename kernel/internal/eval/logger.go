@@ -28,11 +28,12 @@ type Logger struct {
 	flag   int
 	line   *atomic.Int64 // the evaluator's current logging line
 	outs   *outputs      // routes the cells' os.Stderr to the ordered stderr
+	names  *typeNames    // cell types' names for %T, %+v, %#v, as fmt's Printf has them
 }
 
 // New returns a Logger like log.New.
 func (l *Logger) new(out io.Writer, prefix string, flag int) *Logger {
-	return &Logger{out: out, prefix: prefix, flag: flag, line: l.line, outs: l.outs}
+	return &Logger{out: out, prefix: prefix, flag: flag, line: l.line, outs: l.outs, names: l.names}
 }
 
 // SetPrefix, Prefix, SetFlags, Flags, SetOutput and Writer are log's.
@@ -85,15 +86,23 @@ func (l *Logger) Output(calldepth int, s string) error {
 	return err
 }
 
-func (l *Logger) Print(v ...any)                 { l.Output(2, fmt.Sprint(v...)) }          //nolint:errcheck
-func (l *Logger) Printf(format string, v ...any) { l.Output(2, fmt.Sprintf(format, v...)) } //nolint:errcheck
-func (l *Logger) Println(v ...any)               { l.Output(2, fmt.Sprintln(v...)) }        //nolint:errcheck
+func (l *Logger) Print(v ...any)                 { l.Output(2, fmt.Sprint(v...)) }     //nolint:errcheck
+func (l *Logger) Printf(format string, v ...any) { l.Output(2, l.sprintf(format, v)) } //nolint:errcheck
+func (l *Logger) Println(v ...any)               { l.Output(2, fmt.Sprintln(v...)) }   //nolint:errcheck
 func (l *Logger) Fatal(v ...any)                 { l.fatal(fmt.Sprint(v...)) }
-func (l *Logger) Fatalf(format string, v ...any) { l.fatal(fmt.Sprintf(format, v...)) }
+func (l *Logger) Fatalf(format string, v ...any) { l.fatal(l.sprintf(format, v)) }
 func (l *Logger) Fatalln(v ...any)               { l.fatal(fmt.Sprintln(v...)) }
 func (l *Logger) Panic(v ...any)                 { l.panic(fmt.Sprint(v...)) }
-func (l *Logger) Panicf(format string, v ...any) { l.panic(fmt.Sprintf(format, v...)) }
+func (l *Logger) Panicf(format string, v ...any) { l.panic(l.sprintf(format, v)) }
 func (l *Logger) Panicln(v ...any)               { l.panic(fmt.Sprintln(v...)) }
+
+// sprintf formats as the cells' fmt.Sprintf does (fmtverbs.go).
+func (l *Logger) sprintf(format string, v []any) string {
+	if l.names != nil {
+		format, v = l.names.args(format, v)
+	}
+	return fmt.Sprintf(format, v...)
+}
 
 // fatal prints as log.Fatal does, then ends the cell (not the process).
 func (l *Logger) fatal(s string) {
@@ -116,7 +125,7 @@ func trimNewline(s string) string {
 // overrideLog points the log package of cells at Loggers.
 func (e *Evaluator) overrideLog(l map[string]reflect.Value) {
 	// The standard logger writes to the cells' os.Stderr, as log does.
-	std := &Logger{out: os.Stderr, flag: log.LstdFlags, line: &e.logLine, outs: &e.out}
+	std := &Logger{out: os.Stderr, flag: log.LstdFlags, line: &e.logLine, outs: &e.out, names: e.names}
 	e.stdLog = std
 	l["Logger"] = reflect.ValueOf((*Logger)(nil))
 	l["New"] = reflect.ValueOf(std.new)

@@ -18,6 +18,9 @@ func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
 		{name: "a plain float is not labelled", cells: []string{decl, "fmt.Printf(\"%T %T\\n\", 1.5, float64(Celsius(2)))"}, out: "float64 float64\n"},
 		{name: "struct types with the same fields told apart by their static types", cells: []string{"import \"fmt\"\ntype A struct{ X int }\ntype B struct{ X int }",
 			"fmt.Printf(\"%T %T %T\\n\", A{}, &B{}, map[byte][]A{})\nvar v any = B{}\nfmt.Printf(\"%T\\n\", v)"}, out: "main.A *main.B map[uint8][]main.A\nmain.A|main.B\n"},
+		{name: "log's Printf and a logger's name cell types as fmt does", cells: []string{"import (\"log\"; \"os\")\ntype P struct{ x int }\ntype C float64",
+			"log.SetOutput(os.Stdout)\nlog.SetFlags(0)\nlog.Printf(\"%T %T %+v\", P{}, C(1), P{2})\nl := log.New(os.Stdout, \"> \", 0)\nl.Printf(\"%T %+v\", &P{}, P{3})"},
+			out: "main.P main.C {x:2}\n> *main.P {x:3}\n"},
 		{name: "%d of a Stringer prints the number", cells: []string{decl, "type Level int\nfunc (l Level) String() string { return \"L\" }\nfmt.Printf(\"%d %v %s\\n\", Level(2), Level(2), Level(2))"}, out: "2 L L\n"},
 	})
 }

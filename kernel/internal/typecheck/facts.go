@@ -144,7 +144,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				f.Seqs[at] = sc
 			}
 		}
-		if i, ok := printfFuncs[sel.Sel.Name]; ok && path == "fmt" {
+		if i, ok := printfFuncs[path+"."+sel.Sel.Name]; ok {
 			if names := typeNames(call, i, info, scope); names != nil {
 				f.TypeNames[at] = names
 			}

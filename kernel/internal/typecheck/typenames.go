@@ -11,8 +11,10 @@ import (
 // The facts for %T: what the evaluator must know of each argument of a
 // Printf-family call to print the names Go prints.
 
-// printfFuncs are the fmt functions whose format argument is at the index given.
-var printfFuncs = map[string]int{"Printf": 0, "Sprintf": 0, "Errorf": 0, "Fprintf": 1, "Appendf": 1}
+// printfFuncs are the fmt and log functions whose format argument is at
+// the index given.
+var printfFuncs = map[string]int{"fmt.Printf": 0, "fmt.Sprintf": 0, "fmt.Errorf": 0, "fmt.Fprintf": 1, "fmt.Appendf": 1,
+	"log.Printf": 0, "log.Fatalf": 0, "log.Panicf": 0}
 
 // typeNames returns, for each argument of a Printf-family call whose
 // format is a constant, what the evaluator must know for %T: the type's

@@ -57,5 +57,6 @@ func rtFunc(name string, pos token.Pos) ast.Expr {
 	return &ast.SelectorExpr{X: &ast.Ident{NamePos: pos, Name: "__glrt"}, Sel: &ast.Ident{NamePos: pos, Name: name}}
 }
 
-// printf are the fmt functions whose arguments may be labelled.
-var printf = map[string]bool{"Printf": true, "Sprintf": true, "Errorf": true, "Fprintf": true, "Appendf": true}
+// printf are the fmt and log functions whose arguments may be labelled.
+var printf = map[string]bool{"Printf": true, "Sprintf": true, "Errorf": true, "Fprintf": true, "Appendf": true,
+	"Fatalf": true, "Panicf": true}
