@@ -69,7 +69,45 @@ def test_log_shortfile_names_the_cell_line(kernel):
 
 
 def test_what_cannot_work_says_why(kernel):
-    r = kernel.execute('import "iter"\nnext, stop := iter.Pull(func(yield func(int) bool) {})')
-    assert r.status == "error" and "iter.Pull and iter.Pull2 are not available" in r.error_text, r.describe()
+    r = kernel.execute(
+        'import ("fmt"; "iter"; "slices")\n'
+        "func Evens[T any](seq iter.Seq[T]) iter.Seq[T] {\n"
+        "    return func(yield func(T) bool) { for v := range seq { if !yield(v) { return } } }\n"
+        "}\n"
+        "func Nth[T any](seq iter.Seq[T], n int) iter.Seq[T] { if n == 0 { return seq }; return Nth(Evens(seq), n-1) }\n"
+        "for x := range Nth(slices.Values([]int{1, 2}), 2) { fmt.Println(x) }"
+    )
+    assert r.status == "error" and "made by a generic func" in r.error_text, r.describe()
     r = kernel.execute('import "embed"\n//go:embed *.txt\nvar files embed.FS')
     assert r.status == "error" and "embed.FS is not available" in r.error_text, r.describe()
+
+
+def test_type_name_the_kernel_cannot_know_is_never_a_wrong_one(kernel):
+    # A value of a named non-struct type held in an interface reaches fmt as
+    # its underlying type: %T names every type it may be, not just one.
+    kernel.execute('import "fmt"\ntype Days []int').ok()
+    r = kernel.execute(
+        'func kind(v any) string { return fmt.Sprintf("%T", v) }\n'
+        'd := Days{1}\n'
+        'fmt.Printf("%T %s %s\\n", d, kind(d), kind(2.5))'
+    ).ok()
+    assert r.stdout == "main.Days []int|main.Days float64\n", r.describe()
+
+
+def test_iterator_copies_survive_a_runner_restart(fresh_kernel):
+    # The runner is killed; the new one replays the declarations, whose
+    # iterator calls must again become concrete copies.
+    k = fresh_kernel
+    k.execute('import ("fmt"; "iter"; "maps"; "slices")\nvar stock = map[string]int{"b": 2, "a": 1, "c": 3}').ok()
+    k.execute(
+        "func Evens[T any](seq iter.Seq[T]) iter.Seq[T] {\n"
+        "    return func(yield func(T) bool) { i := 0; for v := range seq { if i%2 == 0 && !yield(v) { return }; i++ } }\n"
+        "}\n"
+        "func names() []string { return slices.Collect(Evens(slices.Values(slices.Sorted(maps.Keys(stock))))) }"
+    ).ok()
+    runner = k.runner()
+    runner.kill()
+    runner.wait(10)
+    r = k.execute("fmt.Println(names())", timeout=60).ok()
+    assert k.runner().pid != runner.pid, "the runner was not replaced: the test proves nothing"
+    assert r.stdout == "[a c]\n", r.describe()

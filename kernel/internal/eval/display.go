@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"golessons/display"
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // richMethods maps the methods a cell's type can have to the MIME type
@@ -33,7 +34,7 @@ var richMethods = []struct{ method, mime string }{
 func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
 	pos, end := u.final.Pos(), u.final.End()
 	show := func(fn string, x ast.Expr) *ast.BlockStmt {
-		return block(pos, end, &ast.ExprStmt{X: &ast.CallExpr{Fun: ident(fn, pos), Lparen: pos, Args: []ast.Expr{x}, Rparen: end}})
+		return block(pos, end, &ast.ExprStmt{X: &ast.CallExpr{Fun: rewrite.Ident(fn, pos), Lparen: pos, Args: []ast.Expr{x}, Rparen: end}})
 	}
 	// Compiling __gl_show(E) first proves E has exactly one value: yaegi
 	// wrongly accepts `v := f()` for f with zero or two results.
@@ -56,7 +57,7 @@ func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
 	if len(e.decls.methods) == 0 {
 		return e.execute(cctx, ctx, p)
 	}
-	keep := &ast.AssignStmt{Lhs: []ast.Expr{ident("__gl_v", pos)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{u.final}}
+	keep := &ast.AssignStmt{Lhs: []ast.Expr{rewrite.Ident("__gl_v", pos)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{u.final}}
 	pv, err := e.compile(block(pos, end, keep))
 	if err != nil { // e.g. a generic call yaegi cannot assign at top level
 		return e.execute(cctx, ctx, p)
@@ -70,7 +71,7 @@ func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
 			e.tryRich(cctx, ctx, m.mime, m.method, pos, end)
 		}
 	}
-	ps, err := e.compile(show("__gl_show", ident("__gl_v", pos)))
+	ps, err := e.compile(show("__gl_show", rewrite.Ident("__gl_v", pos)))
 	if err != nil {
 		return nil // the value was computed; only its display failed
 	}
@@ -95,8 +96,8 @@ func isPrintCall(x ast.Expr) bool {
 
 // tryRich records `__gl_v.method()` under mime if it compiles.
 func (e *Evaluator) tryRich(cctx, ctx context.Context, mime, method string, pos, end token.Pos) {
-	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__gl_v", pos), Sel: ident(method, pos)}, Lparen: pos, Rparen: end}
-	rich := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Rich", pos)}, Lparen: pos,
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__gl_v", pos), Sel: rewrite.Ident(method, pos)}, Lparen: pos, Rparen: end}
+	rich := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Rich", pos)}, Lparen: pos,
 		Args: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: `"` + mime + `"`}, call}, Rparen: end}
 	if p, err := e.compile(block(pos, end, &ast.ExprStmt{X: rich})); err == nil {
 		_ = e.execute(cctx, ctx, p) // a failing method just leaves that form out
@@ -107,9 +108,9 @@ func (e *Evaluator) tryRich(cctx, ctx context.Context, mime, method string, pos,
 // is known: a value of a cell type with methods reaches compiled code as
 // yaegi's internal wrapper, which %v would print as pointers.
 func (e *Evaluator) tryPlain(cctx, ctx context.Context, pos, end token.Pos) {
-	sprint := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glfmt", pos), Sel: ident("Sprint", pos)}, Lparen: pos,
-		Args: []ast.Expr{ident("__gl_v", pos)}, Rparen: end}
-	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Plain", pos)}, Lparen: pos, Args: []ast.Expr{sprint}, Rparen: end}
+	sprint := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glfmt", pos), Sel: rewrite.Ident("Sprint", pos)}, Lparen: pos,
+		Args: []ast.Expr{rewrite.Ident("__gl_v", pos)}, Rparen: end}
+	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Plain", pos)}, Lparen: pos, Args: []ast.Expr{sprint}, Rparen: end}
 	if p, err := e.compile(block(pos, end, &ast.ExprStmt{X: call})); err == nil {
 		_ = e.execute(cctx, ctx, p)
 	}

@@ -16,6 +16,13 @@
 // renders the final expression as a MIME bundle ([Result]). Failures come
 // back as an [Error] whose positions are the cell's own line:column.
 //
+// The rewrites that are pure syntax-tree transformations live in package
+// rewrite, each with a table test; this package decides which to apply,
+// with what it knows of earlier cells (the declaration table) and of the
+// cell (the type checker's facts, typecheck.go: the element types of the
+// standard iterator functions and the type arguments of generic
+// iterator adapters, for concrete copies yaegi can run, and %T's names).
+//
 // The package knows nothing of Jupyter messages, sockets or processes: the
 // runner wires stdin/stdout/stderr and calls [Evaluator.Eval],
 // [Evaluator.Restore] after a restart, and [Evaluator.Symbols] for

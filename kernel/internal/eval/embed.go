@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // //go:embed in a cell: the interpreter ignores the directive, which
@@ -62,7 +64,7 @@ func (e *Evaluator) fixEmbeds(f *ast.File, list []ast.Stmt) error {
 		pos := spec.Names[0].Pos()
 		var val ast.Expr = &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(string(data))}
 		if kind == "[]byte" {
-			val = &ast.CallExpr{Fun: &ast.ArrayType{Lbrack: pos, Elt: ident("byte", pos)}, Lparen: pos, Args: []ast.Expr{val}, Rparen: pos}
+			val = &ast.CallExpr{Fun: &ast.ArrayType{Lbrack: pos, Elt: rewrite.Ident("byte", pos)}, Lparen: pos, Args: []ast.Expr{val}, Rparen: pos}
 		}
 		spec.Values = []ast.Expr{val}
 	}

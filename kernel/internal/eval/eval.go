@@ -74,6 +74,8 @@ type Evaluator struct {
 	replaying bool
 	// seqs tells iterator values apart in the units being rewritten.
 	seqs *seqScope
+	// facts are what the type checker found in the cell being run.
+	facts cellFacts
 
 	mu      sync.Mutex              // guards the fields below, touched by cell goroutines
 	running bool                    // a cell is executing

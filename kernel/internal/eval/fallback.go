@@ -7,6 +7,8 @@ import (
 	"go/parser"
 	"go/token"
 	"reflect"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // yaegi cannot compile a top-level `x := g(...)` when g is generic (a
@@ -52,8 +54,8 @@ func (e *Evaluator) defineByType(cctx, ctx context.Context, u *unit, user bool, 
 	if ft := e.instantiatedFuncType(as.Rhs[0]); ft != nil {
 		return e.declareAndAssign(cctx, ctx, u, user, name, ft, as.Rhs[0], orig)
 	}
-	stash := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Stash", pos)}, Lparen: pos, Args: as.Rhs, Rparen: pos}
-	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{iife([]ast.Stmt{&ast.ExprStmt{X: stash}}, pos, as.End())}, Rbrace: as.End()})
+	stash := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Stash", pos)}, Lparen: pos, Args: as.Rhs, Rparen: pos}
+	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{rewrite.IIFE([]ast.Stmt{&ast.ExprStmt{X: stash}}, pos, as.End())}, Rbrace: as.End()})
 	if err != nil {
 		return orig
 	}
@@ -74,7 +76,7 @@ func (e *Evaluator) defineByType(cctx, ctx context.Context, u *unit, user bool, 
 	if err != nil {
 		return orig
 	}
-	unstash := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Unstash", pos)}, Lparen: pos, Rparen: pos}
+	unstash := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Unstash", pos)}, Lparen: pos, Rparen: pos}
 	e.mu.Lock()
 	e.stash = v
 	e.mu.Unlock()
@@ -85,8 +87,8 @@ func (e *Evaluator) defineByType(cctx, ctx context.Context, u *unit, user bool, 
 func (e *Evaluator) declareAndAssign(cctx, ctx context.Context, u *unit, user bool, name *ast.Ident, typ, value ast.Expr, orig error) error {
 	pos := name.Pos()
 	decl := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
-		&ast.ValueSpec{Names: []*ast.Ident{ident(name.Name, pos)}, Type: typ}}}}
-	set := &ast.AssignStmt{Lhs: []ast.Expr{ident(name.Name, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{value}}
+		&ast.ValueSpec{Names: []*ast.Ident{rewrite.Ident(name.Name, pos)}, Type: typ}}}}
+	set := &ast.AssignStmt{Lhs: []ast.Expr{rewrite.Ident(name.Name, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{value}}
 	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{decl, set}, Rbrace: pos})
 	if err != nil {
 		return orig

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,11 +19,14 @@ import (
 // Errorf, Appendf) rewrite %T of such values to the declared name and
 // format %+v and %#v of them with the declared field names.
 //
-// Not fixed, for want of information at run time: a named type whose
-// underlying type is not a struct (type Celsius float64) is the same
-// reflect type as its underlying type, so %T says float64; two struct
-// types with identical fields are one reflect type, so %T names both
-// ("main.A|main.B") rather than guess.
+// A named type whose underlying type is not a struct (type Celsius
+// float64) is the same reflect type as its underlying type, so the
+// information is not there at run time: where the type checker knows
+// the static type, the %T argument arrives labelled with its name
+// (typeLabel); where the static type is an interface, it arrives as a
+// dynType and %T names every type it may be ("float64|main.Celsius").
+// Two struct types with identical fields are one reflect type, so %T
+// names both ("main.A|main.B") rather than guess.
 
 // typeNames is the registry of cell struct types by reflect type.
 type typeNames struct {
@@ -30,6 +34,9 @@ type typeNames struct {
 	names map[reflect.Type][]string
 	// fields are the declared field names, by reflect type.
 	fields map[reflect.Type][]string
+	// under are the cell's named non-struct types, by the reflect type
+	// of their underlying type.
+	under map[reflect.Type][]string
 	// methods maps a method name to the cell types declaring it, a
 	// leading "*" for a pointer receiver (see noteMethods).
 	methods map[string][]string
@@ -39,11 +46,17 @@ type typeNames struct {
 // pointer to a type with methods reaches compiled code in a wrapper.)
 func (tn *typeNames) register(name string, slice any, fields []string) {
 	rt := reflect.TypeOf(slice).Elem()
-	if rt.Kind() != reflect.Struct {
-		return
-	}
 	tn.mu.Lock()
 	defer tn.mu.Unlock()
+	if rt.Kind() != reflect.Struct {
+		if tn.under == nil {
+			tn.under = map[reflect.Type][]string{}
+		}
+		if !slices.Contains(tn.under[rt], name) {
+			tn.under[rt] = append(tn.under[rt], name)
+		}
+		return
+	}
 	if tn.names == nil {
 		tn.names, tn.fields = map[reflect.Type][]string{}, map[reflect.Type][]string{}
 	}
@@ -68,7 +81,8 @@ func (tn *typeNames) lookup(rt reflect.Type) (string, []string) {
 	return "main." + strings.Join(names, "|main."), tn.fields[rt]
 }
 
-// registerTypes registers the non-generic struct types declared by u.
+// registerTypes registers the non-generic types declared by u, but
+// interfaces.
 func (e *Evaluator) registerTypes(u *unit) {
 	if u.file == nil {
 		return
@@ -84,7 +98,7 @@ func (e *Evaluator) registerTypes(u *unit) {
 			if !ok || ts.TypeParams != nil || ts.Assign.IsValid() {
 				continue
 			}
-			if _, ok := ts.Type.(*ast.StructType); !ok {
+			if _, ok := ts.Type.(*ast.InterfaceType); ok {
 				continue
 			}
 			var fields []string
@@ -170,4 +184,38 @@ func (e *Evaluator) noteMethods() {
 	e.names.mu.Lock()
 	e.names.methods = m
 	e.names.mu.Unlock()
+}
+
+// typeLabel is a %T argument labelled with its static type's name.
+type typeLabel string
+
+// dynType is a %T argument whose static type is an interface.
+type dynType struct{ v any }
+
+// exactType is a %T argument whose static type the interpreter names
+// right: it is not one of the cell's misnamed types, whatever its
+// reflect type.
+type exactType struct{ v any }
+
+// dynName is %T of a value whose static type is an interface: its
+// reflect type's name, and, when a cell's named non-struct type has
+// that reflect type, those names too: the value may be of any of them.
+func (tn *typeNames) dynName(w any) string {
+	v, wrapped := unwrapYaegi(w)
+	if v == nil {
+		return "<nil>"
+	}
+	rt := reflect.TypeOf(v)
+	name := tn.typeName(rt)
+	if wrapped && !tn.needs(rt, map[reflect.Type]bool{}) { // as args does for a wrapped value
+		if n := tn.byMethod(w, v); n != "" {
+			return n
+		}
+	}
+	tn.mu.RLock()
+	defer tn.mu.RUnlock()
+	if names := tn.under[rt]; len(names) > 0 {
+		name += "|main." + strings.Join(names, "|main.")
+	}
+	return name
 }

@@ -64,6 +64,11 @@ func printWrappers(x interp.Exports) interp.Exports {
 			mt[v] = ifaces
 		}
 	}
+	for _, name := range []string{"TypeOfAny", "TypeExact"} { // a cell value with methods arrives wrapped, not as yaegi's interface
+		if v, ok := x[rtPath+"/eval"][name]; ok {
+			mt[v] = ifaces
+		}
+	}
 	return interp.Exports{".": {"MapTypes": reflect.ValueOf(mt)}}
 }
 
@@ -109,16 +114,45 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 			out = append(out, c)
 			continue
 		}
+		labelled, exact := false, false
+		var arg any
 		if argi < len(a) {
-			v, wrapped := unwrapYaegi(a[argi]) // wrapped: a Stringer or error, whose method %+v calls, as in Go
+			arg = a[argi]
+			switch x := arg.(type) { // the type checker's help with %T (fmtnames.go)
+			case typeLabel:
+				copied = copyArgs(copied, a)
+				copied[argi], c, labelled = string(x), 's', true
+			case dynType:
+				copied = copyArgs(copied, a)
+				copied[argi], c, labelled = tn.dynName(x.v), 's', true
+			case exactType:
+				copied = copyArgs(copied, a)
+				arg, exact = x.v, true
+				copied[argi] = arg
+			}
+		}
+		if argi < len(a) && !labelled {
+			v, wrapped := unwrapYaegi(arg)
+			if _, formatter := arg.(fmt.Formatter); wrapped && !formatter && !strings.ContainsRune("vsxXqT", rune(c)) {
+				// Go calls String and Error only for these verbs; %d of a
+				// Stringer prints the number, not yaegi's wrapper struct.
+				copied = copyArgs(copied, a)
+				copied[argi] = v
+			} // wrapped: a Stringer or error, whose method %+v calls, as in Go
 			if wrapped && c == 'T' && !tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
 				// yaegi's wrapper does not always keep the value's type
 				// (a one-field struct arrives as its field): name the cell
 				// types with the wrapped method instead of the wrapper.
-				if name := tn.byMethod(a[argi], v); name != "" {
-					if copied == nil {
-						copied = append([]any(nil), a...)
-					}
+				if name := tn.byMethod(arg, v); name != "" {
+					copied = copyArgs(copied, a)
+					copied[argi], c = name, 's'
+				}
+			}
+			if c == 'T' && !exact {
+				// No word from the type checker (a format that is not a
+				// constant): a value may be of a cell's misnamed type.
+				if name := tn.dynName(v); strings.Contains(name, "|") {
+					copied = copyArgs(copied, a)
 					copied[argi], c = name, 's'
 				}
 			}
@@ -284,4 +318,12 @@ func (tn *typeNames) byMethod(w, v any) string {
 		names = append(names, name)
 	}
 	return strings.Join(names, "|")
+}
+
+// copyArgs returns copied, or a copy of a when nil.
+func copyArgs(copied, a []any) []any {
+	if copied == nil {
+		return append([]any(nil), a...)
+	}
+	return copied
 }

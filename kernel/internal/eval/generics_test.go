@@ -1,6 +1,8 @@
 package eval
 
-import "testing"
+import (
+	"testing"
+)
 
 func TestSlicesMapsCmp(t *testing.T) {
 	imp := `import ("slices"; "maps"; "cmp"; "strings"; "strconv")`
@@ -24,13 +26,11 @@ ps := []person{{"ann", 30}, {"bob", 25}}
 		{name: "Equal", cells: []string{imp, "slices.Equal([]int{1, 2}, []int{1, 2})"}, text: "true"},
 		{name: "Insert Delete", cells: []string{imp, "s := []int{1, 2, 3}\ns = slices.Insert(s, 1, 9, 8)\ns = slices.Delete(s, 0, 1)\ns"}, text: "[9 8 2 3]"},
 		{name: "maps Keys Values sorted", cells: []string{imp, `m := map[string]int{"b": 2, "a": 1}
-k := maps.Keys(m)
-v := maps.Values(m)
-slices.Sort(k)
-slices.Sort(v)
+k := slices.Sorted(maps.Keys(m))
+v := slices.Collect(maps.Values(m))
 strings.Join(k, ",") + strconv.Itoa(v[0]+v[1])`}, text: `"a,b3"`},
 		{name: "maps Keys", cells: []string{imp, `m := map[string]int{"b": 2, "a": 1}
-k := maps.Keys(m)
+k := slices.Collect(maps.Keys(m))
 slices.Sort(k)
 k`}, text: "[a b]"},
 		{name: "maps Clone Copy Equal DeleteFunc", cells: []string{imp, `m := map[string]int{"a": 1, "b": 2}

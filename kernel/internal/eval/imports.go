@@ -119,8 +119,6 @@ func (e *Evaluator) explainCompile(err error, u *unit) error {
 		ce.Value = v + " (if a loop here ranges over an iterator function, the kernel did not recognise it as one: declare the value with its type, e.g. var seq iter.Seq[int] = ..., or range over a call of a func whose result type is iter.Seq/iter.Seq2; iterators made by a generic func, such as Filter[T], are beyond the interpreter: write the adapter for the concrete type)"
 	case strings.Contains(v, "func(func(") && strings.Contains(v, "bool)"):
 		ce.Value = v + " (the interpreter mixed up iterator types: an iterator made by a generic func, such as Filter[T], cannot run in the interpreter; write the adapter for the concrete type)"
-	case strings.Contains(v, "undefined selector iter.Pull"):
-		ce.Value = v + ": iter.Pull and iter.Pull2 are not available (yaegi cannot run a generic function that returns functions); range over the iterator with a for loop instead"
 	case strings.Contains(v, "undefined type for") || strings.Contains(v, "infer") || strings.Contains(v, "nil reflect type") || strings.Contains(v, "nil type"):
 		if name, pos := e.genericCall(u); name != "" {
 			ce.Value = fmt.Sprintf("%s: cannot infer the type argument of %s: write it explicitly, for example %s[int](...) (%s)", pos, name, name, v)

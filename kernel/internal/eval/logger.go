@@ -3,7 +3,6 @@ package eval
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"io"
 	"log"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // Logger stands in for *log.Logger in cells (log.New, log.Default and
@@ -27,11 +28,12 @@ type Logger struct {
 	flag   int
 	line   *atomic.Int64 // the evaluator's current logging line
 	outs   *outputs      // routes the cells' os.Stderr to the ordered stderr
+	names  *typeNames    // cell types' names for %T, %+v, %#v, as fmt's Printf has them
 }
 
 // New returns a Logger like log.New.
 func (l *Logger) new(out io.Writer, prefix string, flag int) *Logger {
-	return &Logger{out: out, prefix: prefix, flag: flag, line: l.line, outs: l.outs}
+	return &Logger{out: out, prefix: prefix, flag: flag, line: l.line, outs: l.outs, names: l.names}
 }
 
 // SetPrefix, Prefix, SetFlags, Flags, SetOutput and Writer are log's.
@@ -84,15 +86,23 @@ func (l *Logger) Output(calldepth int, s string) error {
 	return err
 }
 
-func (l *Logger) Print(v ...any)                 { l.Output(2, fmt.Sprint(v...)) }          //nolint:errcheck
-func (l *Logger) Printf(format string, v ...any) { l.Output(2, fmt.Sprintf(format, v...)) } //nolint:errcheck
-func (l *Logger) Println(v ...any)               { l.Output(2, fmt.Sprintln(v...)) }        //nolint:errcheck
+func (l *Logger) Print(v ...any)                 { l.Output(2, fmt.Sprint(v...)) }     //nolint:errcheck
+func (l *Logger) Printf(format string, v ...any) { l.Output(2, l.sprintf(format, v)) } //nolint:errcheck
+func (l *Logger) Println(v ...any)               { l.Output(2, fmt.Sprintln(v...)) }   //nolint:errcheck
 func (l *Logger) Fatal(v ...any)                 { l.fatal(fmt.Sprint(v...)) }
-func (l *Logger) Fatalf(format string, v ...any) { l.fatal(fmt.Sprintf(format, v...)) }
+func (l *Logger) Fatalf(format string, v ...any) { l.fatal(l.sprintf(format, v)) }
 func (l *Logger) Fatalln(v ...any)               { l.fatal(fmt.Sprintln(v...)) }
 func (l *Logger) Panic(v ...any)                 { l.panic(fmt.Sprint(v...)) }
-func (l *Logger) Panicf(format string, v ...any) { l.panic(fmt.Sprintf(format, v...)) }
+func (l *Logger) Panicf(format string, v ...any) { l.panic(l.sprintf(format, v)) }
 func (l *Logger) Panicln(v ...any)               { l.panic(fmt.Sprintln(v...)) }
+
+// sprintf formats as the cells' fmt.Sprintf does (fmtverbs.go).
+func (l *Logger) sprintf(format string, v []any) string {
+	if l.names != nil {
+		format, v = l.names.args(format, v)
+	}
+	return fmt.Sprintf(format, v...)
+}
 
 // fatal prints as log.Fatal does, then ends the cell (not the process).
 func (l *Logger) fatal(s string) {
@@ -115,7 +125,7 @@ func trimNewline(s string) string {
 // overrideLog points the log package of cells at Loggers.
 func (e *Evaluator) overrideLog(l map[string]reflect.Value) {
 	// The standard logger writes to the cells' os.Stderr, as log does.
-	std := &Logger{out: os.Stderr, flag: log.LstdFlags, line: &e.logLine, outs: &e.out}
+	std := &Logger{out: os.Stderr, flag: log.LstdFlags, line: &e.logLine, outs: &e.out, names: e.names}
 	e.stdLog = std
 	l["Logger"] = reflect.ValueOf((*Logger)(nil))
 	l["New"] = reflect.ValueOf(std.new)
@@ -131,39 +141,5 @@ func (e *Evaluator) overrideLog(l map[string]reflect.Value) {
 	}
 }
 
-// logMethods are the calls markLogLines marks.
-var logMethods = map[string]bool{"Print": true, "Printf": true, "Println": true, "Fatal": true, "Fatalf": true,
-	"Fatalln": true, "Panic": true, "Panicf": true, "Panicln": true, "Output": true}
-
-// markLogLines puts `__glrt.LogLine(N)` before every statement below n
-// that is a call X.Print*(...), X.Fatal*, X.Panic* or X.Output (X not
-// fmt), N being its cell line, for Lshortfile. Any receiver is marked:
-// recording a line costs little, and the type of X is unknown here.
-func (e *Evaluator) markLogLines(n ast.Node) {
-	fset := e.i.FileSet()
-	forEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
-		var out []ast.Stmt
-		for _, s := range list {
-			if es, ok := s.(*ast.ExprStmt); ok && isLogCall(es.X) {
-				pos := s.Pos()
-				line := fset.Position(pos).Line
-				mark := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("LogLine", pos)}, Lparen: pos,
-					Args: []ast.Expr{&ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(line)}}, Rparen: pos}
-				out = append(out, &ast.ExprStmt{X: mark})
-			}
-			out = append(out, s)
-		}
-		return out
-	})
-}
-
-// isLogCall reports whether x is a call X.Print*/Fatal*/Panic*(...) with
-// X not fmt.
-func isLogCall(x ast.Expr) bool {
-	call, ok := x.(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	sel, ok := call.Fun.(*ast.SelectorExpr)
-	return ok && logMethods[sel.Sel.Name] && sel.Sel.Name != "Output" && !isIdent(sel.X, "fmt")
-}
+// markLogLines is rewrite.LogLines in the interpreter's file set.
+func (e *Evaluator) markLogLines(n ast.Node) { rewrite.LogLines(n, e.i.FileSet()) }

@@ -2,19 +2,22 @@ package eval
 
 import (
 	"go/ast"
-	"go/token"
+	"go/parser"
+	"go/types"
+
+	"golessons/kernel/internal/eval/rewrite"
+	"golessons/kernel/internal/typecheck"
 )
 
-// Go 1.22 changed loops in two ways that every current tutorial relies on
-// and yaegi v0.16.1 does not implement: each iteration of a `for` loop gets
-// its own copy of the loop variables, and `range` accepts an integer. The
-// rewrites below give both. They work on the AST so that positions (and so
-// error messages) still point into the cell.
+// The loop rewrites themselves (Go 1.22's per-iteration variables and
+// range over an integer) are in package rewrite; rewriteLoops chooses,
+// for each loop, the one it needs, with what the evaluator knows of
+// iterators and integers.
 
 // rewriteLoops applies the range-over-int and per-iteration rewrites to
 // every loop below n, including loops inside function literals.
-func (e *Evaluator) rewriteLoops(n ast.Node, ints intNames) {
-	forEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
+func (e *Evaluator) rewriteLoops(n ast.Node, ints rewrite.IntNames) {
+	rewrite.ForEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
 		for i, s := range list {
 			list[i] = e.rewriteLoopStmt(s, ints)
 		}
@@ -24,7 +27,7 @@ func (e *Evaluator) rewriteLoops(n ast.Node, ints intNames) {
 
 // rewriteLoopStmt rewrites one statement if it is a loop (possibly
 // labelled); the loop's body has already been visited.
-func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints intNames) ast.Stmt {
+func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames) ast.Stmt {
 	label := ""
 	inner := s
 	if l, ok := s.(*ast.LabeledStmt); ok {
@@ -32,185 +35,49 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints intNames) ast.Stmt {
 	}
 	if r, ok := inner.(*ast.RangeStmt); ok && e.seqs != nil {
 		if f, arg := e.pkgCall(r.X, "slices"); f == "Backward" {
-			return e.rangeBackward(s, r, arg)
+			return rewrite.RangeBackward(s, r, arg, e.temp)
 		}
 		e.rangeOverStdSeqs(r)
 		if a := e.exprArity(r.X, e.seqs); a > 0 {
-			return e.rangeFunc(s, r, a)
+			return rewrite.RangeFunc(s, r, a, e.temp, e.seqFieldType)
+		}
+		if rf, ok := e.rangeFact(r); ok && rf.Arity > 0 { // an iterator the syntax did not show
+			t, err := parser.ParseExpr(rf.Type)
+			typed := func(ast.Expr) ast.Expr {
+				if err != nil {
+					return nil
+				}
+				return t
+			}
+			return rewrite.RangeFunc(s, r, rf.Arity, e.temp, typed)
 		}
 	}
 	var out ast.Stmt
 	switch loop := inner.(type) {
 	case *ast.RangeStmt:
 		e.rangeOverKeys(loop)
-		if ints.isInt(loop.X) {
-			f, pre := e.rangeIntToFor(loop)
-			e.perIteration(f, label)
-			out = wrapLabel(f, s)
+		if rf, _ := e.rangeFact(loop); ints.IsInt(loop.X) || rf.Int {
+			f, pre := rewrite.RangeIntToFor(loop, e.temp)
+			rewrite.PerIteration(f, label, e.temp)
+			out = rewrite.WrapLabel(f, s)
 			return &ast.BlockStmt{Lbrace: loop.Pos(), List: []ast.Stmt{pre, out}, Rbrace: loop.End()}
 		}
-		e.perIterationRange(loop)
+		rewrite.PerIterationRange(loop)
 	case *ast.ForStmt:
-		e.perIteration(loop, label)
+		rewrite.PerIteration(loop, label, e.temp)
 	}
 	return s
 }
 
-// wrapLabel puts f under the label of orig, if orig was labelled.
-func wrapLabel(f ast.Stmt, orig ast.Stmt) ast.Stmt {
-	if l, ok := orig.(*ast.LabeledStmt); ok {
-		l.Stmt = f
-		return l
-	}
-	return f
-}
-
-// rangeIntToFor turns `for i := range X` into
-// `__gl_nK := X; for i := __gl_nK - __gl_nK; i < __gl_nK; i++`, which
-// evaluates X once and gives i the type of X, as Go 1.22 does.
-func (e *Evaluator) rangeIntToFor(r *ast.RangeStmt) (*ast.ForStmt, ast.Stmt) {
-	pos := r.For
-	n := e.temp("n", pos)
-	pre := &ast.AssignStmt{Lhs: []ast.Expr{n}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{r.X}}
-	var key *ast.Ident
-	if k, ok := r.Key.(*ast.Ident); ok && k.Name != "_" && r.Tok == token.DEFINE {
-		key = k
-	} else if r.Key == nil || r.Tok == token.DEFINE {
-		key = e.temp("i", pos)
-	}
-	f := &ast.ForStmt{For: pos, Body: r.Body}
-	if key == nil { // `for k = range X` assigns an existing variable
-		key = ast.NewIdent("_")
-		if k, ok := r.Key.(*ast.Ident); ok {
-			key = k
-		}
-		f.Init = &ast.AssignStmt{Lhs: []ast.Expr{key}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{zeroOf(n)}}
-	} else {
-		f.Init = &ast.AssignStmt{Lhs: []ast.Expr{key}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{zeroOf(n)}}
-	}
-	f.Cond = &ast.BinaryExpr{X: ident(key.Name, pos), OpPos: pos, Op: token.LSS, Y: ident(n.Name, pos)}
-	f.Post = &ast.IncDecStmt{X: ident(key.Name, pos), TokPos: pos, Tok: token.INC}
-	return f, pre
-}
-
-// zeroOf is `n - n`: a zero of n's type without naming the type.
-func zeroOf(n *ast.Ident) ast.Expr {
-	return &ast.BinaryExpr{X: ident(n.Name, n.Pos()), OpPos: n.Pos(), Op: token.SUB, Y: ident(n.Name, n.Pos())}
-}
-
-// perIteration gives a 3-clause loop Go 1.22 semantics: the body works on
-// a fresh copy of each loop variable, copied back at the end of the body
-// and before every `continue` of this loop, so the post statement sees
-// the body's changes. Loops whose body cannot capture a variable (no
-// closure, goroutine, defer or address-of) are left alone: the copy would
-// be unobservable and would only cost time.
-func (e *Evaluator) perIteration(f *ast.ForStmt, label string) {
-	as, ok := f.Init.(*ast.AssignStmt)
-	if !ok || as.Tok != token.DEFINE || !mayCapture(f.Body) {
-		return
-	}
-	pos := f.Body.Lbrace
-	var pre, post []ast.Stmt
-	var names []*ast.Ident
-	for _, l := range as.Lhs {
-		id, ok := l.(*ast.Ident)
-		if !ok || id.Name == "_" {
-			continue
-		}
-		p := e.temp("p", pos)
-		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{p}, TokPos: pos, Tok: token.DEFINE,
-			Rhs: []ast.Expr{&ast.UnaryExpr{OpPos: pos, Op: token.AND, X: ident(id.Name, pos)}}})
-		post = append(post, &ast.AssignStmt{Lhs: []ast.Expr{&ast.StarExpr{Star: pos, X: ident(p.Name, pos)}},
-			TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(id.Name, pos)}})
-		names = append(names, id)
-	}
-	if len(names) == 0 {
-		return
-	}
-	pre = append(pre, copyDefine(names, pos))
-	replaceContinue(f.Body, label, post)
-	body := append(pre, f.Body)
-	body = append(body, post...)
-	f.Body = &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: f.Body.Rbrace}
-}
-
-// perIterationRange gives `for k, v := range X` a fresh k and v per
-// iteration by shadowing them at the top of the body. The original body
-// is nested one block deeper so that an old-style `v := v` in it still
-// compiles.
-func (e *Evaluator) perIterationRange(r *ast.RangeStmt) {
-	if r.Tok != token.DEFINE || !mayCapture(r.Body) {
-		return
-	}
-	var names []*ast.Ident
-	for _, x := range []ast.Expr{r.Key, r.Value} {
-		if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
-			names = append(names, id)
-		}
-	}
-	if len(names) == 0 {
-		return
-	}
-	pos := r.Body.Lbrace
-	r.Body = &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{copyDefine(names, pos), r.Body}, Rbrace: r.Body.Rbrace}
-}
-
-// copyDefine is `a, b := a, b`.
-func copyDefine(names []*ast.Ident, pos token.Pos) ast.Stmt {
-	as := &ast.AssignStmt{TokPos: pos, Tok: token.DEFINE}
-	for _, id := range names {
-		as.Lhs = append(as.Lhs, ident(id.Name, pos))
-		as.Rhs = append(as.Rhs, ident(id.Name, pos))
-	}
-	return as
-}
-
-// mayCapture reports whether body could keep a reference to a loop
-// variable beyond its iteration.
-func mayCapture(body ast.Node) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
-			found = true
-		case *ast.UnaryExpr:
-			if x.Op == token.AND {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// replaceContinue puts the copy-back statements before each `continue`
-// that targets the loop owning body (unlabelled ones outside nested loops,
-// and labelled ones naming label).
-func replaceContinue(body *ast.BlockStmt, label string, post []ast.Stmt) {
-	var walk func(list []ast.Stmt, nested bool) []ast.Stmt
-	walk = func(list []ast.Stmt, nested bool) []ast.Stmt {
-		for i, s := range list {
-			if b, ok := s.(*ast.BranchStmt); ok && b.Tok == token.CONTINUE &&
-				((b.Label == nil && !nested) || (b.Label != nil && b.Label.Name == label && label != "")) {
-				list[i] = &ast.BlockStmt{Lbrace: b.Pos(), List: append(append([]ast.Stmt{}, post...), b), Rbrace: b.End()}
-				continue
-			}
-			visitChildLists(s, nested, walk)
-		}
-		return list
-	}
-	body.List = walk(body.List, false)
-}
-
-// rangeOverKeys makes `for k := range maps.Keys(m)` (Go 1.23, where
-// Keys returns an iterator) yield the keys, not indexes, over the slices
-// the shim's Keys and Values return: it becomes `for _, k := range`.
+// rangeOverKeys makes `for k := range maps.Keys(m)` a range over m
+// itself (maps.Values: `for _, v := range m`) when the type checker's
+// facts did not already (rewrite.Seqs): the generic Keys cannot run.
 func (e *Evaluator) rangeOverKeys(r *ast.RangeStmt) {
-	if r.Key == nil || r.Value != nil {
+	if r.Value != nil {
 		return
 	}
 	call, ok := r.X.(*ast.CallExpr)
-	if !ok {
+	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
 		return
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
@@ -223,6 +90,29 @@ func (e *Evaluator) rangeOverKeys(r *ast.RangeStmt) {
 	if en := e.decls.entries["maps"]; en != nil && en.sym.Kind != "import" {
 		return // a user variable named maps
 	}
-	r.Value = r.Key
-	r.Key = ident("_", r.Key.Pos())
+	r.X = call.Args[0]
+	if sel.Sel.Name == "Values" && r.Key != nil {
+		r.Value = r.Key
+		r.Key = rewrite.Ident("_", r.Key.Pos())
+	}
+}
+
+// seqFieldType is the declared type of a struct field holding an
+// iterator, for rewrite.RangeFunc: yaegi cannot infer __gl_next's type
+// argument from a value read out of a struct.
+func (e *Evaluator) seqFieldType(x ast.Expr) ast.Expr {
+	if sel, ok := x.(*ast.SelectorExpr); ok && e.seqs != nil {
+		return e.seqs.fieldTypes[sel.Sel.Name]
+	}
+	return nil
+}
+
+// rangeFact is the type checker's fact about the range loop r, when it
+// is about this very loop (the ranged expression reads the same).
+func (e *Evaluator) rangeFact(r *ast.RangeStmt) (typecheck.RangeFact, bool) {
+	rf, ok := e.facts.f.Ranges[e.factPos(r.For)]
+	if !ok || rf.X != types.ExprString(r.X) {
+		return typecheck.RangeFact{}, false
+	}
+	return rf, true
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // yaegi keeps the first body of a method when it is declared again, so
@@ -54,7 +56,7 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 		}
 		lit := methodLiteral(fd)
 		name := methodVar(recv, fd.Name.Name)
-		assigns = append(assigns, &ast.AssignStmt{Lhs: []ast.Expr{ident(name, fd.Pos())},
+		assigns = append(assigns, &ast.AssignStmt{Lhs: []ast.Expr{rewrite.Ident(name, fd.Pos())},
 			TokPos: fd.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{lit}})
 		if seen {
 			continue
@@ -63,7 +65,7 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 		// statement: a file-level initialiser whose parameters share a
 		// name with a global trips yaegi's "variable definition loop".
 		decls = append(decls, methodWrapper(fd), &ast.GenDecl{TokPos: fd.Pos(), Tok: token.VAR, Specs: []ast.Spec{
-			&ast.ValueSpec{Names: []*ast.Ident{ident(name, fd.Pos())}, Type: unnamedFuncType(lit.Type)},
+			&ast.ValueSpec{Names: []*ast.Ident{rewrite.Ident(name, fd.Pos())}, Type: unnamedFuncType(lit.Type)},
 		}})
 	}
 	if len(assigns) > 0 {
@@ -71,7 +73,7 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 		// separate statement run would not see packages imported by the
 		// cell (yaegi scopes imports to the file that declared them).
 		pos := assigns[0].Pos()
-		decls = append(decls, &ast.FuncDecl{Name: ident("init", pos), Type: emptyFuncType(pos),
+		decls = append(decls, &ast.FuncDecl{Name: rewrite.Ident("init", pos), Type: rewrite.EmptyFuncType(pos),
 			Body: &ast.BlockStmt{Lbrace: pos, List: assigns, Rbrace: pos}})
 	}
 	u.file.Decls = decls
@@ -94,15 +96,15 @@ func isGenericRecv(t ast.Expr) bool {
 func nameFields(fd *ast.FuncDecl) {
 	r := fd.Recv.List[0]
 	if len(r.Names) == 0 || r.Names[0].Name == "_" {
-		r.Names = []*ast.Ident{ident("__gl_recv", r.Pos())}
+		r.Names = []*ast.Ident{rewrite.Ident("__gl_recv", r.Pos())}
 	}
 	for i, f := range fd.Type.Params.List {
 		if len(f.Names) == 0 {
-			f.Names = []*ast.Ident{ident(fmt.Sprintf("__gl_arg%d", i), f.Pos())}
+			f.Names = []*ast.Ident{rewrite.Ident(fmt.Sprintf("__gl_arg%d", i), f.Pos())}
 		}
 		for j, id := range f.Names {
 			if id.Name == "_" {
-				f.Names[j] = ident(fmt.Sprintf("__gl_arg%d_%d", i, j), id.Pos())
+				f.Names[j] = rewrite.Ident(fmt.Sprintf("__gl_arg%d_%d", i, j), id.Pos())
 			}
 		}
 	}
@@ -126,7 +128,7 @@ func unnamedFuncType(t *ast.FuncType) *ast.FuncType {
 			return nil
 		}
 		out := &ast.FieldList{Opening: fl.Opening, Closing: fl.Closing}
-		for _, typ := range flatten(fl) {
+		for _, typ := range rewrite.Flatten(fl) {
 			out.List = append(out.List, &ast.Field{Type: typ})
 		}
 		return out
@@ -137,11 +139,11 @@ func unnamedFuncType(t *ast.FuncType) *ast.FuncType {
 // methodWrapper is the method declaration that forwards to the variable.
 func methodWrapper(fd *ast.FuncDecl) *ast.FuncDecl {
 	pos := fd.Body.Lbrace
-	call := &ast.CallExpr{Fun: ident(methodVar(typeNameOf(fd.Recv.List[0].Type), fd.Name.Name), pos), Lparen: pos, Rparen: pos}
-	call.Args = append(call.Args, ident(fd.Recv.List[0].Names[0].Name, pos))
+	call := &ast.CallExpr{Fun: rewrite.Ident(methodVar(typeNameOf(fd.Recv.List[0].Type), fd.Name.Name), pos), Lparen: pos, Rparen: pos}
+	call.Args = append(call.Args, rewrite.Ident(fd.Recv.List[0].Names[0].Name, pos))
 	for _, f := range fd.Type.Params.List {
 		for _, id := range f.Names {
-			call.Args = append(call.Args, ident(id.Name, pos))
+			call.Args = append(call.Args, rewrite.Ident(id.Name, pos))
 		}
 		if _, ok := f.Type.(*ast.Ellipsis); ok {
 			call.Ellipsis = pos

@@ -6,21 +6,16 @@ import (
 	"go/token"
 	"strings"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 )
 
 // Range over a function (Go 1.23): yaegi v0.16.1 cannot compile
-// `for x := range seq` when seq is an iterator func. Such a loop becomes
+// `for x := range seq` when seq is an iterator func; rewrite.RangeFunc
+// turns such a loop into a plain loop pulling from the iterator, run on
+// its own goroutine and resumed by each Next (pull.go).
 //
-//	{ __gl_sN := seq; __gl_pN := __glrt.Pull(__gl_sN); defer __gl_pN.Stop()
-//	  label: for { x, __gl_okN := __gl_next1(__gl_sN, __gl_pN); if !__gl_okN { break }; BODY }
-//	  __gl_pN.Stop() }
-//
-// The body stays the body of a real loop, so break, continue, labels,
-// return and defer mean what they mean in Go; the iterator runs on its own
-// goroutine, resumed by each Next (pull.go).
-//
-// Without a type checker the rewrite must recognise iterator values from
+// Which loops range over an iterator is decided here. The rewrite must recognise iterator values from
 // the source: func literals, calls of funcs and methods whose result type
 // is iter.Seq/iter.Seq2 or a func(yield func(...) bool) type (or a named
 // type declared so), and variables and parameters declared or assigned
@@ -43,7 +38,7 @@ func (e *Evaluator) typeArity(t ast.Expr, cell map[string]ast.Expr) int {
 			return 0
 		}
 		y, ok := x.Params.List[0].Type.(*ast.FuncType)
-		if !ok || y.Results == nil || len(y.Results.List) != 1 || !isIdent(y.Results.List[0].Type, "bool") {
+		if !ok || y.Results == nil || len(y.Results.List) != 1 || !rewrite.IsIdent(y.Results.List[0].Type, "bool") {
 			return 0
 		}
 		if n := fieldCount(y.Params); n == 1 || n == 2 {
@@ -64,7 +59,7 @@ func (e *Evaluator) typeArity(t ast.Expr, cell map[string]ast.Expr) int {
 
 func iterSel(x ast.Expr) int {
 	sel, ok := x.(*ast.SelectorExpr)
-	if !ok || !isIdent(sel.X, "iter") {
+	if !ok || !rewrite.IsIdent(sel.X, "iter") {
 		return 0
 	}
 	switch sel.Sel.Name {
@@ -74,11 +69,6 @@ func iterSel(x ast.Expr) int {
 		return 2
 	}
 	return 0
-}
-
-func isIdent(x ast.Expr, name string) bool {
-	id, ok := x.(*ast.Ident)
-	return ok && id.Name == name
 }
 
 func fieldCount(l *ast.FieldList) int {
@@ -287,7 +277,7 @@ func (e *Evaluator) pkgCall(x ast.Expr, pkg string) (string, ast.Expr) {
 		return "", nil
 	}
 	sel, ok := call.Fun.(*ast.SelectorExpr)
-	if !ok || !isIdent(sel.X, pkg) {
+	if !ok || !rewrite.IsIdent(sel.X, pkg) {
 		return "", nil
 	}
 	if en := e.decls.entries[pkg]; en != nil && en.sym.Kind != symtab.KindImport {
@@ -299,13 +289,13 @@ func (e *Evaluator) pkgCall(x ast.Expr, pkg string) (string, ast.Expr) {
 // rangeOverStdSeqs turns ranges over the standard iterators of a slice or
 // map into the plain ranges they are equivalent to: slices.All(s) and
 // maps.All(m) yield what ranging over s and m yields, slices.Values(s)
-// the elements (slices.Backward: rangeBackward). (yaegi cannot keep the
+// the elements (slices.Backward: rewrite.RangeBackward). (yaegi cannot keep the
 // func a generic call returns.)
 func (e *Evaluator) rangeOverStdSeqs(r *ast.RangeStmt) {
 	if f, arg := e.pkgCall(r.X, "slices"); f == "All" || f == "Values" {
 		r.X = arg
 		if f == "Values" && r.Key != nil {
-			r.Key, r.Value = ident("_", r.Key.Pos()), r.Key
+			r.Key, r.Value = rewrite.Ident("_", r.Key.Pos()), r.Key
 		}
 	} else if f, arg := e.pkgCall(r.X, "maps"); f == "All" {
 		r.X = arg
@@ -313,8 +303,9 @@ func (e *Evaluator) rangeOverStdSeqs(r *ast.RangeStmt) {
 }
 
 // seqCalls makes slices.Collect and slices.Sorted of a cell's own
-// iterator (the shims take the slices maps.Keys and maps.Values return)
-// call the prelude's iterator versions.
+// iterator call the prelude's iterator versions, when the type checker's
+// facts did not give the calls concrete versions (rewrite.Seqs): yaegi
+// infers the generic shims' type argument wrongly.
 func (e *Evaluator) seqCalls(n ast.Node) {
 	if e.seqs == nil || n == nil {
 		return
@@ -326,7 +317,7 @@ func (e *Evaluator) seqCalls(n ast.Node) {
 		}
 		f, arg := e.pkgCall(call, "slices")
 		if (f == "Collect" || f == "Sorted") && e.exprArity(arg, e.seqs) == 1 {
-			call.Fun = ident("__gl_"+f, call.Fun.Pos())
+			call.Fun = rewrite.Ident("__gl_"+f, call.Fun.Pos())
 		}
 		return true
 	})

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"go/ast"
 	"sort"
 	"strings"
 )
@@ -67,6 +68,9 @@ func (e *Evaluator) rerun(cctx, ctx context.Context, segs []segment) error {
 	if err != nil {
 		return err
 	}
+	if err := e.refactsOf(u, segs); err != nil {
+		return err
+	}
 	e.seqs = e.newSeqScope([]*unit{u})
 	extra, err := e.rewriteUnit(u, e.globalInts())
 	if err != nil {
@@ -113,4 +117,32 @@ func (e *Evaluator) sortedMethodEntries() []*methodEntry {
 		out[i] = e.decls.methods[k]
 	}
 	return out
+}
+
+// refactsOf rewrites the recorded declarations or closures of u, one
+// per segment of segs, with the type checker's facts about each (they
+// come from several cells, whose positions may coincide, and the
+// generic funcs they copy may have been redefined since).
+func (e *Evaluator) refactsOf(u *unit, segs []segment) error {
+	var nodes []ast.Node
+	switch {
+	case u.file != nil:
+		for _, d := range u.file.Decls {
+			nodes = append(nodes, d)
+		}
+	case u.block != nil:
+		for _, st := range u.block.List {
+			nodes = append(nodes, st)
+		}
+	}
+	if len(nodes) != len(segs) {
+		return nil // cannot tell which facts are whose: yaegi's own errors then
+	}
+	for i, s := range segs {
+		f := e.segmentFacts(s)
+		if _, err := e.rewriteWithFacts(nodes[i], &f); err != nil {
+			return err
+		}
+	}
+	return nil
 }

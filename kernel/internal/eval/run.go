@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/interp"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // cellFile is the file name given to cell code; it is stripped from
@@ -30,14 +32,16 @@ type unit struct {
 	// pending are the table entries committed once the unit has run.
 	pending        []*entry
 	pendingMethods []*methodEntry
-	retried        bool  // a failed statement run is retried once, statement by statement
-	piece          *unit // the declaration unit this one was split from (see orderByUse)
-	mainCall       bool  // the call of a cell's func main (not repeated when callers are recompiled)
+	retried        bool     // a failed statement run is retried once, statement by statement
+	piece          *unit    // the declaration unit this one was split from (see orderByUse)
+	mainCall       bool     // the call of a cell's func main (not repeated when callers are recompiled)
+	copied         []string // the generic funcs its code calls as copies (typecheck.go)
 }
 
 // run evaluates cell code; user is false for the prelude, whose names
 // are not recorded.
 func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string]any, error) {
+	e.useFacts(cell, user)
 	units, err := e.prepare(splitCell(cell))
 	if err != nil {
 		return nil, err
@@ -88,12 +92,15 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		}
 	}
 	units = oneStatementEach(units)
+	if err := e.rewriteUnitsWithFacts(units); err != nil { // first: the other rewrites see the code these write
+		return nil, err
+	}
 	ints := e.globalInts()
 	for _, u := range units {
-		ints.collectInts(u.node())
+		ints.Collect(u.node())
 	}
 	e.seqs = nil
-	if needsSeqScope(units) {
+	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 || len(e.facts.f.Ranges) > 0 { // copies may range over funcs
 		e.seqs = e.newSeqScope(units)
 	}
 	var out []*unit
@@ -102,6 +109,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		if err != nil {
 			return nil, err
 		}
+		u.noteFacts()
 		out = append(out, u)
 		out = append(out, extra...)
 	}
@@ -313,8 +321,8 @@ func stripFile(s string) string {
 }
 
 // globalInts returns the integer-typed globals, for range-over-int.
-func (e *Evaluator) globalInts() intNames {
-	ints := intNames{}
+func (e *Evaluator) globalInts() rewrite.IntNames {
+	ints := rewrite.IntNames{}
 	for name, v := range e.globals() {
 		if v.IsValid() && v.Kind() >= 2 && v.Kind() <= 12 { // reflect.Int .. reflect.Uintptr
 			ints[name] = true
@@ -334,8 +342,8 @@ func (e *Evaluator) diagnose(err error, u *unit) error {
 		return err
 	}
 	pos := u.block.Lbrace
-	lit := &ast.FuncLit{Type: emptyFuncType(pos), Body: &ast.BlockStmt{Lbrace: pos, List: u.block.List, Rbrace: u.block.Rbrace}}
-	probe := &ast.AssignStmt{Lhs: []ast.Expr{ident("_", pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{lit}}
+	lit := &ast.FuncLit{Type: rewrite.EmptyFuncType(pos), Body: &ast.BlockStmt{Lbrace: pos, List: u.block.List, Rbrace: u.block.Rbrace}}
+	probe := &ast.AssignStmt{Lhs: []ast.Expr{rewrite.Ident("_", pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{lit}}
 	if _, err2 := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{probe}, Rbrace: u.block.Rbrace}); err2 != nil {
 		if m := incompleteType.FindStringSubmatch(err2.Error()); m != nil {
 			return fmt.Errorf("%s: undefined: %s", m[1], m[2])

@@ -2,6 +2,8 @@ package eval
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"reflect"
 	"runtime"
 	"sort"
@@ -12,6 +14,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/typecheck"
 )
@@ -69,7 +72,9 @@ func (e *Evaluator) typecheck(cell string) error {
 		}
 		return globals[name].Kind() // Invalid when unknown
 	}
-	problems := e.checker().Check(e.priorDecls(), segs, kindOf)
+	c := e.checker()
+	problems := c.Check(e.priorDecls(), segs, kindOf)
+	e.facts = cellFacts{cell: cell, f: c.Facts()}
 	if len(problems) == 0 {
 		return nil
 	}
@@ -100,4 +105,107 @@ func (e *Evaluator) priorDecls() []typecheck.Prior {
 		out = append(out, typecheck.Prior{Name: k, Kind: "method", Text: e.decls.methods[k].text})
 	}
 	return out
+}
+
+// cellFacts are the type checker's facts about one cell's text.
+type cellFacts struct {
+	cell string
+	f    typecheck.Facts
+}
+
+// useFacts makes e.facts those of cell: a cell run by Eval was checked
+// already, one replayed by Restore is checked here; the prelude has none.
+func (e *Evaluator) useFacts(cell string, user bool) {
+	switch {
+	case !user:
+		e.facts = cellFacts{}
+	case e.facts.cell != cell:
+		e.facts = cellFacts{cell: cell}
+		_ = e.typecheck(cell) // its problems were reported when the cell first ran
+	}
+}
+
+// factPos is the key of the facts about the code at pos.
+func (e *Evaluator) factPos(pos token.Pos) typecheck.Pos {
+	p := e.i.FileSet().Position(pos)
+	if p.Filename != cellFile {
+		return typecheck.Pos{}
+	}
+	return typecheck.Pos{Line: p.Line, Col: p.Column}
+}
+
+// rewriteWithFacts applies to n the rewrites that need the type
+// checker's facts f about the cell n comes from: concrete copies of the
+// standard iterator functions and of the cell's generic funcs yaegi
+// cannot run (rewrite.Seqs, rewrite.Generics), and %T labels
+// (rewrite.TypeNames). It returns the generic funcs copied, which the
+// code no longer names but still depends on.
+func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, error) {
+	if n == nil || f == nil {
+		return nil, nil
+	}
+	err := rewrite.Seqs(n, func(sel *ast.Ident) (rewrite.Seq, bool) {
+		s, ok := f.Seqs[e.factPos(sel.Pos())]
+		return rewrite.Seq{Pkg: s.Pkg, Func: s.Func, Types: s.Types}, ok
+	})
+	if err != nil {
+		return nil, &Error{Name: "CompileError", Value: "cannot write a concrete version of " + err.Error()}
+	}
+	var copied []string
+	err = rewrite.Generics(n, func(id *ast.Ident) (rewrite.Generic, bool) {
+		g, ok := f.Generics[e.factPos(id.Pos())]
+		if ok {
+			copied = append(copied, id.Name)
+		}
+		return rewrite.Generic{Decl: g.Decl, TypeParams: g.TypeParams, TypeArgs: g.TypeArgs}, ok
+	})
+	if err != nil {
+		return nil, &Error{Name: "CompileError", Value: "cannot write a concrete version of the generic func " + err.Error()}
+	}
+	rewrite.TypeNames(n, func(sel *ast.Ident) ([]string, bool) {
+		names, ok := f.TypeNames[e.factPos(sel.Pos())]
+		return names, ok
+	})
+	return copied, nil
+}
+
+// rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
+// cell being run.
+func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames) == 0 {
+		return nil
+	}
+	f := e.facts.f
+	for _, u := range units {
+		copied, err := e.rewriteWithFacts(u.node(), &f)
+		if err != nil {
+			return err
+		}
+		u.copied = copied
+	}
+	return nil
+}
+
+// noteFacts makes the entries a unit is about to record depend on the
+// generic funcs its copies came from, which its code no longer names:
+// redefining one recompiles them (refresh.go).
+func (u *unit) noteFacts() {
+	for _, n := range u.copied {
+		for _, en := range u.pending {
+			if en.refs != nil {
+				en.refs[n] = true
+			}
+		}
+		for _, m := range u.pendingMethods {
+			m.refs[n] = true
+		}
+	}
+}
+
+// segmentFacts checks one recorded segment again, for its facts.
+func (e *Evaluator) segmentFacts(s segment) typecheck.Facts {
+	kinds := map[segKind]typecheck.Kind{segImport: typecheck.Import, segDecl: typecheck.Decl, segStmt: typecheck.Stmt, segVar: typecheck.Var}
+	c := e.checker()
+	c.Check(e.priorDecls(), []typecheck.Segment{{Kind: kinds[s.kind], Text: s.text, Line: s.line, Col: s.col}}, nil)
+	return c.Facts()
 }

@@ -3,13 +3,15 @@ package eval
 import (
 	"go/ast"
 	"go/token"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // rewriteUnit applies the source rewrites to one unit and fills its defs.
 // It may return extra units to run right after it (method bodies being
 // replaced, a call of the cell's func main).
-func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
-	if isLogCall(u.final) { // no value to show; as a statement it gets its line mark
+func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error) {
+	if rewrite.IsLogCall(u.final) { // no value to show; as a statement it gets its line mark
 		pos := u.final.Pos()
 		u.block, u.final = &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: u.final}}, Rbrace: u.final.End()}, nil
 	}
@@ -22,8 +24,8 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 		u.pending = e.stmtEntries(u)
 	}
 	e.applyAliases(u.node())
-	renameIdents(u.node(), "main", mainName)
-	nameParams(u.node())
+	rewrite.Rename(u.node(), "main", mainName)
+	rewrite.NameParams(u.node())
 	e.snapshotFuncArgs(u.node())
 	e.fixMinMax(u.node())
 	e.seqCalls(u.node())
@@ -35,7 +37,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints intNames) ([]*unit, error) {
 	case u.block != nil:
 		e.rewriteLoops(u.block, ints)
 		e.guardGo(u.block)
-		u.block.List = scopeTopLevel(u.block.List)
+		u.block.List = rewrite.ScopeTopLevel(u.block.List)
 		u.defs = stmtDefs(u.block.List)
 		return nil, nil
 	case u.final != nil:
@@ -139,50 +141,8 @@ func mainCall(f *ast.File) *unit {
 		}
 		pos := fd.Pos()
 		return &unit{kind: segStmt, mainCall: true, block: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
-			&ast.ExprStmt{X: &ast.CallExpr{Fun: ident(mainName, pos), Lparen: pos, Rparen: pos}},
+			&ast.ExprStmt{X: &ast.CallExpr{Fun: rewrite.Ident(mainName, pos), Lparen: pos, Rparen: pos}},
 		}, Rbrace: pos}}
 	}
 	return nil
-}
-
-// renameIdents renames every identifier from below n, except field and
-// method names after a dot.
-func renameIdents(n ast.Node, from, to string) {
-	if n == nil {
-		return
-	}
-	ast.Inspect(n, func(x ast.Node) bool {
-		switch v := x.(type) {
-		case *ast.File:
-			for _, d := range v.Decls { // the package name is no reference
-				renameIdents(d, from, to)
-			}
-			return false
-		case *ast.SelectorExpr:
-			renameIdents(v.X, from, to)
-			return false
-		case *ast.KeyValueExpr:
-			// A struct literal's field key is no reference; a map key may be.
-			if id, ok := v.Key.(*ast.Ident); !ok || id.Name != from {
-				renameIdents(v.Key, from, to)
-			}
-			renameIdents(v.Value, from, to)
-			return false
-		case *ast.Field:
-			renameIdents(v.Type, from, to) // parameter and field names stay
-			return false
-		case *ast.FuncDecl:
-			if v.Recv != nil { // a method's name is reached through a dot
-				renameIdents(v.Recv, from, to)
-				renameIdents(v.Type, from, to)
-				renameIdents(v.Body, from, to)
-				return false
-			}
-		case *ast.Ident:
-			if v.Name == from {
-				v.Name = to
-			}
-		}
-		return true
-	})
 }

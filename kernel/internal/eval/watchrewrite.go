@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -45,9 +46,9 @@ func (e *Evaluator) watchUnits(units []*unit) {
 		case u.final != nil:
 			e.watchFinal(u)
 		case u.block != nil:
-			forEachStmtList(u.block, func(l []ast.Stmt) []ast.Stmt { return e.watchList(l, u.segs) })
+			rewrite.ForEachStmtList(u.block, func(l []ast.Stmt) []ast.Stmt { return e.watchList(l, u.segs) })
 		case u.file != nil:
-			forEachStmtList(u.file, func(l []ast.Stmt) []ast.Stmt { return e.watchList(l, u.segs) })
+			rewrite.ForEachStmtList(u.file, func(l []ast.Stmt) []ast.Stmt { return e.watchList(l, u.segs) })
 		}
 	}
 }
@@ -86,8 +87,8 @@ func (e *Evaluator) watchList(list []ast.Stmt, segs []segment) []ast.Stmt {
 	out := make([]ast.Stmt, 0, len(list))
 	if len(list) > 0 && isGuardDefer(list[0]) {
 		pos := list[0].Pos()
-		begin := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Begin", pos)}, Lparen: pos, Rparen: pos}
-		end := &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("End", pos)}, Lparen: pos, Args: []ast.Expr{begin}, Rparen: pos}
+		begin := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Begin", pos)}, Lparen: pos, Rparen: pos}
+		end := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("End", pos)}, Lparen: pos, Args: []ast.Expr{begin}, Rparen: pos}
 		out = append(out, &ast.DeferStmt{Defer: pos, Call: end})
 	}
 	for _, s := range list {
@@ -249,7 +250,7 @@ func madeCalls(s ast.Stmt) []ast.Stmt {
 				vs := sp.(*ast.ValueSpec)
 				for i, v := range vs.Values {
 					if i < len(vs.Names) && isMakeChan(v) {
-						lhs = append(lhs, ident(vs.Names[i].Name, vs.Names[i].Pos()))
+						lhs = append(lhs, rewrite.Ident(vs.Names[i].Name, vs.Names[i].Pos()))
 					}
 				}
 			}
@@ -326,7 +327,7 @@ func hasLabelCall(b *ast.BlockStmt) bool {
 
 // rtCall is the statement `__glrt.name(args...)` placed at pos.
 func rtCall(name string, pos token.Pos, args ...ast.Expr) ast.Stmt {
-	fun := &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident(name, pos)}
+	fun := &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident(name, pos)}
 	return &ast.ExprStmt{X: &ast.CallExpr{Fun: fun, Lparen: pos, Args: args, Rparen: pos}}
 }
 

@@ -12,8 +12,9 @@
 // Only errors of a few kinds are reported, those the interpreter misses
 // and that an imprecise picture of earlier cells cannot cause; any other
 // error, and any package the importer cannot provide, make the check
-// silent: a valid cell is never refused. The package imports only the
-// standard library.
+// silent: a valid cell is never refused. After a check, Facts gives what
+// the evaluator's rewrites need to know of the cell's types. The package
+// imports only the standard library.
 package typecheck
 
 import (
@@ -64,6 +65,7 @@ type Problem struct {
 // Checker checks cells against one Importer, whose packages it keeps.
 type Checker struct {
 	imp   *Importer
+	facts Facts // of the last cell checked
 	cache priorCache
 	vars  []string // the earlier variables the cell being checked reaches
 }
@@ -90,10 +92,11 @@ const (
 // whose derived type disagrees with its value (pointer or not) is left
 // out rather than trusted.
 func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) reflect.Kind) (problems []Problem) {
+	c.facts = Facts{}
 	defer func() {
 		if recover() != nil { // go/types on an input it did not expect: no verdict
 			c.cache = priorCache{}
-			problems = nil
+			problems, c.facts = nil, Facts{}
 		}
 	}()
 	fset := token.NewFileSet()
@@ -147,7 +150,11 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 		}
 	}}
 	pkg := types.NewPackage("main", "main")
-	types.NewChecker(&conf, fset, pkg, nil).Files(files) //nolint:errcheck // errors come through conf.Error
+	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{},
+		Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{}}
+	types.NewChecker(&conf, fset, pkg, info).Files(files) //nolint:errcheck // errors come through conf.Error
+	fsets := []*token.FileSet{fset, c.cache.fset}
+	c.facts = collectFacts(fset, own, info, pkg, declFinder(files, fsets))
 	for _, name := range c.vars {
 		if kindOf == nil {
 			break
@@ -161,6 +168,10 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 	}
 	return report(fset, errs, own), stale
 }
+
+// Facts returns what the last Check learnt of the cell's types (empty
+// maps when it learnt nothing).
+func (c *Checker) Facts() Facts { return c.facts }
 
 // disagree says whether a variable of type t cannot hold a value of kind
 // k: a pointer against a non-pointer. (Other kinds are not compared: an
@@ -218,6 +229,10 @@ func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 func reported(msg string) bool {
 	switch {
 	case msg == "missing return":
+		return true
+	case strings.Contains(msg, "iter.Seq") && !strings.HasSuffix(msg, "is not used"): // a cell's last expression is its value
+		// An iterator used as a slice (maps.Keys before Go 1.23 returned
+		// one): the interpreter would fail obscurely.
 		return true
 	case (strings.Contains(msg, "does not implement") || strings.Contains(msg, "does not satisfy")) && strings.HasSuffix(msg, "has pointer receiver)"):
 		return true

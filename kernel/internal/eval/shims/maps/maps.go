@@ -1,29 +1,11 @@
 // Package maps is golessons' interpreted stand-in for the standard maps
 // package.
 //
-// Keys and Values return slices (in no particular order), as the
-// golang.org/x/exp/maps functions that tutorials use do; the Go 1.23
-// standard library returns iterators instead, which yaegi cannot run.
-// Sort the result with slices.Sort when the order matters.
+// The iterator functions (Keys, Values, All, Insert, Collect, in
+// iter.go) have Go's signatures, which the type checker reads; the
+// evaluator replaces their calls with concrete versions (package
+// eval/rewrite), as yaegi cannot run these generic ones in most uses.
 package maps
-
-// Keys returns the keys of m, in no particular order.
-func Keys[K comparable, V any](m map[K]V) []K {
-	out := make([]K, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
-}
-
-// Values returns the values of m, in no particular order.
-func Values[K comparable, V any](m map[K]V) []V {
-	out := make([]V, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
-	}
-	return out
-}
 
 // Clone returns a shallow copy of m (nil stays nil).
 func Clone[K comparable, V any](m map[K]V) map[K]V {

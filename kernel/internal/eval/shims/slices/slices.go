@@ -266,10 +266,3 @@ func Grow[E any](s []E, n int) []E {
 
 // Clip drops unused capacity.
 func Clip[E any](s []E) []E { return s[:len(s):len(s)] }
-
-// Collect returns a copy of s. In Go 1.23 it gathers an iterator; here
-// maps.Keys and maps.Values return slices, so slices.Collect(maps.Keys(m))
-// still reads as in current tutorials.
-func Collect[E any](s []E) []E {
-	return append([]E(nil), s...)
-}

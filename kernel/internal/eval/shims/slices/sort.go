@@ -36,17 +36,6 @@ func SortStableFunc[E any](s []E, c func(a, b E) int) {
 	copy(s, tmp)
 }
 
-// Sorted returns a sorted copy of s (Go 1.23 sorts an iterator's values;
-// here maps.Keys and maps.Values return slices).
-func Sorted[E ordered](s []E) []E {
-	perm := stablePerm(len(s), func(i, j int) bool { return s[i] < s[j] || (s[i] != s[i] && s[j] == s[j]) })
-	out := make([]E, len(s))
-	for k, i := range perm {
-		out[k] = s[i]
-	}
-	return out
-}
-
 // IsSorted reports whether s is in increasing order.
 func IsSorted[E ordered](s []E) bool {
 	for i := 1; i < len(s); i++ {

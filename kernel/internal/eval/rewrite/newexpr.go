@@ -1,15 +1,21 @@
-package eval
+package rewrite
 
 import (
 	"go/ast"
 	"go/token"
-
-	"golessons/kernel/internal/symtab"
 )
+
+// Names is what a rewrite asks about the names the cells declared, in
+// this cell and earlier ones.
+type Names interface {
+	Declared(name string) bool  // the user declared the name (so it is no builtin)
+	IsType(name string) bool    // the name is a type the cells declared
+	IsPackage(name string) bool // the name is an imported package's
+}
 
 // Go 1.26 lets new take an expression: new(42) is a *int pointing at 42.
 // yaegi v0.16.1 treats any argument of new as a type and silently gives a
-// pointer to a zero value. fixNewExpr rewrites new(expr) to the prelude's
+// pointer to a zero value. NewExpr rewrites new(expr) to the prelude's
 // __gl_new(expr), which returns a pointer to a copy of the value. Without
 // a type checker, the argument counts as a type when it is written as one
 // (*T, []T, map, chan, func, struct, interface types), is a predeclared
@@ -19,32 +25,27 @@ import (
 var builtinTypes = map[string]bool{"bool": true, "string": true, "error": true, "any": true, "comparable": true,
 	"float32": true, "float64": true, "complex64": true, "complex128": true}
 
-// fixNewExpr rewrites the new(expr) calls below n.
-func (e *Evaluator) fixNewExpr(n ast.Node) {
-	if n == nil || !usesNew(n) {
+// NewExpr rewrites the new(expr) calls below n.
+func NewExpr(n ast.Node, names Names) {
+	if n == nil || !usesNew(n) || names.Declared("new") {
 		return
 	}
 	types := map[string]bool{}
-	if e.seqs != nil {
-		for name := range e.seqs.types { // types declared elsewhere in the cell
-			types[name] = true
-		}
-	}
 	collectTypeNames(n, types)
 	ast.Inspect(n, func(x ast.Node) bool {
 		call, ok := x.(*ast.CallExpr)
-		if !ok || !isIdent(call.Fun, "new") || len(call.Args) != 1 || !e.isNewBuiltin() {
+		if !ok || !IsIdent(call.Fun, "new") || len(call.Args) != 1 {
 			return true
 		}
-		if !e.looksLikeType(call.Args[0], types) {
-			call.Fun = ident("__gl_new", call.Fun.Pos())
+		if !looksLikeType(call.Args[0], types, names) {
+			call.Fun = Ident("__gl_new", call.Fun.Pos())
 		}
 		return true
 	})
 	// new(T{...}) is &T{...}; yaegi cannot keep the result of the generic
 	// __gl_new for a struct type declared in a cell.
-	replaceExprs(n, func(x ast.Expr) ast.Expr {
-		if call, ok := x.(*ast.CallExpr); ok && isIdent(call.Fun, "__gl_new") && len(call.Args) == 1 {
+	ReplaceExprs(n, func(x ast.Expr) ast.Expr {
+		if call, ok := x.(*ast.CallExpr); ok && IsIdent(call.Fun, "__gl_new") && len(call.Args) == 1 {
 			if lit, ok := call.Args[0].(*ast.CompositeLit); ok && lit.Type != nil {
 				return &ast.UnaryExpr{OpPos: call.Pos(), Op: token.AND, X: lit}
 			}
@@ -53,10 +54,10 @@ func (e *Evaluator) fixNewExpr(n ast.Node) {
 	})
 }
 
-// replaceExprs replaces, bottom-up, the call-argument, assignment,
+// ReplaceExprs replaces, bottom-up, the call-argument, assignment,
 // return and composite-element expressions below n by f's result; enough
 // for the places new(...) appears.
-func replaceExprs(n ast.Node, f func(ast.Expr) ast.Expr) {
+func ReplaceExprs(n ast.Node, f func(ast.Expr) ast.Expr) {
 	ast.Inspect(n, func(x ast.Node) bool {
 		switch v := x.(type) {
 		case *ast.CallExpr:
@@ -93,17 +94,12 @@ func replaceExprs(n ast.Node, f func(ast.Expr) ast.Expr) {
 func usesNew(n ast.Node) bool {
 	found := false
 	ast.Inspect(n, func(x ast.Node) bool {
-		if c, ok := x.(*ast.CallExpr); ok && isIdent(c.Fun, "new") {
+		if c, ok := x.(*ast.CallExpr); ok && IsIdent(c.Fun, "new") {
 			found = true
 		}
 		return !found
 	})
 	return found
-}
-
-// isNewBuiltin reports whether new still names the builtin.
-func (e *Evaluator) isNewBuiltin() bool {
-	return e.decls.entries["new"] == nil
 }
 
 // collectTypeNames adds the names of types and type parameters declared below n.
@@ -135,43 +131,36 @@ func collectFieldNames(l *ast.FieldList, into map[string]bool) {
 	}
 }
 
-func (e *Evaluator) looksLikeType(x ast.Expr, types map[string]bool) bool {
+// looksLikeType reports whether x is written as a type (see NewExpr).
+func looksLikeType(x ast.Expr, types map[string]bool, names Names) bool {
 	switch v := x.(type) {
 	case *ast.ParenExpr:
-		return e.looksLikeType(v.X, types)
+		return looksLikeType(v.X, types, names)
 	case *ast.StarExpr, *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.StructType, *ast.InterfaceType:
 		return true
 	case *ast.Ident:
-		if intTypeNames[v.Name] || builtinTypes[v.Name] || types[v.Name] {
-			return true
-		}
-		en := e.decls.entries[v.Name]
-		return en != nil && en.sym.Kind == symtab.KindType
+		return IntTypeNames[v.Name] || builtinTypes[v.Name] || types[v.Name] || names.IsType(v.Name)
 	case *ast.SelectorExpr:
 		pkg, ok := v.X.(*ast.Ident)
-		if !ok {
-			return false
-		}
-		en := e.decls.entries[pkg.Name]
-		return (en != nil && en.sym.Kind == symtab.KindImport) || (e.seqs != nil && e.seqs.imports[pkg.Name])
+		return ok && names.IsPackage(pkg.Name)
 	case *ast.IndexExpr:
-		return e.looksLikeType(v.X, types) // List[int]
+		return looksLikeType(v.X, types, names) // List[int]
 	case *ast.IndexListExpr:
-		return e.looksLikeType(v.X, types)
+		return looksLikeType(v.X, types, names)
 	}
 	return false
 }
 
-// fixClear makes clear(x) call the compiled helper directly, so that a
+// Clear makes clear(x) call the compiled helper directly, so that a
 // panic (clear of a number) names the cell's line, not the prelude's.
-func (e *Evaluator) fixClear(n ast.Node) {
-	if n == nil || e.decls.entries["clear"] != nil {
+func Clear(n ast.Node, names Names) {
+	if n == nil || names.Declared("clear") {
 		return
 	}
 	ast.Inspect(n, func(x ast.Node) bool {
-		if call, ok := x.(*ast.CallExpr); ok && isIdent(call.Fun, "clear") && len(call.Args) == 1 {
+		if call, ok := x.(*ast.CallExpr); ok && IsIdent(call.Fun, "clear") && len(call.Args) == 1 {
 			pos := call.Fun.Pos()
-			call.Fun = &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Clear", pos)}
+			call.Fun = &ast.SelectorExpr{X: Ident("__glrt", pos), Sel: Ident("Clear", pos)}
 		}
 		return true
 	})

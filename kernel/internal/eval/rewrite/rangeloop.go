@@ -1,4 +1,4 @@
-package eval
+package rewrite
 
 import (
 	"go/ast"
@@ -6,18 +6,30 @@ import (
 )
 
 // The loop rewrites of range over a function and over slices.Backward;
-// which loops range over an iterator is decided in rangefunc.go.
+// which loops range over an iterator the evaluator decides (it knows the
+// earlier cells' iterators).
 
-// rangeFunc rewrites the range-over-func loop r, labelled by s when s is
-// a LabeledStmt, as described at the top of this file.
-func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt {
+// RangeFunc rewrites the range-over-func loop r, labelled by s when s is
+// a LabeledStmt; arity is how many values the iterator yields. yaegi
+// v0.16.1 cannot compile such a loop; it becomes a plain loop pulling
+// from the iterator run on its own goroutine (the evaluator's Puller):
+//
+//	{ __gl_sN := seq; __gl_pN := __glrt.Pull(__gl_sN); defer __gl_pN.Stop()
+//	  label: for { x, __gl_okN := __gl_next1(__gl_sN, __gl_pN); if !__gl_okN { break }; BODY }
+//	  __gl_pN.Stop() }
+//
+// The body stays the body of a real loop, so break, continue, labels,
+// return and defer mean what they mean in Go. seqType, if not nil, gives
+// the declared type of the ranged expression when yaegi could not infer
+// __gl_next's type argument from it (a struct field), else nil.
+func RangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int, temp Temp, seqType func(ast.Expr) ast.Expr) ast.Stmt {
 	pos, end := r.For, r.End()
-	seq, p, ok := e.temp("s", pos), e.temp("p", pos), e.temp("ok", pos)
+	seq, p, ok := temp("s", pos), temp("p", pos), temp("ok", pos)
 	call := func(fn string, args ...ast.Expr) *ast.CallExpr {
-		return &ast.CallExpr{Fun: ident(fn, pos), Lparen: pos, Args: args, Rparen: pos}
+		return &ast.CallExpr{Fun: Ident(fn, pos), Lparen: pos, Args: args, Rparen: pos}
 	}
 	sel := func(x *ast.Ident, name string) *ast.SelectorExpr {
-		return &ast.SelectorExpr{X: ident(x.Name, pos), Sel: ident(name, pos)}
+		return &ast.SelectorExpr{X: Ident(x.Name, pos), Sel: Ident(name, pos)}
 	}
 	define := func(l ast.Expr, r ast.Expr) ast.Stmt {
 		return &ast.AssignStmt{Lhs: []ast.Expr{l}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{r}}
@@ -27,14 +39,14 @@ func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt 
 	lhs := make([]ast.Expr, 0, arity+1)
 	for _, v := range vars {
 		switch {
-		case v == nil || isIdent(v, "_"):
-			lhs = append(lhs, ident("_", pos))
+		case v == nil || IsIdent(v, "_"):
+			lhs = append(lhs, Ident("_", pos))
 		case r.Tok == token.DEFINE:
 			lhs = append(lhs, v)
 		default:
-			t := e.temp("v", pos)
+			t := temp("v", pos)
 			lhs = append(lhs, t)
-			after = append(after, &ast.AssignStmt{Lhs: []ast.Expr{v}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{ident(t.Name, pos)}})
+			after = append(after, &ast.AssignStmt{Lhs: []ast.Expr{v}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{Ident(t.Name, pos)}})
 		}
 	}
 	lhs = append(lhs, ok)
@@ -43,8 +55,8 @@ func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt 
 		next = "__gl_next2"
 	}
 	body := []ast.Stmt{
-		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{call(next, ident(seq.Name, pos), ident(p.Name, pos))}},
-		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: ident(ok.Name, pos)},
+		&ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{call(next, Ident(seq.Name, pos), Ident(p.Name, pos))}},
+		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: Ident(ok.Name, pos)},
 			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.BranchStmt{TokPos: pos, Tok: token.BREAK}}, Rbrace: pos}},
 	}
 	own := ""
@@ -59,8 +71,8 @@ func (e *Evaluator) rangeFunc(s ast.Stmt, r *ast.RangeStmt, arity int) ast.Stmt 
 	}
 	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
-		e.seqDefine(seq, r.X, define),
-		define(p, &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident("__glrt", pos), Sel: ident("Pull", pos)}, Lparen: pos, Args: []ast.Expr{ident(seq.Name, pos)}, Rparen: pos}),
+		seqDefine(seq, r.X, define, seqType),
+		define(p, &ast.CallExpr{Fun: &ast.SelectorExpr{X: Ident("__glrt", pos), Sel: Ident("Pull", pos)}, Lparen: pos, Args: []ast.Expr{Ident(seq.Name, pos)}, Rparen: pos}),
 		&ast.DeferStmt{Defer: pos, Call: &ast.CallExpr{Fun: sel(p, "Stop"), Lparen: pos, Rparen: pos}},
 		loop,
 		stop,
@@ -106,17 +118,17 @@ func stopBefore(s ast.Stmt, p *ast.Ident, own string, inner map[string]bool) ast
 	case *ast.LabeledStmt:
 		x.Stmt = stopBefore(x.Stmt, p, own, inner)
 	case *ast.SwitchStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+		VisitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
 	case *ast.TypeSwitchStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+		VisitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
 	case *ast.SelectStmt:
-		visitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
+		VisitClauses(x.Body, false, func(l []ast.Stmt, _ bool) []ast.Stmt { return stopBeforeExits(l, p, own, inner) })
 	}
 	if !exits {
 		return s
 	}
 	pos := s.Pos()
-	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: ident(p.Name, pos), Sel: ident("Stop", pos)}, Lparen: pos, Rparen: pos}}
+	stop := &ast.ExprStmt{X: &ast.CallExpr{Fun: &ast.SelectorExpr{X: Ident(p.Name, pos), Sel: Ident("Stop", pos)}, Lparen: pos, Rparen: pos}}
 	return &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{stop, s}, Rbrace: s.End()}
 }
 
@@ -135,19 +147,19 @@ func labelsIn(body *ast.BlockStmt) map[string]bool {
 	return out
 }
 
-// rangeBackward turns `for i, v := range slices.Backward(s)` into a loop
+// RangeBackward turns `for i, v := range slices.Backward(s)` into a loop
 // counting down over s (evaluated once), declaring i and v afresh in
 // each iteration as Go 1.22 does.
-func (e *Evaluator) rangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr) ast.Stmt {
+func RangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr, temp Temp) ast.Stmt {
 	pos := r.For
-	b, i := e.temp("b", pos), e.temp("i", pos)
+	b, i := temp("b", pos), temp("i", pos)
 	var lhs, rhs []ast.Expr
-	if r.Key != nil && !isIdent(r.Key, "_") {
-		lhs, rhs = append(lhs, r.Key), append(rhs, ident(i.Name, pos))
+	if r.Key != nil && !IsIdent(r.Key, "_") {
+		lhs, rhs = append(lhs, r.Key), append(rhs, Ident(i.Name, pos))
 	}
-	if r.Value != nil && !isIdent(r.Value, "_") {
+	if r.Value != nil && !IsIdent(r.Value, "_") {
 		lhs = append(lhs, r.Value)
-		rhs = append(rhs, &ast.IndexExpr{X: ident(b.Name, pos), Lbrack: pos, Index: ident(i.Name, pos), Rbrack: pos})
+		rhs = append(rhs, &ast.IndexExpr{X: Ident(b.Name, pos), Lbrack: pos, Index: Ident(i.Name, pos), Rbrack: pos})
 	}
 	body := r.Body.List
 	if len(lhs) > 0 {
@@ -159,10 +171,10 @@ func (e *Evaluator) rangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr) as
 	}
 	loop := &ast.ForStmt{For: pos,
 		Init: &ast.AssignStmt{Lhs: []ast.Expr{i}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.BinaryExpr{
-			X: &ast.CallExpr{Fun: ident("len", pos), Lparen: pos, Args: []ast.Expr{ident(b.Name, pos)}, Rparen: pos}, OpPos: pos, Op: token.SUB,
+			X: &ast.CallExpr{Fun: Ident("len", pos), Lparen: pos, Args: []ast.Expr{Ident(b.Name, pos)}, Rparen: pos}, OpPos: pos, Op: token.SUB,
 			Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "1"}}}},
-		Cond: &ast.BinaryExpr{X: ident(i.Name, pos), OpPos: pos, Op: token.GEQ, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}},
-		Post: &ast.IncDecStmt{X: ident(i.Name, pos), TokPos: pos, Tok: token.DEC},
+		Cond: &ast.BinaryExpr{X: Ident(i.Name, pos), OpPos: pos, Op: token.GEQ, Y: &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: "0"}},
+		Post: &ast.IncDecStmt{X: Ident(i.Name, pos), TokPos: pos, Tok: token.DEC},
 		Body: &ast.BlockStmt{Lbrace: r.Body.Lbrace, List: body, Rbrace: r.Body.Rbrace}}
 	var out ast.Stmt = loop
 	if l, ok := s.(*ast.LabeledStmt); ok {
@@ -175,12 +187,18 @@ func (e *Evaluator) rangeBackward(s ast.Stmt, r *ast.RangeStmt, arg ast.Expr) as
 
 // seqDefine is `seq := x`, or `var seq T = x` when x is a struct field of
 // known type T (from which yaegi could not infer __gl_next's type).
-func (e *Evaluator) seqDefine(seq *ast.Ident, x ast.Expr, define func(l, r ast.Expr) ast.Stmt) ast.Stmt {
-	if sel, ok := x.(*ast.SelectorExpr); ok && e.seqs != nil {
-		if t := e.seqs.fieldTypes[sel.Sel.Name]; t != nil {
+func seqDefine(seq *ast.Ident, x ast.Expr, define func(l, r ast.Expr) ast.Stmt, seqType func(ast.Expr) ast.Expr) ast.Stmt {
+	if seqType != nil {
+		if t := seqType(x); t != nil {
 			return &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: seq.Pos(), Tok: token.VAR, Specs: []ast.Spec{
 				&ast.ValueSpec{Names: []*ast.Ident{seq}, Type: t, Values: []ast.Expr{x}}}}}
 		}
 	}
 	return define(seq, x)
+}
+
+// IsIdent reports whether x is the identifier name.
+func IsIdent(x ast.Expr, name string) bool {
+	id, ok := x.(*ast.Ident)
+	return ok && id.Name == name
 }

@@ -1,14 +1,14 @@
-package eval
+package rewrite
 
 import "go/ast"
 
-// nameParams gives every unnamed parameter of a function literal or
+// NameParams gives every unnamed parameter of a function literal or
 // declaration below n the blank name. yaegi v0.16.1 mixes up the argument
 // slots of a function with unnamed parameters when compiled code calls it
 // (a worker written as `func(string) { ... }` or `func quiet(string)` and
 // passed to a demos runner panics in reflect.Set); `func(_ string)` means
 // the same and works.
-func nameParams(n ast.Node) {
+func NameParams(n ast.Node) {
 	ast.Inspect(n, func(x ast.Node) bool {
 		var typ *ast.FuncType
 		switch f := x.(type) {

@@ -1,0 +1,64 @@
+package eval
+
+import "testing"
+
+// TestGenericIteratorAdapters checks the cell's generic funcs that take or
+// return iterators, which run as concrete copies (rewrite.Generics).
+func TestGenericIteratorAdapters(t *testing.T) {
+	decl := "import (\"fmt\"; \"iter\"; \"slices\")\n" +
+		"func Evens[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { i := 0; for v := range seq { if i%2 == 0 && !yield(v) { return }; i++ } } }"
+	runOutCases(t, []outCase{
+		{name: "declared in an earlier cell", cells: []string{decl, "for v := range Evens(slices.Values([]string{\"a\", \"b\", \"c\"})) { fmt.Println(v) }"}, out: "a\nc\n"},
+		{name: "kept in a variable of the iterator type", cells: []string{decl, "var ev iter.Seq[int] = Evens(slices.Values([]int{5, 6, 7}))\nfmt.Println(slices.Collect(ev))"}, out: "[5 7]\n"},
+		{name: "used as a value", cells: []string{decl, "f := Evens[int]\nfmt.Println(slices.Collect(f(slices.Values([]int{4, 5, 6}))))"}, out: "[4 6]\n"},
+		{name: "a local variable named like a name the func uses: not copied, the error says why", cells: []string{decl,
+			"func Firsts[T any](seq iter.Seq[T]) iter.Seq[T] { return Evens(seq) }",
+			"func run() { Evens := 1; _ = Evens; for v := range Firsts(slices.Values([]int{1, 2, 3})) { fmt.Println(v) } }\nrun()"},
+			errName: "CompileError", errHas: "generic func"},
+	})
+}
+
+// TestRestoreKeepsConcreteIteratorCopies checks that declarations using
+// the standard iterator functions and a generic adapter, replayed after a
+// restart (without Eval's type check), still get their concrete copies.
+func TestRestoreKeepsConcreteIteratorCopies(t *testing.T) {
+	cells := []string{
+		"import (\"fmt\"; \"iter\"; \"maps\"; \"slices\")",
+		"func Evens[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { i := 0; for v := range seq { if i%2 == 0 && !yield(v) { return }; i++ } } }",
+		"stock := map[string]int{\"b\": 2, \"a\": 1, \"c\": 3}\nfunc names() []string { return slices.Collect(Evens(slices.Values(slices.Sorted(maps.Keys(stock))))) }",
+	}
+	e := newTestEvaluator(t, "", "")
+	_, lost := e.Restore(t.Context(), cells)
+	if len(lost) != 0 {
+		t.Fatalf("lost %v", lost)
+	}
+	out := captureStdout(t, func() {
+		if _, err := e.Eval(t.Context(), "fmt.Println(names())"); err != nil {
+			t.Errorf("names(): %v", err)
+		}
+	})
+	if out != "[a c]\n" {
+		t.Errorf("got %q, want %q", out, "[a c]\n")
+	}
+}
+
+// TestRedefinitionsReachConcreteCopies checks that a func using copies of
+// iterator functions still compiles when a func it calls is redefined
+// (its text is recompiled with its own cell's facts), and that
+// redefining a generic func its copies came from recompiles it too.
+func TestRedefinitionsReachConcreteCopies(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a helper redefined", cells: []string{
+			"import (\"fmt\"; \"iter\"; \"maps\"; \"slices\")\nstock := map[string]int{\"b\": 2, \"a\": 1}",
+			"func tag(s string) string { return s }",
+			"func names() []string { var out []string; for _, k := range slices.Sorted(maps.Keys(stock)) { out = append(out, tag(k)) }; return out }",
+			"func tag(s string) string { return \"#\" + s }",
+			"fmt.Println(names())"}, out: "[#a #b]\n"},
+		{name: "the generic func redefined", cells: []string{
+			"import (\"fmt\"; \"iter\"; \"slices\")",
+			"func Pick[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { for v := range seq { if !yield(v) { return } } } }",
+			"func picked() []int { return slices.Collect(Pick(slices.Values([]int{1, 2, 3}))) }",
+			"func Pick[T any](seq iter.Seq[T]) iter.Seq[T] { return func(yield func(T) bool) { n := 0; for v := range seq { if n%2 == 0 && !yield(v) { return }; n++ } } }",
+			"fmt.Println(picked())"}, out: "[1 3]\n"},
+	})
+}

@@ -1,0 +1,40 @@
+package eval
+
+import (
+	"go/ast"
+
+	"golessons/kernel/internal/eval/rewrite"
+	"golessons/kernel/internal/symtab"
+)
+
+// cellNames answers package rewrite's questions about declared names
+// from the declaration table and the cell being rewritten.
+type cellNames struct{ e *Evaluator }
+
+func (c cellNames) Declared(name string) bool { return c.e.decls.entries[name] != nil }
+
+func (c cellNames) IsType(name string) bool {
+	if c.e.seqs != nil && c.e.seqs.types[name] != nil { // declared elsewhere in the cell
+		return true
+	}
+	en := c.e.decls.entries[name]
+	return en != nil && en.sym.Kind == symtab.KindType
+}
+
+func (c cellNames) IsPackage(name string) bool {
+	en := c.e.decls.entries[name]
+	return (en != nil && en.sym.Kind == symtab.KindImport) || (c.e.seqs != nil && c.e.seqs.imports[name])
+}
+
+// fixNewExpr and fixClear are rewrite.NewExpr and rewrite.Clear with the
+// cells' names.
+func (e *Evaluator) fixNewExpr(n ast.Node) { rewrite.NewExpr(n, cellNames{e}) }
+func (e *Evaluator) fixClear(n ast.Node)   { rewrite.Clear(n, cellNames{e}) }
+
+// guardGo is rewrite.GuardGo with the cells' constants.
+func (e *Evaluator) guardGo(n ast.Node) {
+	rewrite.GuardGo(n, e.temp, func(name string) bool {
+		en := e.decls.entries[name]
+		return en != nil && en.sym.Kind == symtab.KindConst
+	})
+}

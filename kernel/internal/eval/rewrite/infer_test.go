@@ -1,0 +1,51 @@
+package rewrite
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"testing"
+)
+
+func TestInferTypeArgs(t *testing.T) {
+	decls := map[string]string{
+		"MaxOf": "func MaxOf[T int | float64](xs ...T) T { return xs[0] }",
+		"Map":   "func Map[T, U any](xs []T, f func(T) U) []U { return nil }",
+		"Keys":  "func Keys[K comparable, V any](m map[K]V) []K { return nil }",
+	}
+	decl := func(name string) *ast.FuncDecl {
+		src, ok := decls[name]
+		if !ok {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f.Decls[0].(*ast.FuncDecl)
+	}
+	vars := map[string]string{"scores": "map[string]float64"}
+	varType := func(name string) ast.Expr {
+		if s, ok := vars[name]; ok {
+			x, _ := parser.ParseExpr(s)
+			return x
+		}
+		return nil
+	}
+	cases := []struct{ name, in, out string }{
+		{"through a variadic parameter", `m := MaxOf(3, 9, 2)`, `m := MaxOf[int](3, 9, 2)`},
+		{"through a func literal's result and a local", "nums := []int{1}\ns := Map(nums, func(n int) string { return \"\" })",
+			"nums := []int{1}\ns := Map[int, string](nums, func(n int) string { return \"\" })"},
+		{"through a variable declared elsewhere", `ks := Keys(scores)`, `ks := Keys[string, float64](scores)`},
+		{"a parameter it cannot bind: untouched", `s := Map(unknown, f)`, `s := Map(unknown, f)`},
+		{"not a generic func: untouched", `x := Other(1)`, `x := Other(1)`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := rewriteBody(t, tc.in, func(n ast.Node) error { InferTypeArgs(n, decl, varType); return nil })
+			if want := gofmt(t, tc.out); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}

@@ -1,0 +1,26 @@
+package eval
+
+import "testing"
+
+// TestTypeNamesOfNamedNonStructTypes checks %T of the types the
+// interpreter gives their underlying type's reflect type.
+func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
+	decl := "import \"fmt\"\ntype Celsius float64\ntype Days []int\nfunc (c Celsius) String() string { return fmt.Sprintf(\"%.1f°C\", float64(c)) }"
+	runOutCases(t, []outCase{
+		{name: "static type known: the declared name", cells: []string{decl, "c := Celsius(3)\nfmt.Printf(\"%T %v %d\\n\", c, c, Days{1})"}, out: "main.Celsius 3.0°C [1]\n"},
+		{name: "pointer, slice and map of the named type", cells: []string{decl, "c := Celsius(3)\nfmt.Printf(\"%T %T %T\\n\", &c, []Celsius{c}, map[Celsius]Days{})"}, out: "*main.Celsius []main.Celsius map[main.Celsius]main.Days\n"},
+		{name: "Sprintf and a constant format", cells: []string{decl, "const f = \"%T\"\nfmt.Println(fmt.Sprintf(f, Days{}))"}, out: "main.Days\n"},
+		{name: "an interface value: every name it may have", cells: []string{decl, "func kind(v any) string { return fmt.Sprintf(\"%T\", v) }\nfmt.Println(kind(Days{1}), kind([]int{}), kind(\"s\"))"},
+			out: "[]int|main.Days []int|main.Days string\n"},
+		{name: "an interface value with a method of one cell type only", cells: []string{decl, "func kind(v any) string { return fmt.Sprintf(\"%T\", v) }\nfmt.Println(kind(Celsius(1)))"},
+			out: "main.Celsius\n"},
+		{name: "a format the checker cannot read: every name the value may have", cells: []string{decl, "f := \"%T %T\\n\"\nfmt.Printf(f, Days{}, \"s\")"}, out: "[]int|main.Days string\n"},
+		{name: "a plain float is not labelled", cells: []string{decl, "fmt.Printf(\"%T %T\\n\", 1.5, float64(Celsius(2)))"}, out: "float64 float64\n"},
+		{name: "struct types with the same fields told apart by their static types", cells: []string{"import \"fmt\"\ntype A struct{ X int }\ntype B struct{ X int }",
+			"fmt.Printf(\"%T %T %T\\n\", A{}, &B{}, map[byte][]A{})\nvar v any = B{}\nfmt.Printf(\"%T\\n\", v)"}, out: "main.A *main.B map[uint8][]main.A\nmain.A|main.B\n"},
+		{name: "log's Printf and a logger's name cell types as fmt does", cells: []string{"import (\"log\"; \"os\")\ntype P struct{ x int }\ntype C float64",
+			"log.SetOutput(os.Stdout)\nlog.SetFlags(0)\nlog.Printf(\"%T %T %+v\", P{}, C(1), P{2})\nl := log.New(os.Stdout, \"> \", 0)\nl.Printf(\"%T %+v\", &P{}, P{3})"},
+			out: "main.P main.C {x:2}\n> *main.P {x:3}\n"},
+		{name: "%d of a Stringer prints the number", cells: []string{decl, "type Level int\nfunc (l Level) String() string { return \"L\" }\nfmt.Printf(\"%d %v %s\\n\", Level(2), Level(2), Level(2))"}, out: "2 L L\n"},
+	})
+}

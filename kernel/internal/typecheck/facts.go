@@ -1,0 +1,240 @@
+package typecheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Facts are what go/types knows about a cell that the evaluator's
+// rewrites need and cannot see in the syntax. The maps are keyed by the
+// cell position of the called function's name (the Sel of pkg.F).
+type Facts struct {
+	// Seqs are the calls of the standard library's iterator functions
+	// (maps.Keys, slices.Collect, iter.Pull, ...), with the element
+	// types they are instantiated with: the interpreter cannot run the
+	// generic originals, so the evaluator writes a concrete version.
+	Seqs map[Pos]SeqCall
+	// TypeNames are, for a Printf-family call, what %T must print for
+	// each of its arguments (see typeNames).
+	TypeNames map[Pos][]string
+	// Generics are the uses of the cell's generic funcs that the
+	// interpreter cannot run (calls, and values such as Evens[int]), by
+	// the position of the func's name.
+	Generics map[Pos]GenericCall
+	// Ranges are the range loops over a func iterator or an integer, by
+	// the position of their `for`.
+	Ranges map[Pos]RangeFact
+}
+
+// RangeFact is what a range loop ranges over.
+type RangeFact struct {
+	X     string // the ranged expression, as types.ExprString prints it
+	Arity int    // for an iterator func: how many values it yields (1 or 2)
+	Int   bool   // an integer
+	Type  string // the iterator's type, as the cell would write it
+}
+
+// calledIdent is the func name a call names directly: f(...), f[T](...).
+func calledIdent(fun ast.Expr) *ast.Ident {
+	switch x := fun.(type) {
+	case *ast.Ident:
+		return x
+	case *ast.IndexExpr:
+		id, _ := x.X.(*ast.Ident)
+		return id
+	case *ast.IndexListExpr:
+		id, _ := x.X.(*ast.Ident)
+		return id
+	}
+	return nil
+}
+
+// Pos is a cell position, 1-based.
+type Pos struct{ Line, Col int }
+
+// SeqCall is one call of an iterator function.
+type SeqCall struct {
+	Pkg, Func string   // "maps", "Keys"
+	Types     []string // element types, as cell source: K and V of a map or Seq2, E of a slice or Seq
+}
+
+// seqFuncs are the iterator functions of the standard library the
+// evaluator rewrites, with where their element types come from.
+var seqFuncs = map[string]func(args []types.Type) []types.Type{
+	"maps.Keys": mapTypes, "maps.Values": mapTypes, "maps.All": mapTypes, "maps.Insert": mapTypes,
+	"maps.Collect": seqTypes,
+	"slices.All":   sliceTypes, "slices.Values": sliceTypes, "slices.Backward": sliceTypes, "slices.AppendSeq": sliceTypes,
+	"slices.Collect": seqTypes, "slices.Sorted": seqTypes, "slices.SortedFunc": seqTypes, "slices.SortedStableFunc": seqTypes,
+	"iter.Pull": seqTypes, "iter.Pull2": seqTypes,
+}
+
+func mapTypes(args []types.Type) []types.Type {
+	if m, ok := args[0].Underlying().(*types.Map); ok {
+		return []types.Type{m.Key(), m.Elem()}
+	}
+	return nil
+}
+
+func sliceTypes(args []types.Type) []types.Type {
+	if s, ok := args[0].Underlying().(*types.Slice); ok {
+		return []types.Type{s.Elem()}
+	}
+	return nil
+}
+
+// seqTypes are the types an iterator func(yield func(...) bool) yields.
+func seqTypes(args []types.Type) []types.Type {
+	f, ok := args[0].Underlying().(*types.Signature)
+	if !ok || f.Params().Len() != 1 || f.Results().Len() != 0 {
+		return nil
+	}
+	y, ok := f.Params().At(0).Type().Underlying().(*types.Signature)
+	if !ok || y.Results().Len() != 1 {
+		return nil
+	}
+	var out []types.Type
+	for i := range y.Params().Len() {
+		out = append(out, y.Params().At(i).Type())
+	}
+	return out
+}
+
+// collectFacts reads the facts of the cell's file from info.
+func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}}
+	scope := pkg.Scope()
+	ast.Inspect(own, func(n ast.Node) bool {
+		if r, ok := n.(*ast.RangeStmt); ok {
+			if p := fset.Position(r.For); p.Filename == cellFile {
+				if rf, ok := rangeFact(r, info); ok {
+					f.Ranges[Pos{p.Line, p.Column}] = rf
+				}
+			}
+			return true
+		}
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if id := calledIdent(call.Fun); id != nil {
+			return true // calls and values alike: below
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		id, ok := sel.X.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		pn, ok := info.Uses[id].(*types.PkgName)
+		if !ok {
+			return true
+		}
+		p := fset.Position(sel.Sel.Pos())
+		if p.Filename != cellFile {
+			return true
+		}
+		at := Pos{p.Line, p.Column}
+		path := pn.Imported().Path()
+		if of := seqFuncs[path+"."+sel.Sel.Name]; of != nil && len(call.Args) > 0 {
+			if sc, ok := seqCall(path, sel.Sel.Name, call, info, of); ok {
+				f.Seqs[at] = sc
+			}
+		}
+		if i, ok := printfFuncs[path+"."+sel.Sel.Name]; ok {
+			if names := typeNames(call, i, info, scope); names != nil {
+				f.TypeNames[at] = names
+			}
+		}
+		return true
+	})
+	// A generic func's uses, called or as a value (f := Evens[int]), are
+	// instances.
+	for id := range info.Instances {
+		if p := fset.Position(id.Pos()); p.Filename == cellFile {
+			if gc, ok := genericCall(id, info, pkg, decls); ok {
+				f.Generics[Pos{p.Line, p.Column}] = gc
+			}
+		}
+	}
+	return f
+}
+
+func seqCall(pkg, fn string, call *ast.CallExpr, info *types.Info, of func([]types.Type) []types.Type) (SeqCall, bool) {
+	var args []types.Type
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		if t == nil {
+			return SeqCall{}, false
+		}
+		args = append(args, t)
+	}
+	sc := SeqCall{Pkg: pkg, Func: fn}
+	for _, t := range of(args) {
+		s := types.TypeString(t, cellQualifier)
+		if strings.Contains(s, "invalid type") || isTypeParam(t) {
+			return SeqCall{}, false
+		}
+		sc.Types = append(sc.Types, s)
+	}
+	return sc, len(sc.Types) > 0
+}
+
+// isTypeParam: inside a generic func the element type may be a type
+// parameter, which a concrete version cannot name.
+func isTypeParam(t types.Type) bool {
+	switch x := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return isTypeParam(x.Elem())
+	case *types.Slice:
+		return isTypeParam(x.Elem())
+	case *types.Array:
+		return isTypeParam(x.Elem())
+	case *types.Map:
+		return isTypeParam(x.Key()) || isTypeParam(x.Elem())
+	case *types.Chan:
+		return isTypeParam(x.Elem())
+	case *types.Named:
+		for i := range x.TypeArgs().Len() {
+			if isTypeParam(x.TypeArgs().At(i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cellQualifier writes a type as the cell's source does: its own types
+// bare, others with their package's name.
+func cellQualifier(p *types.Package) string {
+	if p.Path() == "main" {
+		return ""
+	}
+	return p.Name()
+}
+
+// rangeFact is the fact about r when it ranges over an iterator func
+// yielding one or two values, or over an integer.
+func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
+	t := info.TypeOf(r.X)
+	if t == nil || isTypeParam(t) {
+		return RangeFact{}, false
+	}
+	rf := RangeFact{X: types.ExprString(r.X)}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		rf.Int = u.Info()&types.IsInteger != 0
+		return rf, rf.Int
+	case *types.Signature:
+		if n := len(seqTypes([]types.Type{t})); n == 1 || n == 2 {
+			rf.Arity, rf.Type = n, types.TypeString(t, cellQualifier)
+			return rf, !strings.Contains(rf.Type, "invalid type")
+		}
+	}
+	return RangeFact{}, false
+}

@@ -1,0 +1,112 @@
+package typecheck
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// mapsSource stands in for the evaluator's maps package.
+var mapsSource = fstest.MapFS{"src/maps/maps.go": {Data: []byte(`package maps
+func Keys[K comparable, V any](m map[K]V) func(yield func(K) bool) { return nil }
+`)}}
+
+func TestFactsNameTheElementTypesOfIteratorCalls(t *testing.T) {
+	c := newTestChecker(mapsSource)
+	cell := []Segment{
+		{Kind: Import, Text: `import "maps"`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "type Planet struct{ Moons int }", Line: 2, Col: 1},
+		{Kind: Stmt, Text: "byName := map[string]Planet{}\nks := maps.Keys(byName)\n_ = ks", Line: 3, Col: 1},
+		{Kind: Decl, Text: "func g[T comparable](m map[T]int) { _ = maps.Keys(m) }", Line: 6, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	want := map[Pos]SeqCall{{4, 12}: {Pkg: "maps", Func: "Keys", Types: []string{"string", "Planet"}}}
+	// The call inside the generic func has a type parameter: no concrete version.
+	if got := c.Facts().Seqs; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func TestFactsLabelTheTypeArgumentsInterpretersMisname(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "fmt"`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "type Celsius float64\ntype Point struct{ X int }", Line: 2, Col: 1},
+		{Kind: Stmt, Text: "c := Celsius(1)\nvar v any = c\n" +
+			"fmt.Printf(\"%T %v %*d %T %T %T\\n\", c, c, 3, 4, []Celsius{}, v, Point{})\n" +
+			"fmt.Printf(\"%[1]T\\n\", c)\n" +
+			"fmt.Printf(\"%T %T %T\", map[byte]Celsius{}, (<-chan rune)(nil), 1.5)\n" +
+			"fmt.Println(fmt.Sprintf(\"%v\", c))", Line: 4, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	got := c.Facts().TypeNames
+	want := map[Pos][]string{{6, 5}: {"", "main.Celsius", "", "", "", "[]main.Celsius", "?", "main.Point"},
+		{8, 5}: {"", "map[uint8]main.Celsius", "=", "="}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}
+
+func TestArgVerbs(t *testing.T) {
+	cases := []struct {
+		format string
+		want   string
+		ok     bool
+	}{
+		{"%T and %v", "Tv", true},
+		{"%-8.3f|%+d|%#x %%", "fdx", true},
+		{"%*d %.*s", "\x00d\x00s", true},
+		{"%[2]T", "", false},
+		{"trailing %", "", true},
+	}
+	for _, tc := range cases {
+		got, ok := argVerbs(tc.format)
+		if string(got) != tc.want || ok != tc.ok {
+			t.Errorf("argVerbs(%q) = %q, %v; want %q, %v", tc.format, string(got), ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestFactsCopyOnlyGenericFuncsWhoseNamesMeanTheSameAtTheCall(t *testing.T) {
+	c := newTestChecker(nil)
+	prior := []Prior{
+		{Name: "limit", Kind: "var", Text: "var limit = 2"},
+		{Name: "Apply", Kind: "func", Text: "func Apply[T any](x T, f func(T) T) T { if limit > 0 { return f(x) }; return x }"},
+	}
+	cell := []Segment{{Kind: Stmt, Text: "a := Apply(1, func(n int) int { return n + 1 })\n" +
+		"func() { limit := 0; _ = limit; _ = Apply(\"s\", func(s string) string { return s }) }()\n_ = a", Line: 1, Col: 1}}
+	if p := c.Check(prior, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	got := c.Facts().Generics
+	if len(got) != 1 {
+		t.Fatalf("want one copyable call (the second one's `limit` is a local there), got %v", got)
+	}
+	g, ok := got[Pos{1, 6}]
+	if !ok || !reflect.DeepEqual(g.TypeParams, []string{"T"}) || !reflect.DeepEqual(g.TypeArgs, []string{"int"}) || !strings.Contains(g.Decl, "return f(x)") {
+		t.Errorf("got %+v", got)
+	}
+}
+
+func TestFactsTellWhatRangeLoopsRangeOver(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Decl, Text: "type N int\ntype Pairs func(yield func(string, int) bool)", Line: 1, Col: 1},
+		{Kind: Stmt, Text: "var n N = 2\nps := []Pairs{nil}\nfor range n {}\nfor k, v := range ps[0] { _, _ = k, v }\nfor range []int{} {}", Line: 3, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	want := map[Pos]RangeFact{
+		{5, 1}: {X: "n", Int: true},
+		{6, 1}: {X: "ps[0]", Arity: 2, Type: "Pairs"},
+	}
+	if got := c.Facts().Ranges; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

@@ -1,0 +1,122 @@
+package typecheck
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// GenericCall is a call of a cell's generic func that yaegi v0.16.1
+// cannot run (one with a func-typed parameter or result, such as an
+// iterator adapter): the func as the cell wrote it, and the type
+// arguments the call instantiates it with, for a concrete copy.
+type GenericCall struct {
+	Decl       string   // the func declaration, gofmt'd
+	TypeParams []string // its type parameters' names
+	TypeArgs   []string // the call's type arguments, as the cell would write them
+}
+
+// funcDecls finds the declaration of a package-level func by the
+// position of its name, with the file set that position belongs to.
+type funcDecls func(pos token.Pos) (*ast.FuncDecl, *token.FileSet)
+
+// genericCall returns the fact for a use of id, a cell's generic func,
+// in a call or as a value.
+func genericCall(id *ast.Ident, info *types.Info, pkg *types.Package, decls funcDecls) (GenericCall, bool) {
+	fn, ok := info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() != pkg || fn.Parent() != pkg.Scope() {
+		return GenericCall{}, false
+	}
+	sig := fn.Type().(*types.Signature)
+	inst, ok := info.Instances[id]
+	if sig.TypeParams().Len() == 0 || !ok || inst.TypeArgs.Len() != sig.TypeParams().Len() || !funcTyped(sig) {
+		return GenericCall{}, false
+	}
+	fd, fset := decls(fn.Pos())
+	if fd == nil || fd.Body == nil || !sameNames(fd, id.Pos(), info, pkg) {
+		return GenericCall{}, false
+	}
+	gc := GenericCall{}
+	for i := range sig.TypeParams().Len() {
+		t := inst.TypeArgs.At(i)
+		s := types.TypeString(t, cellQualifier)
+		if strings.Contains(s, "invalid type") || isTypeParam(t) {
+			return GenericCall{}, false
+		}
+		gc.TypeParams = append(gc.TypeParams, sig.TypeParams().At(i).Obj().Name())
+		gc.TypeArgs = append(gc.TypeArgs, s)
+	}
+	var b bytes.Buffer
+	if err := format.Node(&b, fset, fd); err != nil {
+		return GenericCall{}, false
+	}
+	gc.Decl = b.String()
+	return gc, true
+}
+
+// funcTyped reports whether a parameter or result of sig is of a func
+// type (iter.Seq[T] is one): those are what yaegi's generics lose.
+func funcTyped(sig *types.Signature) bool {
+	for _, tup := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for i := range tup.Len() {
+			if _, ok := tup.At(i).Type().Underlying().(*types.Signature); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameNames reports whether every name the declaration fd uses from the
+// package or the universe means the same at pos, where a copy of its
+// body would be placed: a local variable there must not capture it.
+func sameNames(fd *ast.FuncDecl, pos token.Pos, info *types.Info, pkg *types.Package) bool {
+	at := pkg.Scope().Innermost(pos)
+	if at == nil {
+		return false
+	}
+	ok := true
+	ast.Inspect(fd, func(n ast.Node) bool {
+		id, isID := n.(*ast.Ident)
+		if !isID || !ok {
+			return ok
+		}
+		obj := info.Uses[id]
+		if obj == nil {
+			// Declared here, or blank; else a name the checker could
+			// not resolve, which cannot be vouched for.
+			ok = id.Name == "_" || info.Defs[id] != nil
+			return true
+		}
+		if obj.Parent() != pkg.Scope() && obj.Parent() != types.Universe {
+			if pn, isPkg := obj.(*types.PkgName); isPkg {
+				_, o := at.LookupParent(id.Name, pos)
+				other, same := o.(*types.PkgName)
+				ok = same && other.Imported() == pn.Imported()
+			}
+			return true
+		}
+		if _, o := at.LookupParent(id.Name, pos); o != obj {
+			ok = false
+		}
+		return true
+	})
+	return ok
+}
+
+// declFinder finds package-level func declarations in the checked files.
+func declFinder(files []*ast.File, fsets []*token.FileSet) funcDecls {
+	return func(pos token.Pos) (*ast.FuncDecl, *token.FileSet) {
+		for i, f := range files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Pos() == pos {
+					return fd, fsets[i]
+				}
+			}
+		}
+		return nil, nil
+	}
+}

@@ -1,0 +1,208 @@
+package typecheck
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+)
+
+// The facts for %T: what the evaluator must know of each argument of a
+// Printf-family call to print the names Go prints.
+
+// printfFuncs are the fmt and log functions whose format argument is at
+// the index given.
+var printfFuncs = map[string]int{"fmt.Printf": 0, "fmt.Sprintf": 0, "fmt.Errorf": 0, "fmt.Fprintf": 1, "fmt.Appendf": 1,
+	"log.Printf": 0, "log.Fatalf": 0, "log.Panicf": 0}
+
+// typeNames returns, for each argument of a Printf-family call whose
+// format is a constant, what the evaluator must know for %T: the type's
+// name where the interpreter would get it wrong; else, when the package
+// declares a type the interpreter misnames, "?" for an argument whose
+// static type is an interface (its dynamic type may be one) and "=" for
+// one whose static type is not one (the interpreter names it right);
+// else "". Nil when no argument needs any.
+func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Scope) []string {
+	if len(call.Args) <= format || call.Ellipsis.IsValid() {
+		return nil
+	}
+	tv, ok := info.Types[call.Args[format]]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return nil
+	}
+	verbs, ok := argVerbs(constant.StringVal(tv.Value))
+	if !ok {
+		return nil
+	}
+	names := make([]string, len(call.Args))
+	found := false
+	for i, a := range call.Args[format+1:] {
+		if i >= len(verbs) || verbs[i] != 'T' {
+			continue
+		}
+		t := info.TypeOf(a)
+		n := ""
+		switch {
+		case t == nil:
+		case types.IsInterface(t):
+			n = "?"
+		case cellTyped(t) && reflectName(t) != "":
+			n = reflectName(t)
+		default:
+			n = "="
+		}
+		if strings.Contains(n, "invalid type") || (n == "?" || n == "=") && !declaresMisnamed(scope) {
+			continue
+		}
+		names[format+1+i], found = n, n != ""
+	}
+	if !found {
+		return nil
+	}
+	return names
+}
+
+// argVerbs returns the verb each argument of format is printed with
+// (0 for one consumed as a * width or precision); false for a format
+// with explicit argument indexes.
+func argVerbs(format string) ([]rune, bool) {
+	var verbs []rune
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		for i++; i < len(format); i++ {
+			c := format[i]
+			if c == '[' {
+				return nil, false
+			}
+			if c == '*' {
+				verbs = append(verbs, 0)
+				continue
+			}
+			if !strings.ContainsRune("+-# 0.123456789", rune(c)) {
+				if c != '%' {
+					verbs = append(verbs, rune(c))
+				}
+				break
+			}
+		}
+	}
+	return verbs, true
+}
+
+// declaresMisnamed reports whether the cells declared a type whose values
+// %T misnames in the interpreter.
+func declaresMisnamed(scope *types.Scope) bool {
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && misnamed(tn.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// cellTyped reports whether t is, or is built by pointers, slices,
+// arrays, maps and channels from, a named type a cell declared (not an
+// interface, not generic). The interpreter misnames the non-structs and
+// cannot tell apart structs with the same fields: %T of such a static
+// type is labelled with its name.
+func cellTyped(t types.Type) bool {
+	switch x := t.(type) {
+	case *types.Named:
+		_, iface := x.Underlying().(*types.Interface)
+		return x.Obj().Pkg() != nil && x.Obj().Pkg().Path() == "main" && x.TypeArgs().Len() == 0 && !iface
+	case *types.Pointer:
+		return cellTyped(x.Elem())
+	case *types.Slice:
+		return cellTyped(x.Elem())
+	case *types.Array:
+		return cellTyped(x.Elem())
+	case *types.Map:
+		return cellTyped(x.Key()) || cellTyped(x.Elem())
+	case *types.Chan:
+		return cellTyped(x.Elem())
+	}
+	return false
+}
+
+// reflectName is t as reflect (so %T) writes it, for the types cellTyped
+// accepts and basic types; "" for any other.
+func reflectName(t types.Type) string {
+	elem := func(e types.Type, pre string) string {
+		if n := reflectName(e); n != "" {
+			return pre + n
+		}
+		return ""
+	}
+	switch x := t.(type) {
+	case *types.Named:
+		if x.Obj().Pkg() == nil || x.TypeArgs().Len() > 0 {
+			return ""
+		}
+		return x.Obj().Pkg().Name() + "." + x.Obj().Name()
+	case *types.Basic:
+		switch x.Kind() {
+		case types.Byte: // go/types keeps the aliases' names; reflect does not
+			return "uint8"
+		case types.Rune:
+			return "int32"
+		}
+		if x.Info()&types.IsUntyped != 0 || x.Kind() == types.UnsafePointer {
+			return ""
+		}
+		return x.Name()
+	case *types.Pointer:
+		return elem(x.Elem(), "*")
+	case *types.Slice:
+		return elem(x.Elem(), "[]")
+	case *types.Array:
+		return elem(x.Elem(), fmt.Sprintf("[%d]", x.Len()))
+	case *types.Map:
+		if k := reflectName(x.Key()); k != "" {
+			return elem(x.Elem(), "map["+k+"]")
+		}
+	case *types.Chan:
+		switch x.Dir() {
+		case types.SendRecv:
+			return elem(x.Elem(), "chan ")
+		case types.SendOnly:
+			return elem(x.Elem(), "chan<- ")
+		case types.RecvOnly:
+			return elem(x.Elem(), "<-chan ")
+		}
+	}
+	return ""
+}
+
+// misnamed reports whether %T of a value of static type t goes wrong in
+// the interpreter: t is, or is built by pointers, slices, arrays, maps
+// and channels from, a cell's named type that is not a struct or an
+// interface (struct types are named at run time, see eval/fmtnames.go).
+// Other composite types (funcs, struct literals) are left alone: their
+// go/types spelling is not reflect's.
+func misnamed(t types.Type) bool {
+	switch x := t.(type) {
+	case *types.Named:
+		if x.Obj().Pkg() == nil || x.Obj().Pkg().Path() != "main" || x.TypeArgs().Len() > 0 {
+			return false
+		}
+		switch x.Underlying().(type) {
+		case *types.Struct, *types.Interface:
+			return false
+		}
+		return true
+	case *types.Pointer:
+		return misnamed(x.Elem())
+	case *types.Slice:
+		return misnamed(x.Elem())
+	case *types.Array:
+		return misnamed(x.Elem())
+	case *types.Map:
+		return misnamed(x.Key()) || misnamed(x.Elem())
+	case *types.Chan:
+		return misnamed(x.Elem())
+	}
+	return false
+}
