@@ -1,0 +1,84 @@
+package eval
+
+import (
+	"context"
+	"testing"
+	"time"
+)
+
+// debugNotes collects the notes of a debug session.
+type debugNotes chan DebugNote
+
+func (n debugNotes) notify(d DebugNote) { n <- d }
+
+// next returns the next note of kind, failing after a bounded wait.
+func (n debugNotes) next(t *testing.T, kind string) DebugNote {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		select {
+		case d := <-n:
+			if d.Kind == kind {
+				return d
+			}
+		case <-deadline:
+			t.Fatalf("no %q note", kind)
+		}
+	}
+}
+
+func attachForTest(t *testing.T, e *Evaluator) debugNotes {
+	t.Helper()
+	notes := make(debugNotes, 1000)
+	if err := e.DebugAttach(DebugConfig{FileOf: func(code string) string { return "/tmp/dbgtest/" + code[:4] + ".go" }, Notify: notes.notify}); err != nil {
+		t.Fatal(err)
+	}
+	return notes
+}
+
+func TestDebugStopsAtBreakpointInEarlierFunctionAndResumes(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	notes := attachForTest(t, e)
+	if _, err := evalAll(t, e, "func double(x int) int {\n\ty := x * 2\n\treturn y\n}"); err != nil {
+		t.Fatal(err)
+	}
+	ok, err := e.DebugBreakpoints("/tmp/dbgtest/func.go", []int{2})
+	if err != nil || !ok[0] {
+		t.Fatalf("breakpoint not set: %v %v", ok, err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Eval(context.Background(), "n := 21\nr := double(n)\nr")
+		done <- err
+	}()
+	st := notes.next(t, "stopped")
+	if st.Reason != "breakpoint" {
+		t.Fatalf("stopped for %q", st.Reason)
+	}
+	frames, err := e.DebugFrames(st.Thread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("frames: %+v", frames)
+	if frames[0].Name != "double" || frames[0].Line != 2 || frames[0].File != "/tmp/dbgtest/func.go" {
+		t.Fatalf("top frame %+v", frames[0])
+	}
+	if err := e.DebugResume(st.Thread, StepOver); err != nil {
+		t.Fatal(err)
+	}
+	st = notes.next(t, "stopped")
+	frames, _ = e.DebugFrames(st.Thread)
+	t.Logf("after next: %s %+v", st.Reason, frames)
+	if err := e.DebugResume(st.Thread, StepContinue); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("cell did not end")
+	}
+	e.DebugDetach()
+}
