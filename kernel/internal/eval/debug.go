@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"reflect"
 	"runtime/pprof"
-	"sort"
 	"sync"
 
 	"github.com/traefik/yaegi/interp"
@@ -27,7 +26,8 @@ import (
 // DebugNote is what the debugger tells its owner. It is sent from the
 // goroutine concerned, and the callee must not block.
 type DebugNote struct {
-	// Kind is "stopped", "started" or "exited" (a goroutine, Thread).
+	// Kind is "stopped", "continued" (resumed by the evaluator itself: an
+	// interrupt or a detach), "started" or "exited" (a goroutine, Thread).
 	Kind   string
 	Thread int
 	// Reason says why a thread stopped: "breakpoint", "step", "pause".
@@ -37,7 +37,9 @@ type DebugNote struct {
 // DebugConfig configures a debug session.
 type DebugConfig struct {
 	// FileOf names the source file a cell's code is compiled under (the
-	// frontend's dumpCell path of that exact code).
+	// frontend's dumpCell path of that exact code). Its base name must be
+	// "cell": yaegi scopes imports by the base name of a file, and every
+	// cell shares the imports of earlier ones.
 	FileOf func(code string) string
 	// Notify receives stops and goroutine starts and exits.
 	Notify func(DebugNote)
@@ -68,9 +70,11 @@ type debugSession struct {
 	files    map[string]bool  // every cell file of the session
 	progs    map[string][]*interp.Program
 	bps      map[string][]int
-	stopped  map[int]*interp.DebugEvent
-	names    map[int]string
-	draining bool // the cell was cancelled: every stop resumes at once
+	threads  map[int64]*thread // by Go goroutine id
+	main     *thread           // DAP thread 1: the cell's own statements
+	nextID   int               // the next DAP thread id
+	notRun   map[int]bool      // yaegi routines whose mode is not "run"
+	draining bool              // the cell was cancelled: every stop resumes at once
 	detached bool
 }
 
@@ -106,7 +110,8 @@ func (e *Evaluator) DebugAttach(cfg DebugConfig) error {
 		}
 	}
 	e.dbgs.s = &debugSession{cfg: cfg, files: map[string]bool{}, progs: map[string][]*interp.Program{},
-		bps: map[string][]int{}, stopped: map[int]*interp.DebugEvent{}, names: map[int]string{}}
+		bps: map[string][]int{}, threads: map[int64]*thread{}, main: &thread{id: 1, name: "cell"},
+		nextID: 2, notRun: map[int]bool{}}
 	return nil
 }
 
@@ -170,11 +175,8 @@ func (e *Evaluator) debugCell(ctx context.Context, code string) func() {
 		close(done)
 		s.mu.Lock()
 		s.file = ""
-		if s.dbg != nil {
-			// A step that ran off the cell's end must not stop the next
-			// cell's first line: step out of the hold's level instead.
-			s.dbg.Interrupt(1, interp.DebugStepOut)
-		}
+		s.main.step = nil // a step that ran off the cell's end is over
+		s.threads = map[int64]*thread{}
 		detached := s.detached
 		s.mu.Unlock()
 		if detached {
@@ -262,209 +264,17 @@ func (e *Evaluator) debugHold() {
 // goroutines started under it are over.
 func (s *debugSession) end() {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.release != nil {
+	started := s.release != nil
+	if started {
 		close(s.release)
 		s.release = nil
 	}
-}
-
-// event is yaegi's debug event callback; it runs on the goroutine the
-// event is about.
-func (s *debugSession) event(ev *interp.DebugEvent) {
-	if ev.Reason() == interp.DebugTerminate { // no frame: GoRoutine would panic
-		s.mu.Lock()
-		if s.ended != nil {
-			close(s.ended)
-			s.ended = nil
-		}
-		s.mu.Unlock()
-		return
-	}
-	id := ev.GoRoutine()
-	switch ev.Reason() {
-	case interp.DebugEnterGoRoutine:
-		if id <= 1 {
-			return
-		}
-		name := "goroutine"
-		if fr := ev.Frames(0, 1); len(fr) > 0 {
-			name = fr[0].Name()
-		}
-		s.mu.Lock()
-		s.names[id] = name
-		s.mu.Unlock()
-		s.cfg.Notify(DebugNote{Kind: "started", Thread: id})
-		return
-	case interp.DebugExitGoRoutine:
-		if id <= 1 {
-			return
-		}
-		s.mu.Lock()
-		delete(s.names, id)
-		s.mu.Unlock()
-		s.cfg.Notify(DebugNote{Kind: "exited", Thread: id})
-		return
-	}
-	reason := "step"
-	switch ev.Reason() {
-	case interp.DebugBreak:
-		reason = "breakpoint"
-	case interp.DebugPause:
-		reason = "pause"
-	case interp.DebugEntry:
-		reason = "entry"
-	}
-	s.mu.Lock()
-	dbg, draining := s.dbg, s.draining || s.detached
-	inCell := false
-	if fr := ev.Frames(0, 1); len(fr) > 0 {
-		inCell = s.files[fr[0].Position().Filename]
-	}
-	if !draining && reason == "step" && !inCell {
-		// A step into the kernel's own interpreted helpers: step out
-		// of them (this goroutine sets its own mode, so no race).
-		dbg.Interrupt(id, interp.DebugStepOut)
-		s.mu.Unlock()
-		go resume(dbg, id)
-		return
-	}
-	if draining {
-		s.mu.Unlock()
-		go dbg.Continue(id) //nolint:errcheck // a goroutine gone needs nothing
-		return
-	}
-	s.stopped[id] = ev
 	s.mu.Unlock()
-	s.cfg.Notify(DebugNote{Kind: "stopped", Thread: id, Reason: reason})
-}
-
-// drain resumes every stopped goroutine of a cancelled cell, and every one
-// that stops until the cell ends, so that the interrupt can finish it.
-func (s *debugSession) drain() {
-	s.mu.Lock()
-	s.draining = true
-	s.mu.Unlock()
-	s.resumeAll()
-}
-
-// resumeAll continues every stopped goroutine.
-func (s *debugSession) resumeAll() {
-	s.mu.Lock()
-	dbg := s.dbg
-	var ids []int
-	for id := range s.stopped {
-		ids = append(ids, id)
+	if started {
+		// Without goroutines left, yaegi's Debug goroutine ends at once;
+		// let it finish clearing its debugger before the next cell runs.
+		waitDebugGone()
 	}
-	s.stopped = map[int]*interp.DebugEvent{}
-	s.mu.Unlock()
-	for _, id := range ids {
-		dbg.Continue(id) //nolint:errcheck // a goroutine gone needs nothing
-	}
-}
-
-// DebugBreakpoints sets the line breakpoints of one cell file, replacing
-// the earlier ones, and says for each line whether code is there. A file
-// whose cell has not run under the debugger keeps its lines and reports
-// them unverified until it does.
-func (e *Evaluator) DebugBreakpoints(file string, lines []int) ([]bool, error) {
-	s := e.session()
-	if s == nil {
-		return nil, errNoSession
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.bps[file] = append([]int(nil), lines...)
-	return s.applyLocked(file, lines), nil
-}
-
-// applyLocked sets lines on every program compiled from file.
-func (s *debugSession) applyLocked(file string, lines []int) []bool {
-	ok := make([]bool, len(lines))
-	if s.dbg == nil {
-		return ok
-	}
-	reqs := []interp.BreakpointRequest{interp.LineBreakpoint(-1)} // clears the others
-	for _, l := range lines {
-		reqs = append(reqs, interp.LineBreakpoint(l))
-	}
-	for _, p := range s.progs[file] {
-		for i, b := range s.dbg.SetBreakpoints(interp.ProgramBreakpointTarget(p), reqs...)[1:] {
-			ok[i] = ok[i] || b.Valid
-		}
-	}
-	return ok
-}
-
-// debugCompiled records a program compiled for the running cell and sets
-// its breakpoints before it runs.
-func (e *Evaluator) debugCompiled(p *interp.Program) {
-	s := e.session()
-	if s == nil {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.file == "" {
-		return
-	}
-	s.progs[s.file] = append(s.progs[s.file], p)
-	if lines := s.bps[s.file]; len(lines) > 0 && s.dbg != nil {
-		s.dbg.SetBreakpoints(interp.ProgramBreakpointTarget(p), breakLines(lines)...)
-	}
-}
-
-func breakLines(lines []int) []interp.BreakpointRequest {
-	var reqs []interp.BreakpointRequest
-	for _, l := range lines {
-		reqs = append(reqs, interp.LineBreakpoint(l))
-	}
-	return reqs
-}
-
-// debugStopped reports whether a goroutine sits at a breakpoint or step:
-// the deadlock check must not take that wait for a deadlock.
-func (e *Evaluator) debugStopped() bool {
-	s := e.session()
-	if s == nil {
-		return false
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.stopped) > 0
-}
-
-// DebugThread is a goroutine of the debugged cells.
-type DebugThread struct {
-	ID      int
-	Name    string
-	Stopped bool
-}
-
-// DebugThreads lists the live goroutines started under the session, the
-// cell's own first.
-func (e *Evaluator) DebugThreads() []DebugThread {
-	s := e.session()
-	if s == nil {
-		return nil
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []DebugThread
-	if s.dbg == nil {
-		return []DebugThread{{ID: 1, Name: "goroutine 1: cell"}}
-	}
-	for _, g := range s.dbg.GoRoutines() {
-		id := g.ID()
-		name := "cell"
-		if id > 1 {
-			name = s.names[id]
-		}
-		_, st := s.stopped[id]
-		out = append(out, DebugThread{ID: id, Name: fmt.Sprintf("goroutine %d: %s", id, name), Stopped: st})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
 }
 
 // debugFile is the file name the running cell is compiled under: its

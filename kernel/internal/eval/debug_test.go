@@ -2,8 +2,12 @@ package eval
 
 import (
 	"context"
+	"reflect"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/traefik/yaegi/interp"
 )
 
 // debugNotes collects the notes of a debug session.
@@ -30,7 +34,7 @@ func (n debugNotes) next(t *testing.T, kind string) DebugNote {
 func attachForTest(t *testing.T, e *Evaluator) debugNotes {
 	t.Helper()
 	notes := make(debugNotes, 1000)
-	if err := e.DebugAttach(DebugConfig{FileOf: func(code string) string { return "/tmp/dbgtest/" + code[:4] + ".go" }, Notify: notes.notify}); err != nil {
+	if err := e.DebugAttach(DebugConfig{FileOf: func(code string) string { return "/tmp/dbgtest/" + code[:4] + "/cell" }, Notify: notes.notify}); err != nil {
 		t.Fatal(err)
 	}
 	return notes
@@ -42,7 +46,7 @@ func TestDebugStopsAtBreakpointInEarlierFunctionAndResumes(t *testing.T) {
 	if _, err := evalAll(t, e, "func double(x int) int {\n\ty := x * 2\n\treturn y\n}"); err != nil {
 		t.Fatal(err)
 	}
-	ok, err := e.DebugBreakpoints("/tmp/dbgtest/func.go", []int{2})
+	ok, err := e.DebugBreakpoints("/tmp/dbgtest/func/cell", []int{2})
 	if err != nil || !ok[0] {
 		t.Fatalf("breakpoint not set: %v %v", ok, err)
 	}
@@ -60,7 +64,7 @@ func TestDebugStopsAtBreakpointInEarlierFunctionAndResumes(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("frames: %+v", frames)
-	if frames[0].Name != "double" || frames[0].Line != 2 || frames[0].File != "/tmp/dbgtest/func.go" {
+	if frames[0].Name != "double" || frames[0].Line != 2 || frames[0].File != "/tmp/dbgtest/func/cell" {
 		t.Fatalf("top frame %+v", frames[0])
 	}
 	if err := e.DebugResume(st.Thread, StepOver); err != nil {
@@ -81,4 +85,29 @@ func TestDebugStopsAtBreakpointInEarlierFunctionAndResumes(t *testing.T) {
 		t.Fatal("cell did not end")
 	}
 	e.DebugDetach()
+}
+
+// The debugger reaches into yaegi v0.16.1 by reflection in two places
+// (resume and setBreakpoints); this pins the layout they rely on, so a
+// yaegi upgrade that changes it fails here rather than in a session.
+func TestDebugYaegiLayoutIsAsExpected(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	p, err := e.i.Compile("x := 1\n_ = x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := field(reflect.ValueOf(p).Elem(), "root")
+	if !root.IsValid() || root.Kind() != reflect.Pointer || !field(root.Elem(), "child").IsValid() {
+		t.Fatalf("Program.root / node.child changed: %v", root)
+	}
+	dt := reflect.TypeOf(interp.Debugger{})
+	lock, ok1 := dt.FieldByName("gLock")
+	live, ok2 := dt.FieldByName("gLive")
+	if !ok1 || !ok2 || lock.Type != reflect.TypeOf(&sync.Mutex{}) || live.Type.Kind() != reflect.Map || live.Type.Key().Kind() != reflect.Int {
+		t.Fatalf("Debugger.gLock/gLive changed")
+	}
+	res, ok := live.Type.Elem().Elem().FieldByName("resume")
+	if !ok || res.Type != reflect.TypeOf(make(chan struct{})) {
+		t.Fatalf("debugRoutine.resume changed")
+	}
 }

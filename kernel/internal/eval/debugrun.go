@@ -22,97 +22,6 @@ type DebugVar struct {
 	Value reflect.Value
 }
 
-// DebugFrame is one call frame of a stopped goroutine, innermost first.
-type DebugFrame struct {
-	Name   string // the function; "cell" for a cell's own statements
-	File   string // the cell file ("" when the code is not a cell's)
-	Line   int    // the cell's own line
-	Column int
-	Locals []DebugVar
-}
-
-// DebugFrames returns the frames of a stopped goroutine.
-func (e *Evaluator) DebugFrames(thread int) ([]DebugFrame, error) {
-	s := e.session()
-	if s == nil {
-		return nil, errNoSession
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	ev, ok := s.stopped[thread]
-	if !ok {
-		return nil, fmt.Errorf("goroutine %d is not stopped", thread)
-	}
-	var out []DebugFrame
-	for _, f := range ev.Frames(0, ev.FrameDepth()) {
-		pos := f.Position()
-		df := DebugFrame{Name: f.Name(), Line: pos.Line, Column: pos.Column}
-		if s.files[pos.Filename] {
-			df.File = pos.Filename
-		}
-		switch df.Name {
-		case "<init>":
-			df.Name = "cell"
-		case mainName:
-			df.Name = "main"
-		}
-		for _, sc := range f.Scopes() {
-			for _, v := range sc.Variables() {
-				if v.Name == "_" || strings.HasPrefix(v.Name, "__gl") || strings.HasPrefix(v.Name, "#") {
-					continue
-				}
-				df.Locals = append(df.Locals, DebugVar{Name: v.Name, Value: v.Value})
-			}
-		}
-		out = append(out, df)
-	}
-	return out, nil
-}
-
-// DebugResume continues a stopped goroutine, or steps it (StepOver,
-// StepIn, StepOut).
-func (e *Evaluator) DebugResume(thread int, how string) error {
-	s := e.session()
-	if s == nil {
-		return errNoSession
-	}
-	s.mu.Lock()
-	_, ok := s.stopped[thread]
-	delete(s.stopped, thread)
-	dbg := s.dbg
-	s.mu.Unlock()
-	if !ok {
-		return fmt.Errorf("goroutine %d is not stopped", thread)
-	}
-	reason := map[string]interp.DebugEventReason{StepOver: interp.DebugStepOver, StepIn: interp.DebugStepInto, StepOut: interp.DebugStepOut}[how]
-	if how == StepContinue || reason == 0 {
-		return dbg.Continue(thread)
-	}
-	// Not dbg.Step: it reads a flag the stopped goroutine writes after the
-	// event without synchronisation. Interrupt only sets the mode, which
-	// the goroutine reads after the resume below.
-	dbg.Interrupt(thread, reason)
-	if !resume(dbg, thread) {
-		return fmt.Errorf("goroutine %d has ended", thread)
-	}
-	return nil
-}
-
-// DebugPause asks a running goroutine to stop at its next statement.
-func (e *Evaluator) DebugPause(thread int) error {
-	s := e.session()
-	if s == nil {
-		return errNoSession
-	}
-	s.mu.Lock()
-	dbg := s.dbg
-	s.mu.Unlock()
-	if dbg == nil || !dbg.Interrupt(thread, interp.DebugPause) {
-		return fmt.Errorf("goroutine %d is not running", thread)
-	}
-	return nil
-}
-
 // DebugGlobals returns the user's variables with their values.
 func (e *Evaluator) DebugGlobals() []DebugVar {
 	g := e.globals()
@@ -198,7 +107,7 @@ func waitDebugGone() {
 	for i := 0; i < 200; i++ {
 		buf := make([]byte, 1<<20)
 		n := runtime.Stack(buf, true)
-		if !bytes.Contains(buf[:n], []byte("interp.(*Interpreter).Debug.func1")) {
+		if !bytes.Contains(buf[:n], []byte("created by github.com/traefik/yaegi/interp.(*Interpreter).Debug ")) {
 			return
 		}
 		time.Sleep(5 * time.Millisecond)
@@ -235,4 +144,15 @@ func (fs *fileSet) strip(s string) string {
 		s = strings.ReplaceAll(s, f+":", "")
 	}
 	return s
+}
+
+// DebugFieldNames are the declared field names of a cell struct type, in
+// order, or nil when t is not one (its reflect names are then right).
+func (e *Evaluator) DebugFieldNames(t reflect.Type) []string {
+	_, quoted := e.names.lookup(t)
+	var out []string
+	for _, q := range quoted {
+		out = append(out, strings.Trim(q, `"`))
+	}
+	return out
 }
