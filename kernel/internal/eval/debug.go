@@ -176,7 +176,11 @@ func (e *Evaluator) debugCell(ctx context.Context, code string) func() {
 		s.mu.Lock()
 		s.file = ""
 		s.main.step = nil // a step that ran off the cell's end is over
-		s.threads = map[int64]*thread{}
+		for gid, t := range s.threads {
+			if t.ev == nil { // a goroutine still stopped stays listed
+				delete(s.threads, gid)
+			}
+		}
 		detached := s.detached
 		s.mu.Unlock()
 		if detached {

@@ -77,7 +77,11 @@ func (s *debugSession) event(ev *interp.DebugEvent) {
 	gid, fromCell := goroutineIdentity()
 	s.mu.Lock()
 	dbg := s.dbg
+	known := len(s.threads)
 	t := s.threadLocked(gid, fromCell, ev)
+	if len(s.threads) > known {
+		s.cfg.Notify(DebugNote{Kind: "started", Thread: t.id}) // Notify must not block
+	}
 	reason, stop := "", false
 	at := where(ev)
 	switch {
@@ -261,7 +265,8 @@ type DebugThread struct {
 }
 
 // DebugThreads lists the cell's own thread and the goroutines seen at a
-// breakpoint or step during the running cell.
+// breakpoint or step during the running cell (yaegi does not report the
+// start of every goroutine, so a goroutine is listed once it stops).
 func (e *Evaluator) DebugThreads() []DebugThread {
 	s := e.session()
 	if s == nil {

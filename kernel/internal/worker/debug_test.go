@@ -96,6 +96,9 @@ func TestDebugRequestAnsweredWhileCellStopsAtBreakpoint(t *testing.T) {
 		return ev.Kind == link.KindDebugEvent && m["event"] == "stopped"
 	})
 	thread := st["body"].(map[string]any)["threadId"]
+	// Past the deadlock check's first looks (0.4 s, then every 0.25 s): a
+	// cell waiting at a breakpoint is not deadlocked.
+	time.Sleep(time.Second)
 	// The cell is stopped: the debugger still answers.
 	h.dap(t, 6, "stackTrace", map[string]any{"threadId": thread})
 	frames := h.reply(t, 6)["body"].(map[string]any)["stackFrames"].([]any)
