@@ -95,15 +95,18 @@ func (s *session) event(name string) map[string]any {
 	}
 }
 
-// start runs the JupyterLab opening sequence.
+// start runs the JupyterLab opening sequence: initialize, attach,
+// debugInfo (configurationDone follows the breakpoints, see configured).
 func (s *session) start() map[string]any {
 	s.do("initialize", map[string]any{"clientID": "jupyterlab", "adapterID": "golessons", "linesStartAt1": true, "columnsStartAt1": true, "pathFormat": "path"})
 	s.do("attach", map[string]any{})
 	s.event("initialized")
-	info := s.do("debugInfo", nil)
-	s.do("configurationDone", nil)
-	return info
+	return s.do("debugInfo", nil)
 }
+
+// configured ends the configuration, as JupyterLab does once the
+// breakpoints of the notebook's cells are set.
+func (s *session) configured() { s.do("configurationDone", nil) }
 
 // run executes a cell; the result arrives on the returned channel.
 func (s *session) run(ctx context.Context, code string) chan error {
@@ -209,6 +212,7 @@ func TestJupyterLabSequenceStopsStepsAndExpands(t *testing.T) {
 		t.Fatalf("dumpCell path %s not under %s", path, want)
 	}
 	s.breakAt(path, 3)
+	s.configured()
 	done := s.run(context.Background(), useCell)
 	st := s.event("stopped")
 	if st["reason"] != "breakpoint" {

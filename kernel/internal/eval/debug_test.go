@@ -111,3 +111,24 @@ func TestDebugYaegiLayoutIsAsExpected(t *testing.T) {
 		t.Fatalf("debugRoutine.resume changed")
 	}
 }
+
+// BenchmarkFib27DebugAttached is BenchmarkFib27 with a debug session
+// attached and no breakpoint: the price of yaegi's debug hooks.
+func BenchmarkFib27DebugAttached(b *testing.B) {
+	e, err := New(Options{Stderr: &syncBuffer{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := e.DebugAttach(DebugConfig{FileOf: func(string) string { return "/tmp/bench/cell" }, Notify: func(DebugNote) {}}); err != nil {
+		b.Fatal(err)
+	}
+	defer e.DebugDetach()
+	if _, err := e.Eval(context.Background(), "func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }"); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if r, err := e.Eval(context.Background(), "fib(27)"); err != nil || r.Data["text/plain"] != "196418" {
+			b.Fatalf("%v %v", r.Data, err)
+		}
+	}
+}
