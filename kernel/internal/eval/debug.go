@@ -106,7 +106,7 @@ func (e *Evaluator) DebugAttach(cfg DebugConfig) error {
 		select {
 		case <-old:
 		default:
-			return errors.New("goroutines started under the previous debug session still run; stop them (or restart the kernel) to debug again")
+			return errors.New("the previous debug session is still ending: its cell or goroutines it started still run; try again once they are done (or restart the kernel)")
 		}
 	}
 	e.dbgs.s = &debugSession{cfg: cfg, files: map[string]bool{}, progs: map[string][]*interp.Program{},
