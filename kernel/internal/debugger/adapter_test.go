@@ -469,10 +469,11 @@ func TestUnknownAndMalformedRequestsFailClearly(t *testing.T) {
 	}
 }
 
-func TestMurmur2MatchesIPykernel(t *testing.T) {
-	// Values from ipykernel's murmur2_x86 (the algorithm JupyterLab uses).
+func TestMurmur2MatchesJupyterLab(t *testing.T) {
+	// Values from a port of murmurhash-js's murmur2 (what JupyterLab's
+	// debugger names cells with); the ASCII ones equal ipykernel's.
 	for s, want := range map[string]uint32{"": 3990065800, "a": 2167009006, "ab": 2805137849, "abc": 3350977461,
-		"fmt.Println(\"héllo\")\nx := 1": 3406952105, "func worker(id int) {\n}": 440435133} {
+		"func worker(id int) {\n}": 440435133, "fmt.Println(\"héllo\")\nx := 1": 224175426, "s := \"🙂\"": 1707427951} {
 		if got := Murmur2(s, HashSeed); got != want {
 			t.Errorf("Murmur2(%q) = %d, want %d", s, got, want)
 		}
