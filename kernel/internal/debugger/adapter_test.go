@@ -372,6 +372,35 @@ func TestBreakpointInEarlierCellsFunction(t *testing.T) {
 	}
 }
 
+func TestBreakpointOnCallLineStopsBeforeTheCall(t *testing.T) {
+	s := newSession(t)
+	s.start()
+	s.runNow(pointCell)
+	path := s.dump(useCell)
+	s.breakAt(path, 4) // r := scale(p, 10)
+	s.configured()
+	done := s.run(context.Background(), useCell)
+	st := s.event("stopped")
+	fr := s.frames(st["threadId"])
+	if fr[0]["line"] != float64(4) || fr[0]["name"] != "cell" {
+		t.Fatalf("stopped at %v", fr[0])
+	}
+	for i := 0; i < 10; i++ { // into scale: the call has not run yet
+		s.do("stepIn", map[string]any{"threadId": st["threadId"]})
+		s.event("stopped")
+		if fr = s.frames(st["threadId"]); fr[0]["name"] == "scale" {
+			break
+		}
+	}
+	if fr[0]["name"] != "scale" {
+		t.Fatalf("stepIn from the call line ended at %v", fr[0])
+	}
+	s.do("continue", map[string]any{"threadId": st["threadId"]})
+	if err := s.wait(done); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestInspectVariablesWhileIdleAndRichRendering(t *testing.T) {
 	s := newSession(t)
 	s.start()

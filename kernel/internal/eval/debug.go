@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/token"
 	"reflect"
 	"runtime/pprof"
 	"sync"
@@ -70,6 +71,7 @@ type debugSession struct {
 	files    map[string]bool  // every cell file of the session
 	progs    map[string][]*interp.Program
 	bps      map[string][]int
+	fset     *token.FileSet    // the interpreter's
 	threads  map[int64]*thread // by Go goroutine id
 	main     *thread           // DAP thread 1: the cell's own statements
 	nextID   int               // the next DAP thread id
@@ -109,7 +111,7 @@ func (e *Evaluator) DebugAttach(cfg DebugConfig) error {
 			return errors.New("the previous debug session is still ending: its cell or goroutines it started still run; try again once they are done (or restart the kernel)")
 		}
 	}
-	e.dbgs.s = &debugSession{cfg: cfg, files: map[string]bool{}, progs: map[string][]*interp.Program{},
+	e.dbgs.s = &debugSession{cfg: cfg, fset: e.i.FileSet(), files: map[string]bool{}, progs: map[string][]*interp.Program{},
 		bps: map[string][]int{}, threads: map[int64]*thread{}, main: &thread{id: 1, name: "cell"},
 		nextID: 2, notRun: map[int]bool{}}
 	return nil

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"fmt"
+	"go/token"
 	"reflect"
 	"unsafe"
 
@@ -30,7 +32,7 @@ func (s *debugSession) applyLocked(file string, lines []int) []bool {
 	}
 	reqs := append([]interp.BreakpointRequest{interp.LineBreakpoint(-1)}, breakLines(lines)...) // -1 clears the others
 	for _, p := range s.progs[file] {
-		for i, b := range setBreakpoints(s.dbg, p, reqs)[1:] {
+		for i, b := range setBreakpoints(s.dbg, s.fset, p, reqs)[1:] {
 			ok[i] = ok[i] || b.Valid
 		}
 	}
@@ -51,7 +53,7 @@ func (e *Evaluator) debugCompiled(p *interp.Program) {
 	}
 	s.progs[s.file] = append(s.progs[s.file], p)
 	if lines := s.bps[s.file]; len(lines) > 0 && s.dbg != nil {
-		setBreakpoints(s.dbg, p, breakLines(lines))
+		setBreakpoints(s.dbg, s.fset, p, breakLines(lines))
 	}
 }
 
@@ -67,15 +69,16 @@ func breakLines(lines []int) []interp.BreakpointRequest {
 // some nodes that have no code of their own (the call of a defer
 // statement), which would lose every breakpoint after it; then the
 // subtrees are tried one by one, so only the node that panics is left out.
-func setBreakpoints(dbg *interp.Debugger, p *interp.Program, reqs []interp.BreakpointRequest) []interp.Breakpoint {
+func setBreakpoints(dbg *interp.Debugger, fset *token.FileSet, p *interp.Program, reqs []interp.BreakpointRequest) []interp.Breakpoint {
+	root := field(reflect.ValueOf(p).Elem(), "root")
+	if !root.IsValid() {
+		return make([]interp.Breakpoint, len(reqs))
+	}
+	defer breakBeforeStatements(root, fset)
 	if bps, ok := trySetBreakpoints(dbg, interp.ProgramBreakpointTarget(p), reqs); ok {
 		return bps
 	}
 	out := make([]interp.Breakpoint, len(reqs))
-	root := field(reflect.ValueOf(p).Elem(), "root")
-	if !root.IsValid() {
-		return out
-	}
 	var visit func(n reflect.Value)
 	visit = func(n reflect.Value) {
 		if bps, ok := trySetBreakpoints(dbg, nodeTarget(n), reqs); ok {
@@ -124,4 +127,51 @@ func field(v reflect.Value, name string) reflect.Value {
 		return reflect.Value{}
 	}
 	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+}
+
+// breakMovable are the statements whose breakpoint moves to their first node.
+var breakMovable = map[string]bool{"assignStmt": true, "assignXStmt": true, "defineStmt": true, "defineXStmt": true,
+	"returnStmt": true, "sendStmt": true, "incDecStmt": true, "callExpr": true, "goStmt": true}
+
+// breakBeforeStatements moves each line breakpoint yaegi put on a simple
+// statement to the statement's first node in execution order: yaegi flags
+// the statement node, which runs last, so `r := f(x)` would stop after f
+// had run. Loops and conditions keep theirs (their node is the check
+// that runs on every pass).
+func breakBeforeStatements(root reflect.Value, fset *token.FileSet) {
+	defer func() { _ = recover() }() // a layout surprise leaves yaegi's choice
+	var flagged []reflect.Value
+	var walk func(n reflect.Value)
+	walk = func(n reflect.Value) {
+		if !n.IsValid() || n.IsNil() {
+			return
+		}
+		if d := field(n.Elem(), "debug"); !d.IsNil() && field(d.Elem(), "breakOnLine").Bool() {
+			flagged = append(flagged, n)
+		}
+		kids := field(n.Elem(), "child")
+		for i := 0; i < kids.Len(); i++ {
+			walk(kids.Index(i))
+		}
+	}
+	walk(root)
+	for _, n := range flagged {
+		if !breakMovable[fmt.Sprint(field(n.Elem(), "kind").Interface())] {
+			continue
+		}
+		st := field(n.Elem(), "start")
+		if st.IsNil() || st.Pointer() == n.Pointer() || field(st.Elem(), "exec").IsNil() {
+			continue
+		}
+		at, from := fset.Position(token.Pos(field(st.Elem(), "pos").Int())), fset.Position(token.Pos(field(n.Elem(), "pos").Int()))
+		if at.Filename != from.Filename || at.Line != from.Line {
+			continue
+		}
+		field(field(n.Elem(), "debug").Elem(), "breakOnLine").SetBool(false)
+		sd := field(st.Elem(), "debug")
+		if sd.IsNil() {
+			sd.Set(reflect.New(sd.Type().Elem()))
+		}
+		field(sd.Elem(), "breakOnLine").SetBool(true)
+	}
 }
