@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -326,12 +327,11 @@ func TestBreakpointInWorkerStopsFourGoroutines(t *testing.T) {
 			t.Fatalf("thread %v at %v", id, fr[0])
 		}
 		seen[s.scope(fr[0]["id"], "Locals")["id"]["value"].(string)] = true
-		found := false
-		for n := range names {
-			found = found || strings.HasSuffix(n, ": worker") && strings.HasPrefix(n, "goroutine ")
+		if len(fr) != 2 || fr[1]["name"] != "go worker" || fr[1]["line"] != float64(4) {
+			t.Fatalf("goroutine's frames: %v", fr)
 		}
-		if !found {
-			t.Fatalf("no worker thread among %v", names)
+		if want := fmt.Sprintf("goroutine %v: worker (line 4)", id); !names[want] {
+			t.Fatalf("no thread %q among %v", want, names)
 		}
 	}
 	if len(seen) != 4 {

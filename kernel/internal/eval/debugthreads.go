@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -160,11 +161,10 @@ func (s *debugSession) threadLocked(gid int64, fromCell bool, ev *interp.DebugEv
 		return t
 	}
 	name := "goroutine"
-	frames := ev.Frames(0, ev.FrameDepth())
-	for i := len(frames) - 1; i >= 0; i-- { // the function it started in
-		if n := frames[i].Name(); n != "<anonymous>" && n != "<init>" && n != "<unknown>" {
-			name = n
-			break
+	if frames, start := goroutineFrames(s.framesLocked(ev), false); len(frames) > 0 {
+		name = strings.TrimPrefix(frames[len(frames)-1].Name, "go ")
+		if start > 0 {
+			name += fmt.Sprintf(" (line %d)", start)
 		}
 	}
 	t := &thread{id: s.nextID, name: name}
@@ -346,8 +346,14 @@ func (e *Evaluator) DebugFrames(thread int) ([]DebugFrame, error) {
 	if t == nil || t.ev == nil {
 		return nil, fmt.Errorf("goroutine %d is not stopped", thread)
 	}
+	frames, _ := goroutineFrames(s.framesLocked(t.ev), t == s.main)
+	return frames, nil
+}
+
+// framesLocked converts yaegi's frames of a stopped goroutine.
+func (s *debugSession) framesLocked(ev *interp.DebugEvent) []DebugFrame {
 	var out []DebugFrame
-	for _, f := range t.ev.Frames(0, t.ev.FrameDepth()) {
+	for _, f := range ev.Frames(0, ev.FrameDepth()) {
 		pos := f.Position()
 		df := DebugFrame{Name: f.Name(), Line: pos.Line, Column: pos.Column}
 		if s.files[pos.Filename] {
@@ -361,7 +367,7 @@ func (e *Evaluator) DebugFrames(thread int) ([]DebugFrame, error) {
 		}
 		for _, sc := range f.Scopes() {
 			for _, v := range sc.Variables() {
-				if v.Name == "_" || len(v.Name) > 4 && v.Name[:4] == "__gl" || v.Name[0] == '#' {
+				if v.Name == "_" || strings.HasPrefix(v.Name, "__gl") || strings.HasPrefix(v.Name, "#") {
 					continue
 				}
 				df.Locals = append(df.Locals, DebugVar{Name: v.Name, Value: v.Value})
@@ -369,5 +375,29 @@ func (e *Evaluator) DebugFrames(thread int) ([]DebugFrame, error) {
 		}
 		out = append(out, df)
 	}
-	return out, nil
+	return out
+}
+
+// goroutineFrames trims a goroutine's frames to its own. yaegi walks a
+// frame's lexical ancestors, so below the recover guard a goroutine
+// starts in (an anonymous func at the go statement) come the frames of
+// the code that ran the go statement: the guard's own closure, at the
+// same line, marks the cut. The guard's frame stays, named "go f", and
+// its line is where the goroutine started (0 when not found).
+func goroutineFrames(frames []DebugFrame, cell bool) ([]DebugFrame, int) {
+	if cell {
+		return frames, 0
+	}
+	for i := 0; i+1 < len(frames); i++ {
+		g, next := frames[i], frames[i+1]
+		if g.Name == "<anonymous>" && next.Name == "<anonymous>" && g.File == next.File && g.Line == next.Line {
+			fn := "func literal"
+			if i > 0 && frames[i-1].Name != "<anonymous>" {
+				fn = frames[i-1].Name
+			}
+			frames[i].Name = "go " + fn
+			return frames[:i+1], g.Line
+		}
+	}
+	return frames, 0
 }
