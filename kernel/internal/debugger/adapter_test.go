@@ -401,6 +401,30 @@ func TestBreakpointOnCallLineStopsBeforeTheCall(t *testing.T) {
 	}
 }
 
+func TestBreakpointInCellThatRanBeforeAttach(t *testing.T) {
+	s := newSession(t)
+	s.runNow(pointCell) // the debugger is off
+	s.start()
+	def := s.dump(pointCell)
+	s.breakAt(def, 6)
+	s.configured()
+	done := s.run(context.Background(), useCell)
+	st := s.event("stopped")
+	fr := s.frames(st["threadId"])
+	if fr[0]["name"] != "scale" || fr[0]["line"] != float64(6) || fr[0]["source"].(map[string]any)["path"] != def {
+		t.Fatalf("stopped at %v", fr[0])
+	}
+	s.do("next", map[string]any{"threadId": st["threadId"]})
+	s.event("stopped")
+	if fr = s.frames(st["threadId"]); fr[0]["line"] != float64(7) {
+		t.Fatalf("next ended at %v", fr[0])
+	}
+	s.do("continue", map[string]any{"threadId": st["threadId"]})
+	if err := s.wait(done); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func TestInspectVariablesWhileIdleAndRichRendering(t *testing.T) {
 	s := newSession(t)
 	s.start()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"go/token"
 	"reflect"
+	"regexp"
+	"strings"
 	"unsafe"
 
 	"github.com/traefik/yaegi/interp"
@@ -31,7 +33,11 @@ func (s *debugSession) applyLocked(file string, lines []int) []bool {
 		return ok
 	}
 	reqs := append([]interp.BreakpointRequest{interp.LineBreakpoint(-1)}, breakLines(lines)...) // -1 clears the others
-	for _, p := range s.progs[file] {
+	progs := s.progs[file]
+	if len(progs) == 0 { // a cell that ran before the session
+		progs = s.earlierLocked(file)
+	}
+	for _, p := range progs {
 		for i, b := range setBreakpoints(s.dbg, s.fset, p, reqs)[1:] {
 			ok[i] = ok[i] || b.Valid
 		}
@@ -42,7 +48,15 @@ func (s *debugSession) applyLocked(file string, lines []int) []bool {
 // debugCompiled records a program compiled for the running cell and sets
 // its breakpoints before it runs.
 func (e *Evaluator) debugCompiled(p *interp.Program) {
-	s := e.session()
+	e.dbgs.mu.Lock()
+	if e.dbgs.code != "" {
+		if e.dbgs.byCode == nil {
+			e.dbgs.byCode = map[string][]*interp.Program{}
+		}
+		e.dbgs.byCode[e.dbgs.code] = append(e.dbgs.byCode[e.dbgs.code], p)
+	}
+	s := e.dbgs.s
+	e.dbgs.mu.Unlock()
 	if s == nil {
 		return
 	}
@@ -174,4 +188,46 @@ func breakBeforeStatements(root reflect.Value, fset *token.FileSet) {
 		}
 		field(sd.Elem(), "breakOnLine").SetBool(true)
 	}
+}
+
+// earlierLocked returns the programs of the cell whose file is file,
+// compiled before the session (under the plain cell file name).
+func (s *debugSession) earlierLocked(file string) []*interp.Program {
+	s.state.mu.Lock()
+	defer s.state.mu.Unlock()
+	for code, progs := range s.state.byCode {
+		if s.cfg.FileOf(code) == file {
+			return progs
+		}
+	}
+	return nil
+}
+
+// cellFileLocked returns the cell file of code at pos in function fn, and
+// whether it is a cell's code. Cells that ran before the session were
+// compiled under the plain cell file name: their functions are found by
+// name among the cells' sources.
+func (s *debugSession) cellFileLocked(file, fn string) (string, bool) {
+	if s.files[file] {
+		return file, true
+	}
+	if file != cellFile || fn == "" || strings.HasPrefix(fn, "__gl") || strings.HasPrefix(fn, "<") {
+		return "", false
+	}
+	decl := regexp.MustCompile(`(?m)^func\s+(\([^)]*\)\s*)?` + regexp.QuoteMeta(fn) + `\s*[\[(]`)
+	s.state.mu.Lock()
+	defer s.state.mu.Unlock()
+	found := ""
+	for code := range s.state.byCode {
+		if decl.MatchString(code) {
+			if found != "" {
+				return "", false // declared in two cells: which one ran is unknown
+			}
+			found = code
+		}
+	}
+	if found == "" {
+		return "", false
+	}
+	return s.cfg.FileOf(found), true
 }

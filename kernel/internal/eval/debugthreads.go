@@ -85,13 +85,21 @@ func (s *debugSession) event(ev *interp.DebugEvent) {
 	}
 	reason, stop := "", false
 	at := where(ev)
+	fn := ""
+	if fr := ev.Frames(0, 1); len(fr) > 0 {
+		fn = fr[0].Name()
+	}
+	file, inCell := s.cellFileLocked(at.file, fn)
+	if inCell {
+		at.file = file
+	}
 	switch {
 	case s.draining || s.detached:
 	case ev.Reason() == interp.DebugBreak:
 		reason, stop = "breakpoint", true
 	case ev.Reason() == interp.DebugPause:
 		reason, stop = "pause", true
-	case t.step != nil && s.files[at.file]:
+	case t.step != nil && inCell:
 		reason, stop = "step", stepEnds(*t.step, at)
 	}
 	if !stop {
@@ -356,8 +364,8 @@ func (s *debugSession) framesLocked(ev *interp.DebugEvent) []DebugFrame {
 	for _, f := range ev.Frames(0, ev.FrameDepth()) {
 		pos := f.Position()
 		df := DebugFrame{Name: f.Name(), Line: pos.Line, Column: pos.Column}
-		if s.files[pos.Filename] {
-			df.File = pos.Filename
+		if file, ok := s.cellFileLocked(pos.Filename, f.Name()); ok {
+			df.File = file
 		}
 		switch df.Name {
 		case "<init>":
