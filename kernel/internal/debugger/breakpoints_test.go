@@ -137,7 +137,9 @@ func TestBreakpointInCellThatRanBeforeAttach(t *testing.T) {
 func TestInspectVariablesWhileIdleAndRichRendering(t *testing.T) {
 	s := newSession(t)
 	s.start()
-	s.runNow("type Badge struct{ Text string }\n\nfunc (b Badge) HTML() string { return \"<b>\" + b.Text + \"</b>\" }\n\nb := Badge{\"hi\"}\nn := 42\nconst greeting = \"hello\"")
+	badge := "type Badge struct{ Text string }\n\nfunc (b Badge) HTML() string { return \"<b>\" + b.Text + \"</b>\" }\n\nb := Badge{\"hi\"}\nn := 42\nconst greeting = \"hello\""
+	s.runNow(badge)
+	s.breakAt(s.dump(badge), 3) // inside HTML: an inspection must not stop there
 	vars := map[string]map[string]any{}
 	for _, v := range s.do("inspectVariables", nil)["variables"].([]any) {
 		m := v.(map[string]any)
