@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestBreakpointInWorkerStopsFourGoroutines(t *testing.T) {
@@ -51,6 +52,18 @@ func TestBreakpointInWorkerStopsFourGoroutines(t *testing.T) {
 	}
 	if err := s.wait(done); err != nil {
 		t.Fatal(err)
+	}
+	// The workers are over: only the cell's own thread is left.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		threads := s.do("threads", nil)["threads"].([]any)
+		if len(threads) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("threads after the cell: %v", threads)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
