@@ -91,8 +91,13 @@ stage system-deps scripts/system-deps.sh
 stage install scripts/install.sh || { summary; exit 1; }
 stage gofmt-vet gofmt_vet   # also go mod tidy
 stage go-test go test -race -count=1 ./...
-# The notebook-through-eval test skips itself under -race (yaegi's own races).
-stage go-notebooks go test -count=1 -run '^TestNotebooks$' ./kernel/internal/eval
+# Tests that skip themselves under -race (races inside yaegi itself): the
+# lessons run through eval, and the debugger's multi-goroutine sessions.
+go_norace() {
+  go test -count=1 -run '^TestNotebooks$' ./kernel/internal/eval || return
+  go test -count=1 ./kernel/internal/debugger
+}
+stage go-norace go_norace
 stage fuzz fuzz
 stage pytest pytest_dirs tests --ignore=tests/browser --ignore=tests/hub --ignore=tests/docker
 # Full-size robustness cases (1 GB flood, 60 s busy heartbeat): about 70 s.
