@@ -33,8 +33,14 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.fixClear(u.node())
 	e.markLogLines(u.node())
 	e.fixAsType(u.node())
+	rewrite.CopyReceives(u.node())
 	switch {
 	case u.block != nil:
+		list, err := rewrite.DeclareReceives(u.block.List, e.receiveElem)
+		if err != nil {
+			return nil, &Error{Name: "CompileError", Value: err.Error()}
+		}
+		u.block.List = list
 		e.rewriteLoops(u.block, ints)
 		e.guardGo(u.block)
 		u.block.List = rewrite.ScopeTopLevel(u.block.List)
