@@ -30,6 +30,8 @@ func TestReceiveForms(t *testing.T) {
 		{"for v := range c", "close(c)\ns := 0\nfor v := range c { v++; s += v }", "s", "14"},
 		{"select v := <-c", "r := 0\nselect { case v := <-c: v++; r = v }", "r", "2"},
 		{"select v, ok := <-c", "r := 0\nselect { case v, ok := <-c: v++; _ = ok; r = v }", "r", "2"},
+		{"select v, ok := <-s.ch", "s := box{ch: c}\nr := 0\nselect { case v, ok := <-s.ch: v++; _ = ok; r = v }", "r", "2"},
+		{"select v, ok := <-call()", "get := func() chan int { return c }\nr := 0\nL: select { case v, ok := <-get(): if !ok { break L }; v++; r = v }", "r", "2"},
 		{"from <-chan param", "g := func(in <-chan int) int { v := <-in; v++; return v }\nv := g(c)", "v", "2"},
 		{"from struct field", "s := box{ch: c}\nv := <-s.ch\nv++", "v", "2"},
 		{"from slice element", "chs := []chan int{c}\nv := <-chs[0]\nv++", "v", "2"},

@@ -34,9 +34,10 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.markLogLines(u.node())
 	e.fixAsType(u.node())
 	rewrite.CopyReceives(u.node())
+	rewrite.HoistSelectOperands(u.node(), e.temp)
 	switch {
 	case u.block != nil:
-		list, err := rewrite.DeclareReceives(u.block.List, e.receiveElem)
+		list, err := rewrite.DeclareReceives(u.block.List, e.receiveElem, e.temp)
 		if err != nil {
 			return nil, &Error{Name: "CompileError", Value: err.Error()}
 		}

@@ -53,8 +53,10 @@ func parenReceives(xs []ast.Expr) {
 // declaration at the global scope ("nil type"), and runs the
 // assignment. elem gives the element type of the channel received from
 // at the receive's arrow, as the cell would write it. A receive whose
-// element type is unknown is an error naming the form, not yaegi's.
-func DeclareReceives(list []ast.Stmt, elem func(arrow token.Pos) (string, bool)) ([]ast.Stmt, error) {
+// element type is unknown is an error naming the form, not yaegi's. A
+// blank name becomes a temporary: yaegi mis-stores `_, ok = <-c` at the
+// global scope.
+func DeclareReceives(list []ast.Stmt, elem func(arrow token.Pos) (string, bool), temp Temp) ([]ast.Stmt, error) {
 	out := make([]ast.Stmt, 0, len(list))
 	for _, s := range list {
 		lhs, recv := twoValueReceive(s)
@@ -70,7 +72,8 @@ func DeclareReceives(list []ast.Stmt, elem func(arrow token.Pos) (string, bool))
 		pos := s.Pos()
 		for i, name := range lhs {
 			if name.Name == "_" {
-				continue
+				name = temp("blank", name.Pos())
+				lhs[i] = name
 			}
 			typ := "bool"
 			if i == 0 {
