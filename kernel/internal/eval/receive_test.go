@@ -1,6 +1,11 @@
 package eval
 
-import "testing"
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
 
 // receiveSetup fills channels the receive forms below read from.
 const receiveSetup = `type box struct{ N int; ch chan int }
@@ -27,6 +32,7 @@ func TestReceiveForms(t *testing.T) {
 		{"var v = <-c; v++", "var v = <-c\nv++", "v", "2"},
 		{"var v, ok = <-c; v++", "var v, ok = <-c\nv++\n_ = ok", "v", "2"},
 		{"var v int; v = <-c; v++", "var v int\nv = <-c\nv++", "v", "2"},
+		{"if v, ok := <-c; ok", "r := 0\nif v, ok := <-c; ok { v++; r = v }", "r", "2"},
 		{"for v := range c", "close(c)\ns := 0\nfor v := range c { v++; s += v }", "s", "14"},
 		{"select v := <-c", "r := 0\nselect { case v := <-c: v++; r = v }", "r", "2"},
 		{"select v, ok := <-c", "r := 0\nselect { case v, ok := <-c: v++; _ = ok; r = v }", "r", "2"},
@@ -54,4 +60,30 @@ func TestReceiveForms(t *testing.T) {
 		cases[i].cells = append([]string{`import ("context"; "time")`}, cases[i].cells...)
 	}
 	runCellCases(t, cases)
+}
+
+// Without the type checker's facts (as for code the checker cannot
+// read) a top-level two-value receive cannot be declared: the error
+// names the form, with none of yaegi's "nil type" nor a generics hint.
+func TestTopLevelTwoValueReceiveWithoutFacts(t *testing.T) {
+	stderr := &syncBuffer{}
+	e, err := New(Options{Stderr: stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var runErr error
+	captureStdout(t, func() {
+		_, runErr = e.run(context.Background(), "c := make(chan int, 1)\nc <- 1\nv, ok := <-c\n_, _ = v, ok", false)
+	})
+	var ee *Error
+	if !errors.As(runErr, &ee) {
+		t.Fatalf("want an *Error, got %T %v", runErr, runErr)
+	}
+	if ee.Name != "CompileError" || !strings.Contains(ee.Value, "two-value receive `v, ok := <-...` at the top level") ||
+		!strings.Contains(ee.Value, "var ok bool; v, ok = <-c") || strings.Contains(ee.Value, "generic") {
+		t.Errorf("got %s: %q", ee.Name, ee.Value)
+	}
+	if strings.Contains(stderr.String(), "nil type") {
+		t.Errorf("yaegi's log line reached stderr: %q", stderr.String())
+	}
 }
