@@ -83,3 +83,14 @@ def test_rewritten_receive_still_reported_in_a_deadlock(kernel):
     r = kernel.execute("never := make(chan int)\nv, ok := <-never\nv++\n_ = ok", timeout=30)
     assert r.status == "error" and "all goroutines are asleep - deadlock!" in r.error_text, r.describe()
     assert "line 2:" in r.error_text, r.describe()
+
+
+def test_select_on_a_field_still_reported_in_a_deadlock(kernel):
+    code = (
+        "type box struct{ ch chan int }\n"
+        "ch := make(chan int)\nb := box{ch: ch}\n"
+        "select {\ncase v, ok := <-b.ch:\n\t_, _ = v, ok\n}"
+    )
+    r = kernel.execute(code, timeout=30)
+    assert r.status == "error" and "all goroutines are asleep - deadlock!" in r.error_text, r.describe()
+    assert "[select]: line 4:" in r.error_text, r.describe()

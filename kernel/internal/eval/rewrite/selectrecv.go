@@ -10,8 +10,11 @@ import (
 // two-value receive from anything but a plain name: yaegi never
 // chooses `case v, ok := <-s.ch` (or <-chs[i], <-f()), and the select
 // waits forever. Go evaluates every channel operand and sent value once,
-// in source order, on entering the select, so evaluating them all just
-// before it, in that order, changes nothing else.
+// in source order, on entering the select, so evaluating them just
+// before it, in that order, changes nothing else. A sent value is moved
+// only when it calls something: otherwise when it is evaluated cannot
+// show, and an untyped constant expression copied would get its default
+// type.
 //
 //	select { case v, ok := <-s.ch: ... case out <- f(): ... }
 //	→ { __gl_ch1 := s.ch; __gl_ch2 := out; __gl_v3 := f(); select { case v, ok := <-__gl_ch1: ... case __gl_ch2 <- __gl_v3: ... } }
@@ -68,7 +71,9 @@ func hoistOperands(sel *ast.SelectStmt, temp Temp) []ast.Stmt {
 		switch s := cc.Comm.(type) {
 		case *ast.SendStmt:
 			hoist(&s.Chan, "ch")
-			hoist(&s.Value, "v")
+			if hasCall(s.Value) { // else its order cannot show, and an untyped constant must stay in place
+				hoist(&s.Value, "v")
+			}
 		case *ast.ExprStmt:
 			if u, ok := ast.Unparen(s.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 				hoist(&u.X, "ch")
@@ -85,4 +90,21 @@ func hoistOperands(sel *ast.SelectStmt, temp Temp) []ast.Stmt {
 func isName(x ast.Expr) bool {
 	_, ok := x.(*ast.Ident)
 	return ok
+}
+
+// hasCall reports whether x calls a func or receives (outside func literals).
+func hasCall(x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		switch v := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || v.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
 }

@@ -27,6 +27,14 @@ case w := <-chs[i]:
 		use(w)
 	}
 }`},
+		{"sent values without calls stay in place", `select { case v, ok := <-s.ch: use(v, ok); case out <- x + 1: }`, `{
+	__gl_ch1 := s.ch
+	select {
+	case v, ok := <-__gl_ch1:
+		use(v, ok)
+	case out <- x+1:
+	}
+}`},
 		{"labelled select keeps its label", `L: select { case v, ok := <-next(): if !ok { break L }; use(v) }`, `{
 	__gl_ch1 := next()
 L:
