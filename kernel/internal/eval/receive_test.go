@@ -87,3 +87,13 @@ func TestTopLevelTwoValueReceiveWithoutFacts(t *testing.T) {
 		t.Errorf("yaegi's log line reached stderr: %q", stderr.String())
 	}
 }
+
+// `v, ok := <-c` at top level reuses a v declared before, as Go does in
+// one scope, and redefines one of an earlier cell.
+func TestTopLevelTwoValueReceiveRedeclares(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "v of the same cell", cells: []string{"c := make(chan int, 2); c <- 5; c <- 6\nv := 1\nv, ok := <-c\nv++\n_ = ok\nv"}, text: "6"},
+		{name: "v of an earlier cell", cells: []string{"c := make(chan int, 2); c <- 5; c <- 6\nv := 1", "v, ok := <-c\nv++\n_ = ok\nv"}, text: "6"},
+		{name: "v of an earlier cell, other type", cells: []string{"c := make(chan string, 2); c <- \"a\"\nv := 1", "v, ok := <-c\nv += \"b\"\n_ = ok\nv"}, text: `"ab"`},
+	})
+}
