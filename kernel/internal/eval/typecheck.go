@@ -134,6 +134,13 @@ func (e *Evaluator) factPos(pos token.Pos) typecheck.Pos {
 	return typecheck.Pos{Line: p.Line, Col: p.Column}
 }
 
+// receiveElem is the element type, as the cell would write it, of the
+// channel received from at arrow (see rewrite.DeclareReceives).
+func (e *Evaluator) receiveElem(arrow token.Pos) (string, bool) {
+	t, ok := e.facts.f.Recvs[e.factPos(arrow)]
+	return t, ok
+}
+
 // rewriteWithFacts applies to n the rewrites that need the type
 // checker's facts f about the cell n comes from: concrete copies of the
 // standard iterator functions and of the cell's generic funcs yaegi

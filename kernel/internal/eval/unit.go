@@ -33,8 +33,15 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.fixClear(u.node())
 	e.markLogLines(u.node())
 	e.fixAsType(u.node())
+	rewrite.CopyReceives(u.node())
+	rewrite.HoistSelectOperands(u.node(), e.temp)
 	switch {
 	case u.block != nil:
+		list, err := rewrite.DeclareReceives(u.block.List, e.receiveElem, e.temp)
+		if err != nil {
+			return nil, &Error{Name: "CompileError", Value: err.Error()}
+		}
+		u.block.List = list
 		e.rewriteLoops(u.block, ints)
 		e.guardGo(u.block)
 		u.block.List = rewrite.ScopeTopLevel(u.block.List)

@@ -26,6 +26,10 @@ type Facts struct {
 	// Ranges are the range loops over a func iterator or an integer, by
 	// the position of their `for`.
 	Ranges map[Pos]RangeFact
+	// Recvs are the element types of the channels the cell receives
+	// from, as the cell would write them, by the position of the `<-`
+	// (the evaluator declares the variables of a top-level v, ok := <-c).
+	Recvs map[Pos]string
 }
 
 // RangeFact is what a range loop ranges over.
@@ -103,9 +107,17 @@ func seqTypes(args []types.Type) []types.Type {
 
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
-	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}}
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{}}
 	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			if ch, ok := typeOf(info, u.X).(*types.Chan); ok {
+				if p, t := fset.Position(u.OpPos), types.TypeString(ch.Elem(), cellQualifier); p.Filename == cellFile && !strings.Contains(t, "invalid type") {
+					f.Recvs[Pos{p.Line, p.Column}] = t
+				}
+			}
+			return true
+		}
 		if r, ok := n.(*ast.RangeStmt); ok {
 			if p := fset.Position(r.For); p.Filename == cellFile {
 				if rf, ok := rangeFact(r, info); ok {
@@ -237,4 +249,12 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 		}
 	}
 	return RangeFact{}, false
+}
+
+// typeOf is the underlying type of x, nil when go/types has none.
+func typeOf(info *types.Info, x ast.Expr) types.Type {
+	if t := info.TypeOf(x); t != nil {
+		return t.Underlying()
+	}
+	return nil
 }
