@@ -26,6 +26,7 @@ type outputSwitch struct {
 	mu    sync.Mutex
 	cur   Output   // nil: output is dropped
 	comms CommSink // nil: comm messages are dropped
+	debug debugLane
 }
 
 func (s *outputSwitch) set(o Output) Output {
