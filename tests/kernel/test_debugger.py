@@ -7,12 +7,10 @@ shutdown while a cell is stopped (bounded waits: none may hang)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from dapclient import DebugClient, murmur2
-from kernelharness import gone
+from kernelharness import wait_gone, wait_until
 
 # The four-goroutine example of lesson 01, with a breakpoint on line 4
 # (`total := n * n`).
@@ -216,12 +214,8 @@ def test_shutdown_while_stopped_does_not_hang(dbg):
     family = dbg.k.family()
     msg = dbg.kc.session.msg("shutdown_request", {"restart": False})
     dbg.kc.control_channel.send(msg)
-    deadline = time.monotonic() + 15
-    while dbg.k.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not dbg.k.is_alive(), "the kernel did not exit while a cell sat at a breakpoint"
-    for p in family:
-        assert gone(p), f"{p} outlived the kernel"
+    assert wait_until(lambda: not dbg.k.is_alive(), 15), "the kernel did not exit while a cell sat at a breakpoint"
+    assert wait_gone(family, 10) == [], "processes outlived the kernel"
 
 
 def test_debug_requests_answered_while_a_cell_runs(dbg):
