@@ -94,6 +94,8 @@ type Evaluator struct {
 	changed chan struct{}           // closed and replaced when a guarded goroutine ends
 
 	w watch // the deadlock check's sites and channels (watch.go)
+
+	dbgs debugState // the debugger's session (debug.go)
 }
 
 // errGoroutinePanic is the cancel cause used when a goroutine started by
@@ -141,6 +143,7 @@ func New(opts Options) (*Evaluator, error) {
 
 // Eval runs one cell. The error, when not nil, is an *Error.
 func (e *Evaluator) Eval(ctx context.Context, cell string) (Result, error) {
+	defer e.debugCell(ctx, cell)()
 	e.mu.Lock()
 	e.shown = nil
 	e.mu.Unlock()

@@ -146,8 +146,9 @@ func (e *Evaluator) parseUnit(segs []segment) (*unit, error) {
 	} else {
 		b.WriteString("package main\n")
 	}
+	name := e.debugFile() // the debugger's name for the cell, else cellFile
 	for _, s := range segs {
-		fmt.Fprintf(&b, "//line %s:%d:%d\n%s\n", cellFile, s.line, s.col, s.text)
+		fmt.Fprintf(&b, "//line %s:%d:%d\n%s\n", name, s.line, s.col, s.text)
 	}
 	if kind == segStmt {
 		b.WriteString("}\n")
@@ -227,7 +228,11 @@ func (e *Evaluator) compile(n ast.Node) (p *interp.Program, err error) {
 			err = fmt.Errorf("the interpreter could not compile this code (%v)", r)
 		}
 	}()
-	return e.i.CompileAST(n)
+	p, err = e.i.CompileAST(n)
+	if err == nil {
+		e.debugCompiled(p)
+	}
+	return p, err
 }
 
 // execute runs a compiled unit and converts its failure to *Error.
@@ -307,7 +312,7 @@ func compileError(err error) *Error {
 
 // stripFile removes the pseudo file name of cell code from a message.
 func stripFile(s string) string {
-	s = strings.ReplaceAll(s, cellFile+":", "")
+	s = strings.ReplaceAll(debugFiles.strip(s), cellFile+":", "")
 	s = strings.ReplaceAll(s, mainName, "main")
 	return strings.TrimPrefix(s, "_.go:")
 }

@@ -11,6 +11,9 @@ import (
 // function as it appears in a stack dump.
 var cellGoroutineFrame = []byte("interp.(*Interpreter).ExecuteWithContext.func1")
 
+// debugHoldFrame marks the goroutine of the debugger's hold program.
+var debugHoldFrame = []byte("eval.(*Evaluator).debugHold")
+
 // settleInterrupted waits until the goroutine that ran an interrupted cell
 // has returned.
 //
@@ -67,9 +70,14 @@ func cellGoroutineRunning() bool {
 		}
 		buf = make([]byte, 2*len(buf))
 	}
-	for _, line := range bytes.Split(buf, []byte("\n")) {
-		if bytes.Contains(line, cellGoroutineFrame) && !bytes.HasPrefix(line, []byte("created by")) {
-			return true
+	for _, g := range bytes.Split(buf, []byte("\n\n")) {
+		if bytes.Contains(g, debugHoldFrame) { // the debugger's hold program (debug.go)
+			continue
+		}
+		for _, line := range bytes.Split(g, []byte("\n")) {
+			if bytes.Contains(line, cellGoroutineFrame) && !bytes.HasPrefix(line, []byte("created by")) {
+				return true
+			}
 		}
 	}
 	return false

@@ -149,6 +149,9 @@ func (e *Evaluator) PendingCallbacks() int64 { return e.w.pending.Load() }
 // compiled call (wg.Wait, mu.Lock) stays blocked, abandoned. It reports
 // whether a cell was running.
 func (e *Evaluator) Abort(err *Error) bool {
+	if e.debugStopped() { // waiting at a breakpoint is no deadlock
+		return false
+	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if !e.running || e.cancel == nil {

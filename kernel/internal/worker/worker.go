@@ -85,6 +85,9 @@ type worker struct {
 	cell   *cell      // the running cell, nil between cells
 	lastID uint64     // the latest cell, for displays from its goroutines
 	early  uint64     // a cell cancelled before it started
+
+	debugOnce sync.Once  // starts the debug lane at the first debug request
+	debug     *debugLane // debug.go
 }
 
 // cell is one running execute request.
@@ -208,6 +211,8 @@ func (w *worker) readRequests(ctx context.Context, in *link.Reader, jobs chan<- 
 			w.deliverInput(req)
 		case link.KindCommOpen, link.KindCommMsg, link.KindCommClose:
 			w.receiveComm(req)
+		case link.KindDebug:
+			w.receiveDebug(ctx, req)
 		case link.KindExecute, link.KindRestore:
 			select {
 			case jobs <- req:

@@ -1,0 +1,5 @@
+//go:build !race
+
+package debugger
+
+const raceDetector = false

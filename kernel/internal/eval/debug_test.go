@@ -1,0 +1,134 @@
+package eval
+
+import (
+	"context"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// debugNotes collects the notes of a debug session.
+type debugNotes chan DebugNote
+
+func (n debugNotes) notify(d DebugNote) { n <- d }
+
+// next returns the next note of kind, failing after a bounded wait.
+func (n debugNotes) next(t *testing.T, kind string) DebugNote {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for {
+		select {
+		case d := <-n:
+			if d.Kind == kind {
+				return d
+			}
+		case <-deadline:
+			t.Fatalf("no %q note", kind)
+		}
+	}
+}
+
+func attachForTest(t *testing.T, e *Evaluator) debugNotes {
+	t.Helper()
+	notes := make(debugNotes, 1000)
+	if err := e.DebugAttach(DebugConfig{FileOf: func(code string) string { return "/tmp/dbgtest/" + code[:4] + "/cell" }, Notify: notes.notify}); err != nil {
+		t.Fatal(err)
+	}
+	return notes
+}
+
+func TestDebugStopsAtBreakpointInEarlierFunctionAndResumes(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	notes := attachForTest(t, e)
+	if _, err := evalAll(t, e, "func double(x int) int {\n\ty := x * 2\n\treturn y\n}"); err != nil {
+		t.Fatal(err)
+	}
+	ok, err := e.DebugBreakpoints("/tmp/dbgtest/func/cell", []int{2})
+	if err != nil || !ok[0] {
+		t.Fatalf("breakpoint not set: %v %v", ok, err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Eval(context.Background(), "n := 21\nr := double(n)\nr")
+		done <- err
+	}()
+	st := notes.next(t, "stopped")
+	if st.Reason != "breakpoint" {
+		t.Fatalf("stopped for %q", st.Reason)
+	}
+	frames, err := e.DebugFrames(st.Thread)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("frames: %+v", frames)
+	if frames[0].Name != "double" || frames[0].Line != 2 || frames[0].File != "/tmp/dbgtest/func/cell" {
+		t.Fatalf("top frame %+v", frames[0])
+	}
+	if err := e.DebugResume(st.Thread, StepOver); err != nil {
+		t.Fatal(err)
+	}
+	st = notes.next(t, "stopped")
+	frames, _ = e.DebugFrames(st.Thread)
+	t.Logf("after next: %s %+v", st.Reason, frames)
+	if err := e.DebugResume(st.Thread, StepContinue); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("cell did not end")
+	}
+	e.DebugDetach()
+}
+
+// The debugger reaches into yaegi v0.16.1 by reflection in two places
+// (resume and setBreakpoints); this pins the layout they rely on, so a
+// yaegi upgrade that changes it fails here rather than in a session.
+func TestDebugYaegiLayoutIsAsExpected(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	p, err := e.i.Compile("x := 1\n_ = x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := field(reflect.ValueOf(p).Elem(), "root")
+	if !root.IsValid() || root.Kind() != reflect.Pointer || !field(root.Elem(), "child").IsValid() {
+		t.Fatalf("Program.root / node.child changed: %v", root)
+	}
+	dt := reflect.TypeOf(interp.Debugger{})
+	lock, ok1 := dt.FieldByName("gLock")
+	live, ok2 := dt.FieldByName("gLive")
+	if !ok1 || !ok2 || lock.Type != reflect.TypeOf(&sync.Mutex{}) || live.Type.Kind() != reflect.Map || live.Type.Key().Kind() != reflect.Int {
+		t.Fatalf("Debugger.gLock/gLive changed")
+	}
+	res, ok := live.Type.Elem().Elem().FieldByName("resume")
+	if !ok || res.Type != reflect.TypeOf(make(chan struct{})) {
+		t.Fatalf("debugRoutine.resume changed")
+	}
+}
+
+// BenchmarkFib27DebugAttached is BenchmarkFib27 with a debug session
+// attached and no breakpoint: the price of yaegi's debug hooks.
+func BenchmarkFib27DebugAttached(b *testing.B) {
+	e, err := New(Options{Stderr: &syncBuffer{}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := e.DebugAttach(DebugConfig{FileOf: func(string) string { return "/tmp/bench/cell" }, Notify: func(DebugNote) {}}); err != nil {
+		b.Fatal(err)
+	}
+	defer e.DebugDetach()
+	if _, err := e.Eval(context.Background(), "func fib(n int) int { if n < 2 { return n }; return fib(n-1) + fib(n-2) }"); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if r, err := e.Eval(context.Background(), "fib(27)"); err != nil || r.Data["text/plain"] != "196418" {
+			b.Fatalf("%v %v", r.Data, err)
+		}
+	}
+}

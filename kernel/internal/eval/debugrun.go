@@ -1,0 +1,158 @@
+package eval
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+	"unsafe"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// DebugVar is a variable of a stopped frame or a global.
+type DebugVar struct {
+	Name  string
+	Value reflect.Value
+}
+
+// DebugGlobals returns the user's variables with their values.
+func (e *Evaluator) DebugGlobals() []DebugVar {
+	g := e.globals()
+	var out []DebugVar
+	for _, sym := range e.Symbols() {
+		if sym.Kind != "var" {
+			continue
+		}
+		if v, ok := g[sym.Name]; ok && v.IsValid() {
+			out = append(out, DebugVar{Name: sym.Name, Value: v})
+		}
+	}
+	return out
+}
+
+// DebugTypeName is the Go name of a value's type, cell types by their
+// declared names.
+func (e *Evaluator) DebugTypeName(t reflect.Type) string {
+	return strings.ReplaceAll(e.names.typeName(t), "main.", "")
+}
+
+// DebugRich shows the value of a user variable as the cell's final value
+// would show (String, HTML, SVG... methods honoured). It runs interpreted
+// code, so only between cells.
+func (e *Evaluator) DebugRich(ctx context.Context, name string) (map[string]any, error) {
+	if !identifier.MatchString(name) {
+		return nil, fmt.Errorf("%q is not a variable name", name)
+	}
+	s := e.session()
+	if s != nil {
+		if !s.busy.TryLock() {
+			return nil, errors.New("a cell is running")
+		}
+		defer s.busy.Unlock()
+	}
+	e.dbgs.mu.Lock()
+	busy := e.dbgs.richBusy
+	e.dbgs.richBusy = true
+	e.dbgs.mu.Unlock()
+	if busy {
+		return nil, errors.New("another inspection is running")
+	}
+	defer func() {
+		e.dbgs.mu.Lock()
+		e.dbgs.richBusy = false
+		e.dbgs.mu.Unlock()
+	}()
+	return e.run(ctx, name, false)
+}
+
+var identifier = regexp.MustCompile(`^[\pL_][\pL\pN_]*$`)
+
+// resume wakes a goroutine stopped in yaegi's debugger without touching
+// its mode: yaegi v0.16.1 offers that only inside Step, together with the
+// racy read. The channel is found by reflection (debugger_test.go pins the
+// layout, so a yaegi upgrade that changes it fails loudly).
+func resume(dbg *interp.Debugger, id int) bool {
+	d := reflect.ValueOf(dbg).Elem()
+	lockF, liveF := d.FieldByName("gLock"), d.FieldByName("gLive")
+	if !lockF.IsValid() || !liveF.IsValid() {
+		return false
+	}
+	lock := (*sync.Mutex)(unsafe.Pointer(lockF.Pointer()))
+	lock.Lock()
+	g := liveF.MapIndex(reflect.ValueOf(id))
+	lock.Unlock()
+	if !g.IsValid() || g.IsNil() {
+		return false
+	}
+	rf := g.Elem().FieldByName("resume")
+	if !rf.IsValid() {
+		return false
+	}
+	ch := *(*chan struct{})(unsafe.Pointer(rf.UnsafeAddr()))
+	ch <- struct{}{}
+	return true
+}
+
+// waitDebugGone waits (at most a second) for yaegi's Debug goroutine of an
+// ended session to finish removing its debugger, so it cannot remove the
+// next session's.
+func waitDebugGone() {
+	for i := 0; i < 200; i++ {
+		buf := make([]byte, 1<<20)
+		n := runtime.Stack(buf, true)
+		if !bytes.Contains(buf[:n], []byte("created by github.com/traefik/yaegi/interp.(*Interpreter).Debug ")) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// debugFiles are the cell files of debug sessions; messages drop them as
+// they drop the plain cell file name.
+var debugFiles fileSet
+
+type fileSet struct {
+	mu    sync.RWMutex
+	files map[string]bool
+	any   bool
+}
+
+func (fs *fileSet) add(f string) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	if fs.files == nil {
+		fs.files = map[string]bool{}
+	}
+	fs.files[f], fs.any = true, true
+}
+
+// strip removes "file:" prefixes of debug cell files from s.
+func (fs *fileSet) strip(s string) string {
+	fs.mu.RLock()
+	defer fs.mu.RUnlock()
+	if !fs.any {
+		return s
+	}
+	for f := range fs.files {
+		s = strings.ReplaceAll(s, f+":", "")
+	}
+	return s
+}
+
+// DebugFieldNames are the declared field names of a cell struct type, in
+// order, or nil when t is not one (its reflect names are then right).
+func (e *Evaluator) DebugFieldNames(t reflect.Type) []string {
+	_, quoted := e.names.lookup(t)
+	var out []string
+	for _, q := range quoted {
+		out = append(out, strings.Trim(q, `"`))
+	}
+	return out
+}

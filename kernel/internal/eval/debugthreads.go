@@ -1,0 +1,373 @@
+package eval
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"sort"
+	"strconv"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Goroutines as the debugger shows them. yaegi gives a goroutine its own
+// debug routine only for `go f(x)` with f a declared function; the cells'
+// goroutines start as closures (the recover guard, see rewrite.go), which
+// yaegi runs as compiled wrappers, so they share the routine of the code
+// that made them: one resume channel, one step mode. So the session tells
+// goroutines apart itself, by Go goroutine id, and a stopped goroutine
+// waits inside the event callback on a channel of its own; yaegi's resume
+// channel is only a turnstile that every callback return goes through.
+// yaegi's step mode is shared, so while any goroutine steps the mode is
+// "step into" for all of them and the callback decides, per goroutine,
+// where a DAP step ends.
+
+// thread is a goroutine of the debugged cells (a DAP thread).
+type thread struct {
+	id   int
+	name string
+	// ev and cmd are set while the goroutine is stopped: it waits in
+	// the event callback for a command (a Step* constant).
+	ev  *interp.DebugEvent
+	cmd chan string
+	// step is the step in progress, nil when running freely.
+	step *stepOrigin
+}
+
+// stepOrigin is where a goroutine was when a step began.
+type stepOrigin struct {
+	mode  string
+	file  string
+	line  int
+	depth int
+}
+
+// where is the position of an event's goroutine; depth counts the cell's
+// own frame, which yaegi's frame walk leaves out below a call.
+func where(ev *interp.DebugEvent) stepOrigin {
+	fr := ev.Frames(0, 1)
+	if len(fr) == 0 {
+		return stepOrigin{}
+	}
+	pos := fr[0].Position()
+	depth := ev.FrameDepth()
+	if fr[0].Name() != "<init>" {
+		depth++
+	}
+	return stepOrigin{file: pos.Filename, line: pos.Line, depth: depth}
+}
+
+// event is yaegi's debug event callback; it runs on the goroutine the
+// event is about, before yaegi makes that goroutine wait on its routine's
+// resume channel.
+func (s *debugSession) event(ev *interp.DebugEvent) {
+	switch ev.Reason() {
+	case interp.DebugTerminate:
+		s.mu.Lock()
+		if s.ended != nil {
+			close(s.ended)
+			s.ended = nil
+		}
+		s.mu.Unlock()
+		return
+	case interp.DebugEnterGoRoutine, interp.DebugExitGoRoutine:
+		return // not every goroutine has these: see above
+	}
+	yg := ev.GoRoutine()
+	gid, fromCell := goroutineIdentity()
+	s.mu.Lock()
+	dbg := s.dbg
+	known := len(s.threads)
+	t := s.threadLocked(gid, fromCell, ev)
+	if len(s.threads) > known {
+		s.cfg.Notify(DebugNote{Kind: "started", Thread: t.id}) // Notify must not block
+	}
+	reason, stop := "", false
+	at := where(ev)
+	switch {
+	case s.draining || s.detached:
+	case ev.Reason() == interp.DebugBreak:
+		reason, stop = "breakpoint", true
+	case ev.Reason() == interp.DebugPause:
+		reason, stop = "pause", true
+	case t.step != nil && s.files[at.file]:
+		reason, stop = "step", stepEnds(*t.step, at)
+	}
+	if !stop {
+		s.passLocked(dbg, yg)
+		s.mu.Unlock()
+		return
+	}
+	cmd := make(chan string, 1)
+	t.step, t.ev, t.cmd = nil, ev, cmd
+	s.mu.Unlock()
+	s.cfg.Notify(DebugNote{Kind: "stopped", Thread: t.id, Reason: reason})
+	how := <-cmd
+	s.mu.Lock()
+	t.ev, t.cmd = nil, nil
+	if how != StepContinue && !s.draining && !s.detached {
+		from := at
+		from.mode = how
+		t.step = &from
+	}
+	s.passLocked(dbg, yg)
+	s.mu.Unlock()
+}
+
+// stepEnds says whether a goroutine stepping from `from` stops at `at`:
+// yaegi steps node by node, a DAP step goes to another line.
+func stepEnds(from, at stepOrigin) bool {
+	moved := at.file != from.file || at.line != from.line || at.depth != from.depth
+	switch from.mode {
+	case StepIn:
+		return moved
+	case StepOver:
+		return moved && at.depth <= from.depth
+	case StepOut:
+		return at.depth < from.depth
+	}
+	return false
+}
+
+// passLocked lets a goroutine whose callback returns through yaegi's
+// resume channel, and sets the shared mode of its routine: "step into"
+// while one of the goroutines steps, "run" (no callback but at
+// breakpoints) otherwise.
+func (s *debugSession) passLocked(dbg *interp.Debugger, yg int) {
+	stepping := s.main.step != nil
+	for _, t := range s.threads {
+		stepping = stepping || t.step != nil
+	}
+	switch {
+	case stepping && !s.notRun[yg]:
+		s.notRun[yg] = true
+		dbg.Interrupt(yg, interp.DebugStepInto)
+		go resume(dbg, yg)
+	case !stepping && s.notRun[yg]:
+		s.notRun[yg] = false
+		go dbg.Continue(yg) //nolint:errcheck // sets "run", then resumes
+	default:
+		go resume(dbg, yg)
+	}
+}
+
+// threadLocked returns the thread of Go goroutine gid, registering it.
+func (s *debugSession) threadLocked(gid int64, fromCell bool, ev *interp.DebugEvent) *thread {
+	if fromCell {
+		return s.main
+	}
+	if t, ok := s.threads[gid]; ok {
+		return t
+	}
+	name := "goroutine"
+	frames := ev.Frames(0, ev.FrameDepth())
+	for i := len(frames) - 1; i >= 0; i-- { // the function it started in
+		if n := frames[i].Name(); n != "<anonymous>" && n != "<init>" && n != "<unknown>" {
+			name = n
+			break
+		}
+	}
+	t := &thread{id: s.nextID, name: name}
+	s.nextID++
+	s.threads[gid] = t
+	return t
+}
+
+// goroutineIdentity returns the running goroutine's id and whether it
+// runs a cell's own statements (yaegi starts one per unit).
+func goroutineIdentity() (int64, bool) {
+	buf := make([]byte, 16<<10)
+	buf = buf[:runtime.Stack(buf, false)]
+	id := goroutineID(buf)
+	return id, bytes.Contains(buf, []byte("created by github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext"))
+}
+
+// goroutineID parses "goroutine 12 [running]:".
+func goroutineID(stack []byte) int64 {
+	f := bytes.Fields(stack)
+	if len(f) < 2 {
+		return 0
+	}
+	n, _ := strconv.ParseInt(string(f[1]), 10, 64)
+	return n
+}
+
+// drain resumes every stopped goroutine of a cancelled cell, and every one
+// that stops until the cell ends, so that the interrupt can finish it.
+func (s *debugSession) drain() {
+	s.mu.Lock()
+	s.draining = true
+	s.mu.Unlock()
+	s.resumeAll()
+}
+
+// resumeAll continues every stopped goroutine.
+func (s *debugSession) resumeAll() {
+	s.mu.Lock()
+	var ids []int
+	var cmds []chan string
+	for _, t := range s.allLocked() {
+		t.step = nil
+		if t.cmd != nil {
+			ids, cmds = append(ids, t.id), append(cmds, t.cmd)
+			t.cmd = nil
+		}
+	}
+	s.mu.Unlock()
+	for i, cmd := range cmds {
+		s.cfg.Notify(DebugNote{Kind: "continued", Thread: ids[i]})
+		cmd <- StepContinue
+	}
+}
+
+// allLocked lists the threads by id, the cell's first.
+func (s *debugSession) allLocked() []*thread {
+	out := []*thread{s.main}
+	for _, t := range s.threads {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out
+}
+
+// byIDLocked finds a thread.
+func (s *debugSession) byIDLocked(id int) *thread {
+	for _, t := range s.allLocked() {
+		if t.id == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// debugStopped reports whether a goroutine sits at a breakpoint or step:
+// the deadlock check must not take that wait for a deadlock.
+func (e *Evaluator) debugStopped() bool {
+	s := e.session()
+	if s == nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, t := range s.allLocked() {
+		if t.cmd != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// DebugThread is a goroutine of the debugged cells.
+type DebugThread struct {
+	ID      int
+	Name    string
+	Stopped bool
+}
+
+// DebugThreads lists the cell's own thread and the goroutines seen at a
+// breakpoint or step during the running cell (yaegi does not report the
+// start of every goroutine, so a goroutine is listed once it stops).
+func (e *Evaluator) DebugThreads() []DebugThread {
+	s := e.session()
+	if s == nil {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []DebugThread
+	for _, t := range s.allLocked() {
+		out = append(out, DebugThread{ID: t.id, Name: fmt.Sprintf("goroutine %d: %s", t.id, t.name), Stopped: t.ev != nil})
+	}
+	return out
+}
+
+// DebugResume continues a stopped goroutine, or steps it (StepOver,
+// StepIn, StepOut).
+func (e *Evaluator) DebugResume(thread int, how string) error {
+	switch how {
+	case StepContinue, StepOver, StepIn, StepOut:
+	default:
+		return fmt.Errorf("unknown way to resume: %q", how)
+	}
+	s := e.session()
+	if s == nil {
+		return errNoSession
+	}
+	s.mu.Lock()
+	t := s.byIDLocked(thread)
+	if t == nil || t.cmd == nil {
+		s.mu.Unlock()
+		return fmt.Errorf("goroutine %d is not stopped", thread)
+	}
+	cmd := t.cmd
+	t.cmd = nil // one command per stop
+	s.mu.Unlock()
+	cmd <- how
+	return nil
+}
+
+// DebugPause asks the running goroutines to stop at their next statement
+// (yaegi pauses a routine, shared by the goroutines a cell started).
+func (e *Evaluator) DebugPause(thread int) error {
+	s := e.session()
+	if s == nil {
+		return errNoSession
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dbg == nil || s.file == "" {
+		return fmt.Errorf("no cell is running")
+	}
+	s.notRun[1] = true
+	if !s.dbg.Interrupt(1, interp.DebugPause) {
+		return fmt.Errorf("goroutine %d is not running", thread)
+	}
+	return nil
+}
+
+// DebugFrame is one call frame of a stopped goroutine, innermost first.
+type DebugFrame struct {
+	Name   string // the function; "cell" for a cell's own statements
+	File   string // the cell file ("" when the code is not a cell's)
+	Line   int    // the cell's own line
+	Column int
+	Locals []DebugVar
+}
+
+// DebugFrames returns the frames of a stopped goroutine.
+func (e *Evaluator) DebugFrames(thread int) ([]DebugFrame, error) {
+	s := e.session()
+	if s == nil {
+		return nil, errNoSession
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.byIDLocked(thread)
+	if t == nil || t.ev == nil {
+		return nil, fmt.Errorf("goroutine %d is not stopped", thread)
+	}
+	var out []DebugFrame
+	for _, f := range t.ev.Frames(0, t.ev.FrameDepth()) {
+		pos := f.Position()
+		df := DebugFrame{Name: f.Name(), Line: pos.Line, Column: pos.Column}
+		if s.files[pos.Filename] {
+			df.File = pos.Filename
+		}
+		switch df.Name {
+		case "<init>":
+			df.Name = "cell"
+		case mainName:
+			df.Name = "main"
+		}
+		for _, sc := range f.Scopes() {
+			for _, v := range sc.Variables() {
+				if v.Name == "_" || len(v.Name) > 4 && v.Name[:4] == "__gl" || v.Name[0] == '#' {
+					continue
+				}
+				df.Locals = append(df.Locals, DebugVar{Name: v.Name, Value: v.Value})
+			}
+		}
+		out = append(out, df)
+	}
+	return out, nil
+}
