@@ -22,8 +22,8 @@ PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 CELLS = f"{PANEL} .jp-Notebook .jp-CodeCell"
 NOTEBOOK = "debugger-demo.ipynb"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-CODE = 'import "fmt"\n\na := 6\nb := a * 7\nfmt.Println("b is", b)'
-BREAK_LINE = 4  # b := a * 7
+CODE = 'import "fmt"\n\nfunc double(n int) int {\n\td := n * 2\n\treturn d\n}\n\nfmt.Println("double is", double(21))'
+BREAK_LINE = 4  # d := n * 2
 
 
 def write_notebook(root):
@@ -45,16 +45,18 @@ def click_gutter(page, cell, line):
 
 
 def wait_variable(page, name, value, timeout=30_000):
+    """Wait until the Variables panel shows name with value in its row."""
     page.wait_for_function(
-        """([name, value]) => [...document.querySelectorAll('.jp-DebuggerVariables-name')].some(n =>
+        """([name, value]) => [...document.querySelectorAll(
+            '.jp-DebuggerVariables-body:not(.lm-mod-hidden) .jp-DebuggerVariables-name')].some(n =>
             n.textContent.trim() === name &&
             ((n.parentElement.querySelector('.jp-DebuggerVariables-detail') || {}).textContent || '').includes(value))""",
         arg=[name, value], timeout=timeout)
 
 
-def toolbar_button(page, caption):
-    """A button of the debugger's Callstack toolbar (Continue, Next, ...)."""
-    return page.locator(f".jp-DebuggerCallstack [title^='{caption}']").first
+def toolbar_button(page, command):
+    """A button of the debugger's Callstack toolbar, by its command."""
+    return page.locator(f"jp-button[data-command='debugger:{command}']").first
 
 
 def test_breakpoint_highlight_variables_step_and_continue(lab, browser_context):
@@ -84,22 +86,22 @@ def test_breakpoint_highlight_variables_step_and_continue(lab, browser_context):
         cell.locator(".cm-content").click()
         page.keyboard.press("Control+Enter")
         highlight = cell.locator(".cm-line.jp-DebuggerEditor-highlight")
-        expect(highlight).to_have_text("b := a * 7", timeout=60_000)
+        expect(highlight).to_have_text("d := n * 2", timeout=60_000)
         expect(cell.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\*\]"))
-        wait_variable(page, "a", "6")
-        expect(page.locator(".jp-DebuggerCallstackFrame").first).to_be_visible()
+        expect(page.locator(".jp-DebuggerCallstackFrame-name").first).to_have_text("double")
+        wait_variable(page, "n", "21")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / "debugger-stopped.png"))
 
-        toolbar_button(page, "Next").click()
-        expect(highlight).to_have_text('fmt.Println("b is", b)', timeout=30_000)
-        wait_variable(page, "b", "42")
+        toolbar_button(page, "next").click()
+        expect(highlight).to_have_text("return d", timeout=30_000)
+        wait_variable(page, "d", "42")
+        wait_variable(page, "n", "21")
         page.screenshot(path=str(SCREENSHOTS / "debugger-stepped.png"))
-        wait_variable(page, "a", "6")
 
-        toolbar_button(page, "Continue").click()
+        toolbar_button(page, "continue").click()
         out = cell.locator(".jp-OutputArea")
-        expect(out).to_contain_text("b is 42", timeout=30_000)
+        expect(out).to_contain_text("double is 42", timeout=30_000)
         expect(cell.locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\d+\]"), timeout=30_000)
         expect(highlight).to_have_count(0, timeout=30_000)
         page.screenshot(path=str(SCREENSHOTS / "debugger-continued.png"))
