@@ -1,10 +1,19 @@
 package debugger
 
-// Murmur2 is MurmurHash2 (32 bits) of the UTF-8 bytes of s, the hash
-// JupyterLab names cells' files by (debugInfo's hashMethod "Murmur2").
+import "unicode/utf16"
+
+// Murmur2 is MurmurHash2 (32 bits) of s as JupyterLab computes it to name
+// a cell's file (debugInfo's hashMethod "Murmur2"): JupyterLab uses the
+// murmurhash-js package, which hashes the low byte of each UTF-16 code
+// unit. For ASCII that is the UTF-8 hash ipykernel computes; for other
+// text the two differ, and the frontend's is the one that must match.
 func Murmur2(s string, seed uint32) uint32 {
 	const m = 0x5bd1e995
-	data := []byte(s)
+	units := utf16.Encode([]rune(s))
+	data := make([]byte, len(units))
+	for i, u := range units {
+		data[i] = byte(u)
+	}
 	h := seed ^ uint32(len(data))
 	for len(data) >= 4 {
 		k := uint32(data[0]) | uint32(data[1])<<8 | uint32(data[2])<<16 | uint32(data[3])<<24

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"go/token"
 	"reflect"
 	"runtime/pprof"
 	"sync"
@@ -70,6 +71,8 @@ type debugSession struct {
 	files    map[string]bool  // every cell file of the session
 	progs    map[string][]*interp.Program
 	bps      map[string][]int
+	fset     *token.FileSet    // the interpreter's
+	state    *debugState       // the Evaluator's (programs by cell code)
 	threads  map[int64]*thread // by Go goroutine id
 	main     *thread           // DAP thread 1: the cell's own statements
 	nextID   int               // the next DAP thread id
@@ -86,6 +89,11 @@ type debugState struct {
 	holdLoaded bool          // the debughold package is imported
 	holding    *debugSession // the session whose hold program starts
 	richBusy   bool          // DebugRich runs interpreted code
+	// code is the cell Eval runs; byCode keeps each cell's programs, so
+	// a session attached later can set breakpoints in the functions of
+	// cells that ran before it (one pointer per unit: no cost to speak of).
+	code   string
+	byCode map[string][]*interp.Program
 }
 
 // errNoSession is returned by debug calls without an attached session.
@@ -106,10 +114,10 @@ func (e *Evaluator) DebugAttach(cfg DebugConfig) error {
 		select {
 		case <-old:
 		default:
-			return errors.New("goroutines started under the previous debug session still run; stop them (or restart the kernel) to debug again")
+			return errors.New("the previous debug session is still ending: its cell or goroutines it started still run; try again once they are done (or restart the kernel)")
 		}
 	}
-	e.dbgs.s = &debugSession{cfg: cfg, files: map[string]bool{}, progs: map[string][]*interp.Program{},
+	e.dbgs.s = &debugSession{cfg: cfg, fset: e.i.FileSet(), state: &e.dbgs, files: map[string]bool{}, progs: map[string][]*interp.Program{},
 		bps: map[string][]int{}, threads: map[int64]*thread{}, main: &thread{id: 1, name: "cell"},
 		nextID: 2, notRun: map[int]bool{}}
 	return nil
@@ -150,7 +158,10 @@ func (e *Evaluator) session() *debugSession {
 // debugCell prepares a cell run under an attached session and returns
 // what to do when the cell ends. Eval calls it first.
 func (e *Evaluator) debugCell(ctx context.Context, code string) func() {
-	s := e.session()
+	e.dbgs.mu.Lock()
+	e.dbgs.code = code // programs are kept by cell code, with or without a session
+	s := e.dbgs.s
+	e.dbgs.mu.Unlock()
 	if s == nil {
 		return func() {}
 	}
@@ -222,6 +233,9 @@ func (s *debugSession) start(e *Evaluator) error {
 	e.dbgs.mu.Unlock()
 	s.mu.Lock()
 	s.dbg = dbg
+	for file, lines := range s.bps { // set while no debugger existed yet
+		s.applyLocked(file, lines)
+	}
 	s.mu.Unlock()
 	if err := dbg.Continue(1); err != nil {
 		return err

@@ -2,7 +2,9 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -63,7 +65,6 @@ func TestDebugStopsAtBreakpointInEarlierFunctionAndResumes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("frames: %+v", frames)
 	if frames[0].Name != "double" || frames[0].Line != 2 || frames[0].File != "/tmp/dbgtest/func/cell" {
 		t.Fatalf("top frame %+v", frames[0])
 	}
@@ -72,7 +73,9 @@ func TestDebugStopsAtBreakpointInEarlierFunctionAndResumes(t *testing.T) {
 	}
 	st = notes.next(t, "stopped")
 	frames, _ = e.DebugFrames(st.Thread)
-	t.Logf("after next: %s %+v", st.Reason, frames)
+	if st.Reason != "step" || len(frames) == 0 || frames[0].Line != 3 {
+		t.Fatalf("after next: %s %+v", st.Reason, frames)
+	}
 	if err := e.DebugResume(st.Thread, StepContinue); err != nil {
 		t.Fatal(err)
 	}
@@ -131,4 +134,19 @@ func BenchmarkFib27DebugAttached(b *testing.B) {
 			b.Fatalf("%v %v", r.Data, err)
 		}
 	}
+}
+
+func TestDebugFileNamesStayOutOfMessages(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	attachForTest(t, e)
+	_, err := e.Eval(context.Background(), "x := 1\ny := undefinedName + x")
+	var ee *Error
+	if !errors.As(err, &ee) || ee.Name != "CompileError" || strings.Contains(ee.Value, "dbgtest") || !strings.HasPrefix(ee.Value, "2:") {
+		t.Fatalf("error %v", err)
+	}
+	_, err = e.Eval(context.Background(), "var s []int\n_ = s[3]")
+	if !errors.As(err, &ee) || ee.Name != "panic" || strings.Contains(ee.Value+strings.Join(ee.Traceback, ""), "dbgtest") {
+		t.Fatalf("panic %v %v", err, ee.Traceback)
+	}
+	e.DebugDetach()
 }

@@ -1,7 +1,11 @@
 package eval
 
 import (
+	"fmt"
+	"go/token"
 	"reflect"
+	"regexp"
+	"strings"
 	"unsafe"
 
 	"github.com/traefik/yaegi/interp"
@@ -29,8 +33,12 @@ func (s *debugSession) applyLocked(file string, lines []int) []bool {
 		return ok
 	}
 	reqs := append([]interp.BreakpointRequest{interp.LineBreakpoint(-1)}, breakLines(lines)...) // -1 clears the others
-	for _, p := range s.progs[file] {
-		for i, b := range setBreakpoints(s.dbg, p, reqs)[1:] {
+	progs := s.progs[file]
+	if len(progs) == 0 { // a cell that ran before the session
+		progs = s.earlierLocked(file)
+	}
+	for _, p := range progs {
+		for i, b := range setBreakpoints(s.dbg, s.fset, p, reqs)[1:] {
 			ok[i] = ok[i] || b.Valid
 		}
 	}
@@ -40,7 +48,15 @@ func (s *debugSession) applyLocked(file string, lines []int) []bool {
 // debugCompiled records a program compiled for the running cell and sets
 // its breakpoints before it runs.
 func (e *Evaluator) debugCompiled(p *interp.Program) {
-	s := e.session()
+	e.dbgs.mu.Lock()
+	if e.dbgs.code != "" {
+		if e.dbgs.byCode == nil {
+			e.dbgs.byCode = map[string][]*interp.Program{}
+		}
+		e.dbgs.byCode[e.dbgs.code] = append(e.dbgs.byCode[e.dbgs.code], p)
+	}
+	s := e.dbgs.s
+	e.dbgs.mu.Unlock()
 	if s == nil {
 		return
 	}
@@ -51,7 +67,7 @@ func (e *Evaluator) debugCompiled(p *interp.Program) {
 	}
 	s.progs[s.file] = append(s.progs[s.file], p)
 	if lines := s.bps[s.file]; len(lines) > 0 && s.dbg != nil {
-		setBreakpoints(s.dbg, p, breakLines(lines))
+		setBreakpoints(s.dbg, s.fset, p, breakLines(lines))
 	}
 }
 
@@ -67,15 +83,16 @@ func breakLines(lines []int) []interp.BreakpointRequest {
 // some nodes that have no code of their own (the call of a defer
 // statement), which would lose every breakpoint after it; then the
 // subtrees are tried one by one, so only the node that panics is left out.
-func setBreakpoints(dbg *interp.Debugger, p *interp.Program, reqs []interp.BreakpointRequest) []interp.Breakpoint {
+func setBreakpoints(dbg *interp.Debugger, fset *token.FileSet, p *interp.Program, reqs []interp.BreakpointRequest) []interp.Breakpoint {
+	root := field(reflect.ValueOf(p).Elem(), "root")
+	if !root.IsValid() {
+		return make([]interp.Breakpoint, len(reqs))
+	}
+	defer breakBeforeStatements(root, fset)
 	if bps, ok := trySetBreakpoints(dbg, interp.ProgramBreakpointTarget(p), reqs); ok {
 		return bps
 	}
 	out := make([]interp.Breakpoint, len(reqs))
-	root := field(reflect.ValueOf(p).Elem(), "root")
-	if !root.IsValid() {
-		return out
-	}
 	var visit func(n reflect.Value)
 	visit = func(n reflect.Value) {
 		if bps, ok := trySetBreakpoints(dbg, nodeTarget(n), reqs); ok {
@@ -124,4 +141,93 @@ func field(v reflect.Value, name string) reflect.Value {
 		return reflect.Value{}
 	}
 	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+}
+
+// breakMovable are the statements whose breakpoint moves to their first node.
+var breakMovable = map[string]bool{"assignStmt": true, "assignXStmt": true, "defineStmt": true, "defineXStmt": true,
+	"returnStmt": true, "sendStmt": true, "incDecStmt": true, "callExpr": true, "goStmt": true}
+
+// breakBeforeStatements moves each line breakpoint yaegi put on a simple
+// statement to the statement's first node in execution order: yaegi flags
+// the statement node, which runs last, so `r := f(x)` would stop after f
+// had run. Loops and conditions keep theirs (their node is the check
+// that runs on every pass).
+func breakBeforeStatements(root reflect.Value, fset *token.FileSet) {
+	defer func() { _ = recover() }() // a layout surprise leaves yaegi's choice
+	var flagged []reflect.Value
+	var walk func(n reflect.Value)
+	walk = func(n reflect.Value) {
+		if !n.IsValid() || n.IsNil() {
+			return
+		}
+		if d := field(n.Elem(), "debug"); !d.IsNil() && field(d.Elem(), "breakOnLine").Bool() {
+			flagged = append(flagged, n)
+		}
+		kids := field(n.Elem(), "child")
+		for i := 0; i < kids.Len(); i++ {
+			walk(kids.Index(i))
+		}
+	}
+	walk(root)
+	for _, n := range flagged {
+		if !breakMovable[fmt.Sprint(field(n.Elem(), "kind").Interface())] {
+			continue
+		}
+		st := field(n.Elem(), "start")
+		if st.IsNil() || st.Pointer() == n.Pointer() || field(st.Elem(), "exec").IsNil() {
+			continue
+		}
+		at, from := fset.Position(token.Pos(field(st.Elem(), "pos").Int())), fset.Position(token.Pos(field(n.Elem(), "pos").Int()))
+		if at.Filename != from.Filename || at.Line != from.Line {
+			continue
+		}
+		field(field(n.Elem(), "debug").Elem(), "breakOnLine").SetBool(false)
+		sd := field(st.Elem(), "debug")
+		if sd.IsNil() {
+			sd.Set(reflect.New(sd.Type().Elem()))
+		}
+		field(sd.Elem(), "breakOnLine").SetBool(true)
+	}
+}
+
+// earlierLocked returns the programs of the cell whose file is file,
+// compiled before the session (under the plain cell file name).
+func (s *debugSession) earlierLocked(file string) []*interp.Program {
+	s.state.mu.Lock()
+	defer s.state.mu.Unlock()
+	for code, progs := range s.state.byCode {
+		if s.cfg.FileOf(code) == file {
+			return progs
+		}
+	}
+	return nil
+}
+
+// cellFileLocked returns the cell file of code at pos in function fn, and
+// whether it is a cell's code. Cells that ran before the session were
+// compiled under the plain cell file name: their functions are found by
+// name among the cells' sources.
+func (s *debugSession) cellFileLocked(file, fn string) (string, bool) {
+	if s.files[file] {
+		return file, true
+	}
+	if file != cellFile || fn == "" || strings.HasPrefix(fn, "__gl") || strings.HasPrefix(fn, "<") {
+		return "", false
+	}
+	decl := regexp.MustCompile(`(?m)^func\s+(\([^)]*\)\s*)?` + regexp.QuoteMeta(fn) + `\s*[\[(]`)
+	s.state.mu.Lock()
+	defer s.state.mu.Unlock()
+	found := ""
+	for code := range s.state.byCode {
+		if decl.MatchString(code) {
+			if found != "" {
+				return "", false // declared in two cells: which one ran is unknown
+			}
+			found = code
+		}
+	}
+	if found == "" {
+		return "", false
+	}
+	return s.cfg.FileOf(found), true
 }

@@ -51,12 +51,13 @@ func (e *Evaluator) DebugRich(ctx context.Context, name string) (map[string]any,
 		return nil, fmt.Errorf("%q is not a variable name", name)
 	}
 	s := e.session()
-	if s != nil {
-		if !s.busy.TryLock() {
-			return nil, errors.New("a cell is running")
-		}
-		defer s.busy.Unlock()
+	if s == nil {
+		return nil, errNoSession // without a session nothing tells whether a cell runs
 	}
+	if !s.busy.TryLock() {
+		return nil, errors.New("a cell is running")
+	}
+	defer s.busy.Unlock()
 	e.dbgs.mu.Lock()
 	busy := e.dbgs.richBusy
 	e.dbgs.richBusy = true

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/traefik/yaegi/interp"
 )
@@ -84,13 +85,21 @@ func (s *debugSession) event(ev *interp.DebugEvent) {
 	}
 	reason, stop := "", false
 	at := where(ev)
+	fn := ""
+	if fr := ev.Frames(0, 1); len(fr) > 0 {
+		fn = fr[0].Name()
+	}
+	file, inCell := s.cellFileLocked(at.file, fn)
+	if inCell {
+		at.file = file
+	}
 	switch {
 	case s.draining || s.detached:
 	case ev.Reason() == interp.DebugBreak:
 		reason, stop = "breakpoint", true
 	case ev.Reason() == interp.DebugPause:
 		reason, stop = "pause", true
-	case t.step != nil && s.files[at.file]:
+	case t.step != nil && inCell:
 		reason, stop = "step", stepEnds(*t.step, at)
 	}
 	if !stop {
@@ -160,11 +169,10 @@ func (s *debugSession) threadLocked(gid int64, fromCell bool, ev *interp.DebugEv
 		return t
 	}
 	name := "goroutine"
-	frames := ev.Frames(0, ev.FrameDepth())
-	for i := len(frames) - 1; i >= 0; i-- { // the function it started in
-		if n := frames[i].Name(); n != "<anonymous>" && n != "<init>" && n != "<unknown>" {
-			name = n
-			break
+	if frames, start := goroutineFrames(s.framesLocked(ev), false); len(frames) > 0 {
+		name = strings.TrimPrefix(frames[len(frames)-1].Name, "go ")
+		if start > 0 {
+			name += fmt.Sprintf(" (line %d)", start)
 		}
 	}
 	t := &thread{id: s.nextID, name: name}
@@ -323,51 +331,4 @@ func (e *Evaluator) DebugPause(thread int) error {
 		return fmt.Errorf("goroutine %d is not running", thread)
 	}
 	return nil
-}
-
-// DebugFrame is one call frame of a stopped goroutine, innermost first.
-type DebugFrame struct {
-	Name   string // the function; "cell" for a cell's own statements
-	File   string // the cell file ("" when the code is not a cell's)
-	Line   int    // the cell's own line
-	Column int
-	Locals []DebugVar
-}
-
-// DebugFrames returns the frames of a stopped goroutine.
-func (e *Evaluator) DebugFrames(thread int) ([]DebugFrame, error) {
-	s := e.session()
-	if s == nil {
-		return nil, errNoSession
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.byIDLocked(thread)
-	if t == nil || t.ev == nil {
-		return nil, fmt.Errorf("goroutine %d is not stopped", thread)
-	}
-	var out []DebugFrame
-	for _, f := range t.ev.Frames(0, t.ev.FrameDepth()) {
-		pos := f.Position()
-		df := DebugFrame{Name: f.Name(), Line: pos.Line, Column: pos.Column}
-		if s.files[pos.Filename] {
-			df.File = pos.Filename
-		}
-		switch df.Name {
-		case "<init>":
-			df.Name = "cell"
-		case mainName:
-			df.Name = "main"
-		}
-		for _, sc := range f.Scopes() {
-			for _, v := range sc.Variables() {
-				if v.Name == "_" || len(v.Name) > 4 && v.Name[:4] == "__gl" || v.Name[0] == '#' {
-					continue
-				}
-				df.Locals = append(df.Locals, DebugVar{Name: v.Name, Value: v.Value})
-			}
-		}
-		out = append(out, df)
-	}
-	return out, nil
 }

@@ -50,7 +50,7 @@ func (h *harness) dap(t *testing.T, id uint64, command string, args any) {
 func (h *harness) until(t *testing.T, ok func(link.Event, map[string]any) bool) (link.Event, map[string]any) {
 	t.Helper()
 	for i := 0; i < 50; i++ {
-		ev := h.next(t)
+		ev := h.nextWithin(t, 30*time.Second) // a real cell under -race on a loaded machine
 		var m map[string]any
 		if len(ev.DAP) > 0 {
 			if err := json.Unmarshal(ev.DAP, &m); err != nil {
@@ -63,6 +63,30 @@ func (h *harness) until(t *testing.T, ok func(link.Event, map[string]any) bool) 
 	}
 	t.Fatal("no such event in 50")
 	return link.Event{}, nil
+}
+
+// nextWithin is next with a longer bound.
+func (h *harness) nextWithin(t *testing.T, d time.Duration) link.Event {
+	t.Helper()
+	type res struct {
+		ev  link.Event
+		err error
+	}
+	c := make(chan res, 1)
+	go func() {
+		ev, err := h.events.ReadEvent()
+		c <- res{ev, err}
+	}()
+	select {
+	case r := <-c:
+		if r.err != nil {
+			t.Fatal(r.err)
+		}
+		return r.ev
+	case <-time.After(d):
+		t.Fatalf("no event within %v", d)
+	}
+	return link.Event{}
 }
 
 func (h *harness) reply(t *testing.T, id uint64) map[string]any {

@@ -1,0 +1,162 @@
+package debugger
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestBreakpointInWorkerStopsFourGoroutines(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi's own data race (goroutines sharing a yaegi debug routine); runs without -race")
+	}
+	s := newSession(t)
+	s.start()
+	def := "import (\n\t\"sync\"\n)\n\nfunc worker(id int, wg *sync.WaitGroup) {\n\tdefer wg.Done()\n\tsq := id * id\n\t_ = sq\n}"
+	s.runNow(def)
+	s.breakAt(s.dump(def), 7)
+	done := s.run(context.Background(), "var wg sync.WaitGroup\nfor i := 1; i <= 4; i++ {\n\twg.Add(1)\n\tgo worker(i, &wg)\n}\nwg.Wait()")
+	ids := map[any]bool{}
+	for len(ids) < 4 {
+		st := s.event("stopped")
+		ids[st["threadId"]] = true
+	}
+	if got := s.do("debugInfo", nil)["stoppedThreads"].([]any); len(got) != 4 {
+		t.Fatalf("stoppedThreads: %v", got)
+	}
+	names := map[string]bool{}
+	for _, th := range s.do("threads", nil)["threads"].([]any) {
+		names[th.(map[string]any)["name"].(string)] = true
+	}
+	seen := map[string]bool{}
+	for id := range ids {
+		fr := s.frames(id)
+		if fr[0]["name"] != "worker" || fr[0]["line"] != float64(7) {
+			t.Fatalf("thread %v at %v", id, fr[0])
+		}
+		seen[s.scope(fr[0]["id"], "Locals")["id"]["value"].(string)] = true
+		if len(fr) != 2 || fr[1]["name"] != "go worker" || fr[1]["line"] != float64(4) {
+			t.Fatalf("goroutine's frames: %v", fr)
+		}
+		if want := fmt.Sprintf("goroutine %v: worker (line 4)", id); !names[want] {
+			t.Fatalf("no thread %q among %v", want, names)
+		}
+	}
+	if len(seen) != 4 {
+		t.Fatalf("ids seen by the four stops: %v", seen)
+	}
+	for id := range ids {
+		s.do("continue", map[string]any{"threadId": id})
+	}
+	if err := s.wait(done); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBreakpointInEarlierCellsFunction(t *testing.T) {
+	s := newSession(t)
+	s.start()
+	s.runNow(pointCell)
+	s.breakAt(s.dump(pointCell), 6)
+	done := s.run(context.Background(), useCell)
+	st := s.event("stopped")
+	fr := s.frames(st["threadId"])
+	if fr[0]["name"] != "scale" || fr[0]["line"] != float64(6) {
+		t.Fatalf("stopped at %v", fr[0])
+	}
+	for expr, want := range map[string]string{"p.X": "1", "k": "10", "*p": "Point{X: 1, Y: 2}", `m["a"]`: "1", "pts[1].Y": "4"} {
+		got := s.do("evaluate", map[string]any{"expression": expr, "frameId": fr[0]["id"], "context": "watch"})
+		if got["result"] != want {
+			t.Errorf("evaluate %s = %v, want %s", expr, got["result"], want)
+		}
+	}
+	r := s.try("evaluate", map[string]any{"expression": "scale(p, 2)", "frameId": fr[0]["id"], "context": "repl"})
+	if r["success"] != false || !strings.Contains(r["message"].(string), "evaluates names, fields") {
+		t.Fatalf("a call evaluated: %v", r)
+	}
+	s.do("continue", map[string]any{"threadId": st["threadId"]})
+	if err := s.wait(done); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBreakpointOnCallLineStopsBeforeTheCall(t *testing.T) {
+	s := newSession(t)
+	s.start()
+	s.runNow(pointCell)
+	path := s.dump(useCell)
+	s.breakAt(path, 4) // r := scale(p, 10)
+	s.configured()
+	done := s.run(context.Background(), useCell)
+	st := s.event("stopped")
+	fr := s.frames(st["threadId"])
+	if fr[0]["line"] != float64(4) || fr[0]["name"] != "cell" {
+		t.Fatalf("stopped at %v", fr[0])
+	}
+	for i := 0; i < 10; i++ { // into scale: the call has not run yet
+		s.do("stepIn", map[string]any{"threadId": st["threadId"]})
+		s.event("stopped")
+		if fr = s.frames(st["threadId"]); fr[0]["name"] == "scale" {
+			break
+		}
+	}
+	if fr[0]["name"] != "scale" {
+		t.Fatalf("stepIn from the call line ended at %v", fr[0])
+	}
+	s.do("continue", map[string]any{"threadId": st["threadId"]})
+	if err := s.wait(done); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestBreakpointInCellThatRanBeforeAttach(t *testing.T) {
+	s := newSession(t)
+	s.runNow(pointCell) // the debugger is off
+	s.start()
+	def := s.dump(pointCell)
+	s.breakAt(def, 6)
+	s.configured()
+	done := s.run(context.Background(), useCell)
+	st := s.event("stopped")
+	fr := s.frames(st["threadId"])
+	if fr[0]["name"] != "scale" || fr[0]["line"] != float64(6) || fr[0]["source"].(map[string]any)["path"] != def {
+		t.Fatalf("stopped at %v", fr[0])
+	}
+	s.do("next", map[string]any{"threadId": st["threadId"]})
+	s.event("stopped")
+	if fr = s.frames(st["threadId"]); fr[0]["line"] != float64(7) {
+		t.Fatalf("next ended at %v", fr[0])
+	}
+	s.do("continue", map[string]any{"threadId": st["threadId"]})
+	if err := s.wait(done); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestInspectVariablesWhileIdleAndRichRendering(t *testing.T) {
+	s := newSession(t)
+	s.start()
+	s.runNow("type Badge struct{ Text string }\n\nfunc (b Badge) HTML() string { return \"<b>\" + b.Text + \"</b>\" }\n\nb := Badge{\"hi\"}\nn := 42\nconst greeting = \"hello\"")
+	vars := map[string]map[string]any{}
+	for _, v := range s.do("inspectVariables", nil)["variables"].([]any) {
+		m := v.(map[string]any)
+		vars[m["name"].(string)] = m
+	}
+	if vars["n"]["value"] != "42" || vars["n"]["type"] != "int" {
+		t.Fatalf("n: %v", vars["n"])
+	}
+	if vars["b"]["value"] != `Badge{Text: "hi"}` || vars["b"]["variablesReference"] == float64(0) {
+		t.Fatalf("b: %v", vars["b"])
+	}
+	if vars["greeting"]["value"] == nil {
+		t.Fatalf("const greeting missing: %v", vars)
+	}
+	rich := s.do("richInspectVariables", map[string]any{"variableName": "b"})
+	if data := rich["data"].(map[string]any); data["text/html"] != "<b>hi</b>" {
+		t.Fatalf("rich data: %v", data)
+	}
+	if r := s.try("richInspectVariables", map[string]any{"variableName": "b + 1"}); r["success"] != false {
+		t.Fatalf("an expression was run: %v", r)
+	}
+}
