@@ -187,13 +187,13 @@ def test_lesson_try_this_stops_four_goroutines_in_worker(lab, browser_context):
         cells = page.locator(CELLS)
         run_cell(page, cells.nth(0), first=True)
         expect(cells.nth(0).locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\d+\]"), timeout=30_000)
-        # As the lesson says: debugger on, a breakpoint on line 2 of the
-        # worker cell, the worker cell run again, then the four-call cell.
+        run_cell(page, cells.nth(1))
+        expect(cells.nth(1).locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\d+\]"), timeout=30_000)
+        # As the lesson says: the worker cell ran already; debugger on, a
+        # breakpoint on line 2 of the worker cell, then the four-call cell.
         switch_debugger(page, True)
         click_gutter(page, cells.nth(1), 2)
         expect(cells.nth(1).locator(".cm-breakpoint-gutter .cm-breakpoint-icon")).to_have_count(1, timeout=30_000)
-        run_cell(page, cells.nth(1))
-        expect(cells.nth(1).locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\d+\]"), timeout=30_000)
         four_cell = cells.nth(2)
         run_cell(page, four_cell)
         expect(cells.nth(1).locator(".cm-line.jp-DebuggerEditor-highlight")).to_have_text(

@@ -136,17 +136,19 @@ def test_evaluate_in_a_stopped_frame(dbg):
 
 
 def test_breakpoint_in_a_goroutine_in_a_function_of_an_earlier_cell(dbg):
-    # The lesson's order: debugger on, a breakpoint in the worker cell, the
-    # worker cell run (cells compile for the debugger while it is on), then
-    # a later cell that calls it on a goroutine.
+    # The lesson's order: the worker cell ran before the debugger was
+    # switched on; then a breakpoint in it, and a later cell that calls it
+    # on a goroutine.
+    dbg.k.execute(WORKER).ok()
     dbg.start_session()
     dbg.set_breakpoints(WORKER, [4])
-    dbg.k.execute(WORKER).ok()
     code = "results := make(chan int, 1)\ngo worker(5, results)\nfmt.Println(<-results)\n"
     cell = dbg.start(code)
     stopped = dbg.wait_event("stopped")
     frames = dbg.frames(stopped["body"]["threadId"])
-    assert frames[0]["name"].endswith("worker") and frames[0]["line"] == 4, frames
+    assert frames[0]["name"] == "worker" and frames[0]["line"] == 4, frames
+    # The goroutine's stack ends at its go statement (line 2 of this cell).
+    assert frames[-1]["line"] == 2 and frames[-1]["source"]["path"] != frames[0]["source"]["path"], frames
     assert dbg.variables(frames[0]["id"])["n"]["value"] == "5"
     threads = {t["id"]: t["name"] for t in dbg.ok("threads", {})["threads"]}
     assert len(threads) >= 2, f"the goroutine and the cell are two threads: {threads}"
@@ -156,6 +158,7 @@ def test_breakpoint_in_a_goroutine_in_a_function_of_an_earlier_cell(dbg):
 
 
 def test_four_goroutines_stopped_at_one_breakpoint(dbg):
+    # Breakpoint first, then the worker cell runs under the session.
     dbg.start_session()
     dbg.set_breakpoints(WORKER, [4])
     dbg.k.execute(WORKER).ok()
