@@ -1,10 +1,10 @@
 """The debugger through jupyter_client, as JupyterLab 4 drives it: the
 request sequence its debugger sends (initialize → attach → debugInfo →
 dumpCell → setBreakpoints → configurationDone → execute → stopped →
-stackTrace → scopes → variables → next → continue), stepIn/stepOut, evaluate,
-rich inspection, goroutines stopped at
-a breakpoint, the Variables panel while idle, and interrupt, restart and
-shutdown while a cell is stopped (bounded waits: none may hang)."""
+stackTrace → scopes → variables → next → continue), stepIn/stepOut,
+evaluate, rich inspection, goroutines stopped at a breakpoint (four at
+once), the Variables panel while idle, and interrupt, restart and shutdown
+while a cell is stopped (bounded waits: none may hang)."""
 
 from __future__ import annotations
 
