@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestBreakpointInWorkerStopsFourGoroutines(t *testing.T) {
@@ -51,6 +52,18 @@ func TestBreakpointInWorkerStopsFourGoroutines(t *testing.T) {
 	}
 	if err := s.wait(done); err != nil {
 		t.Fatal(err)
+	}
+	// The workers are over: only the cell's own thread is left.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		threads := s.do("threads", nil)["threads"].([]any)
+		if len(threads) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("threads after the cell: %v", threads)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
@@ -137,7 +150,9 @@ func TestBreakpointInCellThatRanBeforeAttach(t *testing.T) {
 func TestInspectVariablesWhileIdleAndRichRendering(t *testing.T) {
 	s := newSession(t)
 	s.start()
-	s.runNow("type Badge struct{ Text string }\n\nfunc (b Badge) HTML() string { return \"<b>\" + b.Text + \"</b>\" }\n\nb := Badge{\"hi\"}\nn := 42\nconst greeting = \"hello\"")
+	badge := "type Badge struct{ Text string }\n\nfunc (b Badge) HTML() string { return \"<b>\" + b.Text + \"</b>\" }\n\nb := Badge{\"hi\"}\nn := 42\nconst greeting = \"hello\""
+	s.runNow(badge)
+	s.breakAt(s.dump(badge), 3) // inside HTML: an inspection must not stop there
 	vars := map[string]map[string]any{}
 	for _, v := range s.do("inspectVariables", nil)["variables"].([]any) {
 		m := v.(map[string]any)
@@ -158,5 +173,60 @@ func TestInspectVariablesWhileIdleAndRichRendering(t *testing.T) {
 	}
 	if r := s.try("richInspectVariables", map[string]any{"variableName": "b + 1"}); r["success"] != false {
 		t.Fatalf("an expression was run: %v", r)
+	}
+}
+
+func TestStepOverGoStatementAndChannelReceive(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi's own data race (goroutines sharing a yaegi debug routine); runs without -race")
+	}
+	s := newSession(t)
+	s.start()
+	code := "ch := make(chan int)\ngo func() { ch <- 42 }()\nv := <-ch\nw := v + 1"
+	s.breakAt(s.dump(code), 2)
+	s.configured()
+	done := s.run(context.Background(), code)
+	st := s.event("stopped")
+	thread := st["threadId"]
+	for _, want := range []float64{3, 4} {
+		s.do("next", map[string]any{"threadId": thread})
+		if st := s.event("stopped"); st["threadId"] != thread {
+			t.Fatalf("a step of thread %v stopped thread %v", thread, st["threadId"])
+		}
+		if fr := s.frames(thread); fr[0]["line"] != want || fr[0]["name"] != "cell" {
+			t.Fatalf("next ended at %v, want line %v", fr[0], want)
+		}
+	}
+	g := s.scope(s.frames(thread)[0]["id"], "Locals")
+	if g["v"]["value"] != "42" || g["ch"]["type"] != "chan int" {
+		t.Fatalf("the cell's locals at line 4: %v", g)
+	}
+	s.do("continue", map[string]any{"threadId": thread})
+	if err := s.wait(done); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestInterruptWhileFourGoroutinesStopped(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi's own data races (shared debug routine, interrupted ExecuteWithContext); runs without -race")
+	}
+	s := newSession(t)
+	s.start()
+	def := "import (\n\t\"sync\"\n)\n\nfunc worker(id int, wg *sync.WaitGroup) {\n\tdefer wg.Done()\n\tsq := id * id\n\t_ = sq\n}"
+	s.runNow(def)
+	s.breakAt(s.dump(def), 7)
+	s.configured()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := s.run(ctx, "var wg sync.WaitGroup\nfor i := 1; i <= 4; i++ {\n\twg.Add(1)\n\tgo worker(i, &wg)\n}\nwg.Wait()")
+	for i := 0; i < 4; i++ {
+		s.event("stopped")
+	}
+	cancel()
+	if err := s.wait(done); err == nil || !strings.Contains(err.Error(), "Interrupted") {
+		t.Fatalf("cell ended with %v", err)
+	}
+	if got := s.do("debugInfo", nil)["stoppedThreads"].([]any); len(got) != 0 {
+		t.Fatalf("still stopped: %v", got)
 	}
 }

@@ -162,8 +162,13 @@ func (e *Evaluator) debugCell(ctx context.Context, code string) func() {
 	e.dbgs.code = code // programs are kept by cell code, with or without a session
 	s := e.dbgs.s
 	e.dbgs.mu.Unlock()
+	forget := func() {
+		e.dbgs.mu.Lock()
+		e.dbgs.code = ""
+		e.dbgs.mu.Unlock()
+	}
 	if s == nil {
-		return func() {}
+		return forget
 	}
 	s.busy.Lock()
 	file := s.cfg.FileOf(code)
@@ -183,6 +188,7 @@ func (e *Evaluator) debugCell(ctx context.Context, code string) func() {
 		}
 	}()
 	return func() {
+		forget()
 		close(done)
 		s.mu.Lock()
 		s.file = ""

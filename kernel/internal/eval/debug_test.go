@@ -109,6 +109,21 @@ func TestDebugYaegiLayoutIsAsExpected(t *testing.T) {
 	if !ok1 || !ok2 || lock.Type != reflect.TypeOf(&sync.Mutex{}) || live.Type.Kind() != reflect.Map || live.Type.Key().Kind() != reflect.Int {
 		t.Fatalf("Debugger.gLock/gLive changed")
 	}
+	for _, f := range []string{"scope", "start", "pos", "kind", "debug", "exec"} {
+		if !field(root.Elem(), f).IsValid() {
+			t.Fatalf("node.%s changed", f)
+		}
+	}
+	fr := field(reflect.ValueOf(e.i).Elem(), "frame")
+	if !fr.IsValid() || !field(fr.Elem(), "debug").IsValid() {
+		t.Fatalf("Interpreter.frame / frame.debug changed")
+	}
+	if _, ok := field(fr.Elem(), "debug").Type().Elem().FieldByName("scope"); !ok {
+		t.Fatalf("frameDebugData.scope changed")
+	}
+	if _, ok := field(root.Elem(), "debug").Type().Elem().FieldByName("breakOnLine"); !ok {
+		t.Fatalf("nodeDebugData.breakOnLine changed")
+	}
 	res, ok := live.Type.Elem().Elem().FieldByName("resume")
 	if !ok || res.Type != reflect.TypeOf(make(chan struct{})) {
 		t.Fatalf("debugRoutine.resume changed")

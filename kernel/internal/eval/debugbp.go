@@ -66,6 +66,9 @@ func (e *Evaluator) debugCompiled(p *interp.Program) {
 		return
 	}
 	s.progs[s.file] = append(s.progs[s.file], p)
+	if s.dbg != nil {
+		showBlockLocals(e.i, p)
+	}
 	if lines := s.bps[s.file]; len(lines) > 0 && s.dbg != nil {
 		setBreakpoints(s.dbg, s.fset, p, breakLines(lines))
 	}
@@ -230,4 +233,26 @@ func (s *debugSession) cellFileLocked(file, fn string) (string, bool) {
 		return "", false
 	}
 	return s.cfg.FileOf(found), true
+}
+
+// showBlockLocals makes the cell's frame list the variables of the unit
+// about to run. A unit of statements is a block at top level whose
+// variables live in the root frame, but yaegi gives the root frame no
+// scope, so a stop in the cell's own code showed no locals at all.
+func showBlockLocals(i *interp.Interpreter, p *interp.Program) {
+	defer func() { _ = recover() }() // a layout surprise only loses the locals
+	fr := field(reflect.ValueOf(i).Elem(), "frame")
+	if !fr.IsValid() || fr.IsNil() {
+		return
+	}
+	d := field(fr.Elem(), "debug")
+	root := field(reflect.ValueOf(p).Elem(), "root")
+	if d.IsNil() || root.IsNil() {
+		return
+	}
+	sc := field(root.Elem(), "scope")
+	if sc.IsNil() {
+		return
+	}
+	field(d.Elem(), "scope").Set(sc)
 }

@@ -70,6 +70,16 @@ func (e *Evaluator) DebugRich(ctx context.Context, name string) (map[string]any,
 		e.dbgs.richBusy = false
 		e.dbgs.mu.Unlock()
 	}()
+	// The value's methods run under the session's debugger: a breakpoint
+	// in them must not stop an inspection.
+	s.mu.Lock()
+	s.draining = true
+	s.mu.Unlock()
+	defer func() {
+		s.mu.Lock()
+		s.draining = false
+		s.mu.Unlock()
+	}()
 	return e.run(ctx, name, false)
 }
 

@@ -280,13 +280,37 @@ func (e *Evaluator) DebugThreads() []DebugThread {
 	if s == nil {
 		return nil
 	}
+	live := liveGoroutines()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for gid, t := range s.threads { // yaegi does not report their ends
+		if t.ev == nil && !live[gid] {
+			delete(s.threads, gid)
+		}
+	}
 	var out []DebugThread
 	for _, t := range s.allLocked() {
 		out = append(out, DebugThread{ID: t.id, Name: fmt.Sprintf("goroutine %d: %s", t.id, t.name), Stopped: t.ev != nil})
 	}
 	return out
+}
+
+// liveGoroutines returns the ids of the process's goroutines.
+func liveGoroutines() map[int64]bool {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	live := map[int64]bool{}
+	for _, g := range bytes.Split(buf, []byte("\n\n")) {
+		live[goroutineID(g)] = true
+	}
+	return live
 }
 
 // DebugResume continues a stopped goroutine, or steps it (StepOver,
