@@ -43,6 +43,7 @@ type engine struct {
 	r     *runner.Runner
 	err   error
 	comms commSinks
+	debug debugSinks
 }
 
 func startEngine(ctx context.Context, cfg runner.Config) *engine {
@@ -52,6 +53,7 @@ func startEngine(ctx context.Context, cfg runner.Config) *engine {
 		e.r, e.err = runner.Start(ctx, cfg)
 		if e.err == nil {
 			e.r.SetCommSink(e.forwardComm)
+			e.r.SetDebugSink(e.forwardDebug)
 		}
 	}()
 	return e

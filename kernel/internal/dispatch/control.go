@@ -2,7 +2,6 @@ package dispatch
 
 import (
 	"context"
-	"errors"
 
 	"golessons/kernel/internal/protocol"
 )
@@ -41,10 +40,4 @@ func (d *Dispatcher) shutdown(ctx context.Context, req *protocol.Message) (any, 
 		}
 	}
 	return protocol.ShutdownReplyContent{Status: protocol.StatusOK, Restart: restart}, nil
-}
-
-// debug answers debug_request: kernel_info advertises no debugger, so a
-// client that asks anyway gets a clear error instead of silence.
-func (d *Dispatcher) debug(context.Context, *protocol.Message) (any, error) {
-	return nil, errors.New("golessons has no debugger yet")
 }

@@ -69,9 +69,11 @@ type Dispatcher struct {
 	control  map[protocol.MsgType]handler
 	queues   [3]chan *protocol.Message // per Origin; see Handle
 	executes chan *protocol.Message
+	debugs   chan *protocol.Message // debug_request: its own lane, see Handle
 	exec     executionState
 	inputs   inputWaiters
 	commSt   commState
+	dbgSt    debugState
 }
 
 // handler answers one request. It returns the reply content (nil: no reply
@@ -90,6 +92,7 @@ func New(cfg Config) *Dispatcher {
 		d.queues[i] = make(chan *protocol.Message, 256)
 	}
 	d.executes = make(chan *protocol.Message, 4096)
+	d.debugs = make(chan *protocol.Message, 256)
 	d.inputs.waiting = map[string]chan string{}
 	d.shell = map[protocol.MsgType]handler{
 		protocol.KernelInfoRequest: d.kernelInfo,
@@ -110,6 +113,7 @@ func New(cfg Config) *Dispatcher {
 		protocol.DebugRequest:      d.debug,
 	}
 	d.initComms()
+	d.initDebug()
 	return d
 }
 
@@ -123,6 +127,12 @@ func (d *Dispatcher) Handle(o Origin, m *protocol.Message) {
 		d.executes <- m
 		return
 	}
+	// A debug request waits for the runner; on its own lane it never holds
+	// up an interrupt or a shutdown behind it on the control channel.
+	if o == Control && m.Header.MsgType == protocol.DebugRequest {
+		d.debugs <- m
+		return
+	}
 	d.queues[o] <- m
 }
 
@@ -133,6 +143,7 @@ func (d *Dispatcher) Run(ctx context.Context) {
 	loops := []func(context.Context){
 		func(ctx context.Context) { d.serve(ctx, Shell, d.queues[Shell], d.shell) },
 		func(ctx context.Context) { d.serve(ctx, Control, d.queues[Control], d.control) },
+		func(ctx context.Context) { d.serve(ctx, Control, d.debugs, d.control) },
 		d.serveStdin,
 		d.serveExecutes,
 	}

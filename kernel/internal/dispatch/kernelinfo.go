@@ -14,6 +14,7 @@ func (d *Dispatcher) kernelInfo(context.Context, *protocol.Message) (any, error)
 	info := protocol.GoKernelInfo(d.cfg.Version,
 		"golessons "+d.cfg.Version+": Go (yaegi interpreter) on "+runtime.Version()+
 			"\nCells mix imports, declarations and statements; the last expression is shown.")
+	_, info.Debugger = d.debugger()
 	info.HelpLinks = []protocol.HelpLink{
 		{Text: "Go documentation", URL: "https://go.dev/doc/"},
 		{Text: "A Tour of Go", URL: "https://go.dev/tour/"},

@@ -60,7 +60,9 @@ func NewSpec(exe string, env map[string]string) Spec {
 		// the control channel; the kernel also treats SIGINT the same way.
 		InterruptMode: "message",
 		Env:           env,
-		Metadata:      map[string]any{"debugger": false},
+		// JupyterLab enables its debugger toggle only for kernels whose spec
+		// says so (and whose kernel_info says so too).
+		Metadata: map[string]any{"debugger": true},
 	}
 }
 

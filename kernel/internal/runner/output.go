@@ -16,6 +16,7 @@ type outputSwitch struct {
 	mu    sync.Mutex
 	cur   cellio.Output // nil: output is dropped
 	comms CommSink      // nil: comm messages are dropped
+	debug debugLane
 }
 
 func (s *outputSwitch) set(o cellio.Output) cellio.Output {

@@ -108,6 +108,8 @@ func (p *pump) deliver(ev link.Event, before string) {
 		if ev.Comm != nil {
 			p.out.comm(ev.Kind, *ev.Comm)
 		}
+	case link.KindDebugReply, link.KindDebugEvent:
+		p.out.debug.deliver(ev)
 	case link.KindReady, link.KindResult, link.KindInputRequest, link.KindRestored:
 		select {
 		case p.ctl <- ev:

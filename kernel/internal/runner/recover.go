@@ -21,6 +21,7 @@ func (r *Runner) replace(ctx context.Context, restore bool) (kept, lost []string
 		old.kill()
 		<-old.done
 		r.output.comm(link.KindCommClose, link.Comm{}) // its comms died with it
+		r.output.debug.reset()                         // and so did its debug session
 	}
 	p, err := r.startProcess(ctx)
 	if err != nil {
