@@ -142,9 +142,6 @@ UNICODE_NOTEBOOK = "debugger-unicode.ipynb"
 UNICODE_CODE = 'greeting := "héllo, wörld"  // ×2\nn := len(greeting)\nfmt.Println(n)'
 
 
-@pytest.mark.xfail(strict=True, reason="dbg-engine 60050ab hashes cells by the low byte of each UTF-16 unit; "
-                   "JupyterLab 4.6 hashes their UTF-8 bytes (TextEncoder), so a cell with non-ASCII text "
-                   "never shows where it stopped")
 def test_stopped_line_highlighted_in_a_cell_with_non_ascii_text(lab, browser_context):
     write_notebook(lab.root, UNICODE_NOTEBOOK, ['import "fmt"', UNICODE_CODE])
     page = browser_context.new_page()

@@ -81,8 +81,6 @@ def test_debug_info_has_the_fields_jupyterlab_reads(dbg):
     assert source["content"] == code
 
 
-@pytest.mark.xfail(strict=True, reason="dbg-engine 60050ab hashes cells by the low byte of each UTF-16 unit; "
-                   "JupyterLab 4.6 hashes their UTF-8 bytes (TextEncoder)")
 def test_cells_with_non_ascii_text_named_as_jupyterlab_hashes_them(dbg):
     info = dbg.start_session()
     code = 'x := "héllo, wörld"  // ×2\nfmt.Println(x)\n'

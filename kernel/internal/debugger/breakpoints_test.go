@@ -47,8 +47,24 @@ func TestBreakpointInWorkerStopsFourGoroutines(t *testing.T) {
 	if len(seen) != 4 {
 		t.Fatalf("ids seen by the four stops: %v", seen)
 	}
+	// singleThread resumes that goroutine alone; a plain continue, as
+	// JupyterLab sends it, resumes the three still stopped.
+	var first, second any
 	for id := range ids {
-		s.do("continue", map[string]any{"threadId": id})
+		if first == nil {
+			first = id
+		} else if second == nil {
+			second = id
+		}
+	}
+	if body := s.do("continue", map[string]any{"threadId": first, "singleThread": true}); body["allThreadsContinued"] != false {
+		t.Fatalf("singleThread continue: %v", body)
+	}
+	if got := s.do("debugInfo", nil)["stoppedThreads"].([]any); len(got) != 3 {
+		t.Fatalf("stoppedThreads after one resumed: %v", got)
+	}
+	if body := s.do("continue", map[string]any{"threadId": second}); body["allThreadsContinued"] != true {
+		t.Fatalf("continue: %v", body)
 	}
 	if err := s.wait(done); err != nil {
 		t.Fatal(err)

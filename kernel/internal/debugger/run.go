@@ -36,21 +36,41 @@ func (a *Adapter) note(n eval.DebugNote) {
 func resumeWith(how string) handler {
 	return func(a *Adapter, args json.RawMessage) (any, error) {
 		var in struct {
-			ThreadID int `json:"threadId"`
+			ThreadID     int  `json:"threadId"`
+			SingleThread bool `json:"singleThread"`
 		}
 		if err := decode(args, &in); err != nil {
 			return nil, err
 		}
+		// DAP: continue resumes every stopped thread unless singleThread
+		// is set. JupyterLab shows only the thread that stopped last, so
+		// goroutines left stopped behind it would hang the cell unseen.
+		threads := []int{in.ThreadID}
+		all := how == eval.StepContinue && !in.SingleThread
 		a.mu.Lock()
 		a.resetHandlesLocked()
-		delete(a.stopped, in.ThreadID)
+		if all {
+			for id := range a.stopped {
+				if id != in.ThreadID {
+					threads = append(threads, id)
+				}
+			}
+		}
+		for _, id := range threads {
+			delete(a.stopped, id)
+		}
 		a.mu.Unlock()
-		a.event("continued", map[string]any{"threadId": in.ThreadID, "allThreadsContinued": false})
+		a.event("continued", map[string]any{"threadId": in.ThreadID, "allThreadsContinued": all})
 		if err := a.eng.DebugResume(in.ThreadID, how); err != nil {
 			return nil, err
 		}
+		for _, id := range threads[1:] {
+			// Another stopped goroutine may have been resumed by other
+			// means since (an interrupt): nothing is left to do for it.
+			_ = a.eng.DebugResume(id, how)
+		}
 		if how == eval.StepContinue {
-			return map[string]any{"allThreadsContinued": false}, nil
+			return map[string]any{"allThreadsContinued": all}, nil
 		}
 		return struct{}{}, nil
 	}
