@@ -121,6 +121,15 @@ func __gl_unwrap(err any) any {
 	return __glrt.Unwrap(err)
 }
 
+// errors.Is and As as cells call them (see errchain.go).
+func __gl_errIs(err, target error) bool {
+	return __glrt.ErrIs(err, target)
+}
+
+func __gl_errAs(err error, target any) bool {
+	return __glrt.ErrAs(err, target)
+}
+
 func __gl_guard() {
 	__glrt.GoEnd(recover())
 }
@@ -249,7 +258,8 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 			panic("errors.AsType: the error chain holds an error of a type declared in a cell, wrapped by compiled code (fmt.Errorf's %w); the interpreter cannot match it to the type asked for. Compare with errors.Is and a sentinel error, or assert the error before wrapping it")
 		}
 	})
-	m["SetInto"] = reflect.ValueOf(setInto)
+	m["SetInto"] = reflect.ValueOf(e.names.setErrorInto)
+	e.errChainSymbols(m)
 	m["Interpreted"] = reflect.ValueOf(interpretedValue)
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
