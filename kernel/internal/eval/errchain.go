@@ -31,19 +31,20 @@ const errChainMissed = "the error chain reaches a value of a type declared in a 
 	"compiled code cannot call it, so the answer would be wrong. Test that error directly with a type assertion"
 
 // fixErrorsCalls is rewrite.ErrorsCalls with the cells' names and
-// error types, those of earlier cells and of this one.
+// error types, those of earlier cells and of the units being prepared.
 func (e *Evaluator) fixErrorsCalls(n ast.Node) {
 	if n == nil {
 		return
 	}
 	types := rewrite.ErrorTypes(n)
 	e.names.mu.RLock()
-	for _, t := range e.names.methods["Error"] {
+	known := slices.Clone(e.names.methods["Error"])
+	e.names.mu.RUnlock()
+	for _, t := range append(known, e.cellErrTypes...) {
 		if !slices.Contains(types, t) {
 			types = append(types, t)
 		}
 	}
-	e.names.mu.RUnlock()
 	rewrite.ErrorsCalls(n, e.i.FileSet(), cellNames{e}, types)
 }
 

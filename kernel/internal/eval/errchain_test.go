@@ -53,6 +53,13 @@ errors.As(twice, &e)`}, errName: "panic", errHas: "interface declared in a cell"
 func (w *Wrap) Error() string { return "wrap" }
 func (w *Wrap) Unwrap() error { return w.err }`, `var nf *NotFound
 errors.As(fmt.Errorf("a: %w", &Wrap{orig}), &nf)`}, errName: "panic", errHas: "has an Unwrap, Is or As method"},
+		{name: "errors.AsType past a cell type's own Unwrap method", cells: []string{errChainTypes, `type Wrap struct{ err error }
+func (w *Wrap) Error() string { return "wrap" }
+func (w *Wrap) Unwrap() error { return w.err }`, `_, ok := errors.AsType[Code](fmt.Errorf("a: %w", &Wrap{orig}))
+ok`}, errName: "panic", errHas: "has an Unwrap, Is or As method"},
+		{name: "errors.Is past a cell type's own Unwrap method", cells: []string{errChainTypes, `type Wrap struct{ err error }
+func (w *Wrap) Error() string { return "wrap" }
+func (w *Wrap) Unwrap() error { return w.err }`, `errors.Is(&Wrap{orig}, orig)`}, errName: "panic", errHas: "has an Unwrap, Is or As method"},
 		{name: "errors.Unwrap with two cell error types of one underlying type", cells: []string{errChainTypes, `type Other int
 func (o Other) Error() string { return "other" }`, `u := errors.Unwrap(fmt.Errorf("%w", Code(1)))
 fmt.Println(u)`}, errName: "panic", errHas: "fits more than one error type"},

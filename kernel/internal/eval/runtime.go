@@ -241,13 +241,13 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Show"] = reflect.ValueOf(e.show)
 	m["Clear"] = reflect.ValueOf(clearValue)
 	m["Pull"] = reflect.ValueOf(pull)
-	var hidden atomic.Bool // the last errors.AsType chain held a cell error out of reach
+	var hidden atomic.Bool // the last errors.AsType chain held a cell error whose methods are out of reach
 	m["Unwrap"] = reflect.ValueOf(func(v any) any {
+		if _, w := unwrapYaegi(v); (w || interpretedValue(v)) && e.cellErrorMethods() {
+			hidden.Store(true) // a cell value's own Unwrap is out of reach
+		}
 		if err, ok := v.(error); ok {
 			if u := errors.Unwrap(err); u != nil {
-				if _, w := unwrapYaegi(u); w {
-					hidden.Store(true)
-				}
 				return u
 			}
 		}
@@ -255,7 +255,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	})
 	m["AsTypeMissed"] = reflect.ValueOf(func() {
 		if hidden.Swap(false) {
-			panic("errors.AsType: the error chain holds an error of a type declared in a cell, wrapped by compiled code (fmt.Errorf's %w); the interpreter cannot match it to the type asked for. Compare with errors.Is and a sentinel error, or assert the error before wrapping it")
+			panic("errors.AsType: " + errChainMissed)
 		}
 	})
 	m["SetInto"] = reflect.ValueOf(e.names.setErrorInto)
