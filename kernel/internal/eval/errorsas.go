@@ -7,14 +7,13 @@ import (
 	"golessons/kernel/internal/eval/rewrite"
 )
 
-// errors.As cannot work with an error type declared in a cell: yaegi
-// v0.16.1 gives compiled code a reflect type without the cell's methods,
-// so the compiled errors.As sees `var me *MyErr` as a pointer to a plain
+// The compiled errors.As cannot work with an error type declared in a
+// cell: yaegi v0.16.1 gives compiled code a reflect type without the
+// cell's methods, so it sees `var me *MyErr` as a pointer to a plain
 // struct and panics ("*target must be interface or implement error").
-// An interpreted replacement does not help either: an interpreted value
-// that went through compiled code (fmt.Errorf's %w, errors.Join) comes
-// back as yaegi's wrapper, which a type assertion no longer recognises.
-// So the panic is kept, and says what works instead.
+// Calls errors.As(...) in cells go to a helper instead (errchain.go);
+// the panic is left only where errors.As is used as a function value,
+// and says what works instead.
 
 // errorsAsPanic is the message of errors.As's panic for such a target.
 const errorsAsPanic = "errors: *target must be interface or implement error"

@@ -74,6 +74,9 @@ type Evaluator struct {
 	replaying bool
 	// seqs tells iterator values apart in the units being rewritten.
 	seqs *seqScope
+	// cellErrTypes are the error types the units being prepared declare
+	// (fixErrorsCalls).
+	cellErrTypes []string
 	// facts are what the type checker found in the cell being run.
 	facts cellFacts
 

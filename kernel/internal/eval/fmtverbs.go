@@ -133,8 +133,9 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 		}
 		if argi < len(a) && !labelled {
 			v, wrapped := unwrapYaegi(arg)
-			if _, formatter := arg.(fmt.Formatter); wrapped && !formatter && !strings.ContainsRune("vsxXqT", rune(c)) {
-				// Go calls String and Error only for these verbs; %d of a
+			if _, formatter := arg.(fmt.Formatter); wrapped && !formatter && !strings.ContainsRune("vsxXqTw", rune(c)) {
+				// Go calls String and Error only for these verbs (and %w
+				// keeps the error); %d of a
 				// Stringer prints the number, not yaegi's wrapper struct.
 				copied = copyArgs(copied, a)
 				copied[argi] = v

@@ -103,6 +103,12 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 || len(e.facts.f.Ranges) > 0 { // copies may range over funcs
 		e.seqs = e.newSeqScope(units)
 	}
+	e.cellErrTypes = nil
+	for _, u := range units {
+		if u.node() != nil {
+			e.cellErrTypes = append(e.cellErrTypes, rewrite.ErrorTypes(u.node())...)
+		}
+	}
 	var out []*unit
 	for _, u := range units {
 		extra, err := e.rewriteUnit(u, ints)

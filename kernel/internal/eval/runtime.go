@@ -121,6 +121,15 @@ func __gl_unwrap(err any) any {
 	return __glrt.Unwrap(err)
 }
 
+// errors.Is and As as cells call them (see errchain.go).
+func __gl_errIs(err, target error) bool {
+	return __glrt.ErrIs(err, target)
+}
+
+func __gl_errAs(err error, target any) bool {
+	return __glrt.ErrAs(err, target)
+}
+
 func __gl_guard() {
 	__glrt.GoEnd(recover())
 }
@@ -232,13 +241,13 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Show"] = reflect.ValueOf(e.show)
 	m["Clear"] = reflect.ValueOf(clearValue)
 	m["Pull"] = reflect.ValueOf(pull)
-	var hidden atomic.Bool // the last errors.AsType chain held a cell error out of reach
+	var hidden atomic.Bool // the last errors.AsType chain held a cell error whose methods are out of reach
 	m["Unwrap"] = reflect.ValueOf(func(v any) any {
+		if _, w := unwrapYaegi(v); (w || interpretedValue(v)) && e.cellErrorMethods() {
+			hidden.Store(true) // a cell value's own Unwrap is out of reach
+		}
 		if err, ok := v.(error); ok {
 			if u := errors.Unwrap(err); u != nil {
-				if _, w := unwrapYaegi(u); w {
-					hidden.Store(true)
-				}
 				return u
 			}
 		}
@@ -246,10 +255,11 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	})
 	m["AsTypeMissed"] = reflect.ValueOf(func() {
 		if hidden.Swap(false) {
-			panic("errors.AsType: the error chain holds an error of a type declared in a cell, wrapped by compiled code (fmt.Errorf's %w); the interpreter cannot match it to the type asked for. Compare with errors.Is and a sentinel error, or assert the error before wrapping it")
+			panic("errors.AsType: " + errChainMissed)
 		}
 	})
-	m["SetInto"] = reflect.ValueOf(setInto)
+	m["SetInto"] = reflect.ValueOf(e.names.setErrorInto)
+	e.errChainSymbols(m)
 	m["Interpreted"] = reflect.ValueOf(interpretedValue)
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)

@@ -33,6 +33,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.fixClear(u.node())
 	e.markLogLines(u.node())
 	e.fixAsType(u.node())
+	e.fixErrorsCalls(u.node())
 	rewrite.CopyReceives(u.node())
 	rewrite.HoistSelectOperands(u.node(), e.temp)
 	switch {

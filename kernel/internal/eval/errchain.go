@@ -1,0 +1,176 @@
+package eval
+
+import (
+	"errors"
+	"go/ast"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golessons/kernel/internal/eval/rewrite"
+)
+
+// A cell error passed to compiled code (fmt.Errorf's %w, errors.Join)
+// travels in yaegi's wrapper struct, which holds the cell value in its
+// IValue field. The compiled errors package cannot see through it:
+// errors.Is compares the wrapper, which holds a func and so never equals
+// anything; errors.As panics on a target of a cell type (its reflect type
+// has no Error method); errors.Unwrap returns the wrapper, which the cell
+// does not recognise as its own value. So cells' errors.Is, errors.As and
+// errors.Unwrap are rewritten to these helpers, which walk the chain and
+// compare or store the cell value inside each wrapper.
+//
+// The wrapper shows compiled code only the Error method: a cell type's
+// own Unwrap, Is or As methods are out of reach. When the walk ends at
+// such a value without an answer, the helpers panic rather than answer
+// a false that Go would not give.
+
+// errChainMissed is the panic when a cell error's own methods would be
+// needed to answer.
+const errChainMissed = "the error chain reaches a value of a type declared in a cell that has an Unwrap, Is or As method; " +
+	"compiled code cannot call it, so the answer would be wrong. Test that error directly with a type assertion"
+
+// fixErrorsCalls is rewrite.ErrorsCalls with the cells' names and
+// error types, those of earlier cells and of the units being prepared.
+func (e *Evaluator) fixErrorsCalls(n ast.Node) {
+	if n == nil {
+		return
+	}
+	types := rewrite.ErrorTypes(n)
+	e.names.mu.RLock()
+	known := slices.Clone(e.names.methods["Error"])
+	e.names.mu.RUnlock()
+	for _, t := range append(known, e.cellErrTypes...) {
+		if !slices.Contains(types, t) {
+			types = append(types, t)
+		}
+	}
+	rewrite.ErrorsCalls(n, e.i.FileSet(), cellNames{e}, types)
+}
+
+func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
+	m["ErrIs"] = reflect.ValueOf(func(err, target error) bool {
+		tv, _ := unwrapYaegi(target)
+		ok, hidden := e.walkChain(err, func(x error) bool {
+			if errors.Is(x, target) && errors.Unwrap(x) == nil {
+				return true // compiled comparison or Is method, this link only
+			}
+			xv, _ := unwrapYaegi(x)
+			return xv != nil && tv != nil && reflect.TypeOf(xv) == reflect.TypeOf(tv) &&
+				reflect.TypeOf(xv).Comparable() && xv == tv
+		})
+		if !ok && hidden {
+			panic("errors.Is: " + errChainMissed)
+		}
+		return ok || errors.Is(err, target)
+	})
+	m["ErrAs"] = reflect.ValueOf(func(err error, target any) bool {
+		pt := reflect.TypeOf(target)
+		if pt == nil || pt.Kind() != reflect.Pointer || reflect.ValueOf(target).IsNil() {
+			panic("errors: target must be a non-nil pointer")
+		}
+		if et := pt.Elem(); et.Kind() == reflect.Interface || et.Implements(reflect.TypeFor[error]()) {
+			return errors.As(err, target) // a compiled type or an interface: Go's own answer
+		}
+		if et := pt.Elem(); et.Kind() == reflect.Struct && et.Name() == "valueInterface" && strings.Contains(et.PkgPath(), "yaegi") {
+			// An interface type written in a cell: whether a link
+			// implements it is known only to the interpreter.
+			panic("errors.As: the target's type is an interface declared in a cell, which compiled code cannot test errors against; use error, an interface of a package, or errors.AsType with the concrete type")
+		}
+		ok, hidden := e.walkChain(err, func(x error) bool { return e.names.setErrorInto(target, x) })
+		if !ok && hidden {
+			panic("errors.As: " + errChainMissed)
+		}
+		return ok
+	})
+	m["ErrUnwrap"] = reflect.ValueOf(func(err error) (any, bool) {
+		if err == nil {
+			return nil, false
+		}
+		if _, w := unwrapYaegi(err); w && e.cellErrorMethods() {
+			panic("errors.Unwrap: " + errChainMissed)
+		}
+		u := errors.Unwrap(err)
+		if u == nil {
+			return nil, false
+		}
+		_, w := unwrapYaegi(u)
+		return u, w
+	})
+	m["ErrUnwrapFits"] = reflect.ValueOf(func(n int) {
+		switch {
+		case n == 0:
+			panic("errors.Unwrap: the wrapped error is of a type declared in a cell that the interpreter cannot name here; compare with errors.Is, or get it with errors.AsType")
+		case n > 1:
+			panic("errors.Unwrap: the wrapped error fits more than one error type declared in the cells (their underlying types are the same), so the interpreter cannot tell which it is; get it with errors.AsType")
+		}
+	})
+}
+
+// walkChain calls match on err and the errors it wraps, depth first as
+// errors.Is does, until match is true. hidden reports a cell value in
+// the chain while some cell type has methods the walk cannot call.
+func (e *Evaluator) walkChain(err error, match func(error) bool) (found, hidden bool) {
+	for depth := 0; err != nil && depth < 1000; depth++ {
+		if match(err) {
+			return true, false
+		}
+		if _, w := unwrapYaegi(err); w && e.cellErrorMethods() {
+			hidden = true
+		}
+		switch x := err.(type) {
+		case interface{ Unwrap() error }:
+			err = x.Unwrap()
+		case interface{ Unwrap() []error }:
+			for _, sub := range x.Unwrap() {
+				f, h := e.walkChain(sub, match)
+				if f {
+					return true, false
+				}
+				hidden = hidden || h
+			}
+			return false, hidden
+		default:
+			return false, hidden
+		}
+	}
+	return false, hidden
+}
+
+// cellErrorMethods reports whether a cell type declares Unwrap, Is or As.
+func (e *Evaluator) cellErrorMethods() bool {
+	e.names.mu.RLock()
+	defer e.names.mu.RUnlock()
+	return len(e.names.methods["Unwrap"])+len(e.names.methods["Is"])+len(e.names.methods["As"]) > 0
+}
+
+// setErrorInto is setInto for a cell error (errors.As, errors.AsType),
+// which panics when the value fits more than one cell error type: two
+// named types of one underlying type (type A int; type B int) are one
+// reflect type, so storing would call an A a B.
+func (tn *typeNames) setErrorInto(ptr, v any) bool {
+	if inner, _ := unwrapYaegi(v); inner != nil && tn.errorTypesOf(reflect.TypeOf(inner)) > 1 {
+		if dst := reflect.TypeOf(ptr); dst != nil && dst.Kind() == reflect.Pointer && dst.Elem() == reflect.TypeOf(inner) {
+			panic("the error fits more than one error type declared in the cells (their underlying types are the same), so the interpreter cannot tell which it is; give the types different underlying types, or compare with errors.Is")
+		}
+	}
+	return setInto(ptr, v)
+}
+
+// errorTypesOf counts the cell types with an Error method whose values
+// have reflect type rt.
+func (tn *typeNames) errorTypesOf(rt reflect.Type) int {
+	star := ""
+	if rt.Kind() == reflect.Pointer {
+		rt, star = rt.Elem(), "*"
+	}
+	tn.mu.RLock()
+	defer tn.mu.RUnlock()
+	n := 0
+	for _, name := range append(slices.Clone(tn.names[rt]), tn.under[rt]...) {
+		if slices.Contains(tn.methods["Error"], star+name) || (star != "" && slices.Contains(tn.methods["Error"], name)) {
+			n++
+		}
+	}
+	return n
+}
