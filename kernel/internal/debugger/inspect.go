@@ -69,8 +69,12 @@ func (a *Adapter) richInspectVariables(args json.RawMessage) (any, error) {
 		if data == nil {
 			data = map[string]any{}
 		}
-		// The walk's text names cell types and fields as declared.
-		text := a.format(v, 0)
+		// Without a String method, the text names cell types and fields
+		// as the Variables panel does.
+		text, ok := data["text/plain"].(string)
+		if !ok {
+			text = a.format(v, 0)
+		}
 		if note != "" {
 			text += "\n(" + in.Name + ": " + note + ")"
 		}

@@ -172,7 +172,7 @@ func TestDebugRichValueCallsACellTypesHTMLInAStoppedFrame(t *testing.T) {
 	}
 	e := newTestEvaluator(t, "", "")
 	notes := attachForTest(t, e)
-	decl := "type badge struct{ Name string }\n\nfunc (b badge) HTML() string { return \"<b>\" + b.Name + \"</b>\" }\n\nfunc (b *badge) SVG() string { return \"<svg>\" + b.Name + \"</svg>\" }\n\nfunc (b badge) Markdown() string { select {} }"
+	decl := "type badge struct{ Name string }\n\nfunc (b badge) HTML() string { return \"<b>\" + b.Name + \"</b>\" }\n\nfunc (b *badge) SVG() string { return \"<svg>\" + b.Name + \"</svg>\" }\n\nfunc (b badge) Markdown() string { select {} }\n\nfunc (b badge) String() string { return \"badge \" + b.Name }"
 	if _, err := evalAll(t, e, decl); err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestDebugRichValueCallsACellTypesHTMLInAStoppedFrame(t *testing.T) {
 	if data["text/html"] != "<b>go</b>" || data["image/svg+xml"] != "<svg>go</svg>" {
 		t.Fatalf("bundle %v", data)
 	}
-	if !strings.Contains(note, "Markdown did not answer") || data["text/plain"] == nil {
+	if !strings.Contains(note, "Markdown did not answer") || data["text/plain"] != "badge go" {
 		t.Fatalf("a blocking method gives text and a note: %v %q", data, note)
 	}
 	again, _ := e.DebugFrames(st.Thread)

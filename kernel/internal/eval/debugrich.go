@@ -33,12 +33,14 @@ import (
 // A method that does not return in time leaves its goroutine behind.
 
 // DebugRichValue returns the MIME bundle of v, a value of a stopped frame:
-// the forms of its String, HTML, SVG... methods, and text/plain. The
-// methods get wait to answer; note says which did not.
+// the forms of its String, HTML, SVG... methods (text/plain only when a
+// String or Error method gave it). The methods get wait, all together, to
+// answer; note says which did not.
 func (e *Evaluator) DebugRichValue(v reflect.Value, wait time.Duration) (data map[string]any, note string) {
 	if !v.IsValid() || !v.CanInterface() {
 		return nil, ""
 	}
+	deadline := time.Now().Add(wait) // for all the methods: several may block
 	out := make(chan map[string]any, 1)
 	go func() { out <- display.Bundle(v.Interface()) }() // compiled types' methods may block too
 	select {
@@ -46,9 +48,18 @@ func (e *Evaluator) DebugRichValue(v reflect.Value, wait time.Duration) (data ma
 	case <-time.After(wait):
 		return nil, fmt.Sprintf("its methods did not answer within %v", wait)
 	}
+	// text/plain only from a String or Error method: the caller's own
+	// text names cell types and fields as declared.
+	switch v.Interface().(type) {
+	case fmt.Stringer, error:
+	default:
+		delete(data, display.MIMEText)
+	}
 	name := e.DebugTypeName(v.Type())
-	if strings.ContainsAny(name, "[(.") {
-		return data, "" // a generic, compiled or unnamed type: no cell methods to call
+	if name == "" || strings.ContainsAny(name, "[(.|") {
+		// A generic, compiled or unnamed type, or one struct type under
+		// several cell names (whose methods cannot be told apart).
+		return data, ""
 	}
 	var late []string
 	for _, m := range richMethods {
@@ -59,7 +70,7 @@ func (e *Evaluator) DebugRichValue(v reflect.Value, wait time.Duration) (data ma
 		if err != nil {
 			continue // the value's type lacks the method, or yaegi cannot compile it: plain text
 		}
-		got, ok := e.callRich(fn, v, wait)
+		got, ok := e.callRich(fn, v, time.Until(deadline))
 		if !ok {
 			late = append(late, m.method)
 			continue
