@@ -94,6 +94,7 @@ type debugState struct {
 	richBusy   bool                      // DebugRich runs interpreted code
 	richFns    map[richKey]reflect.Value // DebugRichValue's compiled helpers
 	richSet    reflect.Value             // the helper just handed over
+	richN      int                       // numbers the helpers' declared funcs
 	// code is the cell Eval runs; byCode keeps each cell's programs, so
 	// a session attached later can set breakpoints in the functions of
 	// cells that ran before it (one pointer per unit: no cost to speak of).

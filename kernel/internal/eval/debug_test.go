@@ -201,7 +201,7 @@ func TestDebugRichValueCallsACellTypesHTMLInAStoppedFrame(t *testing.T) {
 	}
 	data, note := e.DebugRichValue(b, 300*time.Millisecond)
 	if data["text/html"] != "<b>go</b>" || data["image/svg+xml"] != "<svg>go</svg>" {
-		t.Fatalf("bundle %v", data)
+		t.Fatalf("bundle %v %q", data, note)
 	}
 	if !strings.Contains(note, "Markdown did not answer") || data["text/plain"] != "badge go" {
 		t.Fatalf("a blocking method gives text and a note: %v %q", data, note)
@@ -210,9 +210,11 @@ func TestDebugRichValueCallsACellTypesHTMLInAStoppedFrame(t *testing.T) {
 	if again[0].Line != frames[0].Line {
 		t.Fatalf("the stopped frame moved from line %d to %d", frames[0].Line, again[0].Line)
 	}
+	// The breakpoint in HTML let the inspection pass; the cell is still
+	// stopped, and the inspection is no thread.
 	for _, th := range e.DebugThreads() {
-		if th.ID != 1 {
-			t.Fatalf("the inspection showed up as a thread: %+v", e.DebugThreads())
+		if th.ID != 1 || !th.Stopped {
+			t.Fatalf("threads after the inspection: %+v", e.DebugThreads())
 		}
 	}
 	if err := e.DebugResume(st.Thread, StepContinue); err != nil {

@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"reflect"
+	"sort"
 	"strings"
 	"time"
 	"unsafe"
@@ -18,8 +19,9 @@ import (
 
 // A value read in a stopped frame is shown with its rich methods without
 // running a cell (the cell is stopped): for a cell type, a helper
-// `func(v T, mark, out) { go func() { mark(); out(mime, v.HTML()) }() }`
-// is compiled once per type and method and handed to compiled code,
+// `func(v T, mark, out) { go call(v, mark, out) }`, where call runs
+// mark() then out(v.HTML()), is compiled once per type and method and
+// handed to compiled code,
 // which calls it with the frame's value. Three things keep the stopped
 // goroutines undisturbed:
 //   - the helper's own nodes carry no position, so yaegi's debugger never
@@ -61,7 +63,15 @@ func (e *Evaluator) DebugRichValue(v reflect.Value, wait time.Duration) (data ma
 		// several cell names (whose methods cannot be told apart).
 		return data, ""
 	}
-	var late []string
+	// The methods run side by side, so one that blocks costs the others
+	// nothing; together they get what is left of wait.
+	type answer struct {
+		method, mime string
+		got          any
+		ok           bool
+	}
+	answers := make(chan answer, len(richMethods))
+	n := 0
 	for _, m := range richMethods {
 		if !e.declaresMethod(strings.TrimPrefix(name, "*"), m.method) {
 			continue
@@ -70,15 +80,23 @@ func (e *Evaluator) DebugRichValue(v reflect.Value, wait time.Duration) (data ma
 		if err != nil {
 			continue // the value's type lacks the method, or yaegi cannot compile it: plain text
 		}
-		got, ok := e.callRich(fn, v, time.Until(deadline))
-		if !ok {
-			late = append(late, m.method)
-			continue
-		}
-		if got != nil {
-			data[m.mime] = got
+		n++
+		go func(method, mime string) {
+			got, ok := e.callRich(fn, v, time.Until(deadline))
+			answers <- answer{method, mime, got, ok}
+		}(m.method, m.mime)
+	}
+	var late []string
+	for ; n > 0; n-- {
+		a := <-answers // callRich returns by the deadline
+		switch {
+		case !a.ok:
+			late = append(late, a.method)
+		case a.got != nil:
+			data[a.mime] = a.got
 		}
 	}
+	sort.Strings(late)
 	if len(late) > 0 {
 		note = "its " + strings.Join(late, ", ") + " did not answer within " + wait.String()
 	}
@@ -110,17 +128,26 @@ func (e *Evaluator) richHelper(typeName, method string, t reflect.Type) (reflect
 	if fn, ok := e.dbgs.richFns[key]; ok {
 		return fn, nil
 	}
-	src := fmt.Sprintf("__gl_debugrich_set(func(v %s, mark func(), out func(any)) {\n\tgo func() {\n\t\tmark()\n\t\tout(v.%s())\n\t}()\n})", typeName, method)
+	// yaegi gives a goroutine a debug routine of its own only for `go f(x)`
+	// with a declared f: a closure would share the stopped cell's.
+	e.dbgs.richN++
+	call := fmt.Sprintf("__gl_debugrich_%d", e.dbgs.richN)
+	decl, err := parser.ParseFile(token.NewFileSet(), "", fmt.Sprintf("package main\nfunc %s(v %s, mark func(), out func(any)) {\n\tmark()\n\tout(v.%s())\n}", call, typeName, method), 0)
+	if err != nil {
+		return reflect.Value{}, err
+	}
+	src := fmt.Sprintf("__gl_debugrich_set(func(v %s, mark func(), out func(any)) {\n\tgo %s(v, mark, out)\n})", typeName, call)
 	file, err := parser.ParseFile(token.NewFileSet(), "", "package main\nfunc _() {\n"+src+"\n}", 0)
 	if err != nil {
 		return reflect.Value{}, err
 	}
 	body := file.Decls[0].(*ast.FuncDecl).Body
+	clearPositions(decl)
 	clearPositions(body)
 	restore := e.saveRootNode()
-	p, err := e.compileQuiet(body)
+	err = e.runQuiet(decl) // Execute generates the func's code
 	if err == nil {
-		_, err = e.i.Execute(p)
+		err = e.runQuiet(body)
 	}
 	restore()
 	fn := e.dbgs.richSet
@@ -147,6 +174,15 @@ func (e *Evaluator) compileQuiet(n ast.Node) (p *interp.Program, err error) {
 		}
 	}()
 	return e.i.CompileAST(n)
+}
+
+// runQuiet compiles and runs n.
+func (e *Evaluator) runQuiet(n ast.Node) error {
+	p, err := e.compileQuiet(n)
+	if err == nil {
+		_, err = e.i.Execute(p)
+	}
+	return err
 }
 
 // debugRichSet receives a compiled helper (called from interpreted code,
@@ -223,7 +259,7 @@ func clearPositions(n ast.Node) {
 
 // saveRootNode returns a func that puts back the node yaegi's debugger
 // records as current in the root frame (field names pinned by
-// TestDebugRichValueKeepsTheStoppedFramesLine).
+// TestDebugRichValueCallsACellTypesHTMLInAStoppedFrame).
 func (e *Evaluator) saveRootNode() func() {
 	frame := reflect.ValueOf(e.i).Elem().FieldByName("frame")
 	if !frame.IsValid() || frame.IsNil() {
