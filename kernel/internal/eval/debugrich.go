@@ -18,21 +18,25 @@ import (
 )
 
 // A value read in a stopped frame is shown with its rich methods without
-// running a cell (the cell is stopped): for a cell type, a helper
-// `func(v T, mark, out) { go call(v, mark, out) }`, where call runs
-// mark() then out(v.HTML()), is compiled once per type and method and
-// handed to compiled code,
-// which calls it with the frame's value. Three things keep the stopped
-// goroutines undisturbed:
-//   - the helper's own nodes carry no position, so yaegi's debugger never
+// running a cell (the cell is stopped): for a cell type, a declared func
+// `__gl_debugrich_N(v T, mark, out)` that runs mark() then out(v.HTML())
+// and a helper `func(v T, mark, out) { go __gl_debugrich_N(v, mark, out) }`
+// are compiled once per type and method; the helper is handed to compiled
+// code, which calls it with the frame's value. Three things keep the
+// stopped goroutines undisturbed:
+//   - the helpers' own nodes carry no position, so yaegi's debugger never
 //     stops in them, whatever mode the cell's routine is in;
-//   - the method runs on a goroutine started by interpreted code, so yaegi
-//     gives it a debug routine of its own; mark records its Go goroutine,
-//     and event lets every stop of it pass (a breakpoint in HTML() must not
+//   - the method runs on a goroutine started by `go` on a declared func,
+//     the one form for which yaegi gives a goroutine a debug routine of its
+//     own (a closure would share the stopped cell's, and letting it pass a
+//     breakpoint could resume the cell); mark records its Go goroutine, and
+//     event lets every stop of it pass (a breakpoint in HTML() must not
 //     stop an inspection, nor show up as a thread);
-//   - running the helper's unit moves the root frame's current node, which
+//   - running the helpers' units moves the root frame's current node, which
 //     the stopped cell's frames report; it is put back.
 // A method that does not return in time leaves its goroutine behind.
+// Compiling and running the helpers while other goroutines run meets the
+// same yaegi frame resizing as any cell that runs beside goroutines.
 
 // DebugRichValue returns the MIME bundle of v, a value of a stopped frame:
 // the forms of its String, HTML, SVG... methods (text/plain only when a
