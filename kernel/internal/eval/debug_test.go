@@ -172,7 +172,7 @@ func TestDebugRichValueCallsACellTypesHTMLInAStoppedFrame(t *testing.T) {
 	}
 	e := newTestEvaluator(t, "", "")
 	notes := attachForTest(t, e)
-	decl := "type badge struct{ Name string }\n\nfunc (b badge) HTML() string { return \"<b>\" + b.Name + \"</b>\" }\n\nfunc (b *badge) SVG() string { return \"<svg>\" + b.Name + \"</svg>\" }\n\nfunc (b badge) Markdown() string { select {} }\n\nfunc (b badge) String() string { return \"badge \" + b.Name }"
+	decl := "type badge struct{ Name string }\n\nfunc (b badge) HTML() string { return \"<b>\" + b.Name + \"</b>\" }\n\nfunc (b *badge) SVG() string { return \"<svg>\" + b.Name + \"</svg>\" }\n\nfunc (b badge) Markdown() string { select {} }\n\nfunc (b badge) String() string { return \"badge \" + b.Name }\n\nfunc (b badge) Latex() string { panic(\"no\") }"
 	if _, err := evalAll(t, e, decl); err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func TestDebugRichValueCallsACellTypesHTMLInAStoppedFrame(t *testing.T) {
 		}
 	}
 	data, note := e.DebugRichValue(b, 300*time.Millisecond)
-	if data["text/html"] != "<b>go</b>" || data["image/svg+xml"] != "<svg>go</svg>" {
+	if data["text/html"] != "<b>go</b>" || data["image/svg+xml"] != "<svg>go</svg>" || data["text/latex"] != nil {
 		t.Fatalf("bundle %v %q", data, note)
 	}
 	if !strings.Contains(note, "Markdown did not answer") || data["text/plain"] != "badge go" {

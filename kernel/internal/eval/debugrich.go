@@ -34,7 +34,9 @@ import (
 //     stop an inspection, nor show up as a thread);
 //   - running the helpers' units moves the root frame's current node, which
 //     the stopped cell's frames report; it is put back.
-// A method that does not return in time leaves its goroutine behind.
+// A method that panics leaves its form out (the goroutine recovers: a
+// panic there would end the process); one that does not return in time
+// leaves its goroutine behind.
 // Compiling and running the helpers while other goroutines run meets the
 // same yaegi frame resizing as any cell that runs beside goroutines.
 
@@ -136,7 +138,7 @@ func (e *Evaluator) richHelper(typeName, method string, t reflect.Type) (reflect
 	// with a declared f: a closure would share the stopped cell's.
 	e.dbgs.richN++
 	call := fmt.Sprintf("__gl_debugrich_%d", e.dbgs.richN)
-	decl, err := parser.ParseFile(token.NewFileSet(), "", fmt.Sprintf("package main\nfunc %s(v %s, mark func(), out func(any)) {\n\tmark()\n\tout(v.%s())\n}", call, typeName, method), 0)
+	decl, err := parser.ParseFile(token.NewFileSet(), "", fmt.Sprintf("package main\nfunc %s(v %s, mark func(), out func(any)) {\n\tmark()\n\tdefer func() {\n\t\tif recover() != nil {\n\t\t\tout(nil)\n\t\t}\n\t}()\n\tout(v.%s())\n}", call, typeName, method), 0)
 	if err != nil {
 		return reflect.Value{}, err
 	}
