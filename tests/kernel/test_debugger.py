@@ -169,8 +169,6 @@ def test_step_in_and_out_of_a_function(dbg):
     assert reply["status"] == "ok" and dbg.stdout(msgs) == "8 go\n", (reply, msgs)
 
 
-@pytest.mark.xfail(strict=True, reason="in a stopped frame richInspectVariables answers text/plain only, "
-                   "though the value's type has an HTML() method (README, Debugger)")
 def test_rich_inspect_shows_a_value_with_an_html_method_as_html(dbg):
     dbg.start_session()
     dbg.set_breakpoints(CALLS, [11])

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"golessons/kernel/internal/eval"
 	"golessons/kernel/internal/symtab"
@@ -28,6 +29,7 @@ type Engine interface {
 	DebugTypeName(t reflect.Type) string
 	DebugFieldNames(t reflect.Type) []string
 	DebugRich(ctx context.Context, name string) (map[string]any, error)
+	DebugRichValue(v reflect.Value, wait time.Duration) (map[string]any, string)
 	Symbols() []symtab.Symbol
 }
 

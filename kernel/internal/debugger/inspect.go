@@ -48,9 +48,10 @@ func (a *Adapter) inspectVariables(json.RawMessage) (any, error) {
 }
 
 // richInspectVariables shows a variable as a cell's value would show:
-// with its HTML(), SVG(), Markdown()... methods, by running the name as a
-// cell expression. That runs interpreted code, so only while no cell
-// runs; in a stopped frame the answer is the plain text of the value.
+// with its HTML(), SVG(), Markdown()... methods. While idle the name runs
+// as a cell expression; in a stopped frame the engine calls the methods
+// on the frame's value, each given richWait to answer (a method that
+// blocks leaves the plain text and a note saying so).
 func (a *Adapter) richInspectVariables(args json.RawMessage) (any, error) {
 	var in struct {
 		Name    string `json:"variableName"`
@@ -64,7 +65,21 @@ func (a *Adapter) richInspectVariables(args json.RawMessage) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		return map[string]any{"data": map[string]any{"text/plain": a.format(v, 0)}, "metadata": map[string]any{}}, nil
+		data, note := a.eng.DebugRichValue(v, richWait)
+		if data == nil {
+			data = map[string]any{}
+		}
+		// Without a String method, the text names cell types and fields
+		// as the Variables panel does.
+		text, ok := data["text/plain"].(string)
+		if !ok {
+			text = a.format(v, 0)
+		}
+		if note != "" {
+			text += "\n(" + in.Name + ": " + note + ")"
+		}
+		data["text/plain"] = text
+		return map[string]any{"data": data, "metadata": map[string]any{}}, nil
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -77,6 +92,9 @@ func (a *Adapter) richInspectVariables(args json.RawMessage) (any, error) {
 	}
 	return map[string]any{"data": data, "metadata": map[string]any{}}, nil
 }
+
+// richWait bounds the rich methods of a value in a stopped frame.
+const richWait = 2 * time.Second
 
 // evaluate evaluates names, fields, indexes and dereferences in a stopped
 // frame (or among the globals); anything else is refused with a message

@@ -78,17 +78,23 @@ type debugSession struct {
 	nextID   int               // the next DAP thread id
 	notRun   map[int]bool      // yaegi routines whose mode is not "run"
 	draining bool              // the cell was cancelled: every stop resumes at once
-	detached bool
+	// inspecting holds the Go goroutines running a value's methods for
+	// DebugRichValue: they never stop.
+	inspecting map[int64]bool
+	detached   bool
 }
 
 // debugState is the Evaluator's part of the debugger (one field there).
 type debugState struct {
 	mu         sync.Mutex
-	s          *debugSession // the attached session, nil when off
-	ended      chan struct{} // closed when the last session's Debug goroutine ended
-	holdLoaded bool          // the debughold package is imported
-	holding    *debugSession // the session whose hold program starts
-	richBusy   bool          // DebugRich runs interpreted code
+	s          *debugSession             // the attached session, nil when off
+	ended      chan struct{}             // closed when the last session's Debug goroutine ended
+	holdLoaded bool                      // the debughold package is imported
+	holding    *debugSession             // the session whose hold program starts
+	richBusy   bool                      // DebugRich runs interpreted code
+	richFns    map[richKey]reflect.Value // DebugRichValue's compiled helpers
+	richSet    reflect.Value             // the helper just handed over
+	richN      int                       // numbers the helpers' declared funcs
 	// code is the cell Eval runs; byCode keeps each cell's programs, so
 	// a session attached later can set breakpoints in the functions of
 	// cells that ran before it (one pointer per unit: no cost to speak of).
@@ -256,11 +262,18 @@ func (e *Evaluator) holdProgram() (*interp.Program, error) {
 	if !e.dbgs.holdLoaded {
 		err := e.i.Use(interp.Exports{"golessons/debughold/debughold": {
 			"Hold": reflect.ValueOf(e.debugHold),
+		}, "golessons/debugrich/debugrich": {
+			"__gl_debugrich_set": reflect.ValueOf(e.debugRichSet),
 		}})
 		if err != nil {
 			return nil, err
 		}
 		if _, err := e.i.Eval(`import __gl_debughold "golessons/debughold"`); err != nil {
+			return nil, err
+		}
+		// A dot import: yaegi looks named imports up by the file of the
+		// position, and DebugRichValue's helpers have none.
+		if _, err := e.i.Eval(`import . "golessons/debugrich"`); err != nil {
 			return nil, err
 		}
 		e.dbgs.holdLoaded = true

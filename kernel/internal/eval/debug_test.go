@@ -165,3 +165,67 @@ func TestDebugFileNamesStayOutOfMessages(t *testing.T) {
 	}
 	e.DebugDetach()
 }
+
+func TestDebugRichValueCallsACellTypesHTMLInAStoppedFrame(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi's debugger races on its call depth counters when an interpreted goroutine starts (enterCall/exitCall); see race_on_test.go")
+	}
+	e := newTestEvaluator(t, "", "")
+	notes := attachForTest(t, e)
+	decl := "type badge struct{ Name string }\n\nfunc (b badge) HTML() string { return \"<b>\" + b.Name + \"</b>\" }\n\nfunc (b *badge) SVG() string { return \"<svg>\" + b.Name + \"</svg>\" }\n\nfunc (b badge) Markdown() string { select {} }\n\nfunc (b badge) String() string { return \"badge \" + b.Name }\n\nfunc (b badge) Latex() string { panic(\"no\") }"
+	if _, err := evalAll(t, e, decl); err != nil {
+		t.Fatal(err)
+	}
+	// A breakpoint inside HTML must not stop the inspection.
+	if ok, err := e.DebugBreakpoints("/tmp/dbgtest/type/cell", []int{3}); err != nil || !ok[0] {
+		t.Fatalf("breakpoint in HTML not set: %v %v", ok, err)
+	}
+	if _, err := e.DebugBreakpoints("/tmp/dbgtest/b :=/cell", []int{2}); err != nil { // set when the cell starts
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Eval(context.Background(), "b := badge{\"go\"}\nn := len(b.Name)\n_ = n")
+		done <- err
+	}()
+	st := notes.next(t, "stopped")
+	frames, err := e.DebugFrames(st.Thread)
+	if err != nil || len(frames) == 0 {
+		t.Fatal(frames, err)
+	}
+	var b reflect.Value
+	for _, v := range frames[0].Locals {
+		if v.Name == "b" {
+			b = v.Value
+		}
+	}
+	data, note := e.DebugRichValue(b, 300*time.Millisecond)
+	if data["text/html"] != "<b>go</b>" || data["image/svg+xml"] != "<svg>go</svg>" || data["text/latex"] != nil {
+		t.Fatalf("bundle %v %q", data, note)
+	}
+	if !strings.Contains(note, "Markdown did not answer") || data["text/plain"] != "badge go" {
+		t.Fatalf("a blocking method gives text and a note: %v %q", data, note)
+	}
+	again, _ := e.DebugFrames(st.Thread)
+	if again[0].Line != frames[0].Line {
+		t.Fatalf("the stopped frame moved from line %d to %d", frames[0].Line, again[0].Line)
+	}
+	// The breakpoint in HTML let the inspection pass; the cell is still
+	// stopped, and the inspection is no thread.
+	for _, th := range e.DebugThreads() {
+		if th.ID != 1 || !th.Stopped {
+			t.Fatalf("threads after the inspection: %+v", e.DebugThreads())
+		}
+	}
+	if err := e.DebugResume(st.Thread, StepContinue); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the cell did not finish")
+	}
+}

@@ -78,6 +78,11 @@ func (s *debugSession) event(ev *interp.DebugEvent) {
 	gid, fromCell := goroutineIdentity()
 	s.mu.Lock()
 	dbg := s.dbg
+	if s.inspecting[gid] {
+		s.mu.Unlock()
+		go resume(dbg, yg)
+		return
+	}
 	known := len(s.threads)
 	t := s.threadLocked(gid, fromCell, ev)
 	if len(s.threads) > known {
