@@ -225,6 +225,110 @@ func TestStepOverChannelSendAndReceive(t *testing.T) {
 	}
 }
 
+// Stepping the cell's goroutine while goroutines it started run: they
+// share one yaegi debug routine, whose mode the step and their own runs
+// both set. Repeated, because a lost mode change shows only sometimes.
+func TestStepOverGoStatementWhileTheGoroutineRuns(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi's own data races (goroutines sharing a yaegi debug routine); runs without -race")
+	}
+	s := newSession(t)
+	s.start()
+	code := "ch := make(chan int)\ngo func() {\n\tn := 0\n\tfor i := range 50 {\n\t\tn += i\n\t}\n\tch <- n\n}()\nv := <-ch\nw := v + 1"
+	s.breakAt(s.dump(code), 2)
+	s.configured()
+	for run := 0; run < 25; run++ {
+		done := s.run(context.Background(), code)
+		st := s.event("stopped")
+		thread := st["threadId"]
+		for _, want := range []float64{9, 10} {
+			s.do("next", map[string]any{"threadId": thread})
+			if st := s.event("stopped"); st["threadId"] != thread {
+				t.Fatalf("run %d: a step of thread %v stopped thread %v", run, thread, st["threadId"])
+			}
+			if fr := s.frames(thread); fr[0]["line"] != want || fr[0]["name"] != "cell" {
+				t.Fatalf("run %d: next ended at %v, want line %v", run, fr[0], want)
+			}
+		}
+		if g := s.scope(s.frames(thread)[0]["id"], "Locals"); g["v"]["value"] != "1225" {
+			t.Fatalf("run %d: the cell's locals at line 10: %v", run, g)
+		}
+		s.do("continue", map[string]any{"threadId": thread})
+		if err := s.wait(done); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestStepInFromAGoroutineIntoAnEarlierCellsFunction(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi's own data races (goroutines sharing a yaegi debug routine); runs without -race")
+	}
+	s := newSession(t)
+	s.start()
+	def := "func square(x int) int {\n\ty := x * x\n\treturn y\n}"
+	s.runNow(def)
+	defPath := s.dump(def)
+	code := "ch := make(chan int)\ngo func() {\n\tch <- square(3)\n}()\nv := <-ch\n_ = v"
+	s.breakAt(s.dump(code), 3)
+	s.configured()
+	for run := 0; run < 10; run++ {
+		done := s.run(context.Background(), code)
+		thread := s.event("stopped")["threadId"]
+		s.do("stepIn", map[string]any{"threadId": thread})
+		if st := s.event("stopped"); st["threadId"] != thread {
+			t.Fatalf("run %d: a step of thread %v stopped thread %v", run, thread, st["threadId"])
+		}
+		fr := s.frames(thread)
+		if fr[0]["name"] != "square" || fr[0]["line"] != float64(2) || fr[0]["source"].(map[string]any)["path"] != defPath {
+			t.Fatalf("run %d: stepIn ended at %v", run, fr[0])
+		}
+		s.do("stepOut", map[string]any{"threadId": thread})
+		s.event("stopped")
+		if fr := s.frames(thread); fr[0]["line"] != float64(3) {
+			t.Fatalf("run %d: stepOut ended at %v", run, fr[0])
+		}
+		s.do("continue", map[string]any{"threadId": thread})
+		if err := s.wait(done); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestPauseStopsTheCellAndItsGoroutine(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi's own data races (goroutines sharing a yaegi debug routine); runs without -race")
+	}
+	s := newSession(t)
+	s.start()
+	s.configured()
+	code := "spin := func(stop chan bool) {\n\tfor {\n\t\tselect {\n\t\tcase <-stop:\n\t\t\treturn\n\t\tdefault:\n\t\t}\n\t}\n}\nstop := make(chan bool)\ngo spin(stop)\nfor {\n\tspin(stop)\n}"
+	ctx, cancel := context.WithCancel(context.Background())
+	done := s.run(ctx, code)
+	s.do("threads", nil)
+	time.Sleep(100 * time.Millisecond) // let the cell reach its loop; a pause before it is fine too
+	s.do("pause", map[string]any{"threadId": 1})
+	stopped := map[any]bool{}
+	for len(stopped) < 2 {
+		st := s.event("stopped")
+		if st["reason"] != "pause" {
+			t.Fatalf("stopped for %v", st)
+		}
+		stopped[st["threadId"]] = true
+	}
+	for id := range stopped {
+		fr := s.frames(id)
+		src, _ := fr[0]["source"].(map[string]any)
+		if line := fr[0]["line"].(float64); src == nil || line < 2 || line > 7 && line != 12 && line != 13 {
+			t.Fatalf("thread %v paused outside the loops: %v", id, fr)
+		}
+	}
+	cancel()
+	if err := s.wait(done); err == nil || !strings.Contains(err.Error(), "Interrupted") {
+		t.Fatalf("cell ended with %v", err)
+	}
+}
+
 func TestInterruptWhileFourGoroutinesStopped(t *testing.T) {
 	if raceDetector {
 		t.Skip("yaegi's own data races (shared debug routine, interrupted ExecuteWithContext); runs without -race")

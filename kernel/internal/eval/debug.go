@@ -71,13 +71,15 @@ type debugSession struct {
 	files    map[string]bool  // every cell file of the session
 	progs    map[string][]*interp.Program
 	bps      map[string][]int
-	fset     *token.FileSet    // the interpreter's
-	state    *debugState       // the Evaluator's (programs by cell code)
-	threads  map[int64]*thread // by Go goroutine id
-	main     *thread           // DAP thread 1: the cell's own statements
-	nextID   int               // the next DAP thread id
-	notRun   map[int]bool      // yaegi routines whose mode is not "run"
-	draining bool              // the cell was cancelled: every stop resumes at once
+	fset     *token.FileSet          // the interpreter's
+	state    *debugState             // the Evaluator's (programs by cell code)
+	threads  map[int64]*thread       // by Go goroutine id
+	main     *thread                 // DAP thread 1: the cell's own statements
+	nextID   int                     // the next DAP thread id
+	mode     interp.DebugEventReason // the mode passLocked last gave the routines
+	pausing  bool                    // a pause is asked for (DebugPause)
+	pauseGen int                     // counts the pauses asked for
+	draining bool                    // the cell was cancelled: every stop resumes at once
 	// inspecting holds the Go goroutines running a value's methods for
 	// DebugRichValue: they never stop.
 	inspecting map[int64]bool
@@ -125,7 +127,7 @@ func (e *Evaluator) DebugAttach(cfg DebugConfig) error {
 	}
 	e.dbgs.s = &debugSession{cfg: cfg, fset: e.i.FileSet(), state: &e.dbgs, files: map[string]bool{}, progs: map[string][]*interp.Program{},
 		bps: map[string][]int{}, threads: map[int64]*thread{}, main: &thread{id: 1, name: "cell"},
-		nextID: 2, notRun: map[int]bool{}}
+		nextID: 2}
 	return nil
 }
 

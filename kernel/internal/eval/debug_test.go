@@ -128,6 +128,16 @@ func TestDebugYaegiLayoutIsAsExpected(t *testing.T) {
 	if !ok || res.Type != reflect.TypeOf(make(chan struct{})) {
 		t.Fatalf("debugRoutine.resume changed")
 	}
+	if m, ok := live.Type.Elem().Elem().FieldByName("mode"); !ok || m.Type != reflect.TypeFor[interp.DebugEventReason]() {
+		t.Fatalf("debugRoutine.mode changed")
+	}
+	evFrame, ok := reflect.TypeOf(interp.DebugEvent{}).FieldByName("frame")
+	if !ok || evFrame.Type != fr.Type() {
+		t.Fatalf("DebugEvent.frame changed")
+	}
+	if g, ok := field(fr.Elem(), "debug").Type().Elem().FieldByName("g"); !ok || g.Type != live.Type.Elem() {
+		t.Fatalf("frameDebugData.g changed")
+	}
 }
 
 // BenchmarkFib27DebugAttached is BenchmarkFib27 with a debug session

@@ -85,31 +85,72 @@ func (e *Evaluator) DebugRich(ctx context.Context, name string) (map[string]any,
 
 var identifier = regexp.MustCompile(`^[\pL_][\pL\pN_]*$`)
 
-// resume wakes a goroutine stopped in yaegi's debugger without touching
-// its mode: yaegi v0.16.1 offers that only inside Step, together with the
-// racy read. The channel is found by reflection (debugger_test.go pins the
-// layout, so a yaegi upgrade that changes it fails loudly).
-func resume(dbg *interp.Debugger, id int) bool {
+// routine is yaegi's debug state shared by the goroutines of one debug
+// routine: the step mode its run loop reads before every node, and the
+// channel a goroutine waits on after each event. yaegi v0.16.1 sets the
+// mode only together with a blocking send (Continue, Step) or by routine
+// id (Interrupt), and an id is not enough: a routine stays in use by the
+// closures it started after its own goroutine ended and left the live
+// table. So both are reached by reflection (TestDebugYaegiLayoutIsAsExpected
+// pins the layout: a yaegi upgrade that changes it fails loudly).
+type routine struct {
+	mode   *interp.DebugEventReason
+	resume chan struct{}
+}
+
+// routineOf returns the routine of the goroutine an event is about.
+func routineOf(ev *interp.DebugEvent) (routine, bool) {
+	fr := reflect.ValueOf(ev).Elem().FieldByName("frame")
+	if !fr.IsValid() || fr.IsNil() {
+		return routine{}, false
+	}
+	d := fr.Elem().FieldByName("debug")
+	if !d.IsValid() || d.IsNil() {
+		return routine{}, false
+	}
+	g := d.Elem().FieldByName("g")
+	if !g.IsValid() || g.IsNil() {
+		return routine{}, false
+	}
+	return routineAt(g)
+}
+
+// liveRoutines returns the routines in the debugger's live table.
+func liveRoutines(dbg *interp.Debugger) []routine {
 	d := reflect.ValueOf(dbg).Elem()
 	lockF, liveF := d.FieldByName("gLock"), d.FieldByName("gLive")
 	if !lockF.IsValid() || !liveF.IsValid() {
-		return false
+		return nil
 	}
 	lock := (*sync.Mutex)(unsafe.Pointer(lockF.Pointer()))
 	lock.Lock()
-	g := liveF.MapIndex(reflect.ValueOf(id))
-	lock.Unlock()
-	if !g.IsValid() || g.IsNil() {
-		return false
+	defer lock.Unlock()
+	var out []routine
+	for it := liveF.MapRange(); it.Next(); {
+		if r, ok := routineAt(it.Value()); ok {
+			out = append(out, r)
+		}
 	}
-	rf := g.Elem().FieldByName("resume")
-	if !rf.IsValid() {
-		return false
-	}
-	ch := *(*chan struct{})(unsafe.Pointer(rf.UnsafeAddr()))
-	ch <- struct{}{}
-	return true
+	return out
 }
+
+// routineAt reads a *debugRoutine.
+func routineAt(g reflect.Value) (routine, bool) {
+	if g.Kind() != reflect.Pointer || g.IsNil() {
+		return routine{}, false
+	}
+	m, rf := g.Elem().FieldByName("mode"), g.Elem().FieldByName("resume")
+	if !m.IsValid() || !rf.IsValid() || m.Type() != reflect.TypeFor[interp.DebugEventReason]() {
+		return routine{}, false
+	}
+	return routine{
+		mode:   (*interp.DebugEventReason)(unsafe.Pointer(m.UnsafeAddr())),
+		resume: *(*chan struct{})(unsafe.Pointer(rf.UnsafeAddr())),
+	}, true
+}
+
+// debugRun is yaegi's unexported "run freely" mode (its zero value).
+const debugRun interp.DebugEventReason = 0
 
 // waitDebugGone waits (at most a second) for yaegi's Debug goroutine of an
 // ended session to finish removing its debugger, so it cannot remove the

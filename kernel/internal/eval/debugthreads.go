@@ -33,6 +33,8 @@ type thread struct {
 	cmd chan string
 	// step is the step in progress, nil when running freely.
 	step *stepOrigin
+	// paused is the last pause (debugSession.pauseGen) it stopped for.
+	paused int
 }
 
 // stepOrigin is where a goroutine was when a step began.
@@ -74,13 +76,22 @@ func (s *debugSession) event(ev *interp.DebugEvent) {
 	case interp.DebugEnterGoRoutine, interp.DebugExitGoRoutine:
 		return // not every goroutine has these: see above
 	}
-	yg := ev.GoRoutine()
+	r, ok := routineOf(ev)
+	if !ok {
+		// Not yaegi v0.16.1's layout (the layout test fails first): let
+		// the goroutine run on rather than wait for good.
+		s.mu.Lock()
+		dbg := s.dbg
+		s.mu.Unlock()
+		go dbg.Continue(ev.GoRoutine()) //nolint:errcheck // best effort
+		return
+	}
 	gid, fromCell := goroutineIdentity()
 	s.mu.Lock()
 	dbg := s.dbg
 	if s.inspecting[gid] {
 		s.mu.Unlock()
-		go resume(dbg, yg)
+		go func() { r.resume <- struct{}{} }()
 		return
 	}
 	known := len(s.threads)
@@ -102,13 +113,19 @@ func (s *debugSession) event(ev *interp.DebugEvent) {
 	case s.draining || s.detached:
 	case ev.Reason() == interp.DebugBreak:
 		reason, stop = "breakpoint", true
-	case ev.Reason() == interp.DebugPause:
-		reason, stop = "pause", true
-	case t.step != nil && inCell:
+	case s.pausing && t.paused < s.pauseGen:
+		// A pause stops each goroutine once, at a line of a cell: in
+		// code that is no cell's (a rewrite's wrapper, a package) it
+		// goes on, with events at every node, until it reaches one.
+		if inCell && at.line > 0 {
+			t.paused = s.pauseGen
+			reason, stop = "pause", true
+		}
+	case t.step != nil && inCell && at.line > 0:
 		reason, stop = "step", stepEnds(*t.step, at)
 	}
 	if !stop {
-		s.passLocked(dbg, yg)
+		s.passLocked(dbg, r)
 		s.mu.Unlock()
 		return
 	}
@@ -124,7 +141,7 @@ func (s *debugSession) event(ev *interp.DebugEvent) {
 		from.mode = how
 		t.step = &from
 	}
-	s.passLocked(dbg, yg)
+	s.passLocked(dbg, r)
 	s.mu.Unlock()
 }
 
@@ -143,26 +160,39 @@ func stepEnds(from, at stepOrigin) bool {
 	return false
 }
 
-// passLocked lets a goroutine whose callback returns through yaegi's
-// resume channel, and sets the shared mode of its routine: "step into"
-// while one of the goroutines steps, "run" (no callback but at
-// breakpoints) otherwise.
-func (s *debugSession) passLocked(dbg *interp.Debugger, yg int) {
-	stepping := s.main.step != nil
-	for _, t := range s.threads {
-		stepping = stepping || t.step != nil
+// passLocked lets a goroutine whose event callback returns go on through
+// its routine's resume channel, after setting the routine's mode: "step
+// into" while any goroutine steps, "run" (events only at breakpoints)
+// otherwise. A function's frame takes the routine of the frame it was
+// declared in, not its caller's, so a step may go on in any routine: when
+// the mode changes, every live routine changes with it, and a routine
+// that has left the live table (its goroutine ended, closures it started
+// run on) follows at its next event. The mode is written here, under
+// s.mu, never by a goroutine started for the send: a late write would
+// undo a newer one and a step would never stop again.
+func (s *debugSession) passLocked(dbg *interp.Debugger, r routine) {
+	mode := debugRun
+	if s.steppingLocked() || s.pausing {
+		mode = interp.DebugStepInto
 	}
-	switch {
-	case stepping && !s.notRun[yg]:
-		s.notRun[yg] = true
-		dbg.Interrupt(yg, interp.DebugStepInto)
-		go resume(dbg, yg)
-	case !stepping && s.notRun[yg]:
-		s.notRun[yg] = false
-		go dbg.Continue(yg) //nolint:errcheck // sets "run", then resumes
-	default:
-		go resume(dbg, yg)
+	if mode != s.mode {
+		s.mode = mode
+		for _, lr := range liveRoutines(dbg) {
+			*lr.mode = mode
+		}
 	}
+	*r.mode = mode
+	go func() { r.resume <- struct{}{} }()
+}
+
+// steppingLocked reports whether a goroutine is in a step.
+func (s *debugSession) steppingLocked() bool {
+	for _, t := range s.allLocked() {
+		if t.step != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // threadLocked returns the thread of Go goroutine gid, registering it.
@@ -180,7 +210,10 @@ func (s *debugSession) threadLocked(gid int64, fromCell bool, ev *interp.DebugEv
 			name += fmt.Sprintf(" (line %d)", start)
 		}
 	}
-	t := &thread{id: s.nextID, name: name}
+	t := &thread{id: s.nextID, name: name, paused: s.pauseGen}
+	if s.pausing {
+		t.paused-- // started during a pause: it stops as well
+	}
 	s.nextID++
 	s.threads[gid] = t
 	return t
@@ -219,6 +252,7 @@ func (s *debugSession) resumeAll() {
 	s.mu.Lock()
 	var ids []int
 	var cmds []chan string
+	s.pausing = false
 	for _, t := range s.allLocked() {
 		t.step = nil
 		if t.cmd != nil {
@@ -338,13 +372,17 @@ func (e *Evaluator) DebugResume(thread int, how string) error {
 	}
 	cmd := t.cmd
 	t.cmd = nil // one command per stop
+	s.pausing = false
 	s.mu.Unlock()
 	cmd <- how
 	return nil
 }
 
-// DebugPause asks the running goroutines to stop at their next statement
-// (yaegi pauses a routine, shared by the goroutines a cell started).
+// DebugPause stops every goroutine of the cells at its next line of a
+// cell, each once; the next resume or step ends the pause for the
+// goroutines that have not reached one (those blocked on a channel, say).
+// DAP's pause names one thread, but the goroutines of a cell share yaegi
+// routines, so all of them are asked.
 func (e *Evaluator) DebugPause(thread int) error {
 	s := e.session()
 	if s == nil {
@@ -355,9 +393,15 @@ func (e *Evaluator) DebugPause(thread int) error {
 	if s.dbg == nil || s.file == "" {
 		return fmt.Errorf("no cell is running")
 	}
-	s.notRun[1] = true
-	if !s.dbg.Interrupt(1, interp.DebugPause) {
+	live := liveRoutines(s.dbg)
+	if len(live) == 0 {
 		return fmt.Errorf("goroutine %d is not running", thread)
+	}
+	s.pausing = true
+	s.pauseGen++
+	s.mode = interp.DebugStepInto
+	for _, r := range live {
+		*r.mode = interp.DebugStepInto
 	}
 	return nil
 }
