@@ -196,6 +196,11 @@ def test_lesson_try_this_stops_four_goroutines_in_worker(lab, browser_context):
         expect(cells.nth(1).locator(".cm-line.jp-DebuggerEditor-highlight")).to_have_text(
             "fmt.Println(label)", timeout=60_000)
         expect(page.locator(".jp-DebuggerCallstackFrame-name").first).to_have_text("worker")
+        # The Callstack shows the last goroutine to stop, then the other
+        # three, each under a line naming it.
+        names = page.locator(".jp-DebuggerCallstackFrame-name")
+        expect(names.filter(has_text=re.compile(r"^worker$"))).to_have_count(4, timeout=30_000)
+        expect(names.filter(has_text=re.compile(r"^── goroutine \d+: "))).to_have_count(3)
         # The tree view names a string by its type (JupyterLab shows values of
         # int, float and bool only); the table view, a canvas, has the value.
         wait_variable(page, "label", "string")

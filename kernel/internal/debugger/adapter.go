@@ -78,12 +78,15 @@ type Adapter struct {
 	mu       sync.Mutex
 	seq      int
 	attached bool
-	sources  map[string]string       // file → cell code
-	bps      map[string][]breakpoint // file → breakpoints as set
-	stopped  map[int]bool            // thread ids
-	frames   map[int]frameRef        // frame id → where
-	handles  map[int]varRef          // variablesReference → what
-	nextRef  int
+	// oneThread is set for clients that show a single thread's stack
+	// (JupyterLab: its Callstack follows the last "stopped" event).
+	oneThread bool
+	sources   map[string]string       // file → cell code
+	bps       map[string][]breakpoint // file → breakpoints as set
+	stopped   map[int]bool            // thread ids
+	frames    map[int]frameRef        // frame id → where
+	handles   map[int]varRef          // variablesReference → what
+	nextRef   int
 }
 
 type breakpoint struct {
@@ -201,7 +204,16 @@ func decode(args json.RawMessage, v any) error {
 	return nil
 }
 
-func (a *Adapter) initialize(json.RawMessage) (any, error) {
+func (a *Adapter) initialize(args json.RawMessage) (any, error) {
+	var in struct {
+		ClientID string `json:"clientID"`
+	}
+	if err := decode(args, &in); err != nil {
+		return nil, err
+	}
+	a.mu.Lock()
+	a.oneThread = in.ClientID == "jupyterlab"
+	a.mu.Unlock()
 	return map[string]any{
 		"supportsConfigurationDoneRequest": true,
 		"supportsEvaluateForHovers":        true,

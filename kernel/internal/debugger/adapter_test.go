@@ -151,11 +151,26 @@ func (s *session) breakAt(path string, lines ...int) {
 	}
 }
 
-// frames returns the stack of a stopped thread.
+// frames returns the stack of a stopped thread, its own frames only.
 func (s *session) frames(thread any) []map[string]any {
 	s.t.Helper()
 	var out []map[string]any
-	for _, f := range s.do("stackTrace", map[string]any{"threadId": thread, "startFrame": 0, "levels": 20})["stackFrames"].([]any) {
+	for _, f := range s.stack(thread) {
+		if f["presentationHint"] == "label" {
+			break // the other stopped goroutines follow (see stack)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// stack returns the stack trace of a stopped thread as JupyterLab gets
+// it: the thread's frames, then those of the other stopped goroutines,
+// each under a label frame.
+func (s *session) stack(thread any) []map[string]any {
+	s.t.Helper()
+	var out []map[string]any
+	for _, f := range s.do("stackTrace", map[string]any{"threadId": thread, "startFrame": 0, "levels": 100})["stackFrames"].([]any) {
 		out = append(out, f.(map[string]any))
 	}
 	return out

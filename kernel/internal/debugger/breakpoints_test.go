@@ -47,6 +47,32 @@ func TestBreakpointInWorkerStopsFourGoroutines(t *testing.T) {
 	if len(seen) != 4 {
 		t.Fatalf("ids seen by the four stops: %v", seen)
 	}
+	// JupyterLab shows one thread's stack: the other three stopped
+	// workers follow it, each under a label that selects its frame.
+	var shown any
+	for id := range ids {
+		shown = id
+	}
+	labels := map[string]bool{}
+	stack := s.stack(shown)
+	for i, f := range stack {
+		if f["presentationHint"] != "label" {
+			continue
+		}
+		labels[f["name"].(string)] = true
+		if next := stack[i+1]; next["name"] != "worker" || next["line"] != float64(7) {
+			t.Fatalf("below label %v: %v", f["name"], next)
+		}
+		if s.scope(f["id"], "Locals")["id"]["value"] != s.scope(stack[i+1]["id"], "Locals")["id"]["value"] {
+			t.Fatalf("label %v does not select its goroutine's frame", f["name"])
+		}
+	}
+	for id := range ids {
+		want := fmt.Sprintf("── goroutine %v: worker (line 4) ──", id)
+		if labels[want] == (id == shown) {
+			t.Fatalf("labels %v, shown thread %v", labels, shown)
+		}
+	}
 	// singleThread resumes that goroutine alone; a plain continue, as
 	// JupyterLab sends it, resumes the three still stopped.
 	var first, second any

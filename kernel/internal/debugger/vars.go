@@ -35,25 +35,73 @@ func (a *Adapter) stackTrace(args json.RawMessage) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	stack := make([]stackEntry, len(frames))
+	for i, f := range frames {
+		stack[i] = stackEntry{DebugFrame: f, ref: frameRef{Thread: in.ThreadID, Index: i}}
+	}
+	a.mu.Lock()
+	oneThread := a.oneThread
+	a.mu.Unlock()
+	if oneThread {
+		stack = append(stack, a.otherStopped(in.ThreadID)...)
+	}
 	out := []any{}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	for i, f := range frames {
+	for i, f := range stack {
 		if i < in.StartFrame || (in.Levels > 0 && i >= in.StartFrame+in.Levels) {
 			continue
 		}
 		a.nextRef++
 		id := a.nextRef
-		a.frames[id] = frameRef{Thread: in.ThreadID, Index: i}
-		sf := map[string]any{"id": id, "name": f.Name, "line": f.Line, "column": f.Column}
-		if f.File != "" {
-			sf["source"] = map[string]any{"path": f.File, "name": "cell"}
-		} else {
+		a.frames[id] = f.ref
+		// Every frame has a source: JupyterLab's Callstack reads the
+		// source of each frame it lists and shows nothing without one.
+		sf := map[string]any{"id": id, "name": f.Name, "line": f.Line, "column": f.Column,
+			"source": map[string]any{"path": f.File, "name": "cell"}}
+		switch {
+		case f.label:
+			sf["presentationHint"] = "label"
+		case f.File == "":
+			sf["source"] = map[string]any{"name": "golessons", "presentationHint": "deemphasize"}
 			sf["presentationHint"] = "subtle" // the kernel's own code
 		}
 		out = append(out, sf)
 	}
-	return map[string]any{"stackFrames": out, "totalFrames": len(frames)}, nil
+	return map[string]any{"stackFrames": out, "totalFrames": len(stack)}, nil
+}
+
+// stackEntry is a frame of a stack trace answer and what it refers to.
+type stackEntry struct {
+	eval.DebugFrame
+	ref   frameRef
+	label bool // a heading naming the goroutine of the frames below
+}
+
+// otherStopped lists the frames of the stopped goroutines other than
+// thread, each under a label frame with the goroutine's name. JupyterLab
+// shows the stack of one thread only, the last to stop; without these
+// a student who stopped four workers at one breakpoint would see one.
+// A label refers to its goroutine's innermost frame, so that selecting
+// it shows that frame's variables.
+func (a *Adapter) otherStopped(thread int) []stackEntry {
+	var out []stackEntry
+	for _, t := range a.eng.DebugThreads() {
+		if !t.Stopped || t.ID == thread {
+			continue
+		}
+		frames, err := a.eng.DebugFrames(t.ID)
+		if err != nil || len(frames) == 0 {
+			continue // it went on meanwhile
+		}
+		top := frames[0] // the label stands where the goroutine is
+		label := eval.DebugFrame{Name: "── " + t.Name + " ──", File: top.File, Line: top.Line, Column: top.Column}
+		out = append(out, stackEntry{DebugFrame: label, ref: frameRef{Thread: t.ID}, label: true})
+		for i, f := range frames {
+			out = append(out, stackEntry{DebugFrame: f, ref: frameRef{Thread: t.ID, Index: i}})
+		}
+	}
+	return out
 }
 
 func (a *Adapter) scopes(args json.RawMessage) (any, error) {
