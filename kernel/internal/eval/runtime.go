@@ -228,6 +228,7 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 	f["Scanf"] = reflect.ValueOf(func(format string, a ...any) (int, error) { return fmt.Fscanf(e.in, format, a...) })
 	e.names.overrideFmt(f, &e.out)
 	e.overrideLog(x["log/log"])
+	e.names.overrideEncoders(x)
 }
 
 // runtimeSymbols are the compiled helpers the prelude calls.

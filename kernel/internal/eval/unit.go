@@ -34,6 +34,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.markLogLines(u.node())
 	e.fixAsType(u.node())
 	e.fixErrorsCalls(u.node())
+	rewrite.TagStructFields(u.node())
 	rewrite.CopyReceives(u.node())
 	rewrite.HoistSelectOperands(u.node(), e.temp)
 	switch {

@@ -1,0 +1,138 @@
+package eval
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+
+	"golessons/kernel/internal/eval/rewrite"
+)
+
+// overrideEncoders makes encoding/json's and encoding/xml's entry points
+// refuse a value of a cell type that embeds another type: the
+// interpreter's struct type holds the embedded one as a plain field
+// named after its type (see rewrite.TagStructFields), so these encoders
+// would nest its fields where Go promotes them. Unexported fields need
+// nothing here: their tags hide them. (*json.Encoder).Encode and
+// (*json.Decoder).Decode are methods of compiled types, out of reach.
+// xml names an element after its value's type, which a cell's struct
+// type lacks in reflection: the root element gets the declared name.
+func (tn *typeNames) overrideEncoders(x interp.Exports) {
+	j, xm := x["encoding/json/json"], x["encoding/xml/xml"]
+	if j != nil {
+		j["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) {
+			refuseEmbedded("json.Marshal", v)
+			return json.Marshal(v)
+		})
+		j["MarshalIndent"] = reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
+			refuseEmbedded("json.MarshalIndent", v)
+			return json.MarshalIndent(v, prefix, indent)
+		})
+		j["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
+			refuseEmbedded("json.Unmarshal", v)
+			return json.Unmarshal(data, v)
+		})
+	}
+	if xm != nil {
+		xm["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) {
+			refuseEmbedded("xml.Marshal", v)
+			return tn.marshalXML(v, "", "")
+		})
+		xm["MarshalIndent"] = reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
+			refuseEmbedded("xml.MarshalIndent", v)
+			return tn.marshalXML(v, prefix, indent)
+		})
+		xm["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
+			refuseEmbedded("xml.Unmarshal", v)
+			return xml.Unmarshal(data, v)
+		})
+	}
+}
+
+// marshalXML is xml.MarshalIndent with the root element named after the
+// cell type of v when v's struct type has no name of its own nor an
+// XMLName field (xml.Marshal would fail with "unsupported type").
+func (tn *typeNames) marshalXML(v any, prefix, indent string) ([]byte, error) {
+	rt := reflect.TypeOf(v)
+	for rt != nil && rt.Kind() == reflect.Pointer {
+		rt = rt.Elem()
+	}
+	name := ""
+	if rt != nil && rt.Kind() == reflect.Struct && rt.Name() == "" {
+		if _, has := rt.FieldByName("XMLName"); !has {
+			if n, _ := tn.lookup(rt); n != "" && !strings.Contains(n, "|") {
+				name = strings.TrimPrefix(n, "main.")
+			}
+		}
+	}
+	if name == "" {
+		if indent == "" && prefix == "" {
+			return xml.Marshal(v)
+		}
+		return xml.MarshalIndent(v, prefix, indent)
+	}
+	var b bytes.Buffer
+	enc := xml.NewEncoder(&b)
+	enc.Indent(prefix, indent)
+	if err := enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: name}}); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// refuseEmbedded panics when v's type reaches a struct field a cell
+// declared as embedded. A panic rather than an error: a cell that
+// drops the error (`b, _ := json.Marshal(v)`) would print nothing.
+func refuseEmbedded(fn string, v any) {
+	if v == nil {
+		return
+	}
+	if f, ok := embeddedField(reflect.TypeOf(v), map[reflect.Type]bool{}); ok {
+		name := f.Name // the embedded type's name; yaegi's alias of an unexported one starts with X
+		if len(name) > 1 && name[0] == 'X' && name[1] >= 'a' && name[1] <= 'z' {
+			name = name[1:]
+		}
+		panic(fmt.Sprintf("%s: a struct declared in a cell embeds %s beside other fields; the interpreter cannot mark such a field as embedded, "+
+			"so its fields would come out nested under %q instead of promoted as Go does. "+
+			"Give the field a name (%s %s) or copy its fields into the struct",
+			fn, name, f.Name, name, name))
+	}
+}
+
+// embeddedField finds a field marked embedded in t or the types it holds
+// (encoders skip fields tagged "-", so those do not count).
+func embeddedField(t reflect.Type, seen map[reflect.Type]bool) (reflect.StructField, bool) {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array {
+		t = t.Elem()
+	}
+	if seen[t] {
+		return reflect.StructField{}, false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Map:
+		return embeddedField(t.Elem(), seen)
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if f.Tag.Get("json") == "-" {
+				continue
+			}
+			if f.Tag.Get(rewrite.EmbeddedTag) == "embedded" && !f.Anonymous { // yaegi marks a struct's only field
+				return f, true
+			}
+			if g, ok := embeddedField(f.Type, seen); ok {
+				return g, true
+			}
+		}
+	}
+	return reflect.StructField{}, false
+}
