@@ -40,6 +40,9 @@ type typeNames struct {
 	// methods maps a method name to the cell types declaring it, a
 	// leading "*" for a pointer receiver (see noteMethods).
 	methods map[string][]string
+	// stringers are the cell types' String and Error methods, by
+	// receiver type (fmtstringers.go).
+	stringers map[reflect.Type]stringer
 }
 
 // register records the element type of slice under name. (A slice: a

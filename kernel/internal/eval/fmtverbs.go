@@ -17,10 +17,12 @@ import (
 // stdout is the cells' current os.Stdout, and a writer that is the cells'
 // os.Stderr is routed to the ordered stderr, so both keep their order.
 func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) {
-	f["Print"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(out.stdout(), a...) })
-	f["Println"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(out.stdout(), a...) })
-	f["Fprint"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(out.route(w), a...) })
-	f["Fprintln"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(out.route(w), a...) })
+	f["Print"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(out.stdout(), tn.values(a)...) })
+	f["Println"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(out.stdout(), tn.values(a)...) })
+	f["Fprint"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(out.route(w), tn.values(a)...) })
+	f["Fprintln"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(out.route(w), tn.values(a)...) })
+	f["Sprint"] = reflect.ValueOf(func(a ...any) string { return fmt.Sprint(tn.values(a)...) })
+	f["Sprintln"] = reflect.ValueOf(func(a ...any) string { return fmt.Sprintln(tn.values(a)...) })
 	f["Printf"] = reflect.ValueOf(func(format string, a ...any) (int, error) {
 		format, a = tn.args(format, a)
 		return fmt.Fprintf(out.stdout(), format, a...)
@@ -157,6 +159,10 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 					copied[argi], c = name, 's'
 				}
 			}
+			if v != nil && !wrapped && (c == 'v' || c == 's') && !sharp && !plus && tn.needsStringer(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+				copied = copyArgs(copied, a)
+				copied[argi] = namedValue{tn, reflect.ValueOf(v)}
+			}
 			if v != nil && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
 				if copied == nil {
 					copied = append([]any(nil), a...)
@@ -177,21 +183,32 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 	return string(out), copied
 }
 
-// namedValue formats a value with the declared names of cell types.
+// namedValue formats a value with the declared names of cell types and
+// their String and Error methods (fmtstringers.go).
 type namedValue struct {
 	tn *typeNames
 	v  reflect.Value
 }
 
-// Format implements fmt.Formatter for %+v and %#v.
+// Format implements fmt.Formatter for %v, %+v and %#v.
 func (n namedValue) Format(f fmt.State, verb rune) {
-	io.WriteString(f, n.tn.format(n.v, f.Flag('#'), 0)) //nolint:errcheck // fmt.State writes to a buffer
+	mode := fmtMode{plus: f.Flag('+'), sharp: f.Flag('#'), s: verb == 's'}
+	io.WriteString(f, n.tn.format(n.v, mode, 0)) //nolint:errcheck // fmt.State writes to a buffer
 }
 
-func (tn *typeNames) format(v reflect.Value, sharp bool, depth int) string {
-	verb := "%+v"
-	if sharp {
+// fmtMode is the flags of a %v verb, or %s.
+type fmtMode struct{ plus, sharp, s bool }
+
+func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
+	sharp := mode.sharp
+	verb := "%v"
+	switch {
+	case sharp:
 		verb = "%#v"
+	case mode.plus:
+		verb = "%+v"
+	case mode.s:
+		verb = "%s"
 	}
 	if !v.IsValid() {
 		if sharp {
@@ -202,13 +219,18 @@ func (tn *typeNames) format(v reflect.Value, sharp bool, depth int) string {
 	if depth > 20 || !tn.needs(v.Type(), map[reflect.Type]bool{}) {
 		return fmt.Sprintf(verb, v.Interface())
 	}
+	if !sharp && (v.Kind() != reflect.Interface) {
+		if s, ok := tn.stringOf(v); ok {
+			return s
+		}
+	}
 	t := v.Type()
 	switch v.Kind() {
 	case reflect.Interface:
 		if v.IsNil() {
 			return fmt.Sprintf(verb, v.Interface())
 		}
-		return tn.format(v.Elem(), sharp, depth+1)
+		return tn.format(v.Elem(), mode, depth+1)
 	case reflect.Pointer:
 		switch {
 		case v.IsNil() && sharp:
@@ -216,7 +238,7 @@ func (tn *typeNames) format(v reflect.Value, sharp bool, depth int) string {
 		case v.IsNil():
 			return "<nil>"
 		case depth == 0:
-			return "&" + tn.format(v.Elem(), sharp, depth+1)
+			return "&" + tn.format(v.Elem(), mode, depth+1)
 		case sharp:
 			return fmt.Sprintf("(%s)(%p)", tn.typeName(t), v.Interface())
 		}
@@ -229,7 +251,10 @@ func (tn *typeNames) format(v reflect.Value, sharp bool, depth int) string {
 			if names != nil {
 				name = names[i]
 			}
-			parts[i] = name + ":" + tn.format(v.Field(i), sharp, depth+1)
+			parts[i] = tn.format(v.Field(i), mode, depth+1)
+			if sharp || mode.plus {
+				parts[i] = name + ":" + parts[i]
+			}
 		}
 		if sharp {
 			return tn.typeName(t) + "{" + strings.Join(parts, ", ") + "}"
@@ -241,7 +266,7 @@ func (tn *typeNames) format(v reflect.Value, sharp bool, depth int) string {
 		}
 		parts := make([]string, v.Len())
 		for i := range parts {
-			parts[i] = tn.format(v.Index(i), sharp, depth+1)
+			parts[i] = tn.format(v.Index(i), mode, depth+1)
 		}
 		if sharp {
 			return tn.typeName(t) + "{" + strings.Join(parts, ", ") + "}"
@@ -252,7 +277,7 @@ func (tn *typeNames) format(v reflect.Value, sharp bool, depth int) string {
 		sort.Slice(keys, func(i, j int) bool { return lessKey(keys[i], keys[j]) })
 		parts := make([]string, len(keys))
 		for i, k := range keys {
-			parts[i] = tn.format(k, sharp, depth+1) + ":" + tn.format(v.MapIndex(k), sharp, depth+1)
+			parts[i] = tn.format(k, mode, depth+1) + ":" + tn.format(v.MapIndex(k), mode, depth+1)
 		}
 		if sharp {
 			return tn.typeName(t) + "{" + strings.Join(parts, ", ") + "}"

@@ -227,6 +227,7 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	}
 	if len(u.pendingMethods) > 0 {
 		e.noteMethods()
+		e.registerStringers()
 	}
 	if len(redefined) > 0 {
 		return e.refreshDependents(cctx, ctx, redefined)

@@ -116,6 +116,10 @@ func __gl_register(name string, ptr any, fields []string) {
 	__glrt.RegisterType(name, ptr, fields)
 }
 
+func __gl_stringer(slice any, method string, fn any) {
+	__glrt.RegisterStringer(slice, method, fn)
+}
+
 // __gl_unwrap is errors.Unwrap for fixAsType's code.
 func __gl_unwrap(err any) any {
 	return __glrt.Unwrap(err)
@@ -264,6 +268,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Interpreted"] = reflect.ValueOf(interpretedValue)
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
+	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })
 	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })

@@ -1,0 +1,32 @@
+package eval
+
+import "testing"
+
+func TestStringAndErrorMethodsOfNestedValues(t *testing.T) {
+	const decls = `import ("errors"; "fmt")
+type Point struct{ X, Y int }
+func (p Point) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+type Fault struct{ Code int }
+func (f *Fault) Error() string { return fmt.Sprint("fault ", f.Code) }
+type Named struct{ N string }
+func (n *Named) String() string { return "named " + n.N }
+type Path struct {
+	From, To Point
+	hops     int
+}
+type Boom struct{}
+func (Boom) String() string { panic("boom") }`
+	runOutCases(t, []outCase{
+		{name: "elements, keys, values and fields", cells: []string{decls, `fmt.Println([]Point{{1, 2}}, map[Point]int{{3, 4}: 1}, Path{Point{0, 0}, Point{5, 6}, 2}, &Path{})
+fmt.Printf("%v|%s|%+v|%d\n", []Point{{1, 2}}, []Point{{1, 2}}, Path{}, []Point{{7, 8}})
+var held any = []Point{{9, 9}}
+fmt.Println(held, fmt.Sprint([]Point{{1, 1}}), fmt.Sprintln([2]Point{}))`},
+			out: "[(1,2)] map[(3,4):1] {(0,0) (5,6) 2} &{(0,0) (0,0) 0}\n[(1,2)]|[(1,2)]|{From:(0,0) To:(0,0) hops:0}|[{7 8}]\n[(9,9)] [(1,1)] [(0,0) (0,0)]\n\n"},
+		{name: "pointer receivers, nil pointers and errors", cells: []string{decls, `fmt.Println([]*Fault{{1}, nil}, []Named{{"v"}}, []*Named{{"p"}}, []error{&Fault{2}, errors.New("plain")})`},
+			out: "[fault 1 <nil>] [{v}] [named p] [fault 2 plain]\n"},
+		{name: "a panicking method is reported as fmt does", cells: []string{decls, `fmt.Println([]Boom{{}})`},
+			out: "[%!v(PANIC=String method: boom)]\n"},
+		{name: "%#v does not call String", cells: []string{decls, `fmt.Printf("%#v\n", []Point{{3, 4}})`},
+			out: "[]main.Point{main.Point{X:3, Y:4}}\n"},
+	})
+}
