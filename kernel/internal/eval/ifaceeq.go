@@ -25,8 +25,8 @@ import (
 // has lost which of several types a value is and the answer depends on
 // it, it panics naming them instead of guessing.
 
-// ifaceCmp returns 0 when x (of static type xt, "" for an interface)
-// equals y (of static type yt), 1 otherwise.
+// ifaceCmp returns 0 when x (of static type xt, "" for an interface,
+// "=" for a type parameter's) equals y (of static type yt), 1 otherwise.
 func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 	vx, tx := tn.dynamic(x, xt)
 	vy, ty := tn.dynamic(y, yt)
@@ -51,7 +51,9 @@ func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 		// type, the one the interpreter's reflect type hides.
 		panic(uncomparable{uncomparableName(common)})
 	}
-	if len(tx) == 1 && len(ty) == 1 {
+	if len(tx) == 1 && len(ty) == 1 || xt == "=" && yt == "=" {
+		// Known types, or two values of one type parameter, held raw
+		// (an instance with an interface would have wrapped them).
 		return boolCmp(vx == vy)
 	}
 	// The types may or may not be the same: values that differ answer
@@ -124,6 +126,7 @@ func (tn *typeNames) dynamic(x any, static string) (any, []string) {
 		return nil, nil
 	}
 	switch {
+	case static == "=": // a type parameter's: found as for an interface
 	case static != "":
 		return v, []string{static}
 	case name != "":

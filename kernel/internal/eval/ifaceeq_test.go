@@ -68,6 +68,17 @@ func inGoroutine(target *NotFound) bool {
 }
 fmt.Println(Holder{e}.Holds(orig), Holder{e}.Holds(Code(1)), same(orig, e), same(Code(1), Code(1)), inGoroutine(orig))`},
 			out: "true false true true true\n"},
+		{name: "in a generic func, instantiated with error and with int", cells: []string{ifaceTypes, `func Index[T comparable](xs []T, x T) int {
+	for i, v := range xs {
+		if v == x {
+			return i
+		}
+	}
+	return -1
+}
+var target error = orig
+fmt.Println(Index([]error{ErrSentinel, Code(1), orig}, target), Index([]error{ErrSentinel}, target), Index([]int{4, 5}, 5))`},
+			out: "2 -1 1\n"},
 	})
 }
 

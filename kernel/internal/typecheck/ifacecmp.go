@@ -17,10 +17,14 @@ import (
 // position of its operator (a switch case: of the case expression).
 // Left and Right name each operand's type as reflect would print it
 // ("main.Code", "*main.NotFound", "int"), or are "" for an operand whose
-// static type is an interface.
+// static type is an interface, or SameType for both.
 type Compare struct {
 	Left, Right string
 }
+
+// SameType labels both operands of a comparison of two values of one
+// type parameter.
+const SameType = "="
 
 // compareFact is the fact about comparing x with y, false when the
 // comparison needs none (no interface operand, a nil operand) or when
@@ -33,6 +37,11 @@ func compareFact(info *types.Info, x, y ast.Expr) (Compare, bool) {
 	}
 	if !types.IsInterface(tx) && !types.IsInterface(ty) {
 		return Compare{}, false
+	}
+	// Two operands of one type parameter: their dynamic types are the
+	// same unless it is instantiated with an interface.
+	if _, ok := tx.(*types.TypeParam); ok && types.Identical(tx, ty) {
+		return Compare{Left: SameType, Right: SameType}, true
 	}
 	l, ok1 := compareLabel(tx)
 	r, ok2 := compareLabel(ty)

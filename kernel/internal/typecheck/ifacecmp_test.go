@@ -18,10 +18,11 @@ func TestFactsLabelComparisonsWithAnInterfaceOperand(t *testing.T) {
 			"_ = a == [1]Code{}\n" + // 13: a composite of a cell type has no label
 			"switch e {\ncase errors.ErrUnsupported, Code(2):\n}", Line: 6, Col: 1},
 	}
+	cell[1].Text += "\nfunc Index[T comparable](xs []T, x T) bool { return xs[0] == x }"
 	if p := c.Check(nil, cell, nil); p != nil {
 		t.Fatalf("problems: %v", p)
 	}
-	want := map[Pos]Compare{{9, 7}: {"", "*main.NotFound"}, {10, 7}: {"", "int"}, {11, 7}: {"", ""}}
+	want := map[Pos]Compare{{6, 59}: {SameType, SameType}, {9, 7}: {"", "*main.NotFound"}, {10, 7}: {"", "int"}, {11, 7}: {"", ""}}
 	if got := c.Facts().Compares; !reflect.DeepEqual(got, want) {
 		t.Errorf("comparisons: got %v, want %v", got, want)
 	}
