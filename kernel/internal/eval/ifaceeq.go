@@ -28,6 +28,11 @@ import (
 // ifaceCmp returns 0 when x (of static type xt, "" for an interface,
 // "=" for a type parameter's) equals y (of static type yt), 1 otherwise.
 func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
+	if rx, ry := reflect.TypeOf(x), reflect.TypeOf(y); tn.compiled(rx, xt) && tn.compiled(ry, yt) {
+		// Two values of compiled types no cell type shares: Go's own
+		// comparison, with its panic for an uncomparable type.
+		return boolCmp(x == y)
+	}
 	vx, tx := tn.dynamic(x, xt)
 	vy, ty := tn.dynamic(y, yt)
 	if vx == nil || vy == nil {
@@ -108,6 +113,25 @@ type uncomparable struct{ name string }
 
 func (u uncomparable) Error() string { return "runtime error: comparing uncomparable type " + u.name }
 func (uncomparable) RuntimeError()   {}
+
+// compiled reports a value of reflect type rt (nil: a nil interface)
+// that is what it seems: not one of yaegi's wrappers nor a type it
+// built, no cell type has it, and its static type is rt's or an
+// interface's.
+func (tn *typeNames) compiled(rt reflect.Type, static string) bool {
+	if rt == nil {
+		return static == ""
+	}
+	if static != "" && static != rt.String() || yaegiBuilt(rt) || strings.Contains(rt.PkgPath(), "yaegi") {
+		return false
+	}
+	if rt.Kind() == reflect.Pointer {
+		rt = rt.Elem()
+	}
+	tn.mu.RLock()
+	defer tn.mu.RUnlock()
+	return len(tn.names[rt])+len(tn.under[rt]) == 0
+}
 
 // dynamic is the value inside x as compiled code can compare it and the
 // names of the types it may be of ("main.T" for a cell's types). static

@@ -68,6 +68,9 @@ func inGoroutine(target *NotFound) bool {
 }
 fmt.Println(Holder{e}.Holds(orig), Holder{e}.Holds(Code(1)), same(orig, e), same(Code(1), Code(1)), inGoroutine(orig))`},
 			out: "true false true true true\n"},
+		{name: "a func of a later cell that names no cell type", cells: []string{ifaceTypes, `func same(a, b error) bool { return a == b }`,
+			`fmt.Println(same(orig, e), same(e, &NotFound{"x"}), same(Code(1), Code(1)), same(io.EOF, io.EOF))`},
+			out: "true false true true\n"},
 		{name: "in a generic func, instantiated with error and with int", cells: []string{ifaceTypes, `func Index[T comparable](xs []T, x T) int {
 	for i, v := range xs {
 		if v == x {

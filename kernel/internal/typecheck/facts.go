@@ -114,7 +114,6 @@ func seqTypes(args []types.Type) []types.Type {
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
 		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}}
-	collectCompares(fset, own, info, &f)
 	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {

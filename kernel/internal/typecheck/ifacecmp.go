@@ -27,10 +27,10 @@ type Compare struct {
 const SameType = "="
 
 // compareFact is the fact about comparing x with y, false when the
-// comparison needs none (no interface operand, a nil operand) or when
-// a type cannot be labelled exactly (type parameters, composites of a
-// cell's types, generic types).
-func compareFact(info *types.Info, x, y ast.Expr) (Compare, bool) {
+// comparison needs none (no interface operand, a nil operand, no
+// interpreted type the interface could hold) or when a type cannot be
+// labelled exactly (composites of a cell's types, generic types).
+func compareFact(info *types.Info, x, y ast.Expr, held []types.Type) (Compare, bool) {
 	tx, ty := info.TypeOf(x), info.TypeOf(y)
 	if tx == nil || ty == nil || isNil(tx) || isNil(ty) {
 		return Compare{}, false
@@ -41,11 +41,90 @@ func compareFact(info *types.Info, x, y ast.Expr) (Compare, bool) {
 	// Two operands of one type parameter: their dynamic types are the
 	// same unless it is instantiated with an interface.
 	if _, ok := tx.(*types.TypeParam); ok && types.Identical(tx, ty) {
-		return Compare{Left: SameType, Right: SameType}, true
+		return Compare{Left: SameType, Right: SameType}, len(held) > 0
 	}
 	l, ok1 := compareLabel(tx)
 	r, ok2 := compareLabel(ty)
-	return Compare{Left: l, Right: r}, ok1 && ok2
+	if !ok1 || !ok2 {
+		return Compare{}, false
+	}
+	// The compiled values an interface holds compare right already, and
+	// the helper costs a call: needed only when an interface operand may
+	// hold an interpreted type, or the other operand is one.
+	need := func(t types.Type, label string) bool {
+		if label != "" {
+			return interpretedLabel(label)
+		}
+		return mayHold(t, held)
+	}
+	return Compare{Left: l, Right: r}, need(tx, l) || need(ty, r)
+}
+
+// interpretedLabel reports the label of a type the interpreter builds.
+func interpretedLabel(label string) bool {
+	return strings.HasPrefix(strings.TrimPrefix(label, "*"), "main.")
+}
+
+// mayHold reports whether an interface of type t may hold a value of one
+// of the interpreted types held (or a pointer to one).
+func mayHold(t types.Type, held []types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return len(held) > 0 // a type parameter
+	}
+	for _, h := range held {
+		if h == nil {
+			return true
+		}
+		if n, ok := h.(*types.Named); ok && n.TypeParams().Len() > 0 {
+			return true // an instance's method set is not known here
+		}
+		if types.Implements(h, iface) || types.Implements(types.NewPointer(h), iface) {
+			return true
+		}
+	}
+	return false
+}
+
+// interpretedTypes are the named non-interface types declared in the
+// cell's package (local ones too) and in the packages it imports that
+// the interpreter runs from source. An earlier cell's type the check
+// left out (the cell does not reach it) could still be inside an
+// interface: then the list holds nil, which may be anything.
+func interpretedTypes(pkg *types.Package, imp *Importer, prior []Prior) []types.Type {
+	var out []types.Type
+	for _, p := range prior {
+		if p.Kind == "type" && pkg.Scope().Lookup(p.Name) == nil {
+			out = append(out, nil)
+			break
+		}
+	}
+	var walk func(s *types.Scope)
+	walk = func(s *types.Scope) {
+		for _, name := range s.Names() {
+			if tn, ok := s.Lookup(name).(*types.TypeName); ok && !tn.IsAlias() && !types.IsInterface(tn.Type()) {
+				out = append(out, tn.Type())
+			}
+		}
+		for i := range s.NumChildren() {
+			walk(s.Child(i))
+		}
+	}
+	walk(pkg.Scope())
+	seen := map[*types.Package]bool{}
+	var imports func(p *types.Package)
+	imports = func(p *types.Package) {
+		for _, q := range p.Imports() {
+			if seen[q] || imp == nil || !imp.interpreted(q.Path()) {
+				continue
+			}
+			seen[q] = true
+			walk(q.Scope())
+			imports(q)
+		}
+	}
+	imports(pkg)
+	return out
 }
 
 func isNil(t types.Type) bool {
@@ -57,9 +136,6 @@ func isNil(t types.Type) bool {
 // interface, else its name as reflect prints it (package names, not
 // paths); false when the helper could not match it to a dynamic type.
 func compareLabel(t types.Type) (string, bool) {
-	if _, ok := t.(*types.TypeParam); ok {
-		return "", false
-	}
 	if types.IsInterface(t) {
 		return "", true
 	}
@@ -80,7 +156,7 @@ func compareLabel(t types.Type) (string, bool) {
 }
 
 // collectCompares adds to f the comparisons of the cell's file.
-func collectCompares(fset *token.FileSet, own *ast.File, info *types.Info, f *Facts) {
+func collectCompares(fset *token.FileSet, own *ast.File, info *types.Info, held []types.Type, f *Facts) {
 	at := func(p token.Pos) (Pos, bool) {
 		q := fset.Position(p)
 		return Pos{q.Line, q.Column}, q.Filename == cellFile
@@ -91,7 +167,7 @@ func collectCompares(fset *token.FileSet, own *ast.File, info *types.Info, f *Fa
 			if x.Op != token.EQL && x.Op != token.NEQ {
 				return true
 			}
-			if c, ok := compareFact(info, x.X, x.Y); ok {
+			if c, ok := compareFact(info, x.X, x.Y, held); ok {
 				if p, ok := at(x.OpPos); ok {
 					f.Compares[p] = c
 				}
@@ -106,7 +182,7 @@ func collectCompares(fset *token.FileSet, own *ast.File, info *types.Info, f *Fa
 					continue
 				}
 				for _, e := range cc.List {
-					if c, ok := compareFact(info, x.Tag, e); ok {
+					if c, ok := compareFact(info, x.Tag, e, held); ok {
 						if p, ok := at(e.Pos()); ok {
 							f.Cases[p] = c
 						}

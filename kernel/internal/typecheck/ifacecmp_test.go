@@ -31,3 +31,36 @@ func TestFactsLabelComparisonsWithAnInterfaceOperand(t *testing.T) {
 		t.Errorf("cases: got %v, want %v", got, wantCases)
 	}
 }
+
+// The helper costs a call: comparisons whose interfaces cannot hold an
+// interpreted type are left to the interpreter, which gets them right.
+func TestFactsLeaveComparisonsOfCompiledValuesAlone(t *testing.T) {
+	stmts := "var e error\nvar s fmt.Stringer\nvar a any\n_ = e == io.EOF\n_ = s == nil || s == s\n_ = a == 3"
+	cases := []struct {
+		name  string
+		prior []Prior
+		decl  string
+		want  map[Pos]Compare
+	}{
+		{"no type declared anywhere", nil, "", map[Pos]Compare{}},
+		{"a type that is no error nor Stringer: only any may hold it", nil, "type Point struct{ X int }",
+			map[Pos]Compare{{8, 7}: {"", "int"}}},
+		{"a Stringer type: the Stringer comparison too", nil, "type Point struct{ X int }\nfunc (p *Point) String() string { return \"p\" }",
+			map[Pos]Compare{{8, 7}: {"", "int"}, {7, 19}: {"", ""}}},
+		{"an earlier cell's type the cell does not reach: anything", []Prior{{Name: "Far", Kind: "type", Text: "type Far int"}}, "",
+			map[Pos]Compare{{6, 7}: {"", ""}, {7, 19}: {"", ""}, {8, 7}: {"", "int"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newTestChecker(nil)
+			cell := []Segment{{Kind: Import, Text: `import ("fmt"; "io")`, Line: 1, Col: 1},
+				{Kind: Decl, Text: tc.decl + "\n", Line: 2, Col: 1}, {Kind: Stmt, Text: stmts, Line: 3, Col: 1}}
+			if p := c.Check(tc.prior, cell, nil); p != nil {
+				t.Fatalf("problems: %v", p)
+			}
+			if got := c.Facts().Compares; !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
