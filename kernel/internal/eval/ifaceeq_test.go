@@ -55,6 +55,15 @@ fmt.Println(err == io.EOF, err != io.EOF, s == ErrSentinel, s == io.EOF, x == 3,
 }
 fmt.Println(kind(nil), kind(ErrSentinel), kind(io.EOF), kind(e), kind(Code(2)), kind(Code(3)), kind(&NotFound{"x"}))`},
 			out: "nil sentinel or EOF sentinel or EOF orig code 2 other other\n"},
+		{name: "a tagless switch tests every expression of a case", cells: []string{ifaceTypes, `for _, err := range []error{io.EOF, orig, Code(1)} {
+	switch {
+	case err == ErrSentinel, err == io.EOF:
+		fmt.Print("eof ")
+	case err == Code(1), err == orig:
+		fmt.Print("cell ")
+	}
+}
+fmt.Println()`}, out: "eof cell cell \n"},
 		{name: "each operand is evaluated once, left to right", cells: []string{ifaceTypes, `n := 0
 next := func() error { n++; if n == 1 { return orig }; return ErrSentinel }
 fmt.Println(next() == orig, next() == orig, n)`}, out: "true false 2\n"},

@@ -87,6 +87,15 @@ func main() {
 		fmt.Println("switch:", describe(err))
 	}
 
+	for _, err := range []error{io.EOF, ErrClosed, orig, ErrMissing} {
+		switch {
+		case err == io.EOF, err == ErrClosed:
+			fmt.Println("tagless switch: done")
+		case err == orig, err == ErrMissing:
+			fmt.Println("tagless switch: not found")
+		}
+	}
+
 	t := &Tracker{}
 	fmt.Println("method:", t.Seen(orig), t.Seen(orig), t.Seen(Code(1)), t.Seen(Code(1)), t.Seen(ErrClosed))
 
