@@ -74,6 +74,11 @@ func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 	if !yaegiBuilt(rt) {
 		return 0
 	}
+	// One pointer: one variable, of one type (but for a conversion
+	// between pointer types, which lessons hardly write).
+	if rt.Kind() == reflect.Pointer {
+		return 0
+	}
 	all := slices.Clone(tx)
 	for _, t := range ty {
 		if !slices.Contains(all, t) {
@@ -81,8 +86,8 @@ func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 		}
 	}
 	panic("comparing interface values: the interpreter cannot tell which of " + strings.Join(all, ", ") +
-		" a value is (types declared in cells with the same underlying type are one type to it), and the answer depends on it; " +
-		"give the types different underlying types, or compare after a type assertion")
+		" these equal values are (it gives types declared in cells with the same underlying type one run-time type), and Go's answer depends on it; " +
+		"give the types different fields, or compare variables of the types themselves")
 }
 
 // uncomparableName is the type named in the panic: the cell's type when

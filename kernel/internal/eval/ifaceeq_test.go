@@ -103,5 +103,9 @@ a == b`}, errName: "panic", errHas: "runtime error: comparing uncomparable type 
 		{name: "two struct types with the same fields", cells: []string{ifaceTypes, `type Other struct{ X, Y int }
 var a, b any = Point{1, 2}, Other{1, 2}
 a == b`}, errName: "panic", errHas: "cannot tell which of main.Point, main.Other"},
+		{name: "one pointer of one of two struct types with the same fields", cells: []string{ifaceTypes, `type Other struct{ X, Y int }
+pt := &Point{1, 2}
+var a, b, c any = pt, pt, &Other{1, 2}
+fmt.Println(a == b, a == c, a != b)`}, out: "true false false\n"},
 	})
 }
