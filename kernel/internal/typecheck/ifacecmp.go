@@ -30,7 +30,7 @@ const SameType = "="
 // comparison needs none (no interface operand, a nil operand, no
 // interpreted type the interface could hold) or when a type cannot be
 // labelled exactly (composites of a cell's types, generic types).
-func compareFact(info *types.Info, x, y ast.Expr, held []types.Type) (Compare, bool) {
+func compareFact(info *types.Info, x, y ast.Expr, held []types.Type, imp *Importer) (Compare, bool) {
 	tx, ty := info.TypeOf(x), info.TypeOf(y)
 	if tx == nil || ty == nil || isNil(tx) || isNil(ty) {
 		return Compare{}, false
@@ -45,7 +45,7 @@ func compareFact(info *types.Info, x, y ast.Expr, held []types.Type) (Compare, b
 	}
 	l, ok1 := compareLabel(tx)
 	r, ok2 := compareLabel(ty)
-	if !ok1 || !ok2 {
+	if !ok1 || !ok2 || compiledVar(info, x, imp) || compiledVar(info, y, imp) {
 		return Compare{}, false
 	}
 	// The compiled values an interface holds compare right already, and
@@ -58,6 +58,29 @@ func compareFact(info *types.Info, x, y ast.Expr, held []types.Type) (Compare, b
 		return mayHold(t, held)
 	}
 	return Compare{Left: l, Right: r}, need(tx, l) || need(ty, r)
+}
+
+// compiledVar reports a variable of a compiled package (io.EOF): its
+// value is compiled, so the interpreter's comparison is right (Go
+// compares the dynamic types first, and a cell's type is never one of
+// a compiled package's), and the helper's call would only cost time.
+func compiledVar(info *types.Info, x ast.Expr, imp *Importer) bool {
+	for {
+		p, ok := x.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		x = p.X
+	}
+	sel, ok := x.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if _, ok := sel.X.(*ast.Ident); !ok {
+		return false
+	}
+	v, ok := info.Uses[sel.Sel].(*types.Var)
+	return ok && !v.IsField() && v.Pkg() != nil && v.Pkg().Path() != "main" && imp != nil && !imp.interpreted(v.Pkg().Path())
 }
 
 // interpretedLabel reports the label of a type the interpreter builds.
@@ -156,7 +179,7 @@ func compareLabel(t types.Type) (string, bool) {
 }
 
 // collectCompares adds to f the comparisons of the cell's file.
-func collectCompares(fset *token.FileSet, own *ast.File, info *types.Info, held []types.Type, f *Facts) {
+func collectCompares(fset *token.FileSet, own *ast.File, info *types.Info, imp *Importer, held []types.Type, f *Facts) {
 	at := func(p token.Pos) (Pos, bool) {
 		q := fset.Position(p)
 		return Pos{q.Line, q.Column}, q.Filename == cellFile
@@ -167,7 +190,7 @@ func collectCompares(fset *token.FileSet, own *ast.File, info *types.Info, held 
 			if x.Op != token.EQL && x.Op != token.NEQ {
 				return true
 			}
-			if c, ok := compareFact(info, x.X, x.Y, held); ok {
+			if c, ok := compareFact(info, x.X, x.Y, held, imp); ok {
 				if p, ok := at(x.OpPos); ok {
 					f.Compares[p] = c
 				}
@@ -182,7 +205,7 @@ func collectCompares(fset *token.FileSet, own *ast.File, info *types.Info, held 
 					continue
 				}
 				for _, e := range cc.List {
-					if c, ok := compareFact(info, x.Tag, e, held); ok {
+					if c, ok := compareFact(info, x.Tag, e, held, imp); ok {
 						if p, ok := at(e.Pos()); ok {
 							f.Cases[p] = c
 						}
