@@ -43,8 +43,8 @@ func compareFact(info *types.Info, x, y ast.Expr, held []types.Type, imp *Import
 	if _, ok := tx.(*types.TypeParam); ok && types.Identical(tx, ty) {
 		return Compare{Left: SameType, Right: SameType}, len(held) > 0
 	}
-	l, ok1 := compareLabel(tx)
-	r, ok2 := compareLabel(ty)
+	l, ok1 := compareLabel(tx, imp)
+	r, ok2 := compareLabel(ty, imp)
 	if !ok1 || !ok2 || compiledVar(info, x, imp) || compiledVar(info, y, imp) {
 		return Compare{}, false
 	}
@@ -157,22 +157,35 @@ func isNil(t types.Type) bool {
 
 // compareLabel is the label of an operand of type t: "" for an
 // interface, else its name as reflect prints it (package names, not
-// paths); false when the helper could not match it to a dynamic type.
-func compareLabel(t types.Type) (string, bool) {
+// paths); false when the helper could not match it to a dynamic type:
+// a type the interpreter builds is matched by its name only when it is
+// the cell's own named type or a pointer to one, not a composite of one
+// ([2]main.T), a generic instance, or a type of a package interpreted
+// from source.
+func compareLabel(t types.Type, imp *Importer) (string, bool) {
 	if types.IsInterface(t) {
 		return "", true
 	}
 	if b, ok := t.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
 		t = types.Default(t)
 	}
-	s := types.TypeString(t, func(p *types.Package) string { return p.Name() })
-	if strings.Contains(s, "invalid type") || isTypeParam(t) {
+	cell, other := 0, false
+	s := types.TypeString(t, func(p *types.Package) string {
+		switch {
+		case p.Path() == "main":
+			cell++
+		case imp == nil || imp.interpreted(p.Path()):
+			other = true
+		}
+		return p.Name()
+	})
+	if strings.Contains(s, "invalid type") || isTypeParam(t) || other {
 		return "", false
 	}
-	// A cell type's reflect type has no name, so a composite of one
-	// ([2]main.T) cannot be matched; a generic instance neither.
-	if bare := strings.TrimPrefix(s, "*"); strings.Contains(s, "main.") &&
-		(!strings.HasPrefix(bare, "main.") || strings.ContainsAny(bare, "[]*(){} ")) {
+	if n, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = n.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); cell > 0 && (cell > 1 || !ok || n.TypeArgs().Len() > 0) {
 		return "", false
 	}
 	return s, true

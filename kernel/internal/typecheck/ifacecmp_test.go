@@ -3,6 +3,7 @@ package typecheck
 import (
 	"reflect"
 	"testing"
+	"testing/fstest"
 )
 
 func TestFactsLabelComparisonsWithAnInterfaceOperand(t *testing.T) {
@@ -62,5 +63,23 @@ func TestFactsLeaveComparisonsOfCompiledValuesAlone(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// A package the interpreter runs from source has types it builds too:
+// an interface may hold them (the comparison goes to the helper), but
+// the helper cannot match them by name, so one compared with its
+// concrete type is left to the interpreter.
+func TestFactsOfTypesFromPackagesInterpretedFromSource(t *testing.T) {
+	src := fstest.MapFS{"src/geo/geo.go": {Data: []byte("package geo\ntype P struct{ X int }\nfunc (p *P) String() string { return \"p\" }\nvar Origin = &P{}\n")}}
+	c := newTestChecker(src)
+	cell := []Segment{{Kind: Import, Text: `import ("fmt"; "geo")`, Line: 1, Col: 1},
+		{Kind: Stmt, Text: "var s fmt.Stringer = geo.Origin\n_ = s == fmt.Stringer(geo.Origin)\n_ = s == geo.Origin", Line: 2, Col: 1}}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	want := map[Pos]Compare{{3, 7}: {"", ""}}
+	if got := c.Facts().Compares; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
 	}
 }
