@@ -42,6 +42,17 @@ func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 	if rt != reflect.TypeOf(vy) {
 		return 1
 	}
+	// A type the registry does not know (a local or generic type of the
+	// cells) is taken to be the other operand's: same reflect type, and
+	// nothing known says otherwise.
+	switch {
+	case tx == nil && ty == nil:
+		tx, ty = []string{rt.String()}, []string{rt.String()}
+	case tx == nil:
+		tx = ty
+	case ty == nil:
+		ty = tx
+	}
 	var common []string
 	for _, t := range tx {
 		if slices.Contains(ty, t) {
@@ -57,8 +68,9 @@ func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 		panic(uncomparable{uncomparableName(common)})
 	}
 	if len(tx) == 1 && len(ty) == 1 || xt == "=" && yt == "=" {
-		// Known types, or two values of one type parameter, held raw
-		// (an instance with an interface would have wrapped them).
+		// Known types; or two values of one type parameter, of one
+		// type unless it is instantiated with an interface (whose cell
+		// values the interpreter mostly wraps with their names).
 		return boolCmp(vx == vy)
 	}
 	// The types may or may not be the same: values that differ answer
@@ -124,6 +136,9 @@ func (uncomparable) RuntimeError()   {}
 // built, no cell type has it, and its static type is rt's or an
 // interface's.
 func (tn *typeNames) compiled(rt reflect.Type, static string) bool {
+	if static == "=" {
+		static = "" // a type parameter's: as for an interface
+	}
 	if rt == nil {
 		return static == ""
 	}
@@ -139,9 +154,9 @@ func (tn *typeNames) compiled(rt reflect.Type, static string) bool {
 }
 
 // dynamic is the value inside x as compiled code can compare it and the
-// names of the types it may be of ("main.T" for a cell's types). static
-// is the operand's static type, which is its dynamic type unless it is
-// an interface ("").
+// names of the types it may be of ("main.T" for a cell's types; none
+// when unknown). static is the operand's static type, which is its
+// dynamic type unless it is an interface ("").
 func (tn *typeNames) dynamic(x any, static string) (any, []string) {
 	v, name := x, ""
 	if inner, n, ok := viParts(x); ok {
@@ -150,6 +165,7 @@ func (tn *typeNames) dynamic(x any, static string) (any, []string) {
 			v = inner.Interface()
 		}
 	}
+	w := v
 	v, wrapped := unwrapYaegi(v)
 	if v == nil {
 		return nil, nil
@@ -166,12 +182,12 @@ func (tn *typeNames) dynamic(x any, static string) (any, []string) {
 	if wrapped {
 		// The wrapper stands for an interface of methods: only the
 		// cell types with them can be inside.
-		names = tn.withMethods(names, reflect.TypeOf(x))
+		names = tn.withMethods(names, reflect.TypeOf(w))
 	}
-	if !wrapped && !yaegiBuilt(rt) || len(names) == 0 {
+	if !wrapped && !yaegiBuilt(rt) {
 		names = append(names, rt.String())
 	}
-	return v, names
+	return v, names // none: a type the interpreter built that is not registered (local, generic)
 }
 
 // cellTypes names the cell types whose values have reflect type rt, and

@@ -80,6 +80,15 @@ fmt.Println(Holder{e}.Holds(orig), Holder{e}.Holds(Code(1)), same(orig, e), same
 		{name: "a func of a later cell that names no cell type", cells: []string{ifaceTypes, `func same(a, b error) bool { return a == b }`,
 			`fmt.Println(same(orig, e), same(e, &NotFound{"x"}), same(Code(1), Code(1)), same(io.EOF, io.EOF))`},
 			out: "true false true true\n"},
+		{name: "types declared inside a func", cells: []string{ifaceTypes, `func local() (bool, bool, bool) {
+	type point struct{ x int }
+	type failure struct{ msg string }
+	var a any = point{1}
+	var f error = nil
+	_ = failure{}
+	return a == point{1}, a == point{2}, f == nil
+}
+fmt.Println(local())`}, out: "true false true\n"},
 		{name: "in a generic func, instantiated with error and with int", cells: []string{ifaceTypes, `func Index[T comparable](xs []T, x T) int {
 	for i, v := range xs {
 		if v == x {
