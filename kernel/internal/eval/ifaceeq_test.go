@@ -1,6 +1,9 @@
 package eval
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // ifaceTypes declares cell types to hold in interfaces.
 const ifaceTypes = `import ("errors"; "fmt"; "io"; "strings")
@@ -80,6 +83,7 @@ fmt.Println(Holder{e}.Holds(orig), Holder{e}.Holds(Code(1)), same(orig, e), same
 		{name: "a func of a later cell that names no cell type", cells: []string{ifaceTypes, `func same(a, b error) bool { return a == b }`,
 			`fmt.Println(same(orig, e), same(e, &NotFound{"x"}), same(Code(1), Code(1)), same(io.EOF, io.EOF))`},
 			out: "true false true true\n"},
+		{name: "a comparison as the cell's value", cells: []string{ifaceTypes, `e == orig`}, text: "true"},
 		{name: "types declared inside a func", cells: []string{ifaceTypes, `func local() (bool, bool, bool) {
 	type point struct{ x int }
 	type failure struct{ msg string }
@@ -117,4 +121,25 @@ pt := &Point{1, 2}
 var a, b, c any = pt, pt, &Other{1, 2}
 fmt.Println(a == b, a == c, a != b)`}, out: "true false false\n"},
 	})
+}
+
+// After a runner restart the cells are replayed (Restore): their funcs
+// are compiled again and must compare as they did.
+func TestInterfaceEqualityAfterRestore(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	kept, _ := e.Restore(t.Context(), []string{ifaceTypes, `func isOrig(err error) bool { return err == orig }
+func kind(err error) string {
+	switch err {
+	case ErrSentinel, orig:
+		return "known"
+	}
+	return "other"
+}`})
+	if !slices.Contains(kept, "isOrig") || !slices.Contains(kept, "kind") {
+		t.Fatalf("kept %v", kept)
+	}
+	r, err := e.Eval(t.Context(), `fmt.Sprintf("%v %v %s %s %s", isOrig(e), isOrig(Code(1)), kind(e), kind(ErrSentinel), kind(io.EOF))`)
+	if err != nil || r.Data["text/plain"] != `"true false known known other"` {
+		t.Fatalf("got %v, %v", r.Data, err)
+	}
 }
