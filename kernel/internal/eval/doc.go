@@ -21,7 +21,9 @@
 // with what it knows of earlier cells (the declaration table) and of the
 // cell (the type checker's facts, typecheck.go: the element types of the
 // standard iterator functions and the type arguments of generic
-// iterator adapters, for concrete copies yaegi can run, and %T's names).
+// iterator adapters, for concrete copies yaegi can run, %T's names, and
+// the static types of == and != with an interface operand, which the
+// runtime's comparison needs: ifaceeq.go).
 //
 // The package knows nothing of Jupyter messages, sockets or processes: the
 // runner wires stdin/stdout/stderr and calls [Evaluator.Eval],

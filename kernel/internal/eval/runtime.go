@@ -265,6 +265,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	})
 	m["SetInto"] = reflect.ValueOf(e.names.setErrorInto)
 	e.errChainSymbols(m)
+	m["IfaceCmp"] = reflect.ValueOf(e.names.ifaceCmp)
 	m["Interpreted"] = reflect.ValueOf(interpretedValue)
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)

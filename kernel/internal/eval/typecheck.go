@@ -145,8 +145,9 @@ func (e *Evaluator) receiveElem(arrow token.Pos) (string, bool) {
 // checker's facts f about the cell n comes from: concrete copies of the
 // standard iterator functions and of the cell's generic funcs yaegi
 // cannot run (rewrite.Seqs, rewrite.Generics), and %T labels
-// (rewrite.TypeNames). It returns the generic funcs copied, which the
-// code no longer names but still depends on.
+// (rewrite.TypeNames), and == on interfaces (ifaceCompares). It returns
+// the generic funcs copied, which the code no longer names but still
+// depends on.
 func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, error) {
 	if n == nil || f == nil {
 		return nil, nil
@@ -173,13 +174,14 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		names, ok := f.TypeNames[e.factPos(sel.Pos())]
 		return names, ok
 	})
+	e.ifaceCompares(n, f)
 	return copied, nil
 }
 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases) == 0 {
 		return nil
 	}
 	f := e.facts.f

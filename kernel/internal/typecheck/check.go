@@ -155,6 +155,7 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 	types.NewChecker(&conf, fset, pkg, info).Files(files) //nolint:errcheck // errors come through conf.Error
 	fsets := []*token.FileSet{fset, c.cache.fset}
 	c.facts = collectFacts(fset, own, info, pkg, declFinder(files, fsets))
+	collectCompares(fset, own, info, c.imp, interpretedTypes(pkg, c.imp, prior), &c.facts)
 	for _, name := range c.vars {
 		if kindOf == nil {
 			break

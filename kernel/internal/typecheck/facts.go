@@ -30,6 +30,11 @@ type Facts struct {
 	// from, as the cell would write them, by the position of the `<-`
 	// (the evaluator declares the variables of a top-level v, ok := <-c).
 	Recvs map[Pos]string
+	// Compares are the == and != with an interface operand (by the
+	// operator) and Cases the case expressions of an expression switch
+	// compared with an interface, or an interface with its tag (by the
+	// expression); see ifacecmp.go.
+	Compares, Cases map[Pos]Compare
 }
 
 // RangeFact is what a range loop ranges over.
@@ -107,7 +112,8 @@ func seqTypes(args []types.Type) []types.Type {
 
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
-	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{}}
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}}
 	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {

@@ -146,3 +146,9 @@ func (im *Importer) fromSource(p string) (*types.Package, error) {
 // sizes are the running program's: unsafe.Sizeof in a cell is the size
 // the interpreter will see.
 var sizes = types.SizesFor("gc", runtime.GOARCH)
+
+// interpreted reports a package the interpreter runs from source (its
+// types are built by the interpreter, as a cell's are).
+func (im *Importer) interpreted(path string) bool {
+	return im.tables[path] == nil
+}

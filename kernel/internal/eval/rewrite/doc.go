@@ -4,8 +4,10 @@
 // the interpreter runs as the Go toolchain would: Go 1.22 loops
 // (per-iteration variables, range over an integer), parameter names,
 // renaming, top-level scoping, concrete copies of the standard iterator
-// functions and of a cell's generic iterator adapters, %T labels, and
-// channel receives yaegi mis-stores (receive.go, selectrecv.go).
+// functions and of a cell's generic iterator adapters, %T labels,
+// comparisons of interface values (ifacecmp.go), tagless switch case
+// lists (caselists.go), and channel receives yaegi mis-stores
+// (receive.go, selectrecv.go).
 // No rewrite here runs code, keeps state between cells or knows the
 // interpreter; those that need the evaluator's record of earlier cells
 // (redefinitions, which names are iterators or constants) stay in

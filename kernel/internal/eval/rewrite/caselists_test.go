@@ -1,0 +1,37 @@
+package rewrite
+
+import (
+	"go/ast"
+	"testing"
+)
+
+func TestJoinTaglessCases(t *testing.T) {
+	cases := []struct{ name, in, out string }{
+		{"a list joined in order",
+			"switch {\ncase x == 1, x == 2, f():\n\tg()\ndefault:\n\th()\n}",
+			"switch {\ncase x == 1 || x == 2 || f():\n\tg()\ndefault:\n\th()\n}"},
+		{"a switch with an init and no tag",
+			"switch y := x; {\ncase y < 0, y > 9:\n\tg()\n}",
+			"switch y := x; {\ncase y < 0 || y > 9:\n\tg()\n}"},
+		{"a nested switch inside a func literal",
+			"f := func() {\n\tswitch {\n\tcase a, b:\n\t}\n}",
+			"f := func() {\n\tswitch {\n\tcase a || b:\n\t}\n}"},
+		{"a tagged switch is left alone: the interpreter tests every value",
+			"switch x {\ncase 1, 2:\n\tg()\n}",
+			"switch x {\ncase 1, 2:\n\tg()\n}"},
+		{"one expression per case: untouched",
+			"switch {\ncase x == 1:\n\tg()\n}",
+			"switch {\ncase x == 1:\n\tg()\n}"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := rewriteBody(t, tc.in, func(n ast.Node) error { JoinTaglessCases(n); return nil })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := gofmt(t, tc.out); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
