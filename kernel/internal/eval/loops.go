@@ -62,6 +62,10 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames) ast.Stmt 
 			out = rewrite.WrapLabel(f, s)
 			return &ast.BlockStmt{Lbrace: loop.Pos(), List: []ast.Stmt{pre, out}, Rbrace: loop.End()}
 		}
+		if rf, _ := e.rangeFact(loop); rf.ChanValue {
+			pre, out := rewrite.RangeByIndex(s, loop, e.temp)
+			return &ast.BlockStmt{Lbrace: loop.Pos(), List: []ast.Stmt{pre, out}, Rbrace: loop.End()}
+		}
 		rewrite.PerIterationRange(loop)
 	case *ast.ForStmt:
 		rewrite.PerIteration(loop, label, e.temp)

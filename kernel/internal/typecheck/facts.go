@@ -43,6 +43,10 @@ type RangeFact struct {
 	Arity int    // for an iterator func: how many values it yields (1 or 2)
 	Int   bool   // an integer
 	Type  string // the iterator's type, as the cell would write it
+	// ChanValue: a range with a value variable over a slice, array or
+	// map of channels (the interpreter takes it for a range over a
+	// channel).
+	ChanValue bool
 }
 
 // calledIdent is the func name a call names directly: f(...), f[T](...).
@@ -248,6 +252,25 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 	case *types.Basic:
 		rf.Int = u.Info()&types.IsInteger != 0
 		return rf, rf.Int
+	case *types.Slice, *types.Array, *types.Pointer, *types.Map:
+		var elem types.Type
+		switch c := u.(type) {
+		case *types.Slice:
+			elem = c.Elem()
+		case *types.Array:
+			elem = c.Elem()
+		case *types.Map:
+			elem = c.Elem()
+		case *types.Pointer:
+			if a, ok := c.Elem().Underlying().(*types.Array); ok {
+				elem = a.Elem()
+			}
+		}
+		if elem == nil || r.Value == nil {
+			return RangeFact{}, false
+		}
+		_, rf.ChanValue = elem.Underlying().(*types.Chan)
+		return rf, rf.ChanValue
 	case *types.Signature:
 		if n := len(seqTypes([]types.Type{t})); n == 1 || n == 2 {
 			rf.Arity, rf.Type = n, types.TypeString(t, cellQualifier)
