@@ -30,3 +30,18 @@ fmt.Println(held, fmt.Sprint([]Point{{1, 1}}), fmt.Sprintln([2]Point{}))`},
 			out: "[]main.Point{main.Point{X:3, Y:4}}\n"},
 	})
 }
+
+func TestStructTypesDeclaredInFuncsAreNamed(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "%T, %+v and %#v of a type declared in main", cells: []string{`import "fmt"
+func main() {
+	type pair struct {
+		key string
+		val int
+	}
+	ps := []pair{{"a", 1}}
+	fmt.Printf("%v %+v %T\n", ps, ps[0], ps[0])
+	fmt.Printf("%#v\n", ps[0])
+}`}, out: "[{a 1}] {key:a val:1} main.pair\nmain.pair{key:\"a\", val:1}\n"},
+	})
+}

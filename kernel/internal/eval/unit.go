@@ -36,6 +36,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.fixAsType(u.node())
 	e.fixErrorsCalls(u.node())
 	rewrite.TagStructFields(u.node())
+	rewrite.RegisterLocalTypes(u.node())
 	rewrite.CopyReceives(u.node())
 	rewrite.HoistSelectOperands(u.node(), e.temp)
 	switch {
