@@ -46,11 +46,18 @@ func (h *harness) dap(t *testing.T, id uint64, command string, args any) {
 }
 
 // until reads events until one satisfies ok, and returns it with its DAP
-// message decoded.
+// message decoded. The events it passes over are held for the next call.
 func (h *harness) until(t *testing.T, ok func(link.Event, map[string]any) bool) (link.Event, map[string]any) {
 	t.Helper()
+	held := h.held
+	h.held = nil
 	for i := 0; i < 50; i++ {
-		ev := h.nextWithin(t, 30*time.Second) // a real cell under -race on a loaded machine
+		var ev link.Event
+		if len(held) > 0 {
+			ev, held = held[0], held[1:]
+		} else {
+			ev = h.nextWithin(t, 30*time.Second) // a real cell under -race on a loaded machine
+		}
 		var m map[string]any
 		if len(ev.DAP) > 0 {
 			if err := json.Unmarshal(ev.DAP, &m); err != nil {
@@ -58,8 +65,10 @@ func (h *harness) until(t *testing.T, ok func(link.Event, map[string]any) bool) 
 			}
 		}
 		if ok(ev, m) {
+			h.held = append(h.held, held...)
 			return ev, m
 		}
+		h.held = append(h.held, ev)
 	}
 	t.Fatal("no such event in 50")
 	return link.Event{}, nil

@@ -75,6 +75,10 @@ type harness struct {
 	reqW   *io.PipeWriter
 	stdout *lockedBuffer
 	done   chan error
+	// held are events until passed over while waiting for another;
+	// the next until sees them first (a cell's result may come before
+	// the reply to the request that let it go on).
+	held []link.Event
 }
 
 func startWorker(t *testing.T) *harness {
