@@ -30,6 +30,10 @@ type Facts struct {
 	// from, as the cell would write them, by the position of the `<-`
 	// (the evaluator declares the variables of a top-level v, ok := <-c).
 	Recvs map[Pos]string
+	// MapElems are the element types of the maps the cell indexes, as
+	// the cell would write them, by the position of the '[' (for a
+	// top-level v, ok := m[k], as Recvs).
+	MapElems map[Pos]string
 }
 
 // RangeFact is what a range loop ranges over.
@@ -107,13 +111,21 @@ func seqTypes(args []types.Type) []types.Type {
 
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
-	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{}}
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{}, MapElems: map[Pos]string{}}
 	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 			if ch, ok := typeOf(info, u.X).(*types.Chan); ok {
 				if p, t := fset.Position(u.OpPos), types.TypeString(ch.Elem(), cellQualifier); p.Filename == cellFile && !strings.Contains(t, "invalid type") {
 					f.Recvs[Pos{p.Line, p.Column}] = t
+				}
+			}
+			return true
+		}
+		if ix, ok := n.(*ast.IndexExpr); ok {
+			if m, ok := typeOf(info, ix.X).(*types.Map); ok {
+				if p, t := fset.Position(ix.Lbrack), types.TypeString(m.Elem(), cellQualifier); p.Filename == cellFile && !strings.Contains(t, "invalid type") {
+					f.MapElems[Pos{p.Line, p.Column}] = t
 				}
 			}
 			return true
