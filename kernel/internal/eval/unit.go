@@ -34,6 +34,9 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.markLogLines(u.node())
 	e.fixAsType(u.node())
 	e.fixErrorsCalls(u.node())
+	if err := e.rewriteTypeSwitches(u.node()); err != nil {
+		return nil, err
+	}
 	rewrite.CopyReceives(u.node())
 	rewrite.HoistSelectOperands(u.node(), e.temp)
 	switch {

@@ -34,6 +34,9 @@ type Facts struct {
 	// the cell would write them, by the position of the '[' (for a
 	// top-level v, ok := m[k], as Recvs).
 	MapElems map[Pos]string
+	// CaseTypes are the types of the cases of the cell's type switches,
+	// by the position of the type (the evaluator rewrites the switches).
+	CaseTypes map[Pos]CaseType
 }
 
 // RangeFact is what a range loop ranges over.
@@ -111,7 +114,7 @@ func seqTypes(args []types.Type) []types.Type {
 
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
-	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{}, MapElems: map[Pos]string{}}
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}}
 	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
@@ -120,6 +123,10 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 					f.Recvs[Pos{p.Line, p.Column}] = t
 				}
 			}
+			return true
+		}
+		if ts, ok := n.(*ast.TypeSwitchStmt); ok {
+			caseTypes(fset, ts, info, pkg, &f)
 			return true
 		}
 		if ix, ok := n.(*ast.IndexExpr); ok {

@@ -1,0 +1,26 @@
+package eval
+
+import (
+	"go/ast"
+
+	"golessons/kernel/internal/eval/rewrite"
+)
+
+// rewriteTypeSwitches turns the type switches of n into switches on
+// two-value assertions (see rewrite.TypeSwitches): yaegi's own type
+// switches pick wrong branches for the cells' types.
+func (e *Evaluator) rewriteTypeSwitches(n ast.Node) error {
+	if n == nil {
+		return nil
+	}
+	if err := rewrite.TypeSwitches(n, e.caseType, e.temp); err != nil {
+		return &Error{Name: "CompileError", Value: "the kernel cannot run this type switch: " + err.Error()}
+	}
+	return nil
+}
+
+// caseType is what the type checker knows of the case type t.
+func (e *Evaluator) caseType(t ast.Expr) (rewrite.CaseType, bool) {
+	ct, ok := e.facts.f.CaseTypes[e.factPos(t.Pos())]
+	return rewrite.CaseType{Iface: ct.Iface, Impls: ct.Impls}, ok
+}

@@ -1,0 +1,66 @@
+package typecheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// CaseType is what the type checker knows of one type of a type
+// switch's case.
+type CaseType struct {
+	// Iface: the type is an interface.
+	Iface bool
+	// Impls are, for an interface, the package-level types of the cells
+	// whose values implement it (T and *T apart), as the cell would
+	// write them: the interpreter cannot turn a cell's value into a
+	// cell's interface by an assertion, the evaluator tries these.
+	Impls []string
+}
+
+// caseTypes records in f the types of s's cases, by their cell position.
+func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg *types.Package, f *Facts) {
+	for _, c := range s.Body.List {
+		cc, ok := c.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, x := range cc.List {
+			tv, ok := info.Types[x]
+			p := fset.Position(x.Pos())
+			if !ok || !tv.IsType() || p.Filename != cellFile {
+				continue
+			}
+			ct := CaseType{}
+			if it, ok := tv.Type.Underlying().(*types.Interface); ok {
+				ct.Iface, ct.Impls = true, implementers(it, pkg)
+			}
+			f.CaseTypes[Pos{p.Line, p.Column}] = ct
+		}
+	}
+}
+
+// implementers are the cell types T and *T whose method sets satisfy it.
+func implementers(it *types.Interface, pkg *types.Package) []string {
+	var out []string
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			continue
+		}
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			if types.Implements(t, it) {
+				if s := types.TypeString(t, cellQualifier); !strings.Contains(s, "invalid type") {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
