@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"errors"
+	"fmt"
 	"go/ast"
 
 	"golessons/kernel/internal/eval/rewrite"
@@ -14,6 +16,12 @@ func (e *Evaluator) rewriteTypeSwitches(n ast.Node) error {
 		return nil
 	}
 	if err := rewrite.TypeSwitches(n, e.caseType, e.temp); err != nil {
+		var ce *rewrite.CaseError
+		if errors.As(err, &ce) {
+			if p := e.i.FileSet().Position(ce.Pos); p.Filename == cellFile {
+				return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: the kernel cannot run this type switch: %s", p.Line, p.Column, ce.Msg)}
+			}
+		}
 		return &Error{Name: "CompileError", Value: "the kernel cannot run this type switch: " + err.Error()}
 	}
 	return nil
@@ -22,5 +30,5 @@ func (e *Evaluator) rewriteTypeSwitches(n ast.Node) error {
 // caseType is what the type checker knows of the case type t.
 func (e *Evaluator) caseType(t ast.Expr) (rewrite.CaseType, bool) {
 	ct, ok := e.facts.f.CaseTypes[e.factPos(t.Pos())]
-	return rewrite.CaseType{Iface: ct.Iface, Impls: ct.Impls}, ok
+	return rewrite.CaseType{Iface: ct.Iface, Impls: ct.Impls, Twins: ct.Twins}, ok
 }

@@ -17,6 +17,11 @@ type CaseType struct {
 	// write them: the interpreter cannot turn a cell's value into a
 	// cell's interface by an assertion, the evaluator tries these.
 	Impls []string
+	// Twins are, for a type that is no interface, the other types whose
+	// values the interpreter cannot tell from its own: the cells' types
+	// with the same underlying type and, for a cell type that is no
+	// struct, its underlying type (yaegi keeps no name on such values).
+	Twins []string
 }
 
 // caseTypes records in f the types of s's cases, by their cell position.
@@ -35,6 +40,8 @@ func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg
 			ct := CaseType{}
 			if it, ok := tv.Type.Underlying().(*types.Interface); ok {
 				ct.Iface, ct.Impls = true, implementers(it, pkg)
+			} else {
+				ct.Twins = twins(tv.Type, pkg)
 			}
 			f.CaseTypes[Pos{p.Line, p.Column}] = ct
 		}
@@ -60,6 +67,40 @@ func implementers(it *types.Interface, pkg *types.Package) []string {
 					out = append(out, s)
 				}
 			}
+		}
+	}
+	return out
+}
+
+// twins are the types whose values yaegi represents as t's (see
+// CaseType.Twins), as the cell would write them.
+func twins(t types.Type, pkg *types.Package) []string {
+	stars := ""
+	for {
+		p, ok := t.(*types.Pointer)
+		if !ok {
+			break
+		}
+		t, stars = p.Elem(), stars+"*"
+	}
+	var out []string
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.Identical(tn.Type(), t) {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			continue
+		}
+		if types.Identical(named.Underlying(), t.Underlying()) {
+			out = append(out, stars+types.TypeString(named, cellQualifier))
+		}
+	}
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == pkg {
+		if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
+			out = append(out, stars+types.TypeString(n.Underlying(), cellQualifier))
 		}
 	}
 	return out

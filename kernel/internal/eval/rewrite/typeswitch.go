@@ -6,13 +6,17 @@ import (
 	"go/ast"
 	"go/printer"
 	"go/token"
+	"strings"
 )
 
 // CaseType is what the evaluator knows of a type switch case's type:
 // whether it is an interface and, if so, the cell's types implementing it.
+// Twins are the types whose values yaegi cannot tell from those of a
+// type that is no interface: such a case is an error, not a guess.
 type CaseType struct {
 	Iface bool
 	Impls []string
+	Twins []string
 }
 
 // TypeSwitches rewrites every type switch below n into a switch without
@@ -91,6 +95,13 @@ func typeSwitch(ts *ast.TypeSwitchStmt, label *ast.LabeledStmt, caseType func(as
 			typ, err := typeText(t)
 			if err != nil {
 				return nil, err
+			}
+			if caseType != nil {
+				if ct, known := caseType(t); known && !ct.Iface && len(ct.Twins) > 0 {
+					return nil, &CaseError{Pos: t.Pos(), Msg: fmt.Sprintf("case %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
+						"so it cannot tell which case a value belongs to; give the types different underlying types (e.g. a struct), or switch on an interface they implement differently",
+						typ, typ, strings.Join(ct.Twins, " or "))}
+				}
 			}
 			ok := temp("case", t.Pos())
 			stmts = append(stmts, varDecl(ok.Name, Ident("bool", t.Pos()), t.Pos()), &ast.IfStmt{
@@ -181,6 +192,14 @@ func bindCase(name, x string, cc *ast.CaseClause, caseType func(ast.Expr) (CaseT
 	}
 	return []ast.Stmt{varDecl(name, mustParseAt(typ, pos), pos), chain}, nil
 }
+
+// CaseError is a type switch case the kernel cannot run right, at Pos.
+type CaseError struct {
+	Pos token.Pos
+	Msg string
+}
+
+func (c *CaseError) Error() string { return c.Msg }
 
 func varDecl(name string, typ ast.Expr, pos token.Pos) ast.Stmt {
 	spec := &ast.ValueSpec{Names: []*ast.Ident{Ident(name, pos)}, Type: typ}
