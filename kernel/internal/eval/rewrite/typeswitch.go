@@ -96,21 +96,36 @@ func typeSwitch(ts *ast.TypeSwitchStmt, label *ast.LabeledStmt, caseType func(as
 			if err != nil {
 				return nil, err
 			}
+			ct, known := CaseType{}, false
 			if caseType != nil {
-				if ct, known := caseType(t); known && !ct.Iface && len(ct.Twins) > 0 {
-					return nil, &CaseError{Pos: t.Pos(), Msg: fmt.Sprintf("case %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
-						"so it cannot tell which case a value belongs to; give the types different underlying types (e.g. a struct), or switch on an interface they implement differently",
-						typ, typ, strings.Join(ct.Twins, " or "))}
-				}
+				ct, known = caseType(t)
+			}
+			if known && !ct.Iface && len(ct.Twins) > 0 {
+				return nil, &CaseError{Pos: t.Pos(), Msg: fmt.Sprintf("case %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
+					"so it cannot tell which case a value belongs to; give the types different underlying types (e.g. a struct), or switch on an interface they implement differently",
+					typ, typ, strings.Join(ct.Twins, " or "))}
 			}
 			ok := temp("case", t.Pos())
+			test := []ast.Stmt{assignOK(ok.Name, x.Name, mustParseAt(typ, t.Pos()), t.Pos())}
+			if !ct.Iface {
+				// if !ok { var t T; ok = __glrt.SetInto(&t, x) }
+				v := temp("v", t.Pos())
+				test = append(test, &ast.IfStmt{If: t.Pos(), Cond: &ast.UnaryExpr{OpPos: t.Pos(), Op: token.NOT, X: Ident(ok.Name, t.Pos())},
+					Body: &ast.BlockStmt{Lbrace: t.Pos(), List: []ast.Stmt{varDecl(v.Name, mustParseAt(typ, t.Pos()), t.Pos()),
+						&ast.AssignStmt{Lhs: []ast.Expr{Ident(ok.Name, t.Pos())}, TokPos: t.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{setInto(v.Name, x.Name, t.Pos())}}}, Rbrace: t.Pos()}})
+			}
+			for _, impl := range ct.Impls {
+				ix, err := parseAt(impl, t.Pos())
+				if err != nil {
+					return nil, fmt.Errorf("type %q: %v", impl, err)
+				}
+				test = append(test, &ast.IfStmt{If: t.Pos(), Cond: &ast.UnaryExpr{OpPos: t.Pos(), Op: token.NOT, X: Ident(ok.Name, t.Pos())},
+					Body: &ast.BlockStmt{Lbrace: t.Pos(), List: []ast.Stmt{assignOK(ok.Name, x.Name, ix, t.Pos())}, Rbrace: t.Pos()}})
+			}
 			stmts = append(stmts, varDecl(ok.Name, Ident("bool", t.Pos()), t.Pos()), &ast.IfStmt{
 				If:   t.Pos(),
 				Cond: &ast.BinaryExpr{X: Ident(x.Name, t.Pos()), OpPos: t.Pos(), Op: token.NEQ, Y: Ident("nil", t.Pos())},
-				Body: &ast.BlockStmt{Lbrace: t.Pos(), List: []ast.Stmt{&ast.AssignStmt{
-					Lhs: []ast.Expr{Ident("_", t.Pos()), Ident(ok.Name, t.Pos())}, TokPos: t.Pos(), Tok: token.ASSIGN,
-					Rhs: []ast.Expr{&ast.TypeAssertExpr{X: Ident(x.Name, t.Pos()), Lparen: t.Pos(), Type: mustParseAt(typ, t.Pos()), Rparen: t.Pos()}},
-				}}, Rbrace: t.Pos()},
+				Body: &ast.BlockStmt{Lbrace: t.Pos(), List: test, Rbrace: t.Pos()},
 			})
 			conds = append(conds, Ident(ok.Name, t.Pos()))
 		}
@@ -168,7 +183,15 @@ func bindCase(name, x string, cc *ast.CaseClause, caseType func(ast.Expr) (CaseT
 		}
 	}
 	if !ct.Iface {
-		return []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{Ident(name, pos)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{assert()}}}, nil
+		// var v T; if t, ok := x.(T); ok { v = t } else { __glrt.SetInto(&v, x) }
+		p, ok := temp("val", pos), temp("ok", pos)
+		return []ast.Stmt{varDecl(name, mustParseAt(typ, pos), pos), &ast.IfStmt{
+			If:   pos,
+			Init: &ast.AssignStmt{Lhs: []ast.Expr{p, ok}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{assert()}},
+			Cond: Ident(ok.Name, pos),
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{Ident(name, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{Ident(p.Name, pos)}}}, Rbrace: pos},
+			Else: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: setInto(name, x, pos)}}, Rbrace: pos},
+		}}, nil
 	}
 	// var v I; if p, ok := x.(Impl1); ok { v = p } else if ... else { v = x.(I) }
 	var chain ast.Stmt = &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{
@@ -200,6 +223,20 @@ type CaseError struct {
 }
 
 func (c *CaseError) Error() string { return c.Msg }
+
+// setInto is __glrt.SetInto(&dst, x): it stores a cell value that
+// reached x inside one of yaegi's wrappers (an error made any, say),
+// which a type assertion does not see through, when its type is dst's.
+func setInto(dst, x string, pos token.Pos) ast.Expr {
+	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: Ident("__glrt", pos), Sel: Ident("SetInto", pos)}, Lparen: pos,
+		Args: []ast.Expr{&ast.UnaryExpr{OpPos: pos, Op: token.AND, X: Ident(dst, pos)}, Ident(x, pos)}, Rparen: pos}
+}
+
+// assignOK is `_, ok = x.(typ)`.
+func assignOK(ok, x string, typ ast.Expr, pos token.Pos) ast.Stmt {
+	return &ast.AssignStmt{Lhs: []ast.Expr{Ident("_", pos), Ident(ok, pos)}, TokPos: pos, Tok: token.ASSIGN,
+		Rhs: []ast.Expr{&ast.TypeAssertExpr{X: Ident(x, pos), Lparen: pos, Type: typ, Rparen: pos}}}
+}
 
 func varDecl(name string, typ ast.Expr, pos token.Pos) ast.Stmt {
 	spec := &ast.ValueSpec{Names: []*ast.Ident{Ident(name, pos)}, Type: typ}
