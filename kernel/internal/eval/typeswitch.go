@@ -8,21 +8,26 @@ import (
 	"golessons/kernel/internal/eval/rewrite"
 )
 
-// rewriteTypeSwitches turns the type switches of n into switches on
-// two-value assertions (see rewrite.TypeSwitches): yaegi's own type
-// switches pick wrong branches for the cells' types.
+// rewriteTypeSwitches turns the two-value type assertions of n into
+// calls that answer right (see rewrite.TwoValueAssertions), and its type
+// switches into switches on two-value assertions (rewrite.TypeSwitches):
+// yaegi's own pick wrong branches for the cells' types.
 func (e *Evaluator) rewriteTypeSwitches(n ast.Node) error {
 	if n == nil {
 		return nil
 	}
-	if err := rewrite.TypeSwitches(n, e.caseType, e.temp); err != nil {
+	err := rewrite.TwoValueAssertions(n, e.caseType, e.temp)
+	if err == nil {
+		err = rewrite.TypeSwitches(n, e.caseType, e.temp)
+	}
+	if err != nil {
 		var ce *rewrite.CaseError
 		if errors.As(err, &ce) {
 			if p := e.i.FileSet().Position(ce.Pos); p.Filename == cellFile {
-				return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: the kernel cannot run this type switch: %s", p.Line, p.Column, ce.Msg)}
+				return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: the kernel cannot run %s", p.Line, p.Column, ce.Msg)}
 			}
 		}
-		return &Error{Name: "CompileError", Value: "the kernel cannot run this type switch: " + err.Error()}
+		return &Error{Name: "CompileError", Value: "the kernel cannot run this code: " + err.Error()}
 	}
 	return nil
 }

@@ -27,25 +27,29 @@ type CaseType struct {
 // caseTypes records in f the types of s's cases, by their cell position.
 func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg *types.Package, f *Facts) {
 	for _, c := range s.Body.List {
-		cc, ok := c.(*ast.CaseClause)
-		if !ok {
-			continue
-		}
-		for _, x := range cc.List {
-			tv, ok := info.Types[x]
-			p := fset.Position(x.Pos())
-			if !ok || !tv.IsType() || p.Filename != cellFile {
-				continue
+		if cc, ok := c.(*ast.CaseClause); ok {
+			for _, x := range cc.List {
+				caseType(fset, x, info, pkg, f)
 			}
-			ct := CaseType{}
-			if it, ok := tv.Type.Underlying().(*types.Interface); ok {
-				ct.Iface, ct.Impls = true, implementers(it, pkg)
-			} else {
-				ct.Twins = twins(tv.Type, pkg)
-			}
-			f.CaseTypes[Pos{p.Line, p.Column}] = ct
 		}
 	}
+}
+
+// caseType records in f what is known of the type x (of a case, or of a
+// type assertion), by its cell position.
+func caseType(fset *token.FileSet, x ast.Expr, info *types.Info, pkg *types.Package, f *Facts) {
+	tv, ok := info.Types[x]
+	p := fset.Position(x.Pos())
+	if !ok || !tv.IsType() || p.Filename != cellFile {
+		return
+	}
+	ct := CaseType{}
+	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
+		ct.Iface, ct.Impls = true, implementers(it, pkg)
+	} else {
+		ct.Twins = twins(tv.Type, pkg)
+	}
+	f.CaseTypes[Pos{p.Line, p.Column}] = ct
 }
 
 // implementers are the cell types T and *T whose method sets satisfy it.
@@ -104,4 +108,26 @@ func twins(t types.Type, pkg *types.Package) []string {
 		}
 	}
 	return out
+}
+
+// reachTypesForAssertions marks every earlier type used when the cell
+// asserts types or switches on them: the implementers and twins of a
+// case's type (CaseType) are found among all the types, not only those
+// the cell names.
+func reachTypesForAssertions(own *ast.File, prior []Prior, used map[string]bool) {
+	asserts := false
+	ast.Inspect(own, func(n ast.Node) bool {
+		if _, ok := n.(*ast.TypeAssertExpr); ok {
+			asserts = true
+		}
+		return !asserts
+	})
+	if !asserts {
+		return
+	}
+	for _, p := range prior {
+		if p.Kind == "type" {
+			used[p.Name] = true
+		}
+	}
 }

@@ -105,6 +105,7 @@ func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) 
 		return nil
 	}
 	defined, used := cellNames(own), identsOf(own)
+	reachTypesForAssertions(own, prior, used)
 	cell = varsAfterStatements(cell, own)
 	kept := make([]Prior, 0, len(prior))
 	for _, p := range prior {

@@ -34,8 +34,9 @@ type Facts struct {
 	// the cell would write them, by the position of the '[' (for a
 	// top-level v, ok := m[k], as Recvs).
 	MapElems map[Pos]string
-	// CaseTypes are the types of the cases of the cell's type switches,
-	// by the position of the type (the evaluator rewrites the switches).
+	// CaseTypes are the types of the cases of the cell's type switches
+	// and of its type assertions, by the position of the type (the
+	// evaluator rewrites both).
 	CaseTypes map[Pos]CaseType
 }
 
@@ -127,6 +128,10 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		}
 		if ts, ok := n.(*ast.TypeSwitchStmt); ok {
 			caseTypes(fset, ts, info, pkg, &f)
+			return true
+		}
+		if ta, ok := n.(*ast.TypeAssertExpr); ok && ta.Type != nil {
+			caseType(fset, ta.Type, info, pkg, &f)
 			return true
 		}
 		if ix, ok := n.(*ast.IndexExpr); ok {

@@ -101,7 +101,7 @@ func typeSwitch(ts *ast.TypeSwitchStmt, label *ast.LabeledStmt, caseType func(as
 				ct, known = caseType(t)
 			}
 			if known && !ct.Iface && len(ct.Twins) > 0 {
-				return nil, &CaseError{Pos: t.Pos(), Msg: fmt.Sprintf("case %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
+				return nil, &CaseError{Pos: t.Pos(), Msg: fmt.Sprintf("this type switch: case %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
 					"so it cannot tell which case a value belongs to; give the types different underlying types (e.g. a struct), or switch on an interface they implement differently",
 					typ, typ, strings.Join(ct.Twins, " or "))}
 			}
@@ -216,7 +216,8 @@ func bindCase(name, x string, cc *ast.CaseClause, caseType func(ast.Expr) (CaseT
 	return []ast.Stmt{varDecl(name, mustParseAt(typ, pos), pos), chain}, nil
 }
 
-// CaseError is a type switch case the kernel cannot run right, at Pos.
+// CaseError is a type switch case or type assertion the kernel cannot
+// run right, at Pos; Msg names the form ("this type switch: ...").
 type CaseError struct {
 	Pos token.Pos
 	Msg string
