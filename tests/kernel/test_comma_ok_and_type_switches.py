@@ -94,3 +94,18 @@ def test_type_switch_the_interpreter_cannot_decide_is_an_error(kernel):
     assert "3:6: the kernel cannot run this type switch: case Celsius" in r.error_text, r.describe()
     assert "cannot tell values of Celsius from those of float64" in r.error_text, r.describe()
     assert r.stdout == "", r.describe()
+
+
+def test_assertions_to_interfaces_implemented_in_earlier_cells(kernel):
+    run(kernel, TYPES, "func shapeOf() any { return Rect{2, 5} }")
+    r = run(
+        kernel,
+        "var nothing any\n"
+        "s, isShape := shapeOf().(Shape)\n"
+        "e, isErr := nothing.(error)\n"
+        "var err error = &MyErr{4}\n"
+        "m, isMine := any(err).(*MyErr)\n"
+        'if s2, ok := any(Rect{1, 1}).(Shape); ok { fmt.Println("area", s2.Area()) }\n'
+        "fmt.Println(s.Area(), isShape, e, isErr, m.Code, isMine)",
+    )
+    assert r.stdout == "area 1\n10 true <nil> false 4 true\n", r.describe()

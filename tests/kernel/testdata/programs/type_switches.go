@@ -173,6 +173,20 @@ func main() {
 	if nf, ok := err.(*NotFound); ok {
 		fmt.Println("found the key", nf.Key)
 	}
+	var none any
+	_, isErr := none.(error)
+	sh, isShape := values[6].(Shape)
+	st, isStringer := err.(fmt.Stringer)
+	fmt.Println(isErr, sh.Area(), isShape, st, isStringer)
+	for _, v := range values {
+		if s, ok := v.(Shape); ok {
+			fmt.Print(s.Area(), " ")
+		}
+		if e, ok := v.(error); ok {
+			fmt.Print(e.Error(), " ")
+		}
+	}
+	fmt.Println()
 	var target *NotFound
 	fmt.Println(errors.As(fmt.Errorf("ctx: %w", err), &target), target.Key)
 }
