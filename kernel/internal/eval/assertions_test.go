@@ -57,3 +57,18 @@ func TestTwoValueAssertionKinds(t *testing.T) {
 	}
 	runCellCases(t, cases)
 }
+
+func TestOneValueAssertionToInterface(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "cell struct to a cell interface", cells: []string{assertionTypes, "var a any = Rect{2, 4}\na.(Shape).Area()"}, text: "8"},
+		{name: "returned value to a cell interface", cells: []string{assertionTypes, "func area(v any) float64 { s := v.(Shape); return s.Area() }", "area(asAny())"}, text: "3"},
+		{name: "cell pointer to error", cells: []string{assertionTypes, "var a any = &MyErr{5}\na.(error).Error()"}, text: `"code 5"`},
+		{name: "nil to error panics saying so", cells: []string{assertionTypes, "var a any\n_ = a.(error)"},
+			errName: "panic", errHas: "interface conversion: the value is nil or its type is not error"},
+		{name: "a type an error cannot hold is no twin", cells: []string{assertionTypes,
+			"type Code int\nfunc (c Code) Error() string { return fmt.Sprint(\"code \", int(c)) }\nvar err error = Code(3)\nc, ok := err.(Code)\nfmt.Sprint(c, ok)"}, text: `"code 3 true"`},
+		{name: "twins an any can hold are an error", cells: []string{assertionTypes,
+			"type Celsius float64\nvar a any = 21.5\nc, ok := a.(Celsius)\nfmt.Sprint(c, ok)"},
+			errName: "CompileError", errHas: "3:13: the kernel cannot run this type assertion to Celsius: the interpreter cannot tell values of Celsius from those of float64"},
+	})
+}

@@ -9,14 +9,14 @@ import (
 )
 
 // rewriteTypeSwitches turns the two-value type assertions of n into
-// calls that answer right (see rewrite.TwoValueAssertions), and its type
+// calls that answer right (see rewrite.TypeAssertions), and its type
 // switches into switches on two-value assertions (rewrite.TypeSwitches):
 // yaegi's own pick wrong branches for the cells' types.
 func (e *Evaluator) rewriteTypeSwitches(n ast.Node) error {
 	if n == nil {
 		return nil
 	}
-	err := rewrite.TwoValueAssertions(n, e.caseType, e.temp)
+	err := rewrite.TypeAssertions(n, e.caseType, e.temp)
 	if err == nil {
 		err = rewrite.TypeSwitches(n, e.caseType, e.temp)
 	}

@@ -26,18 +26,29 @@ type CaseType struct {
 
 // caseTypes records in f the types of s's cases, by their cell position.
 func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg *types.Package, f *Facts) {
+	var guard ast.Expr
+	switch a := s.Assign.(type) {
+	case *ast.AssignStmt:
+		guard = a.Rhs[0]
+	case *ast.ExprStmt:
+		guard = a.X
+	}
+	ta, ok := ast.Unparen(guard).(*ast.TypeAssertExpr)
+	if !ok {
+		return
+	}
 	for _, c := range s.Body.List {
 		if cc, ok := c.(*ast.CaseClause); ok {
 			for _, x := range cc.List {
-				caseType(fset, x, info, pkg, f)
+				caseType(fset, ta.X, x, info, pkg, f)
 			}
 		}
 	}
 }
 
 // caseType records in f what is known of the type x (of a case, or of a
-// type assertion), by its cell position.
-func caseType(fset *token.FileSet, x ast.Expr, info *types.Info, pkg *types.Package, f *Facts) {
+// type assertion) asserted on the value of from, by x's cell position.
+func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *types.Package, f *Facts) {
 	tv, ok := info.Types[x]
 	p := fset.Position(x.Pos())
 	if !ok || !tv.IsType() || p.Filename != cellFile {
@@ -47,7 +58,8 @@ func caseType(fset *token.FileSet, x ast.Expr, info *types.Info, pkg *types.Pack
 	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
 		ct.Iface, ct.Impls = true, implementers(it, pkg)
 	} else {
-		ct.Twins = twins(tv.Type, pkg)
+		held, _ := typeOf(info, from).(*types.Interface)
+		ct.Twins = twins(tv.Type, held, pkg)
 	}
 	f.CaseTypes[Pos{p.Line, p.Column}] = ct
 }
@@ -77,8 +89,9 @@ func implementers(it *types.Interface, pkg *types.Package) []string {
 }
 
 // twins are the types whose values yaegi represents as t's (see
-// CaseType.Twins), as the cell would write them.
-func twins(t types.Type, pkg *types.Package) []string {
+// CaseType.Twins) and an interface value of type held can hold, as the
+// cell would write them: an error cannot hold an int.
+func twins(t types.Type, held *types.Interface, pkg *types.Package) []string {
 	stars := ""
 	for {
 		p, ok := t.(*types.Pointer)
@@ -98,12 +111,12 @@ func twins(t types.Type, pkg *types.Package) []string {
 		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
 			continue
 		}
-		if types.Identical(named.Underlying(), t.Underlying()) {
+		if types.Identical(named.Underlying(), t.Underlying()) && holds(held, named, stars) {
 			out = append(out, stars+types.TypeString(named, cellQualifier))
 		}
 	}
 	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == pkg {
-		if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
+		if _, isStruct := n.Underlying().(*types.Struct); !isStruct && holds(held, n.Underlying(), stars) {
 			out = append(out, stars+types.TypeString(n.Underlying(), cellQualifier))
 		}
 	}
@@ -130,4 +143,13 @@ func reachTypesForAssertions(own *ast.File, prior []Prior, used map[string]bool)
 			used[p.Name] = true
 		}
 	}
+}
+
+// holds says whether an interface of type held can hold a value of type
+// t behind stars pointers.
+func holds(held *types.Interface, t types.Type, stars string) bool {
+	for range stars {
+		t = types.NewPointer(t)
+	}
+	return held == nil || types.Implements(t, held)
 }

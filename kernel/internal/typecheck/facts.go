@@ -131,7 +131,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			return true
 		}
 		if ta, ok := n.(*ast.TypeAssertExpr); ok && ta.Type != nil {
-			caseType(fset, ta.Type, info, pkg, &f)
+			caseType(fset, ta.X, ta.Type, info, pkg, &f)
 			return true
 		}
 		if ix, ok := n.(*ast.IndexExpr); ok {
