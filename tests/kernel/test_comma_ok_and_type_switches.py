@@ -9,6 +9,8 @@ are covered by testdata/programs/type_switches.go (compared with `go run`).
 
 from __future__ import annotations
 
+from dapclient import DebugClient
+
 TYPES = (
     'import ("errors"; "fmt")\n'
     "type Rect struct{ W, H float64 }\n"
@@ -109,3 +111,32 @@ def test_assertions_to_interfaces_implemented_in_earlier_cells(kernel):
         "fmt.Println(s.Area(), isShape, e, isErr, m.Code, isMine)",
     )
     assert r.stdout == "area 1\n10 true <nil> false 4 true\n", r.describe()
+
+
+SWITCH = """\
+var err error = &MyErr{3}
+switch e := err.(type) {
+case *MyErr:
+	code := e.Code
+	fmt.Println("myerr", code)
+default:
+	fmt.Println("default")
+}
+"""
+
+
+def test_debugger_stops_inside_a_type_switch_clause(fresh_kernel):
+    d = DebugClient(fresh_kernel)
+    fresh_kernel.execute(TYPES, timeout=30).ok()
+    d.start_session()
+    path = d.set_breakpoints(SWITCH, [4])
+    cell = d.start(SWITCH)
+    stopped = d.wait_event("stopped")
+    assert stopped["body"]["reason"] == "breakpoint", stopped
+    frames = d.frames(stopped["body"]["threadId"])
+    assert frames and frames[0]["line"] == 4 and frames[0]["source"]["path"] == path, frames
+    variables = d.variables(frames[0]["id"])
+    assert variables["e"]["type"] == "*MyErr", variables
+    d.ok("continue", {"threadId": stopped["body"]["threadId"]})
+    reply, msgs = d.finish(cell)
+    assert reply["status"] == "ok" and d.stdout(msgs) == "myerr 3\n", (reply, msgs)
