@@ -26,21 +26,22 @@ type CaseType struct {
 //
 // becomes
 //
-//	{ __x := x; var __c1 bool; if __x != nil { _, __c1 = __x.(T) }; ...
-//	  switch { case __c1: v := __x.(T); A; case __c2 || __c3: v := __x; B;
+//	{ __x := x; var __c1 bool; if __x != nil { _, __c1 = __x.(T); ... }; ...
+//	  switch { case __c1: var v T; <v from __x>; A; case __c2 || __c3: v := __x; B;
 //	  case __x == nil: v := __x; C; default: v := __x; D } }
 //
 // yaegi picks wrong branches of type switches on the cells' types, and
-// panics on some, while its ok of a two-value assertion is right (but for
-// an interface asserted on nil: hence the guard). The switched
-// expression is evaluated once, the init statement keeps its scope, a
-// break still leaves the switch, and v has the type Go gives it. yaegi
-// cannot assert a cell's value to an interface either: the value of v
-// for an interface case is taken from the first of the implementing cell
-// types (from the type checker) the value has, else by assertion (a
-// compiled value). caseType says what is known of a case's type; when
-// nothing is, the type is taken for an interface without cell
-// implementers.
+// panics on some. Its two-value assertions are closer but not right
+// either: an interface asserted on nil panics (hence the guard), a cell
+// value is said not to implement a cell interface (so the cell types
+// implementing it, from caseType, are tried too), and a cell value inside
+// one of yaegi's wrappers (an error made any) is not seen (so
+// __glrt.SetInto looks inside). The switched expression is evaluated
+// once, the init statement keeps its scope, a break still leaves the
+// switch, and v has the type Go gives it, its value taken the same ways.
+// A case whose values yaegi cannot tell from another type's (Twins) is a
+// *CaseError. A case caseType knows nothing of gets yaegi's assertion
+// and the wrapper check.
 func TypeSwitches(n ast.Node, caseType func(typ ast.Expr) (CaseType, bool), temp Temp) error {
 	var err error
 	ForEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
@@ -74,7 +75,7 @@ func typeSwitch(ts *ast.TypeSwitchStmt, label *ast.LabeledStmt, caseType func(as
 		ta, _ = a.X.(*ast.TypeAssertExpr)
 	}
 	if ta == nil {
-		return nil, fmt.Errorf("%v: a type switch the kernel cannot read", ts.Switch)
+		return nil, &CaseError{Pos: ts.Switch, Msg: "this type switch: its guard is not of the form x.(type) or v := x.(type)"}
 	}
 	pos := ts.Switch
 	var stmts []ast.Stmt
@@ -92,41 +93,11 @@ func typeSwitch(ts *ast.TypeSwitchStmt, label *ast.LabeledStmt, caseType func(as
 				conds = append(conds, &ast.BinaryExpr{X: Ident(x.Name, t.Pos()), OpPos: t.Pos(), Op: token.EQL, Y: Ident("nil", t.Pos())})
 				continue
 			}
-			typ, err := typeText(t)
+			decl, ok, err := caseTest(t, x.Name, caseType, temp)
 			if err != nil {
 				return nil, err
 			}
-			ct, known := CaseType{}, false
-			if caseType != nil {
-				ct, known = caseType(t)
-			}
-			if known && !ct.Iface && len(ct.Twins) > 0 {
-				return nil, &CaseError{Pos: t.Pos(), Msg: fmt.Sprintf("this type switch: case %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
-					"so it cannot tell which case a value belongs to; give the types different underlying types (e.g. a struct), or switch on an interface they implement differently",
-					typ, typ, strings.Join(ct.Twins, " or "))}
-			}
-			ok := temp("case", t.Pos())
-			test := []ast.Stmt{assignOK(ok.Name, x.Name, mustParseAt(typ, t.Pos()), t.Pos())}
-			if !ct.Iface {
-				// if !ok { var t T; ok = __glrt.SetInto(&t, x) }
-				v := temp("v", t.Pos())
-				test = append(test, &ast.IfStmt{If: t.Pos(), Cond: &ast.UnaryExpr{OpPos: t.Pos(), Op: token.NOT, X: Ident(ok.Name, t.Pos())},
-					Body: &ast.BlockStmt{Lbrace: t.Pos(), List: []ast.Stmt{varDecl(v.Name, mustParseAt(typ, t.Pos()), t.Pos()),
-						&ast.AssignStmt{Lhs: []ast.Expr{Ident(ok.Name, t.Pos())}, TokPos: t.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{setInto(v.Name, x.Name, t.Pos())}}}, Rbrace: t.Pos()}})
-			}
-			for _, impl := range ct.Impls {
-				ix, err := parseAt(impl, t.Pos())
-				if err != nil {
-					return nil, fmt.Errorf("type %q: %v", impl, err)
-				}
-				test = append(test, &ast.IfStmt{If: t.Pos(), Cond: &ast.UnaryExpr{OpPos: t.Pos(), Op: token.NOT, X: Ident(ok.Name, t.Pos())},
-					Body: &ast.BlockStmt{Lbrace: t.Pos(), List: []ast.Stmt{assignOK(ok.Name, x.Name, ix, t.Pos())}, Rbrace: t.Pos()}})
-			}
-			stmts = append(stmts, varDecl(ok.Name, Ident("bool", t.Pos()), t.Pos()), &ast.IfStmt{
-				If:   t.Pos(),
-				Cond: &ast.BinaryExpr{X: Ident(x.Name, t.Pos()), OpPos: t.Pos(), Op: token.NEQ, Y: Ident("nil", t.Pos())},
-				Body: &ast.BlockStmt{Lbrace: t.Pos(), List: test, Rbrace: t.Pos()},
-			})
+			stmts = append(stmts, decl...)
 			conds = append(conds, Ident(ok.Name, t.Pos()))
 		}
 		var list []ast.Expr
@@ -154,6 +125,50 @@ func typeSwitch(ts *ast.TypeSwitchStmt, label *ast.LabeledStmt, caseType func(as
 	}
 	stmts = append(stmts, sw)
 	return &ast.BlockStmt{Lbrace: pos, List: stmts, Rbrace: ts.End() - 1}, nil
+}
+
+// caseTest declares ok, true when the switched value x holds a value of
+// the case's type t: `var ok bool; if x != nil { _, ok = x.(T); ... }`,
+// the dots trying, for an interface, the cell types implementing it and,
+// for another type, a value inside one of yaegi's wrappers.
+func caseTest(t ast.Expr, x string, caseType func(ast.Expr) (CaseType, bool), temp Temp) ([]ast.Stmt, *ast.Ident, error) {
+	pos := t.Pos()
+	typ, err := typeText(t)
+	if err != nil {
+		return nil, nil, err
+	}
+	ct, known := CaseType{}, false
+	if caseType != nil {
+		ct, known = caseType(t)
+	}
+	if known && !ct.Iface && len(ct.Twins) > 0 {
+		return nil, nil, &CaseError{Pos: pos, Msg: fmt.Sprintf("this type switch: case %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
+			"so it cannot tell which case a value belongs to; give the types different underlying types (e.g. a struct), or switch on an interface they implement differently",
+			typ, typ, strings.Join(ct.Twins, " or "))}
+	}
+	ok := temp("case", pos)
+	notOK := func(then ...ast.Stmt) ast.Stmt {
+		return &ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: Ident(ok.Name, pos)},
+			Body: &ast.BlockStmt{Lbrace: pos, List: then, Rbrace: pos}}
+	}
+	test := []ast.Stmt{assignOK(ok.Name, x, mustParseAt(typ, pos), pos)}
+	if !ct.Iface { // if !ok { var v T; ok = __glrt.SetInto(&v, x) }
+		v := temp("v", pos)
+		test = append(test, notOK(varDecl(v.Name, mustParseAt(typ, pos), pos),
+			&ast.AssignStmt{Lhs: []ast.Expr{Ident(ok.Name, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{setInto(v.Name, x, pos)}}))
+	}
+	for _, impl := range ct.Impls { // if !ok { _, ok = x.(Impl) }
+		ix, err := parseAt(impl, pos)
+		if err != nil {
+			return nil, nil, fmt.Errorf("type %q: %v", impl, err)
+		}
+		test = append(test, notOK(assignOK(ok.Name, x, ix, pos)))
+	}
+	return []ast.Stmt{varDecl(ok.Name, Ident("bool", pos), pos), &ast.IfStmt{
+		If:   pos,
+		Cond: &ast.BinaryExpr{X: Ident(x, pos), OpPos: pos, Op: token.NEQ, Y: Ident("nil", pos)},
+		Body: &ast.BlockStmt{Lbrace: pos, List: test, Rbrace: pos},
+	}}, ok, nil
 }
 
 // bindCase declares the clause's variable name: of the case's type for a
