@@ -1,0 +1,54 @@
+package typecheck
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestFactsNameTheElementTypesOfMapIndexes(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Decl, Text: "type Point struct{ X int }", Line: 1, Col: 1},
+		{Kind: Stmt, Text: "m := map[string][]Point{}\nv, ok := m[\"a\"]\nxs := []int{1}\n_, _, _ = v, ok, xs[0]", Line: 2, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	// The slice index is no map index.
+	want := map[Pos]string{{3, 11}: "[]Point"}
+	if got := c.Facts().MapElems; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// An interface case lists the cell types implementing it, those of
+// earlier cells too, T and *T apart; a case of another type lists the
+// types the interpreter cannot tell from it, but only those the switched
+// interface can hold.
+func TestFactsOfTypeSwitchCasesAndAssertions(t *testing.T) {
+	c := newTestChecker(nil)
+	prior := []Prior{
+		{Name: "Rect", Kind: "type", Text: "type Rect struct{ W float64 }"},
+		{Name: "Rect.Area", Kind: "method", Text: "func (r Rect) Area() float64 { return r.W }"},
+		{Name: "Sq", Kind: "type", Text: "type Sq struct{ S float64 }"},
+		{Name: "Sq.Area", Kind: "method", Text: "func (s *Sq) Area() float64 { return s.S }"},
+		{Name: "Celsius", Kind: "type", Text: "type Celsius float64"},
+		{Name: "Code", Kind: "type", Text: "type Code int"},
+		{Name: "Code.Error", Kind: "method", Text: "func (c Code) Error() string { return \"\" }"},
+	}
+	cell := []Segment{
+		{Kind: Decl, Text: "type Shape interface{ Area() float64 }", Line: 1, Col: 1},
+		{Kind: Stmt, Text: "var a any\nswitch a.(type) {\ncase Shape, float64:\n}\nvar err error\nc, ok := err.(Code)\n_, _ = c, ok", Line: 2, Col: 1},
+	}
+	if p := c.Check(prior, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	want := map[Pos]CaseType{
+		{4, 6}:  {Iface: true, Impls: []string{"Rect", "*Rect", "*Sq"}},
+		{4, 13}: {Twins: []string{"Celsius"}},
+		{7, 15}: {}, // an error cannot hold an int
+	}
+	if got := c.Facts().CaseTypes; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
