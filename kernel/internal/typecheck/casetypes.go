@@ -51,8 +51,8 @@ func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg
 func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *types.Package, f *Facts) {
 	tv, ok := info.Types[x]
 	p := fset.Position(x.Pos())
-	if !ok || !tv.IsType() || p.Filename != cellFile {
-		return
+	if !ok || !tv.IsType() || p.Filename != cellFile || isTypeParam(tv.Type) {
+		return // a type parameter's implementers and twins depend on the instance
 	}
 	ct := CaseType{}
 	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
