@@ -153,3 +153,28 @@ func holds(held *types.Interface, t types.Type, stars string) bool {
 	}
 	return held == nil || types.Implements(t, held)
 }
+
+// unusedVar says whether msg is go/types' "declared and not used" for a
+// variable: "declared and not used: x", or "x declared and not used" for
+// the variable of a type switch, which Go rejects as well (the
+// interpreter does not, and the kernel rewrites type switches).
+func unusedVar(msg string) bool {
+	return strings.HasPrefix(msg, "declared and not used: ") ||
+		strings.HasSuffix(msg, " declared and not used") && !strings.HasPrefix(msg, "label ")
+}
+
+// switchVarUnusedIsSure: a type switch's variable is local to its
+// clauses, also at a cell's top level; when the cell has no other error
+// (the imports it does not use do not count: they serve later cells),
+// every use of it was seen.
+func switchVarUnusedIsSure(fset *token.FileSet, e types.Error, errs []types.Error) bool {
+	if strings.HasPrefix(e.Msg, "declared and not used: ") || !unusedVar(e.Msg) {
+		return false
+	}
+	for _, o := range errs {
+		if fset.Position(o.Pos).Filename == cellFile && !unusedVar(o.Msg) && !strings.HasSuffix(o.Msg, "imported and not used") {
+			return false
+		}
+	}
+	return true
+}

@@ -2,6 +2,7 @@ package typecheck
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -50,5 +51,30 @@ func TestFactsOfTypeSwitchCasesAndAssertions(t *testing.T) {
 	}
 	if got := c.Facts().CaseTypes; !reflect.DeepEqual(got, want) {
 		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+// Go rejects a type switch variable no clause uses, in a func and at a
+// cell's top level alike (it is local to the clauses there too); an
+// import the cell does not use is no reason to doubt it.
+func TestCheckUnusedTypeSwitchVariable(t *testing.T) {
+	c := newTestChecker(nil)
+	cases := []struct {
+		name string
+		cell []Segment
+		want []string
+	}{
+		{"in a func", decl("func f(a any) {\n\tswitch x := a.(type) {\n\tcase int:\n\t}\n}"), []string{"x declared and not used"}},
+		{"at top level, with an unused import", []Segment{{Kind: Import, Text: `import "strings"`, Line: 1, Col: 1},
+			{Kind: Var, Text: "var a any = 1", Line: 2, Col: 1}, {Kind: Stmt, Text: "switch x := a.(type) {\ncase int:\n}", Line: 3, Col: 1}},
+			[]string{"x declared and not used"}},
+		{"used in one clause", decl("func f(a any) int {\n\tswitch x := a.(type) {\n\tcase int:\n\t\treturn x\n\tcase string:\n\t}\n\treturn 0\n}"), nil},
+		{"another error may hide the use", []Segment{{Kind: Var, Text: "var a any = 1", Line: 1, Col: 1},
+			{Kind: Stmt, Text: "switch x := a.(type) {\ncase int:\n\tundefinedCall()\n}", Line: 2, Col: 1}}, nil},
+	}
+	for _, tc := range cases {
+		if got := msgs(c.Check(nil, tc.cell, nil)); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
