@@ -3,6 +3,8 @@ package eval
 import (
 	"context"
 	"errors"
+	"go/ast"
+	"go/parser"
 	"strings"
 	"testing"
 )
@@ -52,5 +54,33 @@ func TestTopLevelMapIndexWithoutFacts(t *testing.T) {
 	}
 	if ee.Name != "CompileError" || !strings.Contains(ee.Value, "two-value map index `v, ok := m[k]` at the top level") || strings.Contains(ee.Value, "generic") {
 		t.Errorf("got %s: %q", ee.Name, ee.Value)
+	}
+}
+
+// The hint about type arguments for yaegi's "nil type" is given only for
+// code that may call a generic func.
+func TestMayCallGeneric(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	captureStdout(t, func() { evalAll(t, e, `import ("slices"; "strings")`, "func Map[T, U any](xs []T, f func(T) U) []U { return nil }") })
+	cases := []struct {
+		src  string
+		want bool
+	}{
+		{`m := map[string]int{"a": 1}; v, ok := m["a"]; _, _ = v, ok`, false},
+		{`s := strings.ToUpper("a"); _ = s`, false},
+		{`i := slices.Index([]int{1}, 1); _ = i`, true},
+		{`ys := Map([]int{1}, func(i int) int { return i }); _ = ys`, true},
+		{`f := func(x int) int { return x }; _ = f(1)`, false},
+		{`g := id[int](1); _ = g`, true},
+	}
+	for _, tc := range cases {
+		b, err := parser.ParseExpr("func() {" + tc.src + "}")
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := &unit{block: b.(*ast.FuncLit).Body}
+		if got := e.mayCallGeneric(u); got != tc.want {
+			t.Errorf("%s: got %v, want %v", tc.src, got, tc.want)
+		}
 	}
 }
