@@ -8,11 +8,11 @@ import (
 	"golessons/kernel/internal/eval/rewrite"
 )
 
-// rewriteTypeSwitches turns the two-value type assertions of n into
-// calls that answer right (see rewrite.TypeAssertions), and its type
-// switches into switches on two-value assertions (rewrite.TypeSwitches):
-// yaegi's own pick wrong branches for the cells' types.
-func (e *Evaluator) rewriteTypeSwitches(n ast.Node) error {
+// rewriteAssertions turns the type assertions of n into calls that
+// answer right (see rewrite.TypeAssertions), and its type switches into
+// switches on two-value assertions (rewrite.TypeSwitches): yaegi's own
+// answers are wrong for the cells' types.
+func (e *Evaluator) rewriteAssertions(n ast.Node) error {
 	if n == nil {
 		return nil
 	}
@@ -32,7 +32,8 @@ func (e *Evaluator) rewriteTypeSwitches(n ast.Node) error {
 	return nil
 }
 
-// caseType is what the type checker knows of the case type t.
+// caseType is what the type checker knows of t, the type of a case or
+// of an assertion.
 func (e *Evaluator) caseType(t ast.Expr) (rewrite.CaseType, bool) {
 	ct, ok := e.facts.f.CaseTypes[e.factPos(t.Pos())]
 	return rewrite.CaseType{Iface: ct.Iface, Impls: ct.Impls, Twins: ct.Twins}, ok

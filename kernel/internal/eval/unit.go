@@ -34,7 +34,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.markLogLines(u.node())
 	e.fixAsType(u.node())
 	e.fixErrorsCalls(u.node())
-	if err := e.rewriteTypeSwitches(u.node()); err != nil {
+	if err := e.rewriteAssertions(u.node()); err != nil {
 		return nil, err
 	}
 	rewrite.CopyReceives(u.node())
