@@ -61,7 +61,9 @@ func TestTopLevelMapIndexWithoutFacts(t *testing.T) {
 // code that may call a generic func.
 func TestMayCallGeneric(t *testing.T) {
 	e := newTestEvaluator(t, "", "")
-	captureStdout(t, func() { evalAll(t, e, `import ("slices"; "strings")`, "func Map[T, U any](xs []T, f func(T) U) []U { return nil }") })
+	captureStdout(t, func() {
+		evalAll(t, e, `import ("slices"; "strings")`, "func Map[T, U any](xs []T, f func(T) U) []U { return nil }")
+	})
 	cases := []struct {
 		src  string
 		want bool

@@ -57,7 +57,7 @@ func TestTypeSwitchCaseKinds(t *testing.T) {
 		{name: "switched expression evaluated once, init scope kept", cells: []string{typeSwitchTypes,
 			"calls := 0\nget := func() any { calls++; return Rect{1, 2} }\nr := \"\"\nswitch k := 10; v := get().(type) {\ncase int:\n\tr = \"int\"\ncase Rect:\n\tr = fmt.Sprint(v.H+float64(k))\n}\nfmt.Sprint(r, \" \", calls)"}, text: `"12 1"`},
 		{name: "in a goroutine and a closure", cells: []string{typeSwitchTypes,
-			"done := make(chan string)\nf := func(i any) string { switch v := i.(type) { case *MyErr: return v.Error(); default: return \"?\" } }\ngo func() { done <- f(&MyErr{8}) + \" \" + kind(Rect{5, 1}) }()\n<-done"}, text: `"myerr 8 rect 5"`},
+			"done := make(chan string)\nf := func(i any) string { switch v := i.(type) { case *MyErr: return v.Error(); default: return \"?\" } }\ngo func() { done <- f(&MyErr{8}) + \" \" + kind(Rect{5, 1}) }()\n<-done"}, text: `"myerr 8 rect 5"`, racy: true}, // yaegi's own races of a goroutine's frame
 		{name: "interface case of a cell value", cells: []string{typeSwitchTypes,
 			"var s any = Rect{2, 2}\nvar area float64\nswitch v := s.(type) {\ncase Shape:\n\tarea = v.Area()\n}\narea"}, text: "4"},
 		{name: "values made any by a return, a conversion, a slice", cells: []string{typeSwitchTypes,
