@@ -122,7 +122,7 @@ func (e *Evaluator) explainCompile(err error, u *unit) error {
 	case strings.Contains(v, "undefined type for") || strings.Contains(v, "infer") || strings.Contains(v, "nil reflect type") || strings.Contains(v, "nil type"):
 		if name, pos := e.genericCall(u); name != "" {
 			ce.Value = fmt.Sprintf("%s: cannot infer the type argument of %s: write it explicitly, for example %s[int](...) (%s)", pos, name, name, v)
-		} else {
+		} else if e.mayCallGeneric(u) {
 			ce.Value = v + " (the interpreter cannot infer the type arguments of a generic call: write the type argument explicitly, for example Map[int, string](xs, f))"
 		}
 	}

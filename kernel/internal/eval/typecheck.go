@@ -141,6 +141,13 @@ func (e *Evaluator) receiveElem(arrow token.Pos) (string, bool) {
 	return t, ok
 }
 
+// mapElem is the element type, as the cell would write it, of the map
+// indexed at lbrack (see rewrite.DeclareTwoValues).
+func (e *Evaluator) mapElem(lbrack token.Pos) (string, bool) {
+	t, ok := e.facts.f.MapElems[e.factPos(lbrack)]
+	return t, ok
+}
+
 // rewriteWithFacts applies to n the rewrites that need the type
 // checker's facts f about the cell n comes from: concrete copies of the
 // standard iterator functions and of the cell's generic funcs yaegi

@@ -37,11 +37,14 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	e.fixErrorsCalls(u.node())
 	rewrite.TagStructFields(u.node())
 	rewrite.RegisterLocalTypes(u.node())
+	if err := e.rewriteAssertions(u.node()); err != nil {
+		return nil, err
+	}
 	rewrite.CopyReceives(u.node())
 	rewrite.HoistSelectOperands(u.node(), e.temp)
 	switch {
 	case u.block != nil:
-		list, err := rewrite.DeclareReceives(u.block.List, e.receiveElem, e.temp)
+		list, err := rewrite.DeclareTwoValues(u.block.List, rewrite.TwoValueTypes{Recv: e.receiveElem, Index: e.mapElem}, e.temp)
 		if err != nil {
 			return nil, &Error{Name: "CompileError", Value: err.Error()}
 		}

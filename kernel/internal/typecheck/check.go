@@ -105,6 +105,7 @@ func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) 
 		return nil
 	}
 	defined, used := cellNames(own), identsOf(own)
+	reachTypesForAssertions(own, prior, used)
 	cell = varsAfterStatements(cell, own)
 	kept := make([]Prior, 0, len(prior))
 	for _, p := range prior {
@@ -216,7 +217,7 @@ func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 		if p.Filename != cellFile {
 			continue
 		}
-		if reported(e.Msg) || strings.HasPrefix(e.Msg, "declared and not used: ") && unusedIsSure(e, errs, funcs) {
+		if reported(e.Msg) || unusedVar(e.Msg) && (unusedIsSure(e, errs, funcs) || switchVarUnusedIsSure(fset, e, errs)) {
 			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: e.Msg})
 		}
 	}
@@ -275,7 +276,7 @@ func unusedIsSure(e types.Error, errs []types.Error, funcs []*ast.BlockStmt) boo
 	}
 	// Every use is in that body: any other error there may hide one.
 	for _, o := range errs {
-		if o.Pos >= body.Pos() && o.Pos < body.End() && !strings.HasPrefix(o.Msg, "declared and not used: ") {
+		if o.Pos >= body.Pos() && o.Pos < body.End() && !unusedVar(o.Msg) {
 			return false
 		}
 	}

@@ -35,6 +35,14 @@ type Facts struct {
 	// compared with an interface, or an interface with its tag (by the
 	// expression); see ifacecmp.go.
 	Compares, Cases map[Pos]Compare
+	// MapElems are the element types of the maps the cell indexes, as
+	// the cell would write them, by the position of the '[' (for a
+	// top-level v, ok := m[k], as Recvs).
+	MapElems map[Pos]string
+	// CaseTypes are the types of the cases of the cell's type switches
+	// and of its type assertions, by the position of the type (the
+	// evaluator rewrites both).
+	CaseTypes map[Pos]CaseType
 }
 
 // RangeFact is what a range loop ranges over.
@@ -117,13 +125,29 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}}
 	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 			if ch, ok := typeOf(info, u.X).(*types.Chan); ok {
 				if p, t := fset.Position(u.OpPos), types.TypeString(ch.Elem(), cellQualifier); p.Filename == cellFile && !strings.Contains(t, "invalid type") {
 					f.Recvs[Pos{p.Line, p.Column}] = t
+				}
+			}
+			return true
+		}
+		if ts, ok := n.(*ast.TypeSwitchStmt); ok {
+			caseTypes(fset, ts, info, pkg, &f)
+			return true
+		}
+		if ta, ok := n.(*ast.TypeAssertExpr); ok && ta.Type != nil {
+			caseType(fset, ta.X, ta.Type, info, pkg, &f)
+			return true
+		}
+		if ix, ok := n.(*ast.IndexExpr); ok {
+			if m, ok := typeOf(info, ix.X).(*types.Map); ok {
+				if p, t := fset.Position(ix.Lbrack), types.TypeString(m.Elem(), cellQualifier); p.Filename == cellFile && !strings.Contains(t, "invalid type") {
+					f.MapElems[Pos{p.Line, p.Column}] = t
 				}
 			}
 			return true

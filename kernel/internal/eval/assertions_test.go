@@ -1,0 +1,74 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// assertionTypes are declared in a cell before the one asserting, so the
+// implementers of an interface come from an earlier cell.
+const assertionTypes = `import ("errors"; "fmt"; "time")
+type Rect struct{ W, H float64 }
+func (r Rect) Area() float64 { return r.W * r.H }
+type Shape interface{ Area() float64 }
+type MyErr struct{ Code int }
+func (e *MyErr) Error() string { return fmt.Sprint("code ", e.Code) }
+type Named struct{ S string }
+func (n Named) String() string { return "N:" + n.S }
+func asAny() any { return Rect{3, 1} }
+func asError() error { return &MyErr{9} }`
+
+// Every kind of type asserted (cell struct, cell pointer, cell
+// interface, error, fmt.Stringer, builtin) on every kind of value (cell
+// values given directly, returned as any or as error, compiled values,
+// nil) gives Go's ok and value, in a func and at a cell's top level.
+func TestTwoValueAssertionKinds(t *testing.T) {
+	types := []string{"Rect", "*MyErr", "Shape", "error", "fmt.Stringer", "int", "[]int"}
+	values := []struct{ expr, want string }{
+		{"Rect{2, 1}", "true {2 1}|false <nil>|true {2 1}|false <nil>|false <nil>|false 0|false []"},
+		{"&MyErr{5}", "false {0 0}|true code 5|false <nil>|true code 5|false <nil>|false 0|false []"},
+		{"asAny()", "true {3 1}|false <nil>|true {3 1}|false <nil>|false <nil>|false 0|false []"},
+		{"asError()", "false {0 0}|true code 9|false <nil>|true code 9|false <nil>|false 0|false []"},
+		{`Named{"x"}`, "false {0 0}|false <nil>|false <nil>|false <nil>|true N:x|false 0|false []"},
+		{"time.Second", "false {0 0}|false <nil>|false <nil>|false <nil>|true 1s|false 0|false []"},
+		{`errors.New("std")`, "false {0 0}|false <nil>|false <nil>|true std|false <nil>|false 0|false []"},
+		{"3", "false {0 0}|false <nil>|false <nil>|false <nil>|false <nil>|true 3|false []"},
+		{"nil", "false {0 0}|false <nil>|false <nil>|false <nil>|false <nil>|false 0|false []"},
+	}
+	var inFunc, atTop []string
+	for i, ty := range types {
+		inFunc = append(inFunc, fmt.Sprintf("func try%d(i any) string { v, ok := i.(%s); return fmt.Sprint(ok, \" \", v) }", i, ty))
+	}
+	var cases []cellCase
+	for _, v := range values {
+		var calls []string
+		atTop = atTop[:0]
+		for i, ty := range types {
+			calls = append(calls, fmt.Sprintf("try%d(%s)", i, v.expr))
+			atTop = append(atTop, fmt.Sprintf("v%d, ok%d := x.(%s)\nr = append(r, fmt.Sprint(ok%d, \" \", v%d))", i, i, ty, i, i))
+		}
+		cases = append(cases,
+			cellCase{name: "in a func: " + v.expr, cells: []string{assertionTypes, strings.Join(inFunc, "\n"),
+				"fmt.Sprint(" + strings.Join(calls, `, "|", `) + ")"}, text: fmt.Sprintf("%q", v.want)},
+			cellCase{name: "top level: " + v.expr, cells: []string{assertionTypes,
+				"var x any = " + v.expr + "\nvar r []string\n" + strings.Join(atTop, "\n") + "\nfmt.Sprint(r)"},
+				text: fmt.Sprintf("%q", "["+strings.ReplaceAll(v.want, "|", " ")+"]")})
+	}
+	runCellCases(t, cases)
+}
+
+func TestOneValueAssertionToInterface(t *testing.T) {
+	runCellCases(t, []cellCase{
+		{name: "cell struct to a cell interface", cells: []string{assertionTypes, "var a any = Rect{2, 4}\na.(Shape).Area()"}, text: "8"},
+		{name: "returned value to a cell interface", cells: []string{assertionTypes, "func area(v any) float64 { s := v.(Shape); return s.Area() }", "area(asAny())"}, text: "3"},
+		{name: "cell pointer to error", cells: []string{assertionTypes, "var a any = &MyErr{5}\na.(error).Error()"}, text: `"code 5"`},
+		{name: "nil to error panics saying so", cells: []string{assertionTypes, "var a any\n_ = a.(error)"},
+			errName: "panic", errHas: "interface conversion: the value is nil or its type is not error"},
+		{name: "a type an error cannot hold is no twin", cells: []string{assertionTypes,
+			"type Code int\nfunc (c Code) Error() string { return fmt.Sprint(\"code \", int(c)) }\nvar err error = Code(3)\nc, ok := err.(Code)\nfmt.Sprint(c, ok)"}, text: `"code 3 true"`},
+		{name: "twins an any can hold are an error", cells: []string{assertionTypes,
+			"type Celsius float64\nvar a any = 21.5\nc, ok := a.(Celsius)\nfmt.Sprint(c, ok)"},
+			errName: "CompileError", errHas: "3:13: the kernel cannot run this type assertion to Celsius: the interpreter cannot tell values of Celsius from those of float64"},
+	})
+}

@@ -1,0 +1,191 @@
+package rewrite
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// TypeAssertions rewrites every type assertion below n into a call of
+// a func literal. A two-value one, `v, ok := x.(T)`, `v, ok = x.(T)`,
+// `var v, ok = x.(T)` (an if's or a switch's init too), becomes
+//
+//	v, ok := func() (T, bool) {
+//		__x := x
+//		var __v T
+//		if __x == nil { return __v, false }
+//		if t, ok := __x.(T); ok { return t, true }
+//		return __v, __glrt.SetInto(&__v, __x)
+//	}()
+//
+// and one of one value to an interface the same call in a func literal
+// that panics when not ok.
+//
+// yaegi's own answers are wrong for the cells' types: a nil asserted to
+// an interface panics, a cell value asserted to an interface panics or
+// is said not to implement it, and a cell value inside one of yaegi's
+// wrappers (an error made any) is not seen. An interface T is tried
+// first as each cell type implementing it (from caseType), then by
+// assertion (a compiled value). A type whose values yaegi cannot tell
+// from another's (caseType's Twins) is a *CaseError. An assertion
+// caseType knows nothing of (code the checker did not see, as what other
+// rewrites wrote) is left to yaegi. The result is a call, which yaegi
+// also declares at a cell's top level.
+func TypeAssertions(n ast.Node, caseType func(typ ast.Expr) (CaseType, bool), temp Temp) error {
+	// All first, then rewritten: the code written has assertions of its
+	// own, which must stay.
+	var twos [][]ast.Expr
+	singles := map[*ast.TypeAssertExpr]bool{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch s := x.(type) {
+		case *ast.AssignStmt:
+			if len(s.Lhs) == 2 && len(s.Rhs) == 1 && (s.Tok == token.DEFINE || s.Tok == token.ASSIGN) {
+				twos = append(twos, s.Rhs)
+			}
+		case *ast.ValueSpec:
+			if len(s.Names) == 2 && len(s.Values) == 1 {
+				twos = append(twos, s.Values)
+			}
+		case *ast.TypeAssertExpr:
+			singles[s] = s.Type != nil
+		}
+		return true
+	})
+	for _, rhs := range twos {
+		ta, ok := ast.Unparen(rhs[0]).(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil {
+			continue
+		}
+		singles[ta] = false
+		call, err := assertionCall(ta, caseType, temp)
+		if err != nil {
+			return err
+		}
+		if call != nil {
+			rhs[0] = call
+		}
+	}
+	var err error
+	replaceEveryExpr(n, func(x ast.Expr) ast.Expr {
+		ta, ok := x.(*ast.TypeAssertExpr)
+		if !ok || !singles[ta] || err != nil {
+			return x
+		}
+		var call ast.Expr
+		if call, err = singleAssertion(ta, caseType, temp); err != nil || call == nil {
+			return x
+		}
+		return call
+	})
+	return err
+}
+
+// singleAssertion is the func literal call standing for the assertion
+// ta of one value: the two-value one's, panicking when not ok.
+func singleAssertion(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, bool), temp Temp) (ast.Expr, error) {
+	pos := ta.Lparen
+	typ, err := typeText(ta.Type)
+	if err != nil {
+		return nil, err
+	}
+	if ct, known := caseType(ta.Type); !known || !ct.Iface {
+		return nil, nil // yaegi asserts one value to a type that is no interface right
+	}
+	two, err := assertionCall(ta, caseType, temp)
+	if err != nil || two == nil {
+		return nil, err
+	}
+	v, ok := temp("v", pos), temp("ok", pos)
+	msg := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote("interface conversion: the value is nil or its type is not " + typ)}
+	body := []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{v, ok}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{two}},
+		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: Ident(ok.Name, pos)},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: Ident("panic", pos), Lparen: pos, Args: []ast.Expr{msg}, Rparen: pos}}}, Rbrace: pos}},
+		&ast.ReturnStmt{Return: pos, Results: []ast.Expr{Ident(v.Name, pos)}},
+	}
+	results := &ast.FieldList{Opening: pos, List: []*ast.Field{{Type: mustParseAt(typ, pos)}}, Closing: pos}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}, Results: results},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}}
+	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}, nil
+}
+
+// replaceEveryExpr stores f's result in every expression field and
+// element below n, top-down.
+func replaceEveryExpr(n ast.Node, f func(ast.Expr) ast.Expr) {
+	exprType, listType := reflect.TypeFor[ast.Expr](), reflect.TypeFor[[]ast.Expr]()
+	ast.Inspect(n, func(x ast.Node) bool {
+		v := reflect.ValueOf(x)
+		if x == nil || v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+			return true
+		}
+		s := v.Elem()
+		for i := range s.NumField() {
+			fv := s.Field(i)
+			switch {
+			case fv.Type() == exprType && !fv.IsNil():
+				fv.Set(reflect.ValueOf(f(fv.Interface().(ast.Expr))))
+			case fv.Type() == listType:
+				for j := range fv.Len() {
+					if e := fv.Index(j); !e.IsNil() {
+						e.Set(reflect.ValueOf(f(e.Interface().(ast.Expr))))
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// assertionCall is the func literal call standing for the two-value
+// assertion ta; nil when caseType knows nothing of its type.
+func assertionCall(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, bool), temp Temp) (ast.Expr, error) {
+	pos := ta.Lparen
+	typ, err := typeText(ta.Type)
+	if err != nil {
+		return nil, err
+	}
+	ct, known := caseType(ta.Type)
+	if !known {
+		return nil, nil
+	}
+	if !ct.Iface && len(ct.Twins) > 0 {
+		return nil, &CaseError{Pos: ta.Type.Pos(), Msg: fmt.Sprintf("this type assertion to %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
+			"so its answer could be wrong; give the types different underlying types (e.g. a struct)", typ, typ, strings.Join(ct.Twins, " or "))}
+	}
+	x, v := temp("x", pos), temp("v", pos)
+	id := func(name string) *ast.Ident { return Ident(name, pos) }
+	ret := func(a, b ast.Expr) ast.Stmt { return &ast.ReturnStmt{Return: pos, Results: []ast.Expr{a, b}} }
+	// if t, ok := __x.(T); ok { return t, true }
+	try := func(t string) ast.Stmt {
+		val, ok := temp("t", pos), temp("ok", pos)
+		return &ast.IfStmt{If: pos,
+			Init: &ast.AssignStmt{Lhs: []ast.Expr{val, ok}, TokPos: pos, Tok: token.DEFINE,
+				Rhs: []ast.Expr{&ast.TypeAssertExpr{X: id(x.Name), Lparen: pos, Type: mustParseAt(t, pos), Rparen: pos}}},
+			Cond: id(ok.Name),
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{ret(id(val.Name), id("true"))}, Rbrace: pos}}
+	}
+	body := []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{x}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{ta.X}},
+		varDecl(v.Name, mustParseAt(typ, pos), pos),
+		&ast.IfStmt{If: pos, Cond: &ast.BinaryExpr{X: id(x.Name), OpPos: pos, Op: token.EQL, Y: id("nil")},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{ret(id(v.Name), id("false"))}, Rbrace: pos}},
+	}
+	if ct.Iface {
+		for _, impl := range ct.Impls {
+			if _, err := parseAt(impl, pos); err != nil {
+				return nil, fmt.Errorf("type %q: %v", impl, err)
+			}
+			body = append(body, try(impl))
+		}
+		body = append(body, try(typ), ret(id(v.Name), id("false")))
+	} else {
+		body = append(body, try(typ), ret(id(v.Name), setInto(v.Name, x.Name, pos)))
+	}
+	results := &ast.FieldList{Opening: pos, List: []*ast.Field{{Type: mustParseAt(typ, pos)}, {Type: id("bool")}}, Closing: pos}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}, Results: results},
+		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}}
+	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}, nil
+}

@@ -1,0 +1,180 @@
+package typecheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// CaseType is what the type checker knows of one type of a type
+// switch's case.
+type CaseType struct {
+	// Iface: the type is an interface.
+	Iface bool
+	// Impls are, for an interface, the package-level types of the cells
+	// whose values implement it (T and *T apart), as the cell would
+	// write them: the interpreter cannot turn a cell's value into a
+	// cell's interface by an assertion, the evaluator tries these.
+	Impls []string
+	// Twins are, for a type that is no interface, the other types whose
+	// values the interpreter cannot tell from its own: the cells' types
+	// with the same underlying type and, for a cell type that is no
+	// struct, its underlying type (yaegi keeps no name on such values).
+	Twins []string
+}
+
+// caseTypes records in f the types of s's cases, by their cell position.
+func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg *types.Package, f *Facts) {
+	var guard ast.Expr
+	switch a := s.Assign.(type) {
+	case *ast.AssignStmt:
+		guard = a.Rhs[0]
+	case *ast.ExprStmt:
+		guard = a.X
+	}
+	ta, ok := ast.Unparen(guard).(*ast.TypeAssertExpr)
+	if !ok {
+		return
+	}
+	for _, c := range s.Body.List {
+		if cc, ok := c.(*ast.CaseClause); ok {
+			for _, x := range cc.List {
+				caseType(fset, ta.X, x, info, pkg, f)
+			}
+		}
+	}
+}
+
+// caseType records in f what is known of the type x (of a case, or of a
+// type assertion) asserted on the value of from, by x's cell position.
+func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *types.Package, f *Facts) {
+	tv, ok := info.Types[x]
+	p := fset.Position(x.Pos())
+	if !ok || !tv.IsType() || p.Filename != cellFile || isTypeParam(tv.Type) {
+		return // a type parameter's implementers and twins depend on the instance
+	}
+	ct := CaseType{}
+	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
+		ct.Iface, ct.Impls = true, implementers(it, pkg)
+	} else {
+		held, _ := typeOf(info, from).(*types.Interface)
+		ct.Twins = twins(tv.Type, held, pkg)
+	}
+	f.CaseTypes[Pos{p.Line, p.Column}] = ct
+}
+
+// implementers are the cell types T and *T whose method sets satisfy it.
+func implementers(it *types.Interface, pkg *types.Package) []string {
+	var out []string
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			continue
+		}
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			if types.Implements(t, it) {
+				if s := types.TypeString(t, cellQualifier); !strings.Contains(s, "invalid type") {
+					out = append(out, s)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// twins are the types whose values yaegi represents as t's (see
+// CaseType.Twins) and an interface value of type held can hold, as the
+// cell would write them: an error cannot hold an int.
+func twins(t types.Type, held *types.Interface, pkg *types.Package) []string {
+	stars := ""
+	for {
+		p, ok := t.(*types.Pointer)
+		if !ok {
+			break
+		}
+		t, stars = p.Elem(), stars+"*"
+	}
+	var out []string
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.Identical(tn.Type(), t) {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			continue
+		}
+		if types.Identical(named.Underlying(), t.Underlying()) && holds(held, named, stars) {
+			out = append(out, stars+types.TypeString(named, cellQualifier))
+		}
+	}
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == pkg {
+		if _, isStruct := n.Underlying().(*types.Struct); !isStruct && holds(held, n.Underlying(), stars) {
+			out = append(out, stars+types.TypeString(n.Underlying(), cellQualifier))
+		}
+	}
+	return out
+}
+
+// reachTypesForAssertions marks every earlier type used when the cell
+// asserts types or switches on them: the implementers and twins of a
+// case's type (CaseType) are found among all the types, not only those
+// the cell names.
+func reachTypesForAssertions(own *ast.File, prior []Prior, used map[string]bool) {
+	asserts := false
+	ast.Inspect(own, func(n ast.Node) bool {
+		if _, ok := n.(*ast.TypeAssertExpr); ok {
+			asserts = true
+		}
+		return !asserts
+	})
+	if !asserts {
+		return
+	}
+	for _, p := range prior {
+		if p.Kind == "type" {
+			used[p.Name] = true
+		}
+	}
+}
+
+// holds says whether an interface of type held can hold a value of type
+// t behind stars pointers.
+func holds(held *types.Interface, t types.Type, stars string) bool {
+	for range stars {
+		t = types.NewPointer(t)
+	}
+	return held == nil || types.Implements(t, held)
+}
+
+// unusedVar says whether msg is go/types' "declared and not used" for a
+// variable: "declared and not used: x", or "x declared and not used" for
+// the variable of a type switch, which Go rejects as well (the
+// interpreter does not, and the kernel rewrites type switches).
+func unusedVar(msg string) bool {
+	return strings.HasPrefix(msg, "declared and not used: ") ||
+		strings.HasSuffix(msg, " declared and not used") && !strings.HasPrefix(msg, "label ")
+}
+
+// switchVarUnusedIsSure: a type switch's variable is local to its
+// clauses, also at a cell's top level; when the cell has no other error
+// (the imports it does not use do not count: they serve later cells),
+// every use of it was seen.
+func switchVarUnusedIsSure(fset *token.FileSet, e types.Error, errs []types.Error) bool {
+	if strings.HasPrefix(e.Msg, "declared and not used: ") || !unusedVar(e.Msg) {
+		return false
+	}
+	for _, o := range errs {
+		if fset.Position(o.Pos).Filename == cellFile && !unusedVar(o.Msg) && !strings.HasSuffix(o.Msg, "imported and not used") {
+			return false
+		}
+	}
+	return true
+}
