@@ -204,6 +204,12 @@ type exactType struct{ v any }
 // reflect type's name, and, when a cell's named non-struct type has
 // that reflect type, those names too: the value may be of any of them.
 func (tn *typeNames) dynName(w any) string {
+	if inner, name, ok := unwrapVI(w); ok {
+		if name != "" {
+			return name
+		}
+		w = inner
+	}
 	v, wrapped := unwrapYaegi(w)
 	if v == nil {
 		return "<nil>"

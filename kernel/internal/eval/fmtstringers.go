@@ -82,13 +82,6 @@ func callStringer(s stringer, v reflect.Value) (out string) {
 	return s.fn.Call([]reflect.Value{v})[0].String()
 }
 
-// hasStringers reports whether any String or Error method is registered.
-func (tn *typeNames) hasStringers() bool {
-	tn.mu.RLock()
-	defer tn.mu.RUnlock()
-	return len(tn.stringers) > 0
-}
-
 // registerStringers registers the String and Error methods of the cells'
 // struct types (see registerStringer); called after a unit declaring
 // methods ran.
@@ -116,17 +109,23 @@ func (e *Evaluator) registerStringers() {
 	}
 }
 
-// values prepares the arguments of Print, Println and the like: a value
+// values prepares the arguments of Print, Println and the like: yaegi's
+// valueInterface (an interface value copied inside a func can reach
+// compiled code in it) is replaced by the value it holds, and a value
 // holding a cell type with a String or Error method inside (a slice of
 // them, a struct field) is formatted by tn.format. A value passed
 // directly arrives in yaegi's wrapper, whose method fmt calls itself.
 func (tn *typeNames) values(a []any) []any {
-	if !tn.hasStringers() {
-		return a
-	}
 	var out []any
 	for i, x := range a {
-		if _, wrapped := unwrapYaegi(x); wrapped || x == nil || !tn.needsStringer(reflect.TypeOf(x), map[reflect.Type]bool{}) {
+		inner, _, vi := unwrapVI(x)
+		if vi { // yaegi's own wrapper, which fmt would print as it is
+			if out == nil {
+				out = append([]any(nil), a...)
+			}
+			x, out[i] = inner, inner
+		}
+		if _, wrapped := unwrapYaegi(x); wrapped || x == nil || !tn.needsFormat(x) {
 			continue
 		}
 		if out == nil {
@@ -147,15 +146,14 @@ func (tn *typeNames) needsStringer(rt reflect.Type, seen map[reflect.Type]bool) 
 		return false
 	}
 	seen[rt] = true
+	if isVI(rt) { // an element of a cell's interface type: fmt would print the wrapper
+		return true
+	}
 	tn.mu.RLock()
 	_, has := tn.stringers[rt]
-	n := len(tn.stringers)
 	tn.mu.RUnlock()
 	if has {
 		return true
-	}
-	if n == 0 {
-		return false
 	}
 	switch rt.Kind() {
 	case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
@@ -171,4 +169,122 @@ func (tn *typeNames) needsStringer(rt reflect.Type, seen map[reflect.Type]bool) 
 		}
 	}
 	return false
+}
+
+// unwrapVI returns the value inside yaegi's valueInterface wrappers (they
+// nest) and the cell type's name the interpreter gave it, if any.
+func unwrapVI(x any) (any, string, bool) {
+	inner, name, ok := viParts(x)
+	if !ok {
+		return x, "", false
+	}
+	for {
+		if !inner.IsValid() || !inner.CanInterface() {
+			return nil, name, true
+		}
+		v := inner.Interface()
+		next, n, ok := viParts(v)
+		if !ok {
+			return v, name, true
+		}
+		if n != "" {
+			name = n
+		}
+		inner = next
+	}
+}
+
+// isVI reports yaegi's valueInterface type.
+func isVI(rt reflect.Type) bool {
+	return rt.Kind() == reflect.Struct && rt.Name() == "valueInterface" && strings.Contains(rt.PkgPath(), "yaegi")
+}
+
+// needsFormat reports whether x must be printed by tn.format: its type
+// holds a cell type with a String or Error method or one of yaegi's
+// interface values, or it holds, in an interface-typed element or field
+// (a []any), a value that does. The look inside values stops after
+// 10,000 of them.
+func (tn *typeNames) needsFormat(x any) bool {
+	rt := reflect.TypeOf(x)
+	if tn.needsStringer(rt, map[reflect.Type]bool{}) {
+		return true
+	}
+	if !holdsIface(rt, map[reflect.Type]bool{}) {
+		return false
+	}
+	budget := 10000
+	return tn.valueNeeds(reflect.ValueOf(x), &budget, 0)
+}
+
+// holdsIface reports whether a value of type rt may hold interface values.
+func holdsIface(rt reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[rt] {
+		return false
+	}
+	seen[rt] = true
+	switch rt.Kind() {
+	case reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return holdsIface(rt.Elem(), seen)
+	case reflect.Map:
+		return holdsIface(rt.Key(), seen) || holdsIface(rt.Elem(), seen)
+	case reflect.Struct:
+		if compiledNamed(rt) {
+			return false // fmt prints it, with its own methods
+		}
+		for i := range rt.NumField() {
+			if holdsIface(rt.Field(i).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valueNeeds looks for an interface value in v holding a value that
+// needs tn.format.
+func (tn *typeNames) valueNeeds(v reflect.Value, budget *int, depth int) bool {
+	*budget--
+	if *budget < 0 || depth > 20 || !v.IsValid() {
+		return false
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() {
+			return false
+		}
+		e := v.Elem()
+		return tn.needsStringer(e.Type(), map[reflect.Type]bool{}) || tn.valueNeeds(e, budget, depth+1)
+	case reflect.Pointer:
+		return !v.IsNil() && tn.valueNeeds(v.Elem(), budget, depth+1)
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < v.Len() && *budget > 0; i++ {
+			if tn.valueNeeds(v.Index(i), budget, depth+1) {
+				return true
+			}
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next() && *budget > 0; {
+			if tn.valueNeeds(it.Key(), budget, depth+1) || tn.valueNeeds(it.Value(), budget, depth+1) {
+				return true
+			}
+		}
+	case reflect.Struct:
+		if compiledNamed(v.Type()) {
+			return false
+		}
+		for i := range v.NumField() {
+			if tn.valueNeeds(v.Field(i), budget, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// compiledNamed reports a struct type a compiled package declares (its
+// unexported fields are out of reach; fmt prints it as its package says).
+func compiledNamed(rt reflect.Type) bool {
+	return rt.Name() != "" && rt.PkgPath() != "" && !strings.Contains(rt.PkgPath(), "yaegi")
 }

@@ -45,3 +45,27 @@ func main() {
 }`}, out: "[{a 1}] {key:a val:1} main.pair\nmain.pair{key:\"a\", val:1}\n"},
 	})
 }
+
+func TestInterfaceValuesPrintWithTheirMethods(t *testing.T) {
+	const decls = `import "fmt"
+var counter = 1
+type Shape interface{ Area() float64 }
+type Square struct{ S float64 }
+func (s Square) Area() float64 { return s.S * s.S }
+func (s Square) String() string { return fmt.Sprintf("Square(%v)", s.S) }
+type Circle struct{ R float64 }
+func (c Circle) Area() float64 { return 3 * c.R }
+type Fault struct{ Code int }
+func (f *Fault) Error() string { return fmt.Sprint("fault ", f.Code) }
+func show(x any) { fmt.Println(x); fmt.Printf("%v|%s|%+v\n", x, x, x) }`
+	runOutCases(t, []outCase{
+		{name: "a parameter of type any holding a Stringer or an error", cells: []string{decls, `show(Square{2})
+show(&Fault{3})
+show(Circle{1})`}, out: "Square(2)\nSquare(2)|Square(2)|Square(2)\nfault 3\nfault 3|fault 3|fault 3\n{1}\n{1}|{%!s(float64=1)}|{R:1}\n"},
+		{name: "slices and maps of a cell interface or of any", cells: []string{decls, `shapes := []Shape{Square{1}, Circle{3}, nil}
+fmt.Println(shapes, map[string]Shape{"a": Square{2}}, []any{Square{5}, 1, "x"})
+fmt.Printf("%v|%+v\n", shapes, []any{Circle{4}})
+fmt.Println([]any{1, "a", []byte("hi"), map[string]any{"k": []int{1}}, nil, 2.5, true})`},
+			out: "[Square(1) {3} <nil>] map[a:Square(2)] [Square(5) 1 x]\n[Square(1) {3} <nil>]|[{R:4}]\n[1 a [104 105] map[k:[1]] <nil> 2.5 true]\n"},
+	})
+}

@@ -134,6 +134,15 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 			}
 		}
 		if argi < len(a) && !labelled {
+			if inner, name, ok := unwrapVI(arg); ok { // yaegi's own wrapper, which fmt would print as it is
+				copied = copyArgs(copied, a)
+				arg, copied[argi] = inner, inner
+				if c == 'T' && name != "" {
+					copied[argi], c, labelled = name, 's', true
+				}
+			}
+		}
+		if argi < len(a) && !labelled {
 			v, wrapped := unwrapYaegi(arg)
 			if _, formatter := arg.(fmt.Formatter); wrapped && !formatter && !strings.ContainsRune("vsxXqTw", rune(c)) {
 				// Go calls String and Error only for these verbs (and %w
@@ -159,7 +168,7 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 					copied[argi], c = name, 's'
 				}
 			}
-			if v != nil && !wrapped && (c == 'v' || c == 's') && !sharp && !plus && tn.needsStringer(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+			if v != nil && !wrapped && (c == 'v' || c == 's') && !sharp && tn.needsFormat(v) {
 				copied = copyArgs(copied, a)
 				copied[argi] = namedValue{tn, reflect.ValueOf(v)}
 			}
@@ -216,7 +225,19 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		}
 		return "<nil>"
 	}
-	if depth > 20 || !tn.needs(v.Type(), map[reflect.Type]bool{}) {
+	if v.Kind() == reflect.Struct && v.CanInterface() {
+		if _, wrapped := unwrapYaegi(v.Interface()); wrapped { // yaegi's method wrapper: fmt calls its Error or String
+			return fmt.Sprintf(verb, v.Interface())
+		}
+	}
+	if isVI(v.Type()) && v.CanInterface() {
+		inner, _, _ := unwrapVI(v.Interface())
+		if inner == nil {
+			return "<nil>"
+		}
+		return tn.format(reflect.ValueOf(inner), mode, depth)
+	}
+	if depth > 20 || !tn.needs(v.Type(), map[reflect.Type]bool{}) && !tn.needsStringer(v.Type(), map[reflect.Type]bool{}) && !holdsIface(v.Type(), map[reflect.Type]bool{}) {
 		return fmt.Sprintf(verb, v.Interface())
 	}
 	if !sharp && (v.Kind() != reflect.Interface) {

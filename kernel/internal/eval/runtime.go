@@ -270,6 +270,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)
+	m["Dyn"] = reflect.ValueOf(func(v any) any { return v }) // see rewrite.DynArgs
 	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })
 	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })

@@ -177,6 +177,10 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 	if err != nil {
 		return nil, &Error{Name: "CompileError", Value: "cannot write a concrete version of the generic func " + err.Error()}
 	}
+	rewrite.DynArgs(n, func(sel *ast.Ident) ([]int, bool) {
+		args, ok := f.DynArgs[e.factPos(sel.Pos())]
+		return args, ok
+	})
 	rewrite.TypeNames(n, func(sel *ast.Ident) ([]string, bool) {
 		names, ok := f.TypeNames[e.factPos(sel.Pos())]
 		return names, ok
@@ -188,7 +192,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs) == 0 {
 		return nil
 	}
 	f := e.facts.f

@@ -35,6 +35,11 @@ type Facts struct {
 	// compared with an interface, or an interface with its tag (by the
 	// expression); see ifacecmp.go.
 	Compares, Cases map[Pos]Compare
+	// DynArgs are, for a call of a fmt or log printing function (by the
+	// Sel of fmt.Println), the indexes of the arguments whose static
+	// type is an interface the interpreter implements (any, or one a
+	// cell declares); see rewrite.DynArgs.
+	DynArgs map[Pos][]int
 	// MapElems are the element types of the maps the cell indexes, as
 	// the cell would write them, by the position of the '[' (for a
 	// top-level v, ok := m[k], as Recvs).
@@ -125,7 +130,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}}
 	scope := pkg.Scope()
 	ast.Inspect(own, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
@@ -188,6 +193,11 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		if of := seqFuncs[path+"."+sel.Sel.Name]; of != nil && len(call.Args) > 0 {
 			if sc, ok := seqCall(path, sel.Sel.Name, call, info, of); ok {
 				f.Seqs[at] = sc
+			}
+		}
+		if printFuncs[path+"."+sel.Sel.Name] {
+			if args := dynArgs(call, info, pkg, path+"."+sel.Sel.Name); args != nil {
+				f.DynArgs[at] = args
 			}
 		}
 		if i, ok := printfFuncs[path+"."+sel.Sel.Name]; ok {

@@ -1,0 +1,70 @@
+package typecheck
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+)
+
+// printFuncs are the fmt and log functions that print their arguments.
+var printFuncs = map[string]bool{
+	"fmt.Print": true, "fmt.Println": true, "fmt.Printf": true, "fmt.Sprint": true, "fmt.Sprintln": true,
+	"fmt.Sprintf": true, "fmt.Fprint": true, "fmt.Fprintln": true, "fmt.Fprintf": true, "fmt.Errorf": true,
+	"fmt.Append": true, "fmt.Appendln": true, "fmt.Appendf": true,
+	"log.Print": true, "log.Println": true, "log.Printf": true, "log.Fatal": true, "log.Fatalln": true,
+	"log.Fatalf": true, "log.Panic": true, "log.Panicln": true, "log.Panicf": true,
+}
+
+// dynArgs are the indexes of call's arguments whose static type is an
+// interface the interpreter implements itself: `any`, an interface
+// literal, or an interface the cells declare (pkg). Compiled interfaces
+// (error, fmt.Stringer) hold values compiled code can use as they are.
+// Nil when there are none, or for a call passing a slice with `...`.
+//
+// An argument printed with %T is left out: typeNames labels it, and the
+// value yaegi wraps keeps the name of a cell's non-struct type, which
+// the plain interface value loses.
+func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name string) []int {
+	if call.Ellipsis.IsValid() {
+		return nil
+	}
+	var verbs []rune
+	format, printf := printfFuncs[name]
+	if printf {
+		if len(call.Args) <= format {
+			return nil
+		}
+		tv, ok := info.Types[call.Args[format]]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return nil // %T of which argument is unknown
+		}
+		if verbs, ok = argVerbs(constant.StringVal(tv.Value)); !ok {
+			return nil
+		}
+	}
+	var out []int
+	for i, a := range call.Args {
+		if printf && (i <= format || i-format-1 >= len(verbs) || verbs[i-format-1] == 'T') {
+			continue
+		}
+		t := info.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		if _, ok := t.Underlying().(*types.Interface); !ok {
+			continue
+		}
+		switch n := t.(type) {
+		case *types.Named:
+			if n.Obj().Pkg() != pkg {
+				continue // error, fmt.Stringer, a package's interface
+			}
+		case *types.Alias:
+			if n.Obj().Pkg() != nil && n.Obj().Pkg() != pkg { // any is the universe's
+				continue
+			}
+		}
+		out = append(out, i)
+	}
+	return out
+}
