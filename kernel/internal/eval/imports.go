@@ -12,6 +12,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
+	"golessons/kernel/internal/stdsyms"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -61,6 +62,9 @@ func (e *Evaluator) hasCompiled(p string) bool {
 		return true
 	}
 	if _, ok := unrestricted.Symbols[key]; ok {
+		return true
+	}
+	if _, ok := stdsyms.Symbols[key]; ok {
 		return true
 	}
 	if p == rtPath {
