@@ -45,6 +45,9 @@ func (e *Evaluator) importProblem(p string) string {
 			return ""
 		}
 	}
+	if why, ok := stdsyms.Unavailable[p]; ok {
+		return fmt.Sprintf("import %q: this standard library package is not available in cells: %s", p, why)
+	}
 	if msg, ok := e.moduleImport(p); ok {
 		return msg
 	}

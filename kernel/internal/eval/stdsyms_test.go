@@ -43,6 +43,12 @@ func TestNewerStandardLibraryInCells(t *testing.T) {
 		{name: "crypto/rand.Text",
 			cells: []string{"import \"crypto/rand\"\nlen(rand.Text())"},
 			text:  "26"},
+		{name: "a package with only generic API is refused with the reason",
+			cells:   []string{"import \"crypto/hkdf\"\nhkdf.Key"},
+			errName: "ImportError", errHas: "\"crypto/hkdf\": this standard library package is not available in cells: its functions and types are all generic"},
+		{name: "testing/synctest is refused",
+			cells:   []string{"import \"testing/synctest\"\nsynctest.Wait()"},
+			errName: "ImportError", errHas: "\"testing/synctest\": this standard library package is not available in cells"},
 	})
 }
 

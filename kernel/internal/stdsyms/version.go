@@ -51,3 +51,16 @@ var Packages = []string{
 	"unicode",
 	"unicode/utf16",
 }
+
+// Unavailable are the toolchain's packages no table provides, with why.
+var Unavailable = map[string]string{
+	"crypto/hkdf":      "its functions and types are all generic, and the interpreter can only call compiled functions that are not",
+	"crypto/pbkdf2":    "its functions and types are all generic, and the interpreter can only call compiled functions that are not",
+	"plugin":           "plugins cannot be loaded into the interpreter's process",
+	"runtime/cgo":      "cgo is not available in the interpreter",
+	"runtime/coverage": "coverage of compiled tests is not available in the interpreter",
+	"runtime/race":     "the race detector's internals are not available in the interpreter",
+	"testing/synctest": "its bubbles need goroutines the interpreter does not start as Go does",
+	"unique":           "its functions and types are all generic, and the interpreter can only call compiled functions that are not",
+	"weak":             "its functions and types are all generic, and the interpreter can only call compiled functions that are not",
+}

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/format"
 	"go/importer"
 	"go/token"
 	"go/types"
@@ -31,23 +32,36 @@ import (
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 )
 
-// skipped are packages cells must not get from this table, with why.
-// Packages whose exports are all generic (iter, maps, slices, unique,
-// weak...) drop out on their own: extract leaves generics out.
-var skipped = map[string]string{
-	"unsafe":              "the interpreter provides it",
-	"syscall":             "per-platform; comes from yaegi's unrestricted tables",
-	"embed":               "//go:embed is a rewrite; served from source",
-	"plugin":              "cannot load into the runner",
-	"runtime/cgo":         "no cgo in cells",
-	"runtime/race":        "race detector internals",
-	"runtime/msan":        "sanitizer internals",
-	"runtime/asan":        "sanitizer internals",
-	"runtime/coverage":    "coverage of compiled tests",
-	"testing/synctest":    "needs bubbles of goroutines the interpreter does not start",
-	"crypto/tls/fipsonly": "importing it changes TLS for the whole runner",
-	"os/exec":             "in yaegi's unrestricted tables; the runner's overrides apply",
+// elsewhere are packages cells get from elsewhere, never from this
+// table. Packages whose exports are all generic drop out on their own:
+// extract leaves generics out.
+var elsewhere = map[string]bool{
+	"unsafe":  true, // the interpreter's own
+	"syscall": true, // per platform, from yaegi's unrestricted tables
+	"os/exec": true, // yaegi's unrestricted tables, under the runner's overrides
+	"embed":   true, // //go:embed is a rewrite; the package is a source shim
+	"iter":    true, // source shims, with the generic functions
+	"maps":    true,
+	"slices":  true,
+	"cmp":     true,
 }
+
+// refused are packages a cell must not import, with the reason its
+// import error gives.
+var refused = map[string]string{
+	"plugin":              "plugins cannot be loaded into the interpreter's process",
+	"runtime/cgo":         "cgo is not available in the interpreter",
+	"runtime/race":        "the race detector's internals are not available in the interpreter",
+	"runtime/msan":        "sanitizer internals are not available in the interpreter",
+	"runtime/asan":        "sanitizer internals are not available in the interpreter",
+	"runtime/coverage":    "coverage of compiled tests is not available in the interpreter",
+	"testing/synctest":    "its bubbles need goroutines the interpreter does not start as Go does",
+	"crypto/tls/fipsonly": "importing it would restrict TLS for the whole runner process",
+}
+
+// genericOnly is the import error of a package whose exported API is all
+// generic (crypto/hkdf, unique, weak).
+const genericOnly = "its functions and types are all generic, and the interpreter can only call compiled functions that are not"
 
 func main() {
 	dir := flag.String("dir", ".", "where to write the files")
@@ -68,7 +82,12 @@ func run(dir string) error {
 	}
 	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
 	var written []string
+	unavailable := map[string]string{}
 	for _, p := range strings.Fields(string(out)) {
+		if why := refused[p]; why != "" {
+			unavailable[p] = why
+			continue
+		}
 		if !wanted(p) {
 			continue
 		}
@@ -80,13 +99,17 @@ func run(dir string) error {
 		if len(names) == 0 {
 			continue
 		}
+		if _, known := stdlib.Symbols[p+"/"+pkg.Name()]; !known && len(names) == exported(pkg) && !hasNonGeneric(pkg) {
+			unavailable[p] = genericOnly
+			continue
+		}
 		var buf bytes.Buffer
 		ext := extract.Extractor{Dest: "stdsyms", Include: []string{"^(" + strings.Join(names, "|") + ")$"}}
 		if _, err := ext.Extract(p, "", &buf); err != nil {
 			return fmt.Errorf("extract %s: %w", p, err)
 		}
 		if !bytes.Contains(buf.Bytes(), []byte("reflect.ValueOf")) {
-			continue // only generic names were missing
+			continue // only generic names were missing: yaegi's table stands
 		}
 		name := strings.ReplaceAll(version, ".", "_") + "_" + strings.NewReplacer("/", "_", "-", "_").Replace(p) + ".go"
 		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
@@ -94,7 +117,7 @@ func run(dir string) error {
 		}
 		written = append(written, p)
 	}
-	return os.WriteFile(filepath.Join(dir, "version.go"), versionFile(version, written), 0o644)
+	return os.WriteFile(filepath.Join(dir, "version.go"), versionFile(version, written, unavailable), 0o644)
 }
 
 // wanted: public standard library packages cells can use.
@@ -104,8 +127,7 @@ func wanted(p string) bool {
 			return false
 		}
 	}
-	_, skip := skipped[p]
-	return !skip && !strings.Contains(p, ".")
+	return !elsewhere[p] && !strings.Contains(p, ".")
 }
 
 // missing lists pkg's exported names that neither of yaegi's tables for
@@ -128,6 +150,39 @@ func missing(pkg *types.Package) []string {
 	return out
 }
 
+func exported(pkg *types.Package) int {
+	n := 0
+	for _, name := range pkg.Scope().Names() {
+		if token.IsExported(name) {
+			n++
+		}
+	}
+	return n
+}
+
+// hasNonGeneric reports an exported object a table could hold.
+func hasNonGeneric(pkg *types.Package) bool {
+	for _, name := range pkg.Scope().Names() {
+		o := pkg.Scope().Lookup(name)
+		if !o.Exported() {
+			continue
+		}
+		switch x := o.Type().(type) {
+		case *types.Signature:
+			if x.TypeParams().Len() == 0 {
+				return true
+			}
+		case *types.Named:
+			if x.TypeParams().Len() == 0 {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // minorVersion is "go1.26" for go1.26.8, "" for a development toolchain.
 func minorVersion(v string) string {
 	m := regexp.MustCompile(`^go1\.(\d+)`).FindString(v)
@@ -137,7 +192,7 @@ func minorVersion(v string) string {
 	return m
 }
 
-func versionFile(version string, pkgs []string) []byte {
+func versionFile(version string, pkgs []string, unavailable map[string]string) []byte {
 	sort.Strings(pkgs)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "// Code generated by stdsyms/internal/gen. DO NOT EDIT.\n\n")
@@ -149,6 +204,21 @@ func versionFile(version string, pkgs []string) []byte {
 	for _, p := range pkgs {
 		fmt.Fprintf(&b, "\t%q,\n", path.Clean(p))
 	}
+	fmt.Fprintf(&b, "}\n\n")
+	fmt.Fprintf(&b, "// Unavailable are the toolchain's packages no table provides, with why.\n")
+	fmt.Fprintf(&b, "var Unavailable = map[string]string{\n")
+	keys := make([]string, 0, len(unavailable))
+	for p := range unavailable {
+		keys = append(keys, p)
+	}
+	sort.Strings(keys)
+	for _, p := range keys {
+		fmt.Fprintf(&b, "\t%q: %q,\n", p, unavailable[p])
+	}
 	fmt.Fprintf(&b, "}\n")
-	return b.Bytes()
+	out, err := format.Source(b.Bytes())
+	if err != nil {
+		panic(err) // the generator's own template is wrong
+	}
+	return out
 }
