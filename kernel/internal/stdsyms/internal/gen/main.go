@@ -26,6 +26,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/traefik/yaegi/extract"
 	"github.com/traefik/yaegi/stdlib"
@@ -81,7 +82,13 @@ func run(dir string) error {
 		return fmt.Errorf("generate with a released toolchain, not %s", runtime.Version())
 	}
 	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
-	var written []string
+	type job struct {
+		path  string
+		names []string
+		out   bytes.Buffer
+		err   error
+	}
+	var jobs []*job
 	unavailable := map[string]string{}
 	for _, p := range strings.Fields(string(out)) {
 		if why := refused[p]; why != "" {
@@ -103,19 +110,34 @@ func run(dir string) error {
 			unavailable[p] = genericOnly
 			continue
 		}
-		var buf bytes.Buffer
-		ext := extract.Extractor{Dest: "stdsyms", Include: []string{"^(" + strings.Join(names, "|") + ")$"}}
-		if _, err := ext.Extract(p, "", &buf); err != nil {
-			return fmt.Errorf("extract %s: %w", p, err)
+		jobs = append(jobs, &job{path: p, names: names})
+	}
+	// Each extraction type-checks its package and dependencies from
+	// source again: most of the time, so they run side by side.
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.NumCPU())
+	for _, j := range jobs {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			ext := extract.Extractor{Dest: "stdsyms", Include: []string{"^(" + strings.Join(j.names, "|") + ")$"}}
+			_, j.err = ext.Extract(j.path, "", &j.out)
+		})
+	}
+	wg.Wait()
+	var written []string
+	for _, j := range jobs {
+		if j.err != nil {
+			return fmt.Errorf("extract %s: %w", j.path, j.err)
 		}
-		if !bytes.Contains(buf.Bytes(), []byte("reflect.ValueOf")) {
+		if !bytes.Contains(j.out.Bytes(), []byte("reflect.ValueOf")) {
 			continue // only generic names were missing: yaegi's table stands
 		}
-		name := strings.ReplaceAll(version, ".", "_") + "_" + strings.NewReplacer("/", "_", "-", "_").Replace(p) + ".go"
-		if err := os.WriteFile(filepath.Join(dir, name), buf.Bytes(), 0o644); err != nil {
+		name := strings.ReplaceAll(version, ".", "_") + "_" + strings.NewReplacer("/", "_", "-", "_").Replace(j.path) + ".go"
+		if err := os.WriteFile(filepath.Join(dir, name), j.out.Bytes(), 0o644); err != nil {
 			return err
 		}
-		written = append(written, p)
+		written = append(written, j.path)
 	}
 	return os.WriteFile(filepath.Join(dir, "version.go"), versionFile(version, written, unavailable), 0o644)
 }
