@@ -1,5 +1,6 @@
 // Package docindex answers "what is pkg.Name?" for every package a cell can
-// import: the standard library as yaegi v0.16.1 exports it (Go 1.22),
+// import: the standard library as yaegi v0.16.1 exports it (Go 1.22) and
+// as package stdsyms adds to it (the later releases' non-generic API),
 // slices/maps/cmp, golessons/demos, golessons/display and golessons/widgets.
 //
 // The index is built at build time by `go generate` (see gen.go and

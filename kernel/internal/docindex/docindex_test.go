@@ -54,7 +54,7 @@ func TestNotExported(t *testing.T) {
 	tests := []struct{ name, pkg, member string }{
 		{"generic type yaegi cannot export", "sync/atomic", "Pointer"},
 		{"unexported", "fmt", "newPrinter"},
-		{"after Go 1.22", "strings", "Lines"},
+		{"generic, after Go 1.22", "crypto/hkdf", "Key"},
 		{"builtin placeholder", docindex.BuiltinPath, "Type"},
 		{"unknown package", "github.com/x/y", "Z"},
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
+	"golessons/kernel/internal/stdsyms"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -44,6 +45,9 @@ func (e *Evaluator) importProblem(p string) string {
 			return ""
 		}
 	}
+	if why, ok := stdsyms.Unavailable[p]; ok {
+		return fmt.Sprintf("import %q: this standard library package is not available in cells: %s", p, why)
+	}
 	if msg, ok := e.moduleImport(p); ok {
 		return msg
 	}
@@ -61,6 +65,9 @@ func (e *Evaluator) hasCompiled(p string) bool {
 		return true
 	}
 	if _, ok := unrestricted.Symbols[key]; ok {
+		return true
+	}
+	if _, ok := stdsyms.Symbols[key]; ok {
 		return true
 	}
 	if p == rtPath {

@@ -13,6 +13,8 @@ import (
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
+
+	"golessons/kernel/internal/stdsyms"
 )
 
 // rtPath is the import path of the compiled helpers used by the prelude
@@ -182,6 +184,19 @@ func (e *Evaluator) useSymbols() error {
 	for k, v := range unrestricted.Symbols {
 		if k == "log/log" || strings.HasPrefix(k, "github.com/") {
 			continue
+		}
+		if exports[k] == nil {
+			exports[k] = map[string]reflect.Value{}
+		}
+		for name, sym := range v {
+			exports[k][name] = sym
+		}
+	}
+	// What the standard library gained after the Go 1.22 of yaegi's
+	// tables; before the overrides, which must win.
+	for k, v := range stdsyms.Symbols {
+		if k == "fmt/fmt" {
+			k = "fmt/./fmt" // as above
 		}
 		if exports[k] == nil {
 			exports[k] = map[string]reflect.Value{}

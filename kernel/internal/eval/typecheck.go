@@ -15,6 +15,7 @@ import (
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"golessons/kernel/internal/eval/rewrite"
+	"golessons/kernel/internal/stdsyms"
 	"golessons/kernel/internal/symtab"
 	"golessons/kernel/internal/typecheck"
 )
@@ -42,7 +43,7 @@ func (e *Evaluator) checker() *typecheck.Checker {
 			unrestrictedTables[k] = v
 		}
 	}
-	tables := []typecheck.Table{stdlib.Symbols, unrestrictedTables}
+	tables := []typecheck.Table{stdlib.Symbols, unrestrictedTables, stdsyms.Symbols}
 	for _, x := range e.opts.Symbols {
 		tables = append(tables, x)
 	}

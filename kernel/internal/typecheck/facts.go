@@ -307,6 +307,9 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 		return rf, rf.ChanValue
 	case *types.Signature:
 		if n := len(seqTypes([]types.Type{t})); n == 1 || n == 2 {
+			if nt, ok := t.(*types.Named); ok && nt.Obj().Pkg() != nil && nt.Obj().Pkg().Path() == "iter" {
+				t = u // iter.Seq[V] from strings.SplitSeq: the cell may not import iter
+			}
 			rf.Arity, rf.Type = n, types.TypeString(t, cellQualifier)
 			return rf, !strings.Contains(rf.Type, "invalid type")
 		}

@@ -52,6 +52,16 @@ func NewImporter(src fs.FS, tables ...Table) *Importer {
 		}
 	}
 	im.conv = newConverter(names)
+	im.conv.source = func(p string) *types.Package {
+		if im.tables[p] != nil {
+			return nil // compiled: its generic types are not in the table
+		}
+		pkg, err := im.Import(p)
+		if err != nil {
+			return nil
+		}
+		return pkg
+	}
 	return im
 }
 

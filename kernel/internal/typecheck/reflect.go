@@ -18,6 +18,9 @@ type converter struct {
 	names  map[string]string         // import path → package name, from the table keys
 	named  map[reflect.Type]*types.Named
 	ifaces []*types.Interface // completed once a package is built
+	// source imports a package the interpreter runs from source (iter),
+	// nil when there is none; see seqInstance.
+	source func(path string) *types.Package
 }
 
 var (
@@ -151,6 +154,9 @@ func (c *converter) typ(t reflect.Type) types.Type {
 			}
 			return types.Typ[types.Invalid]
 		case strings.ContainsAny(t.Name(), "[]"):
+			if x := c.seqInstance(t); x != nil {
+				return x
+			}
 			return types.Typ[types.Invalid]
 		}
 		return c.namedType(t)
@@ -273,4 +279,37 @@ func (c *converter) complete() {
 		it.Complete()
 	}
 	c.ifaces = c.ifaces[:0]
+}
+
+// seqInstance converts iter.Seq[V] and iter.Seq2[K, V], which compiled
+// functions added after Go 1.22 return (strings.SplitSeq, bytes.Lines),
+// to instances of the interpreted iter package's types, so the checker
+// sees them as the iterators they are and the rewrites get their element
+// types. reflect names an instance but cannot give its type arguments:
+// they are read from the yield func's parameters. nil for any other
+// instance, or when package iter cannot be had.
+func (c *converter) seqInstance(t reflect.Type) types.Type {
+	name, _, _ := strings.Cut(t.Name(), "[")
+	if t.PkgPath() != "iter" || (name != "Seq" && name != "Seq2") || c.source == nil ||
+		t.Kind() != reflect.Func || t.NumIn() != 1 || t.NumOut() != 0 || t.In(0).Kind() != reflect.Func {
+		return nil
+	}
+	iter := c.source("iter")
+	if iter == nil {
+		return nil
+	}
+	obj, _ := iter.Scope().Lookup(name).(*types.TypeName)
+	if obj == nil {
+		return nil
+	}
+	yield := t.In(0)
+	var args []types.Type
+	for i := range yield.NumIn() {
+		args = append(args, c.typ(yield.In(i)))
+	}
+	inst, err := types.Instantiate(nil, obj.Type(), args, true)
+	if err != nil {
+		return nil
+	}
+	return inst
 }

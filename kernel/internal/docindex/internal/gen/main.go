@@ -1,6 +1,7 @@
 // Command gen writes the embedded documentation index of package docindex.
 // It documents, from GOROOT's sources, the standard-library names that
-// yaegi's stdlib.Symbols exports (Go 1.22 API) and the builtin
+// yaegi's stdlib.Symbols exports (Go 1.22 API) or package stdsyms adds
+// (the later releases' non-generic API), and the builtin
 // pseudo-package; from the repository, demos, display and the kernel's
 // interpreted sources for slices, maps and cmp (when absent: GOROOT's,
 // limited to the Go 1.22 API).
@@ -19,6 +20,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -28,6 +30,7 @@ import (
 
 	"golessons/kernel/internal/docindex"
 	"golessons/kernel/internal/docindex/internal/extract"
+	"golessons/kernel/internal/stdsyms"
 )
 
 // apiVersion is the Go release yaegi v0.16.1's symbols describe.
@@ -46,16 +49,24 @@ func run(root, out string) error {
 	goroot := build.Default.GOROOT
 	src := filepath.Join(goroot, "src")
 	var pkgs []docindex.Package
-	for key, syms := range stdlib.Symbols {
+	// yaegi's tables, and what stdsyms adds of later Go releases.
+	known := map[string]map[string]bool{}
+	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, stdsyms.Symbols} {
+		for key, syms := range table {
+			if known[key] == nil {
+				known[key] = map[string]bool{}
+			}
+			for name := range syms {
+				if !strings.HasPrefix(name, "_") {
+					known[key][name] = true
+				}
+			}
+		}
+	}
+	for key, names := range known {
 		path := key[:max(strings.LastIndex(key, "/"), 0)]
 		if path == "" || strings.HasPrefix(path, "github.com/") || slices.Contains(extract.GenericPackages, path) {
 			continue
-		}
-		names := make(map[string]bool, len(syms))
-		for name := range syms {
-			if !strings.HasPrefix(name, "_") {
-				names[name] = true
-			}
 		}
 		p, err := extract.Dir(filepath.Join(src, path), path, extract.Options{Keep: func(n string) bool { return names[n] }})
 		if errors.Is(err, extract.ErrNoGo) {
