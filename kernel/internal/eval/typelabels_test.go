@@ -15,6 +15,8 @@ func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
 		{name: "an interface value with a method of one cell type only", cells: []string{decl, "func kind(v any) string { return fmt.Sprintf(\"%T\", v) }\nfmt.Println(kind(Celsius(1)))"},
 			out: "main.Celsius\n"},
 		{name: "a format the checker cannot read: every name the value may have", cells: []string{decl, "f := \"%T %T\\n\"\nfmt.Printf(f, Days{}, \"s\")"}, out: "[]int|main.Days string\n"},
+		{name: "composite types of a cell's interface", cells: []string{"import \"fmt\"\ntype Shape interface{ Area() float64 }\ntype Sq struct{ S float64 }\nfunc (s Sq) Area() float64 { return s.S }",
+			"shapes := []Shape{Sq{1}}\nvar one Shape = Sq{2}\nfmt.Printf(\"%T %T %T %T\\n\", shapes, map[string]Shape{}, one, &one)"}, out: "[]main.Shape map[string]main.Shape main.Sq *main.Shape\n"},
 		{name: "a plain float is not labelled", cells: []string{decl, "fmt.Printf(\"%T %T\\n\", 1.5, float64(Celsius(2)))"}, out: "float64 float64\n"},
 		{name: "struct types with the same fields told apart by their static types", cells: []string{"import \"fmt\"\ntype A struct{ X int }\ntype B struct{ X int }",
 			"fmt.Printf(\"%T %T %T\\n\", A{}, &B{}, map[byte][]A{})\nvar v any = B{}\nfmt.Printf(\"%T\\n\", v)"}, out: "main.A *main.B map[uint8][]main.A\nmain.A|main.B\n"},

@@ -104,15 +104,16 @@ func declaresMisnamed(scope *types.Scope) bool {
 }
 
 // cellTyped reports whether t is, or is built by pointers, slices,
-// arrays, maps and channels from, a named type a cell declared (not an
-// interface, not generic). The interpreter misnames the non-structs and
-// cannot tell apart structs with the same fields: %T of such a static
-// type is labelled with its name.
+// arrays, maps and channels from, a named type a cell declared (not
+// generic; an interface only as an element, typeNames having called an
+// argument of interface type "?" before asking). The interpreter
+// misnames the non-structs, holds interface elements in its own
+// wrapper type and cannot tell apart structs with the same fields: %T of
+// such a static type is labelled with its name.
 func cellTyped(t types.Type) bool {
 	switch x := t.(type) {
-	case *types.Named:
-		_, iface := x.Underlying().(*types.Interface)
-		return x.Obj().Pkg() != nil && x.Obj().Pkg().Path() == "main" && x.TypeArgs().Len() == 0 && !iface
+	case *types.Named: // an interface only inside another type ([]Shape): its elements are yaegi's interface values
+		return x.Obj().Pkg() != nil && x.Obj().Pkg().Path() == "main" && x.TypeArgs().Len() == 0
 	case *types.Pointer:
 		return cellTyped(x.Elem())
 	case *types.Slice:
