@@ -19,13 +19,18 @@ var printFuncs = map[string]bool{
 // interface the interpreter implements itself: `any`, an interface
 // literal, or an interface the cells declare (pkg). Compiled interfaces
 // (error, fmt.Stringer) hold values compiled code can use as they are.
-// Nil when there are none, or for a call passing a slice with `...`.
+// Only a func's parameters (params) are passed: yaegi stores the value
+// of an interface parameter without the node its wrapper needs, and the
+// wrapper goes wrong only for struct types (the plain value loses the
+// String method of a non-struct type, which the wrapper keeps), so
+// params is empty unless a cell's struct type has a String or Error
+// method. Nil when there are none, or for a call passing a slice with `...`.
 //
 // An argument printed with %T is left out: typeNames labels it, and the
 // value yaegi wraps keeps the name of a cell's non-struct type, which
 // the plain interface value loses.
-func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name string) []int {
-	if call.Ellipsis.IsValid() {
+func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name string, params map[types.Object]bool) []int {
+	if call.Ellipsis.IsValid() || len(params) == 0 {
 		return nil
 	}
 	var verbs []rune
@@ -45,6 +50,9 @@ func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name stri
 	var out []int
 	for i, a := range call.Args {
 		if printf && (i <= format || i-format-1 >= len(verbs) || verbs[i-format-1] == 'T') {
+			continue
+		}
+		if id, ok := ast.Unparen(a).(*ast.Ident); !ok || !params[info.Uses[id]] {
 			continue
 		}
 		t := info.TypeOf(a)
@@ -67,4 +75,57 @@ func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name stri
 		out = append(out, i)
 	}
 	return out
+}
+
+// interfaceParams returns the parameters of interface type of the funcs
+// and func literals in file, when a struct type of pkg has a String or
+// Error method (see dynArgs); nil otherwise.
+func interfaceParams(file *ast.File, info *types.Info, pkg *types.Package) map[types.Object]bool {
+	if !structStringer(pkg) {
+		return nil
+	}
+	out := map[types.Object]bool{}
+	ast.Inspect(file, func(n ast.Node) bool {
+		var ft *ast.FuncType
+		switch f := n.(type) {
+		case *ast.FuncDecl:
+			ft = f.Type
+		case *ast.FuncLit:
+			ft = f.Type
+		default:
+			return true
+		}
+		for _, fl := range ft.Params.List {
+			for _, id := range fl.Names {
+				if obj := info.Defs[id]; obj != nil && types.IsInterface(obj.Type()) {
+					out[obj] = true
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// structStringer reports whether a struct type of pkg has a String or
+// Error method.
+func structStringer(pkg *types.Package) bool {
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		if _, ok := tn.Type().Underlying().(*types.Struct); !ok {
+			continue
+		}
+		for _, m := range []string{"String", "Error"} {
+			if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(tn.Type()), true, pkg, m); obj != nil {
+				if _, isFunc := obj.(*types.Func); isFunc {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -132,6 +132,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
 		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}}
 	scope := pkg.Scope()
+	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 			if ch, ok := typeOf(info, u.X).(*types.Chan); ok {
@@ -196,7 +197,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			}
 		}
 		if printFuncs[path+"."+sel.Sel.Name] {
-			if args := dynArgs(call, info, pkg, path+"."+sel.Sel.Name); args != nil {
+			if args := dynArgs(call, info, pkg, path+"."+sel.Sel.Name, params); args != nil {
 				f.DynArgs[at] = args
 			}
 		}
