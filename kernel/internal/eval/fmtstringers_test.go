@@ -62,6 +62,13 @@ func show(x any) { fmt.Println(x); fmt.Printf("%v|%s|%+v\n", x, x, x) }`
 		{name: "a parameter of type any holding a Stringer or an error", cells: []string{decls, `show(Square{2})
 show(&Fault{3})
 show(Circle{1})`}, out: "Square(2)\nSquare(2)|Square(2)|Square(2)\nfault 3\nfault 3|fault 3|fault 3\n{1}\n{1}|{%!s(float64=1)}|{R:1}\n"},
+		{name: "the elements of a ...any parameter", cells: []string{decls, `func each(xs ...any) {
+	for _, x := range xs {
+		fmt.Print(x, ";")
+	}
+	fmt.Println()
+}
+each(Square{1}, &Fault{2}, 3)`}, out: "Square(1);fault 2;3;\n"},
 		{name: "slices and maps of a cell interface or of any", cells: []string{decls, `shapes := []Shape{Square{1}, Circle{3}, nil}
 fmt.Println(shapes, map[string]Shape{"a": Square{2}}, []any{Square{5}, 1, "x"})
 fmt.Printf("%v|%+v\n", shapes, []any{Circle{4}})

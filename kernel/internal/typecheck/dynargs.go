@@ -3,6 +3,7 @@ package typecheck
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 )
 
@@ -78,7 +79,7 @@ func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name stri
 }
 
 // interfaceParams returns the parameters of interface type of the funcs
-// and func literals in file, when a struct type of pkg has a String or
+// and func literals in file, and the range variables of interface type, when a struct type of pkg has a String or
 // Error method (see dynArgs); nil otherwise.
 func interfaceParams(file *ast.File, info *types.Info, pkg *types.Package) map[types.Object]bool {
 	if !structStringer(pkg) {
@@ -92,6 +93,13 @@ func interfaceParams(file *ast.File, info *types.Info, pkg *types.Package) map[t
 			ft = f.Type
 		case *ast.FuncLit:
 			ft = f.Type
+		case *ast.RangeStmt: // the elements of a ...any parameter, stored alike
+			if id, ok := f.Value.(*ast.Ident); ok && f.Tok == token.DEFINE {
+				if obj := info.Defs[id]; obj != nil && types.IsInterface(obj.Type()) {
+					out[obj] = true
+				}
+			}
+			return true
 		default:
 			return true
 		}
