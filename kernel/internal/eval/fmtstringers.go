@@ -118,6 +118,10 @@ func (e *Evaluator) registerStringers() {
 func (tn *typeNames) values(a []any) []any {
 	var out []any
 	for i, x := range a {
+		switch x.(type) {
+		case nil, string, int, int64, int32, float64, bool, uint8, error, fmt.Stringer:
+			continue // the common arguments: nothing to do, no reflection
+		}
 		inner, _, vi := unwrapVI(x)
 		if vi { // yaegi's own wrapper, which fmt would print as it is
 			if out == nil {
@@ -206,6 +210,9 @@ func isVI(rt reflect.Type) bool {
 // 10,000 of them.
 func (tn *typeNames) needsFormat(x any) bool {
 	rt := reflect.TypeOf(x)
+	if rt.Kind() <= reflect.Complex128 || rt.Kind() == reflect.String {
+		return false // a basic kind holds nothing to format
+	}
 	if tn.needsStringer(rt, map[reflect.Type]bool{}) {
 		return true
 	}
