@@ -121,6 +121,7 @@ go func() { defer close(done); os.Exit(2) }()
 		{name: "unknown import mentions GOLESSONS_PACKAGES", cells: []string{`import "github.com/x/y"`}, errName: "ImportError", errHas: "GOLESSONS_PACKAGES"},
 		{name: "import name rebound", cells: []string{`import "math/rand"`, `import "crypto/rand"`}, errName: "ImportError", errHas: `rand is already imported as "math/rand"`},
 		{name: "nil pointer in plain words", cells: []string{"var p *struct{ X int }", "p.X"}, errName: "panic", errHas: "nil pointer dereference"},
+		{name: "a method of a nil interface in plain words", cells: []string{"var e error", "_ = e.Error()"}, errName: "panic", errHas: "runtime error: invalid memory address or nil pointer dereference"},
 		{name: "divide by zero", cells: []string{"a, b := 1, 0", "a / b"}, errName: "panic", errHas: "integer divide by zero"},
 		{name: "cgo refused", cells: []string{`import "C"`}, errName: "ImportError", errHas: "cgo"},
 	})

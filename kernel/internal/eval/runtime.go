@@ -363,7 +363,7 @@ func plainPanic(msg string) string {
 		if strings.HasPrefix(msg, "reflect:") {
 			return "runtime error: index out of range"
 		}
-	case strings.Contains(msg, "on zero Value"), strings.Contains(msg, "nil pointer"):
+	case strings.Contains(msg, "on zero Value"), strings.Contains(msg, "nil pointer"), strings.Contains(msg, "Method on nil interface value"):
 		return "runtime error: invalid memory address or nil pointer dereference"
 	case strings.Contains(msg, errorsAsPanic):
 		return explainErrorsAs(msg)
