@@ -41,7 +41,9 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 		return nil, err
 	}
 	rewrite.CopyReceives(u.node())
+	rewrite.DefineSelectAssigns(u.node(), e.temp)
 	rewrite.HoistSelectOperands(u.node(), e.temp)
+	rewrite.BlockSelectBreaks(u.node())
 	switch {
 	case u.block != nil:
 		list, err := rewrite.DeclareTwoValues(u.block.List, rewrite.TwoValueTypes{Recv: e.receiveElem, Index: e.mapElem}, e.temp)

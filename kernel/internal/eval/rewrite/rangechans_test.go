@@ -2,7 +2,6 @@ package rewrite
 
 import (
 	"go/ast"
-	"go/token"
 	"testing"
 )
 
@@ -33,11 +32,7 @@ func TestRangeByIndex(t *testing.T) {
 // byIndexAll applies RangeByIndex to the list's range loops, as the
 // evaluator does to those the type checker says range over channels.
 func byIndexAll(list []ast.Stmt) []ast.Stmt {
-	n := 0
-	temp := func(hint string, pos token.Pos) *ast.Ident {
-		n++
-		return Ident("__gl_"+hint+string(rune('0'+n)), pos)
-	}
+	temp := counter()
 	var out []ast.Stmt
 	for _, s := range list {
 		inner := s
