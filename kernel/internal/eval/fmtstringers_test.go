@@ -76,3 +76,18 @@ fmt.Println([]any{1, "a", []byte("hi"), map[string]any{"k": []int{1}}, nil, 2.5,
 			out: "[Square(1) {3} <nil>] map[a:Square(2)] [Square(5) 1 x]\n[Square(1) {3} <nil>]|[{R:4}]\n[1 a [104 105] map[k:[1]] <nil> 2.5 true]\n"},
 	})
 }
+
+func TestMethodsOfNamedNonStructElements(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "slices, arrays, maps and pointers to them", cells: []string{`import "fmt"
+type Weekday int
+func (d Weekday) String() string { return [...]string{"Sun", "Mon", "Tue"}[d] }
+type Code int
+func (c Code) Error() string { return fmt.Sprint("code ", int(c)) }`, `days := []Weekday{1, 2}
+fmt.Println(days, [2]Weekday{}, map[Weekday]int{2: 1, 0: 5}, &days)
+fmt.Printf("%v %s %d\n", days, days, days)
+fmt.Println(map[string]Code{"a": 3}, []Code{4})
+var none []Weekday
+fmt.Println(none, fmt.Sprint(days))`}, out: "[Mon Tue] [Sun Sun] map[Sun:5 Tue:1] &[Mon Tue]\n[Mon Tue] [Mon Tue] [1 2]\nmap[a:code 3] [code 4]\n[] [Mon Tue]\n"},
+	})
+}

@@ -286,6 +286,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)
 	m["Dyn"] = reflect.ValueOf(func(v any) any { return v }) // see rewrite.DynArgs
+	m["Elems"] = reflect.ValueOf(newElems)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })
 	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })

@@ -182,6 +182,13 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		args, ok := f.DynArgs[e.factPos(sel.Pos())]
 		return args, ok
 	})
+	rewrite.ElemStringers(n, func(sel *ast.Ident) ([]rewrite.ElemStringer, bool) {
+		var out []rewrite.ElemStringer
+		for _, es := range f.ElemStringers[e.factPos(sel.Pos())] {
+			out = append(out, rewrite.ElemStringer(es))
+		}
+		return out, out != nil
+	})
 	rewrite.TypeNames(n, func(sel *ast.Ident) ([]string, bool) {
 		names, ok := f.TypeNames[e.factPos(sel.Pos())]
 		return names, ok
@@ -193,7 +200,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers) == 0 {
 		return nil
 	}
 	f := e.facts.f

@@ -40,6 +40,10 @@ type Facts struct {
 	// type is an interface the interpreter implements (any, or one a
 	// cell declares); see rewrite.DynArgs.
 	DynArgs map[Pos][]int
+	// ElemStringers are, for a call of a fmt or log printing function
+	// (by the Sel), the arguments holding elements of a cell's named
+	// non-struct type with a String or Error method (see elemStringers).
+	ElemStringers map[Pos][]ElemStringer
 	// MapElems are the element types of the maps the cell indexes, as
 	// the cell would write them, by the position of the '[' (for a
 	// top-level v, ok := m[k], as Recvs).
@@ -130,7 +134,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
@@ -199,6 +203,9 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		if printFuncs[path+"."+sel.Sel.Name] {
 			if args := dynArgs(call, info, pkg, path+"."+sel.Sel.Name, params); args != nil {
 				f.DynArgs[at] = args
+			}
+			if es := elemStringers(call, info, pkg, path+"."+sel.Sel.Name); es != nil {
+				f.ElemStringers[at] = es
 			}
 		}
 		if i, ok := printfFuncs[path+"."+sel.Sel.Name]; ok {

@@ -1,0 +1,89 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// elemsValue prints a slice, array or map whose keys or elements are of
+// a cell's named non-struct type with a String or Error method (see
+// rewrite.ElemStringers), calling key and elem, the funcs that call the
+// method, where fmt would call it.
+type elemsValue struct {
+	v         reflect.Value
+	key, elem reflect.Value // func(T) string, or invalid
+}
+
+// newElems is __glrt.Elems.
+func newElems(x, key, elem any) any {
+	e := elemsValue{v: reflect.ValueOf(x)}
+	if f := reflect.ValueOf(key); f.Kind() == reflect.Func && !f.IsNil() {
+		e.key = f
+	}
+	if f := reflect.ValueOf(elem); f.Kind() == reflect.Func && !f.IsNil() {
+		e.elem = f
+	}
+	return e
+}
+
+// Format implements fmt.Formatter for %v and %s, the verbs that call
+// String (others print the plain value, as Go does).
+func (e elemsValue) Format(f fmt.State, verb rune) {
+	if !e.v.IsValid() {
+		io.WriteString(f, "<nil>") //nolint:errcheck // fmt.State writes to a buffer
+		return
+	}
+	if verb != 'v' && verb != 's' {
+		fmt.Fprintf(f, fmt.FormatString(f, verb), e.v.Interface())
+		return
+	}
+	v := e.v
+	prefix := ""
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			io.WriteString(f, "<nil>") //nolint:errcheck // as above
+			return
+		}
+		v, prefix = v.Elem(), "&"
+	}
+	io.WriteString(f, prefix+e.format(v)) //nolint:errcheck // as above
+}
+
+func (e elemsValue) format(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.Slice, reflect.Array:
+		parts := make([]string, v.Len())
+		for i := range parts {
+			parts[i] = call(e.elem, v.Index(i))
+		}
+		return "[" + strings.Join(parts, " ") + "]"
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return lessKey(keys[i], keys[j]) })
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = call(e.key, k) + ":" + call(e.elem, v.MapIndex(k))
+		}
+		return "map[" + strings.Join(parts, " ") + "]"
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// call prints v through f, the method's func, as fmt prints a method's
+// result (a panic in it too); with no f, as fmt prints v.
+func call(f, v reflect.Value) (out string) {
+	if !f.IsValid() {
+		return fmt.Sprint(v.Interface())
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out = fmt.Sprintf("%%!v(PANIC=String method: %v)", panicText(r))
+		}
+	}()
+	arg := reflect.New(f.Type().In(0)).Elem()
+	arg.Set(v.Convert(arg.Type()))
+	return f.Call([]reflect.Value{arg})[0].String()
+}

@@ -1,0 +1,99 @@
+package typecheck
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+)
+
+// ElemStringer is a printing call's argument (Index) that is a slice,
+// array or map (or a pointer to one) whose elements or keys are of a
+// cell's named non-struct type with a String or Error method: Key and
+// Elem are that type as the cell writes it ("" where it is not one),
+// KeyMethod and ElemMethod the method fmt would call.
+type ElemStringer struct {
+	Index            int
+	Key, KeyMethod   string
+	Elem, ElemMethod string
+}
+
+// elemStringers finds the arguments of a printing call fmt would print
+// by calling the String or Error method of their elements. The
+// interpreter gives a cell's `type Weekday int` the reflect type int, so
+// fmt printed []Weekday{1} as [1]; the evaluator has the method called
+// (rewrite.ElemStringers). Arguments printed with a verb other than %v
+// and %s are left out (fmt prints %d of them as numbers).
+func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, name string) []ElemStringer {
+	if call.Ellipsis.IsValid() {
+		return nil
+	}
+	var verbs []rune
+	format, printf := printfFuncs[name]
+	if printf {
+		if len(call.Args) <= format {
+			return nil
+		}
+		tv, ok := info.Types[call.Args[format]]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+			return nil
+		}
+		if verbs, ok = argVerbs(constant.StringVal(tv.Value)); !ok {
+			return nil
+		}
+	}
+	var out []ElemStringer
+	for i, a := range call.Args {
+		if printf && (i <= format || i-format-1 >= len(verbs) || (verbs[i-format-1] != 'v' && verbs[i-format-1] != 's')) {
+			continue
+		}
+		t := info.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		var key, elem types.Type
+		switch c := t.Underlying().(type) {
+		case *types.Slice:
+			elem = c.Elem()
+		case *types.Array:
+			elem = c.Elem()
+		case *types.Map:
+			key, elem = c.Key(), c.Elem()
+		default:
+			continue
+		}
+		es := ElemStringer{Index: i}
+		es.Key, es.KeyMethod = stringerType(key, pkg)
+		es.Elem, es.ElemMethod = stringerType(elem, pkg)
+		if es.KeyMethod != "" || es.ElemMethod != "" {
+			out = append(out, es)
+		}
+	}
+	return out
+}
+
+// stringerType returns t's name and the method fmt calls on it (Error
+// before String) when t is a named non-struct, non-interface type of the
+// cells, not generic, whose value has that method.
+func stringerType(t types.Type, pkg *types.Package) (string, string) {
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() != pkg || n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
+		return "", ""
+	}
+	switch n.Underlying().(type) {
+	case *types.Struct, *types.Interface:
+		return "", "" // structs are registered at run time; interfaces hold their own values
+	}
+	for _, m := range []string{"Error", "String"} {
+		obj, _, _ := types.LookupFieldOrMethod(n, false, pkg, m)
+		if fn, ok := obj.(*types.Func); ok {
+			if sig, ok := fn.Type().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 &&
+				types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
+				return n.Obj().Name(), m
+			}
+		}
+	}
+	return "", ""
+}
