@@ -72,18 +72,13 @@ func (e elemsValue) format(v reflect.Value) string {
 	return fmt.Sprint(v.Interface())
 }
 
-// call prints v through f, the method's func, as fmt prints a method's
-// result (a panic in it too); with no f, as fmt prints v.
-func call(f, v reflect.Value) (out string) {
+// call prints v through f, the method's func (as callStringer does), or
+// as fmt prints v when there is none.
+func call(f, v reflect.Value) string {
 	if !f.IsValid() {
 		return fmt.Sprint(v.Interface())
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			out = fmt.Sprintf("%%!v(PANIC=String method: %v)", panicText(r))
-		}
-	}()
 	arg := reflect.New(f.Type().In(0)).Elem()
 	arg.Set(v.Convert(arg.Type()))
-	return f.Call([]reflect.Value{arg})[0].String()
+	return callStringer(stringer{fn: f, method: "String"}, arg)
 }
