@@ -9,7 +9,7 @@ import (
 	"runtime/pprof"
 	"sync"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 // The debugger runs on yaegi's interp.Debugger, with one such debugger for

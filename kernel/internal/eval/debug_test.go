@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 // debugNotes collects the notes of a debug session.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 // DebugFrame is one call frame of a stopped goroutine, innermost first.

@@ -12,7 +12,7 @@ import (
 	"time"
 	"unsafe"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 
 	"golessons/display"
 )

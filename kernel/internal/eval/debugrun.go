@@ -13,7 +13,7 @@ import (
 	"time"
 	"unsafe"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 // DebugVar is a variable of a stopped frame or a global.
@@ -159,7 +159,7 @@ func waitDebugGone() {
 	for i := 0; i < 200; i++ {
 		buf := make([]byte, 1<<20)
 		n := runtime.Stack(buf, true)
-		if !bytes.Contains(buf[:n], []byte("created by github.com/traefik/yaegi/interp.(*Interpreter).Debug ")) {
+		if !bytes.Contains(buf[:n], []byte("created by golessons/third_party/yaegi/interp.(*Interpreter).Debug ")) {
 			return
 		}
 		time.Sleep(5 * time.Millisecond)

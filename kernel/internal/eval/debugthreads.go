@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 // Goroutines as the debugger shows them. yaegi gives a goroutine its own
@@ -225,7 +225,7 @@ func goroutineIdentity() (int64, bool) {
 	buf := make([]byte, 16<<10)
 	buf = buf[:runtime.Stack(buf, false)]
 	id := goroutineID(buf)
-	return id, bytes.Contains(buf, []byte("created by github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext"))
+	return id, bytes.Contains(buf, []byte("created by golessons/third_party/yaegi/interp.(*Interpreter).ExecuteWithContext"))
 }
 
 // goroutineID parses "goroutine 12 [running]:".

@@ -153,7 +153,7 @@ func (e *Evaluator) show(v any) {
 	data := display.Bundle(v)
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if t := reflect.TypeOf(v); t != nil && strings.HasPrefix(t.PkgPath(), "github.com/traefik/yaegi/") && e.plain != "" {
+	if t := reflect.TypeOf(v); t != nil && strings.Contains(t.PkgPath(), "/yaegi/") && e.plain != "" {
 		data[display.MIMEText] = e.plain
 	}
 	for k, r := range e.richOut {

@@ -8,7 +8,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 
 	"golessons/kernel/internal/eval/rewrite"
 )

@@ -12,7 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 
 	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/symtab"

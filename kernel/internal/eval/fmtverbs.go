@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 // The fmt functions given to cells, with %T, %+v and %#v of cell struct

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 func TestStdin(t *testing.T) {

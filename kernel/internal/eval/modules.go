@@ -15,7 +15,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 
 	"golessons/kernel/internal/modules"
 )

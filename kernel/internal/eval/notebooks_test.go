@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 
 	"golessons/demos"
 	"golessons/kernel/internal/symbols"

@@ -4,7 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 
 	"golessons/kernel/internal/symbols"
 )

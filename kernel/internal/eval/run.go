@@ -11,7 +11,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 
 	"golessons/kernel/internal/eval/rewrite"
 )

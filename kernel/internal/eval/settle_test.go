@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 // TestSettleStopsALoopStartedAfterTheCancel reproduces yaegi's race head

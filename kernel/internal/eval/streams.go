@@ -10,7 +10,7 @@ import (
 	"sync"
 	"syscall"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 )
 
 // Streams are the standard output and error that cells see. Without them

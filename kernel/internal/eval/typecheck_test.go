@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 
 	"golessons/kernel/internal/symbols"
 )

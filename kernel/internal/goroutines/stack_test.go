@@ -30,7 +30,7 @@ func TestParseHeadersLabelsAndCreators(t *testing.T) {
 	if g.State != "chan send" || g.Labels["golessons"] != "s1" || g.Labels["x"] != `a "q"` {
 		t.Errorf("goroutine 6: state %q labels %v", g.State, g.Labels)
 	}
-	if g.CreatedBy != "github.com/traefik/yaegi/interp.call.func9" || g.Creator != 5 {
+	if g.CreatedBy != "golessons/third_party/yaegi/interp.call.func9" || g.Creator != 5 {
 		t.Errorf("goroutine 6 created by %q in %d", g.CreatedBy, g.Creator)
 	}
 	if f := gs[15].Frames[3]; f.Func != "sync.(*Mutex).Lock" || !strings.HasSuffix(f.File, "sync/mutex.go") || f.Line != 46 {
@@ -39,7 +39,7 @@ func TestParseHeadersLabelsAndCreators(t *testing.T) {
 	if gs[13].Labels != nil {
 		t.Errorf("unlabelled goroutine has labels %v", gs[13].Labels)
 	}
-	if !gs[5].Runs("github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext.func1") {
+	if !gs[5].Runs("golessons/third_party/yaegi/interp.(*Interpreter).ExecuteWithContext.func1") {
 		t.Error("goroutine 5 runs a cell")
 	}
 }

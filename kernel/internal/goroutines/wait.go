@@ -3,7 +3,7 @@ package goroutines
 import "strings"
 
 // interpPkg prefixes the frames of yaegi's interpreter.
-const interpPkg = "github.com/traefik/yaegi/interp."
+const interpPkg = "golessons/third_party/yaegi/interp."
 
 // Wait is what a goroutine of interpreted code is blocked in.
 type Wait struct {

@@ -10,7 +10,7 @@
 // never a cell.
 package symbols
 
-import "github.com/traefik/yaegi/interp"
+import "golessons/third_party/yaegi/interp"
 
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^SetPublisher$|^SetProvider$ golessons/demos golessons/display golessons/goroutines
 //go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols -exclude ^(SetSender|Receive)$ golessons/widgets

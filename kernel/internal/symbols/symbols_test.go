@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/traefik/yaegi/extract"
-	"github.com/traefik/yaegi/interp"
+	"golessons/third_party/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
 

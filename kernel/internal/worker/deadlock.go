@@ -41,7 +41,7 @@ const (
 )
 
 // cellGoroutine is the function of the goroutine yaegi runs a program on.
-const cellGoroutine = "github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext.func1"
+const cellGoroutine = "golessons/third_party/yaegi/interp.(*Interpreter).ExecuteWithContext.func1"
 
 // watched is what the check needs from the evaluator (*eval.Evaluator).
 type watched interface {

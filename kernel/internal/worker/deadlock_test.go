@@ -26,7 +26,7 @@ const job = 21 // the goroutine that called Eval in the dump below
 // A cell goroutine (created by the job) in wg.Wait and two workers
 // sending on a channel nobody receives from; the job itself waits.
 const dump = `goroutine 21 [select labels:{"golessons": "cell"}]:
-github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext(0x1, 0x2)
+golessons/third_party/yaegi/interp.(*Interpreter).ExecuteWithContext(0x1, 0x2)
 	/y/interp/program.go:200 +0x1
 golessons/kernel/internal/worker.(*worker).execute(0x1)
 	/w/cell.go:20 +0x1
@@ -38,11 +38,11 @@ sync.(*WaitGroup).Wait(0x1)
 	/go/src/sync/waitgroup.go:206 +0x85
 reflect.Value.call({0x1}, {0x2, 0x4}, {0x3, 0x0, 0x0})
 	/go/src/reflect/value.go:586 +0xf0c
-github.com/traefik/yaegi/interp.callBin.func2({0x1}, {0x2})
+golessons/third_party/yaegi/interp.callBin.func2({0x1}, {0x2})
 	/y/interp/run.go:1512 +0x2f
-github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext.func1()
+golessons/third_party/yaegi/interp.(*Interpreter).ExecuteWithContext.func1()
 	/y/interp/program.go:197 +0x65
-created by github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext in goroutine 21
+created by golessons/third_party/yaegi/interp.(*Interpreter).ExecuteWithContext in goroutine 21
 	/y/interp/program.go:195 +0x172
 
 goroutine 31 [select labels:{"golessons": "s1"}]:
@@ -50,9 +50,9 @@ reflect.rselect({0x1, 0x2, 0x0?})
 	/go/src/runtime/select.go:589 +0x2c5
 reflect.Select({0x1, 0x2, 0x0?})
 	/go/src/reflect/value.go:3173 +0x4b2
-github.com/traefik/yaegi/interp.send.func5(0x1)
+golessons/third_party/yaegi/interp.send.func5(0x1)
 	/y/interp/run.go:3712 +0x3a5
-created by github.com/traefik/yaegi/interp.call.func9 in goroutine 30
+created by golessons/third_party/yaegi/interp.call.func9 in goroutine 30
 	/y/interp/run.go:1309 +0x2a5
 
 goroutine 32 [select labels:{"golessons": "s1"}]:
@@ -60,9 +60,9 @@ reflect.rselect({0x1, 0x2, 0x0?})
 	/go/src/runtime/select.go:589 +0x2c5
 reflect.Select({0x1, 0x2, 0x0?})
 	/go/src/reflect/value.go:3173 +0x4b2
-github.com/traefik/yaegi/interp.send.func5(0x1)
+golessons/third_party/yaegi/interp.send.func5(0x1)
 	/y/interp/run.go:3712 +0x3a5
-created by github.com/traefik/yaegi/interp.call.func9 in goroutine 30
+created by golessons/third_party/yaegi/interp.call.func9 in goroutine 30
 	/y/interp/run.go:1309 +0x2a5
 
 goroutine 40 [IO wait]:
@@ -119,14 +119,14 @@ func TestJudgeStaysSilentWhenUnsure(t *testing.T) {
 goroutine 50 [sleep labels:{"golessons": "cell"}]:
 time.Sleep(0x1)
 	/go/src/runtime/time.go:363 +0x165
-github.com/traefik/yaegi/interp.callBin.func2({0x1}, {0x2})
+golessons/third_party/yaegi/interp.callBin.func2({0x1}, {0x2})
 	/y/interp/run.go:1512 +0x2f
 `, sites()},
 		"cell code on an unlabelled goroutine": {dump + `
 goroutine 51 [select]:
 reflect.Select({0x1, 0x2, 0x0?})
 	/go/src/reflect/value.go:3173 +0x4b2
-github.com/traefik/yaegi/interp.recv.func3(0x1)
+golessons/third_party/yaegi/interp.recv.func3(0x1)
 	/y/interp/run.go:3542 +0x3a5
 `, sites()},
 		"the cell's own goroutine done": {strings.Replace(dump, "in goroutine 21", "in goroutine 99", 1), sites()},

@@ -35,8 +35,8 @@ type leftovers interface {
 
 // interpCreated reports a goroutine started by an interpreted go statement.
 func interpCreated(g goroutines.Goroutine) bool {
-	return strings.HasPrefix(g.CreatedBy, "github.com/traefik/yaegi/interp.") &&
-		g.CreatedBy != "github.com/traefik/yaegi/interp.(*Interpreter).ExecuteWithContext"
+	return strings.HasPrefix(g.CreatedBy, "golessons/third_party/yaegi/interp.") &&
+		g.CreatedBy != "golessons/third_party/yaegi/interp.(*Interpreter).ExecuteWithContext"
 }
 
 // aliveBefore returns the ids of cell goroutines alive as a cell starts,
