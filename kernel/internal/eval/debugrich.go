@@ -12,9 +12,8 @@ import (
 	"time"
 	"unsafe"
 
-	"golessons/third_party/yaegi/interp"
-
 	"golessons/display"
+	"golessons/third_party/yaegi/interp"
 )
 
 // A value read in a stopped frame is shown with its rich methods without

@@ -8,9 +8,8 @@ import (
 	"reflect"
 	"strings"
 
-	"golessons/third_party/yaegi/interp"
-
 	"golessons/kernel/internal/eval/rewrite"
+	"golessons/third_party/yaegi/interp"
 )
 
 // overrideEncoders makes encoding/json's and encoding/xml's entry points

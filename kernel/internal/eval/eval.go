@@ -12,10 +12,9 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"golessons/third_party/yaegi/interp"
-
 	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/symtab"
+	"golessons/third_party/yaegi/interp"
 )
 
 // Options configures an Evaluator.

@@ -119,7 +119,15 @@ func (tn *typeNames) values(a []any) []any {
 	var out []any
 	for i, x := range a {
 		switch x.(type) {
-		case nil, string, int, int64, int32, float64, bool, uint8, error, fmt.Stringer:
+		case error, fmt.Stringer:
+			if s, ok := nilReceiver(x); ok {
+				if out == nil {
+					out = append([]any(nil), a...)
+				}
+				out[i] = s
+			}
+			continue
+		case nil, string, int, int64, int32, float64, bool, uint8:
 			continue // the common arguments: nothing to do, no reflection
 		}
 		inner, _, vi := unwrapVI(x)
@@ -294,4 +302,45 @@ func (tn *typeNames) valueNeeds(v reflect.Value, budget *int, depth int) bool {
 // unexported fields are out of reach; fmt prints it as its package says).
 func compiledNamed(rt reflect.Type) bool {
 	return rt.Name() != "" && rt.PkgPath() != "" && !strings.Contains(rt.PkgPath(), "yaegi")
+}
+
+// A nil pointer of a cell type with methods, held in an error or Stringer,
+// reaches fmt in yaegi's wrapper, a struct: fmt would report a panicking
+// method as a panic, where for a nil pointer Go prints <nil>.
+
+// shownString is what a method returned for a nil receiver, printed as
+// fmt prints a Stringer's result.
+type shownString string
+
+func (s shownString) String() string { return string(s) }
+
+// nilReceiver calls the Error or String method of x when x is yaegi's
+// wrapper around a nil pointer (map, slice, ...) of a cell type, and
+// returns what fmt must print: the method's result, or <nil> if it
+// panicked, as Go's fmt does for a nil receiver.
+func nilReceiver(x any) (shown any, ok bool) {
+	inner, wrapped := unwrapYaegi(x)
+	if !wrapped {
+		return nil, false
+	}
+	switch v := reflect.ValueOf(inner); v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Chan, reflect.Func:
+		if !v.IsNil() {
+			return nil, false
+		}
+	default:
+		return nil, false
+	}
+	defer func() {
+		if recover() != nil {
+			shown, ok = shownString("<nil>"), true
+		}
+	}()
+	switch m := x.(type) {
+	case error:
+		return shownString(m.Error()), true
+	case fmt.Stringer:
+		return shownString(m.String()), true
+	}
+	return nil, false
 }

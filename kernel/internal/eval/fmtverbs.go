@@ -144,6 +144,10 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 		}
 		if argi < len(a) && !labelled {
 			v, wrapped := unwrapYaegi(arg)
+			if shown, ok := nilReceiver(arg); ok && strings.ContainsRune("vsxXq", rune(c)) {
+				copied = copyArgs(copied, a)
+				copied[argi], arg, v, wrapped = shown, shown, shown, false
+			}
 			if _, formatter := arg.(fmt.Formatter); wrapped && !formatter && !strings.ContainsRune("vsxXqTw", rune(c)) {
 				// Go calls String and Error only for these verbs (and %w
 				// keeps the error); %d of a

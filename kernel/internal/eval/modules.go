@@ -15,9 +15,8 @@ import (
 	"strings"
 	"time"
 
-	"golessons/third_party/yaegi/interp"
-
 	"golessons/kernel/internal/modules"
+	"golessons/third_party/yaegi/interp"
 )
 
 // listPath is the compiled package cells import to see the modules in use.

@@ -8,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"golessons/third_party/yaegi/interp"
-
 	"golessons/demos"
 	"golessons/kernel/internal/symbols"
+	"golessons/third_party/yaegi/interp"
 )
 
 // TestMain lets demos.WithProcesses re-run this test binary as its

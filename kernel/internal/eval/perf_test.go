@@ -4,9 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"golessons/third_party/yaegi/interp"
-
 	"golessons/kernel/internal/symbols"
+	"golessons/third_party/yaegi/interp"
 )
 
 func TestDemosTimelineRendersSVG(t *testing.T) {

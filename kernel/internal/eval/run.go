@@ -11,9 +11,8 @@ import (
 	"regexp"
 	"strings"
 
-	"golessons/third_party/yaegi/interp"
-
 	"golessons/kernel/internal/eval/rewrite"
+	"golessons/third_party/yaegi/interp"
 )
 
 // cellFile is the file name given to cell code; it is stripped from

@@ -10,11 +10,11 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"golessons/third_party/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"golessons/kernel/internal/stdsyms"
+	"golessons/third_party/yaegi/interp"
 )
 
 // rtPath is the import path of the compiled helpers used by the prelude

@@ -8,9 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"golessons/third_party/yaegi/interp"
-
 	"golessons/kernel/internal/symbols"
+	"golessons/third_party/yaegi/interp"
 )
 
 // TestTypecheckRefuses checks the programs Go refuses and yaegi would run

@@ -7,8 +7,9 @@ import (
 	"testing"
 
 	"github.com/traefik/yaegi/extract"
-	"golessons/third_party/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
+
+	"golessons/third_party/yaegi/interp"
 )
 
 // TestGeneratedUpToDate regenerates the tables in memory, with the options

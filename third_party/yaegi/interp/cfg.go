@@ -726,6 +726,12 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					dest.gen = nop
 				case isFuncField(dest):
 					// Setting a struct field of function type requires an extra step. Do not optimize.
+				case n.nleft > 1 && (isCall(src) || src.action == aRecv || src.action == aCompositeLit):
+					// golessons: in a, b := []int{1}, 5 the cases below would
+					// make the whole statement a nop (n.gen), so b was never
+					// assigned; and writing a source straight into its
+					// destination would let a later source of the same
+					// statement read the new value (a, b = []int{b[0]}, a).
 				case isCall(src) && !isInterfaceSrc(dest.typ) && n.kind != defineStmt:
 					// Call action may perform the assignment directly.
 					if dest.typ.id() != src.typ.id() {
@@ -744,8 +750,11 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					src.findex = dest.findex // Set recv address to LHS.
 					dest.typ = src.typ
 				case src.action == aCompositeLit:
-					if dest.typ.cat == valueT && dest.typ.rtype.Kind() == reflect.Interface {
+					if isInterfaceBin(dest.typ) {
 						// Skip optimisation for assigned interface.
+						// golessons: error too, not only a compiled interface. Built in
+						// the slot of an error result (err = T{...}; return), the
+						// literal was never converted, and the caller got nil.
 						break
 					}
 					if dest.action == aGetIndex || dest.action == aStar {

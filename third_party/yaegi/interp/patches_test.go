@@ -1,0 +1,213 @@
+package interp_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"reflect"
+	"testing"
+
+	"github.com/traefik/yaegi/stdlib"
+
+	"golessons/third_party/yaegi/interp"
+)
+
+// run evaluates a main package and returns what it printed. held is
+// given to the program as probe.Held: the value inside the wrapper the
+// interpreter passes to compiled code for an error.
+func run(t *testing.T, src string) string {
+	t.Helper()
+	var out bytes.Buffer
+	i := interp.New(interp.Options{Stdout: &out, Stderr: io.Discard}) // Stderr: the interpreter's panic trace
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	held := func(err error) string {
+		v := reflect.ValueOf(err)
+		if v.Kind() == reflect.Struct && v.NumField() > 0 {
+			return fmt.Sprintf("%v", v.Field(0).Interface()) // the interpreter's wrapper: IValue first
+		}
+		return fmt.Sprintf("%v", err)
+	}
+	if err := i.Use(interp.Exports{"probe/probe": {"Held": reflect.ValueOf(held)}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := i.Eval(src); err != nil {
+		t.Fatalf("%v\noutput so far:\n%s", err, out.String())
+	}
+	return out.String()
+}
+
+func TestStructLiteralAssignedToAnErrorResult(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type E struct{ Msg string; Code int }
+func (e E) Error() string { return fmt.Sprint(e.Msg, " ", e.Code) }
+func bare() (err error) { err = E{"bare", 1}; return }
+func named() (n int, err error) { n = 2; err = E{Msg: "named", Code: 2}; return n, err }
+func recovered() (err error) {
+	defer func() {
+		if recover() != nil {
+			err = E{"recovered", 3}
+		}
+	}()
+	panic("x")
+}
+func main() {
+	fmt.Println(bare(), bare() == nil)
+	fmt.Println(named())
+	fmt.Println(recovered())
+}`)
+	want := "bare 1 false\n2 named 2\nrecovered 3\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestCompiledCodeSeesTheStructInsideAnError(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "probe")
+type One struct{ Name string }
+func (e One) Error() string { return e.Name }
+type Two struct{ Name string; N int }
+func (e Two) Error() string { return e.Name }
+func f() error { return Two{"f", 1} }
+func main() {
+	v := Two{"v", 2}
+	var err error = v
+	fmt.Println(probe.Held(f()), probe.Held(err), probe.Held(One{"one"}))
+}`)
+	want := "{f 1} {v 2} {one}\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestNilPointerInAnInterfaceIsNotNil(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type E struct{ code int }
+func (e *E) Error() string {
+	if e == nil {
+		return "nil E"
+	}
+	return fmt.Sprint("code ", e.code)
+}
+func check(fail bool) error {
+	var p *E
+	if fail {
+		p = &E{7}
+	}
+	return p
+}
+func main() {
+	err := check(false)
+	fmt.Println(err == nil, err.Error())
+	var e error = (*E)(nil)
+	fmt.Println(e != nil, check(true))
+	var none error
+	fmt.Println(none == nil)
+}`)
+	want := "false nil E\ntrue code 7\ntrue\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestStructValuePromotesEmbeddedMethodsToACompiledInterface(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "io"; "strings")
+type Logged struct {
+	*strings.Builder
+	lines int
+}
+func main() {
+	l := Logged{Builder: &strings.Builder{}, lines: 1}
+	var w io.Writer = l
+	fmt.Fprint(w, "written")
+	fmt.Println(l.String())
+}`)
+	want := "written\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestRunTimeErrorsAreGos(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "runtime")
+type T struct{ X int }
+func try(f func()) {
+	defer func() {
+		r := recover()
+		if r == nil {
+			fmt.Println(" no panic")
+			return
+		}
+		_, rt := r.(runtime.Error)
+		fmt.Println(r, rt)
+	}()
+	f()
+}
+func main() {
+	s := []int{1, 2, 3}
+	a := [2]int{}
+	str := "abc"
+	k, one, neg := 7, 1, -1
+	var p *T
+	var x any = "s"
+	try(func() { _ = s[k] })
+	try(func() { s[neg] = 1 })
+	try(func() { _ = a[k] })
+	try(func() { _ = str[k] })
+	try(func() { _ = s[1:k] })
+	try(func() { _ = s[k:] })
+	try(func() { _ = a[:k] })
+	try(func() { _ = s[2:one] })
+	try(func() { _ = s[0:1:k] })
+	try(func() { _ = s[0:k:3] })
+	try(func() { fmt.Print(p.X) })
+	try(func() { fmt.Print(x.(int)) })
+	try(func() { fmt.Print(s[:3:3], str[1:]) })
+}`)
+	want := `runtime error: index out of range [7] with length 3 true
+runtime error: index out of range [-1] true
+runtime error: index out of range [7] with length 2 true
+runtime error: index out of range [7] with length 3 true
+runtime error: slice bounds out of range [:7] with capacity 3 true
+runtime error: slice bounds out of range [7:3] true
+runtime error: slice bounds out of range [:7] with length 2 true
+runtime error: slice bounds out of range [2:1] true
+runtime error: slice bounds out of range [::7] with capacity 3 true
+runtime error: slice bounds out of range [:7:3] true
+runtime error: invalid memory address or nil pointer dereference true
+interface conversion: interface {} is string, not int true
+[1 2 3]bc no panic
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestMultipleAssignmentWithACompositeLiteral(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func sq(x int) int { return x * x }
+func main() {
+	nums, target, name := []int{2, 7, 11}, 9, "pair"
+	fmt.Println(nums, target, name)
+	var p, q int
+	p, q = sq(3), 4
+	c := make(chan int, 1)
+	c <- 8
+	r, s := <-c, "recv"
+	fmt.Println(p, q, r, s)
+	a, b := []int{1}, []int{2}
+	a, b = []int{b[0]}, a
+	fmt.Println(a, b)
+}`)
+	want := "[2 7 11] 9 pair\n9 4 8 recv\n[2] [1]\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
