@@ -69,8 +69,11 @@ func TestTypeSwitchCaseKinds(t *testing.T) {
 		{name: "cell type with a builtin underlying type is an error, not a guess", cells: []string{typeSwitchTypes,
 			"type Celsius float64\nfunc temp(i any) string { switch i.(type) { case float64: return \"float\"; case Celsius: return \"celsius\" }; return \"\" }"},
 			errName: "CompileError", errHas: "2:50: the kernel cannot run this type switch: case float64: the interpreter cannot tell values of float64 from those of Celsius"},
-		{name: "cell structs with the same fields are an error, not a guess", cells: []string{typeSwitchTypes,
-			"type A struct{ X int }\ntype B struct{ X int }\nfunc ab(i any) string { switch i.(type) { case *A: return \"a\" }; return \"\" }"},
+		{name: "cell structs with the same fields are told apart", cells: []string{typeSwitchTypes,
+			"type A struct{ X int }\ntype B struct{ X int }\nfunc ab(i any) string { switch i.(type) { case *A: return \"a\"; case B: return \"b\" }; return \"?\" }",
+			"ab(&A{}) + ab(B{}) + ab(&B{}) + ab(A{})"}, text: `"ab??"`},
+		{name: "empty cell structs are an error, not a guess", cells: []string{typeSwitchTypes,
+			"type A struct{}\ntype B struct{}\nfunc ab(i any) string { switch i.(type) { case *A: return \"a\" }; return \"\" }"},
 			errName: "CompileError", errHas: "case *A: the interpreter cannot tell values of *A from those of *B"},
 	}
 	runCellCases(t, cases)

@@ -101,6 +101,11 @@ func twins(t types.Type, held *types.Interface, pkg *types.Package) []string {
 		t, stars = p.Elem(), stars+"*"
 	}
 	var out []string
+	if st, ok := t.Underlying().(*types.Struct); ok && st.NumFields() > 0 {
+		// The interpreter's reflect type of a named struct type with
+		// fields carries the type's name (third_party/yaegi): no twins.
+		return out
+	}
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)

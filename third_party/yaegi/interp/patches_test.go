@@ -211,3 +211,23 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestStructTypesWithTheSameFieldsStayApart(t *testing.T) {
+	got := run(t, `package main
+import ("encoding/json"; "fmt"; "reflect")
+type Dog struct{ Name string }
+type Cat struct{ Name string }
+type Tagged struct{ Name string `+"`json:\"name\"`"+` }
+func main() {
+	var a, b any = Dog{"rex"}, Cat{"rex"}
+	fmt.Println(reflect.TypeOf(a) == reflect.TypeOf(b), a == b, a == any(Dog{"rex"}))
+	c := Cat(Dog{"tom"})
+	fmt.Println(c.Name, Tagged(c).Name)
+	out, _ := json.Marshal(Tagged{"kit"})
+	fmt.Println(string(out))
+}`)
+	want := "false false true\ntom tom\n{\"name\":\"kit\"}\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

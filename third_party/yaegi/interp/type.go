@@ -2170,6 +2170,19 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 			}
 		}
 		ctx.slevel--
+		if t.name != "" && len(fields) > 0 {
+			// golessons: two named struct types with the same fields
+			// (type Dog struct{ name string }; type Cat struct{ name string })
+			// were one reflect type, so %T, type switches and comparisons
+			// through interfaces could not tell a Dog from a Cat. A tag on
+			// the first field naming the type keeps them apart; Go ignores
+			// tags in conversions, and encoders read only their own keys.
+			tag := string(fields[0].Tag)
+			if tag != "" {
+				tag += " "
+			}
+			fields[0].Tag = reflect.StructTag(tag + `yaegi:"` + t.path + "." + t.name + `"`)
+		}
 		type fixStructField struct {
 			name  string
 			index int
