@@ -13,10 +13,12 @@ import (
 )
 
 // overrideEncoders makes encoding/json's and encoding/xml's entry points
-// refuse a value of a cell type that embeds another type: the
-// interpreter's struct type holds the embedded one as a plain field
-// named after its type (see rewrite.TagStructFields), so these encoders
-// would nest its fields where Go promotes them. Unexported fields need
+// refuse a value of a cell type that embeds a compiled type with methods
+// (sync.Mutex, time.Time) beside other fields: reflect.StructOf cannot
+// mark such a field embedded, so the interpreter's struct type holds it
+// as a plain field named after its type (see rewrite.TagStructFields),
+// and these encoders would nest its fields where Go promotes them.
+// Embedded types of the cells are marked (third_party/yaegi). Unexported fields need
 // nothing here: their tags hide them. (*json.Encoder).Encode and
 // (*json.Decoder).Decode are methods of compiled types, out of reach.
 // xml names an element after its value's type, which a cell's struct
@@ -99,7 +101,7 @@ func refuseEmbedded(fn string, v any) {
 		if len(name) > 1 && name[0] == 'X' && name[1] >= 'a' && name[1] <= 'z' {
 			name = name[1:]
 		}
-		panic(fmt.Sprintf("%s: a struct declared in a cell embeds %s beside other fields; the interpreter cannot mark such a field as embedded, "+
+		panic(fmt.Sprintf("%s: a struct declared in a cell embeds %s, a type with methods, beside other fields; the interpreter cannot mark such a field as embedded, "+
 			"so its fields would come out nested under %q instead of promoted as Go does. "+
 			"Give the field a name (%s %s) or copy its fields into the struct",
 			fn, name, f.Name, name, name))

@@ -231,3 +231,30 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestEmbeddedStructFieldsArePromotedToCompiledCode(t *testing.T) {
+	got := run(t, `package main
+import ("encoding/json"; "fmt")
+type Base struct{ ID int `+"`json:\"id\"`"+` }
+type User struct {
+	Base
+	Name string
+}
+type Ref struct {
+	*Base
+	Note string
+}
+func main() {
+	out, err := json.Marshal(User{Base{1}, "ann"})
+	fmt.Println(string(out), err)
+	var u User
+	err = json.Unmarshal([]byte(`+"`{\"id\":7,\"Name\":\"bo\"}`"+`), &u)
+	fmt.Println(u.ID, u.Name, err)
+	out, err = json.Marshal(Ref{&Base{2}, "n"})
+	fmt.Println(string(out), err)
+}`)
+	want := "{\"id\":1,\"Name\":\"ann\"} <nil>\n7 bo <nil>\n{\"id\":2,\"Note\":\"n\"} <nil>\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

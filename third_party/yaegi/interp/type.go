@@ -2047,6 +2047,21 @@ func (t *itype) fixDummy(typ reflect.Type) reflect.Type {
 	return typ
 }
 
+// noMethods reports whether t, and for a pointer its element, has no
+// methods in reflect: reflect.StructOf can embed it beside other fields.
+func noMethods(t reflect.Type) bool {
+	if t == nil || t.NumMethod() > 0 {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return t.Elem().Kind() == reflect.Struct && reflect.PointerTo(t.Elem()).NumMethod() == 0
+	case reflect.Struct:
+		return reflect.PointerTo(t).NumMethod() == 0
+	}
+	return false
+}
+
 // RefType returns a reflect.Type representation from an interpreter type.
 // In simple cases, reflect types are directly mapped from the interpreter
 // counterpart.
@@ -2157,6 +2172,12 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 			if len(t.field) == 1 && f.embed {
 				// Mark the field as embedded (anonymous) only if it is the
 				// only one, to avoid a panic due to golang/go#15924 issue.
+				field.Anonymous = true
+			} else if f.embed && noMethods(field.Type) {
+				// golessons: reflect.StructOf panics only for an embedded
+				// type with methods; a type of the cells has none in
+				// reflect. Marked, its fields are promoted to compiled code
+				// too (encoding/json writes them flat, as Go does).
 				field.Anonymous = true
 			}
 			fields = append(fields, field)

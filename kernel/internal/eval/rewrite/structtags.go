@@ -17,11 +17,11 @@ const EmbeddedTag = "golessons"
 // make an unexported field: `secret string` becomes an exported field
 // named Xsecret, and encoding/json and encoding/xml would write and read
 // it. Those fields get `json:"-" xml:"-"` (replacing any json or xml key:
-// Go ignores an unexported field's tags). StructOf marks an embedded
-// field as embedded only when it is a struct's only field, so encoders
-// would nest its fields instead of promoting them; embedded fields get
-// `golessons:"embedded"`, which lets the encoders' entry points refuse
-// such a value rather than answer wrongly.
+// Go ignores an unexported field's tags). StructOf cannot mark a field
+// embedded when its type has methods and other fields are beside it, so
+// encoders would nest its fields instead of promoting them; embedded
+// fields get `golessons:"embedded"`, which lets the encoders' entry
+// points refuse such a value rather than answer wrongly.
 func TagStructFields(n ast.Node) {
 	ast.Inspect(n, func(x ast.Node) bool {
 		st, ok := x.(*ast.StructType)
