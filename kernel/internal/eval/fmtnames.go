@@ -43,6 +43,10 @@ type typeNames struct {
 	// stringers are the cell types' String and Error methods, by
 	// receiver type (fmtstringers.go).
 	stringers map[reflect.Type]stringer
+	// namedStringers are the String and Error methods of the cells'
+	// named non-struct types, by "main.Name", for struct fields the
+	// interpreter tags with their type (fieldStringer).
+	namedStringers map[string]stringer
 }
 
 // register records the element type of slice under name. (A slice: a

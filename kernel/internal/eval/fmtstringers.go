@@ -16,9 +16,11 @@ import (
 // and the printing functions given to cells format values that hold
 // such types themselves (tn.format), calling it where fmt would.
 //
-// Only struct receivers are registered: a named non-struct type is the
-// same reflect type as its underlying type (type Weekday int is int), so
-// its method cannot be told from a plain int's absence of one.
+// Struct receivers are registered by reflect type. A named non-struct
+// type is the same reflect type as its underlying type (type Weekday int
+// is int), so its method cannot be told from a plain int's absence of
+// one; it is registered by name, for the struct fields of that type,
+// which the interpreter tags with the type's name (third_party/yaegi).
 
 // stringer is a registered String or Error method, as a func(T) string.
 type stringer struct {
@@ -47,6 +49,50 @@ func (tn *typeNames) registerStringer(slice any, method string, fn any) {
 		return // fmt prefers Error
 	}
 	tn.stringers[rt] = stringer{fn: fv, method: method}
+}
+
+// fieldTypeTag is the struct tag key naming a field's named non-struct
+// type ("main.Weekday"), set by the interpreter (third_party/yaegi).
+const fieldTypeTag = "yaegitype"
+
+// registerNamedStringer records fn, a func(T) string calling the method
+// of the cells' named non-struct type name.
+func (tn *typeNames) registerNamedStringer(name, method string, fn any) {
+	fv := reflect.ValueOf(fn)
+	if fv.Kind() != reflect.Func || fv.Type().NumIn() != 1 || fv.Type().In(0).Kind() == reflect.Struct {
+		return
+	}
+	tn.mu.Lock()
+	defer tn.mu.Unlock()
+	if tn.namedStringers == nil {
+		tn.namedStringers = map[string]stringer{}
+	}
+	if old, ok := tn.namedStringers["main."+name]; ok && old.method == "Error" && method == "String" {
+		return // fmt prefers Error
+	}
+	tn.namedStringers["main."+name] = stringer{fn: fv, method: method}
+}
+
+// fieldStringer returns the registered method of the named type of
+// struct field f, or of its elements (each true), if the interpreter
+// tagged it with one.
+func (tn *typeNames) fieldStringer(f reflect.StructField) (s stringer, each, ok bool) {
+	name := f.Tag.Get(fieldTypeTag)
+	if name == "" {
+		return stringer{}, false, false
+	}
+	name, each = strings.CutPrefix(name, "[]")
+	tn.mu.RLock()
+	defer tn.mu.RUnlock()
+	s, ok = tn.namedStringers[name]
+	want := f.Type
+	if each {
+		if k := want.Kind(); k != reflect.Slice && k != reflect.Array {
+			return stringer{}, false, false
+		}
+		want = want.Elem()
+	}
+	return s, each, ok && s.fn.Type().In(0) == want
 }
 
 // stringOf returns what v's String or Error method says, as fmt would
@@ -97,6 +143,7 @@ func (e *Evaluator) registerStringers() {
 		}
 		if !ptr {
 			fmt.Fprintf(&b, "__gl_stringer([]%s(nil), %q, func(v %s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)
+			fmt.Fprintf(&b, "__gl_namedStringer(%q, %q, func(v %s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)
 		}
 		fmt.Fprintf(&b, "__gl_stringer([]*%s(nil), %q, func(v *%s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)
 	}
@@ -175,7 +222,7 @@ func (tn *typeNames) needsStringer(rt reflect.Type, seen map[reflect.Type]bool) 
 		return tn.needsStringer(rt.Elem(), seen)
 	case reflect.Struct:
 		for i := range rt.NumField() {
-			if tn.needsStringer(rt.Field(i).Type, seen) {
+			if _, _, ok := tn.fieldStringer(rt.Field(i)); ok || tn.needsStringer(rt.Field(i).Type, seen) {
 				return true
 			}
 		}

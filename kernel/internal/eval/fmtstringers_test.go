@@ -91,3 +91,28 @@ var none []Weekday
 fmt.Println(none, fmt.Sprint(days))`}, out: "[Mon Tue] [Sun Sun] map[Sun:5 Tue:1] &[Mon Tue]\n[Mon Tue] [Mon Tue] [1 2]\nmap[a:code 3] [code 4]\n[] [Mon Tue]\n"},
 	})
 }
+
+// Go's fmt calls the methods of exported fields only: through an
+// unexported field it cannot reach them (expected outputs from go run).
+func TestMethodsOfStructFields(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "named non-struct fields and their slices, exported or not", cells: []string{`import "fmt"
+type Level int
+func (l Level) String() string { return fmt.Sprint("L", int(l)) }
+type P struct{ X int }
+func (p P) String() string { return "P!" }
+type Rec struct {
+	Pub  Level
+	priv Level
+	Pp   P
+	pp   P
+	Ls   []Level
+	ls   []P
+}`, `r := Rec{1, 2, P{3}, P{4}, []Level{5}, []P{{6}}}
+fmt.Println(r)
+fmt.Printf("%+v %v\n", r, []Rec{r})`}, out: "{L1 2 P! {4} [L5] [{6}]}\n{Pub:L1 priv:2 Pp:P! pp:{X:4} Ls:[L5] ls:[{X:6}]} [{L1 2 P! {4} [L5] [{6}]}]\n"},
+		{name: "a method declared after the struct", cells: []string{`import "fmt"
+type Color int
+type Pixel struct{ C Color }`, `func (c Color) String() string { return "red" }`, `fmt.Println(Pixel{}, []Pixel{{1}})`}, out: "{red} [{red}]\n"},
+	})
+}

@@ -2,10 +2,12 @@ package eval
 
 import (
 	"fmt"
+	"go/token"
 	"io"
 	"reflect"
 	"sort"
 	"strings"
+	"unicode"
 
 	"golessons/third_party/yaegi/interp"
 )
@@ -209,8 +211,10 @@ func (n namedValue) Format(f fmt.State, verb rune) {
 	io.WriteString(f, n.tn.format(n.v, mode, 0)) //nolint:errcheck // fmt.State writes to a buffer
 }
 
-// fmtMode is the flags of a %v verb, or %s.
-type fmtMode struct{ plus, sharp, s bool }
+// fmtMode is the flags of a %v verb, or %s. noMethods: the value is
+// reached through an unexported field, where fmt calls no String or
+// Error method.
+type fmtMode struct{ plus, sharp, s, noMethods bool }
 
 func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 	sharp := mode.sharp
@@ -244,7 +248,7 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 	if depth > 20 || !tn.needs(v.Type(), map[reflect.Type]bool{}) && !tn.needsStringer(v.Type(), map[reflect.Type]bool{}) && !holdsIface(v.Type(), map[reflect.Type]bool{}) {
 		return fmt.Sprintf(verb, v.Interface())
 	}
-	if !sharp && (v.Kind() != reflect.Interface) {
+	if !sharp && !mode.noMethods && (v.Kind() != reflect.Interface) {
 		if s, ok := tn.stringOf(v); ok {
 			return s
 		}
@@ -275,8 +279,26 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 			name := t.Field(i).Name
 			if names != nil {
 				name = names[i]
+			} else if len(name) > 1 && name[0] == 'X' && unicode.IsLower(rune(name[1])) {
+				name = name[1:] // yaegi's exported alias of an unexported field
 			}
-			parts[i] = tn.format(v.Field(i), mode, depth+1)
+			fieldMode := mode
+			if !token.IsExported(name) {
+				fieldMode.noMethods = true // fmt cannot call methods through an unexported field
+			}
+			fs, each, ok := tn.fieldStringer(t.Field(i))
+			switch {
+			case ok && !sharp && !fieldMode.noMethods && !each:
+				parts[i] = callStringer(fs, v.Field(i))
+			case ok && !sharp && !fieldMode.noMethods:
+				elems := make([]string, v.Field(i).Len())
+				for j := range elems {
+					elems[j] = callStringer(fs, v.Field(i).Index(j))
+				}
+				parts[i] = "[" + strings.Join(elems, " ") + "]"
+			default:
+				parts[i] = tn.format(v.Field(i), fieldMode, depth+1)
+			}
 			if sharp || mode.plus {
 				parts[i] = name + ":" + parts[i]
 			}

@@ -122,6 +122,10 @@ func __gl_stringer(slice any, method string, fn any) {
 	__glrt.RegisterStringer(slice, method, fn)
 }
 
+func __gl_namedStringer(name, method string, fn any) {
+	__glrt.RegisterNamedStringer(name, method, fn)
+}
+
 // __gl_unwrap is errors.Unwrap for fixAsType's code.
 func __gl_unwrap(err any) any {
 	return __glrt.Unwrap(err)
@@ -285,6 +289,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)
+	m["RegisterNamedStringer"] = reflect.ValueOf(e.names.registerNamedStringer)
 	m["Dyn"] = reflect.ValueOf(func(v any) any { return v }) // see rewrite.DynArgs
 	m["Elems"] = reflect.ValueOf(newElems)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })

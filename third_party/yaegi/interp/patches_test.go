@@ -258,3 +258,29 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestFieldsOfNamedNonStructTypesAreTagged(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "reflect"; "time")
+type State int
+type Names []string
+type Job struct {
+	ID    int
+	S     State `+"`json:\"s\"`"+`
+	Hist  []State
+	N     Names
+	D     time.Duration
+	P     *State
+}
+func main() {
+	rt := reflect.TypeOf(Job{})
+	for i := 0; i < rt.NumField(); i++ {
+		fmt.Printf("%q ", rt.Field(i).Tag.Get("yaegitype"))
+	}
+	fmt.Println(rt.Field(1).Tag.Get("json"))
+}`)
+	want := `"" "main.State" "[]main.State" "main.Names" "" "" s` + "\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

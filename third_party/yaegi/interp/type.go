@@ -2047,6 +2047,24 @@ func (t *itype) fixDummy(typ reflect.Type) reflect.Type {
 	return typ
 }
 
+// namedFieldType names, for the tag of a struct field of type t, a
+// package-level named non-struct type of the interpreter ("main.Weekday"),
+// or a slice or array of one ("[]main.Weekday"); "" for other types.
+func namedFieldType(t *itype) string {
+	named := func(t *itype) bool {
+		return t != nil && t.name != "" && t.path != "" && t.cat != structT && t.cat != interfaceT &&
+			t.cat != valueT && t.cat != errorT && t.cat != ptrT && t.cat != genericT
+	}
+	switch {
+	case t == nil:
+	case named(t):
+		return t.path + "." + t.name
+	case t.name == "" && (t.cat == sliceT || t.cat == arrayT) && named(t.val):
+		return "[]" + t.val.path + "." + t.val.name
+	}
+	return ""
+}
+
 // noMethods reports whether t, and for a pointer its element, has no
 // methods in reflect: reflect.StructOf can embed it beside other fields.
 func noMethods(t reflect.Type) bool {
@@ -2179,6 +2197,17 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 				// reflect. Marked, its fields are promoted to compiled code
 				// too (encoding/json writes them flat, as Go does).
 				field.Anonymous = true
+			}
+			if name := namedFieldType(f.typ); name != "" {
+				// golessons: a named non-struct type (type Weekday int) is
+				// its underlying type in reflect, and fmt could not call
+				// its String method for a field (or a field's elements);
+				// the tag names the type.
+				tag := string(field.Tag)
+				if tag != "" {
+					tag += " "
+				}
+				field.Tag = reflect.StructTag(tag + `yaegitype:"` + name + `"`)
 			}
 			fields = append(fields, field)
 			// Find any nil type refs that indicates a rebuild is needed on this field.
