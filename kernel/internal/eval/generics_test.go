@@ -98,3 +98,23 @@ func print[T any](v ...[]T) { fmt.Println(v) }`, "print(values)\nfmt.Sprint(valu
 		{name: "generic method redefinition with new text refused", cells: []string{"type B[T any] struct{ v T }\nfunc (b B[T]) Get() T { return b.v }", "func (b B[T]) Get() T { var z T; return z }"}, errName: "MethodRedefined", errHas: "restart the kernel"},
 	})
 }
+
+// yaegi infers the type arguments of some calls of a generic func and
+// not others (a variadic call in a func body declared beside it); the
+// type checker's are written out.
+func TestGenericCallsInFuncBodies(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "variadic calls inside a func of the cell that declares the generic func", cells: []string{`import "fmt"
+type Number interface{ ~int | ~float64 }
+type MyInt int`, `func Sum[T Number](xs ...T) T {
+	var s T
+	for _, x := range xs { s += x }
+	return s
+}
+func report() {
+	a := Sum(1, 2, 3)
+	fmt.Println(a, Sum(1.5, 2.5), Sum[MyInt](4, 5))
+}
+report()`}, out: "6 4 9\n"},
+	})
+}

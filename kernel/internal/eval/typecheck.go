@@ -152,7 +152,8 @@ func (e *Evaluator) mapElem(lbrack token.Pos) (string, bool) {
 // rewriteWithFacts applies to n the rewrites that need the type
 // checker's facts f about the cell n comes from: concrete copies of the
 // standard iterator functions and of the cell's generic funcs yaegi
-// cannot run (rewrite.Seqs, rewrite.Generics), and %T labels
+// cannot run (rewrite.Seqs, rewrite.Generics), type arguments
+// (rewrite.WriteTypeArgs), and %T labels
 // (rewrite.TypeNames), and == on interfaces (ifaceCompares). It returns
 // the generic funcs copied, which the code no longer names but still
 // depends on.
@@ -178,6 +179,12 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 	if err != nil {
 		return nil, &Error{Name: "CompileError", Value: "cannot write a concrete version of the generic func " + err.Error()}
 	}
+	// yaegi infers some type arguments but not others (a variadic call
+	// inside a func body); written out, every call runs.
+	rewrite.WriteTypeArgs(n, func(fn *ast.Ident) ([]string, bool) {
+		args, ok := f.TypeArgs[e.factPos(fn.Pos())]
+		return args, ok
+	})
 	rewrite.DynArgs(n, func(sel *ast.Ident) ([]int, bool) {
 		args, ok := f.DynArgs[e.factPos(sel.Pos())]
 		return args, ok
@@ -200,7 +207,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers) == 0 {
 		return nil
 	}
 	f := e.facts.f

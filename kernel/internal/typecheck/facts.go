@@ -23,6 +23,11 @@ type Facts struct {
 	// interpreter cannot run (calls, and values such as Evens[int]), by
 	// the position of the func's name.
 	Generics map[Pos]GenericCall
+	// TypeArgs are the type arguments, as the cell would write them, of
+	// the other uses of the cell's package-level generic funcs, by the
+	// position of the func's name: the evaluator writes them out when
+	// the interpreter fails to infer them (a variadic call inside a func).
+	TypeArgs map[Pos][]string
 	// Ranges are the range loops over a func iterator or an integer, by
 	// the position of their `for`.
 	Ranges map[Pos]RangeFact
@@ -133,7 +138,7 @@ func seqTypes(args []types.Type) []types.Type {
 
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
-	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
 		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
@@ -221,6 +226,8 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		if p := fset.Position(id.Pos()); p.Filename == cellFile {
 			if gc, ok := genericCall(id, info, pkg, decls); ok {
 				f.Generics[Pos{p.Line, p.Column}] = gc
+			} else if args, ok := typeArgs(id, info, pkg); ok {
+				f.TypeArgs[Pos{p.Line, p.Column}] = args
 			}
 		}
 	}

@@ -57,6 +57,33 @@ func genericCall(id *ast.Ident, info *types.Info, pkg *types.Package, decls func
 	return gc, true
 }
 
+// typeArgs returns the type arguments of a use of id, a package-level
+// generic func of the cell, as the cell would write them; false when one
+// cannot be written there (a type parameter of an enclosing func).
+func typeArgs(id *ast.Ident, info *types.Info, pkg *types.Package) ([]string, bool) {
+	fn, ok := info.Uses[id].(*types.Func)
+	if !ok || fn.Pkg() != pkg || fn.Parent() != pkg.Scope() {
+		return nil, false
+	}
+	inst, ok := info.Instances[id]
+	if !ok || inst.TypeArgs.Len() == 0 || funcTyped(fn.Type().(*types.Signature)) {
+		return nil, false // func-typed ones are copied (genericCall) or explained
+	}
+	var out []string
+	for i := range inst.TypeArgs.Len() {
+		t := inst.TypeArgs.At(i)
+		s := types.TypeString(t, cellQualifier)
+		if strings.Contains(s, "invalid type") || isTypeParam(t) {
+			return nil, false
+		}
+		if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Parent() != nil && n.Obj().Parent() != n.Obj().Pkg().Scope() {
+			return nil, false // a type declared in a func, whose name may mean another type at the call
+		}
+		out = append(out, s)
+	}
+	return out, true
+}
+
 // funcTyped reports whether a parameter or result of sig is of a func
 // type (iter.Seq[T] is one): those are what yaegi's generics lose.
 func funcTyped(sig *types.Signature) bool {

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 )
 
@@ -205,4 +206,45 @@ func (in inferrer) identType(name string, locals map[string]ast.Expr) ast.Expr {
 		return t
 	}
 	return in.varType(name)
+}
+
+// WriteTypeArgs writes out the type arguments of the calls below n of
+// generic funcs that name them not (Sum(1, 2) becomes Sum[int](1, 2)),
+// where args, given the func's name, knows them (from the type checker).
+// It reports whether it changed anything.
+func WriteTypeArgs(n ast.Node, args func(fn *ast.Ident) ([]string, bool)) bool {
+	if n == nil {
+		return false
+	}
+	changed := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		call, ok := x.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		id, ok := call.Fun.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		ts, ok := args(id)
+		if !ok || len(ts) == 0 {
+			return true
+		}
+		var exprs []ast.Expr
+		for _, t := range ts {
+			e, err := parser.ParseExpr(t)
+			if err != nil {
+				return true
+			}
+			exprs = append(exprs, e)
+		}
+		if len(exprs) == 1 {
+			call.Fun = &ast.IndexExpr{X: id, Lbrack: id.End(), Index: exprs[0], Rbrack: id.End()}
+		} else {
+			call.Fun = &ast.IndexListExpr{X: id, Lbrack: id.End(), Indices: exprs, Rbrack: id.End()}
+		}
+		changed = true
+		return true
+	})
+	return changed
 }

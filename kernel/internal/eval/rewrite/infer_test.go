@@ -49,3 +49,25 @@ func TestInferTypeArgs(t *testing.T) {
 		})
 	}
 }
+
+func TestWriteTypeArgs(t *testing.T) {
+	known := map[string][]string{"Sum": {"float64"}, "Pairs": {"string", "[]Point"}}
+	args := func(fn *ast.Ident) ([]string, bool) {
+		a, ok := known[fn.Name]
+		return a, ok
+	}
+	cases := []struct{ name, in, out string }{
+		{"one type argument", `fmt.Println(Sum(1.5, 2))`, `fmt.Println(Sum[float64](1.5, 2))`},
+		{"two, written as given", `p := Pairs(m)`, `p := Pairs[string, []Point](m)`},
+		{"already written: untouched", `s := Sum[float64](1)`, `s := Sum[float64](1)`},
+		{"unknown func: untouched", `x := Other(1)`, `x := Other(1)`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, _ := rewriteBody(t, tc.in, func(n ast.Node) error { WriteTypeArgs(n, args); return nil })
+			if want := gofmt(t, tc.out); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
