@@ -201,3 +201,24 @@ func TestGoroutinePanicAfterCell(t *testing.T) {
 		t.Fatalf("next cell: %v %v", res.Data, err)
 	}
 }
+
+// runtime.NumGoroutine counts as in a program: 1 for the cell, plus the
+// goroutines cells started that still run (expected values from go run).
+func TestNumGoroutineCountsTheCellsGoroutines(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "before, during and after three goroutines", cells: []string{`import ("fmt"; "runtime"; "sync")`, `fmt.Println(runtime.NumGoroutine())
+var wg sync.WaitGroup
+release := make(chan struct{})
+for i := 0; i < 3; i++ {
+	wg.Add(1)
+	go func() { defer wg.Done(); <-release }()
+}
+fmt.Println(runtime.NumGoroutine())
+close(release)
+wg.Wait()
+for runtime.NumGoroutine() > 1 {
+	runtime.Gosched()
+}
+fmt.Println(runtime.NumGoroutine())`}, out: "1\n4\n1\n"},
+	})
+}

@@ -245,6 +245,14 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 	var stdin io.Reader = e.in
 	x["os/os"]["Stdin"] = reflect.ValueOf(&stdin).Elem()
 	x["os/os"]["Exit"] = reflect.ValueOf(func(code int) { panic(exitPanic{code}) })
+	// A program counts its own goroutines: the cell's and those cells
+	// started that still run, not the kernel's (lessons print the count
+	// before and after starting some, and Go's starts at 1).
+	x["runtime/runtime"]["NumGoroutine"] = reflect.ValueOf(func() int {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		return 1 + e.live
+	})
 	f := x["fmt/./fmt"]
 	f["Scan"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscan(e.in, a...) })
 	f["Scanln"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscanln(e.in, a...) })
