@@ -62,3 +62,20 @@ func TestRedefinitionsReachConcreteCopies(t *testing.T) {
 			"fmt.Println(picked())"}, out: "[1 3]\n"},
 	})
 }
+
+// sync's generic funcs run through concrete copies written for the
+// types the checker found (rewrite.Seqs); expected outputs from go run.
+func TestSyncOnceValues(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "computed once, shared, panics kept", cells: []string{`import ("fmt"; "strconv"; "sync")`, `calls := 0
+get := sync.OnceValue(func() []string { calls++; return []string{"a"} })
+parse := sync.OnceValues(func() (int, error) { calls++; return strconv.Atoi("12") })
+n, err := parse()
+n2, _ := parse()
+fmt.Println(get(), get(), n, n2, err, calls)
+bad := sync.OnceValue(func() int { panic("no") })
+for i := 0; i < 2; i++ {
+	func() { defer func() { fmt.Println(recover()) }(); bad() }()
+}`}, out: "[a] [a] 12 12 <nil> 2\nno\nno\n"},
+	})
+}

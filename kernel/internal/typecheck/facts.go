@@ -103,6 +103,20 @@ var seqFuncs = map[string]func(args []types.Type) []types.Type{
 	"slices.All":   sliceTypes, "slices.Values": sliceTypes, "slices.Backward": sliceTypes, "slices.AppendSeq": sliceTypes,
 	"slices.Collect": seqTypes, "slices.Sorted": seqTypes, "slices.SortedFunc": seqTypes, "slices.SortedStableFunc": seqTypes,
 	"iter.Pull": seqTypes, "iter.Pull2": seqTypes,
+	"sync.OnceValue": resultTypes, "sync.OnceValues": resultTypes,
+}
+
+// resultTypes are the result types of a func() (T1, T2) argument.
+func resultTypes(args []types.Type) []types.Type {
+	f, ok := args[0].Underlying().(*types.Signature)
+	if !ok || f.Params().Len() != 0 || f.Results().Len() == 0 {
+		return nil
+	}
+	var out []types.Type
+	for i := range f.Results().Len() {
+		out = append(out, f.Results().At(i).Type())
+	}
+	return out
 }
 
 func mapTypes(args []types.Type) []types.Type {

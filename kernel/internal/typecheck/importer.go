@@ -95,7 +95,11 @@ func (im *Importer) Import(p string) (pkg *types.Package, err error) {
 				merged[k] = v
 			}
 		}
-		return im.conv.fill(p, merged), nil
+		pkg := im.conv.fill(p, merged)
+		if src := genericDecls[p]; src != "" {
+			declareGenerics(pkg, src, im)
+		}
+		return pkg, nil
 	}
 	if im.hasSource(p) {
 		return im.fromSource(p)
@@ -161,4 +165,27 @@ var sizes = types.SizesFor("gc", runtime.GOARCH)
 // types are built by the interpreter, as a cell's are).
 func (im *Importer) interpreted(path string) bool {
 	return im.tables[path] == nil
+}
+
+// genericDecls declare, by import path, generic funcs of compiled
+// standard packages that the evaluator runs through concrete copies
+// (rewrite.Seqs): no table can hold a generic, so the checker learns
+// their signatures here.
+var genericDecls = map[string]string{
+	"sync": `package sync
+func OnceValue[T any](f func() T) func() T
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2)
+`,
+}
+
+// declareGenerics adds the declarations of src (bodiless funcs) to pkg,
+// a compiled package filled from its table.
+func declareGenerics(pkg *types.Package, src string, im *Importer) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, pkg.Path()+"/generics.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return
+	}
+	conf := types.Config{Importer: im, Sizes: sizes, Error: func(error) {}}
+	_ = types.NewChecker(&conf, fset, pkg, nil).Files([]*ast.File{f})
 }

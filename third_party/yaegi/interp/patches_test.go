@@ -284,3 +284,62 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestRecoverReturnsThePanicValue(t *testing.T) {
+	got := run(t, `package main
+import ("errors"; "fmt")
+type E struct{ Code int }
+func try(f func()) {
+	defer func() {
+		r := recover()
+		err, isErr := r.(error)
+		e, isE := r.(E)
+		typ := fmt.Sprintf("%T", r)
+		if isE {
+			typ = "main.E" // %T of a cell type is the kernel's business (eval)
+		}
+		fmt.Printf("%s %v %v %v %v %v\n", typ, r == "msg", isErr, err, isE, e.Code)
+	}()
+	f()
+}
+func main() {
+	try(func() { panic("msg") })
+	try(func() { panic(errors.New("boom")) })
+	try(func() { panic(E{3}) })
+	try(func() { panic(nil) })
+}`)
+	want := `string true false <nil> false 0
+*errors.errorString false true boom false 0
+main.E false false <nil> true 3
+*runtime.PanicNilError false true panic called with nil argument false 0
+`
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestAPanicInADeferredFuncIsRecoveredByAnEarlierOne(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func cleanup() {
+	defer func() { fmt.Println("outer recovered:", recover()) }()
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Println("cleaning up after", r)
+			panic(fmt.Sprint(r, " again"))
+		}
+	}()
+	panic("first")
+}
+func late() {
+	defer func() { fmt.Println("late recovered:", recover()) }()
+	defer fmt.Println("still runs")
+	defer func() { panic("in defer") }()
+	fmt.Println("body")
+}
+func main() { cleanup(); late() }`)
+	want := "cleaning up after first\nouter recovered: first again\nbody\nstill runs\nlate recovered: in defer\n"
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}

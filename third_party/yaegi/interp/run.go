@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/constant"
 	"reflect"
+	"runtime"
 	"regexp"
 	"strings"
 )
@@ -202,13 +203,27 @@ func panicFunc(s *scope) string {
 }
 
 // runCfg executes a node AST by walking its CFG and running node builtin at each step.
+// callDeferred calls a deferred func of frame f. golessons: a panic in
+// it becomes the frame's panic and the other deferred funcs still run,
+// as in Go, so that one registered earlier can recover it (a deferred
+// func that cleans up and panics again). Upstream's loop stopped at the
+// first panic.
+func callDeferred(f *frame, val []reflect.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			f.recovered = goPanicValue(r)
+		}
+	}()
+	val[0].Call(val[1:])
+}
+
 func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	var exec bltn
 	defer func() {
 		f.mutex.Lock()
 		f.recovered = goPanicValue(recover()) // golessons: see runtimeerrors.go
 		for _, val := range f.deferred {
-			val[0].Call(val[1:])
+			callDeferred(f, val)
 		}
 		if f.recovered != nil {
 			oNode := originalExecNode(n, exec)
@@ -928,7 +943,16 @@ func _panic(n *node) {
 	value := genValue(n.child[1])
 
 	n.exec = func(f *frame) bltn {
-		panic(value(f))
+		// golessons: panic with the value itself. Upstream panicked with
+		// its reflect.Value, which recover then returned: r.(error) and
+		// r == "msg" were false, %T said reflect.Value, and re-panicking
+		// a recovered value (panic(r) in a deferred func) could not be
+		// recovered again.
+		v := value(f)
+		if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
+			panic(new(runtime.PanicNilError))
+		}
+		panic(v.Interface())
 	}
 }
 

@@ -61,6 +61,31 @@ var seqTemplates = map[string]string{
 		__gl_seq(func(__gl_v %[1]s) bool { __gl_s = append(__gl_s, __gl_v); return true })
 		%[3]s.SortStableFunc(__gl_s, __gl_cmp)
 		return __gl_s }`,
+	// sync's generic funcs: f's panic is kept and raised again by every
+	// call, as Go's do.
+	"sync.OnceValue": `func(__gl_f func() %[1]s) func() %[1]s {
+		var __gl_once %[3]s.Once
+		var __gl_v %[1]s
+		var __gl_p any
+		return func() %[1]s {
+			__gl_once.Do(func() {
+				defer func() { if __gl_r := recover(); __gl_r != nil { __gl_p = __gl_r; panic(__gl_r) } }()
+				__gl_v = __gl_f()
+			})
+			if __gl_p != nil { panic(__gl_p) }
+			return __gl_v } }`,
+	"sync.OnceValues": `func(__gl_f func() (%[1]s, %[2]s)) func() (%[1]s, %[2]s) {
+		var __gl_once %[3]s.Once
+		var __gl_v1 %[1]s
+		var __gl_v2 %[2]s
+		var __gl_p any
+		return func() (%[1]s, %[2]s) {
+			__gl_once.Do(func() {
+				defer func() { if __gl_r := recover(); __gl_r != nil { __gl_p = __gl_r; panic(__gl_r) } }()
+				__gl_v1, __gl_v2 = __gl_f()
+			})
+			if __gl_p != nil { panic(__gl_p) }
+			return __gl_v1, __gl_v2 } }`,
 	// Pull runs the iterator on a goroutine of its own (the evaluator's
 	// Puller); __gl_next1/2 give the values their types.
 	"iter.Pull": `func(__gl_seq func(func(%[1]s) bool)) (func() (%[1]s, bool), func()) {
