@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"go/constant"
 	"reflect"
-	"runtime"
 	"regexp"
+	"runtime"
 	"strings"
 )
 
