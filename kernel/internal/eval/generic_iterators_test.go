@@ -79,3 +79,20 @@ for i := 0; i < 2; i++ {
 }`}, out: "[a] [a] 12 12 <nil> 2\nno\nno\n"},
 	})
 }
+
+// sync/atomic's Pointer[T] runs as the prelude's stand-in
+// (rewrite.StdTypes); expected outputs from go run.
+func TestAtomicPointer(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "load, store, swap, compare-and-swap, as a field", cells: []string{`import ("fmt"; "sync/atomic")
+type Config struct{ N int }
+type Server struct{ cfg atomic.Pointer[Config] }`, `var p atomic.Pointer[Config]
+fmt.Println(p.Load() == nil)
+p.Store(&Config{3})
+old := p.Swap(&Config{4})
+fmt.Println(old.N, p.CompareAndSwap(old, &Config{9}), p.CompareAndSwap(p.Load(), &Config{5}), p.Load().N)
+s := &Server{}
+s.cfg.Store(&Config{7})
+fmt.Println(s.cfg.Load().N)`}, out: "true\n3 false true 5\n7\n"},
+	})
+}

@@ -27,6 +27,45 @@ const rtPath = "golessons/kernel/internal/eval"
 // generated for the final expression (see display.go).
 const prelude = `import __glrt "golessons/kernel/internal/eval"
 import __glfmt "fmt"
+import __glsync "sync"
+
+// __gl_AtomicPointer stands in for sync/atomic's Pointer[T], a generic
+// type no compiled table can hold (rewrite.StdTypes); a mutex makes each
+// operation atomic.
+type __gl_AtomicPointer[T any] struct {
+	mu __glsync.Mutex
+	p  *T
+}
+
+func (x *__gl_AtomicPointer[T]) Load() *T {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	return x.p
+}
+
+func (x *__gl_AtomicPointer[T]) Store(val *T) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.p = val
+}
+
+func (x *__gl_AtomicPointer[T]) Swap(val *T) *T {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	old := x.p
+	x.p = val
+	return old
+}
+
+func (x *__gl_AtomicPointer[T]) CompareAndSwap(old, val *T) bool {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if x.p != old {
+		return false
+	}
+	x.p = val
+	return true
+}
 
 
 // min and max stand in for the Go 1.21 builtins, which yaegi lacks.

@@ -179,6 +179,10 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 	if err != nil {
 		return nil, &Error{Name: "CompileError", Value: "cannot write a concrete version of the generic func " + err.Error()}
 	}
+	rewrite.StdTypes(n, func(sel *ast.Ident) (string, bool) {
+		t, ok := f.StdTypes[e.factPos(sel.Pos())]
+		return t, ok
+	})
 	// yaegi infers some type arguments but not others (a variadic call
 	// inside a func body); written out, every call runs.
 	rewrite.WriteTypeArgs(n, func(fn *ast.Ident) ([]string, bool) {
@@ -207,7 +211,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers) == 0 {
 		return nil
 	}
 	f := e.facts.f

@@ -49,6 +49,10 @@ type Facts struct {
 	// (by the Sel), the arguments holding elements of a cell's named
 	// non-struct type with a String or Error method (see elemStringers).
 	ElemStringers map[Pos][]ElemStringer
+	// StdTypes are the uses of generic types of compiled standard
+	// packages ("sync/atomic.Pointer"), by the position of the type's
+	// name: the evaluator puts an interpreted equivalent in their place.
+	StdTypes map[Pos]string
 	// MapElems are the element types of the maps the cell indexes, as
 	// the cell would write them, by the position of the '[' (for a
 	// top-level v, ok := m[k], as Recvs).
@@ -153,10 +157,19 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
+		if se, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := se.X.(*ast.Ident); ok {
+				if pn, ok := info.Uses[id].(*types.PkgName); ok && stdGenericTypes[pn.Imported().Path()+"."+se.Sel.Name] {
+					if p := fset.Position(se.Sel.Pos()); p.Filename == cellFile {
+						f.StdTypes[Pos{p.Line, p.Column}] = pn.Imported().Path() + "." + se.Sel.Name
+					}
+				}
+			}
+		}
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.ARROW {
 			if ch, ok := typeOf(info, u.X).(*types.Chan); ok {
 				if p, t := fset.Position(u.OpPos), types.TypeString(ch.Elem(), cellQualifier); p.Filename == cellFile && !strings.Contains(t, "invalid type") {

@@ -176,7 +176,18 @@ var genericDecls = map[string]string{
 func OnceValue[T any](f func() T) func() T
 func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2)
 `,
+	"sync/atomic": `package atomic
+type Pointer[T any] struct{ _ [0]*T; v *T }
+func (x *Pointer[T]) Load() *T
+func (x *Pointer[T]) Store(val *T)
+func (x *Pointer[T]) Swap(new *T) (old *T)
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool)
+`,
 }
+
+// stdGenericTypes are the generic types of genericDecls the evaluator
+// replaces (see Facts.StdTypes).
+var stdGenericTypes = map[string]bool{"sync/atomic.Pointer": true}
 
 // declareGenerics adds the declarations of src (bodiless funcs) to pkg,
 // a compiled package filled from its table.
