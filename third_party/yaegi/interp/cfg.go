@@ -3020,6 +3020,10 @@ func matchSelectorMethod(sc *scope, n *node) (err error) {
 			n.typ = &itype{}
 			*n.typ = *m.typ
 			n.typ.arg = append([]*itype{n.child[0].typ}, m.typ.arg...)
+			// golessons: the copy's reflect type must be computed again
+			// with the receiver as first argument (upstream kept the
+			// method's, and `f := T.M` failed to assign).
+			n.typ.rtype = nil
 		} else {
 			// Handle method with receiver.
 			n.gen = getMethod

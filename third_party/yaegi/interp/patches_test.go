@@ -343,3 +343,24 @@ func main() { cleanup(); late() }`)
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestMethodExpressionsAsValues(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Point struct{ X, Y int }
+func (p Point) Add(q Point) Point { return Point{p.X + q.X, p.Y + q.Y} }
+func (p *Point) Scale(k int)      { p.X *= k; p.Y *= k }
+func main() {
+	p := Point{1, 2}
+	scale := (*Point).Scale
+	scale(&p, 3)
+	add := Point.Add
+	fmt.Println(p, add(Point{1, 1}, Point{2, 2}), Point.Add(p, p))
+	fs := []func(Point, Point) Point{Point.Add}
+	fmt.Println(fs[0](p, p))
+}`)
+	want := "{3 6} {3 3} {6 12}\n{6 12}\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1020,6 +1020,13 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 				d[i] = reflect.New(t).Elem()
 			}
 
+			if rcvr == nil && len(def.child[0].child) > 0 && len(in) == len(def.typ.arg)+1 {
+				// golessons: a method expression (f := T.M): the receiver
+				// is the first argument.
+				r0 := in[0]
+				rcvr = func(*frame) reflect.Value { return r0 }
+				in = in[1:]
+			}
 			if rcvr == nil {
 				d = d[numRet:]
 			} else {

@@ -173,6 +173,11 @@ func genDestValue(typ *itype, n *node) func(*frame) reflect.Value {
 }
 
 func genFuncValue(n *node) func(*frame) reflect.Value {
+	if _, ok := n.val.(*node); ok && n.kind == selectorExpr && n.action == aGetMethod && n.recv == nil {
+		// golessons: a method expression (f := (*T).M) is a func whose
+		// first argument is the receiver, not the method's own func.
+		return genFunctionWrapper(n)
+	}
 	value := genValue(n)
 	return func(f *frame) reflect.Value {
 		v := value(f)
