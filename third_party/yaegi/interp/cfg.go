@@ -538,6 +538,12 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 		case ifStmt0, ifStmt1, ifStmt2, ifStmt3:
 			sc = sc.pushBloc()
 
+		case selectStmt:
+			// golessons: a break in a select case leaves the select, as in
+			// Go, not the loop around it (break's target is sc.loop).
+			sc = sc.pushBloc()
+			sc.loop = n
+
 		case switchStmt, switchIfStmt, typeSwitch:
 			// Make sure default clause is in last position.
 			c := n.lastChild().child
@@ -1378,7 +1384,14 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			if len(n.child) > 1 {
 				n.start = n.child[1].start // Skip chan operation, performed by select
 			}
-			n.lastChild().tnext = n.anc.anc // exit node is selectStmt
+			switch n.lastChild().kind {
+			case breakStmt, continueStmt, gotoStmt, returnStmt:
+				// golessons: a case ending in a branch goes where the branch
+				// says; upstream sent it to the select's exit, so a trailing
+				// continue or labelled break did nothing.
+			default:
+				n.lastChild().tnext = n.anc.anc // exit node is selectStmt
+			}
 
 		case compositeLitExpr:
 			wireChild(n)
@@ -1918,6 +1931,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			}
 
 		case selectStmt:
+			sc = sc.pop()
 			wireChild(n)
 			// Move action to block statement, so select node can be an exit point.
 			n.child[0].gen = _select

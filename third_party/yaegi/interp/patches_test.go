@@ -364,3 +364,59 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestBranchesInSelectCases(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	c := make(chan int, 10)
+	for i := 0; i < 5; i++ { c <- i }
+	m, n := 0, 0
+	for i := 0; i < 3; i++ {
+		select {
+		case <-c:
+			if true { break }
+			m++
+		}
+		n++
+	}
+	close(c)
+	s := 0
+	for {
+		select {
+		case v, ok := <-c:
+			if ok {
+				s += v
+				continue
+			}
+		}
+		break
+	}
+	d := make(chan int, 10)
+	for i := 0; i < 6; i++ { d <- i }
+	k := 0
+loop:
+	for {
+		select {
+		case <-d:
+			k++
+			if k > 3 { break loop }
+		}
+	}
+	q := 0
+	for i := 0; i < 2; i++ {
+		select {
+		case <-d:
+			q++
+			break
+		default:
+		}
+		q += 10
+	}
+	fmt.Println("m", m, "n", n, "s", s, "k", k, "q", q)
+}`)
+	want := "m 0 n 3 s 7 k 4 q 22\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync"
 )
 
 // bltn type defines functions which run at CFG execution.
@@ -3821,6 +3822,22 @@ func _select(n *node) {
 	assigned := make([]*node, nbClause)
 	ok := make([]*node, nbClause)
 	clause := make([]bltn, nbClause)
+	// golessons: the clause bodies' code is looked up when the select
+	// first runs, not while it is compiled: a body that loops back to the
+	// select (a continue in a case of a for-select loop) made the lookup
+	// compile the select again, for ever (a stack overflow).
+	clauseStart := make([]*node, nbClause)
+	var resolve sync.Once
+	clauseExec := func(j int) bltn {
+		resolve.Do(func() {
+			for i, start := range clauseStart {
+				if start != nil {
+					clause[i] = getExec(start)
+				}
+			}
+		})
+		return clause[j]
+	}
 	chanValues := make([]func(*frame) reflect.Value, nbClause)
 	assignedValues := make([]func(*frame) reflect.Value, nbClause)
 	okValues := make([]func(*frame) reflect.Value, nbClause)
@@ -3834,7 +3851,7 @@ func _select(n *node) {
 			if len(cl.child) == 0 {
 				clause[i] = func(*frame) bltn { return next }
 			} else {
-				clause[i] = getExec(cl.child[0].start)
+				clauseStart[i] = cl.child[0].start
 			}
 			continue
 		}
@@ -3842,7 +3859,7 @@ func _select(n *node) {
 		switch c0 := cl.child[0]; {
 		case len(cl.child) > 1:
 			// The comm clause contains a channel operation and a clause body.
-			clause[i] = getExec(cl.child[1].start)
+			clauseStart[i] = cl.child[1].start
 			chans[i], assigned[i], ok[i], cases[i].Dir = clauseChanDir(c0)
 			chanValues[i] = genValue(chans[i])
 			if assigned[i] != nil {
@@ -3891,7 +3908,7 @@ func _select(n *node) {
 				okValues[j](f).SetBool(s)
 			}
 		}
-		return clause[j]
+		return clauseExec(j)
 	}
 }
 
