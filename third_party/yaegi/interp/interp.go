@@ -118,6 +118,13 @@ type frame struct {
 	deferred  [][]reflect.Value  // defer stack
 	recovered interface{}        // to handle panic recover
 	done      reflect.SelectCase // for cancellation of channel operations
+
+	// live is, for a copy made by clone, the frame it copies: recover in
+	// a closure made from the copy must see the live frame's panic.
+	// golessons: upstream read the copy's, nil, so a func value deferred
+	// in its own frame (f := func() { recover() }; defer f()) never
+	// recovered.
+	live *frame
 }
 
 func newFrame(anc *frame, length int, id uint64) *frame {
@@ -148,10 +155,19 @@ func (f *frame) clone() *frame {
 		id:        f.runid(),
 		done:      f.done,
 		debug:     f.debug,
+		live:      f.liveFrame(),
 	}
 	nf.data = make([]reflect.Value, len(f.data))
 	copy(nf.data, f.data)
 	return nf
+}
+
+// liveFrame is f, or the frame f is a copy of.
+func (f *frame) liveFrame() *frame {
+	if f.live != nil {
+		return f.live
+	}
+	return f
 }
 
 // Exports stores the map of binary packages per package path.

@@ -420,3 +420,67 @@ loop:
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestDeferredCallsAsGoRunsThem(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func show(v int) { fmt.Print("show ", v, " ") }
+func args() {
+	x := 1
+	defer fmt.Println("println", x)
+	defer show(x)
+	defer func(v int) { fmt.Print("lit ", v, " ") }(x)
+	x = 2
+}
+func inLoop() (s string) {
+	for i := 0; i < 3; i++ {
+		j := i // Go 1.22's per-iteration i is the evaluator's rewrite; this is the copy it makes
+		defer func() { s += fmt.Sprint(j) }()
+	}
+	return "r"
+}
+func funcVars() {
+	g := func(s string) { fmt.Print(s) }
+	defer g("a")
+	g = func(s string) { fmt.Print("B", s) }
+	defer g("c")
+	for i := 0; i < 2; i++ {
+		j := i
+		h := func() { fmt.Print(j) }
+		defer h()
+	}
+}
+func recovers() (n int) {
+	h := func() {
+		if r := recover(); r != nil {
+			n = -1
+		}
+	}
+	defer h()
+	panic("x")
+}
+func loopRecover(items []int) (err error) {
+	for _, it := range items {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("item %d: %v", it, r)
+			}
+		}()
+		if it == 2 {
+			panic("bad")
+		}
+	}
+	return nil
+}
+func main() {
+	args()
+	fmt.Println(inLoop())
+	funcVars()
+	fmt.Println()
+	fmt.Println(recovers(), loopRecover([]int{1, 2, 3}))
+}`)
+	want := "lit 1 show 1 println 1\nr210\n10Bca\n-1 item 2: bad\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

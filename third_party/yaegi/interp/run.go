@@ -204,6 +204,32 @@ func panicFunc(s *scope) string {
 }
 
 // runCfg executes a node AST by walking its CFG and running node builtin at each step.
+// inLoop reports whether n is in the body of a loop of its func.
+func inLoop(n *node) bool {
+	for a := n.anc; a != nil; a = a.anc {
+		switch a.kind {
+		case forStmt0, forStmt1, forStmt2, forStmt3, forStmt4, forStmt5, forStmt6, forStmt7, forRangeStmt:
+			return true
+		case funcDecl, funcLit:
+			return false
+		}
+	}
+	return false
+}
+
+// deferArg is v as a defer statement keeps it. golessons: Go evaluates a
+// deferred call's arguments when the defer statement runs; upstream kept
+// the frame's variable itself, so `x := 1; defer fmt.Println(x); x = 2`
+// printed 2.
+func deferArg(v reflect.Value) reflect.Value {
+	if !v.IsValid() || !v.CanAddr() {
+		return v
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return c
+}
+
 // callDeferred calls a deferred func of frame f. golessons: a panic in
 // it becomes the frame's panic and the other deferred funcs still run,
 // as in Go, so that one registered earlier can recover it (a deferred
@@ -223,9 +249,15 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	defer func() {
 		f.mutex.Lock()
 		f.recovered = goPanicValue(recover()) // golessons: see runtimeerrors.go
-		for _, val := range f.deferred {
+		deferred := f.deferred
+		// golessons: the deferred funcs run without the frame's lock. A
+		// func value made in this frame (f := func(){...}; defer f()) takes
+		// the lock when it returns, and deadlocked.
+		f.mutex.Unlock()
+		for _, val := range deferred {
 			callDeferred(f, val)
 		}
+		f.mutex.Lock()
 		if f.recovered != nil {
 			oNode := originalExecNode(n, exec)
 			if oNode == nil {
@@ -921,7 +953,8 @@ func _recover(n *node) {
 	dest := genValue(n)
 
 	n.exec = func(f *frame) bltn {
-		if f.anc.recovered == nil {
+		anc := f.anc.liveFrame() // golessons: see frame.live
+		if anc.recovered == nil {
 			// TODO(mpl): maybe we don't need that special case, and we're just forgetting to unwrap the valueInterface somewhere else.
 			if isEmptyInterface(n.typ) {
 				return tnext
@@ -931,11 +964,11 @@ func _recover(n *node) {
 		}
 
 		if isEmptyInterface(n.typ) {
-			dest(f).Set(reflect.ValueOf(f.anc.recovered))
+			dest(f).Set(reflect.ValueOf(anc.recovered))
 		} else {
-			dest(f).Set(reflect.ValueOf(valueInterface{n, reflect.ValueOf(f.anc.recovered)}))
+			dest(f).Set(reflect.ValueOf(valueInterface{n, reflect.ValueOf(anc.recovered)}))
 		}
-		f.anc.recovered = nil
+		anc.recovered = nil
 		return tnext
 	}
 }
@@ -965,7 +998,7 @@ func genBuiltinDeferWrapper(n *node, in, out []func(*frame) reflect.Value, fn fu
 			val := make([]reflect.Value, len(in)+1)
 			inTypes := make([]reflect.Type, len(in))
 			for i, v := range in {
-				val[i+1] = v(f)
+				val[i+1] = deferArg(v(f))
 				inTypes[i] = val[i+1].Type()
 			}
 			outTypes := make([]reflect.Type, len(out))
@@ -1345,12 +1378,26 @@ func call(n *node) {
 
 	if n.anc.kind == deferStmt {
 		// Store function call in frame for deferred execution.
-		value = genFunctionWrapper(c0)
+		if c0.kind == funcLit && inLoop(n) {
+			// golessons: a literal deferred in a loop keeps the variables
+			// of its iteration, as in Go; built around the live frame when
+			// it ran, every one saw the last iteration's.
+			wrap := genFunctionWrapper(c0)
+			value = func(f *frame) reflect.Value { return wrap(f.clone()) }
+		} else if c0.kind == identExpr && c0.sym != nil && c0.sym.kind == varSym {
+			// golessons: a func variable is called with the func it holds
+			// when the defer statement runs. Upstream wrapped the code of
+			// the literal last assigned to it around the current frame,
+			// which hung when the variable was declared in a loop.
+			value = genFuncValue(c0)
+		} else {
+			value = genFunctionWrapper(c0)
+		}
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, len(values)+1)
-			val[0] = value(f)
+			val[0] = deferArg(value(f))
 			for i, v := range values {
-				val[i+1] = v(f)
+				val[i+1] = deferArg(v(f))
 			}
 			f.deferred = append([][]reflect.Value{val}, f.deferred...)
 			return tnext
@@ -1620,7 +1667,7 @@ func callBin(n *node) {
 			val := make([]reflect.Value, l+1)
 			val[0] = value(f)
 			for i, v := range values {
-				val[i+1] = getBinValue(getMapType, v, f)
+				val[i+1] = deferArg(getBinValue(getMapType, v, f))
 			}
 			f.deferred = append([][]reflect.Value{val}, f.deferred...)
 			return tnext

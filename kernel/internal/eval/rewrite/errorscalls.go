@@ -21,6 +21,9 @@ var errorsCalls = map[string]string{"Is": "__gl_errIs", "As": "__gl_errAs"}
 // would give a wrong answer, so the helper panics instead.
 const unwrapTemplate = `func() error {
 	u, cell := __glrt.ErrUnwrap(__gl_ERR)
+	if u == nil {
+		return nil
+	}
 	if !cell {
 		e, _ := u.(error)
 		return e
