@@ -249,15 +249,16 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	defer func() {
 		f.mutex.Lock()
 		f.recovered = goPanicValue(recover()) // golessons: see runtimeerrors.go
-		deferred := f.deferred
-		// golessons: the deferred funcs run without the frame's lock. A
-		// func value made in this frame (f := func(){...}; defer f()) takes
-		// the lock when it returns, and deadlocked.
-		f.mutex.Unlock()
-		for _, val := range deferred {
-			callDeferred(f, val)
+		if deferred := f.deferred; len(deferred) > 0 {
+			// golessons: the deferred funcs run without the frame's lock.
+			// A func value made in this frame (f := func(){...}; defer f())
+			// takes the lock when it returns, and deadlocked.
+			f.mutex.Unlock()
+			for _, val := range deferred {
+				callDeferred(f, val)
+			}
+			f.mutex.Lock()
 		}
-		f.mutex.Lock()
 		if f.recovered != nil {
 			oNode := originalExecNode(n, exec)
 			if oNode == nil {
