@@ -118,3 +118,19 @@ func report() {
 report()`}, out: "6 4 9\n"},
 	})
 }
+
+func TestARecursiveGenericFuncIsExplained(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "the error names the func and what to do", cells: []string{`type Tree[T any] struct {
+	Left *Tree[T]
+	Val  T
+}
+func Depth[T any](t *Tree[T]) int {
+	if t == nil {
+		return 0
+	}
+	return 1 + Depth(t.Left)
+}`, `var root *Tree[int]
+Depth(root)`}, errName: "CompileError", errHas: "Depth is a generic func that calls itself"},
+	})
+}

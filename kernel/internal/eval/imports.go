@@ -195,3 +195,104 @@ func (e *Evaluator) dropKnownImports(u *unit) error {
 	u.file.Decls = decls
 	return nil
 }
+
+// recursiveGenericMsg says why a call of name is refused (recursiveGeneric).
+func recursiveGenericMsg(name string) string {
+	return fmt.Sprintf("%s is a generic func that calls itself and takes or returns an instance of a generic type, "+
+		"which the interpreter (yaegi v0.16.1) cannot compile; make it a method of the generic type "+
+		"(func (t *Tree[T]) Insert(v T) *Tree[T]), or write it for the concrete type", name)
+}
+
+// recursiveGeneric names a generic func called in u (declared in u or
+// an earlier cell) that calls itself and takes or returns an instance of
+// a generic type (func Insert[T any](t *Tree[T], v T) *Tree[T]), or "":
+// yaegi v0.16.1 cannot compile such a func (it panics, or grows its
+// stack until the memory limit stops the runner). Recursion over plain
+// type parameters (Fact[T ~int]) works.
+func (e *Evaluator) recursiveGeneric(u *unit) string {
+	n := u.node()
+	if n == nil {
+		return ""
+	}
+	local := map[string]*ast.FuncDecl{}
+	var called []string
+	var collect func(x ast.Node, in string)
+	collect = func(x ast.Node, in string) {
+		ast.Inspect(x, func(y ast.Node) bool {
+			switch v := y.(type) {
+			case *ast.FuncDecl:
+				if v.Recv == nil && v.Type.TypeParams != nil && v.Body != nil {
+					local[v.Name.Name] = v
+					collect(v.Body, v.Name.Name) // its own calls of itself are not uses
+					return false
+				}
+			case *ast.CallExpr:
+				if id := calledName(v.Fun); id != "" && id != in {
+					called = append(called, id)
+				}
+			}
+			return true
+		})
+	}
+	collect(n, "")
+	for _, name := range called {
+		fd := local[name]
+		if fd == nil {
+			fd = e.genericDecl(name)
+		}
+		if fd == nil || fd.Body == nil || !instancesInSignature(fd) {
+			continue
+		}
+		self := false
+		ast.Inspect(fd.Body, func(x ast.Node) bool {
+			if c, ok := x.(*ast.CallExpr); ok && calledName(c.Fun) == fd.Name.Name {
+				self = true
+			}
+			return !self
+		})
+		if self {
+			return fd.Name.Name
+		}
+	}
+	return ""
+}
+
+// calledName is the name a call's function expression calls: f, f[T],
+// f[K, V]; "" for anything else.
+func calledName(fun ast.Expr) string {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.IndexExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id.Name
+		}
+	case *ast.IndexListExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id.Name
+		}
+	}
+	return ""
+}
+
+// instancesInSignature reports whether fd's parameters or results
+// mention an instance of a generic type of the cells (Tree[T]; not
+// iter.Seq[T], whose recursion the iterator rewrites explain).
+func instancesInSignature(fd *ast.FuncDecl) bool {
+	found := false
+	for _, fl := range []*ast.FieldList{fd.Type.Params, fd.Type.Results} {
+		if fl == nil {
+			continue
+		}
+		ast.Inspect(fl, func(x ast.Node) bool {
+			switch v := x.(type) {
+			case *ast.IndexExpr:
+				_, found = v.X.(*ast.Ident) // a cell's generic type, not iter.Seq[T]
+			case *ast.IndexListExpr:
+				_, found = v.X.(*ast.Ident)
+			}
+			return !found
+		})
+	}
+	return found
+}
