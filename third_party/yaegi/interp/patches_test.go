@@ -484,3 +484,20 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestDereferencingANilPointerPanicsWhereItHappens(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func try(f func()) { defer func() { fmt.Println(recover()) }(); f() }
+func main() {
+	var ip *int
+	x := 5
+	ok := &x
+	try(func() { _ = *ip })
+	try(func() { fmt.Print(*ok, " ") })
+}`)
+	want := "runtime error: invalid memory address or nil pointer dereference\n5 <nil>\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

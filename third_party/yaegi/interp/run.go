@@ -904,7 +904,13 @@ func deref(n *node) {
 		}
 	} else {
 		n.exec = func(f *frame) bltn {
-			getFrame(f, l).data[i] = value(f).Elem()
+			r := value(f).Elem()
+			if !r.IsValid() {
+				// golessons: a nil pointer; upstream stored the zero Value,
+				// which only a later use turned into a panic (none for _ = *p).
+				panic(errNilDeref)
+			}
+			getFrame(f, l).data[i] = r
 			return tnext
 		}
 	}
