@@ -501,3 +501,33 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestMethodValuesBindTheirReceiverWhenMade(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Counter struct{ n int }
+func (c Counter) Get() int { return c.n }
+func (c *Counter) Inc()    { c.n++ }
+type Box struct{ C Counter }
+func main() {
+	c := Counter{}
+	get := c.Get
+	inc := c.Inc
+	c.Inc()
+	inc()
+	fmt.Println(get(), c.Get(), c.n)
+	p := &Counter{5}
+	pget := p.Get
+	p.n = 9
+	fmt.Println(pget(), p.Get())
+	b := Box{}
+	bi := b.C.Inc
+	bi()
+	bi()
+	fmt.Println(b.C.n)
+}`)
+	want := "0 2 2\n5 9\n2\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

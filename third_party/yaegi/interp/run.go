@@ -2062,10 +2062,36 @@ func getMethod(n *node) {
 	l := n.level
 	next := getExec(n.tnext)
 
+	def := n.val.(*node)
+	recv := genValueRecv(n)
+	// golessons: a method value (get := c.Get) binds its receiver when it
+	// is made: a copy for a value receiver, the address for a pointer one.
+	// Upstream read the receiver's variable when the func ran, so a later
+	// change to c showed through a value receiver.
+	// A method called at once (c.Get()) needs no binding.
+	valueRecv := len(def.child[0].child) > 0 && def.child[0].child[0].lastChild().kind != starExpr
+	bind := !(n.anc.kind == callExpr && n.anc.child[0] == n)
+
 	n.exec = func(f *frame) bltn {
-		nod := *(n.val.(*node))
+		nod := *def
 		nod.val = &nod
 		nod.recv = n.recv
+		if !bind {
+			getFrame(f, l).data[i] = genFuncValue(&nod)(f)
+			return next
+		}
+		if rv := recv(f); rv.IsValid() {
+			switch {
+			case valueRecv && rv.Kind() == reflect.Ptr && !rv.IsNil():
+				nod.recv = &receiver{val: deferArg(rv.Elem())}
+			case valueRecv && rv.Kind() != reflect.Ptr:
+				nod.recv = &receiver{val: deferArg(rv)}
+			case !valueRecv && rv.Kind() != reflect.Ptr && rv.CanAddr():
+				nod.recv = &receiver{val: rv.Addr()}
+			case !valueRecv && rv.Kind() == reflect.Ptr:
+				nod.recv = &receiver{val: rv}
+			}
+		}
 		getFrame(f, l).data[i] = genFuncValue(&nod)(f)
 		return next
 	}
