@@ -32,6 +32,9 @@ FUNCS = [
     "func errs(n int) int { c := 0; for i := 0; i < n; i++ { err := mk(i); if err != nil { c++ } }; return c }",
     "func sel(n int) int { c := make(chan int, 1); s := 0; for i := 0; i < n; i++ { c <- i; "
     "select { case v := <-c: s += v } }; return s }",
+    "type Counter struct{ n int }\nfunc (c Counter) Get() int { return c.n }\nfunc (c *Counter) Inc() { c.n++ }\n"
+    "func methods(n int) int { c := Counter{}; s := 0; for i := 0; i < n; i++ { c.Inc(); s += c.Get() }; return s }",
+    "func deferred(n int) int { s := 0; for i := 0; i < n; i++ { func() { defer func() { s++ }() }() }; return s }",
 ]
 # (label, cell): each timed once per block and kernel.
 CELLS = [
@@ -41,6 +44,8 @@ CELLS = [
     ("`sieve(300000)` (slice indexing)", "_ = sieve(300000)"),
     ("100,000 calls returning a struct `error` or nil", "_ = errs(100000)"),
     ("100,000 sends each received by a one-case `select`", "_ = sel(100000)"),
+    ("50,000 iterations of two method calls", "_ = methods(50000)"),
+    ("50,000 calls of a func that defers a closure", "_ = deferred(50000)"),
 ]
 TRIVIAL_PER_BLOCK = 50
 
