@@ -358,8 +358,9 @@ func main() {
 	fmt.Println(p, add(Point{1, 1}, Point{2, 2}), Point.Add(p, p))
 	fs := []func(Point, Point) Point{Point.Add}
 	fmt.Println(fs[0](p, p))
+	fmt.Println(add(Point{5, 5}, Point{1, 0}), fs[0](Point{0, 1}, Point{1, 0}))
 }`)
-	want := "{3 6} {3 3} {6 12}\n{6 12}\n"
+	want := "{3 6} {3 3} {6 12}\n{6 12}\n{6 5} {1 1}\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
@@ -525,8 +526,16 @@ func main() {
 	bi()
 	bi()
 	fmt.Println(b.C.n)
-}`)
-	want := "0 2 2\n5 9\n2\n" // from go run
+	d := Counter{1}
+	gets := []func() int{d.Get}
+	byName := map[string]func() int{"get": d.Get}
+	incs := []func(){d.Inc}
+	d.n = 7
+	incs[0]()
+	fmt.Println(gets[0](), byName["get"](), apply(d.Get), d.n)
+}
+func apply(f func() int) int { return f() }`)
+	want := "0 2 2\n5 9\n2\n1 1 8 8\n" // from go run
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

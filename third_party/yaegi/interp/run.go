@@ -1052,7 +1052,19 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 	}
 	funcType := n.typ.TypeOf()
 
+	// golessons: a method value (c.Get in a composite literal or as an
+	// argument) binds its receiver when the func value is made, as
+	// getMethod does; upstream read c when the func was called.
+	bindRecv := rcvr != nil && n.action == aGetMethod && n.gen != nil
+	valueRecv := len(def.child[0].child) > 0 && def.child[0].child[0].lastChild().kind != starExpr
+
 	return func(f *frame) reflect.Value {
+		rcvr := rcvr
+		if bindRecv {
+			if rv := boundReceiver(rcvr(f), valueRecv); rv.IsValid() {
+				rcvr = func(*frame) reflect.Value { return rv }
+			}
+		}
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
 			fr := newFrame(f, len(def.types), f.runid())
@@ -1061,9 +1073,10 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 				d[i] = reflect.New(t).Elem()
 			}
 
+			rcvr := rcvr
 			if rcvr == nil && len(def.child[0].child) > 0 && len(in) == len(def.typ.arg)+1 {
 				// golessons: a method expression (f := T.M): the receiver
-				// is the first argument.
+				// is the first argument of each call.
 				r0 := in[0]
 				rcvr = func(*frame) reflect.Value { return r0 }
 				in = in[1:]
@@ -2080,21 +2093,33 @@ func getMethod(n *node) {
 			getFrame(f, l).data[i] = genFuncValue(&nod)(f)
 			return next
 		}
-		if rv := recv(f); rv.IsValid() {
-			switch {
-			case valueRecv && rv.Kind() == reflect.Ptr && !rv.IsNil():
-				nod.recv = &receiver{val: deferArg(rv.Elem())}
-			case valueRecv && rv.Kind() != reflect.Ptr:
-				nod.recv = &receiver{val: deferArg(rv)}
-			case !valueRecv && rv.Kind() != reflect.Ptr && rv.CanAddr():
-				nod.recv = &receiver{val: rv.Addr()}
-			case !valueRecv && rv.Kind() == reflect.Ptr:
-				nod.recv = &receiver{val: rv}
-			}
+		if rv := boundReceiver(recv(f), valueRecv); rv.IsValid() {
+			nod.recv = &receiver{val: rv}
 		}
 		getFrame(f, l).data[i] = genFuncValue(&nod)(f)
 		return next
 	}
+}
+
+// boundReceiver is the receiver a method value keeps: a copy of the value
+// for a value receiver, the address for a pointer receiver. It is the zero
+// Value when rv cannot be bound (a nil pointer: the call reads it, and
+// panics, as Go does when the value is made).
+func boundReceiver(rv reflect.Value, valueRecv bool) reflect.Value {
+	if !rv.IsValid() {
+		return rv
+	}
+	switch {
+	case valueRecv && rv.Kind() == reflect.Ptr && !rv.IsNil():
+		return deferArg(rv.Elem())
+	case valueRecv && rv.Kind() != reflect.Ptr:
+		return deferArg(rv)
+	case !valueRecv && rv.Kind() != reflect.Ptr && rv.CanAddr():
+		return rv.Addr()
+	case !valueRecv && rv.Kind() == reflect.Ptr:
+		return rv
+	}
+	return reflect.Value{}
 }
 
 func getMethodByName(n *node) {
