@@ -28,25 +28,31 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 	if j != nil {
 		j["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) {
 			refuseEmbedded("json.Marshal", v)
-			return json.Marshal(v)
+			return json.Marshal(plainValue(v))
 		})
 		j["MarshalIndent"] = reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
 			refuseEmbedded("json.MarshalIndent", v)
-			return json.MarshalIndent(v, prefix, indent)
+			return json.MarshalIndent(plainValue(v), prefix, indent)
 		})
 		j["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
 			refuseEmbedded("json.Unmarshal", v)
 			return json.Unmarshal(data, v)
 		})
 	}
+	if r := x["reflect/reflect"]; r != nil {
+		// Only the wrapper itself: a value reflect gives back must be the
+		// caller's, not a copy.
+		r["TypeOf"] = reflect.ValueOf(func(v any) reflect.Type { return reflect.TypeOf(bare(v)) })
+		r["ValueOf"] = reflect.ValueOf(func(v any) reflect.Value { return reflect.ValueOf(bare(v)) })
+	}
 	if xm != nil {
 		xm["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) {
 			refuseEmbedded("xml.Marshal", v)
-			return tn.marshalXML(v, "", "")
+			return tn.marshalXML(plainValue(v), "", "")
 		})
 		xm["MarshalIndent"] = reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
 			refuseEmbedded("xml.MarshalIndent", v)
-			return tn.marshalXML(v, prefix, indent)
+			return tn.marshalXML(plainValue(v), prefix, indent)
 		})
 		xm["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
 			refuseEmbedded("xml.Unmarshal", v)

@@ -117,6 +117,24 @@ func (tn *typeNames) stringOf(v reflect.Value) (string, bool) {
 	return callStringer(s, v), true
 }
 
+// namedString returns what the String or Error method of the cells'
+// named non-struct type name says of v, when name (from yaegi's interface
+// value, see unwrapVI) has one registered for v's reflect type. An
+// interface value knows its type even where v, an int, has lost it.
+func (tn *typeNames) namedString(name string, v any) (string, bool) {
+	if name == "" || v == nil {
+		return "", false
+	}
+	tn.mu.RLock()
+	s, ok := tn.namedStringers[name]
+	tn.mu.RUnlock()
+	rv := reflect.ValueOf(v)
+	if !ok || s.fn.Type().In(0) != rv.Type() {
+		return "", false
+	}
+	return callStringer(s, rv), true
+}
+
 // callStringer calls a registered method, reporting a panic in it the
 // way fmt does.
 func callStringer(s stringer, v reflect.Value) (out string) {
@@ -165,6 +183,12 @@ func (e *Evaluator) registerStringers() {
 func (tn *typeNames) values(a []any) []any {
 	var out []any
 	for i, x := range a {
+		if d, ok := x.(dynArg); ok {
+			if out == nil {
+				out = append([]any(nil), a...)
+			}
+			x, out[i] = d.v, d.v
+		}
 		switch x.(type) {
 		case error, fmt.Stringer:
 			if s, ok := nilReceiver(x); ok {
@@ -177,10 +201,14 @@ func (tn *typeNames) values(a []any) []any {
 		case nil, string, int, int64, int32, float64, bool, uint8:
 			continue // the common arguments: nothing to do, no reflection
 		}
-		inner, _, vi := unwrapVI(x)
+		inner, name, vi := unwrapVI(x)
 		if vi { // yaegi's own wrapper, which fmt would print as it is
 			if out == nil {
 				out = append([]any(nil), a...)
+			}
+			if s, ok := tn.namedString(name, inner); ok {
+				out[i] = shownString(s)
+				continue
 			}
 			x, out[i] = inner, inner
 		}
@@ -196,6 +224,24 @@ func (tn *typeNames) values(a []any) []any {
 		return a
 	}
 	return out
+}
+
+// dynArg is what __glrt.Dyn (see rewrite.DynArgs) returns for yaegi's
+// interface value: the interpreter strips that value from a call's
+// result before passing it to compiled code, and with it the name of a
+// cell's non-struct type (a Weekday held in an `any` parameter printed
+// 1, not its String). The cells' fmt functions take v out (values,
+// args); other printers (log's, fmt.Append) reach Format.
+type dynArg struct {
+	tn *typeNames
+	v  any
+}
+
+// Format prints v as the cells' fmt.Sprintf would with the same verb
+// and flags.
+func (d dynArg) Format(f fmt.State, verb rune) {
+	format, a := d.tn.args(fmt.FormatString(f, verb), []any{d.v})
+	fmt.Fprintf(f, format, a...)
 }
 
 // needsStringer reports whether a value of type rt holds a value whose

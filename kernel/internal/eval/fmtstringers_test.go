@@ -116,3 +116,30 @@ type Color int
 type Pixel struct{ C Color }`, `func (c Color) String() string { return "red" }`, `fmt.Println(Pixel{}, []Pixel{{1}})`}, out: "{red} [{red}]\n"},
 	})
 }
+
+func TestNamedNonStructTypesInInterfacesKeepTheirType(t *testing.T) {
+	const decls = `import ("encoding/json"; "fmt"; "math"; "reflect")
+type Weekday int
+func (d Weekday) String() string { return [...]string{"Sun", "Mon", "Tue"}[d] }
+type Point struct{ X, Y int }
+func (p Point) String() string { return fmt.Sprintf("(%d,%d)", p.X, p.Y) }
+type Shape interface{ Area() float64 }
+type Radius float64
+func (r Radius) Area() float64 { return math.Pi * float64(r*r) }
+func describe(s Shape) { fmt.Printf("(%v, %T)\n", s, s) }
+func describeAny(i any) { fmt.Printf("(%v, %T)\n", i, i) }
+func show(v any) { fmt.Println(v); fmt.Printf("%v %d|", v, v); fmt.Print(v, "\n") }`
+	runOutCases(t, []outCase{
+		{name: "%T of a cell interface or any holding one", cells: []string{decls, `describe(Radius(1)); describeAny(Weekday(1)); describeAny(Point{1, 2})`},
+			out: "(1, main.Radius)\n(Mon, main.Weekday)\n((1,2), main.Point)\n"},
+		{name: "String through an any parameter", cells: []string{decls, `show(Weekday(2))`},
+			out: "Tue\nTue 2|Tue\n"},
+		{name: "String of the elements of a spread []any", cells: []string{decls, `xs := []any{Weekday(2), Point{5, 6}, 7}; fmt.Println(xs...)`},
+			out: "Tue (5,6) 7\n"},
+		{name: "json and reflect see the value, not the interpreter's wrapper", cells: []string{decls, `var e any = Weekday(1)
+b, _ := json.Marshal(e)
+c, _ := json.Marshal(map[string]any{"p": Point{3, 4}, "l": []any{Weekday(2)}})
+fmt.Println(string(b), string(c), reflect.TypeOf(e).Kind(), reflect.ValueOf(e).Int())`},
+			out: "1 {\"l\":[2],\"p\":{\"X\":3,\"Y\":4}} int 1\n"},
+	})
+}

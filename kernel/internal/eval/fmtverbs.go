@@ -68,7 +68,10 @@ func printWrappers(x interp.Exports) interp.Exports {
 			mt[v] = ifaces
 		}
 	}
-	for _, name := range []string{"TypeOfAny", "TypeExact"} { // a cell value with methods arrives wrapped, not as yaegi's interface
+	// A cell value with methods arrives at TypeExact wrapped, not as
+	// yaegi's interface value. TypeOfAny is left out: it wants that
+	// interface value, which names the value's type (see dynName).
+	for _, name := range []string{"TypeExact"} {
 		if v, ok := x[rtPath+"/eval"][name]; ok {
 			mt[v] = ifaces
 		}
@@ -133,6 +136,9 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 				copied = copyArgs(copied, a)
 				arg, exact = x.v, true
 				copied[argi] = arg
+			case dynArg:
+				copied = copyArgs(copied, a)
+				arg, copied[argi] = x.v, x.v
 			}
 		}
 		if argi < len(a) && !labelled {
@@ -141,6 +147,9 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 				arg, copied[argi] = inner, inner
 				if c == 'T' && name != "" {
 					copied[argi], c, labelled = name, 's', true
+				}
+				if s, ok := tn.namedString(name, inner); ok && !sharp && strings.ContainsRune("vsqxX", rune(c)) {
+					copied[argi], labelled = s, true // Go calls String for these verbs
 				}
 			}
 		}
@@ -239,9 +248,14 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		}
 	}
 	if isVI(v.Type()) && v.CanInterface() {
-		inner, _, _ := unwrapVI(v.Interface())
+		inner, name, _ := unwrapVI(v.Interface())
 		if inner == nil {
 			return "<nil>"
+		}
+		if !sharp && !mode.noMethods {
+			if s, ok := tn.namedString(name, inner); ok {
+				return s
+			}
 		}
 		return tn.format(reflect.ValueOf(inner), mode, depth)
 	}

@@ -337,7 +337,12 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)
 	m["RegisterNamedStringer"] = reflect.ValueOf(e.names.registerNamedStringer)
-	m["Dyn"] = reflect.ValueOf(func(v any) any { return v }) // see rewrite.DynArgs
+	m["Dyn"] = reflect.ValueOf(func(v any) any { // see rewrite.DynArgs
+		if _, _, ok := unwrapVI(v); ok {
+			return dynArg{e.names, v}
+		}
+		return v
+	})
 	m["Elems"] = reflect.ValueOf(newElems)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })
 	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })

@@ -15,7 +15,7 @@ import (
 // leave the argument alone.
 //
 //	fmt.Printf("%T %v", c, c)  →  fmt.Printf("%T %v", __glrt.TypeLabel("main.Celsius", c), c)
-//	fmt.Printf("%T", x)        →  fmt.Printf("%T", __glrt.TypeOfAny(x))
+//	fmt.Printf("%T", x)        →  fmt.Printf("%T", __glrt.TypeOfAny(interface{}(x)))
 //	fmt.Printf("%T", 1.5)      →  fmt.Printf("%T", __glrt.TypeExact(1.5))
 //
 // The argument is still evaluated; the runtime prints the label for %T
@@ -40,7 +40,13 @@ func TypeNames(n ast.Node, at func(sel *ast.Ident) ([]string, bool)) {
 			switch name {
 			case "":
 			case "?":
-				call.Args[i] = &ast.CallExpr{Fun: rtFunc("TypeOfAny", pos), Lparen: pos, Args: []ast.Expr{a}, Rparen: a.End()}
+				// Converted to interface{} first: the interpreter passes a
+				// value of a cell's non-empty interface type to compiled
+				// code as its bare value, which has lost its type, and an
+				// empty interface's value as it holds it, with its type.
+				conv := &ast.CallExpr{Fun: &ast.InterfaceType{Interface: pos, Methods: &ast.FieldList{Opening: pos, Closing: pos}},
+					Lparen: pos, Args: []ast.Expr{a}, Rparen: a.End()}
+				call.Args[i] = &ast.CallExpr{Fun: rtFunc("TypeOfAny", pos), Lparen: pos, Args: []ast.Expr{conv}, Rparen: a.End()}
 			case "=":
 				call.Args[i] = &ast.CallExpr{Fun: rtFunc("TypeExact", pos), Lparen: pos, Args: []ast.Expr{a}, Rparen: a.End()}
 			default:

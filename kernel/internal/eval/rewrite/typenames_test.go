@@ -20,7 +20,7 @@ func TestTypeNames(t *testing.T) {
 			`fmt.Printf("%T", __glrt.TypeLabel("[]main.Celsius", temps()))`},
 		{"an interface value is left to the runtime", []string{"", "?"},
 			`fmt.Printf("%T", v)`,
-			`fmt.Printf("%T", __glrt.TypeOfAny(v))`},
+			`fmt.Printf("%T", __glrt.TypeOfAny(interface{}(v)))`},
 		{"a type the interpreter names right", []string{"", "="},
 			`fmt.Printf("%T", 1.5)`,
 			`fmt.Printf("%T", __glrt.TypeExact(1.5))`},

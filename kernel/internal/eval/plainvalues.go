@@ -1,0 +1,162 @@
+package eval
+
+import "reflect"
+
+// A cell value whose type has methods sits in an interface-typed slot (an
+// `any` variable, a []any element, a map[string]any value) inside yaegi's
+// valueInterface, which keeps its type for the interpreter. Compiled code
+// that reads values through reflection sees that wrapper instead: before
+// plainValue, json.Marshal([]any{p}) wrote `[{}]` and reflect.TypeOf(x)
+// said struct for an `any` holding a Weekday. The encoders and reflect's
+// entry points given to cells take plainValue of their argument.
+
+// plainValue returns x with each of yaegi's interface values inside it
+// replaced by the value it holds. Only what holds one is copied (the
+// encoders only read the copy); x itself comes back when nothing does.
+func plainValue(x any) any {
+	if x == nil {
+		return nil
+	}
+	if inner, _, ok := unwrapVI(x); ok {
+		return plainValue(inner)
+	}
+	rv := reflect.ValueOf(x)
+	if !holdsIface(rv.Type(), map[reflect.Type]bool{}) {
+		return x
+	}
+	budget := 100000
+	if pv, changed := plainOf(rv, &budget, 0); changed && pv.CanInterface() {
+		return pv.Interface()
+	}
+	return x
+}
+
+// plainOf is plainValue of v, and whether it differs from v. It gives up
+// (nothing changed) past a depth of 64 or a budget of values: a cycle
+// through pointers or a very large value is left as it is.
+func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
+	*budget--
+	if *budget < 0 || depth > 64 || !v.IsValid() {
+		return v, false
+	}
+	switch v.Kind() {
+	case reflect.Interface:
+		if v.IsNil() || !v.Elem().CanInterface() {
+			return v, false
+		}
+		e := v.Elem()
+		if inner, _, ok := unwrapVI(e.Interface()); ok {
+			out := reflect.New(v.Type()).Elem()
+			if inner != nil {
+				p, _ := plainOf(reflect.ValueOf(inner), budget, depth+1)
+				if !p.Type().AssignableTo(v.Type()) {
+					return v, false
+				}
+				out.Set(p)
+			}
+			return out, true
+		}
+		p, changed := plainOf(e, budget, depth+1)
+		if !changed || !p.Type().AssignableTo(v.Type()) {
+			return v, false
+		}
+		out := reflect.New(v.Type()).Elem()
+		out.Set(p)
+		return out, true
+	case reflect.Pointer:
+		if v.IsNil() || !holdsIface(v.Type().Elem(), map[reflect.Type]bool{}) {
+			return v, false
+		}
+		p, changed := plainOf(v.Elem(), budget, depth+1)
+		if !changed {
+			return v, false
+		}
+		out := reflect.New(v.Type().Elem())
+		out.Elem().Set(p)
+		return out, true
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() || !holdsIface(v.Type().Elem(), map[reflect.Type]bool{}) {
+			return v, false
+		}
+		var out reflect.Value
+		for i := range v.Len() {
+			p, changed := plainOf(v.Index(i), budget, depth+1)
+			if !changed {
+				continue
+			}
+			if !out.IsValid() {
+				out = copyOf(v)
+			}
+			out.Index(i).Set(p)
+		}
+		return orSame(out, v)
+	case reflect.Map:
+		if v.IsNil() || !holdsIface(v.Type().Key(), map[reflect.Type]bool{}) && !holdsIface(v.Type().Elem(), map[reflect.Type]bool{}) {
+			return v, false
+		}
+		out := reflect.MakeMapWithSize(v.Type(), v.Len())
+		changed := false
+		for it := v.MapRange(); it.Next(); {
+			k, kc := plainOf(it.Key(), budget, depth+1)
+			e, ec := plainOf(it.Value(), budget, depth+1)
+			changed = changed || kc || ec
+			out.SetMapIndex(k, e)
+		}
+		if !changed || out.Len() != v.Len() { // two keys became one: keep the original
+			return v, false
+		}
+		return out, true
+	case reflect.Struct:
+		if isVI(v.Type()) {
+			if inner, _, ok := unwrapVI(v.Interface()); ok && inner != nil {
+				p, _ := plainOf(reflect.ValueOf(inner), budget, depth+1)
+				return p, true
+			}
+			return v, false
+		}
+		var out reflect.Value
+		for i := range v.NumField() {
+			if !v.Type().Field(i).IsExported() {
+				continue // encoders skip it; reflect cannot set it
+			}
+			p, changed := plainOf(v.Field(i), budget, depth+1)
+			if !changed || !p.Type().AssignableTo(v.Type().Field(i).Type) {
+				continue
+			}
+			if !out.IsValid() {
+				out = reflect.New(v.Type()).Elem()
+				out.Set(v)
+			}
+			out.Field(i).Set(p)
+		}
+		return orSame(out, v)
+	}
+	return v, false
+}
+
+// bare is x, or the value inside x when x is yaegi's interface value.
+func bare(x any) any {
+	if inner, _, ok := unwrapVI(x); ok {
+		return inner
+	}
+	return x
+}
+
+// copyOf is a new slice or array holding v's elements.
+func copyOf(v reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Array {
+		out := reflect.New(v.Type()).Elem()
+		out.Set(v)
+		return out
+	}
+	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+	reflect.Copy(out, v)
+	return out
+}
+
+func orSame(out, v reflect.Value) (reflect.Value, bool) {
+	if out.IsValid() {
+		return out, true
+	}
+	return v, false
+}
