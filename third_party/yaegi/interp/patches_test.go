@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/traefik/yaegi/stdlib"
@@ -538,5 +539,78 @@ func apply(f func() int) int { return f() }`)
 	want := "0 2 2\n5 9\n2\n1 1 8 8\n" // from go run
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestAnUncaughtPanicNamesTheLineThatPanicked(t *testing.T) {
+	var stderr bytes.Buffer
+	i := interp.New(interp.Options{Stdout: io.Discard, Stderr: &stderr})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	_, err := i.Eval(`package main
+import "fmt"
+func store(n int) {
+	fmt.Println("storing")
+	var m map[string]int
+	if n > 2 {
+		m["x"] = n
+	}
+}
+func main() {
+	fmt.Println("start")
+	store(5)
+}`)
+	if err == nil {
+		t.Fatal("no panic")
+	}
+	// Each frame's line: the map write in store, the call in main.
+	for _, want := range []string{"7:3: panic: main.store(...)", "12:2: panic: main.main(...)"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr %q lacks %q", stderr.String(), want)
+		}
+	}
+}
+
+func TestPrintedValuesKeepTheirMethodsThroughCallsAndParameters(t *testing.T) {
+	var out bytes.Buffer
+	i := interp.New(interp.Options{Stdout: &out, Stderr: io.Discard})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	// As the kernel does for its printing functions: yaegi wraps a cell
+	// value passed to them in the wrapper of the interface it implements.
+	mt := map[reflect.Value][]reflect.Type{
+		stdlib.Symbols["fmt/fmt"]["Println"]: {reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()},
+		stdlib.Symbols["fmt/fmt"]["Sprint"]:  {reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()},
+	}
+	if err := i.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(mt)}}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := i.Eval(`package main
+import "fmt"
+type Celsius float64
+func (c Celsius) String() string { return fmt.Sprint(float64(c), "C") }
+type Level int
+func (l Level) String() string { return fmt.Sprint("L", int(l)) }
+type Code int
+func (c Code) Error() string { return fmt.Sprint("code ", int(c)) }
+func level() Level { return 3 }
+func pair() (Level, error) { return 5, Code(7) }
+func boxed() any { return Level(4) }
+func show(x any) { fmt.Println(x) }
+func main() {
+	c, l := Celsius(21.5), Level(1)
+	show(c)
+	show(l)
+	fmt.Println(level(), boxed())
+	fmt.Println(pair())
+}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "21.5C\nL1\nL3 L4\nL5 code 7\n" // from go run
+	if out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // bltn type defines functions which run at CFG execution.
@@ -126,15 +127,23 @@ func isExecNode(n *node, exec bltn) bool {
 		return false
 	}
 
-	a1 := reflect.ValueOf(n.exec).Pointer()
-	a2 := reflect.ValueOf(exec).Pointer()
-	return a1 == a2
+	return closureAddr(n.exec) == closureAddr(exec)
+}
+
+// closureAddr identifies a builtin closure. golessons: upstream compared
+// reflect's Pointer of the funcs, the address of their code, which all
+// the closures one generator makes share (every callBin node's exec): the
+// node found for a panic was the first call of its kind in the func, and
+// the line reported was that call's. The closure's own address tells the
+// nodes apart.
+func closureAddr(b bltn) unsafe.Pointer {
+	return *(*unsafe.Pointer)(unsafe.Pointer(&b))
 }
 
 // originalExecNode looks in the tree of nodes for the node which has exec,
 // aside from n, in order to know where n "inherited" that exec from.
 func originalExecNode(n *node, exec bltn) *node {
-	execAddr := reflect.ValueOf(exec).Pointer()
+	execAddr := closureAddr(exec)
 	var originalNode *node
 	seen := make(map[int64]struct{})
 	root := n
@@ -158,7 +167,7 @@ func originalExecNode(n *node, exec bltn) *node {
 			if wn.exec == nil {
 				return true
 			}
-			if reflect.ValueOf(wn.exec).Pointer() == execAddr {
+			if closureAddr(wn.exec) == execAddr {
 				originalNode = wn
 				return false
 			}
@@ -279,7 +288,10 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 
 	dbg := n.interp.debugger
 	if dbg == nil {
-		for exec := n.exec; exec != nil && f.runid() == n.interp.runid(); {
+		// golessons: exec is the deferred func's, which reports the node
+		// that panicked; upstream declared a new exec here, and the panic
+		// was reported at the first statement of the func.
+		for exec = n.exec; exec != nil && f.runid() == n.interp.runid(); {
 			exec = exec(f)
 		}
 		return
@@ -1136,8 +1148,7 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 	if typ == nil || typ.Kind() != reflect.Interface || typ.NumMethod() == 0 || n.typ.cat == valueT {
 		return value
 	}
-	tc := n.typ.cat
-	if tc != structT {
+	if n.typ.cat != structT {
 		// Always force wrapper generation for struct types, as they may contain
 		// embedded interface fields which require wrapping, even if reported as
 		// implementing typ by reflect.
@@ -1145,6 +1156,17 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 			return value
 		}
 	}
+	wrapper := interfaceWrapperOf(n, typ)
+	return func(f *frame) reflect.Value { return wrapper(f, value(f)) }
+}
+
+// interfaceWrapperOf returns a func wrapping a value v of n's type in
+// typ's wrapper. golessons: split from genInterfaceWrapper so that a
+// value held in yaegi's interface value is wrapped as it is
+// (getBinValue); genInterfaceWrapper read it again from the frame of
+// the node that made it, in the frame of whoever passed it on.
+func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Value) reflect.Value {
+	tc := n.typ.cat
 
 	// Retrieve methods from the interface wrapper, which is a struct where all fields
 	// except the first define the methods to implement.
@@ -1164,8 +1186,7 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 		}
 	}
 
-	return func(f *frame) reflect.Value {
-		v := value(f)
+	return func(f *frame, v reflect.Value) reflect.Value {
 		if tc != structT && v.Type().Implements(typ) {
 			return v
 		}
@@ -1212,14 +1233,18 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 				m2, i2 := n2.typ.lookupMethod(names[i])
 				if m2 != nil {
 					nod := *m2
-					nod.recv = &receiver{n, v, i2}
+					nod.recv = &receiver{nil, v, i2} // golessons: the value wrapped, see below
 					w.Field(i + 1).Set(genFunctionWrapper(&nod)(f))
 					continue
 				}
 				panic(n.cfgErrorf("method not found: %s", names[i]))
 			}
 			nod := *m
-			nod.recv = &receiver{n, v, indexes[i]}
+			// golessons: the method's receiver is the value wrapped.
+			// Upstream gave the node, read again when the method ran, in
+			// the frame of the code calling it: a value passed through
+			// an `any` parameter printed <nil> or another variable.
+			nod.recv = &receiver{nil, v, indexes[i]}
 			w.Field(i + 1).Set(genFunctionWrapper(&nod)(f))
 		}
 		return w
@@ -1615,8 +1640,26 @@ func callBin(n *node) {
 			}
 		case isRegularCall(c):
 			// Handle nested function calls: pass returned values as arguments
-			for j := range c.child[0].typ.ret {
+			for j, rt := range c.child[0].typ.ret {
 				ind := c.findex + j
+				if getMapType != nil {
+					// golessons: a result printed by fmt (fmt.Println(w.Balance()))
+					// is wrapped with its String or Error method, as a
+					// variable is; one of an interface type is passed as
+					// yaegi's interface value, which getBinValue wraps. Upstream
+					// passed the bare value: a Balance of type Bitcoin printed 20.
+					if isInterfaceSrc(rt) {
+						values = append(values, func(f *frame) reflect.Value { return f.data[ind] })
+						continue
+					}
+					if wt := getMapType(rt); wt != nil && wt.Kind() == reflect.Interface && wt.NumMethod() > 0 && rt.cat != valueT {
+						nc := *c
+						nc.findex, nc.typ, nc.sym, nc.rval = ind, rt, nil, reflect.Value{}
+						wrap := interfaceWrapperOf(&nc, wt)
+						values = append(values, func(f *frame) reflect.Value { return wrap(f, f.data[ind]) })
+						continue
+					}
+				}
 				values = append(values, func(f *frame) reflect.Value { return valueInterfaceValue(f.data[ind]) })
 			}
 		default:
@@ -2622,6 +2665,13 @@ func _return(n *node) {
 					// empty interface case.
 					// we can't let genValueInterface deal with it, because we call on c,
 					// not on n, which means that the interfaceT knowledge is lost.
+					// golessons: except for a value with methods, which
+					// an assignment to an `any` keeps with its type
+					// (genDestValue): returned bare, a Level lost String.
+					if !isInterfaceSrc(c.typ) && len(c.typ.method) > 0 {
+						values[i] = genValueInterface(c)
+						break
+					}
 					values[i] = genValue(c)
 					break
 				}

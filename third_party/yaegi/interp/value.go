@@ -339,8 +339,10 @@ func getBinValue(getMapType func(*itype) reflect.Type, value func(*frame) reflec
 	if !ok || val.node == nil {
 		return v
 	}
-	if rt := getMapType(val.node.typ); rt != nil {
-		return genInterfaceWrapper(val.node, rt)(f)
+	if rt := getMapType(val.node.typ); rt != nil && rt.Kind() == reflect.Interface && rt.NumMethod() > 0 && val.node.typ.cat != valueT {
+		// golessons: wrap the value held, not the node's value in frame f
+		// (see interfaceWrapperOf).
+		return interfaceWrapperOf(val.node, rt)(f, val.value)
 	}
 	return v
 }
