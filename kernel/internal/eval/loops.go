@@ -56,7 +56,10 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames) ast.Stmt 
 	switch loop := inner.(type) {
 	case *ast.RangeStmt:
 		e.rangeOverKeys(loop)
-		if rf, _ := e.rangeFact(loop); ints.IsInt(loop.X) || rf.Int {
+		// The type checker's word first: the syntactic guess (ints) goes
+		// by name, and took `for i := range n` over a []string n for a
+		// range over an int when an int n was declared elsewhere.
+		if rf, known := e.rangeFact(loop); rf.Int || !known && ints.IsInt(loop.X) {
 			f, pre := rewrite.RangeIntToFor(loop, e.temp)
 			rewrite.PerIteration(f, label, e.temp)
 			out = rewrite.WrapLabel(f, s)

@@ -204,3 +204,13 @@ s`}, text: `"ab"`},
 		{name: "a user's max wins", cells: []string{"func max(a, b int) int { return 42 }", "max(1, 2)"}, text: "42"},
 	})
 }
+
+func TestRangeOverASliceNamedLikeAnIntElsewhere(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a field and a parameter named n are ints; the ranged n is a slice", cells: []string{`import "fmt"
+type Point struct{ X, n int }
+func sum(n ...int) (s int) { for i := range n { s += n[i] }; return }`, `n := []string{"a", "b"}
+for i := range n { fmt.Print(i, " ") }
+fmt.Println(sum(1, 2, 3), Point{})`}, out: "0 1 6 {0 0}\n"},
+	})
+}

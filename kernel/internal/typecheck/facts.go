@@ -28,8 +28,9 @@ type Facts struct {
 	// position of the func's name: the evaluator writes them out when
 	// the interpreter fails to infer them (a variadic call inside a func).
 	TypeArgs map[Pos][]string
-	// Ranges are the range loops over a func iterator or an integer, by
-	// the position of their `for`.
+	// Ranges are the range loops whose ranged type the checker knows
+	// (an iterator func, an integer, a slice, ...), by the position of
+	// their `for`.
 	Ranges map[Pos]RangeFact
 	// Recvs are the element types of the channels the cell receives
 	// from, as the cell would write them, by the position of the `<-`
@@ -327,7 +328,7 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		rf.Int = u.Info()&types.IsInteger != 0
-		return rf, rf.Int
+		return rf, true
 	case *types.Slice, *types.Array, *types.Pointer, *types.Map:
 		var elem types.Type
 		switch c := u.(type) {
@@ -342,11 +343,10 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 				elem = a.Elem()
 			}
 		}
-		if elem == nil || r.Value == nil {
-			return RangeFact{}, false
+		if elem != nil && r.Value != nil {
+			_, rf.ChanValue = elem.Underlying().(*types.Chan)
 		}
-		_, rf.ChanValue = elem.Underlying().(*types.Chan)
-		return rf, rf.ChanValue
+		return rf, true
 	case *types.Signature:
 		if n := len(seqTypes([]types.Type{t})); n == 1 || n == 2 {
 			if nt, ok := t.(*types.Named); ok && nt.Obj().Pkg() != nil && nt.Obj().Pkg().Path() == "iter" {
@@ -355,6 +355,8 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 			rf.Arity, rf.Type = n, types.TypeString(t, cellQualifier)
 			return rf, !strings.Contains(rf.Type, "invalid type")
 		}
+	case *types.Chan:
+		return rf, true
 	}
 	return RangeFact{}, false
 }
