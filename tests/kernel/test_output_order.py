@@ -81,3 +81,14 @@ def test_own_logger_on_stderr_keeps_order(kernel):
         'fmt.Println("one")\nlg.Println("two")\nfmt.Println("three")'
     ).ok()
     assert _lines(r) == [("stdout", "one"), ("stderr", "app: two"), ("stdout", "three")], r.describe()
+
+
+def test_the_note_on_goroutines_left_running_comes_after_the_cells_output(kernel):
+    r = kernel.execute(
+        'import ("fmt"; "time")\n'
+        'go time.Sleep(time.Hour)\n'
+        'for i := range 2000 {\n\tfmt.Println("line", i)\n}'
+    ).ok()
+    lines = _lines(r)
+    assert lines[-1][0] == "stderr" and "still running" in lines[-1][1], r.describe()
+    assert [l for s, l in lines if s == "stdout"] == [f"line {i}" for i in range(2000)]

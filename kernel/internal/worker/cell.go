@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 
 	"golessons/display"
@@ -32,9 +33,16 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 		job := goroutines.ID()
 		w.lister.begin(ev, job)
 		stopWatch = watchCell(ev, job)
+		// The notice goes where the cell's own stderr goes, in order with
+		// its stdout: written to the process's stderr, it overtook the
+		// stdout still in the pipe and landed among the cell's lines.
+		out := w.opts.Stderr
+		if cs, ok := w.eval.(interface{ cellStderr() io.Writer }); ok {
+			out = cs.cellStderr()
+		}
 		notice = func(err error) {
 			if err == nil {
-				fmt.Fprint(w.opts.Stderr, leftoverNotice(ev, job, before, goAtStart))
+				fmt.Fprint(out, leftoverNotice(ev, job, before, goAtStart))
 			}
 			w.lister.end()
 		}

@@ -35,11 +35,20 @@ func NewEval(stdin io.Reader, packagesDir string) (Evaluator, error) {
 	if err != nil {
 		return nil, err
 	}
-	return evaluator{e}, nil
+	return evaluator{e, stderr}, nil
 }
 
 // evaluator adapts *eval.Evaluator to Evaluator.
-type evaluator struct{ e *eval.Evaluator }
+type evaluator struct {
+	e *eval.Evaluator
+	// stderr is the cells' stderr: framed into the stdout pipe when the
+	// runner has a token, so what the worker writes under a cell comes
+	// after the cell's stdout.
+	stderr io.Writer
+}
+
+// cellStderr is where notices about a cell go (see execute).
+func (v evaluator) cellStderr() io.Writer { return v.stderr }
 
 // Eval runs a cell; its value and its error (a *cellio.Error) go on as
 // they are.
