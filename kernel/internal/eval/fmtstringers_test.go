@@ -141,5 +141,13 @@ b, _ := json.Marshal(e)
 c, _ := json.Marshal(map[string]any{"p": Point{3, 4}, "l": []any{Weekday(2)}})
 fmt.Println(string(b), string(c), reflect.TypeOf(e).Kind(), reflect.ValueOf(e).Int())`},
 			out: "1 {\"l\":[2],\"p\":{\"X\":3,\"Y\":4}} int 1\n"},
+		{name: "%T of an error holding a float type is not a struct type with Error", cells: []string{decls, `type NegErr float64
+func (e NegErr) Error() string { return "negative" }
+type NotFound struct{ Name string }
+func (n NotFound) Error() string { return n.Name }`, `var err error = NegErr(-3)
+fmt.Printf("%T ", err)
+err = NotFound{"x"}
+fmt.Printf("%T %v\n", err, err)`},
+			out: "main.NegErr main.NotFound x\n"},
 	})
 }

@@ -391,18 +391,40 @@ func (tn *typeNames) byMethod(w, v any) string {
 	ptr := v != nil && reflect.TypeOf(v).Kind() == reflect.Pointer
 	tn.mu.RLock()
 	defer tn.mu.RUnlock()
-	var names []string
+	// The types v's reflect type can be: a struct type registered under
+	// it, or a named non-struct type over it. A NegErr (float64) is no
+	// NotFound struct, though both have Error.
+	var can map[string]bool
+	if v != nil {
+		rt := reflect.TypeOf(v)
+		if ptr {
+			rt = rt.Elem()
+		}
+		can = map[string]bool{}
+		for _, n := range tn.names[rt] {
+			can[n] = true
+		}
+		for _, n := range tn.under[rt] {
+			can[n] = true
+		}
+	}
+	var names, fits []string
 	for _, r := range tn.methods[method] {
 		name, isPtr := strings.CutPrefix(r, "*")
 		if isPtr && !ptr {
 			continue
 		}
+		full := "main." + name
 		if ptr {
-			name = "*main." + name
-		} else {
-			name = "main." + name
+			full = "*main." + name
 		}
-		names = append(names, name)
+		names = append(names, full)
+		if can[name] {
+			fits = append(fits, full)
+		}
+	}
+	if len(fits) > 0 {
+		names = fits
 	}
 	return strings.Join(names, "|")
 }
