@@ -101,7 +101,7 @@ func TestErrors(t *testing.T) {
 		{name: "explicit panic", cells: []string{`panic("boom")`}, errName: "panic", errHas: "boom"},
 		{name: "panic line", cells: []string{"x := 1\n_ = x\npanic(\"here\")"}, errName: "panic", errHas: "3:1: here"},
 		{name: "index out of range", cells: []string{"var a []int\na[3] = 1"}, errName: "panic", errHas: "out of range"},
-		{name: "index read out of range with line", cells: []string{"import \"fmt\"\nvar xs []int\nfmt.Println(\"before\")\nfmt.Println(xs[5])"}, errName: "panic", errHas: "4:1: runtime error: index out of range"},
+		{name: "index read out of range with line", cells: []string{"import \"fmt\"\nvar xs []int\nfmt.Println(\"before\")\nfmt.Println(xs[5])"}, errName: "panic", errHas: "4:13: runtime error: index out of range"},
 		{name: "nil map", cells: []string{"var m map[string]int\nm[\"a\"] = 1"}, errName: "panic", errHas: "nil map"},
 		{name: "os.Exit ends only the cell", cells: []string{`import "os"`, "os.Exit(3)"}, errName: "Exit", errHas: "os.Exit(3) called: the cell stopped; your variables are kept"},
 		{name: "log.New(...).Fatal ends only the cell", cells: []string{`import ("log"; "os")`, `l := log.New(os.Stderr, "", 0)

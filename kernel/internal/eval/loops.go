@@ -116,6 +116,17 @@ func (e *Evaluator) seqFieldType(x ast.Expr) ast.Expr {
 
 // rangeFact is the type checker's fact about the range loop r, when it
 // is about this very loop (the ranged expression reads the same).
+// rangesNeedSeqs reports whether the type checker found a range loop
+// over an iterator or an integer (the facts hold every loop it knows).
+func (e *Evaluator) rangesNeedSeqs() bool {
+	for _, rf := range e.facts.f.Ranges {
+		if rf.Arity > 0 || rf.Int || rf.ChanValue {
+			return true
+		}
+	}
+	return false
+}
+
 func (e *Evaluator) rangeFact(r *ast.RangeStmt) (typecheck.RangeFact, bool) {
 	rf, ok := e.facts.f.Ranges[e.factPos(r.For)]
 	if !ok || rf.X != types.ExprString(r.X) {

@@ -92,6 +92,9 @@ type useInfo struct {
 	u     *unit
 	uses  map[string]bool
 	names []string
+	// init: the unit declares a func init, which Go runs after every
+	// package-level var is initialised, whatever their order in the file.
+	init bool
 }
 
 func newUseInfo(u *unit) useInfo {
@@ -103,6 +106,11 @@ func newUseInfo(u *unit) useInfo {
 			}
 		}
 		in.names = declNames(u.file)
+		for _, d := range u.file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "init" {
+				in.init = true
+			}
+		}
 	} else {
 		in.uses = identsIn(u.block)
 		in.names = stmtDefs(u.block.List)
@@ -152,7 +160,7 @@ func firstFree(wait []useInfo) int {
 	for i, in := range wait {
 		free := true
 		for j, other := range wait {
-			if j != i && usesAnyName(in.uses, other.names) {
+			if j != i && (usesAnyName(in.uses, other.names) || in.init && !other.init) {
 				free = false
 				break
 			}

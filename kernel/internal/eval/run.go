@@ -99,7 +99,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		ints.Collect(u.node())
 	}
 	e.seqs = nil
-	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 || len(e.facts.f.Ranges) > 0 { // copies may range over funcs
+	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 || e.rangesNeedSeqs() { // copies may range over funcs
 		e.seqs = e.newSeqScope(units)
 	}
 	e.cellErrTypes = nil
@@ -108,16 +108,30 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 			e.cellErrTypes = append(e.cellErrTypes, rewrite.ErrorTypes(u.node())...)
 		}
 	}
-	var out []*unit
+	var out, mains []*unit
 	for _, u := range units {
+		// A program's func main runs after the declarations and vars
+		// around it: after the init funcs too, which hoistVars placed
+		// after every var (a var below main, or below init, was read
+		// before its initialiser ran).
+		if len(mains) > 0 && !movable(u) {
+			out, mains = append(out, mains...), nil
+		}
 		extra, err := e.rewriteUnit(u, ints)
 		if err != nil {
 			return nil, err
 		}
 		u.noteFacts()
 		out = append(out, u)
-		out = append(out, extra...)
+		for _, x := range extra {
+			if x.mainCall {
+				mains = append(mains, x)
+			} else {
+				out = append(out, x)
+			}
+		}
 	}
+	out = append(out, mains...)
 	e.watchUnits(out)
 	return out, nil
 }

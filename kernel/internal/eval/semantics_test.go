@@ -214,3 +214,18 @@ for i := range n { fmt.Print(i, " ") }
 fmt.Println(sum(1, 2, 3), Point{})`}, out: "0 1 6 {0 0}\n"},
 	})
 }
+
+func TestInitFuncsRunAfterEveryPackageVar(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "vars below init are initialised before it runs; main runs last", cells: []string{`package main
+import "fmt"
+var log []string
+func init() { log = append(log, "init1") }
+var snapshot = len(log)
+func init() { log = append(log, "init2") }
+var total = compute()
+func compute() int { return len(log) + 10 }
+func main() { fmt.Println(log, snapshot, total, late) }
+var late = "late"`}, out: "[init1 init2] 0 10 late\n"},
+	})
+}
