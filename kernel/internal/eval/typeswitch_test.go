@@ -78,3 +78,22 @@ func TestTypeSwitchCaseKinds(t *testing.T) {
 	}
 	runCellCases(t, cases)
 }
+
+func TestInterfaceToInterfaceAssertionsSkipTypesTheValueCannotHold(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a cell type that only writes is no candidate for an io.Reader", cells: []string{`import ("fmt"; "io"; "strings")
+type sink struct{}
+func (sink) Write(p []byte) (int, error) { return len(p), nil }
+type both struct{ s string }
+func (b *both) Read(p []byte) (int, error) { return 0, io.EOF }
+func (both) Write(p []byte) (int, error) { return 0, nil }`, `var rd io.Reader = strings.NewReader("x")
+_, ok1 := rd.(io.Writer)
+rd = &both{}
+_, ok2 := rd.(io.Writer)
+switch rd.(type) {
+case io.Writer:
+	fmt.Print("writer ")
+}
+fmt.Println(ok1, ok2)`}, out: "writer false true\n"},
+	})
+}

@@ -55,17 +55,20 @@ func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *type
 		return // a type parameter's implementers and twins depend on the instance
 	}
 	ct := CaseType{}
+	held, _ := typeOf(info, from).(*types.Interface)
 	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
-		ct.Iface, ct.Impls = true, implementers(it, pkg)
+		ct.Iface, ct.Impls = true, implementers(it, held, pkg)
 	} else {
-		held, _ := typeOf(info, from).(*types.Interface)
 		ct.Twins = twins(tv.Type, held, pkg)
 	}
 	f.CaseTypes[Pos{p.Line, p.Column}] = ct
 }
 
-// implementers are the cell types T and *T whose method sets satisfy it.
-func implementers(it *types.Interface, pkg *types.Package) []string {
+// implementers are the cell types T and *T whose method sets satisfy it
+// and that an interface value of type held can hold: asking an io.Reader
+// whether it is an io.Writer cannot find a cell type that only writes
+// (and the evaluator's test for it, rd.(sink), would not compile).
+func implementers(it, held *types.Interface, pkg *types.Package) []string {
 	var out []string
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
@@ -78,7 +81,7 @@ func implementers(it *types.Interface, pkg *types.Package) []string {
 			continue
 		}
 		for _, t := range []types.Type{named, types.NewPointer(named)} {
-			if types.Implements(t, it) {
+			if types.Implements(t, it) && (held == nil || types.Implements(t, held)) {
 				if s := types.TypeString(t, cellQualifier); !strings.Contains(s, "invalid type") {
 					out = append(out, s)
 				}
