@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // yaegi builds the types declared in cells with reflect.StructOf, so fmt
@@ -144,8 +147,96 @@ func (tn *typeNames) typeName(rt reflect.Type) string {
 		if n, _ := tn.lookup(rt); n != "" {
 			return n
 		}
+		if rt.NumField() > 0 {
+			// An instance of a generic type (not registered: its
+			// instances are made as the cells use them) carries its
+			// name in its first field's tag (third_party/yaegi).
+			if n := rt.Field(0).Tag.Get("yaegi"); n != "" {
+				if strings.HasPrefix(n, ".") {
+					n = "main" + n
+				}
+				return n
+			}
+		}
+		if interpStruct(rt) {
+			return tn.structLiteralName(rt)
+		}
 	}
 	return rt.String()
+}
+
+// interpStruct reports whether rt is an unnamed struct type the
+// interpreter built for a cell (struct{ name string }): one of its
+// fields is the exported alias of an unexported one, or carries the
+// interpreter's type tag.
+func interpStruct(rt reflect.Type) bool {
+	if rt.Kind() != reflect.Struct || rt.Name() != "" {
+		return false
+	}
+	for i := range rt.NumField() {
+		f := rt.Field(i)
+		if _, alias := declaredName(f); alias || f.Tag.Get("yaegi") != "" || f.Tag.Get(fieldTypeTag) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// declaredName is the name a cell gave field f: yaegi exports an
+// unexported field as X<name>, and the kernel's rewrite tags it
+// json:"-" (rewrite.TagStructFields).
+func declaredName(f reflect.StructField) (string, bool) {
+	n := f.Name
+	if len(n) > 1 && n[0] == 'X' && unicode.IsLower(rune(n[1])) && f.Tag.Get("json") == "-" {
+		return n[1:], true
+	}
+	return n, false
+}
+
+// structLiteralName is %T of an unnamed cell struct type, as Go writes
+// it: `struct { name string; isGood bool }`, with the field tags the
+// cell wrote (less the ones the kernel and the interpreter add).
+func (tn *typeNames) structLiteralName(rt reflect.Type) string {
+	parts := make([]string, rt.NumField())
+	for i := range parts {
+		f := rt.Field(i)
+		name, alias := declaredName(f)
+		p := name + " " + tn.typeName(f.Type)
+		if f.Tag.Get(rewrite.EmbeddedTag) == "embedded" || f.Anonymous {
+			p = tn.typeName(f.Type)
+		}
+		if tag := userTag(f.Tag, alias); tag != "" {
+			p += " " + strconv.Quote(tag)
+		}
+		parts[i] = p
+	}
+	if len(parts) == 0 {
+		return "struct {}"
+	}
+	return "struct { " + strings.Join(parts, "; ") + " }"
+}
+
+// userTag is tag without the keys the kernel and the interpreter add.
+func userTag(tag reflect.StructTag, alias bool) string {
+	var kept []string
+	for rest := strings.TrimSpace(string(tag)); rest != ""; rest = strings.TrimSpace(rest) {
+		key, after, ok := strings.Cut(rest, ":")
+		if !ok || len(after) == 0 || after[0] != '"' {
+			return string(tag) // not key:"value" pairs: as it is
+		}
+		v, err := strconv.QuotedPrefix(after)
+		if err != nil {
+			return string(tag)
+		}
+		rest = after[len(v):]
+		switch {
+		case key == "yaegi" || key == fieldTypeTag || key == rewrite.EmbeddedTag:
+		case alias && (key == "json" || key == "xml") && v == `"-"`:
+		default:
+			kept = append(kept, key+":"+v)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // needs reports whether formatting a value of type rt involves a
@@ -162,7 +253,7 @@ func (tn *typeNames) needs(rt reflect.Type, seen map[reflect.Type]bool) bool {
 		}
 		return tn.needs(rt.Elem(), seen)
 	case reflect.Struct:
-		if n, _ := tn.lookup(rt); n != "" {
+		if n, _ := tn.lookup(rt); n != "" || interpStruct(rt) {
 			return true
 		}
 		for i := range rt.NumField() {

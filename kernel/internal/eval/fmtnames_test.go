@@ -20,3 +20,22 @@ func TestFormatVerbsNameCellTypes(t *testing.T) {
 		{name: "other values untouched", cells: []string{"import \"fmt\"", `fmt.Printf("%T %+v %[1]T\n", 3, struct{ A int }{1})`}, out: "int {A:1} int\n"},
 	})
 }
+
+func TestGenericInstancesAndUnnamedStructsPrintTheirGoNames(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "%T, %+v and %#v of a generic instance and an unnamed struct", cells: []string{`import "fmt"
+type Pair[K comparable, V any] struct {
+	Key K
+	val V
+}`, `p := Pair[string, int]{"a", 1}
+fmt.Printf("%+v %T\n%#v\n", p, &p, p)
+dog := struct {
+	name string
+	Tag  string ` + "`json:\"tag\"`" + `
+}{"Rex", "x"}
+var held any = dog
+fmt.Printf("%+v|%T|%T\n", dog, dog, held)`},
+			out: "{Key:a val:1} *main.Pair[string,int]\nmain.Pair[string,int]{Key:\"a\", val:1}\n" +
+				"{name:Rex Tag:x}|struct { name string; Tag string \"json:\\\"tag\\\"\" }|struct { name string; Tag string \"json:\\\"tag\\\"\" }\n"},
+	})
+}
