@@ -614,3 +614,46 @@ func main() {
 		t.Errorf("got %q, want %q", out.String(), want)
 	}
 }
+
+func TestRangeOverAStringGivesByteOffsets(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Name string
+func word() string { return "añob" }
+func main() {
+	for i := range "héllo" {
+		fmt.Print(i, " ")
+	}
+	fmt.Println()
+	for i, r := range "h€\xffz" {
+		fmt.Print(i, ":", string(r), " ")
+	}
+	fmt.Println()
+	var n Name = "日本語"
+	for i := range n {
+		fmt.Print(i, " ")
+	}
+	for i, r := range word() {
+		if r == 'o' {
+			break
+		}
+		fmt.Print(i, " ")
+	}
+	s := "ab"
+	for i := range s {
+		s += "é"
+		fmt.Print(i, " ")
+	}
+	fmt.Println(len(s))
+	for range "xyz" {
+		fmt.Print(".")
+	}
+	for _, r := range "ö" {
+		fmt.Println(r)
+	}
+}`)
+	want := "0 1 3 4 5 \n0:h 1:€ 4:\ufffd 5:z \n0 3 6 0 1 0 1 6\n...246\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -3021,8 +3022,6 @@ func compositeLitKeyedNotype(n *node) { doCompositeLitKeyed(n, false) }
 
 func empty(n *node) {}
 
-var rat = reflect.ValueOf((*[]rune)(nil)).Type().Elem() // runes array type
-
 func _range(n *node) {
 	index0 := n.child[0].findex // array index location in frame
 	index2 := index0 - 1        // shallow array for range, always just behind index0
@@ -3036,24 +3035,8 @@ func _range(n *node) {
 		an = n.child[2]
 		index1 := n.child[1].findex // array value location in frame
 		if isString(an.typ.TypeOf()) {
-			// Special variant of "range" for string, where the index indicates the byte position
-			// of the rune in the string, rather than the index of the rune in array.
-			stringType := reflect.TypeOf("")
-			value = genValueAs(an, rat) // range on string iterates over runes
-			n.exec = func(f *frame) bltn {
-				a := f.data[index2]
-				v0 := f.data[index3]
-				v0.SetInt(v0.Int() + 1)
-				i := int(v0.Int())
-				if i >= a.Len() {
-					return fnext
-				}
-				// Compute byte position of the rune in string
-				pos := a.Slice(0, i).Convert(stringType).Len()
-				f.data[index0].SetInt(int64(pos))
-				f.data[index1].Set(a.Index(i))
-				return tnext
-			}
+			value = genValue(an)
+			n.exec = rangeStringNext(index0, index1, index2, index3, fnext, tnext)
 		} else {
 			value = genValueRangeArray(an)
 			n.exec = func(f *frame) bltn {
@@ -3071,30 +3054,62 @@ func _range(n *node) {
 	} else {
 		an = n.child[1]
 		if isString(an.typ.TypeOf()) {
-			value = genValueAs(an, rat) // range on string iterates over runes
+			value = genValue(an)
+			n.exec = rangeStringNext(index0, -1, index2, index3, fnext, tnext)
 		} else {
 			value = genValueRangeArray(an)
-		}
-		n.exec = func(f *frame) bltn {
-			v0 := f.data[index0]
-			v0.SetInt(v0.Int() + 1)
-			if int(v0.Int()) >= f.data[index2].Len() {
-				return fnext
+			n.exec = func(f *frame) bltn {
+				v0 := f.data[index0]
+				v0.SetInt(v0.Int() + 1)
+				if int(v0.Int()) >= f.data[index2].Len() {
+					return fnext
+				}
+				return tnext
 			}
-			return tnext
 		}
 	}
 
 	// Init sequence
 	next := n.exec
-	index := index0
-	if isString(an.typ.TypeOf()) && len(n.child) == 4 {
-		index = index3
+	if isString(an.typ.TypeOf()) {
+		n.child[0].exec = func(f *frame) bltn {
+			// A copy of the string ranged over, and the byte offset of its next rune.
+			f.data[index2] = reflect.ValueOf(value(f).String())
+			f.data[index3].SetInt(0)
+			return next
+		}
+		return
 	}
 	n.child[0].exec = func(f *frame) bltn {
 		f.data[index2] = value(f) // set array shallow copy for range
-		f.data[index].SetInt(-1)  // assing index value
+		f.data[index0].SetInt(-1) // assing index value
 		return next
+	}
+}
+
+// rangeStringNext returns the step of a range over a string: the string is
+// in index2, the byte offset of its next rune in index3; the key (index0)
+// gets the rune's offset and the value (index1, -1 if none) the rune.
+//
+// golessons: upstream ranged over the string's []rune, and a range with only
+// a key (for i := range s) set i to the rune's index: 0 1 2 3 4 for "héllo",
+// where Go gives the byte offsets 0 1 3 4 5. The string is now decoded as Go
+// does, which also makes a range O(n) (upstream recomputed each offset).
+func rangeStringNext(index0, index1, index2, index3 int, fnext, tnext bltn) bltn {
+	return func(f *frame) bltn {
+		s := f.data[index2].String()
+		next := f.data[index3]
+		pos := int(next.Int())
+		if pos >= len(s) {
+			return fnext
+		}
+		r, size := utf8.DecodeRuneInString(s[pos:])
+		next.SetInt(int64(pos + size))
+		f.data[index0].SetInt(int64(pos))
+		if index1 >= 0 {
+			f.data[index1].SetInt(int64(r))
+		}
+		return tnext
 	}
 }
 
