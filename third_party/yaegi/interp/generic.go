@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"strconv"
 	"strings"
 	"sync/atomic"
 )
@@ -28,6 +29,12 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 		sname += t.id() + ","
 	}
 	sname = strings.TrimSuffix(sname, ",") + "]"
+	// golessons: the instances were cached by name and type arguments only, so
+	// the methods Top of Stack[int] and of Queue[int] (or a func Top[int]) were
+	// one instance, and the second type called the first's method. The
+	// generic declaration itself now keys the cache, which also makes a generic
+	// func declared again in a later cell instantiate its new body.
+	gkey := strconv.FormatInt(root.index, 10) + ":" + sname
 
 	gtree = func(n, anc *node) (*node, error) {
 		nod := copyNode(n, anc, false)
@@ -149,7 +156,7 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 		return nod, nil
 	}
 
-	if nod, found := root.interp.generic[sname]; found {
+	if nod, found := root.interp.generic[gkey]; found {
 		return nod, true, nil
 	}
 
@@ -157,7 +164,7 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	root.interp.generic[sname] = r
+	root.interp.generic[gkey] = r
 	r.param = append(r.param, types...)
 	if tname != "" {
 		for _, nod := range fixNodes {

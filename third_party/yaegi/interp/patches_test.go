@@ -657,3 +657,62 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestGenericMethodsOfTheSameNameStayApart(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Stack[T any] []T
+func (s Stack[T]) Top() T { return s[len(s)-1] }
+type Queue[T any] []T
+func (q Queue[T]) Top() T { return q[0] }
+type Box[T any] struct{ v T }
+func (b Box[T]) Name() string { return fmt.Sprint("box ", b.v) }
+type Bag[T any] struct{ v T }
+func (b Bag[T]) Name() string { return fmt.Sprint("bag ", b.v) }
+type SStack[T any] struct{ items []T }
+func (s *SStack[T]) Push(v T) { s.items = append(s.items, v) }
+type List[T any] struct {
+	head []T
+	n    int
+}
+func (l *List[T]) Push(v T) { l.head = append([]T{v}, l.head...); l.n++ }
+func Top[T any](xs []T) T { return xs[1] }
+func main() {
+	s := Stack[int]{1, 2, 3}
+	q := Queue[int]{1, 2, 3}
+	fmt.Println(s.Top(), q.Top(), Top([]int{1, 2, 3}))
+	fmt.Println(Box[int]{1}.Name(), Bag[int]{2}.Name())
+	var st SStack[string]
+	st.Push("a")
+	st.Push("b")
+	var l List[string]
+	l.Push("a")
+	l.Push("b")
+	fmt.Println(st.items, l.head, l.n)
+}`)
+	want := "3 1 2\nbox 1 bag 2\n[a b] [b a] 2\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+
+	// A generic func declared again in a later cell: its new body runs.
+	var out bytes.Buffer
+	i := interp.New(interp.Options{Stdout: &out, Stderr: io.Discard})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	for _, cell := range []string{
+		`import "fmt"`,
+		`func Pick[T any](xs []T) T { return xs[0] }`,
+		`fmt.Println(Pick([]int{1, 2}))`,
+		`func Pick[T any](xs []T) T { return xs[1] }`,
+		`fmt.Println(Pick([]int{1, 2}))`,
+	} {
+		if _, err := i.Eval(cell); err != nil {
+			t.Fatalf("%s: %v", cell, err)
+		}
+	}
+	if got, want := out.String(), "1\n2\n"; got != want {
+		t.Errorf("cells: got %q, want %q", got, want)
+	}
+}
