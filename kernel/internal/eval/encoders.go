@@ -2,6 +2,7 @@ package eval
 
 import (
 	"bytes"
+	"encoding"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -28,14 +29,18 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 	if j != nil {
 		j["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) {
 			refuseEmbedded("json.Marshal", v)
-			return json.Marshal(plainValue(v))
+			return json.Marshal(tn.jsonValue(v))
 		})
 		j["MarshalIndent"] = reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
 			refuseEmbedded("json.MarshalIndent", v)
-			return json.MarshalIndent(plainValue(v), prefix, indent)
+			return json.MarshalIndent(tn.jsonValue(v), prefix, indent)
 		})
 		j["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
+			if done, err := unmarshalWrapped(data, v); done {
+				return err
+			}
 			refuseEmbedded("json.Unmarshal", v)
+			tn.refuseCellUnmarshalers(reflect.TypeOf(v))
 			return json.Unmarshal(data, v)
 		})
 	}
@@ -142,4 +147,34 @@ func embeddedField(t reflect.Type, seen map[reflect.Type]bool) (reflect.StructFi
 		}
 	}
 	return reflect.StructField{}, false
+}
+
+// unmarshalWrapped decodes data through yaegi's wrapper v of a cell
+// pointer's UnmarshalJSON or UnmarshalText method (wrapperTypes), as
+// json.Unmarshal would call it: json itself refuses the wrapper, which
+// is no pointer. done is false when v is no such wrapper.
+func unmarshalWrapped(data []byte, v any) (done bool, err error) {
+	if v == nil || reflect.TypeOf(v).Kind() == reflect.Pointer {
+		return false, nil
+	}
+	if _, wrapped := unwrapYaegi(v); !wrapped {
+		return false, nil
+	}
+	switch u := v.(type) {
+	case json.Unmarshaler:
+		if !json.Valid(data) {
+			return true, json.Unmarshal(data, new(any)) // json's syntax error
+		}
+		return true, u.UnmarshalJSON(bytes.TrimSpace(data))
+	case encoding.TextUnmarshaler:
+		var s *string
+		if err := json.Unmarshal(data, &s); err != nil {
+			return true, err
+		}
+		if s == nil {
+			return true, nil // null: json leaves the value alone
+		}
+		return true, u.UnmarshalText([]byte(*s))
+	}
+	return false, nil
 }

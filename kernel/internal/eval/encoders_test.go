@@ -40,3 +40,43 @@ fmt.Println(m.ID, m.Name, err)`}, out: "[{\"ID\":1,\"Name\":\"n\"}]\n4 x <nil>\n
 fmt.Println(string(b))`}, errName: "panic", errHas: "embeds Mutex, a type with methods, beside other fields"},
 	})
 }
+
+func TestJSONCallsTheCellsMarshalAndUnmarshalMethods(t *testing.T) {
+	const decls = `import ("encoding/json"; "fmt"; "strings")
+type Status int
+func (s Status) MarshalJSON() ([]byte, error) { return json.Marshal([...]string{"off", "on"}[s]) }
+type Money struct{ Cents int }
+func (m Money) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprintf("\"$%d.%02d\"", m.Cents/100, m.Cents%100)), nil }
+type Level int
+func (l Level) MarshalText() ([]byte, error) { return []byte(strings.Repeat("*", int(l))), nil }
+type Order struct {
+	ID     int
+	Status Status
+	Total  Money
+	Lines  []Money ` + "`json:\"lines,omitempty\"`" + `
+	Prio   Level   ` + "`json:\"prio\"`" + `
+}
+type Color struct{ R, G, B uint8 }
+func (c *Color) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil { return err }
+	_, err := fmt.Sscanf(s, "#%02x%02x%02x", &c.R, &c.G, &c.B)
+	return err
+}
+type Palette struct{ Bg Color }`
+	runOutCases(t, []outCase{
+		{name: "fields, elements and values whose types have MarshalJSON or MarshalText", cells: []string{decls, `o := Order{ID: 7, Status: 1, Total: Money{1999}, Prio: 3}
+a, _ := json.Marshal(o)
+b, _ := json.Marshal([]any{Money{5}, Status(0), map[string]Order{"x": {Lines: []Money{{1}}}}})
+c, _ := json.Marshal(Money{250})
+fmt.Println(string(a)); fmt.Println(string(b)); fmt.Println(string(c))`},
+			out: "{\"ID\":7,\"Status\":\"on\",\"Total\":\"$19.99\",\"prio\":\"***\"}\n" +
+				"[\"$0.05\",\"off\",{\"x\":{\"ID\":0,\"Status\":\"off\",\"Total\":\"$0.00\",\"lines\":[\"$0.01\"],\"prio\":\"\"}}]\n\"$2.50\"\n"},
+		{name: "UnmarshalJSON of the value passed", cells: []string{decls, `var c Color
+err := json.Unmarshal([]byte(` + "`\"#ff8000\"`" + `), &c)
+fmt.Println(c, err)`}, out: "{255 128 0} <nil>\n"},
+		{name: "UnmarshalJSON below the value passed is refused", cells: []string{decls, `var p Palette
+json.Unmarshal([]byte(` + "`{\"Bg\":\"#010203\"}`" + `), &p)`},
+			errName: "panic", errHas: "main.Color has an UnmarshalJSON or UnmarshalText method declared in a cell"},
+	})
+}

@@ -50,6 +50,11 @@ type typeNames struct {
 	// named non-struct types, by "main.Name", for struct fields the
 	// interpreter tags with their type (fieldStringer).
 	namedStringers map[string]stringer
+	// marshalers and namedMarshalers are the cell types' MarshalJSON and
+	// MarshalText methods, as stringers and namedStringers are
+	// (encodecell.go).
+	marshalers      map[reflect.Type]marshaler
+	namedMarshalers map[string]marshaler
 }
 
 // register records the element type of slice under name. (A slice: a

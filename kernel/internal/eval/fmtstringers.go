@@ -152,12 +152,19 @@ func callStringer(s stringer, v reflect.Value) (out string) {
 func (e *Evaluator) registerStringers() {
 	var b strings.Builder
 	for _, me := range e.sortedMethodEntries() {
-		if me.generic || (me.name != "String" && me.name != "Error") || !strings.Contains(me.sig, "() string") {
-			continue
-		}
 		ptr := false
 		if head, _, ok := strings.Cut(me.text, ")"); ok && strings.Contains(head, "*") {
 			ptr = true
+		}
+		if !me.generic && (me.name == "MarshalJSON" || me.name == "MarshalText") && strings.Contains(me.sig, "() ([]byte, error)") {
+			if !ptr {
+				fmt.Fprintf(&b, "__gl_marshaler(%q, []%s(nil), %q, func(v %s) ([]byte, error) { return v.%s() })\n", me.recv, me.recv, me.name, me.recv, me.name)
+			}
+			fmt.Fprintf(&b, "__gl_marshaler(%q, []*%s(nil), %q, func(v *%s) ([]byte, error) { return v.%s() })\n", "*"+me.recv, me.recv, me.name, me.recv, me.name)
+			continue
+		}
+		if me.generic || (me.name != "String" && me.name != "Error") || !strings.Contains(me.sig, "() string") {
+			continue
 		}
 		if !ptr {
 			fmt.Fprintf(&b, "__gl_stringer([]%s(nil), %q, func(v %s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)

@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"encoding"
+	"encoding/json"
 	"fmt"
 	"go/token"
 	"io"
@@ -73,6 +75,16 @@ func printWrappers(x interp.Exports) interp.Exports {
 	// interface value, which names the value's type (see dynName).
 	for _, name := range []string{"TypeExact"} {
 		if v, ok := x[rtPath+"/eval"][name]; ok {
+			mt[v] = ifaces
+		}
+	}
+	// A value passed to json's functions directly arrives in yaegi's
+	// wrapper for the cell's MarshalJSON or UnmarshalJSON (or the Text
+	// ones), which json calls (encodecell.go).
+	marshal := []reflect.Type{reflect.TypeFor[json.Marshaler](), reflect.TypeFor[encoding.TextMarshaler]()}
+	unmarshal := []reflect.Type{reflect.TypeFor[json.Unmarshaler](), reflect.TypeFor[encoding.TextUnmarshaler]()}
+	for name, ifaces := range map[string][]reflect.Type{"Marshal": marshal, "MarshalIndent": marshal, "Unmarshal": unmarshal} {
+		if v, ok := x["encoding/json/json"][name]; ok {
 			mt[v] = ifaces
 		}
 	}

@@ -72,9 +72,19 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 		// The bodies are assigned by an init func of the same file: a
 		// separate statement run would not see packages imported by the
 		// cell (yaegi scopes imports to the file that declared them).
+		// It goes before the file's own init funcs, which yaegi runs in
+		// order: an init of the cell calling a method found it nil.
 		pos := assigns[0].Pos()
-		decls = append(decls, &ast.FuncDecl{Name: rewrite.Ident("init", pos), Type: rewrite.EmptyFuncType(pos),
-			Body: &ast.BlockStmt{Lbrace: pos, List: assigns, Rbrace: pos}})
+		bodies := &ast.FuncDecl{Name: rewrite.Ident("init", pos), Type: rewrite.EmptyFuncType(pos),
+			Body: &ast.BlockStmt{Lbrace: pos, List: assigns, Rbrace: pos}}
+		at := len(decls)
+		for i, d := range decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "init" {
+				at = i
+				break
+			}
+		}
+		decls = append(decls[:at], append([]ast.Decl{bodies}, decls[at:]...)...)
 	}
 	u.file.Decls = decls
 	return nil, nil

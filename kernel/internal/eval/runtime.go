@@ -165,6 +165,10 @@ func __gl_namedStringer(name, method string, fn any) {
 	__glrt.RegisterNamedStringer(name, method, fn)
 }
 
+func __gl_marshaler(name string, slice any, method string, fn any) {
+	__glrt.RegisterMarshaler(name, slice, method, fn)
+}
+
 // __gl_unwrap is errors.Unwrap for fixAsType's code.
 func __gl_unwrap(err any) any {
 	return __glrt.Unwrap(err)
@@ -337,6 +341,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)
 	m["RegisterNamedStringer"] = reflect.ValueOf(e.names.registerNamedStringer)
+	m["RegisterMarshaler"] = reflect.ValueOf(e.names.registerMarshaler)
 	m["Dyn"] = reflect.ValueOf(func(v any) any { // see rewrite.DynArgs
 		if _, _, ok := unwrapVI(v); ok {
 			return dynArg{e.names, v}

@@ -229,3 +229,12 @@ func main() { fmt.Println(log, snapshot, total, late) }
 var late = "late"`}, out: "[init1 init2] 0 10 late\n"},
 	})
 }
+
+func TestInitFuncsCallMethodsDeclaredBesideThem(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "an init calling a method of the same cell", cells: []string{`import "fmt"
+type Weekday int
+func (d Weekday) String() string { return [...]string{"Sun", "Mon"}[d] }
+func init() { fmt.Println(Weekday(1).String(), []Weekday{0, 1}) }`}, out: "Mon [Sun Mon]\n"},
+	})
+}
