@@ -147,8 +147,9 @@ func callStringer(s stringer, v reflect.Value) (out string) {
 }
 
 // registerStringers registers the String and Error methods of the cells'
-// struct types (see registerStringer); called after a unit declaring
-// methods ran.
+// types (see registerStringer), and their MarshalJSON and MarshalText
+// methods for the json functions (encodecell.go); called after a unit
+// declaring methods ran.
 func (e *Evaluator) registerStringers() {
 	var b strings.Builder
 	for _, me := range e.sortedMethodEntries() {
