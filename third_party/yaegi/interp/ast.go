@@ -475,7 +475,8 @@ func (interp *Interpreter) ast(f ast.Node) (string, *node, error) {
 
 	// Populate our own private AST from Go parser AST.
 	// A stack of ancestor nodes is used to keep track of current ancestor for each depth level
-	ast.Inspect(f, func(nod ast.Node) bool {
+	var inspect func(ast.Node) bool
+	inspect = func(nod ast.Node) bool {
 		anc = st.top()
 		var pos token.Pos
 		if nod != nil {
@@ -803,6 +804,11 @@ func (interp *Interpreter) ast(f ast.Node) (string, *node, error) {
 			st.push(addChild(&root, anc, pos, parenExpr, aNop), nod)
 
 		case *ast.RangeStmt:
+			if a.Tok == token.ASSIGN {
+				// The copy is inspected in place of a, which is left as it is.
+				ast.Inspect(rangeAssignAsDefine(a), inspect)
+				return false
+			}
 			// Insert a missing ForRangeStmt for AST correctness
 			n := addChild(&root, anc, pos, forRangeStmt, aNop)
 			r := addChild(&root, astNode{n, nod}, pos, rangeStmt, aRange)
@@ -918,7 +924,8 @@ func (interp *Interpreter) ast(f ast.Node) (string, *node, error) {
 			return false
 		}
 		return true
-	})
+	}
+	ast.Inspect(f, inspect)
 
 	interp.roots = append(interp.roots, root)
 	return pkgName, root, err
@@ -963,4 +970,33 @@ func (interp *Interpreter) dup(nod, anc *node) *node {
 		n.child = append(n.child, interp.dup(c, &n))
 	}
 	return &n
+}
+
+// rangeAssignAsDefine returns a copy of a range loop that assigns existing
+// variables, for k, v = range x { body }, as for k', v' := range x { k, v = k', v'; body },
+// the assignment Go does at the start of each iteration.
+//
+// golessons: upstream compiled the assigning form as a definition, so the
+// loop had its own k and v and the variables named were never assigned:
+// var i int; for i = range []int{1, 2, 3} {}; fmt.Println(i) printed 0, not 2.
+// The names given to k' and v' are not Go identifiers, so they shadow nothing.
+func rangeAssignAsDefine(a *ast.RangeStmt) *ast.RangeStmt {
+	b := *a
+	var lhs, rhs []ast.Expr
+	fresh := func(e ast.Expr, name string) ast.Expr {
+		if id, ok := e.(*ast.Ident); e == nil || ok && id.Name == "_" {
+			return e
+		}
+		lhs = append(lhs, e)
+		rhs = append(rhs, &ast.Ident{NamePos: e.Pos(), Name: name})
+		return &ast.Ident{NamePos: e.Pos(), Name: name}
+	}
+	b.Key = fresh(a.Key, "range·key")
+	b.Value = fresh(a.Value, "range·value")
+	b.Tok = token.DEFINE
+	if len(lhs) > 0 {
+		assign := &ast.AssignStmt{Lhs: lhs, TokPos: a.TokPos, Tok: token.ASSIGN, Rhs: rhs}
+		b.Body = &ast.BlockStmt{Lbrace: a.Body.Lbrace, List: append([]ast.Stmt{assign}, a.Body.List...), Rbrace: a.Body.Rbrace}
+	}
+	return &b
 }

@@ -716,3 +716,93 @@ func main() {
 		t.Errorf("cells: got %q, want %q", got, want)
 	}
 }
+
+func TestRangeAssignsTheVariablesItNames(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type P struct{ k string }
+var g string
+func last[T any](xs []T) (i int, x T) {
+	for i, x = range xs {
+	}
+	return
+}
+func main() {
+	var i int
+	for i = range []int{1, 2, 3} {
+	}
+	fmt.Println(i)
+	var j, v int
+	for j, v = range [3]int{7, 8, 9} {
+		if v == 8 {
+			break
+		}
+	}
+	fmt.Println(j, v)
+	var r rune
+	for j, r = range "日本" {
+	}
+	fmt.Println(j, string(r))
+	var p P
+	for p.k = range map[string]int{"a": 1} {
+	}
+	xs := make([]int, 3)
+	for _, xs[0] = range []int{4, 5} {
+	}
+	for g = range map[string]bool{"z": true} {
+	}
+	fmt.Println(p.k, xs, g)
+	ch := make(chan int, 2)
+	ch <- 10
+	ch <- 20
+	close(ch)
+	var c int
+	for c = range ch {
+	}
+	fmt.Println(c, fmt.Sprint(last([]string{"a", "b"})))
+	n := 0
+	for i = range []int{1, 2, 3, 4} {
+		if i%2 == 0 {
+			continue
+		}
+		n += i
+	}
+	fmt.Println(i, n)
+	var fs []func() int
+	for i = range []int{1, 2} {
+		fs = append(fs, func() int { return i })
+	}
+	fmt.Println(fs[0](), fs[1]())
+	for i = range []int{} {
+	}
+	fmt.Println(i)
+	for i = range []int{5, 6} {
+		i = 10
+	}
+	fmt.Println(i)
+	k := -1
+	func() {
+		for k = range []int{1, 2, 3, 4} {
+		}
+	}()
+	switch k {
+	case 3:
+		for k = range []int{1, 2} {
+		}
+		fmt.Println("case", k)
+	}
+outer:
+	for i = range []int{1, 2, 3} {
+		for j = range []int{1, 2, 3} {
+			if j == 1 {
+				continue outer
+			}
+		}
+	}
+	fmt.Println(i, j)
+}`)
+	want := "2\n1 8\n3 本\na [5 0 0] z\n20 1b\n3 4\n1 1\n1\n10\ncase 1\n2 1\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
