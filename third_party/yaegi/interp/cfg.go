@@ -103,6 +103,15 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.typ = dest.typ
 				}
 			case binaryExpr, unaryExpr, parenExpr:
+				if a := n.anc; a.kind == binaryExpr && (a.action == aShl || a.action == aShr) &&
+					(childPos(n) == 1 || a.typ != nil && !isInt(a.typ.TypeOf())) {
+					// golessons: the count of a shift has its own type, and a constant shift
+					// gives a float: var x float64 = 1 << (2 * 5) gave the count float64,
+					// an error ("shift count type float64"), as did (1 + 1) << 3 its left
+					// operand, and a float constant such as Effective Go's
+					// KB ByteSize = 1 << (10 * iota) was a "constant definition loop".
+					break
+				}
 				n.typ = n.anc.typ
 			}
 
@@ -1253,8 +1262,24 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.findex = notInFrame
 					n.typ = c0.typ
 					if c, ok := c1.rval.Interface().(constant.Value); ok {
-						i, _ := constant.Int64Val(constant.ToInt(c))
-						n.rval = reflect.ValueOf(i).Convert(c0.typ.rtype)
+						// golessons: the constant went through an int64 for every type, so
+						// float64(F) of a const F float64 = 1 << 80 was 0. Floats, complex
+						// numbers and unsigned integers now keep their value.
+						switch rt := c0.typ.TypeOf(); {
+						case isFloat(rt):
+							f, _ := constant.Float64Val(constant.ToFloat(c))
+							n.rval = reflect.ValueOf(f).Convert(rt)
+						case isComplex(rt):
+							r, _ := constant.Float64Val(constant.ToFloat(constant.Real(c)))
+							i, _ := constant.Float64Val(constant.ToFloat(constant.Imag(c)))
+							n.rval = reflect.ValueOf(complex(r, i)).Convert(rt)
+						case isUint(rt) && constant.Sign(c) >= 0:
+							u, _ := constant.Uint64Val(constant.ToInt(c))
+							n.rval = reflect.ValueOf(u).Convert(rt)
+						default:
+							i, _ := constant.Int64Val(constant.ToInt(c))
+							n.rval = reflect.ValueOf(i).Convert(c0.typ.rtype)
+						}
 					} else {
 						n.rval = c1.rval.Convert(c0.typ.rtype)
 					}

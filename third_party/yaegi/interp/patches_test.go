@@ -806,3 +806,38 @@ outer:
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestConstantShiftsIntoFloats(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type ByteSize float64
+const (
+	_           = iota
+	KB ByteSize = 1 << (10 * iota)
+	MB
+	GB
+	TB
+	PB
+	EB
+	ZB
+	YB
+)
+const K float64 = 1 << (2 * 5)
+const five = 5
+const U uint64 = 1<<64 - 1
+type Big uint64
+func main() {
+	var x float64 = 1 << (2 * five)
+	y := float64((1 + 1) << (1 + 2))
+	var n uint = 3
+	var b byte = (1 + 1) << n
+	var i64 int64 = 1 << (n * 2)
+	fmt.Println(KB, MB, GB, K, x, y, b, i64)
+	fmt.Println(YB, float64(YB), YB/ZB, U, Big(U), float32(U), complex128(YB))
+}`)
+	want := "1024 1.048576e+06 1.073741824e+09 1024 1024 16 16 64\n" +
+		"1.2089258196146292e+24 1.2089258196146292e+24 1024 18446744073709551615 18446744073709551615 1.8446744e+19 (1.2089258196146292e+24+0i)\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

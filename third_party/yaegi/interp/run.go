@@ -3904,11 +3904,26 @@ func convertConstantValue(n *node) {
 	case constant.String:
 		v = reflect.ValueOf(constant.StringVal(c))
 	case constant.Int:
-		i, x := constant.Int64Val(c)
-		if !x {
-			panic(n.cfgErrorf("constant %s overflows int64", c.ExactString()))
+		// golessons: an integer constant of a float or unsigned type went through an
+		// int64: Effective Go's YB ByteSize = 1 << 80 (a float64) "overflows int64",
+		// as did a uint64 above 1<<63-1. It is converted as its type needs.
+		switch t := n.typ.TypeOf(); {
+		case t != nil && (isFloat(t) || isComplex(t)):
+			f, _ := constant.Float64Val(c)
+			v = reflect.ValueOf(f)
+		case t != nil && isUint(t) && constant.Sign(c) >= 0:
+			u, x := constant.Uint64Val(c)
+			if !x {
+				panic(n.cfgErrorf("constant %s overflows uint64", c.ExactString()))
+			}
+			v = reflect.ValueOf(u)
+		default:
+			i, x := constant.Int64Val(c)
+			if !x {
+				panic(n.cfgErrorf("constant %s overflows int64", c.ExactString()))
+			}
+			v = reflect.ValueOf(int(i))
 		}
-		v = reflect.ValueOf(int(i))
 	case constant.Float:
 		f, _ := constant.Float64Val(c)
 		v = reflect.ValueOf(f)
