@@ -45,7 +45,7 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 		case identExpr:
 			// Replace generic type by instantiated one.
 			nt, ok := typeParam[n.ident]
-			if !ok {
+			if !ok || isFieldName(n) {
 				break
 			}
 			nod = copyNode(nt, anc, true)
@@ -184,6 +184,33 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 	}
 	// r.adot() // Used for debugging only.
 	return r, false, nil
+}
+
+// isFieldName reports whether the identifier n names a struct field: in the
+// field's declaration, a selector or a composite literal's key.
+//
+// golessons: genAST replaced every identifier named like a type parameter,
+// field names too: the field V of struct { K K; V V } instantiated with
+// Weekday was named "main.Weekday" ("reflect.StructOf: field 1 has invalid
+// name"), and with int it became a field int, unknown to p.V.
+func isFieldName(n *node) bool {
+	a := n.anc
+	if a == nil {
+		return false
+	}
+	switch a.kind {
+	case fieldExpr:
+		typ := len(a.child) - 1
+		if a.child[typ].kind == basicLit { // the tag
+			typ--
+		}
+		return childPos(n) < typ
+	case selectorExpr:
+		return childPos(n) == 1
+	case keyValueExpr:
+		return childPos(n) == 0 && a.anc != nil && a.anc.kind == compositeLitExpr
+	}
+	return false
 }
 
 func copyNode(n, anc *node, recursive bool) *node {

@@ -841,3 +841,44 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestGenericFieldsNamedLikeTheirTypeParameter(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Weekday int
+
+type Pair[K comparable, V any] struct {
+	K K `+"`json:\"k\"`"+`
+	V V
+}
+
+func (p Pair[K, V]) Key() K { return p.K }
+
+func (p *Pair[K, V]) Set(v V) { p.V = v }
+
+func MakePair[K comparable, V any](k K, v V) Pair[K, V] {
+	return Pair[K, V]{K: k, V: v}
+}
+
+type Node[T any] struct {
+	T    T
+	Next *Node[T]
+}
+
+func main() {
+	fmt.Println(Pair[string, Weekday]{"a", 1})
+	fmt.Println(Pair[string, int]{"b", 2})
+	p := Pair[Weekday, []string]{K: 3, V: []string{"x"}}
+	fmt.Println(p.K, p.V, p.Key())
+	p.Set([]string{"y"})
+	fmt.Println(p.V)
+	q := MakePair("z", 2.5)
+	fmt.Println(q.K, q.V, q.Key())
+	n := Node[int]{T: 1, Next: &Node[int]{T: 2}}
+	fmt.Println(n.T, n.Next.T)
+}`)
+	want := "{a 1}\n{b 2}\n3 [x] 3\n[y]\nz 2.5 z\n1 2\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
