@@ -298,3 +298,12 @@ func TestDisagree(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckReportsConstantOverflowAndDivisionByZero(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{{Kind: Decl, Text: "func f() (uint8, int) {\n\tconst c uint8 = 255\n\tn := 3\n\treturn c + 1, n / 0\n}", Line: 1, Col: 1}}
+	got := msgs(c.Check(nil, cell, nil))
+	if len(got) != 2 || !strings.Contains(got[0], "overflows uint8") || got[1] != "invalid operation: division by zero" {
+		t.Fatalf("got %q", got)
+	}
+}
