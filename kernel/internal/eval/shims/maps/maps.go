@@ -5,6 +5,11 @@
 // iter.go) have Go's signatures, which the type checker reads; the
 // evaluator replaces their calls with concrete versions (package
 // eval/rewrite), as yaegi cannot run these generic ones in most uses.
+//
+// The functions take and return map[K]V, not Go's M ~map[K]V: yaegi
+// infers no type argument from another's constraint, so it would find M
+// and leave K and V undefined. Clone of a named map type is therefore a
+// plain map (see package slices).
 package maps
 
 // Clone returns a shallow copy of m (nil stays nil).

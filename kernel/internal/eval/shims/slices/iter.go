@@ -75,3 +75,28 @@ func SortedStableFunc[E any](seq iter.Seq[E], c func(E, E) int) []E {
 	SortStableFunc(s, c)
 	return s
 }
+
+// Chunk returns an iterator over consecutive sub-slices of s of n
+// elements, the last one possibly shorter. Each is clipped, so that
+// appending to one cannot overwrite the next; it panics if n < 1.
+//
+// The evaluator has no concrete version of Chunk (as it has of All and
+// the others above), and yaegi loses the func this generic one returns
+// when a range loop pulls from it: a range over Chunk panics, while
+// slices.Collect of it, or calling it with a yield func, works.
+func Chunk[E any](s []E, n int) iter.Seq[[]E] {
+	if n < 1 {
+		panic("cannot be less than 1")
+	}
+	return func(yield func([]E) bool) {
+		for i := 0; i < len(s); i += n {
+			end := len(s)
+			if end-i > n {
+				end = i + n
+			}
+			if !yield(s[i:end:end]) {
+				return
+			}
+		}
+	}
+}
