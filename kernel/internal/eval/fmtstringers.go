@@ -322,7 +322,7 @@ func (tn *typeNames) needsFormat(x any) bool {
 	if rt.Kind() <= reflect.Complex128 || rt.Kind() == reflect.String {
 		return false // a basic kind holds nothing to format
 	}
-	if tn.needsStringer(rt, map[reflect.Type]bool{}) {
+	if tn.needsStringer(rt, map[reflect.Type]bool{}) || hidesMethods(rt, map[reflect.Type]bool{}) {
 		return true
 	}
 	if !holdsIface(rt, map[reflect.Type]bool{}) {
@@ -330,6 +330,37 @@ func (tn *typeNames) needsFormat(x any) bool {
 	}
 	budget := 10000
 	return tn.valueNeeds(reflect.ValueOf(x), &budget, 0)
+}
+
+// hidesMethods reports whether a value of type rt holds, in a field a
+// cell declared unexported, a value whose methods fmt would call were
+// the field exported (yaegi exports it): a time.Duration, an error. Go
+// prints those without their methods (tn.format, sprintValue).
+func hidesMethods(rt reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[rt] {
+		return false
+	}
+	seen[rt] = true
+	switch rt.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return hidesMethods(rt.Elem(), seen)
+	case reflect.Map:
+		return hidesMethods(rt.Key(), seen) || hidesMethods(rt.Elem(), seen)
+	case reflect.Struct:
+		if compiledNamed(rt) {
+			return false
+		}
+		for i := range rt.NumField() {
+			f := rt.Field(i)
+			if _, alias := declaredName(f); alias && (f.Type.NumMethod() > 0 || f.Type.Kind() == reflect.Interface) {
+				return true
+			}
+			if hidesMethods(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsIface reports whether a value of type rt may hold interface values.

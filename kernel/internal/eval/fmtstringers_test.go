@@ -151,3 +151,18 @@ fmt.Printf("%T %v\n", err, err)`},
 			out: "main.NegErr main.NotFound x\n"},
 	})
 }
+
+func TestUnexportedFieldsOfCompiledTypesPrintWithoutTheirMethods(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a time.Duration and a time.Time in unexported fields", cells: []string{`import ("fmt"; "time")
+type cfg struct {
+	timeout time.Duration
+	Retry   time.Duration
+	when    time.Time
+	err     error
+}`, `c := cfg{timeout: time.Second, Retry: 2 * time.Second, when: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC)}
+fmt.Printf("%+v\n", c)
+fmt.Println(c, []cfg{{timeout: 3}})`},
+			out: "{timeout:1000000000 Retry:2s when:{wall:0 ext:63713520000 loc:<nil>} err:<nil>}\n{1000000000 2s {0 63713520000 <nil>} <nil>} [{3 0s {0 0 <nil>} <nil>}]\n"},
+	})
+}

@@ -272,7 +272,7 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		return tn.format(reflect.ValueOf(inner), mode, depth)
 	}
 	if depth > 20 || !tn.needs(v.Type(), map[reflect.Type]bool{}) && !tn.needsStringer(v.Type(), map[reflect.Type]bool{}) && !holdsIface(v.Type(), map[reflect.Type]bool{}) {
-		return fmt.Sprintf(verb, v.Interface())
+		return sprintValue(verb, v, mode, depth)
 	}
 	if !sharp && !mode.noMethods && (v.Kind() != reflect.Interface) {
 		if s, ok := tn.stringOf(v); ok {
@@ -357,7 +357,30 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		}
 		return "map[" + strings.Join(parts, " ") + "]"
 	}
-	return fmt.Sprintf(verb, v.Interface())
+	return sprintValue(verb, v, mode, depth)
+}
+
+// sprintValue is fmt's own printing of v, which calls v's methods unless
+// v was reached through an unexported field (mode.noMethods): there Go
+// prints a time.Duration as its int64 and a pointer as its address.
+func sprintValue(verb string, v reflect.Value, mode fmtMode, depth int) string {
+	if !mode.noMethods {
+		return fmt.Sprintf(verb, v.Interface())
+	}
+	if v.Kind() == reflect.Pointer && depth > 0 && !v.IsNil() {
+		return fmt.Sprintf("0x%x", v.Pointer())
+	}
+	return fmt.Sprintf(verb, readOnly(v))
+}
+
+// hidden holds a value behind an unexported field.
+type hidden struct{ v any }
+
+// readOnly is v as reflect gives it when read through an unexported
+// field: fmt prints such a Value without calling its methods, as it does
+// the unexported fields of a Go struct.
+func readOnly(v reflect.Value) reflect.Value {
+	return reflect.ValueOf(hidden{v.Interface()}).Field(0).Elem()
 }
 
 // lessKey orders map keys as fmt does for the common key kinds.
