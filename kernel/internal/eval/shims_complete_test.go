@@ -404,3 +404,17 @@ func TestMapsShimAsGo(t *testing.T) {
 		{name: "Clone, Copy, DeleteFunc, Equal, EqualFunc and the iterators", cells: []string{mapsProg}, out: "true false\nmap[a:1 b:2 c:3] map[a:100 b:2 c:3]\nmap[a:1 b:2 c:3 z:26]\nmap[a:1 c:3]\ntrue false true\ntrue\n[a b c] [1 2 3]\nmap[x:1 y:2]\n[a bb ccc]\n"},
 	})
 }
+
+func TestRangeOverSlicesChunk(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "range over slices.Chunk, break, and n < 1", cells: []string{`import ("fmt"; "slices")`, `xs := []int{1, 2, 3, 4, 5}
+for c := range slices.Chunk(xs, 2) {
+	fmt.Println(c, len(c), cap(c))
+	if c[0] == 3 { break }
+}
+func() {
+	defer func() { fmt.Println("recovered:", recover()) }()
+	for range slices.Chunk(xs, 0) {}
+}()`}, out: "[1 2] 2 2\n[3 4] 2 2\nrecovered: cannot be less than 1\n"},
+	})
+}

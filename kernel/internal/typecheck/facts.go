@@ -106,6 +106,7 @@ var seqFuncs = map[string]func(args []types.Type) []types.Type{
 	"maps.Keys": mapTypes, "maps.Values": mapTypes, "maps.All": mapTypes, "maps.Insert": mapTypes,
 	"maps.Collect": seqTypes,
 	"slices.All":   sliceTypes, "slices.Values": sliceTypes, "slices.Backward": sliceTypes, "slices.AppendSeq": sliceTypes,
+	"slices.Chunk":   sliceTypes,
 	"slices.Collect": seqTypes, "slices.Sorted": seqTypes, "slices.SortedFunc": seqTypes, "slices.SortedStableFunc": seqTypes,
 	"iter.Pull": seqTypes, "iter.Pull2": seqTypes,
 	"sync.OnceValue": resultTypes, "sync.OnceValues": resultTypes,

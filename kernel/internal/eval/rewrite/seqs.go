@@ -39,6 +39,12 @@ var seqTemplates = map[string]string{
 		return func(__gl_yield func(%[1]s) bool) { for _, __gl_v := range __gl_s { if !__gl_yield(__gl_v) { return } } } }`,
 	"slices.Backward": `func(__gl_s []%[1]s) func(func(int, %[1]s) bool) {
 		return func(__gl_yield func(int, %[1]s) bool) { for __gl_i := len(__gl_s) - 1; __gl_i >= 0; __gl_i-- { if !__gl_yield(__gl_i, __gl_s[__gl_i]) { return } } } }`,
+	"slices.Chunk": `func(__gl_s []%[1]s, __gl_n int) func(func([]%[1]s) bool) {
+		if __gl_n < 1 { panic("cannot be less than 1") }
+		return func(__gl_yield func([]%[1]s) bool) {
+			for __gl_i := 0; __gl_i < len(__gl_s); __gl_i += __gl_n {
+				__gl_e := min(__gl_i+__gl_n, len(__gl_s))
+				if !__gl_yield(__gl_s[__gl_i:__gl_e:__gl_e]) { return } } } }`,
 	"slices.AppendSeq": `func(__gl_s []%[1]s, __gl_seq func(func(%[1]s) bool)) []%[1]s {
 		__gl_seq(func(__gl_v %[1]s) bool { __gl_s = append(__gl_s, __gl_v); return true })
 		return __gl_s }`,
