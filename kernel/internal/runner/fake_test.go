@@ -189,6 +189,12 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 	case "unlock":
 		var mu sync.Mutex
 		mu.Unlock()
+	case "fatalflood": // the runtime's report, then a goroutine dump longer than the kept tail
+		fmt.Fprintln(os.Stderr, "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow")
+		for i := range 20000 {
+			fmt.Fprintf(os.Stderr, "main.deep(...)\n\t/cell.go:%d +0x1d\n", i)
+		}
+		os.Exit(2)
 	case "spawnloop": // a child process, then a cooperative loop
 		c := exec.Command("/bin/sleep", "1000")
 		if err := c.Start(); err != nil {

@@ -21,6 +21,10 @@ type pump struct {
 
 	mu      sync.Mutex // guards the tails, read by Execute after a crash
 	tail    []byte     // the last tailSize bytes of stderr
+	// fatal is the last "fatal error: ..." line of stderr: the Go
+	// runtime's stack overflow report starts with it, then dumps more
+	// goroutines than the tail keeps.
+	fatal string
 	outTail []byte     // the last outTailSize bytes of stdout
 }
 
@@ -128,6 +132,9 @@ func (p *pump) stream(s capture.Stream, text string) {
 	p.mu.Lock()
 	if s == capture.Stderr {
 		p.tail = keepTail(p.tail, text, tailSize)
+		if i := strings.Index(text, "fatal error: "); i >= 0 && (i == 0 || text[i-1] == '\n') {
+			p.fatal, _, _ = strings.Cut(text[i:], "\n")
+		}
 	} else {
 		p.outTail = keepTail(p.outTail, text, outTailSize)
 	}
@@ -160,9 +167,10 @@ func (p *pump) runnerError() string {
 	return ""
 }
 
-// stderrTail returns the last bytes the runner wrote to stderr.
-func (p *pump) stderrTail() string {
+// stderrTail returns the last bytes the runner wrote to stderr, and its
+// last "fatal error:" line (which may be before them).
+func (p *pump) stderrTail() (string, string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	return string(p.tail)
+	return string(p.tail), p.fatal
 }

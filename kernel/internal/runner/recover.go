@@ -103,7 +103,8 @@ func (p *process) crash() *cellio.Error {
 	if msg := p.pump.runnerError(); msg != "" {
 		return &cellio.Error{Name: "RunnerError", Value: explainRunnerError(msg)}
 	}
-	return crashReport(p.pump.stderrTail(), p.cmd.ProcessState)
+	tail, fatal := p.pump.stderrTail()
+	return crashReport(tail, fatal, p.cmd.ProcessState)
 }
 
 // explainRunnerError says what a runner's reason for stopping means.
@@ -120,7 +121,7 @@ func explainRunnerError(msg string) string {
 
 // crashReport explains a dead runner from the end of its stderr (the Go
 // runtime prints "panic: ..." or "fatal error: ...") and its exit status.
-func crashReport(tail string, st *os.ProcessState) *cellio.Error {
+func crashReport(tail, fatal string, st *os.ProcessState) *cellio.Error {
 	exit := "unknown exit"
 	code := -1
 	if st != nil {
@@ -147,6 +148,9 @@ func crashReport(tail string, st *os.ProcessState) *cellio.Error {
 			msg += "\n" + next
 		}
 		return &cellio.Error{Name: name, Value: msg + " (" + exit + ")", Traceback: lastLines(tail, 20)}
+	}
+	if fatal != "" { // its line is older than the tail: a long goroutine dump followed it
+		return &cellio.Error{Name: "FatalError", Value: fatal + " (" + exit + ")", Traceback: lastLines(tail, 20)}
 	}
 	if code >= 0 {
 		return &cellio.Error{Name: "Exit", Value: fmt.Sprintf("the program exited with code %d (os.Exit or log.Fatal)", code),

@@ -208,7 +208,8 @@ func (r *Runner) startProcess(ctx context.Context) (*process, error) {
 				return p, nil
 			}
 		case <-p.done:
-			return nil, fmt.Errorf("runner exited during start-up (%s): %s", p.cmd.ProcessState, lastLines(p.pump.stderrTail(), 5))
+			tail, _ := p.pump.stderrTail()
+			return nil, fmt.Errorf("runner exited during start-up (%s): %s", p.cmd.ProcessState, lastLines(tail, 5))
 		case <-timer.C:
 			p.kill()
 			<-p.done

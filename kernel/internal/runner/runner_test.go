@@ -216,6 +216,7 @@ func TestRunnerDeathKeepsState(t *testing.T) {
 		{"os.Exit", "exit 3", "Exit", "code 3"},
 		{"fatal error", "unlock", "FatalError", "fatal error: sync: unlock of unlocked mutex"},
 		{"goroutine panic", "gopanic boom", "panic", "panic: boom"},
+		{"fatal error before a long dump", "fatalflood", "FatalError", "fatal error: stack overflow"},
 	}
 	r := startRunner(t, -1)
 	if res, _ := run(t, r, "set x 42"); res.Err != nil {
