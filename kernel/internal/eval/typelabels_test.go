@@ -26,3 +26,13 @@ func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
 		{name: "%d of a Stringer prints the number", cells: []string{decl, "type Level int\nfunc (l Level) String() string { return \"L\" }\nfmt.Printf(\"%d %v %s\\n\", Level(2), Level(2), Level(2))"}, out: "2 L L\n"},
 	})
 }
+
+func TestTypeOfAFuncOverNamedTypes(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "%T of funcs taking and returning a cell's named non-struct types", cells: []string{`import "fmt"
+type Celsius float64
+func warm(c Celsius) Celsius { return c + 1 }
+func parse(s string, d ...Celsius) (Celsius, error) { return 0, nil }`, `fmt.Printf("%T|%T|%T\n", warm, parse, func() {})`},
+			out: "func(main.Celsius) main.Celsius|func(string, ...main.Celsius) (main.Celsius, error)|func()\n"},
+	})
+}

@@ -124,8 +124,55 @@ func cellTyped(t types.Type) bool {
 		return cellTyped(x.Key()) || cellTyped(x.Elem())
 	case *types.Chan:
 		return cellTyped(x.Elem())
+	case *types.Signature:
+		return tupleHas(x.Params(), cellTyped) || tupleHas(x.Results(), cellTyped)
 	}
 	return false
+}
+
+// tupleHas reports whether a variable of tuple has a type for which f is true.
+func tupleHas(tuple *types.Tuple, f func(types.Type) bool) bool {
+	for i := range tuple.Len() {
+		if f(tuple.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// funcName is a func type as reflect writes it: func(main.Celsius, ...int) (int, error).
+func funcName(x *types.Signature) string {
+	var in, out []string
+	for i := range x.Params().Len() {
+		t := x.Params().At(i).Type()
+		pre := ""
+		if x.Variadic() && i == x.Params().Len()-1 {
+			if s, ok := t.(*types.Slice); ok {
+				t, pre = s.Elem(), "..."
+			}
+		}
+		n := reflectName(t)
+		if n == "" {
+			return ""
+		}
+		in = append(in, pre+n)
+	}
+	for i := range x.Results().Len() {
+		n := reflectName(x.Results().At(i).Type())
+		if n == "" {
+			return ""
+		}
+		out = append(out, n)
+	}
+	s := "func(" + strings.Join(in, ", ") + ")"
+	switch len(out) {
+	case 0:
+	case 1:
+		s += " " + out[0]
+	default:
+		s += " (" + strings.Join(out, ", ") + ")"
+	}
+	return s
 }
 
 // reflectName is t as reflect (so %T) writes it, for the types cellTyped
@@ -139,6 +186,9 @@ func reflectName(t types.Type) string {
 	}
 	switch x := t.(type) {
 	case *types.Named:
+		if x.Obj().Pkg() == nil && x.Obj().Name() == "error" {
+			return "error"
+		}
 		if x.Obj().Pkg() == nil || x.TypeArgs().Len() > 0 {
 			return ""
 		}
@@ -173,16 +223,20 @@ func reflectName(t types.Type) string {
 		case types.RecvOnly:
 			return elem(x.Elem(), "<-chan ")
 		}
+	case *types.Signature:
+		if x.Recv() == nil && x.TypeParams().Len() == 0 {
+			return funcName(x)
+		}
 	}
 	return ""
 }
 
 // misnamed reports whether %T of a value of static type t goes wrong in
-// the interpreter: t is, or is built by pointers, slices, arrays, maps
-// and channels from, a cell's named type that is not a struct or an
-// interface (struct types are named at run time, see eval/fmtnames.go).
-// Other composite types (funcs, struct literals) are left alone: their
-// go/types spelling is not reflect's.
+// the interpreter: t is, or is built by pointers, slices, arrays, maps,
+// channels and funcs from, a cell's named type that is not a struct or
+// an interface (struct types are named at run time, see
+// eval/fmtnames.go). Struct literals are left alone: their go/types
+// spelling is not reflect's.
 func misnamed(t types.Type) bool {
 	switch x := t.(type) {
 	case *types.Named:
@@ -204,6 +258,8 @@ func misnamed(t types.Type) bool {
 		return misnamed(x.Key()) || misnamed(x.Elem())
 	case *types.Chan:
 		return misnamed(x.Elem())
+	case *types.Signature:
+		return tupleHas(x.Params(), misnamed) || tupleHas(x.Results(), misnamed)
 	}
 	return false
 }
