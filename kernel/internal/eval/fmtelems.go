@@ -15,11 +15,17 @@ import (
 type elemsValue struct {
 	v         reflect.Value
 	key, elem reflect.Value // func(T) string, or invalid
+	depth     int           // the elements are this many containers down (1: v's own)
 }
 
 // newElems is __glrt.Elems.
 func newElems(x, key, elem any) any {
-	e := elemsValue{v: reflect.ValueOf(x)}
+	return newElemsDeep(x, 1, key, elem)
+}
+
+// newElemsDeep is __glrt.ElemsDeep, for elements depth containers down.
+func newElemsDeep(x any, depth int, key, elem any) any {
+	e := elemsValue{v: reflect.ValueOf(x), depth: depth}
 	if f := reflect.ValueOf(key); f.Kind() == reflect.Func && !f.IsNil() {
 		e.key = f
 	}
@@ -49,23 +55,35 @@ func (e elemsValue) Format(f fmt.State, verb rune) {
 		}
 		v, prefix = v.Elem(), "&"
 	}
-	io.WriteString(f, prefix+e.format(v)) //nolint:errcheck // as above
+	io.WriteString(f, prefix+e.format(v, e.depth)) //nolint:errcheck // as above
 }
 
-func (e elemsValue) format(v reflect.Value) string {
+// format prints v, whose elements depth containers down are printed by
+// e.elem (and the keys of v itself, at the top, by e.key).
+func (e elemsValue) format(v reflect.Value, depth int) string {
+	elem := func(x reflect.Value) string {
+		if depth > 1 {
+			return e.format(x, depth-1)
+		}
+		return call(e.elem, x)
+	}
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
 		parts := make([]string, v.Len())
 		for i := range parts {
-			parts[i] = call(e.elem, v.Index(i))
+			parts[i] = elem(v.Index(i))
 		}
 		return "[" + strings.Join(parts, " ") + "]"
 	case reflect.Map:
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return lessKey(keys[i], keys[j]) })
 		parts := make([]string, len(keys))
+		key := e.key
+		if depth != e.depth {
+			key = reflect.Value{} // only the outermost keys are of the named type
+		}
 		for i, k := range keys {
-			parts[i] = call(e.key, k) + ":" + call(e.elem, v.MapIndex(k))
+			parts[i] = call(key, k) + ":" + elem(v.MapIndex(k))
 		}
 		return "map[" + strings.Join(parts, " ") + "]"
 	}

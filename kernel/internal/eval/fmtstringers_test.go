@@ -166,3 +166,16 @@ fmt.Println(c, []cfg{{timeout: 3}})`},
 			out: "{timeout:1000000000 Retry:2s when:{wall:0 ext:63713520000 loc:<nil>} err:<nil>}\n{1000000000 2s {0 63713520000 <nil>} <nil>} [{3 0s {0 0 <nil>} <nil>}]\n"},
 	})
 }
+
+func TestStringOfNamedTypesNestedInSlicesAndMaps(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "[][]Weekday, map[string][]Weekday, map[string]map[string]Weekday", cells: []string{`import "fmt"
+type Weekday int
+func (d Weekday) String() string { return [...]string{"Sun", "Mon", "Tue"}[d] }`, `grid := [][]Weekday{{0, 1}, nil, {2}}
+byName := map[string][]Weekday{"b": {1}, "a": {2, 0}}
+nested := map[string]map[string]Weekday{"w": {"first": 0}}
+fmt.Println(grid, byName, nested)
+fmt.Printf("%v|%s|%d\n", grid, nested, grid)`},
+			out: "[[Sun Mon] [] [Tue]] map[a:[Tue Sun] b:[Mon]] map[w:map[first:Sun]]\n[[Sun Mon] [] [Tue]]|map[w:map[first:Sun]]|[[0 1] [] [2]]\n"},
+	})
+}

@@ -349,6 +349,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		return v
 	})
 	m["Elems"] = reflect.ValueOf(newElems)
+	m["ElemsDeep"] = reflect.ValueOf(newElemsDeep)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })
 	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })

@@ -15,6 +15,10 @@ type ElemStringer struct {
 	Index            int
 	Key, KeyMethod   string
 	Elem, ElemMethod string
+	// Depth is how many slices, arrays or maps down the elements are:
+	// 1 for []Weekday, 2 for [][]Weekday or map[string][]Weekday (Key is
+	// then "": only the outermost keys are looked at).
+	Depth int
 }
 
 // elemStringers finds the arguments of a printing call fmt would print
@@ -64,14 +68,48 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 		default:
 			continue
 		}
-		es := ElemStringer{Index: i}
+		es := ElemStringer{Index: i, Depth: 1}
 		es.Key, es.KeyMethod = stringerType(key, pkg)
 		es.Elem, es.ElemMethod = stringerType(elem, pkg)
+		for es.ElemMethod == "" && es.Depth < 8 {
+			// Elements that are themselves slices, arrays or maps:
+			// look further down for the named type.
+			next := containerElem(elem)
+			if next == nil {
+				break
+			}
+			elem, es.Depth = next, es.Depth+1
+			es.Elem, es.ElemMethod = stringerType(elem, pkg)
+		}
+		if es.ElemMethod == "" {
+			es.Depth = 1
+		}
 		if es.KeyMethod != "" || es.ElemMethod != "" {
 			out = append(out, es)
 		}
 	}
 	return out
+}
+
+// containerElem is the element type of a slice, array or map type that
+// has no String or Error method of its own (fmt would call it), or nil.
+func containerElem(t types.Type) types.Type {
+	if n, ok := t.(*types.Named); ok {
+		for _, m := range []string{"Error", "String"} {
+			if obj, _, _ := types.LookupFieldOrMethod(n, false, n.Obj().Pkg(), m); obj != nil {
+				return nil
+			}
+		}
+	}
+	switch c := t.Underlying().(type) {
+	case *types.Slice:
+		return c.Elem()
+	case *types.Array:
+		return c.Elem()
+	case *types.Map:
+		return c.Elem()
+	}
+	return nil
 }
 
 // stringerType returns t's name and the method fmt calls on it (Error

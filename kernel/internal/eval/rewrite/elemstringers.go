@@ -3,6 +3,7 @@ package rewrite
 import (
 	"go/ast"
 	"go/token"
+	"strconv"
 )
 
 // ElemStringer is what rewrite.ElemStringers needs of a printing call's
@@ -12,6 +13,7 @@ type ElemStringer struct {
 	Index            int
 	Key, KeyMethod   string
 	Elem, ElemMethod string
+	Depth            int // the elements are Depth slices, arrays or maps down (typecheck.ElemStringer)
 }
 
 // ElemStringers passes a printed slice, array or map whose keys or
@@ -49,8 +51,14 @@ func ElemStringers(n ast.Node, at func(sel *ast.Ident) ([]ElemStringer, bool)) {
 			}
 			a := c.call.Args[es.Index]
 			pos := a.Pos()
-			c.call.Args[es.Index] = &ast.CallExpr{Fun: rtFunc("Elems", pos), Lparen: pos,
-				Args: []ast.Expr{a, methodFunc(es.Key, es.KeyMethod, pos), methodFunc(es.Elem, es.ElemMethod, pos)}, Rparen: a.End()}
+			args := []ast.Expr{a, methodFunc(es.Key, es.KeyMethod, pos), methodFunc(es.Elem, es.ElemMethod, pos)}
+			fun := rtFunc("Elems", pos)
+			if es.Depth > 1 { // [][]Weekday: __glrt.ElemsDeep(x, 2, nil, func...)
+				fun = rtFunc("ElemsDeep", pos)
+				depth := &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(es.Depth)}
+				args = append([]ast.Expr{a, depth}, args[1:]...)
+			}
+			c.call.Args[es.Index] = &ast.CallExpr{Fun: fun, Lparen: pos, Args: args, Rparen: a.End()}
 		}
 	}
 }
