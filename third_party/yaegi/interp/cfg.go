@@ -1887,6 +1887,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				} else {
 					err = n.cfgErrorf("undefined selector: %s.%s", pkg, name)
 				}
+			case isMethodExpr(sc, n):
+				// golessons: see methodexpr.go.
+				err = methodExpr(n)
 			case isStruct(n.typ) || isInterfaceSrc(n.typ):
 				// Find a matching field.
 				if ti := n.typ.lookupField(n.child[1].ident); len(ti) > 0 {

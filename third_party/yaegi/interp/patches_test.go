@@ -882,3 +882,96 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestMethodExpressionsOnInterfacesAndCompiledTypes(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+)
+
+type Shape interface {
+	Area() float64
+	Scale(k float64, names ...string) (Shape, string)
+}
+
+type Named interface {
+	Shape
+	Name() string
+}
+
+type Rect struct{ W, H float64 }
+
+func (r Rect) Area() float64 { return r.W * r.H }
+func (r Rect) Scale(k float64, names ...string) (Shape, string) {
+	return Rect{r.W * k, r.H * k}, strings.Join(names, "+")
+}
+
+type Circle struct{ R float64 }
+
+func (c *Circle) Area() float64 { return 3 * c.R * c.R }
+func (c *Circle) Scale(k float64, names ...string) (Shape, string) {
+	return &Circle{c.R * k}, fmt.Sprint(len(names))
+}
+func (c *Circle) Name() string { return "circle" }
+
+type Temp float64
+
+func (t Temp) String() string { return fmt.Sprintf("%.1f°", float64(t)) }
+
+func total(shapes []Shape, f func(Shape) float64) float64 {
+	t := 0.0
+	for _, s := range shapes {
+		t += f(s)
+	}
+	return t
+}
+
+func main() {
+	shapes := []Shape{Rect{1, 2}, &Circle{1}}
+	fmt.Println(total(shapes, Shape.Area))
+	scale := Shape.Scale
+	s2, tag := scale(Rect{1, 1}, 3, "a", "b")
+	fmt.Println(s2.Area(), tag)
+	_, tag = Shape.Scale(&Circle{2}, 2)
+	fmt.Println(tag)
+	fmt.Println(Named.Name(&Circle{}), Named.Area(&Circle{2}))
+	fs := []func(Shape) float64{Shape.Area}
+	fmt.Println(fs[0](Rect{2, 2}))
+	str := fmt.Stringer.String
+	fmt.Println(str(Temp(21.5)), str(time.Second))
+	var buf bytes.Buffer
+	w := io.Writer.Write
+	n, err := w(&buf, []byte("abc"))
+	fmt.Println(n, err, buf.String())
+	fmt.Println(error.Error(errors.New("boom")))
+	fmt.Println(time.Duration.String(90*time.Second), time.Duration.Hours(2*time.Hour))
+	wr := (*bytes.Buffer).WriteString
+	wr(&buf, "def")
+	fmt.Println((*bytes.Buffer).Len(&buf), buf.String())
+	var mu sync.Mutex
+	lock, unlock := (*sync.Mutex).Lock, (*sync.Mutex).Unlock
+	lock(&mu)
+	fmt.Println(mu.TryLock())
+	unlock(&mu)
+	fmt.Println(mu.TryLock())
+	var sb strings.Builder
+	ws := (*strings.Builder).WriteString
+	ws(&sb, "hi")
+	fmt.Println(ws(&sb, "!"))
+	fmt.Println(sb.String())
+	defer func() { fmt.Println("recovered:", recover()) }()
+	var none Shape
+	Shape.Area(none)
+}`)
+	want := "5\n9 a+b\n0\ncircle 12\n4\n21.5° 1s\n3 <nil> abc\nboom\n1m30s 2\n6 abcdef\nfalse\ntrue\n1 <nil>\nhi!\nrecovered: runtime error: invalid memory address or nil pointer dereference\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
