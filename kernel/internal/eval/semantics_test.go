@@ -238,3 +238,15 @@ func (d Weekday) String() string { return [...]string{"Sun", "Mon"}[d] }
 func init() { fmt.Println(Weekday(1).String(), []Weekday{0, 1}) }`}, out: "Mon [Sun Mon]\n"},
 	})
 }
+
+func TestRangeOverAnIntAsGoCountsIt(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "an assigned variable ends at n-1; a body changing its variable does not skip", cells: []string{`import "fmt"`, `k, z := -1, -1
+for k = range 4 {}
+for z = range 0 {}
+for i := range 3 { fmt.Print(i, " "); i += 5 }
+var fs []func() int
+for i := range 2 { i *= 10; fs = append(fs, func() int { return i }) }
+fmt.Println(k, z, fs[0](), fs[1]())`}, out: "0 1 2 3 -1 0 10\n"},
+	})
+}

@@ -31,24 +31,63 @@ func RangeIntToFor(r *ast.RangeStmt, temp Temp) (*ast.ForStmt, ast.Stmt) {
 	n := temp("n", pos)
 	pre := &ast.AssignStmt{Lhs: []ast.Expr{n}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{r.X}}
 	var key *ast.Ident
-	if k, ok := r.Key.(*ast.Ident); ok && k.Name != "_" && r.Tok == token.DEFINE {
+	if k, ok := r.Key.(*ast.Ident); ok && k.Name != "_" && r.Tok == token.DEFINE && !changes(r.Body, k.Name) {
 		key = k
-	} else if r.Key == nil || r.Tok == token.DEFINE {
+	} else {
 		key = temp("i", pos)
 	}
 	f := &ast.ForStmt{For: pos, Body: r.Body}
-	if key == nil { // `for k = range X` assigns an existing variable
-		key = ast.NewIdent("_")
-		if k, ok := r.Key.(*ast.Ident); ok {
-			key = k
+	if r.Key != nil && !isBlank(r.Key) && key != r.Key {
+		// The range's variable is set from a hidden counter at the top of
+		// each iteration. `for k = range N` leaves k at N-1 (untouched
+		// when N is 0), not at N as a loop on k itself would; a body that
+		// changes its k (`k += 2`, &k) does not change the iterations.
+		// A defined k is declared around the body, which may declare
+		// its own: `for i := range 3 { i := i * 2 }`.
+		set := &ast.AssignStmt{Lhs: []ast.Expr{r.Key}, TokPos: pos, Tok: r.Tok, Rhs: []ast.Expr{Ident(key.Name, pos)}}
+		body := []ast.Stmt{set, r.Body}
+		if r.Tok == token.ASSIGN {
+			body = append([]ast.Stmt{set}, r.Body.List...)
 		}
-		f.Init = &ast.AssignStmt{Lhs: []ast.Expr{key}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{zeroOf(n)}}
-	} else {
-		f.Init = &ast.AssignStmt{Lhs: []ast.Expr{key}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{zeroOf(n)}}
+		f.Body = &ast.BlockStmt{Lbrace: r.Body.Lbrace, List: body, Rbrace: r.Body.Rbrace}
 	}
+	f.Init = &ast.AssignStmt{Lhs: []ast.Expr{key}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{zeroOf(n)}}
 	f.Cond = &ast.BinaryExpr{X: Ident(key.Name, pos), OpPos: pos, Op: token.LSS, Y: Ident(n.Name, pos)}
 	f.Post = &ast.IncDecStmt{X: Ident(key.Name, pos), TokPos: pos, Tok: token.INC}
 	return f, pre
+}
+
+// changes reports whether body may change the variable name: it assigns
+// it, increments it or takes its address (also inside a func literal;
+// a declaration of the same name in a nested block counts too, which
+// only costs a copy).
+func changes(body *ast.BlockStmt, name string) bool {
+	is := func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && id.Name == name
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range x.Lhs {
+				found = found || is(l)
+			}
+		case *ast.IncDecStmt:
+			found = found || is(x.X)
+		case *ast.UnaryExpr:
+			found = found || x.Op == token.AND && is(x.X)
+		case *ast.RangeStmt:
+			found = found || x.Key != nil && is(x.Key) || x.Value != nil && is(x.Value)
+		}
+		return !found
+	})
+	return found
+}
+
+func isBlank(x ast.Expr) bool {
+	id, ok := x.(*ast.Ident)
+	return ok && id.Name == "_"
 }
 
 // zeroOf is `n - n`: a zero of n's type without naming the type.

@@ -50,7 +50,9 @@ func TestLoops(t *testing.T) {
 		{"range over an int without a variable", `for range n { tick() }`,
 			"__gl_n1 := n\nfor __gl_i2 := __gl_n1 - __gl_n1; __gl_i2 < __gl_n1; __gl_i2++ { tick() }"},
 		{"range over an int assigning a variable", `for i = range n { use(i) }`,
-			"__gl_n1 := n\nfor i = __gl_n1 - __gl_n1; i < __gl_n1; i++ { use(i) }"},
+			"__gl_n1 := n\nfor __gl_i2 := __gl_n1 - __gl_n1; __gl_i2 < __gl_n1; __gl_i2++ {\n\ti = __gl_i2\n\tuse(i)\n}"},
+		{"range over an int whose body changes its variable", `for i := range n { i += 2; use(i) }`,
+			"__gl_n1 := n\nfor __gl_i2 := __gl_n1 - __gl_n1; __gl_i2 < __gl_n1; __gl_i2++ {\n\ti := __gl_i2\n\t{ i += 2; use(i) }\n}"},
 		{"a closure gets its own iteration's variable, copied back before continue", `for i := 0; i < 3; i++ { if i == 1 { continue }; fs = append(fs, func() int { return i }) }`,
 			`for i := 0; i < 3; i++ {
 	__gl_p1 := &i
