@@ -239,7 +239,7 @@ func init() { fmt.Println(Weekday(1).String(), []Weekday{0, 1}) }`}, out: "Mon [
 	})
 }
 
-func TestRangeOverAnIntAsGoCountsIt(t *testing.T) {
+func TestRangeLoopsCountAsGoDoes(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "an assigned variable ends at n-1; a body changing its variable does not skip", cells: []string{`import "fmt"`, `k, z := -1, -1
 for k = range 4 {}
@@ -248,5 +248,9 @@ for i := range 3 { fmt.Print(i, " "); i += 5 }
 var fs []func() int
 for i := range 2 { i *= 10; fs = append(fs, func() int { return i }) }
 fmt.Println(k, z, fs[0](), fs[1]())`}, out: "0 1 2 3 -1 0 10\n"},
+		{name: "a body changing the key or value of a range over a slice or map does not skip", cells: []string{`import "fmt"`, `for i, v := range []int{7, 8, 9} { fmt.Print(i, v, " "); i += 5; v = 0 }
+n := 0
+for k := range map[string]int{"a": 1, "b": 2} { n++; k = "z"; _ = k }
+fmt.Println(n)`}, out: "0 7 1 8 2 9 2\n"},
 	})
 }

@@ -136,16 +136,21 @@ func PerIteration(f *ast.ForStmt, label string, temp Temp) {
 // is nested one block deeper so that an old-style `v := v` in it still
 // compiles.
 func PerIterationRange(r *ast.RangeStmt) {
-	if r.Tok != token.DEFINE || !mayCapture(r.Body) {
+	if r.Tok != token.DEFINE {
 		return
 	}
 	var names []*ast.Ident
+	changed := false
 	for _, x := range []ast.Expr{r.Key, r.Value} {
 		if id, ok := x.(*ast.Ident); ok && id.Name != "_" {
 			names = append(names, id)
+			changed = changed || changes(r.Body, id.Name)
 		}
 	}
-	if len(names) == 0 {
+	// A body that changes its copy leaves the loop's own variables alone:
+	// yaegi counts a slice's iterations with the key variable itself, so
+	// `i += 5` in the body skipped iterations.
+	if len(names) == 0 || !changed && !mayCapture(r.Body) {
 		return
 	}
 	pos := r.Body.Lbrace
