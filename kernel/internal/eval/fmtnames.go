@@ -292,6 +292,13 @@ func (e *Evaluator) noteMethods() {
 // typeLabel is a %T argument labelled with its static type's name.
 type typeLabel string
 
+// sharpLabel is a %#v argument of a named slice, array or map type, with
+// the type's name, which its reflect type lacks.
+type sharpLabel struct {
+	name string
+	v    any
+}
+
 // dynType is a %T argument whose static type is an interface.
 type dynType struct{ v any }
 

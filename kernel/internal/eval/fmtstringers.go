@@ -226,7 +226,7 @@ func (tn *typeNames) values(a []any) []any {
 		if out == nil {
 			out = append([]any(nil), a...)
 		}
-		out[i] = namedValue{tn, reflect.ValueOf(x)}
+		out[i] = namedValue{tn: tn, v: reflect.ValueOf(x)}
 	}
 	if out == nil {
 		return a

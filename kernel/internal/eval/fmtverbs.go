@@ -151,6 +151,9 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 			case dynArg:
 				copied = copyArgs(copied, a)
 				arg, copied[argi] = x.v, x.v
+			case sharpLabel:
+				copied = copyArgs(copied, a)
+				copied[argi], labelled = namedValue{tn: tn, v: reflect.ValueOf(x.v), top: x.name}, true
 			}
 		}
 		if argi < len(a) && !labelled {
@@ -197,7 +200,7 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 			}
 			if v != nil && !wrapped && (c == 'v' || c == 's') && !sharp && tn.needsFormat(v) {
 				copied = copyArgs(copied, a)
-				copied[argi] = namedValue{tn, reflect.ValueOf(v)}
+				copied[argi] = namedValue{tn: tn, v: reflect.ValueOf(v)}
 			}
 			if v != nil && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
 				if copied == nil {
@@ -206,7 +209,7 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 				if c == 'T' {
 					copied[argi], c = tn.typeName(reflect.TypeOf(v)), 's'
 				} else {
-					copied[argi] = namedValue{tn, reflect.ValueOf(v)}
+					copied[argi] = namedValue{tn: tn, v: reflect.ValueOf(v)}
 				}
 			}
 		}
@@ -224,12 +227,21 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 type namedValue struct {
 	tn *typeNames
 	v  reflect.Value
+	// top, when set, is the name %#v writes for v's own type (a named
+	// slice, map or array type: see sharpLabel).
+	top string
 }
 
 // Format implements fmt.Formatter for %v, %+v and %#v.
 func (n namedValue) Format(f fmt.State, verb rune) {
 	mode := fmtMode{plus: f.Flag('+'), sharp: f.Flag('#'), s: verb == 's'}
-	io.WriteString(f, n.tn.format(n.v, mode, 0)) //nolint:errcheck // fmt.State writes to a buffer
+	s := n.tn.format(n.v, mode, 0)
+	if n.top != "" && mode.sharp && n.v.IsValid() {
+		if plain := n.tn.typeName(n.v.Type()); strings.HasPrefix(s, plain) {
+			s = n.top + s[len(plain):]
+		}
+	}
+	io.WriteString(f, s) //nolint:errcheck // fmt.State writes to a buffer
 }
 
 // fmtMode is the flags of a %v verb, or %s. noMethods: the value is

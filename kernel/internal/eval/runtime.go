@@ -352,6 +352,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["ElemsDeep"] = reflect.ValueOf(newElemsDeep)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })
 	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })
+	m["SharpLabel"] = reflect.ValueOf(func(name string, v any) sharpLabel { return sharpLabel{name, v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })
 	m["Puller"] = reflect.ValueOf((*Puller)(nil))
 	e.watchSymbols(m)

@@ -36,3 +36,15 @@ func parse(s string, d ...Celsius) (Celsius, error) { return 0, nil }`, `fmt.Pri
 			out: "func(main.Celsius) main.Celsius|func(string, ...main.Celsius) (main.Celsius, error)|func()\n"},
 	})
 }
+
+func TestSharpVOfNamedSliceAndMapTypesNamesThem(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "%#v of named slice, map and array types", cells: []string{`import "fmt"
+type IDs []int
+type Set map[string]bool
+type Pair [2]float64
+type Celsius float64`, `var none IDs
+fmt.Printf("%#v %#v %#v %#v %#v|%v\n", IDs{1, 2}, Set{"a": true}, Pair{1, 2}, none, []Celsius{1}, IDs{3})`},
+			out: "main.IDs{1, 2} main.Set{\"a\":true} main.Pair{1, 2} main.IDs(nil) []main.Celsius{1}|[3]\n"},
+	})
+}

@@ -17,7 +17,8 @@ var printfFuncs = map[string]int{"fmt.Printf": 0, "fmt.Sprintf": 0, "fmt.Errorf"
 	"log.Printf": 0, "log.Fatalf": 0, "log.Panicf": 0}
 
 // typeNames returns, for each argument of a Printf-family call whose
-// format is a constant, what the evaluator must know for %T: the type's
+// format is a constant, what the evaluator must know for %T (and, as
+// "#" and the name, for %#v of a named slice, array or map type): the type's
 // name where the interpreter would get it wrong; else, when the package
 // declares a type the interpreter misnames, "?" for an argument whose
 // static type is an interface (its dynamic type may be one) and "=" for
@@ -35,9 +36,20 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 	if !ok {
 		return nil
 	}
+	sharp := sharpArgs(constant.StringVal(tv.Value))
 	names := make([]string, len(call.Args))
 	found := false
 	for i, a := range call.Args[format+1:] {
+		if i < len(verbs) && verbs[i] == 'v' && i < len(sharp) && sharp[i] {
+			// %#v of a named slice, array or map type writes its name
+			// (main.IDs{1, 2}); the interpreter's value has lost it.
+			if t := info.TypeOf(a); t != nil && misnamed(t) && isComposite(t) {
+				if n := reflectName(t); n != "" && !strings.Contains(n, "invalid type") {
+					names[format+1+i], found = "#"+n, true
+				}
+			}
+			continue
+		}
 		if i >= len(verbs) || verbs[i] != 'T' {
 			continue
 		}
@@ -61,6 +73,45 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 		return nil
 	}
 	return names
+}
+
+// isComposite reports whether t is a slice, array or map type (the kinds
+// %#v writes with their type's name).
+func isComposite(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Map:
+		return true
+	}
+	return false
+}
+
+// sharpArgs reports, for each argument of format (as argVerbs counts
+// them), whether its verb has the # flag.
+func sharpArgs(format string) []bool {
+	var sharp []bool
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		flag := false
+		for i++; i < len(format); i++ {
+			c := format[i]
+			if c == '*' {
+				sharp = append(sharp, false)
+				continue
+			}
+			if c == '#' {
+				flag = true
+			}
+			if !strings.ContainsRune("+-# 0.123456789[]", rune(c)) {
+				if c != '%' {
+					sharp = append(sharp, flag)
+				}
+				break
+			}
+		}
+	}
+	return sharp
 }
 
 // argVerbs returns the verb each argument of format is printed with

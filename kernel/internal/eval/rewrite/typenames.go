@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"strconv"
+	"strings"
 )
 
 // TypeNames gives the evaluator's fmt functions the names %T must print
@@ -11,12 +12,14 @@ import (
 // `type Celsius float64` is a float64 at run time). at returns, for a
 // Printf-family call (by the Sel of fmt.Printf), one entry per argument:
 // a type name, "?" for an argument whose static type is an interface,
-// "=" for one whose static type the interpreter names right, or "" to
-// leave the argument alone.
+// "=" for one whose static type the interpreter names right, "#" and a
+// type name for a %#v argument of a named slice, array or map type, or
+// "" to leave the argument alone.
 //
 //	fmt.Printf("%T %v", c, c)  →  fmt.Printf("%T %v", __glrt.TypeLabel("main.Celsius", c), c)
 //	fmt.Printf("%T", x)        →  fmt.Printf("%T", __glrt.TypeOfAny(interface{}(x)))
 //	fmt.Printf("%T", 1.5)      →  fmt.Printf("%T", __glrt.TypeExact(1.5))
+//	fmt.Printf("%#v", ids)     →  fmt.Printf("%#v", __glrt.SharpLabel("main.IDs", ids))
 //
 // The argument is still evaluated; the runtime prints the label for %T
 // (and says which names a value of an interface type may have).
@@ -50,6 +53,11 @@ func TypeNames(n ast.Node, at func(sel *ast.Ident) ([]string, bool)) {
 			case "=":
 				call.Args[i] = &ast.CallExpr{Fun: rtFunc("TypeExact", pos), Lparen: pos, Args: []ast.Expr{a}, Rparen: a.End()}
 			default:
+				if n, ok := strings.CutPrefix(name, "#"); ok { // %#v: the value, with its type's name
+					label := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(n)}
+					call.Args[i] = &ast.CallExpr{Fun: rtFunc("SharpLabel", pos), Lparen: pos, Args: []ast.Expr{label, a}, Rparen: a.End()}
+					continue
+				}
 				label := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(name)}
 				call.Args[i] = &ast.CallExpr{Fun: rtFunc("TypeLabel", pos), Lparen: pos, Args: []ast.Expr{label, a}, Rparen: a.End()}
 			}
