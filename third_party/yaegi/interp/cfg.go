@@ -922,9 +922,14 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				// by constOp and available in n.rval. Nothing else to do at execution.
 				n.gen = nop
 				n.findex = notInFrame
-			case n.anc.kind == assignStmt && n.anc.action == aAssign && n.anc.nleft == 1:
+			case n.anc.kind == assignStmt && n.anc.action == aAssign && n.anc.nleft == 1 &&
+				!isOpenInterface(n.anc.child[childPos(n)-n.anc.nright].typ):
 				// To avoid a copy in frame, if the result is to be assigned, store it directly
 				// at the frame location of destination.
+				// golessons: not when the destination is an interface whose concrete type
+				// is not known (a compiled struct's any field, e.Value = n * n): the
+				// operator took the interface as its own type, found no code for it, and
+				// left the func there, silently. The assignment converts the result.
 				dest := n.anc.child[childPos(n)-n.anc.nright]
 				n.typ = dest.typ
 				n.findex = dest.findex
@@ -2236,7 +2241,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			case n.rval.IsValid():
 				n.gen = nop
 				n.findex = notInFrame
-			case n.anc.kind == assignStmt && n.anc.action == aAssign && n.anc.nright == 1:
+			case n.anc.kind == assignStmt && n.anc.action == aAssign && n.anc.nright == 1 &&
+				!isOpenInterface(n.anc.child[childPos(n)-n.anc.nright].typ):
+				// golessons: as for a binary expression, not into an interface of
+				// unknown concrete type (e.Value = -n ended the func).
 				dest := n.anc.child[childPos(n)-n.anc.nright]
 				n.typ = dest.typ
 				n.findex = dest.findex
@@ -3165,6 +3173,15 @@ func isValueUntyped(v reflect.Value) bool {
 }
 
 // isArithmeticAction returns true if the node action is an arithmetic operator.
+// isOpenInterface reports whether t is an interface type whose concrete
+// type is not known at compile time (a compiled struct's any field).
+//
+// golessons: an operator's result must not be stored straight into such a
+// destination (see binaryExpr and unaryExpr in cfg).
+func isOpenInterface(t *itype) bool {
+	return t != nil && isInterface(t.concrete())
+}
+
 func isArithmeticAction(n *node) bool {
 	switch n.action {
 	case aAdd, aAnd, aAndNot, aBitNot, aMul, aNeg, aOr, aPos, aQuo, aRem, aShl, aShr, aSub, aXor:

@@ -975,3 +975,53 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestOperatorResultsAssignedToACompiledAnyField(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"container/list"
+	"container/ring"
+	"fmt"
+)
+
+var top = list.New().PushBack(0)
+var k = 3
+
+func main() {
+	e := list.New().PushBack(0)
+	n := 2
+	fmt.Println("before")
+	e.Value = n * n
+	fmt.Println("after", e.Value)
+	e.Value = -n
+	fmt.Println(e.Value)
+	e.Value = n > 2
+	fmt.Println(e.Value)
+	e.Value = n == 2 || e.Value.(bool)
+	fmt.Println(e.Value)
+	e.Value = 5
+	e.Value = e.Value.(int) + 1
+	fmt.Println(e.Value)
+	e.Value = ^n
+	fmt.Println(e.Value)
+	e.Value = "s" + fmt.Sprint(n)
+	fmt.Println(e.Value)
+	r := ring.New(1)
+	r.Value = n + 1
+	fmt.Println(r.Value)
+	_ = n * n
+	_ = -n
+	func() {
+		defer func() { fmt.Println("recovered:", recover()) }()
+		e.Value = n * 10
+		fmt.Println("in func", e.Value)
+	}()
+	top.Value = k * k
+	fmt.Println(top.Value)
+}`)
+	want := "before\nafter 4\n-2\nfalse\ntrue\n6\n-3\ns2\n3\nin func 20\nrecovered: <nil>\n9\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
