@@ -1025,3 +1025,62 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestPointerMethodValuesKeepThePointerTheyWereMadeWith(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+type Counter struct{ n int }
+
+func (c *Counter) Inc() { c.n++ }
+
+type Res struct{ name string }
+
+func (r *Res) Close() { fmt.Println("close", r.name) }
+func (r Res) Show()   { fmt.Println("show", r.name) }
+
+type Closer interface{ Close() }
+
+func deferred() {
+	r := &Res{"a"}
+	defer r.Close()
+	p := &Res{"p1"}
+	defer p.Show()
+	var c Closer = &Res{"i1"}
+	defer c.Close()
+	rs := []*Res{{"s1"}}
+	defer rs[0].Close()
+	rs[0] = &Res{"s2"}
+	c = &Res{"i2"}
+	p = &Res{"p2"}
+	r = &Res{"b"}
+}
+
+func main() {
+	a, b := &Counter{}, &Counter{}
+	c := a
+	f := c.Inc
+	c = b
+	f()
+	fmt.Println(a.n, b.n)
+	gs := []func(){c.Inc}
+	c = a
+	gs[0]()
+	fmt.Println(a.n, b.n)
+	deferred()
+	ptrs := []*Counter{{}, {}, {}}
+	var fs []func()
+	for _, c = range ptrs {
+		fs = append(fs, c.Inc)
+	}
+	for _, f := range fs {
+		f()
+	}
+	fmt.Println(ptrs[0].n, ptrs[1].n, ptrs[2].n)
+}`)
+	want := "1 0\n1 1\nclose s1\nclose i1\nshow p1\nclose a\n1 1 1\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

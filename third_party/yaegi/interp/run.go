@@ -2161,7 +2161,9 @@ func boundReceiver(rv reflect.Value, valueRecv bool) reflect.Value {
 	case !valueRecv && rv.Kind() != reflect.Ptr && rv.CanAddr():
 		return rv.Addr()
 	case !valueRecv && rv.Kind() == reflect.Ptr:
-		return rv
+		// golessons: the pointer, not the variable holding it (f := c.Inc;
+		// c = b; f() incremented b, defer r.Close(); r = other closed other).
+		return deferArg(rv)
 	}
 	return reflect.Value{}
 }
