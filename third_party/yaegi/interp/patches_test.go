@@ -1084,3 +1084,87 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// runPrinting is run with fmt's printing functions set up as the kernel
+// sets them up: its own Println, Printf and Sprint (under "fmt/./fmt",
+// so that yaegi keeps them), to which a cell value is passed in the
+// wrapper of the interface it implements (MapTypes). probe.Kind, set up
+// the same way, tells which wrapper an argument arrived in.
+func runPrinting(t *testing.T, src string) string {
+	t.Helper()
+	var out bytes.Buffer
+	i := interp.New(interp.Options{Stdout: &out, Stderr: io.Discard})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	kind := func(v any) string {
+		switch v.(type) {
+		case fmt.Stringer:
+			return "stringer"
+		case error:
+			return "error"
+		}
+		return "plain"
+	}
+	printing := map[string]reflect.Value{
+		"Println": reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(&out, a...) }),
+		"Printf":  reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fprintf(&out, f, a...) }),
+		"Sprint":  reflect.ValueOf(fmt.Sprint),
+	}
+	ifaces := []reflect.Type{reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
+	mt := map[reflect.Value][]reflect.Type{}
+	for _, v := range printing {
+		mt[v] = ifaces
+	}
+	probe := map[string]reflect.Value{"Kind": reflect.ValueOf(kind)}
+	mt[probe["Kind"]] = ifaces
+	if err := i.Use(interp.Exports{"fmt/./fmt": printing, "probe/probe": probe, ".": {"MapTypes": reflect.ValueOf(mt)}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := i.Eval(src); err != nil {
+		t.Fatalf("%v\noutput so far:\n%s", err, out.String())
+	}
+	return out.String()
+}
+
+func TestAValueLacksThePointerMethodsOfItsType(t *testing.T) {
+	got := runPrinting(t, `package main
+
+import (
+	"fmt"
+	"probe"
+)
+
+type P struct{ X int }
+
+func (p *P) String() string { return "P!" }
+
+type E struct{ Code int }
+
+func (e *E) Error() string { return "E!" }
+
+type V struct{ X int }
+
+func (v V) String() string { return "V!" }
+
+type Outer struct{ *P }
+
+type Inner struct{ P }
+
+func main() {
+	p := P{1}
+	fmt.Println(p, &p)
+	var a any = p
+	fmt.Println(probe.Kind(a), probe.Kind(&p), probe.Kind(p))
+	fmt.Printf("%+v %v\n", E{500}, &E{404})
+	fmt.Println(probe.Kind(E{500}), probe.Kind(&E{1}))
+	fmt.Println(V{1}, &V{2}, probe.Kind(V{3}))
+	fmt.Println(Outer{&p}, probe.Kind(Outer{&p}), probe.Kind(Inner{p}), probe.Kind(&Inner{p}))
+	fmt.Println(fmt.Sprint(p, &p))
+}`)
+	// from go run, with probe.Kind a func of the program
+	want := "{1} P!\nplain stringer plain\n{Code:500} E!\nplain error\nV! V! stringer\nP! stringer plain stringer\n{1} P!\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

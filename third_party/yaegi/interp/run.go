@@ -1266,6 +1266,44 @@ func hasMethods(t *itype) bool {
 	return false
 }
 
+// lacksPointerMethods reports whether a value of type t lacks a method of
+// the interface rt because the method has a pointer receiver (and is not
+// promoted through an embedded pointer). golessons: yaegi's method sets
+// are those of *T for T too, so fmt called the pointer method String or
+// Error of a plain value (fmt.Println(p) printed P!, Go prints {1}).
+func lacksPointerMethods(t *itype, rt reflect.Type) bool {
+	if t == nil || t.cat == ptrT || t.cat == valueT || isInterface(t) {
+		return false
+	}
+	for i := 0; i < rt.NumMethod(); i++ {
+		m, index := t.lookupMethod(rt.Method(i).Name)
+		if m == nil || len(m.child) == 0 || len(m.child[0].child) == 0 || m.child[0].child[0].lastChild().kind != starExpr {
+			continue
+		}
+		if !embedsPointerOnPath(t, index) {
+			return true
+		}
+	}
+	return false
+}
+
+// embedsPointerOnPath reports whether the embedded fields of t at index
+// go through a pointer.
+func embedsPointerOnPath(t *itype, index []int) bool {
+	for _, i := range index {
+		for t.cat == linkedT && t.val != nil {
+			t = t.val
+		}
+		if i >= len(t.field) {
+			return false
+		}
+		if t = t.field[i].typ; t.cat == ptrT {
+			return true
+		}
+	}
+	return false
+}
+
 // methodByName returns the method corresponding to name on value, or nil if not found.
 // The search is extended on valueInterface wrapper if present.
 // If valid, the returned value is a method function with the receiver already set
@@ -1616,7 +1654,7 @@ func callBin(n *node) {
 	if lr, ok := n.interp.mapTypes[c0.rval]; ok {
 		getMapType = func(typ *itype) reflect.Type {
 			for _, rt := range lr {
-				if typ.implements(&itype{cat: valueT, rtype: rt}) {
+				if typ.implements(&itype{cat: valueT, rtype: rt}) && !lacksPointerMethods(typ, rt) {
 					return rt
 				}
 			}
