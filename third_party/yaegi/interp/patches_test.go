@@ -1168,3 +1168,74 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestCompiledValuesAssertedToTheCellsInterfaces(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+type Lener interface{ Len() int }
+
+type Fooer interface{ Foo() }
+
+type LenReader interface {
+	io.Reader
+	Len() int
+}
+
+func describe(err error) string {
+	switch e := err.(type) {
+	case nil:
+		return "nil"
+	case interface{ Unwrap() []error }:
+		return fmt.Sprint("multi ", len(e.Unwrap()))
+	case interface{ Unwrap() error }:
+		return "wrapped " + e.Unwrap().Error()
+	default:
+		return "plain " + e.Error()
+	}
+}
+
+func main() {
+	var r io.Reader = strings.NewReader("xy")
+	_, ok := r.(interface{ Len() int })
+	err := errors.Join(errors.New("a"), errors.New("b"))
+	_, ok2 := err.(interface{ Unwrap() []error })
+	fmt.Println(ok, ok2)
+	if l, ok := r.(Lener); ok {
+		fmt.Println("len", l.Len(), l != nil)
+	}
+	lr, ok := r.(LenReader)
+	fmt.Println(ok)
+	b, _ := io.ReadAll(lr)
+	fmt.Println(string(b), lr.Len())
+	var a any = bytes.NewBufferString("abc")
+	if l, ok := a.(Lener); ok {
+		fmt.Println("any", l.Len())
+	}
+	_, ok = r.(interface{ Foo() })
+	var none io.Reader
+	_, ok3 := none.(Lener)
+	fmt.Println(ok, ok3)
+	fmt.Println(describe(err), "|", describe(fmt.Errorf("w: %w", io.EOF)), "|", describe(io.EOF), "|", describe(nil))
+	switch r.(type) {
+	case interface{ Foo() }:
+		fmt.Println("foo")
+	case Lener:
+		fmt.Println("lener")
+	}
+	defer func() { fmt.Println("recovered:", recover()) }()
+	_ = r.(Fooer)
+}`)
+	want := "true true\nlen 2 true\ntrue\nxy 0\nany 3\nfalse false\nmulti 2 | wrapped EOF | plain EOF | nil\nlener\n" +
+		"recovered: interface conversion: *strings.Reader is not main.Fooer: missing method Foo\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

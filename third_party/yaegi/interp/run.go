@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -386,6 +387,22 @@ func typeAssert(n *node, withResult, withOk bool) {
 					value1(f).SetBool(ok)
 				}()
 			}
+			if cv, compiled := compiledDynamicValue(valf, v, ok); compiled {
+				// golessons: a compiled value (a *strings.Reader in an
+				// io.Reader) asserted to an interface of the cell: upstream
+				// looked for yaegi's interface value only, and said no.
+				missing := compiledMissingMethod(cv, typ)
+				if ok = missing == ""; !ok {
+					if !withOk {
+						panic(runtimeErrorf("interface conversion: %s is not %s: missing method %s", cv.Type(), typID, missing))
+					}
+					return next
+				}
+				if withResult {
+					value0(f).Set(asInterfaceSrc(cv, typ))
+				}
+				return next
+			}
 			if !ok {
 				if !withOk {
 					panic(runtimeErrorf("interface conversion: nil is not %v", typID))
@@ -613,6 +630,65 @@ func typeAssert(n *node, withResult, withOk bool) {
 			return next
 		}
 	}
+}
+
+// compiledDynamicValue returns the dynamic value of valf, the value of
+// an interface, when it is a compiled value (a *strings.Reader, not a
+// value of the cell's types): either valf holds it directly (isVI is
+// false) or yaegi's interface value vi holds it with a compiled type.
+func compiledDynamicValue(valf reflect.Value, vi valueInterface, isVI bool) (reflect.Value, bool) {
+	if !isVI {
+		if !valf.IsValid() || !valf.CanInterface() {
+			return reflect.Value{}, false
+		}
+		x := valf.Interface()
+		if x == nil {
+			return reflect.Value{}, false
+		}
+		return reflect.ValueOf(x), true
+	}
+	if vi.node == nil || vi.node.typ == nil || vi.node.typ.cat != valueT {
+		return reflect.Value{}, false
+	}
+	x := vi.value
+	for x.IsValid() && x.Kind() == reflect.Interface {
+		x = x.Elem()
+	}
+	if !x.IsValid() || !x.CanInterface() {
+		return reflect.Value{}, false
+	}
+	if _, nested := x.Interface().(valueInterface); nested {
+		return reflect.Value{}, false
+	}
+	return x, true
+}
+
+// compiledMissingMethod returns the name of a method of the cell's
+// interface type typ that the compiled value v lacks, or has with another
+// signature; "" when v implements typ.
+func compiledMissingMethod(v reflect.Value, typ *itype) string {
+	ms := typ.methods()
+	names := make([]string, 0, len(ms))
+	for name := range ms {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		m := v.MethodByName(name)
+		if !m.IsValid() || m.Type().String() != ms[name] {
+			return name
+		}
+	}
+	return ""
+}
+
+// asInterfaceSrc is the compiled value v as a variable of the cell's
+// interface type typ holds it.
+func asInterfaceSrc(v reflect.Value, typ *itype) reflect.Value {
+	if typ.frameType() != valueInterfaceType {
+		return v
+	}
+	return reflect.ValueOf(valueInterface{&node{typ: valueTOf(v.Type())}, v})
 }
 
 func canAssertTypes(src, dest reflect.Type) bool {
@@ -3235,6 +3311,11 @@ func _case(n *node) {
 				n.exec = func(f *frame) bltn { return tnext }
 			} else {
 				n.exec = func(f *frame) bltn {
+					for _, typ := range types {
+						if _, match, _ := compiledCaseMatch(srcValue(f), typ); match {
+							return tnext
+						}
+					}
 					ival := srcValue(f).Interface()
 					val, ok := ival.(valueInterface)
 					// TODO(mpl): I'm assuming here that !ok means that we're dealing with the empty
@@ -3288,6 +3369,13 @@ func _case(n *node) {
 			typ := types[0]
 			n.exec = func(f *frame) bltn {
 				v := srcValue(f)
+				if r, match, decided := compiledCaseMatch(v, typ); decided {
+					if match {
+						destValue(f).Set(r)
+						return tnext
+					}
+					return fnext
+				}
 				if !v.IsValid() {
 					// match zero value against nil
 					if typ.cat == nilT {
@@ -3338,6 +3426,12 @@ func _case(n *node) {
 		default:
 			n.exec = func(f *frame) bltn {
 				val := srcValue(f)
+				for _, typ := range types {
+					if _, match, _ := compiledCaseMatch(val, typ); match {
+						destValue(f).Set(val)
+						return tnext
+					}
+				}
 				if t := val.Type(); t.Kind() == reflect.Interface {
 					for _, typ := range types {
 						if typ.cat == nilT && val.IsNil() {
@@ -3411,6 +3505,27 @@ func _case(n *node) {
 			return fnext
 		}
 	}
+}
+
+// compiledCaseMatch tells whether v, the value switched on by a type
+// switch, holds a compiled value implementing the cell's interface type
+// typ of a case, and returns it as the case's variable holds it. decided
+// is false when typ is not a cell interface or v holds no compiled value.
+// golessons: upstream compared type names, and a compiled value never
+// matched a case such as interface{ Unwrap() []error }.
+func compiledCaseMatch(v reflect.Value, typ *itype) (r reflect.Value, match, decided bool) {
+	if typ == nil || !isInterfaceSrc(typ) || !v.IsValid() || !v.CanInterface() {
+		return reflect.Value{}, false, false
+	}
+	vi, isVI := v.Interface().(valueInterface)
+	cv, compiled := compiledDynamicValue(v, vi, isVI)
+	if !compiled {
+		return reflect.Value{}, false, false
+	}
+	if compiledMissingMethod(cv, typ) != "" {
+		return reflect.Value{}, false, true
+	}
+	return asInterfaceSrc(cv, typ), true, true
 }
 
 func implementsInterface(v reflect.Value, t *itype) bool {
