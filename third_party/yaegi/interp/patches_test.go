@@ -1239,3 +1239,54 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestCellValuesInTheVariadicPartOfACompiledCall(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+type VErr struct{ f string }
+
+func (v VErr) Error() string { return "bad " + v.f }
+
+type PErr struct{ f string }
+
+func (p *PErr) Error() string { return "pbad " + p.f }
+
+type myWriter struct{ pre string }
+
+func (w myWriter) Write(p []byte) (int, error) { fmt.Print(w.pre, string(p)); return len(p), nil }
+
+type myReader struct{ r io.Reader }
+
+func (m myReader) Read(p []byte) (int, error) { return m.r.Read(p) }
+
+func main() {
+	fmt.Println(errors.Join(VErr{"a"}, VErr{"b"}))
+	fmt.Println(errors.Join(&PErr{"c"}, &PErr{"d"}))
+	v := VErr{"e"}
+	joined := errors.Join(v, errors.New("x"))
+	fmt.Println(joined)
+	w := io.MultiWriter(myWriter{"1:"}, myWriter{"2:"})
+	fmt.Fprintln(w, "hi")
+	r := io.MultiReader(myReader{strings.NewReader("ab")}, myReader{strings.NewReader("cd")})
+	b, _ := io.ReadAll(r)
+	fmt.Println(string(b))
+	errs := []error{VErr{"f"}, VErr{"g"}}
+	fmt.Println(errors.Join(errs...))
+	var sb strings.Builder
+	fmt.Fprintln(io.MultiWriter(&sb, myWriter{"3:"}), "yo")
+	fmt.Print(sb.String())
+	defer fmt.Println("deferred:", errors.Join(VErr{"z"}))
+	defer io.MultiWriter(myWriter{"4:"}).Write([]byte("end\n"))
+}`)
+	want := "bad a\nbad b\npbad c\npbad d\nbad e\nx\n1:hi\n2:hi\nabcd\nbad f\nbad g\n3:yo\nyo\n4:end\ndeferred: bad z\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

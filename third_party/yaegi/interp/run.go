@@ -1801,6 +1801,13 @@ func callBin(n *node) {
 			var defType reflect.Type
 			if variadic >= 0 && i+rcvrOffset >= variadic {
 				defType = funcType.In(variadic)
+				if n.action != aCallSlice {
+					// golessons: an argument of the variadic part is an
+					// element (errors.Join(VErr{"a"}) wraps VErr as an
+					// error). Upstream aimed at the slice type, wrapped
+					// nothing, and reflect refused the bare struct.
+					defType = defType.Elem()
+				}
 			} else {
 				defType = funcType.In(rcvrOffset + i)
 			}
