@@ -1290,3 +1290,60 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestCellInterfaceValuesPassedToCompiledParameters(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+type LabeledReader interface {
+	io.Reader
+	Label() string
+}
+
+type src struct{ r io.Reader }
+
+func (s src) Read(p []byte) (int, error) { return s.r.Read(p) }
+func (s src) Label() string              { return "L" }
+
+type Reader interface{ io.Reader }
+
+type NamedWriter interface {
+	io.Writer
+	Name() string
+}
+
+type out struct{ sb *strings.Builder }
+
+func (o *out) Write(p []byte) (int, error) { return o.sb.Write(p) }
+func (o *out) Name() string                { return "out" }
+
+func open(s string) LabeledReader { return src{strings.NewReader(s)} }
+
+func main() {
+	var s LabeledReader = src{strings.NewReader("xyz")}
+	b, err := io.ReadAll(s)
+	fmt.Println(string(b), err, s.Label())
+	b, _ = io.ReadAll(open("abc"))
+	fmt.Println(string(b))
+	line, _ := bufio.NewReader(open("l1\nl2")).ReadString('\n')
+	fmt.Printf("%q\n", line)
+	var r Reader = strings.NewReader("compiled")
+	b, _ = io.ReadAll(r)
+	fmt.Println(string(b))
+	var sb strings.Builder
+	var w NamedWriter = &out{&sb}
+	io.WriteString(w, "written by ")
+	fmt.Fprint(w, w.Name())
+	fmt.Println(sb.String())
+}`)
+	want := "xyz <nil> L\nabc\n\"l1\\n\"\ncompiled\nwritten by out\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

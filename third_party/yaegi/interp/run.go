@@ -1702,6 +1702,63 @@ func getFrame(f *frame, l int) *frame {
 	return f
 }
 
+// isMethodsInterface reports whether rt is an interface type with methods.
+func isMethodsInterface(rt reflect.Type) bool {
+	return rt != nil && rt.Kind() == reflect.Interface && rt.NumMethod() > 0
+}
+
+// binParamType is the type of the parameter receiving argument i of a
+// call of a compiled func of type ft (the element type for the variadic
+// part, unless the call spreads a slice); nil if there is none.
+func binParamType(ft reflect.Type, i, variadic int, spread bool) reflect.Type {
+	switch {
+	case variadic >= 0 && i >= variadic:
+		if spread {
+			return ft.In(variadic)
+		}
+		return ft.In(variadic).Elem()
+	case i < ft.NumIn():
+		return ft.In(i)
+	}
+	return nil
+}
+
+// valueInDynamicWrapper returns a func giving the value of a cell's
+// interface type that value gives as compiled code wants it for the
+// interface rt: the dynamic value when it implements rt in reflect (a
+// compiled value), else the dynamic value in yaegi's wrapper for rt,
+// made for its dynamic type; a nil interface is rt's nil.
+func valueInDynamicWrapper(value func(*frame) reflect.Value, rt reflect.Type) func(*frame) reflect.Value {
+	return func(f *frame) reflect.Value {
+		v := value(f)
+		vi, ok := v.Interface().(valueInterface)
+		for ok && vi.value.IsValid() {
+			inner, nested := vi.value.Interface().(valueInterface)
+			if !nested {
+				break
+			}
+			vi = inner
+		}
+		if !ok || vi.node == nil || !vi.value.IsValid() {
+			if ok && (vi.node == nil || vi.node.typ.cat == nilT) {
+				return reflect.Zero(rt)
+			}
+			return valueInterfaceValue(v)
+		}
+		cv := vi.value
+		if cv.Kind() == reflect.Interface {
+			if cv.IsNil() {
+				return reflect.Zero(rt)
+			}
+			cv = cv.Elem()
+		}
+		if cv.Type().Implements(rt) || vi.node.typ.cat == valueT {
+			return cv
+		}
+		return interfaceWrapperOf(vi.node, rt)(f, cv)
+	}
+}
+
 // Callbin calls a function from a bin import, accessible through reflect.
 func callBin(n *node) {
 	tnext := getExec(n.tnext)
@@ -1775,6 +1832,12 @@ func callBin(n *node) {
 						continue
 					}
 				}
+				if pt := binParamType(funcType, i+j+rcvrOffset, variadic, n.action == aCallSlice); isInterfaceSrc(rt) && !isEmptyInterface(rt) && isMethodsInterface(pt) {
+					// golessons: a result of a cell's interface type, as a
+					// variable of it below (io.ReadAll(open()) panicked).
+					values = append(values, valueInDynamicWrapper(func(f *frame) reflect.Value { return f.data[ind] }, pt))
+					continue
+				}
 				values = append(values, func(f *frame) reflect.Value { return valueInterfaceValue(f.data[ind]) })
 			}
 		default:
@@ -1820,6 +1883,12 @@ func callBin(n *node) {
 			switch {
 			case isEmptyInterface(c.typ):
 				values = append(values, genValue(c))
+			case isInterfaceSrc(c.typ) && isMethodsInterface(defType) && (getMapType == nil || getMapType(c.typ) == nil):
+				// golessons: a value held in a cell's interface (var s
+				// LabeledReader = src{...}; io.ReadAll(s)) is wrapped in the
+				// parameter's interface, by its dynamic type. Upstream
+				// passed the bare struct, and reflect panicked.
+				values = append(values, valueInDynamicWrapper(genValue(c), defType))
 			case isInterfaceSrc(c.typ):
 				values = append(values, genValueInterfaceValue(c))
 			case isFuncSrc(c.typ):
