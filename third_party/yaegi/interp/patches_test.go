@@ -1347,3 +1347,50 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestStructsEmbeddingACompiledInterfacePassedToCompiledCode(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+type reverse struct{ sort.Interface }
+
+func (r reverse) Less(i, j int) bool { return r.Interface.Less(j, i) }
+
+type byLen struct{ sort.StringSlice }
+
+func (b *byLen) Less(i, j int) bool { return len(b.StringSlice[i]) < len(b.StringSlice[j]) }
+
+type upper struct{ io.Writer }
+
+func (u upper) Write(p []byte) (int, error) { return u.Writer.Write([]byte(strings.ToUpper(string(p)))) }
+
+func main() {
+	x := []int{3, 1, 2}
+	sort.Sort(reverse{sort.IntSlice(x)})
+	fmt.Println(x)
+	r := reverse{sort.IntSlice(x)}
+	fmt.Println(r.Len(), r.Less(0, 1), sort.IsSorted(r))
+	ss := []string{"a", "c", "b"}
+	var si sort.Interface = reverse{sort.StringSlice(ss)}
+	sort.Stable(si)
+	fmt.Println(ss, si.Len())
+	words := []string{"ccc", "a", "bb"}
+	sort.Sort(&byLen{words})
+	fmt.Println(words)
+	var sb strings.Builder
+	w := struct{ io.Writer }{&sb}
+	fmt.Fprint(w, "plain ")
+	fmt.Fprint(upper{&sb}, "shout")
+	fmt.Println(sb.String())
+}`)
+	want := "[3 2 1]\n3 true true\n[c b a] 3\n[a bb ccc]\nplain SHOUT\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -2187,9 +2187,14 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 				Type: f.typ.refType(ctx),
 				Tag:  reflect.StructTag(f.tag),
 			}
-			if len(t.field) == 1 && f.embed {
+			if len(t.field) == 1 && f.embed && (field.Type.Kind() != reflect.Interface || field.Type.NumMethod() == 0) {
 				// Mark the field as embedded (anonymous) only if it is the
 				// only one, to avoid a panic due to golang/go#15924 issue.
+				// golessons: not an interface with methods: reflect.StructOf
+				// gives the struct stubs of them that panic ("StructOf does
+				// not support methods of embedded interfaces"), which the
+				// wrapper for compiled code found before the field's own
+				// (sort.Sort(reverse{sort.IntSlice(x)})).
 				field.Anonymous = true
 			} else if f.embed && noMethods(field.Type) {
 				// golessons: reflect.StructOf panics only for an embedded
