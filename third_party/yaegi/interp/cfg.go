@@ -2602,8 +2602,14 @@ func (n *node) isType(sc *scope) bool {
 		}
 	case identExpr:
 		return sc.getType(n.ident) != nil
-	case indexExpr:
+	case indexExpr, indexListExpr:
 		// Maybe a generic type.
+		// golessons: with several type arguments too. Upstream took
+		// pp[int, int]{...} for a literal of implicit type, instantiated it
+		// there, and put the instance's one type node in every such
+		// literal: the CFG wired through it jumped from one to another, and
+		// &pp[int, int]{k: 1} twice in a func skipped statements and left
+		// the first pointer nil.
 		sym, _, ok := sc.lookup(n.child[0].ident)
 		return ok && sym.kind == typeSym
 	}

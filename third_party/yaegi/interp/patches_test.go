@@ -1394,3 +1394,33 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestCompositeLiteralsOfGenericTypesWithSeveralTypeArguments(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+type pair[K comparable, V any] struct {
+	k K
+	v V
+}
+
+func (p *pair[K, V]) Set(v V) { p.v = v }
+
+func main() {
+	a := pair[string, int]{k: "a", v: 1}
+	b := pair[string, int]{k: "b", v: 2}
+	fmt.Println(a.k, b.k)
+	e := &pair[string, int]{k: "e"}
+	fmt.Println(e.k)
+	f := &pair[string, int]{k: "f", v: 6}
+	e.Set(5)
+	fmt.Println(e.k, e.v, f.k, f.v)
+	ps := []*pair[int, bool]{{k: 1}, &pair[int, bool]{k: 2, v: true}}
+	fmt.Println(len(ps), ps[0].k, ps[1].v)
+}`)
+	want := "a b\ne\ne 5 f 6\n2 1 true\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
