@@ -17,6 +17,7 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 	rtname := ""
 	recvrPtr := false
 	fixNodes := []*node{}
+	var tparams []string // a generic type's type parameters, in order
 	var gtree func(*node, *node) (*node, error)
 	sname := root.child[0].ident + "["
 	if root.kind == funcDecl {
@@ -51,13 +52,22 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 			nod = copyNode(nt, anc, true)
 			nod.typ = nt.typ
 
-		case indexExpr:
+		case indexExpr, indexListExpr:
 			// Catch a possible recursive generic type definition
 			if root.kind != typeSpec {
 				break
 			}
 			if root.child[0].ident != n.child[0].ident {
 				break
+			}
+			// golessons: with several type parameters too (next *node[K, V]):
+			// only indexExpr was caught, and instantiating node[int, string]
+			// instantiated it again inside, until the stack overflowed. The
+			// reference must name the parameters in order, as Go lets a type
+			// refer to itself otherwise only through other instances, which
+			// this does not build.
+			if n.kind == indexListExpr && !namesTypeParams(n.child[1:], tparams) {
+				return nil, n.cfgErrorf("generic type %s refers to itself with other type arguments: not supported", n.child[0].ident)
 			}
 			nod := copyNode(n.child[0], anc, false)
 			fixNodes = append(fixNodes, nod)
@@ -138,6 +148,7 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 						typeParam[cc.ident].ident = it.id()
 						typeParam[cc.ident].typ = it
 						tname += it.id() + ","
+						tparams = append(tparams, cc.ident)
 						pindex++
 					}
 				}
@@ -184,6 +195,20 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 	}
 	// r.adot() // Used for debugging only.
 	return r, false, nil
+}
+
+// namesTypeParams reports whether the type arguments args name the type
+// parameters params, in order.
+func namesTypeParams(args []*node, params []string) bool {
+	if len(args) != len(params) {
+		return false
+	}
+	for i, a := range args {
+		if a.kind != identExpr || a.ident != params[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // isFieldName reports whether the identifier n names a struct field: in the

@@ -1424,3 +1424,77 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestSelfReferentialGenericTypesWithSeveralTypeParameters(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+type node[K comparable, V any] struct {
+	k    K
+	v    V
+	next *node[K, V]
+}
+
+type List[K comparable, V any] struct {
+	head *node[K, V]
+	n    int
+}
+
+func (l *List[K, V]) Put(k K, v V) {
+	l.head = &node[K, V]{k: k, v: v, next: l.head}
+	l.n++
+}
+
+func (l *List[K, V]) Get(k K) (V, bool) {
+	for n := l.head; n != nil; n = n.next {
+		if n.k == k {
+			return n.v, true
+		}
+	}
+	var zero V
+	return zero, false
+}
+
+type Tree[K comparable, V any, W any] struct {
+	key      K
+	val      V
+	weight   W
+	children []*Tree[K, V, W]
+}
+
+func main() {
+	n := &node[int, string]{k: 1, v: "a"}
+	n.next = &node[int, string]{k: 2, v: "b"}
+	fmt.Println(n.k, n.v, n.next.k, n.next.v, n.next.next == nil)
+	var l List[string, int]
+	l.Put("x", 1)
+	l.Put("y", 2)
+	v, ok := l.Get("x")
+	_, ok2 := l.Get("z")
+	fmt.Println(l.n, v, ok, ok2)
+	t := &Tree[string, int, float64]{key: "root", val: 1}
+	t.children = append(t.children, &Tree[string, int, float64]{key: "leaf", val: 2, weight: 0.5})
+	fmt.Println(t.key, len(t.children), t.children[0].key, t.children[0].weight)
+}`)
+	want := "1 a 2 b true\n2 1 true false\nroot 1 leaf 0.5\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// Go accepts a type that refers to itself through another instance;
+	// yaegi refuses it, by name, rather than overflowing the stack.
+	i := interp.New(interp.Options{Stdout: io.Discard, Stderr: io.Discard})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	_, err := i.Eval(`package main
+type pair[A, B any] struct {
+	a    A
+	b    B
+	flip *pair[B, A]
+}
+func main() { _ = pair[int, string]{a: 1} }`)
+	if err == nil || !strings.Contains(err.Error(), "generic type pair refers to itself with other type arguments: not supported") {
+		t.Errorf("got error %v", err)
+	}
+}
