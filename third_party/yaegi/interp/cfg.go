@@ -1327,14 +1327,16 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			default:
 				// The call may be on a generic function. In that case, replace the
 				// generic function AST by an instantiated one before going further.
-				if isGeneric(c0.typ) {
+				// golessons: a func value's type made at a call (Firsts(seq)(yield))
+				// is no generic func, though its node has children.
+				if isGeneric(c0.typ) && c0.typ.node.kind == funcType {
 					fun := c0.typ.node.anc
 					var g *node
 					var types []*itype
 					var found bool
 
 					// Infer type parameter from function call arguments.
-					if types, err = inferTypesFromCall(sc, fun, n.child[1:]); err != nil {
+					if types, err = inferTypesFromCall(sc, fun, n.child[1:], n.action == aCallSlice); err != nil {
 						break
 					}
 					// Generate an instantiated AST from the generic function one.

@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -267,97 +268,263 @@ func copyNode(n, anc *node, recursive bool) *node {
 	return nod
 }
 
-func inferTypesFromCall(sc *scope, fun *node, args []*node) ([]*itype, error) {
+// inferTypesFromCall returns the type arguments of a call of the generic
+// func fun with the arguments args (spread: the last one is a slice passed
+// with ...), in the order of the func's type parameters.
+//
+// golessons: upstream matched the i-th parameter with the i-th argument,
+// so a variadic part left empty or spread (cmp.Or(x), slices.Concat(a),
+// slices.Insert(s, i)) read past the arguments ("CFG post-order panic:
+// index out of range"), and returned one type per parameter, not per type
+// parameter: func(T) U got U = T, S ~[]E never found E. The parameters
+// are now unified with the arguments' types, then the type parameters
+// bound this way with their constraints' core types (S ~[]E gives E).
+func inferTypesFromCall(sc *scope, fun *node, args []*node, spread bool) ([]*itype, error) {
 	ftn := fun.typ.node
-	// Fill the map of parameter types, indexed by type param ident.
-	paramTypes := map[string]*itype{}
+	inf := &inferer{interp: fun.interp, sc: sc, bound: map[string]*itype{}, cnodes: map[string]*node{}}
+	var names []string
 	for _, c := range ftn.child[0].child {
-		typ, err := nodeType(fun.interp, sc, c.lastChild())
-		if err != nil {
-			return nil, err
-		}
 		for _, cc := range c.child[:len(c.child)-1] {
-			paramTypes[cc.ident] = typ
+			names = append(names, cc.ident)
+			inf.cnodes[cc.ident] = c.lastChild()
 		}
 	}
 
-	var inferTypes func(*itype, *itype) ([]*itype, error)
-	inferTypes = func(param, input *itype) ([]*itype, error) {
-		switch param.cat {
-		case chanT, ptrT, sliceT:
-			return inferTypes(param.val, input.val)
-
-		case mapT:
-			k, err := inferTypes(param.key, input.key)
-			if err != nil {
-				return nil, err
-			}
-			v, err := inferTypes(param.val, input.val)
-			if err != nil {
-				return nil, err
-			}
-			return append(k, v...), nil
-
-		case structT:
-			lt := []*itype{}
-			for i, f := range param.field {
-				nl, err := inferTypes(f.typ, input.field[i].typ)
-				if err != nil {
-					return nil, err
-				}
-				lt = append(lt, nl...)
-			}
-			return lt, nil
-
-		case funcT:
-			lt := []*itype{}
-			for i, t := range param.arg {
-				if i >= len(input.arg) {
-					break
-				}
-				nl, err := inferTypes(t, input.arg[i])
-				if err != nil {
-					return nil, err
-				}
-				lt = append(lt, nl...)
-			}
-			for i, t := range param.ret {
-				if i >= len(input.ret) {
-					break
-				}
-				nl, err := inferTypes(t, input.ret[i])
-				if err != nil {
-					return nil, err
-				}
-				lt = append(lt, nl...)
-			}
-			return lt, nil
-
-		case nilT:
-			if paramTypes[param.name] != nil {
-				return []*itype{input}, nil
-			}
-
-		case genericT:
-			return []*itype{input}, nil
+	untyped := map[string][]*node{} // untyped constant arguments, by type parameter
+	params := fieldTypes(ftn.child[1])
+	for i, a := range args {
+		if len(params) == 0 {
+			break
 		}
-		return nil, nil
+		p := params[min(i, len(params)-1)]
+		input := a.typ
+		if p.kind == ellipsisExpr {
+			p = p.child[0]
+			if spread && i == len(args)-1 {
+				input = elemType(input)
+			}
+		} else if i >= len(params) {
+			break
+		}
+		if input != nil && input.untyped {
+			if inf.isParam(p) {
+				untyped[p.ident] = append(untyped[p.ident], a)
+			}
+			continue
+		}
+		inf.unify(p, input)
+	}
+	for _, name := range names {
+		if inf.bound[name] != nil || len(untyped[name]) == 0 {
+			continue
+		}
+		// As Go: the default type of the largest kind of constant.
+		var best *itype
+		for _, a := range untyped[name] {
+			t := a.typ.defaultType(a.rval, sc)
+			if best == nil || untypedRank(t) > untypedRank(best) {
+				best = t
+			}
+		}
+		inf.bound[name] = best
+	}
+	// Core types of the constraints: S ~[]E bound to []int gives E int.
+	for changed := true; changed; {
+		changed = false
+		for _, name := range names {
+			t, c := inf.bound[name], inf.cnodes[name]
+			if t == nil || c == nil {
+				continue
+			}
+			if c.kind == unaryExpr && len(c.child) == 1 { // ~[]E
+				c = c.child[0]
+			}
+			before := len(inf.bound)
+			inf.unify(c, t)
+			changed = changed || len(inf.bound) > before
+		}
 	}
 
-	types := []*itype{}
-	for i, c := range ftn.child[1].child {
-		typ, err := nodeType(fun.interp, sc, c.lastChild())
-		if err != nil {
-			return nil, err
+	types := make([]*itype, 0, len(names))
+	for _, name := range names {
+		t := inf.bound[name]
+		if t == nil {
+			return nil, fun.cfgErrorf("in call to %s, cannot infer %s", fun.child[1].ident, name)
 		}
-		lt, err := inferTypes(typ, args[i].typ)
-		if err != nil {
-			return nil, err
-		}
-		types = append(types, lt...)
+		types = append(types, t)
 	}
-
 	return types, nil
+}
+
+// inferer binds type parameters (those of cnodes, by name, to their
+// constraints' expressions) by unifying type expressions with types.
+type inferer struct {
+	interp *Interpreter
+	sc     *scope
+	cnodes map[string]*node
+	bound  map[string]*itype
+}
+
+func (inf *inferer) isParam(n *node) bool {
+	if n.kind != identExpr {
+		return false
+	}
+	_, ok := inf.cnodes[n.ident]
+	return ok
+}
+
+// unify binds the type parameters in the type expression n from input,
+// the type n stands for.
+func (inf *inferer) unify(n *node, input *itype) {
+	if n == nil || input == nil || input.cat == nilT {
+		return
+	}
+	switch n.kind {
+	case identExpr:
+		if inf.isParam(n) && inf.bound[n.ident] == nil {
+			inf.bound[n.ident] = input
+		}
+	case parenExpr:
+		inf.unify(n.child[0], input)
+	case starExpr:
+		inf.unify(n.child[0], elemType(input))
+	case arrayType:
+		inf.unify(n.lastChild(), elemType(input))
+	case mapType:
+		inf.unify(n.child[0], keyType(input))
+		inf.unify(n.child[1], elemType(input))
+	case chanType, chanTypeSend, chanTypeRecv:
+		inf.unify(n.lastChild(), elemType(input))
+	case ellipsisExpr:
+		inf.unify(n.child[0], elemType(input))
+	case funcType:
+		in := input.underlying()
+		if in.cat != funcT {
+			return
+		}
+		for i, p := range fieldTypes(n.child[1]) {
+			if i < len(in.arg) {
+				inf.unify(p, in.arg[i])
+			}
+		}
+		if len(n.child) > 2 {
+			for i, r := range fieldTypes(n.child[2]) {
+				if i < len(in.ret) {
+					inf.unify(r, in.ret[i])
+				}
+			}
+		}
+	case indexExpr, indexListExpr:
+		// An instance of a generic type (Box[T], iter.Seq[T]): its type
+		// arguments, else those found in its definition's shape.
+		targs := instanceTypeArgs(input)
+		if targs == nil {
+			targs = inf.shapeTypeArgs(n, input)
+		}
+		for i, a := range n.child[1:] {
+			if i < len(targs) {
+				inf.unify(a, targs[i])
+			}
+		}
+	}
+}
+
+// shapeTypeArgs returns the type arguments of the instance of generic type
+// n.child[0] that input has the shape of (a func(func(int) bool) for an
+// iter.Seq[T]: int), from the type's definition; nil when not found.
+func (inf *inferer) shapeTypeArgs(n *node, input *itype) []*itype {
+	lt, err := nodeType(inf.interp, inf.sc, n.child[0])
+	if err != nil || lt == nil || lt.cat != genericT || lt.node == nil || lt.node.anc == nil {
+		return nil
+	}
+	decl := lt.node.anc
+	if decl.kind != typeSpec || len(decl.child) < 3 {
+		return nil
+	}
+	sub := &inferer{interp: inf.interp, sc: inf.sc, bound: map[string]*itype{}, cnodes: map[string]*node{}}
+	var names []string
+	for _, c := range decl.child[1].child {
+		for _, cc := range c.child[:len(c.child)-1] {
+			names = append(names, cc.ident)
+			sub.cnodes[cc.ident] = c.lastChild()
+		}
+	}
+	sub.unify(decl.lastChild(), input)
+	targs := make([]*itype, len(names))
+	for i, name := range names {
+		targs[i] = sub.bound[name]
+	}
+	return targs
+}
+
+// fieldTypes returns the type expressions of the fields of the field list
+// n, one per field name (one for a field without a name).
+func fieldTypes(n *node) []*node {
+	var types []*node
+	if n == nil {
+		return nil
+	}
+	for _, c := range n.child {
+		for k := 0; k < max(1, len(c.child)-1); k++ {
+			types = append(types, c.lastChild())
+		}
+	}
+	return types
+}
+
+// elemType is the element type of t (of a pointer, slice, array, map,
+// channel), compiled or not; nil if it has none.
+func elemType(t *itype) *itype {
+	if t == nil {
+		return nil
+	}
+	t = t.underlying()
+	if t.cat == valueT {
+		switch t.rtype.Kind() {
+		case reflect.Array, reflect.Chan, reflect.Map, reflect.Pointer, reflect.Slice:
+			return valueTOf(t.rtype.Elem())
+		}
+		return nil
+	}
+	return t.val
+}
+
+// keyType is the key type of the map type t; nil if t is no map.
+func keyType(t *itype) *itype {
+	if t == nil {
+		return nil
+	}
+	t = t.underlying()
+	if t.cat == valueT {
+		if t.rtype.Kind() == reflect.Map {
+			return valueTOf(t.rtype.Key())
+		}
+		return nil
+	}
+	return t.key
+}
+
+// instanceTypeArgs returns the type arguments of t, an instance of a
+// generic type of the cells (Box[int]: int); nil if it is none.
+func instanceTypeArgs(t *itype) []*itype {
+	if t == nil || t.node == nil || t.node.anc == nil {
+		return nil
+	}
+	return t.node.anc.param
+}
+
+// untypedRank orders the default types of untyped constants: int, rune,
+// float64, complex128.
+func untypedRank(t *itype) int {
+	switch t.cat {
+	case int32T:
+		return 1
+	case float32T, float64T:
+		return 2
+	case complex64T, complex128T:
+		return 3
+	}
+	return 0
 }
 
 func checkConstraint(it, ct *itype) error {

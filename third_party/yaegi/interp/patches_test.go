@@ -1498,3 +1498,97 @@ func main() { _ = pair[int, string]{a: 1} }`)
 		t.Errorf("got error %v", err)
 	}
 }
+
+func TestTypeArgumentsInferredFromVariadicAndNestedParameters(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+func Or[T comparable](first T, rest ...T) T {
+	var zero T
+	if first != zero {
+		return first
+	}
+	for _, v := range rest {
+		if v != zero {
+			return v
+		}
+	}
+	return zero
+}
+
+func Concat[S ~[]E, E any](slices ...S) S {
+	var out S
+	for _, s := range slices {
+		out = append(out, s...)
+	}
+	return out
+}
+
+func Insert[S ~[]E, E any](s S, i int, v ...E) S {
+	var out S
+	out = append(out, s[:i]...)
+	out = append(out, v...)
+	return append(out, s[i:]...)
+}
+
+type Box[T any] struct{ v T }
+
+func Unbox[T any](b *Box[T]) T { return b.v }
+
+func Apply[T, U any](xs []T, f func(T) U) []U {
+	var out []U
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+func Keys[K comparable, V any](m map[K]V) []K {
+	var ks []K
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
+
+type Seq[V any] func(yield func(V) bool)
+
+func Values[T any](xs []T) Seq[T] {
+	return func(yield func(T) bool) {
+		for _, x := range xs {
+			if !yield(x) {
+				return
+			}
+		}
+	}
+}
+
+func Collect[T any](seq Seq[T]) []T {
+	var out []T
+	seq(func(v T) bool { out = append(out, v); return true })
+	return out
+}
+
+type Ints []int
+
+func main() {
+	x := 3
+	fmt.Println(Or(x), Or(0, 0, 7), Or(0.0, 2.5))
+	xs := []int{0, 0, 5}
+	fmt.Println(Or(0, xs...))
+	a := []int{1, 2}
+	fmt.Println(Concat(a), Concat(a, Ints{3}))
+	parts := [][]int{{1}, {2, 3}}
+	fmt.Println(Concat(parts...))
+	fmt.Println(Insert(a, 1), Insert(Ints{1, 2}, 1, 9, 8))
+	fmt.Println(Unbox(&Box[string]{"s"}))
+	fmt.Println(Apply([]int{1, 2}, func(i int) string { return fmt.Sprint(i, "!") }))
+	fmt.Println(Keys(map[string]bool{"k": true}))
+	fmt.Println(Collect(Values([]string{"p", "q"})))
+}`)
+	want := "3 7 2.5\n5\n[1 2] [1 2 3]\n[1 2 3]\n[1 2] [1 9 8 2]\ns\n[1! 2!]\n[k]\n[p q]\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
