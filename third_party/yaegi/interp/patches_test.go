@@ -1592,3 +1592,41 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAssigningAStructLiteralKeepsTheVariablesStorage(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+type Res struct{ name string }
+
+func (r *Res) Close() { fmt.Println("close", r.name) }
+
+type Outer struct{ Res }
+
+func main() {
+	v := Res{"v1"}
+	p := &v
+	v = Res{"v2"}
+	fmt.Println(p.name)
+	a := [2]int{1, 2}
+	pa := &a
+	a = [2]int{3, 4}
+	fmt.Println(pa[0])
+	o := Outer{Res{"o1"}}
+	defer o.Close()
+	o = Outer{Res{"o2"}}
+	for i := 0; i < 2; i++ {
+		w := Res{fmt.Sprint("w", i)}
+		defer w.Close()
+	}
+	var s struct{ x int }
+	ps := &s
+	s = struct{ x int }{5}
+	fmt.Println(ps.x)
+}`)
+	want := "v2\n3\n5\nclose w1\nclose w0\nclose o2\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

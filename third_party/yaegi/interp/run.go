@@ -3173,6 +3173,12 @@ func doComposite(n *node, hasType bool, keyed bool) {
 	frameIndex := n.findex
 	l := n.level
 	rt := typ.TypeOf()
+	// golessons: assigned to a variable (v = T{...}), the literal is
+	// copied into the variable's storage, which a pointer taken before
+	// (p := &v, a method value or a deferred call on v) shares; upstream
+	// gave the variable new storage, so p still saw the old value. A
+	// declaration (v := T{...}, in a loop too) still makes a new variable.
+	assigned := n.anc != nil && n.anc.kind == assignStmt && n.anc.action == aAssign
 
 	n.exec = func(f *frame) bltn {
 		a := reflect.New(rt).Elem()
@@ -3188,6 +3194,8 @@ func doComposite(n *node, hasType bool, keyed bool) {
 				d.Set(reflect.ValueOf(valueInterface{n, a}))
 				break
 			}
+			d.Set(a)
+		case assigned && d.CanSet() && d.Type() == rt:
 			d.Set(a)
 		default:
 			getFrame(f, l).data[frameIndex] = a
