@@ -934,9 +934,11 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				n.typ = dest.typ
 				n.findex = dest.findex
 				n.level = dest.level
-			case n.anc.kind == returnStmt:
+			case n.anc.kind == returnStmt && !returnsInterface(sc, childPos(n)):
 				// To avoid a copy in frame, if the result is to be returned, store it directly
 				// at the frame location reserved for output arguments.
+				// golessons: not into an interface result, which _return converts:
+				// return a + b into a fmt.Stringer or an error returned nil.
 				n.findex = childPos(n)
 			default:
 				// Allocate a new location in frame, and store the result here.
@@ -2251,7 +2253,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				n.typ = dest.typ
 				n.findex = dest.findex
 				n.level = dest.level
-			case n.anc.kind == returnStmt:
+			case n.anc.kind == returnStmt && !returnsInterface(sc, childPos(n)):
+				// golessons: not into an interface result (return -n into an
+				// any returned nil), as for a binary expression.
 				pos := childPos(n)
 				n.typ = sc.def.typ.ret[pos]
 				n.findex = pos
@@ -3181,6 +3185,15 @@ func isValueUntyped(v reflect.Value) bool {
 }
 
 // isArithmeticAction returns true if the node action is an arithmetic operator.
+// returnsInterface reports whether the result at pos of the func being
+// compiled in sc has an interface type.
+func returnsInterface(sc *scope, pos int) bool {
+	if sc.def == nil || sc.def.typ == nil || pos >= len(sc.def.typ.ret) {
+		return false
+	}
+	return isInterface(sc.def.typ.ret[pos])
+}
+
 // isOpenInterface reports whether t is an interface type whose concrete
 // type is not known at compile time (a compiled struct's any field).
 //

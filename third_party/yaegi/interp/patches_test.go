@@ -1630,3 +1630,39 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestOperatorResultsReturnedAsInterfaces(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+type C float64
+
+func (c C) String() string { return fmt.Sprint(float64(c), "C") }
+
+type Code int
+
+func (c Code) Error() string { return fmt.Sprint("code ", int(c)) }
+
+func sum(a, b C) fmt.Stringer { return a + b }
+func neg(a C) fmt.Stringer   { return -a }
+func anyNeg(n int) any       { return -n }
+func anySum(n int) any       { return n + n }
+func code(c Code) error      { return c * 2 }
+func both(a C) (fmt.Stringer, error) {
+	return a * 3, errors.New("e")
+}
+
+func main() {
+	fmt.Println(sum(1, 2), neg(4), anyNeg(3), anySum(3))
+	fmt.Println(code(2))
+	fmt.Println(both(1))
+}`)
+	want := "3C -4C -3 6\ncode 4\n3C e\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -602,6 +602,13 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 
 		case a.kind == returnStmt:
 			dt = sc.def.typ.ret[childPos(n)]
+			if isInterface(dt) && !isInterfaceSrc(dt) {
+				// golessons: a compiled interface (error, fmt.Stringer) cannot
+				// keep the concrete type, and the operator had no code for the
+				// interface: return a + b returned nil. The result keeps its
+				// own type; the return wraps it.
+				dt = t
+			}
 		}
 
 		if isInterfaceSrc(dt) {
