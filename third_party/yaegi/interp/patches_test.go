@@ -1666,3 +1666,36 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestTypeAssertionsAsConditions(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+func main() {
+	var x any = true
+	var f any = false
+	n := 2
+	if x.(bool) {
+		fmt.Println("if ok")
+	}
+	fmt.Println(x.(bool) || n == 3, f.(bool) || n == 2, f.(bool) || n == 3)
+	fmt.Println(x.(bool) && n == 2, f.(bool) && n == 2, !f.(bool))
+	for i := 0; f.(bool) || i < 2; i++ {
+		fmt.Println("loop", i)
+	}
+}
+
+func init() {
+	var f any = false
+	if f.(bool) {
+		fmt.Println("then")
+	} else {
+		fmt.Println("else")
+	}
+}`)
+	want := "else\nif ok\ntrue true false\ntrue false true\nloop 0\nloop 1\n" // from go run
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

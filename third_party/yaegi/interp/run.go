@@ -630,6 +630,20 @@ func typeAssert(n *node, withResult, withOk bool) {
 			return next
 		}
 	}
+
+	if withResult && !withOk && n.fnext != nil {
+		// golessons: an assertion used as a condition (if b.(bool),
+		// b.(bool) || c) goes on by its value; upstream always took the
+		// true branch: f.(bool) || n == 2 skipped n == 2 and was false.
+		exec, fnext := n.exec, getExec(n.fnext)
+		n.exec = func(f *frame) bltn {
+			next := exec(f)
+			if v := value0(f); v.Kind() == reflect.Bool && !v.Bool() {
+				return fnext
+			}
+			return next
+		}
+	}
 }
 
 // compiledDynamicValue returns the dynamic value of valf, the value of
