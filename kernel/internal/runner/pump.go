@@ -19,13 +19,13 @@ type pump struct {
 	out *outputSwitch
 	ctl chan<- link.Event
 
-	mu      sync.Mutex // guards the tails, read by Execute after a crash
-	tail    []byte     // the last tailSize bytes of stderr
+	mu   sync.Mutex // guards the tails, read by Execute after a crash
+	tail []byte     // the last tailSize bytes of stderr
 	// fatal is the last "fatal error: ..." line of stderr: the Go
 	// runtime's stack overflow report starts with it, then dumps more
 	// goroutines than the tail keeps.
-	fatal string
-	outTail []byte     // the last outTailSize bytes of stdout
+	fatal   string
+	outTail []byte // the last outTailSize bytes of stdout
 }
 
 // outTailSize is how much of stdout is kept: enough for the runner's own
