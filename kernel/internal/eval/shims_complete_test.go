@@ -418,3 +418,14 @@ func() {
 }()`}, out: "[1 2] 2 2\n[3 4] 2 2\nrecovered: cannot be less than 1\n"},
 	})
 }
+
+func TestVariadicShimsTakeGosSignatures(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "cmp.Or and slices.Concat with spread, single and named-slice arguments", cells: []string{`import ("cmp"; "fmt"; "slices")
+type Tags []string`, `xs := []int{0, 3, 4}
+parts := [][]int{{1}, {2, 3}}
+fmt.Println(cmp.Or(0, 2), cmp.Or(xs...), cmp.Or(""), slices.Concat(parts...), slices.Concat([]int{9}))
+t := slices.Concat(Tags{"a"}, Tags{"b"})
+fmt.Printf("%v %T %d\n", t, t, cap(slices.Concat([]int{1}, []int{2, 3})))`}, out: "2 3  [1 2 3] [9]\n[a b] main.Tags 3\n"},
+	})
+}

@@ -39,14 +39,9 @@ func Less[T Ordered](x, y T) bool {
 }
 
 // Or returns the first of its arguments that is not the zero value.
-// The first argument is separate so that yaegi can infer T (it cannot
-// from a variadic parameter alone).
-func Or[T comparable](first T, rest ...T) T {
+func Or[T comparable](vals ...T) T {
 	var zero T
-	if first != zero {
-		return first
-	}
-	for _, v := range rest {
+	for _, v := range vals {
 		if v != zero {
 			return v
 		}

@@ -410,15 +410,9 @@ func CompactFunc[E any](s []E, eq func(E, E) bool) []E {
 
 // Concat joins slices into a new slice, allocated once with the
 // capacity Go's gives it; all empty gives nil.
-//
-// The first slice is a parameter of its own (Go has slices ...S), as in
-// cmp.Or: yaegi infers no type argument from a variadic parameter, so
-// with Go's signature every call failed ("undefined type for E"). Nor
-// does it from an empty or spread variadic part: Concat(a) and
-// Concat(parts...) do not compile; append in a loop instead.
-func Concat[E any](first []E, rest ...[]E) []E {
-	size := len(first)
-	for _, s := range rest {
+func Concat[S ~[]E, E any](slices ...S) S {
+	size := 0
+	for _, s := range slices {
 		size += len(s)
 		if size < 0 {
 			panic("len out of range")
@@ -428,8 +422,7 @@ func Concat[E any](first []E, rest ...[]E) []E {
 	if size > 0 {
 		out = append(out, make([]E, size)...)[:0]
 	}
-	out = append(out, first...)
-	for _, s := range rest {
+	for _, s := range slices {
 		out = append(out, s...)
 	}
 	return out
