@@ -296,24 +296,7 @@ func Replace[E any](s []E, i, j int, vs ...E) []E {
 	m := len(vs)
 	n := len(s)
 	if i == j { // Go's Replace is then Insert
-		_ = s[i:]
-		if m == 0 {
-			return s
-		}
-		if i == n {
-			return append(s, vs...)
-		}
-		if n+m > cap(s) {
-			out := append(s[:i], make([]E, n+m-i)...)
-			copy(out[i:], vs)
-			copy(out[i+m:], s[i:])
-			return out
-		}
-		saved := append([]E(nil), vs...)
-		out := s[:n+m]
-		copy(out[i+m:], s[i:])
-		copy(out[i:], saved)
-		return out
+		return Insert(s, i, vs...)
 	}
 	var zero E
 	if j == n {
