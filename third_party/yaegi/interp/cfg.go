@@ -1254,6 +1254,18 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					if !c1.typ.implements(c0.typ) {
 						err = n.cfgErrorf("type %v does not implement interface %v", c1.typ.id(), c0.typ.id())
 					}
+					if err == nil && !isInterfaceSrc(c1.typ) && !isEmptyInterface(c0.typ) {
+						// golessons: the value is stored as assigning it to a
+						// variable of the interface type stores it. The nop below
+						// left the bare struct in place, which compiled code then
+						// received as the interface (`io.Reader(src{r})` panicked
+						// in reflect.Set, and so did io.ReadAll of a
+						// `LabeledReader(src{r})`).
+						n.gen = convertToInterface
+						n.typ = c0.typ
+						n.findex = sc.add(n.typ)
+						break
+					}
 					// Convert type to interface while keeping a reference to the original concrete type.
 					// besides type, the node value remains preserved.
 					n.gen = nop

@@ -1699,3 +1699,35 @@ func init() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestConversionToAnInterfaceStoresTheValueAsAnAssignmentWould(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "io"; "strings")
+type LabeledReader interface {
+	io.Reader
+	Label() string
+}
+type src struct{ r io.Reader }
+func (s src) Read(p []byte) (int, error) { return s.r.Read(p) }
+func (s src) Label() string               { return "src" }
+type Shape interface{ Area() float64 }
+type Sq struct{ s float64 }
+func (q Sq) Area() float64 { return q.s * q.s }
+func main() {
+	lr := LabeledReader(src{strings.NewReader("hi")})
+	b, _ := io.ReadAll(lr)
+	fmt.Println(lr.Label(), string(b))
+	r := io.Reader(src{strings.NewReader("x")})
+	b, _ = io.ReadAll(r)
+	fmt.Println(string(b))
+	b, _ = io.ReadAll(io.Reader(src{strings.NewReader("y")}))
+	fmt.Println(string(b))
+	fmt.Println(Shape(Sq{3}).Area())
+	_, ok := Shape(Sq{1}).(Sq)
+	fmt.Println(ok)
+}
+`)
+	if want := "src hi\nx\ny\n9\ntrue\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -787,6 +787,19 @@ func convert(n *node) {
 	}
 }
 
+// convertToInterface stores a concrete value converted to a non-empty
+// interface type (golessons), as an assignment to a variable of that
+// type would.
+func convertToInterface(n *node) {
+	dest := genValue(n)
+	value := genDestValue(n.typ, n.child[1])
+	next := getExec(n.tnext)
+	n.exec = func(f *frame) bltn {
+		dest(f).Set(value(f))
+		return next
+	}
+}
+
 // assignFromCall assigns values from a function call.
 func assignFromCall(n *node) {
 	ncall := n.lastChild()
