@@ -197,6 +197,13 @@ func (tn *typeNames) values(a []any) []any {
 			}
 			x, out[i] = d.v, d.v
 		}
+		if s, ok := tn.reflectTypeArg(x); ok { // reflect's own String names an unnamed struct
+			if out == nil {
+				out = append([]any(nil), a...)
+			}
+			out[i] = shownString(s)
+			continue
+		}
 		switch x.(type) {
 		case error, fmt.Stringer:
 			if s, ok := nilReceiver(x); ok {

@@ -154,6 +154,11 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 			case sharpLabel:
 				copied = copyArgs(copied, a)
 				copied[argi], labelled = namedValue{tn: tn, v: reflect.ValueOf(x.v), top: x.name}, true
+			case reflect.Type:
+				if s, ok := tn.reflectTypeArg(x); ok && strings.ContainsRune("vsq", rune(c)) {
+					copied = copyArgs(copied, a)
+					copied[argi], labelled = s, true
+				}
 			}
 		}
 		if argi < len(a) && !labelled {

@@ -355,6 +355,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["SharpLabel"] = reflect.ValueOf(func(name string, v any) sharpLabel { return sharpLabel{name, v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })
 	m["Puller"] = reflect.ValueOf((*Puller)(nil))
+	e.names.reflectSymbols(m)
 	e.watchSymbols(m)
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })

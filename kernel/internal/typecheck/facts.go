@@ -62,6 +62,13 @@ type Facts struct {
 	// and of its type assertions, by the position of the type (the
 	// evaluator rewrites both).
 	CaseTypes map[Pos]CaseType
+	// ReflectCalls are the calls of reflect.Type's and reflect.Value's
+	// methods that name types, fields or methods (t.Name(),
+	// t.Field(i), v.FieldByName("age"), ...), by the position of the
+	// method's name, as "Type.Name": the interpreter builds the cells'
+	// types with reflect.StructOf, unnamed and with their unexported
+	// fields exported, and the evaluator answers for them.
+	ReflectCalls map[Pos]string
 }
 
 // RangeFact is what a range loop ranges over.
@@ -159,11 +166,16 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
 		if se, ok := n.(*ast.SelectorExpr); ok {
+			if m := reflectCall(se, info); m != "" {
+				if p := fset.Position(se.Sel.Pos()); p.Filename == cellFile {
+					f.ReflectCalls[Pos{p.Line, p.Column}] = m
+				}
+			}
 			if id, ok := se.X.(*ast.Ident); ok {
 				if pn, ok := info.Uses[id].(*types.PkgName); ok && stdGenericTypes[pn.Imported().Path()+"."+se.Sel.Name] {
 					if p := fset.Position(se.Sel.Pos()); p.Filename == cellFile {
@@ -368,4 +380,30 @@ func typeOf(info *types.Info, x ast.Expr) types.Type {
 		return t.Underlying()
 	}
 	return nil
+}
+
+// reflectMethods are the methods of reflect.Type and reflect.Value
+// whose answers name a cell's types, fields or methods (see
+// Facts.ReflectCalls).
+var reflectMethods = map[string]bool{
+	"Type.Name": true, "Type.String": true, "Type.PkgPath": true, "Type.Field": true,
+	"Type.FieldByName": true, "Type.NumMethod": true, "Value.FieldByName": true, "Value.NumMethod": true,
+}
+
+// reflectCall is "Type.Name" for se, t.Name of a reflect.Type t, when
+// se selects one of reflectMethods; "" otherwise.
+func reflectCall(se *ast.SelectorExpr, info *types.Info) string {
+	// Neither type has exported fields: a selector on one is a method.
+	t := info.TypeOf(se.X)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "reflect" {
+		return ""
+	}
+	if m := named.Obj().Name() + "." + se.Sel.Name; reflectMethods[m] {
+		return m
+	}
+	return ""
 }

@@ -1,0 +1,37 @@
+package eval
+
+import "testing"
+
+func TestReflectNamesTheCellsStructTypesAndFields(t *testing.T) {
+	decls := `import ("fmt"; "reflect")
+type User struct {
+	Name  string ` + "`json:\"name\" validate:\"required\"`" + `
+	age   int
+}
+func (u User) Greet() string { return "hi " + u.Name }
+func (u *User) Birthday()    { u.age++ }
+func (u User) secret()       {}`
+	runOutCases(t, []outCase{
+		{name: "type name, string and package", cells: []string{decls, `t := reflect.TypeOf(User{})
+fmt.Println(t.Name(), t.String(), t.PkgPath(), t.Kind())
+fmt.Println(reflect.TypeOf(&User{}).String(), reflect.TypeOf(&User{}).Name() == "", reflect.TypeOf([]User{}))
+fmt.Printf("%v %s\n", t, reflect.TypeOf(map[string]*User{}))`},
+			out: "User main.User main struct\n*main.User true []main.User\nmain.User map[string]*main.User\n"},
+		{name: "fields by index and by name", cells: []string{decls, `t := reflect.TypeOf(User{})
+for i := 0; i < t.NumField(); i++ {
+	f := t.Field(i)
+	fmt.Printf("%s %s %q %v\n", f.Name, f.Type, f.Tag, f.IsExported())
+}
+f, ok := t.FieldByName("age")
+_, bad := t.FieldByName("Xage")
+fmt.Println(f.Name, ok, bad)`},
+			out: "Name string \"json:\\\"name\\\" validate:\\\"required\\\"\" true\nage int \"\" false\nage true false\n"},
+		{name: "value's fields and methods", cells: []string{decls, `v := reflect.ValueOf(User{Name: "ann", age: 3})
+fmt.Println(v.FieldByName("age").Int(), v.FieldByName("Name"), v.Type().Field(1).Name)
+fmt.Println(v.NumMethod(), v.Type().NumMethod(), reflect.TypeOf(&User{}).NumMethod())`},
+			out: "3 ann age\n1 1 2\n"},
+		{name: "compiled types are untouched", cells: []string{decls, `t := reflect.TypeOf(struct{ A int }{})
+fmt.Println(t.Name() == "", t.String(), reflect.TypeOf(fmt.Println).String(), reflect.TypeOf(0).Name())`},
+			out: "true struct { A int } func(...interface {}) (int, error) int\n"},
+	})
+}
