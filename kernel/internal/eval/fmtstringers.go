@@ -3,6 +3,8 @@ package eval
 import (
 	"fmt"
 	"reflect"
+	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -283,7 +285,7 @@ func (tn *typeNames) needsStringer(rt reflect.Type, seen map[reflect.Type]bool) 
 		return tn.needsStringer(rt.Elem(), seen)
 	case reflect.Struct:
 		for i := range rt.NumField() {
-			if _, _, ok := tn.fieldStringer(rt.Field(i)); ok || tn.needsStringer(rt.Field(i).Type, seen) {
+			if _, _, ok := tn.fieldStringer(rt.Field(i)); ok || tn.shapeStringer(rt.Field(i).Tag.Get(fieldTypeTag)) || tn.needsStringer(rt.Field(i).Type, seen) {
 				return true
 			}
 		}
@@ -482,4 +484,115 @@ func nilReceiver(x any) (shown any, ok bool) {
 		return shownString(m.String()), true
 	}
 	return nil, false
+}
+
+// deepShape reports whether shape, a field's type as the interpreter
+// tags it (see fieldTypeTag), holds its named types deeper than
+// fieldStringer looks: in a map, or a slice of slices.
+func deepShape(shape string) bool {
+	return strings.Contains(shape, "map[") || strings.HasPrefix(shape, "[][]")
+}
+
+// shapeStringer reports whether shape names a cell type with a String or
+// Error method.
+func (tn *typeNames) shapeStringer(shape string) bool {
+	if !deepShape(shape) {
+		return false
+	}
+	tn.mu.RLock()
+	defer tn.mu.RUnlock()
+	for _, name := range strings.FieldsFunc(shape, func(r rune) bool { return r == '[' || r == ']' }) {
+		if _, ok := tn.namedStringers[strings.TrimPrefix(name, "map")]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// formatShape formats v, a struct field's value, calling the String or
+// Error method of the cell types shape names where it names them
+// ("map[_][]main.Weekday": the map's values' elements); for %#v, with
+// the types' names.
+func (tn *typeNames) formatShape(v reflect.Value, shape string, mode fmtMode, depth int) string {
+	open, sep, end := "[", " ", "]"
+	if mode.sharp {
+		open, sep, end = shapeTypeName(tn, v.Type(), shape)+"{", ", ", "}"
+	}
+	switch {
+	case shape == "_" || depth > 20 || !v.IsValid():
+		return tn.format(v, mode, depth)
+	case strings.HasPrefix(shape, "[]"):
+		if k := v.Kind(); k != reflect.Slice && k != reflect.Array {
+			return tn.format(v, mode, depth)
+		}
+		if mode.sharp && v.Kind() == reflect.Slice && v.IsNil() {
+			return shapeTypeName(tn, v.Type(), shape) + "(nil)"
+		}
+		parts := make([]string, v.Len())
+		for i := range parts {
+			parts[i] = tn.formatShape(v.Index(i), shape[2:], mode, depth+1)
+		}
+		return open + strings.Join(parts, sep) + end
+	case strings.HasPrefix(shape, "map["):
+		key, elem, ok := splitMapShape(shape)
+		if !ok || v.Kind() != reflect.Map {
+			return tn.format(v, mode, depth)
+		}
+		if mode.sharp && v.IsNil() {
+			return shapeTypeName(tn, v.Type(), shape) + "(nil)"
+		}
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return lessKey(keys[i], keys[j]) })
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			parts[i] = tn.formatShape(k, key, mode, depth+1) + ":" + tn.formatShape(v.MapIndex(k), elem, mode, depth+1)
+		}
+		if !mode.sharp {
+			open = "map["
+		}
+		return open + strings.Join(parts, sep) + end
+	}
+	tn.mu.RLock()
+	s, ok := tn.namedStringers[shape]
+	tn.mu.RUnlock()
+	if ok && !mode.sharp && s.fn.Type().In(0) == v.Type() {
+		return callStringer(s, v)
+	}
+	return tn.format(v, mode, depth)
+}
+
+// shapeTypeName is the name of rt, a field's type or a part of it, with
+// the cell type names shape gives its parts.
+func shapeTypeName(tn *typeNames, rt reflect.Type, shape string) string {
+	switch {
+	case shape == "_" || shape == "":
+		return tn.typeName(rt)
+	case strings.HasPrefix(shape, "[]") && rt.Kind() == reflect.Slice:
+		return "[]" + shapeTypeName(tn, rt.Elem(), shape[2:])
+	case strings.HasPrefix(shape, "[]") && rt.Kind() == reflect.Array:
+		return "[" + strconv.Itoa(rt.Len()) + "]" + shapeTypeName(tn, rt.Elem(), shape[2:])
+	case strings.HasPrefix(shape, "map[") && rt.Kind() == reflect.Map:
+		if key, elem, ok := splitMapShape(shape); ok {
+			return "map[" + shapeTypeName(tn, rt.Key(), key) + "]" + shapeTypeName(tn, rt.Elem(), elem)
+		}
+	case !strings.ContainsAny(shape, "[]"):
+		return shape
+	}
+	return tn.typeName(rt)
+}
+
+// splitMapShape splits "map[K]V" into K and V.
+func splitMapShape(shape string) (key, elem string, ok bool) {
+	depth := 0
+	for i := len("map"); i < len(shape); i++ {
+		switch shape[i] {
+		case '[':
+			depth++
+		case ']':
+			if depth--; depth == 0 {
+				return shape[len("map["):i], shape[i+1:], true
+			}
+		}
+	}
+	return "", "", false
 }

@@ -179,3 +179,27 @@ fmt.Printf("%v|%s|%d\n", grid, nested, grid)`},
 			out: "[[Sun Mon] [] [Tue]] map[a:[Tue Sun] b:[Mon]] map[w:map[first:Sun]]\n[[Sun Mon] [] [Tue]]|map[w:map[first:Sun]]|[[0 1] [] [2]]\n"},
 	})
 }
+
+func TestStringersOfNamedTypesInsideMapAndNestedSliceFields(t *testing.T) {
+	decls := `import "fmt"
+type Weekday int
+func (d Weekday) String() string { return [...]string{"Sun", "Mon", "Tue"}[d] }
+type Level int
+func (l Level) String() string { return fmt.Sprintf("L%d", int(l)) }
+type Plan struct {
+	ByName map[string]Weekday
+	Grid   [][]Weekday
+	Keys   map[Weekday]int
+	Both   map[Level][]Weekday
+	days   map[string]Weekday
+}
+p := Plan{map[string]Weekday{"b": 2, "a": 1}, [][]Weekday{{0, 1}, {2}}, map[Weekday]int{2: 5, 0: 1}, map[Level][]Weekday{3: {1}}, map[string]Weekday{"q": 1}}`
+	runOutCases(t, []outCase{
+		{name: "v and +v call String at any depth", cells: []string{decls, `fmt.Println(p)
+fmt.Printf("%+v\n", p)`},
+			out: "{map[a:Mon b:Tue] [[Sun Mon] [Tue]] map[Sun:1 Tue:5] map[L3:[Mon]] map[q:1]}\n" +
+				"{ByName:map[a:Mon b:Tue] Grid:[[Sun Mon] [Tue]] Keys:map[Sun:1 Tue:5] Both:map[L3:[Mon]] days:map[q:1]}\n"},
+		{name: "#v names the types at any depth", cells: []string{decls, `fmt.Printf("%#v\n", p)`},
+			out: `main.Plan{ByName:map[string]main.Weekday{"a":1, "b":2}, Grid:[][]main.Weekday{[]main.Weekday{0, 1}, []main.Weekday{2}}, Keys:map[main.Weekday]int{0:1, 2:5}, Both:map[main.Level][]main.Weekday{3:[]main.Weekday{1}}, days:map[string]main.Weekday{"q":1}}` + "\n"},
+	})
+}

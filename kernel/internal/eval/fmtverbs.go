@@ -330,6 +330,7 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 				fieldMode.noMethods = true // fmt cannot call methods through an unexported field
 			}
 			fs, each, ok := tn.fieldStringer(t.Field(i))
+			tag := t.Field(i).Tag.Get(fieldTypeTag)
 			switch {
 			case ok && !sharp && !fieldMode.noMethods && !each:
 				parts[i] = callStringer(fs, v.Field(i))
@@ -339,6 +340,8 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 					elems[j] = callStringer(fs, v.Field(i).Index(j))
 				}
 				parts[i] = "[" + strings.Join(elems, " ") + "]"
+			case (sharp || !fieldMode.noMethods && deepShape(tag)) && strings.ContainsRune(tag, '['):
+				parts[i] = tn.formatShape(v.Field(i), tag, fieldMode, depth+1)
 			default:
 				parts[i] = tn.format(v.Field(i), fieldMode, depth+1)
 			}

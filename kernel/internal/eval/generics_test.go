@@ -119,9 +119,9 @@ report()`}, out: "6 4 9\n"},
 	})
 }
 
-func TestARecursiveGenericFuncIsExplained(t *testing.T) {
-	runOutCases(t, []outCase{
-		{name: "the error names the func and what to do", cells: []string{`type Tree[T any] struct {
+func TestGenericFuncsRecursingOverInstancesOfGenericTypes(t *testing.T) {
+	tree := `import "fmt"
+type Tree[T any] struct {
 	Left *Tree[T]
 	Val  T
 }
@@ -130,7 +130,55 @@ func Depth[T any](t *Tree[T]) int {
 		return 0
 	}
 	return 1 + Depth(t.Left)
-}`, `var root *Tree[int]
-Depth(root)`}, errName: "CompileError", errHas: "Depth is a generic func that calls itself"},
+}`
+	runOutCases(t, []outCase{
+		{name: "declared in one cell, called in others", cells: []string{tree, `var root *Tree[int]
+fmt.Println(Depth(root))`, `root = &Tree[int]{Left: &Tree[int]{}}
+fmt.Println(Depth(root), Depth(&Tree[string]{Val: "x"}))`}, out: "0\n2 1\n"},
+		{name: "redefined with explicit type arguments", cells: []string{tree, `func Depth[T any](t *Tree[T]) int {
+	if t == nil {
+		return 100
+	}
+	return 1 + Depth[T](t.Left)
+}`, `fmt.Println(Depth(&Tree[int]{}))`}, out: "101\n"},
+		{name: "building a tree and mapping a list", cells: []string{`import ("cmp"; "fmt")
+type Tree[T cmp.Ordered] struct {
+	Left, Right *Tree[T]
+	Val         T
+}
+func Insert[T cmp.Ordered](t *Tree[T], v T) *Tree[T] {
+	if t == nil {
+		return &Tree[T]{Val: v}
+	}
+	if v < t.Val {
+		t.Left = Insert(t.Left, v)
+	} else {
+		t.Right = Insert(t.Right, v)
+	}
+	return t
+}
+func Walk[T cmp.Ordered](t *Tree[T], f func(T)) {
+	if t != nil {
+		Walk(t.Left, f)
+		f(t.Val)
+		Walk(t.Right, f)
+	}
+}
+type List[T any] struct {
+	Head T
+	Tail *List[T]
+}
+func Map[T, U any](l *List[T], f func(T) U) *List[U] {
+	if l == nil {
+		return nil
+	}
+	return &List[U]{f(l.Head), Map(l.Tail, f)}
+}`, `var root *Tree[string]
+for _, w := range []string{"m", "c", "x", "a"} {
+	root = Insert(root, w)
+}
+Walk(root, func(s string) { fmt.Print(s, " ") })
+l := Map(&List[int]{1, &List[int]{2, nil}}, func(i int) string { return fmt.Sprint(i * 10) })
+fmt.Println(l.Head, l.Tail.Head, l.Tail.Tail == nil)`}, out: "a c m x 10 20 true\n"},
 	})
 }

@@ -211,11 +211,6 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	if u.mainCall && e.replaying {
 		return nil
 	}
-	if name := e.recursiveGeneric(u); name != "" {
-		// Refused before yaegi tries: it would grow its stack until the
-		// memory limit stopped the runner.
-		return &Error{Name: "CompileError", Value: recursiveGenericMsg(name)}
-	}
 	if u.final != nil {
 		return e.runFinal(cctx, ctx, u)
 	}

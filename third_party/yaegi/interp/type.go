@@ -2056,18 +2056,33 @@ func (t *itype) fixDummy(typ reflect.Type) reflect.Type {
 
 // namedFieldType names, for the tag of a struct field of type t, a
 // package-level named non-struct type of the interpreter ("main.Weekday"),
-// or a slice or array of one ("[]main.Weekday"); "" for other types.
+// or the slices, arrays and maps holding one, with "_" for the parts that
+// name none ("[]main.Weekday", "map[_][]main.Weekday"); "" for other
+// types.
 func namedFieldType(t *itype) string {
 	named := func(t *itype) bool {
 		return t != nil && t.name != "" && t.path != "" && t.cat != structT && t.cat != interfaceT &&
 			t.cat != valueT && t.cat != errorT && t.cat != ptrT && t.cat != genericT
 	}
-	switch {
-	case t == nil:
-	case named(t):
-		return t.path + "." + t.name
-	case t.name == "" && (t.cat == sliceT || t.cat == arrayT) && named(t.val):
-		return "[]" + t.val.path + "." + t.val.name
+	// shape is t with "_" for the parts naming no such type: "map[_]main.Weekday".
+	var shape func(t *itype, depth int) (string, bool)
+	shape = func(t *itype, depth int) (string, bool) {
+		switch {
+		case t == nil || depth > 8:
+		case named(t):
+			return t.path + "." + t.name, true
+		case t.name == "" && (t.cat == sliceT || t.cat == arrayT):
+			s, ok := shape(t.val, depth+1)
+			return "[]" + s, ok
+		case t.name == "" && t.cat == mapT:
+			k, okk := shape(t.key, depth+1)
+			v, okv := shape(t.val, depth+1)
+			return "map[" + k + "]" + v, okk || okv
+		}
+		return "_", false
+	}
+	if s, ok := shape(t, 0); ok {
+		return s
 	}
 	return ""
 }
