@@ -153,7 +153,10 @@ func (e *Evaluator) show(v any) {
 	data := display.Bundle(v)
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if t := reflect.TypeOf(v); t != nil && strings.Contains(t.PkgPath(), "/yaegi/") && e.plain != "" {
+	if t := reflect.TypeOf(v); t != nil && e.plain != "" && (strings.Contains(t.PkgPath(), "/yaegi/") ||
+		e.names.needsStringer(t, map[reflect.Type]bool{})) {
+		// the kernel's fmt calls the String methods of the cells' types
+		// inside the value ([]Point), which compiled %v cannot
 		data[display.MIMEText] = e.plain
 	}
 	for k, r := range e.richOut {

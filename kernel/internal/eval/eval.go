@@ -58,6 +58,10 @@ type Evaluator struct {
 	trace *panicTrace
 	decls *declTable
 	tmp   int // counter for unique temporary names in rewrites
+	// instanceStringers are the instances of generic types whose String
+	// or Error method is registered for fmt (registerInstanceStringers;
+	// yaegi lets no cell declare a generic type or its methods again).
+	instanceStringers map[string]bool
 	// aliases maps a redefined generic func to its current internal name.
 	aliases map[string]string
 	streams *cellStreams    // nil without Options.Streams

@@ -51,6 +51,13 @@ func (e *Evaluator) defineByType(cctx, ctx context.Context, u *unit, user bool, 
 		return orig
 	}
 	pos := as.Pos()
+	if typ, ok := e.facts.f.Defines[e.factPos(name.Pos())]; ok {
+		// The type checker's word: it names the cells' types, which
+		// reflect cannot (x := Zip(ks, vs) of []Pair[K, V]).
+		if tx, err := parser.ParseExpr(typ); err == nil {
+			return e.declareAndAssign(cctx, ctx, u, user, name, tx, as.Rhs[0], orig)
+		}
+	}
 	if ft := e.instantiatedFuncType(as.Rhs[0]); ft != nil {
 		return e.declareAndAssign(cctx, ctx, u, user, name, ft, as.Rhs[0], orig)
 	}

@@ -184,6 +184,47 @@ func (e *Evaluator) registerStringers() {
 	}
 }
 
+// registerInstanceStringers registers the String or Error methods of the
+// instances of generic types the running cell's values have
+// (typecheck.Facts.Stringers): a generic type's instances are not known
+// when its methods are declared. An instance whose type or method is
+// not declared yet (declared by this cell: the next unit tries again)
+// is left for later.
+func (e *Evaluator) registerInstanceStringers() {
+	for _, is := range e.facts.f.Stringers {
+		if e.instanceStringers[is.Type] {
+			continue
+		}
+		var b strings.Builder
+		if !is.Ptr {
+			fmt.Fprintf(&b, "__gl_stringer([]%s(nil), %q, func(v %s) string { return v.%s() })\n", is.Type, is.Method, is.Type, is.Method)
+		}
+		fmt.Fprintf(&b, "__gl_stringer([]*%s(nil), %q, func(v *%s) string { return v.%s() })\n", is.Type, is.Method, is.Type, is.Method)
+		if e.runQuietly(b.String()) {
+			if e.instanceStringers == nil {
+				e.instanceStringers = map[string]bool{}
+			}
+			e.instanceStringers[is.Type] = true
+		}
+	}
+}
+
+// runQuietly compiles and runs src, the kernel's own code, reporting
+// whether it ran; yaegi's compile-time panics are failures too.
+func (e *Evaluator) runQuietly(src string) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	p, err := e.i.Compile(src)
+	if err != nil {
+		return false
+	}
+	_, err = e.i.Execute(p)
+	return err == nil
+}
+
 // values prepares the arguments of Print, Println and the like: yaegi's
 // valueInterface (an interface value copied inside a func can reach
 // compiled code in it) is replaced by the value it holds, and a value

@@ -203,3 +203,45 @@ fmt.Printf("%+v\n", p)`},
 			out: `main.Plan{ByName:map[string]main.Weekday{"a":1, "b":2}, Grid:[][]main.Weekday{[]main.Weekday{0, 1}, []main.Weekday{2}}, Keys:map[main.Weekday]int{0:1, 2:5}, Both:map[main.Level][]main.Weekday{3:[]main.Weekday{1}}, days:map[string]main.Weekday{"q":1}}` + "\n"},
 	})
 }
+
+func TestStringersOfGenericTypesAsElements(t *testing.T) {
+	decls := `import "fmt"
+type Pair[K comparable, V any] struct {
+	Key K
+	Val V
+}
+func (p Pair[K, V]) String() string { return fmt.Sprintf("%v=%v", p.Key, p.Val) }
+type Stack[T any] struct{ items []T }
+func (s *Stack[T]) Error() string { return fmt.Sprint("stack", s.items) }`
+	runOutCases(t, []outCase{
+		{name: "elements, map values and pointers", cells: []string{decls, `ps := []Pair[string, int]{{"a", 1}, {"b", 2}}
+m := map[string]Pair[string, int]{"x": {"c", 3}}
+fmt.Println(ps, m, []*Stack[int]{{items: []int{1}}})
+fmt.Printf("%v %+v\n", ps, ps)`}, out: "[a=1 b=2] map[x:c=3] [stack[1]]\n[a=1 b=2] [a=1 b=2]\n"},
+		{name: "an instance made inside a generic func", cells: []string{decls, `func Zip[K comparable, V any](ks []K, vs []V) []Pair[K, V] {
+	var out []Pair[K, V]
+	for i := range ks {
+		out = append(out, Pair[K, V]{ks[i], vs[i]})
+	}
+	return out
+}`, `fmt.Println(Zip([]string{"a"}, []float64{1.5}))`}, out: "[a=1.5]\n"},
+	})
+}
+
+func TestFinalValueCallsStringOfTheCellsTypesInside(t *testing.T) {
+	decls := `import "fmt"
+type P struct{ X int }
+func (p P) String() string { return fmt.Sprint("P", p.X) }
+type Pair[K comparable, V any] struct {
+	Key K
+	Val V
+}
+func (p Pair[K, V]) String() string { return fmt.Sprintf("%v=%v", p.Key, p.Val) }`
+	runOutCases(t, []outCase{
+		{name: "slice of a struct type", cells: []string{decls, `[]P{{1}, {2}}`}, text: "[P1 P2]"},
+		{name: "map values", cells: []string{decls, `map[string]P{"a": {3}}`}, text: "map[a:P3]"},
+		{name: "generic instances", cells: []string{decls, `ps := []Pair[string, int]{{"a", 1}}
+ps`}, text: "[a=1]"},
+		{name: "a string stays quoted", cells: []string{decls, `"s"`}, text: `"s"`},
+	})
+}

@@ -182,3 +182,24 @@ l := Map(&List[int]{1, &List[int]{2, nil}}, func(i int) string { return fmt.Spri
 fmt.Println(l.Head, l.Tail.Head, l.Tail.Tail == nil)`}, out: "a c m x 10 20 true\n"},
 	})
 }
+
+func TestTopLevelDefinitionsFromGenericCallsReturningGenericTypes(t *testing.T) {
+	decls := `import "fmt"
+type Pair[K comparable, V any] struct {
+	Key K
+	Val V
+}
+func Zip[K comparable, V any](ks []K, vs []V) []Pair[K, V] {
+	var out []Pair[K, V]
+	for i := range ks {
+		out = append(out, Pair[K, V]{ks[i], vs[i]})
+	}
+	return out
+}
+func MakePair[K comparable, V any](k K, v V) Pair[K, V] { return Pair[K, V]{k, v} }`
+	runOutCases(t, []outCase{
+		{name: "defined, then used in later cells", cells: []string{decls, `z := Zip([]string{"a"}, []float64{1.5})
+p := MakePair("k", 3)`, `z = append(z, MakePair("b", 2.0))
+fmt.Printf("%v %T %v %T\n", z, z, p, p)`}, out: "[{a 1.5} {b 2}] []main.Pair[string,float64] {k 3} main.Pair[string,int]\n"},
+	})
+}

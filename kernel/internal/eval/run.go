@@ -211,6 +211,9 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	if u.mainCall && e.replaying {
 		return nil
 	}
+	if user && len(e.facts.f.Stringers) > 0 {
+		e.registerInstanceStringers()
+	}
 	if u.final != nil {
 		return e.runFinal(cctx, ctx, u)
 	}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -69,6 +70,24 @@ type Facts struct {
 	// types with reflect.StructOf, unnamed and with their unexported
 	// fields exported, and the evaluator answers for them.
 	ReflectCalls map[Pos]string
+	// Stringers are the instances of the cells' generic struct types
+	// with a String or Error method that the cell's values have
+	// (Pair[string, int]): the evaluator registers their methods for
+	// fmt, as it does the methods of other types when they are declared.
+	Stringers []InstanceStringer
+	// Defines are the types of the calls defining one variable (x :=
+	// f(...)), as the cell would write them, by the position of the
+	// variable: yaegi cannot type a top-level one whose func is generic,
+	// and the evaluator declares the variable with its type instead.
+	Defines map[Pos]string
+}
+
+// InstanceStringer is an instance of a cell's generic struct type with a
+// String or Error method.
+type InstanceStringer struct {
+	Type   string // as the cell would write it: "Pair[string, int]"
+	Method string // "String" or "Error" (Error, when it has both: fmt prefers it)
+	Ptr    bool   // the method has a pointer receiver
 }
 
 // RangeFact is what a range loop ranges over.
@@ -166,7 +185,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
@@ -207,6 +226,15 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 			return true
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+			if _, call := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); call {
+				if t := info.TypeOf(as.Rhs[0]); t != nil && !isTypeParam(t) {
+					if p, s := fset.Position(as.Lhs[0].Pos()), types.TypeString(t, cellQualifier); p.Filename == cellFile && !strings.Contains(s, "invalid type") && !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "untyped") {
+						f.Defines[Pos{p.Line, p.Column}] = s
+					}
+				}
+			}
 		}
 		if r, ok := n.(*ast.RangeStmt); ok {
 			if p := fset.Position(r.For); p.Filename == cellFile {
@@ -261,6 +289,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		}
 		return true
 	})
+	f.Stringers = instanceStringers(info, pkg)
 	// A generic func's uses, called or as a value (f := Evens[int]), are
 	// instances.
 	for id := range info.Instances {
@@ -406,4 +435,77 @@ func reflectCall(se *ast.SelectorExpr, info *types.Info) string {
 		return m
 	}
 	return ""
+}
+
+// instanceStringers are the instances of the cells' generic struct types
+// with a String or Error method among the types of the cell's
+// expressions, their elements and pointers (see Facts.Stringers).
+func instanceStringers(info *types.Info, pkg *types.Package) []InstanceStringer {
+	seen := map[types.Type]bool{}
+	var out []InstanceStringer
+	var walk func(t types.Type, depth int)
+	walk = func(t types.Type, depth int) {
+		if t == nil || depth > 6 || seen[t] {
+			return
+		}
+		seen[t] = true
+		switch x := t.(type) {
+		case *types.Pointer:
+			walk(x.Elem(), depth+1)
+		case *types.Slice:
+			walk(x.Elem(), depth+1)
+		case *types.Array:
+			walk(x.Elem(), depth+1)
+		case *types.Map:
+			walk(x.Key(), depth+1)
+			walk(x.Elem(), depth+1)
+		case *types.Chan:
+			walk(x.Elem(), depth+1)
+		case *types.Named:
+			if x.TypeArgs().Len() == 0 || x.Obj().Pkg() != pkg || isTypeParam(x) || x.Obj().Parent() != pkg.Scope() {
+				return
+			}
+			if _, ok := x.Underlying().(*types.Struct); !ok {
+				return
+			}
+			for i := range x.TypeArgs().Len() {
+				walk(x.TypeArgs().At(i), depth+1)
+			}
+			name := types.TypeString(x, cellQualifier)
+			if strings.Contains(name, "invalid type") {
+				return
+			}
+			for _, m := range []string{"Error", "String"} {
+				if ptr, ok := stringMethod(x, m); ok {
+					out = append(out, InstanceStringer{Type: name, Method: m, Ptr: ptr})
+					return
+				}
+			}
+		}
+	}
+	for _, tv := range info.Types {
+		walk(tv.Type, 0)
+	}
+	slices.SortFunc(out, func(a, b InstanceStringer) int { return strings.Compare(a.Type, b.Type) })
+	return out
+}
+
+// stringMethod reports whether t or *t has a method name() string, and
+// whether only *t has it.
+func stringMethod(t *types.Named, name string) (ptr, ok bool) {
+	for _, p := range []bool{false, true} {
+		var recv types.Type = t
+		if p {
+			recv = types.NewPointer(t)
+		}
+		sel := types.NewMethodSet(recv).Lookup(nil, name)
+		if sel == nil {
+			continue
+		}
+		sig, _ := sel.Type().(*types.Signature)
+		if sig != nil && sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
+			return p, true
+		}
+	}
+	return false, false
 }
