@@ -16,8 +16,10 @@ import (
 // global), yet the same call compiles inside a function, and
 // `var x T; x = g(...)` compiles at top level. When a statement run
 // fails to compile, it is retried one statement at a time, and such a
-// definition is run as: compute the value inside a function, read its
-// type with reflect, declare the global with that type, assign.
+// definition is run as: declare the global with the type the type
+// checker found (typecheck.Facts.Defines), assign. Without the checker's
+// word (a cell it could not read): compute the value inside a function,
+// read its type with reflect, which cannot name the cells' types.
 
 // retryStatements re-runs a statement unit that failed to compile, one
 // statement at a time. It returns the original error when the retry does
