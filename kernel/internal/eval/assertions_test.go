@@ -72,3 +72,21 @@ func TestOneValueAssertionToInterface(t *testing.T) {
 			errName: "CompileError", errHas: "3:13: the kernel cannot run this type assertion to Celsius: the interpreter cannot tell values of Celsius from those of float64"},
 	})
 }
+
+func TestContextValuesAssertedBesideAKeyTypeOfTheSameUnderlyingType(t *testing.T) {
+	decls := `import ("context"; "fmt")
+type ctxKey string
+const userKey ctxKey = "user"`
+	runOutCases(t, []outCase{
+		{name: "a key type is no value a context holds", cells: []string{decls, `ctx := context.WithValue(context.Background(), userKey, "ann")
+u, ok := ctx.Value(userKey).(string)
+_, isInt := ctx.Value(userKey).(int)
+fmt.Println(u, ok, isInt, ctx.Value(userKey).(string), ctx.Value(ctxKey("none")) == nil)`}, out: "ann true false ann true\n"},
+		{name: "asserting to the key type is refused when a string is stored", cells: []string{decls, `ctx := context.WithValue(context.Background(), userKey, "ann")
+_, isKey := ctx.Value(userKey).(ctxKey)
+fmt.Println(isKey)`}, errName: "CompileError", errHas: "cannot tell values of ctxKey from those of string"},
+		{name: "refused when a key type is also stored as a value", cells: []string{decls, `ctx := context.WithValue(context.Background(), userKey, ctxKey("x"))
+s, ok := ctx.Value(userKey).(string)
+fmt.Println(s, ok)`}, errName: "CompileError", errHas: "cannot tell values of string from those of ctxKey"},
+	})
+}

@@ -60,8 +60,60 @@ func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *type
 		ct.Iface, ct.Impls = true, implementers(it, held, pkg)
 	} else {
 		ct.Twins = twins(tv.Type, held, pkg)
+		if len(ct.Twins) > 0 && isContextValue(from, info) {
+			ct.Twins = storedTwins(ct.Twins, info)
+		}
 	}
 	f.CaseTypes[Pos{p.Line, p.Column}] = ct
+}
+
+// isContextValue reports whether x is a call of a context.Context's
+// Value method (ctx.Value(k)).
+func isContextValue(x ast.Expr, info *types.Info) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Value" {
+		return false
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == "context"
+}
+
+// storedTwins keeps, of the twins of a type asserted on ctx.Value(k),
+// those a context may hold as a value: the static types of the values
+// the code the checker sees gives context.WithValue. A cell's key type
+// (type ctxKey string) is a key, not a value, so ctx.Value(k).(string)
+// needs no refusal; a value given as an interface may be anything.
+func storedTwins(twins []string, info *types.Info) []string {
+	stored := map[string]bool{}
+	for x := range info.Types {
+		call, ok := x.(*ast.CallExpr)
+		if !ok || len(call.Args) != 3 {
+			continue
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "WithValue" {
+			continue
+		}
+		if fn, ok := info.Uses[sel.Sel].(*types.Func); !ok || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+			continue
+		}
+		t := info.TypeOf(call.Args[2])
+		if t == nil || types.IsInterface(t) {
+			return twins
+		}
+		stored[types.TypeString(t, cellQualifier)] = true
+	}
+	var out []string
+	for _, t := range twins {
+		if stored[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // implementers are the cell types T and *T whose method sets satisfy it

@@ -2017,8 +2017,14 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				}
 				if pn != nil {
 					// Chain channect init action to send data init action.
-					// (already done by wireChild, but let's be explicit).
-					an.tnext = pn
+					// golessons: to where the value's evaluation starts;
+					// upstream jumped to the value's own node, so the calls
+					// inside a composite literal sent in a case
+					// (case c <- result{p, md5.Sum(data)}:) never ran and
+					// their fields were sent as zero values.
+					if pn != an {
+						an.tnext = pn.start
+					}
 					cur = pn
 				}
 			}

@@ -1731,3 +1731,34 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestSelectSendCaseEvaluatesTheCallsInsideItsValue(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type result struct {
+	path string
+	sum  [2]byte
+	n    int
+}
+func f() [2]byte { return [2]byte{7, 8} }
+func g() int { return 5 }
+func main() {
+	c := make(chan result, 1)
+	done := make(chan struct{})
+	select {
+	case c <- result{"a", f(), g()}:
+	case <-done:
+	}
+	fmt.Println(<-c)
+	d := make(chan []int, 1)
+	select {
+	case <-done:
+	case d <- []int{g(), g() + 1}:
+	}
+	fmt.Println(<-d)
+}
+`)
+	if want := "{a [7 8] 5}\n[5 6]\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
