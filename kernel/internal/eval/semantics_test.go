@@ -254,3 +254,23 @@ for k := range map[string]int{"a": 1, "b": 2} { n++; k = "z"; _ = k }
 fmt.Println(n)`}, out: "0 7 1 8 2 9 2\n"},
 	})
 }
+
+func TestUntypedConstantsShiftedTakeTheTypeOfTheirContext(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "bit sets of uint64 words", cells: []string{`import "fmt"
+const one = 1
+func has(words []uint64, x int) bool {
+	word, bit := x/64, uint(x%64)
+	return word < len(words) && words[word]&(1<<bit) != 0
+}
+func main() {
+	words := []uint64{0, 0}
+	for _, x := range []int{1, 9, 70} {
+		words[x/64] |= 1 << uint(x%64)
+	}
+	var b uint8 = 0x0f
+	j := 3
+	fmt.Println(has(words, 9), has(words, 10), words, b&^(one<<j), int32(1)<<j, 1<<j)
+}`}, out: "true false [514 64] 7 8 8\n"},
+	})
+}

@@ -80,6 +80,11 @@ type Facts struct {
 	// variable: yaegi cannot type a top-level one whose func is generic,
 	// and the evaluator declares the variable with its type instead.
 	Defines map[Pos]string
+	// Shifts are the types of the non-constant shifts whose left
+	// operand is an untyped constant (word & (1 << j) of a uint64 word),
+	// by the position of the operator: Go gives the constant the type
+	// the context wants, yaegi gives it int.
+	Shifts map[Pos]string
 }
 
 // InstanceStringer is an instance of a cell's generic struct type with a
@@ -185,7 +190,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
@@ -226,6 +231,13 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 			return true
+		}
+		if be, ok := n.(*ast.BinaryExpr); ok && (be.Op == token.SHL || be.Op == token.SHR) {
+			if t, ok := shiftType(be, info); ok {
+				if p := fset.Position(be.OpPos); p.Filename == cellFile {
+					f.Shifts[Pos{p.Line, p.Column}] = t
+				}
+			}
 		}
 		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
 			if _, call := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); call {
@@ -508,4 +520,45 @@ func stringMethod(t *types.Named, name string) (ptr, ok bool) {
 		}
 	}
 	return false, false
+}
+
+// shiftType is the type of be, a shift whose left operand is an untyped
+// constant and whose count is not constant, when it is not int (see
+// Facts.Shifts).
+func shiftType(be *ast.BinaryExpr, info *types.Info) (string, bool) {
+	x, ok := info.Types[be.X]
+	if !ok || x.Value == nil {
+		return "", false
+	}
+	if c, ok := info.Types[be.Y]; !ok || c.Value != nil {
+		return "", false // a constant shift: yaegi computes it as a constant
+	}
+	lit := ast.Unparen(be.X)
+	if _, ok := lit.(*ast.BasicLit); !ok {
+		if id, ok := lit.(*ast.Ident); !ok || info.Uses[id] == nil || !isUntypedConst(info.Uses[id]) {
+			return "", false
+		}
+	}
+	t := info.TypeOf(be)
+	if t == nil || isTypeParam(t) {
+		return "", false
+	}
+	if b, ok := t.(*types.Basic); ok && (b.Kind() == types.Int || b.Info()&types.IsUntyped != 0) {
+		return "", false
+	}
+	if _, ok := t.Underlying().(*types.Basic); !ok {
+		return "", false
+	}
+	s := types.TypeString(t, cellQualifier)
+	return s, !strings.Contains(s, "invalid type")
+}
+
+// isUntypedConst reports whether o is a constant declared without a type.
+func isUntypedConst(o types.Object) bool {
+	c, ok := o.(*types.Const)
+	if !ok {
+		return false
+	}
+	b, ok := c.Type().(*types.Basic)
+	return ok && b.Info()&types.IsUntyped != 0
 }
