@@ -245,3 +245,22 @@ ps`}, text: "[a=1]"},
 		{name: "a string stays quoted", cells: []string{decls, `"s"`}, text: `"s"`},
 	})
 }
+
+func TestNamedNonStructValuesHeldInTheCellsInterfacesCallString(t *testing.T) {
+	decls := `import "fmt"
+type literal float64
+func (l literal) String() string { return fmt.Sprintf("L%g", float64(l)) }
+type Expr interface{ String() string }
+type binary struct {
+	op   rune
+	x, y Expr
+}
+func (b binary) String() string { return fmt.Sprintf("(%s %c %s)", b.x, b.op, b.y) }
+var global Expr = literal(1)`
+	runOutCases(t, []outCase{
+		{name: "a variable, a field, a global", cells: []string{decls, `var e Expr = literal(5)
+b := binary{'*', literal(3), e}
+fmt.Println(e, b, global)
+fmt.Printf("%v|%s|%s|%d\n", e, e, b.x, 7)`}, out: "L5 (L3 * L5) L1\nL5|L5|L3|7\n"},
+	})
+}

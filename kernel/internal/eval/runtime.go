@@ -187,6 +187,14 @@ func __gl_guard() {
 	__glrt.GoEnd(recover())
 }
 
+// __gl_dyn hands v to __glrt.Dyn as yaegi's interface value, which
+// names v's type: passed from a variable or a field of a cell's
+// interface type straight to compiled code, a named non-struct value
+// arrives bare (see rewrite.DynArgs).
+func __gl_dyn(v any) any {
+	return __glrt.Dyn(v)
+}
+
 func __gl_show(v any) {
 	__glrt.Show(v)
 }

@@ -25,13 +25,17 @@ var printFuncs = map[string]bool{
 // wrapper goes wrong only for struct types (the plain value loses the
 // String method of a non-struct type, which the wrapper keeps), so
 // params is empty unless a cell's struct type has a String or Error
-// method. Nil when there are none, or for a call passing a slice with `...`.
+// method. A value of an interface a cell declares is passed wherever it
+// comes from (a variable, a field): yaegi hands compiled code the plain
+// value, without the String method of a named non-struct type held
+// (var e Expr = literal(5) printed 5). Nil when there are none, or for a
+// call passing a slice with `...`.
 //
 // An argument printed with %T is left out: typeNames labels it, and the
 // value yaegi wraps keeps the name of a cell's non-struct type, which
 // the plain interface value loses.
 func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name string, params map[types.Object]bool) []int {
-	if call.Ellipsis.IsValid() || len(params) == 0 {
+	if call.Ellipsis.IsValid() {
 		return nil
 	}
 	var verbs []rune
@@ -53,12 +57,14 @@ func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name stri
 		if printf && (i <= format || i-format-1 >= len(verbs) || verbs[i-format-1] == 'T') {
 			continue
 		}
-		if id, ok := ast.Unparen(a).(*ast.Ident); !ok || !params[info.Uses[id]] {
-			continue
-		}
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		param := ok && params[info.Uses[id]]
 		t := info.TypeOf(a)
 		if t == nil {
 			continue
+		}
+		if n, ok := t.(*types.Named); !param && (!ok || n.Obj().Pkg() != pkg) {
+			continue // only a cell's own interface, wherever the value is
 		}
 		if _, ok := t.Underlying().(*types.Interface); !ok {
 			continue
