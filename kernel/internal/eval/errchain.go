@@ -21,14 +21,17 @@ import (
 // compare or store the cell value inside each wrapper.
 //
 // The wrapper shows compiled code only the Error method: a cell type's
-// own Unwrap, Is or As methods are out of reach. When the walk ends at
-// such a value without an answer, the helpers panic rather than answer
-// a false that Go would not give.
+// own Unwrap, Is and As methods are registered when declared, as String
+// is (registerStringers, errMethodCall), and the walk calls them. Those
+// of generic types are not (their instances are not known then): when
+// the walk ends at such a value without an answer, the helpers panic
+// rather than answer a false that Go would not give.
 
 // errChainMissed is the panic when a cell error's own methods would be
 // needed to answer.
-const errChainMissed = "the error chain reaches a value of a type declared in a cell that has an Unwrap, Is or As method; " +
-	"compiled code cannot call it, so the answer would be wrong. Test that error directly with a type assertion"
+const errChainMissed = "the error chain reaches a value of a generic type declared in a cell that has an Unwrap, Is or As method " +
+	"(or of a type another cell error type shares its underlying type with); the kernel cannot call that method there, so the answer " +
+	"would be wrong. Test that error directly with a type assertion"
 
 // fixErrorsCalls is rewrite.ErrorsCalls with the cells' names and
 // error types, those of earlier cells and of the units being prepared.
@@ -56,6 +59,9 @@ func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
 				return true // compiled comparison or Is method, this link only
 			}
 			xv, _ := unwrapYaegi(x)
+			if is, ok := e.names.callErrMethod(xv, "Is", target); ok && is == true {
+				return true // the cell type's own Is method
+			}
 			return xv != nil && tv != nil && reflect.TypeOf(xv) == reflect.TypeOf(tv) &&
 				reflect.TypeOf(xv).Comparable() && xv == tv
 		})
@@ -77,7 +83,14 @@ func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
 			// implements it is known only to the interpreter.
 			panic("errors.As: the target's type is an interface declared in a cell, which compiled code cannot test errors against; use error, an interface of a package, or errors.AsType with the concrete type")
 		}
-		ok, hidden := e.walkChain(err, func(x error) bool { return e.names.setErrorInto(target, x) })
+		ok, hidden := e.walkChain(err, func(x error) bool {
+			if e.names.setErrorInto(target, x) {
+				return true
+			}
+			xv, _ := unwrapYaegi(x)
+			as, ok := e.names.callErrMethod(xv, "As", target)
+			return ok && as == true // the cell type's own As method
+		})
 		if !ok && hidden {
 			panic("errors.As: " + errChainMissed)
 		}
@@ -87,8 +100,17 @@ func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
 		if err == nil {
 			return nil, false
 		}
-		if _, w := unwrapYaegi(err); w && e.cellErrorMethods() {
-			panic("errors.Unwrap: " + errChainMissed)
+		if inner, w := unwrapYaegi(err); w {
+			if u, ok := e.names.callErrMethod(inner, "Unwrap"); ok {
+				if u == nil {
+					return nil, false
+				}
+				_, w := unwrapYaegi(u)
+				return u, w
+			}
+			if e.errHidden(err) {
+				panic("errors.Unwrap: " + errChainMissed)
+			}
 		}
 		u := errors.Unwrap(err)
 		if u == nil {
@@ -115,8 +137,24 @@ func (e *Evaluator) walkChain(err error, match func(error) bool) (found, hidden 
 		if match(err) {
 			return true, false
 		}
-		if _, w := unwrapYaegi(err); w && e.cellErrorMethods() {
-			hidden = true
+		if inner, w := unwrapYaegi(err); w {
+			if u, ok := e.names.callErrMethod(inner, "Unwrap"); ok {
+				next, _ := u.(error)
+				err = next
+				continue
+			}
+			if us, ok := e.names.callErrMethod(inner, "UnwrapAll"); ok {
+				subs, _ := us.([]error)
+				for _, sub := range subs {
+					f, h := e.walkChain(sub, match)
+					if f {
+						return true, false
+					}
+					hidden = hidden || h
+				}
+				return false, hidden
+			}
+			hidden = hidden || e.errHidden(err)
 		}
 		switch x := err.(type) {
 		case interface{ Unwrap() error }:
@@ -173,4 +211,104 @@ func (tn *typeNames) errorTypesOf(rt reflect.Type) int {
 		}
 	}
 	return n
+}
+
+// errMethodCall is, for a method of the errors package's protocol
+// (Unwrap() error, Unwrap() []error, Is(error) bool, As(any) bool) with
+// signature sig, the name it is registered under and the rest of the
+// func literal calling it, written after "func(v T": "", "" for other
+// methods.
+func errMethodCall(name, sig string) (kind, call string) {
+	switch {
+	case name == "Unwrap" && sig == "func() error":
+		return "Unwrap", ") error { return v.Unwrap() }"
+	case name == "Unwrap" && sig == "func() []error":
+		return "UnwrapAll", ") []error { return v.Unwrap() }"
+	case name == "Is" && strings.HasPrefix(sig, "func(") && strings.HasSuffix(sig, " error) bool") && !strings.Contains(sig, ","):
+		return "Is", ", t error) bool { return v.Is(t) }"
+	case name == "As" && strings.HasPrefix(sig, "func(") && (strings.HasSuffix(sig, " any) bool") || strings.HasSuffix(sig, " interface{}) bool")) && !strings.Contains(sig, ","):
+		return "As", ", t any) bool { return v.As(t) }"
+	}
+	return "", ""
+}
+
+// registerErrMethod records fn, a func calling a cell type's Unwrap, Is
+// or As method (errMethodCall), for the receiver type slice's elements.
+func (tn *typeNames) registerErrMethod(slice any, method string, fn any) {
+	rt := reflect.TypeOf(slice).Elem()
+	fv := reflect.ValueOf(fn)
+	if fv.Kind() != reflect.Func || fv.Type().NumIn() < 1 || fv.Type().In(0) != rt {
+		return
+	}
+	tn.mu.Lock()
+	defer tn.mu.Unlock()
+	if tn.errMethods == nil {
+		tn.errMethods = map[reflect.Type]map[string]reflect.Value{}
+	}
+	if tn.errMethods[rt] == nil {
+		tn.errMethods[rt] = map[string]reflect.Value{}
+	}
+	tn.errMethods[rt][method] = fv
+}
+
+// callErrMethod calls the registered method of inner, a cell value,
+// with args: Unwrap gives an error (nil included), UnwrapAll a []error,
+// Is and As a bool. ok is false when inner's type has none, or its
+// reflect type is shared by more than one cell error type.
+func (tn *typeNames) callErrMethod(inner any, method string, args ...any) (result any, ok bool) {
+	rt := reflect.TypeOf(inner)
+	if rt == nil {
+		return nil, false
+	}
+	tn.mu.RLock()
+	fn, ok := tn.errMethods[rt][method]
+	tn.mu.RUnlock()
+	if !ok || tn.errorTypesOf(rt) > 1 {
+		return nil, false
+	}
+	in := []reflect.Value{reflect.ValueOf(inner)}
+	for i, a := range args {
+		v := reflect.ValueOf(a)
+		if !v.IsValid() {
+			v = reflect.Zero(fn.Type().In(i + 1))
+		}
+		in = append(in, v)
+	}
+	out := fn.Call(in)[0]
+	if out.Kind() == reflect.Interface && out.IsNil() {
+		return nil, true
+	}
+	return out.Interface(), true
+}
+
+// errHidden reports whether v is a cell value whose Unwrap, Is or As
+// method the helpers cannot call: a generic type's, or one of a
+// reflect type several cell error types share.
+func (e *Evaluator) errHidden(v any) bool {
+	inner, w := unwrapYaegi(v)
+	e.names.mu.RLock()
+	rt := reflect.TypeOf(inner)
+	_, has := e.names.errMethods[rt]
+	out := e.names.errMethodsOut
+	e.names.mu.RUnlock()
+	if !w || !out && !e.cellErrorMethods() {
+		return false
+	}
+	if has {
+		return e.names.errorTypesOf(rt) > 1
+	}
+	return out && genericInstance(rt) || e.names.errorTypesOf(rt) > 1
+}
+
+// genericInstance reports whether rt, or what it points to, is an
+// instance of a cell's generic struct type: the interpreter tags its
+// first field with the instance's name (third_party/yaegi).
+func genericInstance(rt reflect.Type) bool {
+	if rt != nil && rt.Kind() == reflect.Pointer {
+		rt = rt.Elem()
+	}
+	if rt == nil || rt.Kind() != reflect.Struct || rt.NumField() == 0 {
+		return false
+	}
+	return strings.Contains(rt.Field(0).Tag.Get("yaegi"), "[")
 }

@@ -43,23 +43,62 @@ fmt.Println(errors.As(j, &c), c, errors.Is(j, Code(5)))`}, out: "true code 5 tru
 	})
 }
 
+// A cell type's own Unwrap, Is and As methods are called as the errors
+// package calls them (registered like String, errchain.go).
+func TestErrorChainThroughTheCellsOwnErrorMethods(t *testing.T) {
+	wrap := `type Wrap struct {
+	Op  string
+	err error
+}
+func (w *Wrap) Error() string { return w.Op + ": " + w.err.Error() }
+func (w *Wrap) Unwrap() error { return w.err }
+type Multi struct{ errs []error }
+func (m Multi) Error() string   { return "multi" }
+func (m Multi) Unwrap() []error { return m.errs }
+type Temporary struct{}
+func (Temporary) Error() string         { return "temporary" }
+func (Temporary) Is(target error) bool { return target == io.ErrUnexpectedEOF }
+type Detail struct{ code int }
+func (d Detail) Error() string { return fmt.Sprint("detail ", d.code) }
+type Coded struct{ code int }
+func (c Coded) Error() string { return "coded" }
+func (c Coded) As(target any) bool {
+	if p, ok := target.(*Detail); ok {
+		*p = Detail{c.code}
+		return true
+	}
+	return false
+}`
+	runOutCases(t, []outCase{
+		{name: "errors.Is, As and AsType past a cell type's Unwrap", cells: []string{errChainTypes, wrap, `w := &Wrap{"open", orig}
+var nf *NotFound
+g, ok := errors.AsType[*NotFound](fmt.Errorf("a: %w", w))
+fmt.Println(errors.Is(w, orig), errors.Is(fmt.Errorf("x: %w", w), orig), errors.Is(w, ErrGone), errors.As(fmt.Errorf("a: %w", w), &nf), nf == orig, g == orig, ok)
+fmt.Println(errors.Unwrap(w) == orig, errors.Unwrap(&Wrap{"x", nil}) == nil, errors.Is(&Wrap{"eof", io.EOF}, io.EOF))`},
+			out: "true true false true true true true\ntrue true true\n"},
+		{name: "Unwrap returning several errors", cells: []string{errChainTypes, wrap, `m := Multi{[]error{io.EOF, &Wrap{"w", Code(4)}}}
+var c Code
+fmt.Println(errors.Is(m, io.EOF), errors.Is(m, Code(4)), errors.Is(m, Code(5)), errors.As(fmt.Errorf("%w", m), &c), c)`},
+			out: "true true false true code 4\n"},
+		{name: "a cell type's Is and As methods", cells: []string{errChainTypes, wrap, `var d Detail
+fmt.Println(errors.Is(Temporary{}, io.ErrUnexpectedEOF), errors.Is(fmt.Errorf("%w", Temporary{}), io.ErrUnexpectedEOF), errors.Is(Temporary{}, io.EOF))
+fmt.Println(errors.As(fmt.Errorf("%w", Coded{9}), &d), d)`},
+			out: "true true false\ntrue detail 9\n"},
+	})
+}
+
 // Where the interpreter cannot give Go's answer, the cell fails with a
 // message rather than answer false.
 func TestErrorChainLimitsFailLoudly(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "errors.As into an interface type declared in a cell", cells: []string{errChainTypes, `var e interface{ Error() string }
 errors.As(twice, &e)`}, errName: "panic", errHas: "interface declared in a cell"},
-		{name: "a cell type's own Unwrap method", cells: []string{errChainTypes, `type Wrap struct{ err error }
-func (w *Wrap) Error() string { return "wrap" }
-func (w *Wrap) Unwrap() error { return w.err }`, `var nf *NotFound
-errors.As(fmt.Errorf("a: %w", &Wrap{orig}), &nf)`}, errName: "panic", errHas: "has an Unwrap, Is or As method"},
-		{name: "errors.AsType past a cell type's own Unwrap method", cells: []string{errChainTypes, `type Wrap struct{ err error }
-func (w *Wrap) Error() string { return "wrap" }
-func (w *Wrap) Unwrap() error { return w.err }`, `_, ok := errors.AsType[Code](fmt.Errorf("a: %w", &Wrap{orig}))
-ok`}, errName: "panic", errHas: "has an Unwrap, Is or As method"},
-		{name: "errors.Is past a cell type's own Unwrap method", cells: []string{errChainTypes, `type Wrap struct{ err error }
-func (w *Wrap) Error() string { return "wrap" }
-func (w *Wrap) Unwrap() error { return w.err }`, `errors.Is(&Wrap{orig}, orig)`}, errName: "panic", errHas: "has an Unwrap, Is or As method"},
+		{name: "errors.Is past a generic type's own Unwrap method", cells: []string{errChainTypes, `type Tagged[T any] struct {
+	tag T
+	err error
+}
+func (t Tagged[T]) Error() string { return "tagged" }
+func (t Tagged[T]) Unwrap() error { return t.err }`, `errors.Is(Tagged[int]{1, orig}, orig)`}, errName: "panic", errHas: "has an Unwrap, Is or As method"},
 		{name: "errors.Unwrap with two cell error types of one underlying type", cells: []string{errChainTypes, `type Other int
 func (o Other) Error() string { return "other" }`, `u := errors.Unwrap(fmt.Errorf("%w", Code(1)))
 fmt.Println(u)`}, errName: "panic", errHas: "fits more than one error type"},
@@ -69,5 +108,18 @@ fmt.Println(o, ok)`}, errName: "panic", errHas: "fits more than one error type"}
 		{name: "errors.As with two cell error types of one underlying type", cells: []string{errChainTypes, `type Other int
 func (o Other) Error() string { return "other" }`, `var o Other
 errors.As(fmt.Errorf("%w", Code(1)), &o)`}, errName: "panic", errHas: "fits more than one error type"},
+	})
+}
+
+func TestAsTypeWalksJoinedErrorsDepthFirst(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "errors.Join of wrapped cell errors", cells: []string{errChainTypes, `type Retry struct{ err error }
+func (r *Retry) Error() string { return "retry: " + r.err.Error() }
+func (r *Retry) Unwrap() error { return r.err }`, `j := errors.Join(io.EOF, &Retry{&NotFound{"first"}}, &NotFound{"second"})
+g, ok := errors.AsType[*NotFound](j)
+c, ok2 := errors.AsType[Code](j)
+fmt.Println(g.Name, ok, c, ok2)
+g, ok = errors.AsType[*NotFound](fmt.Errorf("x: %w", errors.Join(Code(1), orig)))
+fmt.Println(g == orig, ok)`}, out: "first true code 0 false\ntrue true\n"},
 	})
 }

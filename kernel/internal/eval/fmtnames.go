@@ -55,6 +55,12 @@ type typeNames struct {
 	// (encodecell.go).
 	marshalers      map[reflect.Type]marshaler
 	namedMarshalers map[string]marshaler
+	// errMethods are the cell types' Unwrap, Is and As methods (Unwrap
+	// returning []error under "UnwrapAll"), by receiver type, for the
+	// errors functions (errchain.go); errMethodsOut: a generic type
+	// declares one, which is not registered.
+	errMethods    map[reflect.Type]map[string]reflect.Value
+	errMethodsOut bool
 }
 
 // register records the element type of slice under name. (A slice: a

@@ -154,6 +154,12 @@ func callStringer(s stringer, v reflect.Value) (out string) {
 // declaring methods ran.
 func (e *Evaluator) registerStringers() {
 	var b strings.Builder
+	errOut := false
+	defer func() {
+		e.names.mu.Lock()
+		e.names.errMethodsOut = errOut
+		e.names.mu.Unlock()
+	}()
 	for _, me := range e.sortedMethodEntries() {
 		ptr := false
 		if head, _, ok := strings.Cut(me.text, ")"); ok && strings.Contains(head, "*") {
@@ -164,6 +170,19 @@ func (e *Evaluator) registerStringers() {
 				fmt.Fprintf(&b, "__gl_marshaler(%q, []%s(nil), %q, func(v %s) ([]byte, error) { return v.%s() })\n", me.recv, me.recv, me.name, me.recv, me.name)
 			}
 			fmt.Fprintf(&b, "__gl_marshaler(%q, []*%s(nil), %q, func(v *%s) ([]byte, error) { return v.%s() })\n", "*"+me.recv, me.recv, me.name, me.recv, me.name)
+			continue
+		}
+		if kind, call := errMethodCall(me.name, me.sig); kind != "" {
+			if me.generic {
+				errOut = true
+				continue
+			}
+			for _, star := range []string{"", "*"} {
+				if star == "" && ptr {
+					continue
+				}
+				fmt.Fprintf(&b, "__gl_errMethod([]%s%s(nil), %q, func(v %s%s%s)\n", star, me.recv, kind, star, me.recv, call)
+			}
 			continue
 		}
 		if me.generic || (me.name != "String" && me.name != "Error") || !strings.Contains(me.sig, "() string") {

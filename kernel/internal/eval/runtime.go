@@ -1,7 +1,6 @@
 package eval
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -165,13 +164,12 @@ func __gl_namedStringer(name, method string, fn any) {
 	__glrt.RegisterNamedStringer(name, method, fn)
 }
 
-func __gl_marshaler(name string, slice any, method string, fn any) {
-	__glrt.RegisterMarshaler(name, slice, method, fn)
+func __gl_errMethod(slice any, method string, fn any) {
+	__glrt.RegisterErrMethod(slice, method, fn)
 }
 
-// __gl_unwrap is errors.Unwrap for fixAsType's code.
-func __gl_unwrap(err any) any {
-	return __glrt.Unwrap(err)
+func __gl_marshaler(name string, slice any, method string, fn any) {
+	__glrt.RegisterMarshaler(name, slice, method, fn)
 }
 
 // errors.Is and As as cells call them (see errchain.go).
@@ -325,16 +323,19 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Clear"] = reflect.ValueOf(clearValue)
 	m["Pull"] = reflect.ValueOf(pull)
 	var hidden atomic.Bool // the last errors.AsType chain held a cell error whose methods are out of reach
-	m["Unwrap"] = reflect.ValueOf(func(v any) any {
-		if _, w := unwrapYaegi(v); (w || interpretedValue(v)) && e.cellErrorMethods() {
-			hidden.Store(true) // a cell value's own Unwrap is out of reach
+
+	// Chain is the errors of err's tree in errors.As's order (see
+	// rewrite.AsType).
+	m["Chain"] = reflect.ValueOf(func(err any) []any {
+		first, ok := err.(error)
+		if !ok {
+			hidden.Store(false)
+			return nil
 		}
-		if err, ok := v.(error); ok {
-			if u := errors.Unwrap(err); u != nil {
-				return u
-			}
-		}
-		return nil
+		var out []any
+		_, h := e.walkChain(first, func(x error) bool { out = append(out, x); return false })
+		hidden.Store(h) // a cell value's own methods were out of reach
+		return out
 	})
 	m["AsTypeMissed"] = reflect.ValueOf(func() {
 		if hidden.Swap(false) {
@@ -350,6 +351,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)
 	m["RegisterNamedStringer"] = reflect.ValueOf(e.names.registerNamedStringer)
 	m["RegisterMarshaler"] = reflect.ValueOf(e.names.registerMarshaler)
+	m["RegisterErrMethod"] = reflect.ValueOf(e.names.registerErrMethod)
 	m["Dyn"] = reflect.ValueOf(func(v any) any { // see rewrite.DynArgs
 		if _, _, ok := unwrapVI(v); ok {
 			return dynArg{e.names, v}

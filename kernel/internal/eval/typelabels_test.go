@@ -48,3 +48,14 @@ fmt.Printf("%#v %#v %#v %#v %#v|%v\n", IDs{1, 2}, Set{"a": true}, Pair{1, 2}, no
 			out: "main.IDs{1, 2} main.Set{\"a\":true} main.Pair{1, 2} main.IDs(nil) []main.Celsius{1}|[3]\n"},
 	})
 }
+
+func TestTypeNamesOfGenericInstancesThatAreNoStructs(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "map and slice instances", cells: []string{`import "fmt"
+type Set[T comparable] map[T]struct{}
+type List[T any] []T
+type ID int`, `s := Set[int]{1: {}}
+l := List[ID]{2}
+fmt.Printf("%T %T %T %#v\n", s, l, &l, l)`}, out: "main.Set[int] main.List[main.ID] *main.List[main.ID] main.List[main.ID]{2}\n"},
+	})
+}

@@ -164,7 +164,7 @@ func declaresMisnamed(scope *types.Scope) bool {
 func cellTyped(t types.Type) bool {
 	switch x := t.(type) {
 	case *types.Named: // an interface only inside another type ([]Shape): its elements are yaegi's interface values
-		return x.Obj().Pkg() != nil && x.Obj().Pkg().Path() == "main" && x.TypeArgs().Len() == 0
+		return x.Obj().Pkg() != nil && x.Obj().Pkg().Path() == "main"
 	case *types.Pointer:
 		return cellTyped(x.Elem())
 	case *types.Slice:
@@ -240,10 +240,21 @@ func reflectName(t types.Type) string {
 		if x.Obj().Pkg() == nil && x.Obj().Name() == "error" {
 			return "error"
 		}
-		if x.Obj().Pkg() == nil || x.TypeArgs().Len() > 0 {
+		if x.Obj().Pkg() == nil {
 			return ""
 		}
-		return x.Obj().Pkg().Name() + "." + x.Obj().Name()
+		name := x.Obj().Pkg().Name() + "." + x.Obj().Name()
+		if x.TypeArgs().Len() == 0 {
+			return name
+		}
+		// An instance, as reflect names it: main.Set[int], main.Pair[string,main.ID].
+		args := make([]string, x.TypeArgs().Len())
+		for i := range args {
+			if args[i] = reflectName(x.TypeArgs().At(i)); args[i] == "" {
+				return ""
+			}
+		}
+		return name + "[" + strings.Join(args, ",") + "]"
 	case *types.Basic:
 		switch x.Kind() {
 		case types.Byte: // go/types keeps the aliases' names; reflect does not
@@ -291,7 +302,7 @@ func reflectName(t types.Type) string {
 func misnamed(t types.Type) bool {
 	switch x := t.(type) {
 	case *types.Named:
-		if x.Obj().Pkg() == nil || x.Obj().Pkg().Path() != "main" || x.TypeArgs().Len() > 0 {
+		if x.Obj().Pkg() == nil || x.Obj().Pkg().Path() != "main" {
 			return false
 		}
 		switch x.Underlying().(type) {

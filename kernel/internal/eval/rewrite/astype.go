@@ -11,7 +11,9 @@ import (
 // function, and yaegi cannot compile a generic one doing this. An error
 // of a cell type that went through compiled code (fmt.Errorf's %w) comes
 // back in a yaegi wrapper, which a type assertion does not see through;
-// __glrt.SetInto stores the wrapped value when its type is T's. A type
+// __glrt.SetInto stores the wrapped value when its type is T's. The
+// chain is walked in errors.As's order (__glrt.Chain: depth first through
+// Unwrap() []error, the cells' own Unwrap methods called). A type
 // assertion is only tried on the cell's own values: on compiled ones
 // yaegi's answers it wrongly (ok, with a nil value). A cell value inside
 // a compiled wrapper is out of reach: AsTypeMissed then panics rather
@@ -19,7 +21,12 @@ import (
 const asTypeTemplate = `func() (__gl_T, bool) {
 	var zero __gl_T
 	var a any = __gl_ERR
-	for i := 0; a != nil && i < 100; i++ {
+	if __glrt.Interpreted(a) {
+		if t, ok := a.(__gl_T); ok {
+			return t, true // the cell's own value, before compiled code wraps it
+		}
+	}
+	for _, a := range __glrt.Chain(a) {
 		var t __gl_T
 		if __glrt.SetInto(&t, a) {
 			return t, true
@@ -29,7 +36,6 @@ const asTypeTemplate = `func() (__gl_T, bool) {
 				return t, true
 			}
 		}
-		a = __gl_unwrap(a)
 	}
 	__glrt.AsTypeMissed()
 	return zero, false
