@@ -289,7 +289,20 @@ func (tn *typeNames) values(a []any) []any {
 			}
 			x, out[i] = inner, inner
 		}
-		if _, wrapped := unwrapYaegi(x); wrapped || x == nil || !tn.needsFormat(x) {
+		if inner, wrapped := unwrapYaegi(x); wrapped {
+			// A wrapper for an interface of a package other than
+			// error and fmt.Stringer (those continued above):
+			// sort.Interface, io.Reader. fmt would print its fields.
+			if out == nil {
+				out = append([]any(nil), a...)
+			}
+			out[i] = inner
+			if tn.needsFormat(inner) {
+				out[i] = namedValue{tn: tn, v: reflect.ValueOf(inner)}
+			}
+			continue
+		}
+		if x == nil || !tn.needsFormat(x) {
 			continue
 		}
 		if out == nil {
@@ -471,6 +484,15 @@ func (tn *typeNames) valueNeeds(v reflect.Value, budget *int, depth int) bool {
 			return false
 		}
 		e := v.Elem()
+		if e.CanInterface() {
+			if _, wrapped := unwrapYaegi(e.Interface()); wrapped {
+				switch e.Interface().(type) {
+				case error, fmt.Stringer:
+				default:
+					return true // yaegi's wrapper for another interface: fmt would print its fields
+				}
+			}
+		}
 		return tn.needsStringer(e.Type(), map[reflect.Type]bool{}) || tn.valueNeeds(e, budget, depth+1)
 	case reflect.Pointer:
 		return !v.IsNil() && tn.valueNeeds(v.Elem(), budget, depth+1)

@@ -264,3 +264,22 @@ fmt.Println(e, b, global)
 fmt.Printf("%v|%s|%s|%d\n", e, e, b.x, 7)`}, out: "L5 (L3 * L5) L1\nL5|L5|L3|7\n"},
 	})
 }
+
+func TestCellValuesHeldInAPackagesInterfacePrintAsThemselves(t *testing.T) {
+	decls := `import ("fmt"; "io"; "sort"; "strings")
+type byLen []string
+func (b byLen) Len() int           { return len(b) }
+func (b byLen) Less(i, j int) bool { return len(b[i]) < len(b[j]) }
+func (b byLen) Swap(i, j int)      { b[i], b[j] = b[j], b[i] }
+type rev struct{ sort.Interface }
+type upper struct{ r io.Reader }
+func (u upper) Read(p []byte) (int, error) { return u.r.Read(p) }`
+	runOutCases(t, []outCase{
+		{name: "sort.Interface and io.Reader variables", cells: []string{decls, `var s sort.Interface = byLen{"bb", "a"}
+var r sort.Interface = rev{s}
+sort.Sort(s)
+var rd io.Reader = upper{strings.NewReader("x")}
+fmt.Println(s, r, []sort.Interface{s, r}, rd != nil)
+fmt.Printf("%v %+v %T %T\n", r, r, s, r)`}, out: "[a bb] {[a bb]} [[a bb] {[a bb]}] true\n{[a bb]} {Interface:[a bb]} main.byLen main.rev\n"},
+	})
+}

@@ -179,7 +179,16 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 				copied = copyArgs(copied, a)
 				copied[argi], arg, v, wrapped = shown, shown, shown, false
 			}
-			if _, formatter := arg.(fmt.Formatter); wrapped && !formatter && !strings.ContainsRune("vsxXqTw", rune(c)) {
+			_, formatter := arg.(fmt.Formatter)
+			_, stringer := arg.(fmt.Stringer)
+			_, isErr := arg.(error)
+			if wrapped && !formatter && !stringer && !isErr && c != 'T' {
+				// A wrapper for another package's interface
+				// (sort.Interface): fmt would print its fields.
+				copied = copyArgs(copied, a)
+				arg, copied[argi], wrapped = v, v, false
+			}
+			if wrapped && !formatter && !strings.ContainsRune("vsxXqTw", rune(c)) {
 				// Go calls String and Error only for these verbs (and %w
 				// keeps the error); %d of a
 				// Stringer prints the number, not yaegi's wrapper struct.
@@ -272,8 +281,12 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		return "<nil>"
 	}
 	if v.Kind() == reflect.Struct && v.CanInterface() {
-		if _, wrapped := unwrapYaegi(v.Interface()); wrapped { // yaegi's method wrapper: fmt calls its Error or String
-			return fmt.Sprintf(verb, v.Interface())
+		if inner, wrapped := unwrapYaegi(v.Interface()); wrapped {
+			switch v.Interface().(type) {
+			case error, fmt.Stringer, fmt.Formatter: // yaegi's method wrapper: fmt calls its Error or String
+				return fmt.Sprintf(verb, v.Interface())
+			}
+			return tn.format(reflect.ValueOf(inner), mode, depth+1) // one for another interface (sort.Interface)
 		}
 	}
 	if isVI(v.Type()) && v.CanInterface() {
@@ -287,6 +300,11 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 			}
 		}
 		return tn.format(reflect.ValueOf(inner), mode, depth)
+	}
+	if v.Kind() == reflect.Interface && !v.IsNil() && v.Elem().CanInterface() {
+		if _, wrapped := unwrapYaegi(v.Elem().Interface()); wrapped { // a cell value in a field of a package's interface type
+			return tn.format(v.Elem(), mode, depth+1)
+		}
 	}
 	if depth > 20 || !tn.needs(v.Type(), map[reflect.Type]bool{}) && !tn.needsStringer(v.Type(), map[reflect.Type]bool{}) && !holdsIface(v.Type(), map[reflect.Type]bool{}) {
 		return sprintValue(verb, v, mode, depth)
@@ -320,7 +338,7 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		parts := make([]string, t.NumField())
 		for i := range parts {
 			name := t.Field(i).Name
-			if names != nil {
+			if names != nil && names[i] != "" {
 				name = names[i]
 			} else if len(name) > 1 && name[0] == 'X' && unicode.IsLower(rune(name[1])) {
 				name = name[1:] // yaegi's exported alias of an unexported field
