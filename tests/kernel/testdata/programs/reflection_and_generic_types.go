@@ -80,7 +80,7 @@ type source struct {
 }
 
 func (s source) Read(p []byte) (int, error) { return s.r.Read(p) }
-func (s source) Label() string               { return s.name }
+func (s source) Label() string              { return s.name }
 
 func main() {
 	t := reflect.TypeOf(Account{})
