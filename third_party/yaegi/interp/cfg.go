@@ -772,6 +772,13 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						// literal was never converted, and the caller got nil.
 						break
 					}
+					if isInterfaceSrc(dest.typ) && src.typ.cat != structT {
+						// golessons: a slice, array or map literal of a named type
+						// (var p P = W{"a"}) is built by code that cannot store into
+						// a cell interface's slot (reflect.Set panicked); the
+						// assignment converts it.
+						break
+					}
 					if dest.action == aGetIndex || dest.action == aStar {
 						// Skip optimization, as it does not work when assigning to a struct field or a dereferenced pointer.
 						break
@@ -805,6 +812,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.findex = notInFrame
 					if sym, _, ok := sc.lookup(dest.ident); ok {
 						sym.kind = constSym
+						sym.rval = typedConst(sym.rval, sym.typ)
 					}
 					if childPos(n) == len(n.anc.child)-1 {
 						sc.iota = 0
@@ -1299,6 +1307,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 							i, _ := constant.Int64Val(constant.ToInt(c))
 							n.rval = reflect.ValueOf(i).Convert(c0.typ.rtype)
 						}
+					} else if rt := c0.typ.rtype; isComplex(rt) && !isComplex(c1.rval.Type()) {
+						// golessons: complex128(YB) of a typed float constant;
+						// reflect converts no real number to a complex one.
+						n.rval = reflect.ValueOf(complex(vFloat(c1.rval), 0)).Convert(rt)
 					} else {
 						n.rval = c1.rval.Convert(c0.typ.rtype)
 					}

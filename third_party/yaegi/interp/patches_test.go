@@ -1762,3 +1762,61 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestTypedConstantsComputedByExpressionsHaveTheirType(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Kind int
+const (
+	Info Kind = iota + 1
+	Warn
+	Error
+)
+type Flag uint8
+const (
+	FlagA Flag = 1 << iota
+	FlagB
+	FlagC
+)
+type Celsius float64
+const Boiling Celsius = 50 + 50
+func main() {
+	const local Kind = 2 * 2
+	k := Kind(2)
+	f := FlagA | FlagC
+	fmt.Println(k == Warn, k != Warn, Info == 1, k > Info, Boiling == 100, local == 4, Kind(4) == local)
+	fmt.Println(f&FlagC == FlagC, FlagC == 4, f&FlagB != 0, Error-Info, Warn*3)
+	switch k {
+	case Warn:
+		fmt.Println("warn")
+	}
+}
+`)
+	if want := "true false true true true true true\ntrue true false 2 6\nwarn\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSliceAndMapLiteralsAssignedToACellInterface(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type P interface{ N() int }
+type W []string
+func (w W) N() int { return len(w) }
+type M map[string]int
+func (m M) N() int { return len(m) }
+type A [3]int
+func (a A) N() int { return a[0] }
+func main() {
+	var p P = W{"a", "b"}
+	var q P = M{"a": 1}
+	fmt.Println(p.N(), q.N())
+	q = W{"x"}
+	p = A{7}
+	fmt.Println(q.N(), p.N())
+}
+`)
+	if want := "2 1\n1 7\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

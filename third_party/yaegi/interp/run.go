@@ -4153,6 +4153,28 @@ func convertLiteralValue(n *node, t reflect.Type) {
 	}
 }
 
+// typedConst is the value of a constant declared with type t (golessons):
+// computed by an expression (const Warn Kind = iota + 1, const B
+// Celsius = 50 + 50) it stayed an untyped constant.Value, which == with
+// a value of type t found unequal (k == Warn was false). A literal was
+// already converted; an untyped constant keeps its exact value.
+func typedConst(v reflect.Value, t *itype) (out reflect.Value) {
+	if !v.IsValid() || t == nil || t.untyped || t.TypeOf() == nil {
+		return v
+	}
+	if _, ok := v.Interface().(constant.Value); !ok {
+		return v
+	}
+	defer func() {
+		if recover() != nil {
+			out = v // overflow: the type checker says so before yaegi runs
+		}
+	}()
+	n := &node{rval: v, typ: t}
+	convertConstantValue(n)
+	return n.rval
+}
+
 func convertConstantValue(n *node) {
 	if !n.rval.IsValid() {
 		return

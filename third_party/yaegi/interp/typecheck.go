@@ -674,6 +674,10 @@ func (check typecheck) conversion(n *node, typ *itype) error {
 
 	case n.typ.convertibleTo(typ):
 		ok = true
+	case n.rval.IsValid() && isConstType(typ) && isComplex(typ.TypeOf()) && isNumber(n.typ.TypeOf()):
+		// golessons: a typed numeric constant (its value has its type,
+		// typedConst) converts to a complex type, as Go allows constants.
+		ok = true
 	}
 	if !ok {
 		return n.cfgErrorf("cannot convert expression of type %s to type %s", n.typ.id(), typ.id())
