@@ -1820,3 +1820,28 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAPanicAfterARecursiveGenericCallIsReported(t *testing.T) {
+	var stderr bytes.Buffer
+	i := interp.New(interp.Options{Stdout: io.Discard, Stderr: &stderr})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	_, err := i.Eval(`package main
+func F[T any](x T, n int) {
+	if n > 0 {
+		F(x, n-1)
+	}
+}
+func main() {
+	F(1, 2)
+	var m map[string]int
+	m["x"] = 1
+}`)
+	if err == nil || !strings.Contains(err.Error(), "assignment to entry in nil map") {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.Contains(stderr.String(), "10:2: panic: main.main(...)") {
+		t.Errorf("stderr %q lacks the panicking line", stderr.String())
+	}
+}

@@ -160,7 +160,11 @@ func originalExecNode(n *node, exec bltn) *node {
 
 		root.Walk(func(wn *node) bool {
 			if _, ok := seen[wn.index]; ok {
-				return true
+				// golessons: not into it again. A recursive generic func's
+				// instance holds its own body below the call, so the walk
+				// went round until the stack overflowed (the runner died on
+				// any panic after such a call).
+				return false
 			}
 			seen[wn.index] = struct{}{}
 			if wn.index == n.index {
