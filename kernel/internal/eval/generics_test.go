@@ -203,3 +203,28 @@ p := MakePair("k", 3)`, `z = append(z, MakePair("b", 2.0))
 fmt.Printf("%v %T %v %T\n", z, z, p, p)`}, out: "[{a 1.5} {b 2}] []main.Pair[string,float64] {k 3} main.Pair[string,int]\n"},
 	})
 }
+
+func TestAGenericFuncCallingItselfInsideAFuncLiteralIsRefused(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "assigned to a captured variable", cells: []string{`import ("fmt"; "sync")
+func Sort[T int | string](s []T) []T {
+	if len(s) < 2 {
+		return s
+	}
+	var left, right []T
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); left = Sort(s[:len(s)/2]) }()
+	go func() { defer wg.Done(); right = Sort(s[len(s)/2:]) }()
+	wg.Wait()
+	return append(left, right...)
+}`}, errName: "CompileError", errHas: "9:38: Sort is a generic func that calls itself inside a func literal"},
+		{name: "returned from the literal runs", cells: []string{`import "fmt"
+func Count[T any](x T, n int) int {
+	if n == 0 {
+		return 0
+	}
+	return func() int { v := Count(x, n-1); return v + 1 }()
+}`, `fmt.Println(Count("a", 3))`}, out: "3\n"},
+	})
+}

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"os"
 	"path"
 	"path/filepath"
@@ -194,4 +195,124 @@ func (e *Evaluator) dropKnownImports(u *unit) error {
 	}
 	u.file.Decls = decls
 	return nil
+}
+
+// selfCallInClosure finds, in the generic funcs n declares, a call of
+// the func itself inside a func literal of its body that also assigns to
+// a variable of the enclosing func (func() { r = F(x, n-1) }(), go
+// func() { left = Sort(s[:mid]) }()): yaegi v0.16.1 runs such a literal
+// without the call, and the variable keeps its zero value (a literal
+// returning the call's result works). It returns the func's name and
+// the call's position, or "".
+func selfCallInClosure(n ast.Node) (string, token.Pos) {
+	var name string
+	var at token.Pos
+	ast.Inspect(n, func(x ast.Node) bool {
+		fd, ok := x.(*ast.FuncDecl)
+		if !ok || at.IsValid() {
+			return !at.IsValid()
+		}
+		if fd.Recv != nil || fd.Type.TypeParams == nil || fd.Body == nil {
+			return false
+		}
+		ast.Inspect(fd.Body, func(y ast.Node) bool {
+			lit, ok := y.(*ast.FuncLit)
+			if !ok || at.IsValid() {
+				return !at.IsValid()
+			}
+			if call := selfCall(lit, fd.Name.Name); call.IsValid() && writesOuter(lit) {
+				name, at = fd.Name.Name, call
+			}
+			return false
+		})
+		return false
+	})
+	return name, at
+}
+
+// selfCall is the position of a call of name in lit.
+func selfCall(lit *ast.FuncLit, name string) token.Pos {
+	var at token.Pos
+	ast.Inspect(lit.Body, func(z ast.Node) bool {
+		if c, ok := z.(*ast.CallExpr); ok && calledName(c.Fun) == name && !at.IsValid() {
+			at = c.Pos()
+		}
+		return !at.IsValid()
+	})
+	return at
+}
+
+// writesOuter reports whether lit assigns to a variable it does not
+// declare itself.
+func writesOuter(lit *ast.FuncLit) bool {
+	own := map[string]bool{}
+	for _, f := range lit.Type.Params.List {
+		for _, id := range f.Names {
+			own[id.Name] = true
+		}
+	}
+	outer := false
+	ast.Inspect(lit.Body, func(z ast.Node) bool {
+		switch v := z.(type) {
+		case *ast.AssignStmt:
+			for _, l := range v.Lhs {
+				id, ok := rootIdent(l)
+				if !ok {
+					continue
+				}
+				if v.Tok == token.DEFINE {
+					own[id.Name] = true
+				} else if !own[id.Name] {
+					outer = true
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range v.Names {
+				own[id.Name] = true
+			}
+		case *ast.IncDecStmt:
+			if id, ok := rootIdent(v.X); ok && !own[id.Name] {
+				outer = true
+			}
+		}
+		return !outer
+	})
+	return outer
+}
+
+// rootIdent is the variable an assignment's left side writes into: x in
+// x, x.f, x[i], *x.
+func rootIdent(x ast.Expr) (*ast.Ident, bool) {
+	for {
+		switch v := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			return v, v.Name != "_"
+		case *ast.SelectorExpr:
+			x = v.X
+		case *ast.IndexExpr:
+			x = v.X
+		case *ast.StarExpr:
+			x = v.X
+		default:
+			return nil, false
+		}
+	}
+}
+
+// calledName is the name a call's function expression calls: f, f[T],
+// f[K, V]; "" for anything else.
+func calledName(fun ast.Expr) string {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.IndexExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id.Name
+		}
+	case *ast.IndexListExpr:
+		if id, ok := f.X.(*ast.Ident); ok {
+			return id.Name
+		}
+	}
+	return ""
 }
