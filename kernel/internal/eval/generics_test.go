@@ -228,3 +228,45 @@ func Count[T any](x T, n int) int {
 }`, `fmt.Println(Count("a", 3))`}, out: "3\n"},
 	})
 }
+
+func TestAGenericFanInRangesOverItsChannels(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "Merge[T any](cs ...<-chan T)", cells: []string{`import ("fmt"; "sort"; "sync")
+func Merge[T any](cs ...<-chan T) <-chan T {
+	out := make(chan T)
+	var wg sync.WaitGroup
+	for _, c := range cs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for v := range c {
+				out <- v
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+	return out
+}
+func gen[T any](xs ...T) <-chan T {
+	c := make(chan T)
+	go func() {
+		for _, x := range xs {
+			c <- x
+		}
+		close(c)
+	}()
+	return c
+}
+func Caps[T any](cs []chan T) (n int) {
+	for _, c := range cs {
+		n += cap(c)
+	}
+	return n
+}`, `var got []string
+for v := range Merge(gen("a", "b"), gen("c")) {
+	got = append(got, v)
+}
+sort.Strings(got)
+fmt.Println(got, Caps([]chan int{make(chan int, 2), make(chan int, 3)}))`}, out: "[a b c] 5\n"},
+	})
+}

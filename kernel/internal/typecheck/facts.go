@@ -375,7 +375,18 @@ func cellQualifier(p *types.Package) string {
 // yielding one or two values, or over an integer.
 func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 	t := info.TypeOf(r.X)
-	if t == nil || isTypeParam(t) {
+	if t == nil {
+		return RangeFact{}, false
+	}
+	if isTypeParam(t) {
+		// Inside a generic func, only a slice of channels of a type
+		// parameter (Merge[T any](cs ...<-chan T)): the evaluator ranges
+		// over it by index, which needs no element type.
+		if sl, ok := t.(*types.Slice); ok && r.Value != nil {
+			if _, isChan := sl.Elem().(*types.Chan); isChan {
+				return RangeFact{X: types.ExprString(r.X), ChanValue: true}, true
+			}
+		}
 		return RangeFact{}, false
 	}
 	rf := RangeFact{X: types.ExprString(r.X)}
