@@ -274,3 +274,21 @@ func main() {
 }`}, out: "true false [514 64] 7 8 8\n"},
 	})
 }
+
+func TestConstantDivisionsAreExact(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "integer constants divide as integers in any context", cells: []string{`import "fmt"
+type Celsius float64
+const half = 1 / 2
+func r() float64 { return 7 / 2 }
+func main() {
+	var g float64 = 10 / 4
+	w := 9.0
+	w = w * (5 / 9)
+	c := Celsius(212-32) * 5 / 9
+	x := 10.0 / 4
+	var d Celsius = 9 / 2
+	fmt.Println(g, r(), w, float64(7/2), c, x, d, half, 7/2.0, (10/4)/2)
+}`}, out: "2 3 0 3 100 2.5 4 0 3.5 1\n"},
+	})
+}

@@ -204,6 +204,10 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		names, ok := f.TypeNames[e.factPos(sel.Pos())]
 		return names, ok
 	})
+	rewrite.Quotients(n, func(op *ast.BinaryExpr) (string, bool) {
+		q, ok := f.Quotients[e.factPos(op.OpPos)]
+		return q, ok
+	})
 	rewrite.Shifts(n, func(op *ast.BinaryExpr) (string, bool) {
 		t, ok := f.Shifts[e.factPos(op.OpPos)]
 		return t, ok
@@ -219,7 +223,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients) == 0 {
 		return nil
 	}
 	f := e.facts.f

@@ -2,9 +2,11 @@ package typecheck
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -85,6 +87,11 @@ type Facts struct {
 	// by the position of the operator: Go gives the constant the type
 	// the context wants, yaegi gives it int.
 	Shifts map[Pos]string
+	// Quotients are the constant divisions (10 / 4, 5 / 9), by the
+	// position of the operator, as the literal of the value Go computes:
+	// yaegi divides integer constants in the context's type, so
+	// var g float64 = 10 / 4 was 2.5 and w * (5 / 9) was w.
+	Quotients map[Pos]string
 }
 
 // InstanceStringer is an instance of a cell's generic struct type with a
@@ -190,7 +197,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
@@ -231,6 +238,13 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 			return true
+		}
+		if be, ok := n.(*ast.BinaryExpr); ok && be.Op == token.QUO {
+			if q, ok := quotient(be, info); ok {
+				if p := fset.Position(be.OpPos); p.Filename == cellFile {
+					f.Quotients[Pos{p.Line, p.Column}] = q
+				}
+			}
 		}
 		if be, ok := n.(*ast.BinaryExpr); ok && (be.Op == token.SHL || be.Op == token.SHR) {
 			if t, ok := shiftType(be, info); ok {
@@ -572,4 +586,57 @@ func isUntypedConst(o types.Object) bool {
 	}
 	b, ok := c.Type().(*types.Basic)
 	return ok && b.Info()&types.IsUntyped != 0
+}
+
+// quotient is the literal standing for be, a constant division, with
+// its type when it has one (see Facts.Quotients).
+func quotient(be *ast.BinaryExpr, info *types.Info) (string, bool) {
+	tv, ok := info.Types[be]
+	if !ok || tv.Value == nil {
+		return "", false
+	}
+	usesIota := false
+	ast.Inspect(be, func(x ast.Node) bool {
+		if id, ok := x.(*ast.Ident); ok && id.Name == "iota" {
+			usesIota = true
+		}
+		return !usesIota
+	})
+	if usesIota {
+		return "", false // one expression, a value for each constant it declares
+	}
+	b, ok := tv.Type.Underlying().(*types.Basic)
+	if !ok {
+		return "", false
+	}
+	var lit string
+	switch v := tv.Value; {
+	case v.Kind() == constant.Int:
+		lit = v.ExactString()
+	case v.Kind() == constant.Float:
+		if i := constant.ToInt(v); i.Kind() == constant.Int {
+			lit = i.ExactString() + ".0"
+		} else {
+			f, _ := constant.Float64Val(v)
+			lit = strconv.FormatFloat(f, 'g', -1, 64)
+			if !strings.ContainsAny(lit, ".e") {
+				lit += ".0"
+			}
+		}
+	default:
+		return "", false
+	}
+	switch {
+	case b.Kind() == types.UntypedInt && tv.Value.Kind() == constant.Int, b.Kind() == types.UntypedFloat:
+		return lit, true
+	case b.Info()&types.IsUntyped != 0:
+		return "", false // a rune, or an int kept as a float: leave it
+	case b.Info()&types.IsNumeric == 0 || b.Info()&types.IsComplex != 0:
+		return "", false
+	}
+	t := types.TypeString(tv.Type, cellQualifier)
+	if strings.Contains(t, "invalid type") {
+		return "", false
+	}
+	return t + "(" + lit + ")", true
 }

@@ -1845,3 +1845,32 @@ func main() {
 		t.Errorf("stderr %q lacks the panicking line", stderr.String())
 	}
 }
+
+func TestNamedResultsStartAtZeroInEveryCall(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func f() (n int) {
+	n++
+	return
+}
+func sum(xs ...int) (total int) {
+	for _, x := range xs {
+		total += x
+	}
+	return
+}
+func main() {
+	for i := 0; i < 3; i++ {
+		fmt.Print(f(), " ")
+	}
+	t := 5
+	t = sum(1, 2)
+	t = sum(1, 2)
+	a, b := f(), f()
+	fmt.Println(t, a, b, func() (s string) { s += "x"; return }())
+}
+`)
+	if want := "1 1 1 3 1 1 x\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1651,9 +1651,16 @@ func call(n *node) {
 		var vararg reflect.Value
 
 		// Init return values
+		named := namedResults(def)
 		for i, v := range rvalues {
 			if v != nil {
 				nf.data[i] = v(f)
+				if named {
+					// golessons: the caller's slot still held the last
+					// call's result, which a named result started from
+					// (func f() (n int) { n++; return } gave 1, 2, 3).
+					nf.data[i].SetZero()
+				}
 			} else {
 				nf.data[i] = reflect.New(def.types[i]).Elem()
 			}
@@ -1714,6 +1721,36 @@ func call(n *node) {
 		}
 		return tnext
 	}
+}
+
+// namedResults reports whether def, a func declaration or literal, names
+// its results (golessons).
+func namedResults(def *node) bool {
+	var ft *node
+	switch def.kind {
+	case funcDecl:
+		if len(def.child) > 2 {
+			ft = def.child[2]
+		}
+	case funcLit:
+		if len(def.child) > 0 {
+			ft = def.child[0]
+		}
+	}
+	// A funcType's children: type parameters, parameters, results (if any).
+	if ft == nil || ft.kind != funcType || len(ft.child) < 3 {
+		return false
+	}
+	res := ft.child[2]
+	if res.kind != fieldList {
+		return false
+	}
+	for _, f := range res.child {
+		if len(f.child) > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 func getFrame(f *frame, l int) *frame {
