@@ -31,24 +31,24 @@ import __glsync "sync"
 // __gl_AtomicPointer stands in for sync/atomic's Pointer[T], a generic
 // type no compiled table can hold (rewrite.StdTypes); a mutex makes each
 // operation atomic.
-type __gl_AtomicPointer[T any] struct {
+type __gl_AtomicPointer[__glT any] struct {
 	mu __glsync.Mutex
-	p  *T
+	p  *__glT
 }
 
-func (x *__gl_AtomicPointer[T]) Load() *T {
+func (x *__gl_AtomicPointer[__glT]) Load() *__glT {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	return x.p
 }
 
-func (x *__gl_AtomicPointer[T]) Store(val *T) {
+func (x *__gl_AtomicPointer[__glT]) Store(val *__glT) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	x.p = val
 }
 
-func (x *__gl_AtomicPointer[T]) Swap(val *T) *T {
+func (x *__gl_AtomicPointer[__glT]) Swap(val *__glT) *__glT {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	old := x.p
@@ -56,7 +56,7 @@ func (x *__gl_AtomicPointer[T]) Swap(val *T) *T {
 	return old
 }
 
-func (x *__gl_AtomicPointer[T]) CompareAndSwap(old, val *T) bool {
+func (x *__gl_AtomicPointer[__glT]) CompareAndSwap(old, val *__glT) bool {
 	x.mu.Lock()
 	defer x.mu.Unlock()
 	if x.p != old {
@@ -73,7 +73,7 @@ type __gl_ordered interface {
 		~float32 | ~float64 | ~string
 }
 
-func min[T __gl_ordered](x T, ys ...T) T {
+func min[__glT __gl_ordered](x __glT, ys ...__glT) __glT {
 	for _, y := range ys {
 		if y < x {
 			x = y
@@ -82,7 +82,7 @@ func min[T __gl_ordered](x T, ys ...T) T {
 	return x
 }
 
-func max[T __gl_ordered](x T, ys ...T) T {
+func max[__glT __gl_ordered](x __glT, ys ...__glT) __glT {
 	for _, y := range ys {
 		if y > x {
 			x = y
@@ -99,42 +99,42 @@ func clear(v any) {
 // __gl_next1 and __gl_next2 give the values of a rewritten
 // range-over-func loop their static types (see rangefunc.go); seq is
 // only there for the type arguments to be inferred from.
-func __gl_next1[V any](seq func(func(V) bool), p *__glrt.Puller) (V, bool) {
-	var v V
+func __gl_next1[__glV any](seq func(func(__glV) bool), p *__glrt.Puller) (__glV, bool) {
+	var v __glV
 	a, ok := p.Next()
 	if ok && a[0] != nil {
-		v = a[0].(V)
+		v = a[0].(__glV)
 	}
 	return v, ok
 }
 
-func __gl_next2[K, V any](seq func(func(K, V) bool), p *__glrt.Puller) (K, V, bool) {
-	var k K
-	var v V
+func __gl_next2[__glK, __glV any](seq func(func(__glK, __glV) bool), p *__glrt.Puller) (__glK, __glV, bool) {
+	var k __glK
+	var v __glV
 	a, ok := p.Next()
 	if ok && a[0] != nil {
-		k = a[0].(K)
+		k = a[0].(__glK)
 	}
 	if ok && a[1] != nil {
-		v = a[1].(V)
+		v = a[1].(__glV)
 	}
 	return k, v, ok
 }
 
 // __gl_Collect and __gl_Sorted are slices.Collect and slices.Sorted
 // for a cell's own iterators (see seqCalls).
-func __gl_Collect[E any](seq func(func(E) bool)) []E {
-	var out []E
-	seq(func(v E) bool {
+func __gl_Collect[__glE any](seq func(func(__glE) bool)) []__glE {
+	var out []__glE
+	seq(func(v __glE) bool {
 		out = append(out, v)
 		return true
 	})
 	return out
 }
 
-func __gl_Sorted[E __gl_ordered](seq func(func(E) bool)) []E {
-	var out []E
-	seq(func(v E) bool {
+func __gl_Sorted[__glE __gl_ordered](seq func(func(__glE) bool)) []__glE {
+	var out []__glE
+	seq(func(v __glE) bool {
 		i := len(out)
 		out = append(out, v)
 		for i > 0 && v < out[i-1] {
@@ -148,7 +148,7 @@ func __gl_Sorted[E __gl_ordered](seq func(func(E) bool)) []E {
 }
 
 // __gl_new is Go 1.26's new(expr).
-func __gl_new[T any](v T) *T {
+func __gl_new[__glT any](v __glT) *__glT {
 	return &v
 }
 

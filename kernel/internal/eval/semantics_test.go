@@ -292,3 +292,18 @@ func main() {
 }`}, out: "2 3 0 3 100 2.5 4 0 3.5 1\n"},
 	})
 }
+
+func TestTypesNamedLikeTypeParameters(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "T, K, V and E as a program's own type names", cells: []string{`import "fmt"
+type T int
+type K string
+type V []T
+type E struct{ t T }
+func main() {
+	var t T = 5
+	v := V{t, 2}
+	fmt.Println(t, K("k"), v, E{t}, min(t, 3), max(v[0], v[1]), *new(t) == t)
+}`}, out: "5 k [5 2] {5} 3 5 true\n"},
+	})
+}
