@@ -283,3 +283,33 @@ fmt.Println(s, r, []sort.Interface{s, r}, rd != nil)
 fmt.Printf("%v %+v %T %T\n", r, r, s, r)`}, out: "[a bb] {[a bb]} [[a bb] {[a bb]}] true\n{[a bb]} {Interface:[a bb]} main.byLen main.rev\n"},
 	})
 }
+
+func TestStringMethodsThroughAnyHonourFlagsAndVerbs(t *testing.T) {
+	const decls = `import "fmt"
+type St struct{ n int }
+func (s St) String() string { return "st" }
+type Shape interface{ String() string }
+func logf(format string, args ...any) { fmt.Printf(format, args...) }`
+	runOutCases(t, []outCase{
+		{name: "width, %q and %x of a Stringer in any, in a cell interface and through a variadic any", cells: []string{decls, `var a any = St{1}
+var s Shape = St{2}
+fmt.Printf("[%-6v][%q][%x][%5s]\n", a, a, s, s)
+logf("[%-6v][%q][%d]\n", St{1}, St{1}, St{3})`},
+			out: "[st    ][\"st\"][7374][   st]\n[st    ][\"st\"][{3}]\n"},
+	})
+}
+
+func TestStringPromotedFromAnEmbeddedStruct(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "in slices, maps and any", cells: []string{`import "fmt"
+type Base struct{ ID int }
+func (b Base) String() string { return fmt.Sprintf("Base#%d", b.ID) }
+type Derived struct {
+	Base
+	Name string
+}`, `d := Derived{Base{7}, "x"}
+var a any = d
+fmt.Println(d, []Derived{d}, map[string]Derived{"k": d}, a)`},
+			out: "Base#7 [Base#7] map[k:Base#7] Base#7\n"},
+	})
+}

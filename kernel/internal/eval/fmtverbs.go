@@ -212,11 +212,19 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 					copied[argi], c = name, 's'
 				}
 			}
-			if v != nil && !wrapped && (c == 'v' || c == 's') && !sharp && tn.needsFormat(v) {
+			if v != nil && !wrapped && !sharp && strings.ContainsRune("vsqxX", rune(c)) {
+				// Go calls String for these verbs and then applies the
+				// width, flags and quoting to the string it returns.
+				if s, ok := tn.stringOf(reflect.ValueOf(v)); ok {
+					copied = copyArgs(copied, a)
+					copied[argi], labelled = s, true
+				}
+			}
+			if v != nil && !wrapped && !labelled && (c == 'v' || c == 's') && !sharp && tn.needsFormat(v) {
 				copied = copyArgs(copied, a)
 				copied[argi] = namedValue{tn: tn, v: reflect.ValueOf(v)}
 			}
-			if v != nil && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+			if v != nil && !labelled && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
 				if copied == nil {
 					copied = append([]any(nil), a...)
 				}

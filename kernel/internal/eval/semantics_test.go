@@ -21,6 +21,13 @@ seen`}, text: "[true true true true true]"},
 		{name: "range key and value per iteration", cells: []string{`var fs []func() string
 for k, v := range []string{"a", "b"} { fs = append(fs, func() string { return v + string(rune('0'+k)) }) }
 fs[0]() + fs[1]()`}, text: `"a0b1"`},
+		{name: "a pointer-method value of a range variable binds that iteration's variable", cells: []string{`type item struct{ n int }
+func (it *item) show() int { return it.n }`, `var fs []func() int
+for _, it := range []item{{1}, {2}, {3}} { fs = append(fs, it.show) }
+for i := 0; i < 3; i++ { it := item{i * 10}; _ = it; fs = append(fs, it.show) }
+var got []int
+for _, f := range fs { got = append(got, f()) }
+got`}, text: "[1 2 3 0 10 20]"},
 		{name: "body changes i like Go 1.22", cells: []string{`var fs []func() int
 n := 0
 for i := 0; i < 10; i++ { fs = append(fs, func() int { return i }); i += 2; n++ }

@@ -74,8 +74,9 @@ type Facts struct {
 	ReflectCalls map[Pos]string
 	// Stringers are the instances of the cells' generic struct types
 	// with a String or Error method that the cell's values have
-	// (Pair[string, int]): the evaluator registers their methods for
-	// fmt, as it does the methods of other types when they are declared.
+	// (Pair[string, int]), and the struct types whose String or Error is
+	// promoted from an embedded field: the evaluator registers their
+	// methods for fmt, as it does other methods when they are declared.
 	Stringers []InstanceStringer
 	// Defines are the types of the calls defining one variable (x :=
 	// f(...)), as the cell would write them, by the position of the
@@ -499,10 +500,28 @@ func instanceStringers(info *types.Info, pkg *types.Package) []InstanceStringer 
 		case *types.Chan:
 			walk(x.Elem(), depth+1)
 		case *types.Named:
-			if x.TypeArgs().Len() == 0 || x.Obj().Pkg() != pkg || isTypeParam(x) || x.Obj().Parent() != pkg.Scope() {
+			if x.Obj().Pkg() != pkg || isTypeParam(x) || x.Obj().Parent() != pkg.Scope() {
 				return
 			}
-			if _, ok := x.Underlying().(*types.Struct); !ok {
+			st, ok := x.Underlying().(*types.Struct)
+			if !ok {
+				return
+			}
+			if x.TypeArgs().Len() == 0 {
+				// A plain struct type's own methods are registered as
+				// they are declared; one promoted from an embedded field
+				// is not.
+				for _, m := range []string{"Error", "String"} {
+					if ptr, ok := stringMethod(x, m); ok {
+						if promoted(x, m) {
+							out = append(out, InstanceStringer{Type: x.Obj().Name(), Method: m, Ptr: ptr})
+						}
+						break
+					}
+				}
+				for i := range st.NumFields() {
+					walk(st.Field(i).Type(), depth+1)
+				}
 				return
 			}
 			for i := range x.TypeArgs().Len() {
@@ -525,6 +544,12 @@ func instanceStringers(info *types.Info, pkg *types.Package) []InstanceStringer 
 	}
 	slices.SortFunc(out, func(a, b InstanceStringer) int { return strings.Compare(a.Type, b.Type) })
 	return out
+}
+
+// promoted reports whether t's method name comes from an embedded field.
+func promoted(t *types.Named, name string) bool {
+	sel := types.NewMethodSet(types.NewPointer(t)).Lookup(nil, name)
+	return sel != nil && len(sel.Index()) > 1
 }
 
 // stringMethod reports whether t or *t has a method name() string, and

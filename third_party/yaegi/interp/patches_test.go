@@ -1874,3 +1874,54 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAssertionBetweenInterfacesKeepsPointerReceiverMethodsOutOfAValue(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Walker interface{ Walk() string }
+type Runner interface{ Run() string }
+type Legs struct{ n int }
+func (l Legs) Walk() string { return "walk" }
+func (l *Legs) Run() string { return "run" }
+type Wrap struct{ *Legs }
+func main() {
+	var w Walker = Legs{2}
+	r, ok := w.(Runner)
+	fmt.Println(ok, r == nil)
+	var p Walker = &Legs{3}
+	_, ok = p.(Runner)
+	var e Walker = Wrap{&Legs{4}}
+	_, ok2 := e.(Runner)
+	fmt.Println(ok, ok2)
+	defer func() { fmt.Println(recover()) }()
+	_ = w.(Runner)
+}
+`)
+	if want := "false true\ntrue true\ninterface conversion: main.Legs is not main.Runner: missing method Run\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestEqualValuesHeldInAnyAreOneMapKey(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Money struct{ Amount int }
+func (m Money) String() string { return "money" }
+func main() {
+	counts := map[any]int{}
+	for _, k := range []any{Money{1}, Money{1}, "a", nil} {
+		counts[k]++
+	}
+	var a any = Money{1}
+	counts[a] += 10
+	v, ok := counts[a]
+	fmt.Println(len(counts), counts[Money{1}], v, ok, counts[nil])
+	delete(counts, a)
+	lit := map[any]bool{a: true, Money{1}: false}
+	fmt.Println(len(counts), len(lit))
+}
+`)
+	if want := "3 12 12 true 1\n2 1\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -465,6 +465,21 @@ func typeAssert(n *node, withResult, withOk bool) {
 				}
 			}
 
+			// golessons: yaegi's method sets are those of *T for T too,
+			// so `w.(Runner)` of a Legs held in a Walker succeeded when
+			// Run has a pointer receiver; Go says no.
+			names := make([]string, 0, len(m1))
+			for k := range m1 {
+				names = append(names, k)
+			}
+			sort.Strings(names)
+			if missing := pointerMethod(v.node.typ, names); missing != "" {
+				ok = false
+				if !withOk {
+					panic(runtimeErrorf("interface conversion: %v is not %v: missing method %s", v.node.typ.id(), typID, missing))
+				}
+				return next
+			}
 			if withResult {
 				value0(f).Set(valf)
 			}
@@ -864,6 +879,7 @@ func assign(n *node) {
 			} else {
 				ivalue[i] = genValue(dest.child[1])
 			}
+			ivalue[i] = mapKey(dest.child[0].typ, ivalue[i])
 			dvalue[i] = genValue(dest.child[0])
 		} else {
 			dvalue[i] = genValue(dest)
@@ -1379,19 +1395,30 @@ func hasMethods(t *itype) bool {
 // are those of *T for T too, so fmt called the pointer method String or
 // Error of a plain value (fmt.Println(p) printed P!, Go prints {1}).
 func lacksPointerMethods(t *itype, rt reflect.Type) bool {
-	if t == nil || t.cat == ptrT || t.cat == valueT || isInterface(t) {
-		return false
+	names := make([]string, rt.NumMethod())
+	for i := range names {
+		names[i] = rt.Method(i).Name
 	}
-	for i := 0; i < rt.NumMethod(); i++ {
-		m, index := t.lookupMethod(rt.Method(i).Name)
+	return pointerMethod(t, names) != ""
+}
+
+// pointerMethod returns the first of the methods names that a value of
+// type t lacks because it has a pointer receiver (and is not promoted
+// through an embedded pointer), or "".
+func pointerMethod(t *itype, names []string) string {
+	if t == nil || t.cat == ptrT || t.cat == valueT || isInterface(t) {
+		return ""
+	}
+	for _, name := range names {
+		m, index := t.lookupMethod(name)
 		if m == nil || len(m.child) == 0 || len(m.child[0].child) == 0 || m.child[0].child[0].lastChild().kind != starExpr {
 			continue
 		}
 		if !embedsPointerOnPath(t, index) {
-			return true
+			return name
 		}
 	}
-	return false
+	return ""
 }
 
 // embedsPointerOnPath reports whether the embedded fields of t at index
@@ -2201,6 +2228,37 @@ func getIndexArray(n *node) {
 	}
 }
 
+// mapKey gives the keys of a map of type mt as key, unless mt's keys are
+// of an empty interface type: those get the value inside yaegi's
+// interface value. golessons: the interface value of a variable `var a
+// any = Money{1}` was the key itself, so two equal values (or a value
+// and the same literal) were different keys (counts[k]++ over a []any
+// counted each element apart).
+func mapKey(mt *itype, key func(*frame) reflect.Value) func(*frame) reflect.Value {
+	if mt == nil {
+		return key
+	}
+	rt := mt.frameType()
+	if rt.Kind() != reflect.Map || rt.Key().Kind() != reflect.Interface || rt.Key().NumMethod() != 0 {
+		return key
+	}
+	zero := reflect.Zero(rt.Key())
+	return func(f *frame) reflect.Value {
+		v := key(f)
+		for v.IsValid() && v.CanInterface() {
+			vi, ok := v.Interface().(valueInterface)
+			if !ok {
+				return v
+			}
+			v = vi.value
+		}
+		if !v.IsValid() {
+			return zero
+		}
+		return v
+	}
+}
+
 // getIndexMap retrieves map value from index.
 func getIndexMap(n *node) {
 	dest := genValue(n)
@@ -2233,7 +2291,7 @@ func getIndexMap(n *node) {
 			}
 		}
 	} else {
-		value1 := genValue(n.child[1]) // map index
+		value1 := mapKey(n.child[0].typ, genValue(n.child[1])) // map index
 
 		switch {
 		case n.fnext != nil:
@@ -2294,7 +2352,7 @@ func getIndexMap2(n *node) {
 			}
 		}
 	} else {
-		value1 := genValue(n.child[1]) // map index
+		value1 := mapKey(n.child[0].typ, genValue(n.child[1])) // map index
 		switch {
 		case !doValue:
 			n.exec = func(f *frame) bltn {
@@ -3037,7 +3095,7 @@ func mapLit(n *node) {
 	keys := make([]func(*frame) reflect.Value, len(child))
 	values := make([]func(*frame) reflect.Value, len(child))
 	for i, c := range child {
-		keys[i] = genDestValue(n.typ.key, c.child[0])
+		keys[i] = mapKey(n.typ, genDestValue(n.typ.key, c.child[0]))
 		values[i] = genDestValue(n.typ.val, c.child[1])
 	}
 
@@ -3889,8 +3947,8 @@ func _real(n *node) {
 }
 
 func _delete(n *node) {
-	value0 := genValue(n.child[1]) // map
-	value1 := genValue(n.child[2]) // key
+	value0 := genValue(n.child[1])                        // map
+	value1 := mapKey(n.child[1].typ, genValue(n.child[2])) // key
 	in := []func(*frame) reflect.Value{value0, value1}
 	var z reflect.Value
 

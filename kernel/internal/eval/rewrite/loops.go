@@ -103,7 +103,16 @@ func zeroOf(n *ast.Ident) ast.Expr {
 // be unobservable and would only cost time.
 func PerIteration(f *ast.ForStmt, label string, temp Temp) {
 	as, ok := f.Init.(*ast.AssignStmt)
-	if !ok || as.Tok != token.DEFINE || !mayCapture(f.Body) {
+	if !ok || as.Tok != token.DEFINE {
+		return
+	}
+	var defined []*ast.Ident
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok {
+			defined = append(defined, id)
+		}
+	}
+	if !mayCapture(f.Body, defined) {
 		return
 	}
 	pos := f.Body.Lbrace
@@ -150,7 +159,7 @@ func PerIterationRange(r *ast.RangeStmt) {
 	// A body that changes its copy leaves the loop's own variables alone:
 	// yaegi counts a slice's iterations with the key variable itself, so
 	// `i += 5` in the body skipped iterations.
-	if len(names) == 0 || !changed && !mayCapture(r.Body) {
+	if len(names) == 0 || !changed && !mayCapture(r.Body, names) {
 		return
 	}
 	pos := r.Body.Lbrace
@@ -167,10 +176,14 @@ func copyDefine(names []*ast.Ident, pos token.Pos) ast.Stmt {
 	return as
 }
 
-// mayCapture reports whether body could keep a reference to a loop
-// variable beyond its iteration.
-func mayCapture(body ast.Node) bool {
+// mayCapture reports whether body could keep a reference to one of the
+// loop variables names beyond its iteration. A selector on one of them
+// that is not called may be a method value, which holds &v when the
+// method has a pointer receiver (`fs = append(fs, it.Show)`); without
+// types a field read looks the same, and only costs a copy.
+func mayCapture(body ast.Node, names []*ast.Ident) bool {
 	found := false
+	called := map[ast.Expr]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch x := n.(type) {
 		case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
@@ -178,6 +191,14 @@ func mayCapture(body ast.Node) bool {
 		case *ast.UnaryExpr:
 			if x.Op == token.AND {
 				found = true
+			}
+		case *ast.CallExpr:
+			called[ast.Unparen(x.Fun)] = true
+		case *ast.SelectorExpr:
+			if id, ok := x.X.(*ast.Ident); ok && !called[x] {
+				for _, name := range names {
+					found = found || id.Name == name.Name
+				}
 			}
 		}
 		return !found
