@@ -3947,7 +3947,7 @@ func _real(n *node) {
 }
 
 func _delete(n *node) {
-	value0 := genValue(n.child[1])                        // map
+	value0 := genValue(n.child[1])                         // map
 	value1 := mapKey(n.child[1].typ, genValue(n.child[2])) // key
 	in := []func(*frame) reflect.Value{value0, value1}
 	var z reflect.Value
