@@ -147,3 +147,23 @@ func TestReplayingDeclaresMainWithoutRunningIt(t *testing.T) {
 		t.Fatalf("stdout %q, want main to run once, from the later cell", out)
 	}
 }
+
+func TestOSExitAndLogFatalRunNoDeferredCalls(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "os.Exit", cells: []string{`import ("fmt"; "os")`, `func quit() { defer fmt.Println("quit deferred"); os.Exit(4) }`, `fmt.Println("before")
+quit()`}, out: "before\n", errName: "Exit", errHas: "os.Exit(4) called"},
+		{name: "log.Fatal, past a deferred recover", cells: []string{`import ("fmt"; "log")`, `func f() {
+	defer func() { fmt.Println("recovered", recover()) }()
+	log.Fatal("stop")
+}`, `f()`}, errName: "Fatal", errHas: "stop"},
+		{name: "os.Exit(0) is a success", cells: []string{`import ("fmt"; "os")`, `func main() {
+	defer fmt.Println("deferred")
+	fmt.Println("work")
+	os.Exit(0)
+}`, `main()
+fmt.Println("not reached")`, `fmt.Println("next cell")`}, out: "work\nwork\nnext cell\n"},
+		{name: "os.Exit in a goroutine ends the cell", cells: []string{`import ("fmt"; "os")`, `done := make(chan bool)
+go func() { defer fmt.Println("goroutine deferred"); os.Exit(2) }()
+<-done`}, errName: "panic", errHas: "os.Exit(2) called"},
+	})
+}

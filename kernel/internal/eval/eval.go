@@ -127,6 +127,8 @@ func New(opts Options) (*Evaluator, error) {
 		Stdin:                e.in,
 		Stdout:               opts.Stdout,
 		Stderr:               e.trace,
+		// os.Exit in a goroutine skipped its guard (see exitPanic).
+		GoroutineExited: e.goroutineEnded,
 	})
 	if err := e.useSymbols(); err != nil {
 		return nil, fmt.Errorf("load symbols: %w", err)
@@ -155,6 +157,10 @@ func (e *Evaluator) Eval(ctx context.Context, cell string) (Result, error) {
 		return Result{}, err
 	}
 	v, err := e.run(ctx, cell, true)
+	if err == error(errExitZero) {
+		fmt.Fprintln(e.out.route(os.Stderr), errExitZero.Value)
+		return Result{}, nil
+	}
 	if err != nil {
 		return Result{}, err
 	}

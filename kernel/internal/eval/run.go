@@ -307,6 +307,11 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 	return &Error{Name: "RuntimeError", Value: stripFile(err.Error())}
 }
 
+// errExitZero stops the cell as other errors do, but Eval reports it as
+// the success it is for `go run` (Run All goes on), with a word on
+// stderr on why the rest of the cell did not run.
+var errExitZero = &Error{Name: "Exit", Value: "os.Exit(0) called: the rest of the cell did not run; your variables are kept"}
+
 // panicError describes a panic of the cell's own code.
 func (e *Evaluator) panicError(r any) *Error {
 	tb := e.traceback()
@@ -318,6 +323,9 @@ func (e *Evaluator) panicError(r any) *Error {
 	}
 	switch v := r.(type) {
 	case exitPanic:
+		if v.code == 0 {
+			return errExitZero
+		}
 		return &Error{Name: "Exit", Value: fmt.Sprintf("os.Exit(%d) called: the cell stopped; your variables are kept", v.code), Traceback: tb}
 	case fatalPanic:
 		return &Error{Name: "Fatal", Value: where + v.msg, Traceback: tb}

@@ -206,9 +206,16 @@ func __gl_show2(a, b any) {
 // ends instead of the process.
 type exitPanic struct{ code int }
 
+// SkipsDeferred implements interp.Exiting: as in Go, os.Exit runs no
+// deferred calls.
+func (exitPanic) SkipsDeferred() bool { return true }
+
 // fatalPanic is what interpreted log.Fatal* panic with, after printing
 // the message as log does.
 type fatalPanic struct{ msg string }
+
+// SkipsDeferred implements interp.Exiting: log.Fatal is os.Exit(1).
+func (fatalPanic) SkipsDeferred() bool { return true }
 
 // useSymbols loads the standard library tables, the overrides that keep
 // the process alive and talking to opts.Stdin, the helpers and

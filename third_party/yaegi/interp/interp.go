@@ -180,6 +180,7 @@ type imports map[string]map[string]*symbol
 
 // opt stores interpreter options.
 type opt struct {
+	goroutineExited func(r any) // see Options.GoroutineExited
 	// dotCmd is the command to process the dot graph produced when astDot and/or
 	// cfgDot is enabled. It defaults to 'dot -Tdot -o <filename>.dot'.
 	dotCmd       string
@@ -333,6 +334,12 @@ type Options struct {
 
 	// Unrestricted allows to run non sandboxed stdlib symbols such as os/exec and environment
 	Unrestricted bool
+
+	// GoroutineExited, when set, is called with the panic value when an
+	// Exiting panic ends a goroutine the interpreted code started (see
+	// Exiting): the goroutine's deferred calls, an embedder's guard among
+	// them, did not run. golessons.
+	GoroutineExited func(r any)
 }
 
 // New returns a new interpreter.
@@ -381,6 +388,8 @@ func New(options Options) *Interpreter {
 			}
 		}
 	}
+
+	i.opt.goroutineExited = options.GoroutineExited
 
 	if options.SourcecodeFilesystem != nil {
 		i.opt.filesystem = options.SourcecodeFilesystem

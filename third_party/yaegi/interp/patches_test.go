@@ -1925,3 +1925,24 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestANegativeShiftCountPanics(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func shift(x, n int) (r int, err any) {
+	defer func() { err = recover() }()
+	return x << n, nil
+}
+func main() {
+	fmt.Println(shift(1, 3))
+	fmt.Println(shift(1, -1))
+	var u uint8 = 200
+	k := int8(-2)
+	defer func() { fmt.Println(recover(), u) }()
+	u >>= k
+}
+`)
+	if want := "8 <nil>\n0 runtime error: negative shift amount\nruntime error: negative shift amount 200\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

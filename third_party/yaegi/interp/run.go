@@ -259,12 +259,41 @@ func callDeferred(f *frame, val []reflect.Value) {
 	val[0].Call(val[1:])
 }
 
+// Exiting is implemented by a panic value that ends the program as
+// os.Exit does: the deferred calls of the frames it unwinds do not run.
+// A goroutine it ends is ended quietly, and Options.GoroutineExited is
+// told. golessons: os.Exit in a cell ran every deferred call.
+type Exiting interface {
+	SkipsDeferred() bool
+}
+
+func skipsDeferred(r any) bool {
+	e, ok := r.(Exiting)
+	return ok && e.SkipsDeferred()
+}
+
+// goroutine runs fn, the body of a goroutine of interpreted code, ending
+// it on an Exiting panic, which no deferred recover of it saw.
+func (interp *Interpreter) goroutine(fn func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			if !skipsDeferred(r) {
+				panic(r)
+			}
+			if interp.opt.goroutineExited != nil {
+				interp.opt.goroutineExited(r)
+			}
+		}
+	}()
+	fn()
+}
+
 func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	var exec bltn
 	defer func() {
 		f.mutex.Lock()
 		f.recovered = goPanicValue(recover()) // golessons: see runtimeerrors.go
-		if deferred := f.deferred; len(deferred) > 0 {
+		if deferred := f.deferred; len(deferred) > 0 && !skipsDeferred(f.recovered) {
 			// golessons: the deferred funcs run without the frame's lock.
 			// A func value made in this frame (f := func(){...}; defer f())
 			// takes the lock when it returns, and deadlocked.
@@ -1654,7 +1683,7 @@ func call(n *node) {
 					in[i].Set(value)
 				}
 
-				go callf(in)
+				go n.interp.goroutine(func() { callf(in) })
 				return tnext
 			}
 
@@ -1737,7 +1766,7 @@ func call(n *node) {
 
 		// Execute function body
 		if goroutine {
-			go runCfg(def.child[3].start, nf, def, n)
+			go n.interp.goroutine(func() { runCfg(def.child[3].start, nf, def, n) })
 			return tnext
 		}
 		runCfg(def.child[3].start, nf, def, n)

@@ -541,3 +541,22 @@ func genValueString(n *node) func(*frame) (reflect.Value, string) {
 
 	return func(f *frame) (reflect.Value, string) { v := value(f); return v, v.String() }
 }
+
+// genShiftCount is genValueUint for the count of a shift. golessons: a
+// negative count of a signed type became a huge uint and the shift gave
+// 0; Go panics.
+func genShiftCount(n *node) func(*frame) (reflect.Value, uint64) {
+	switch n.typ.TypeOf().Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+	default:
+		return genValueUint(n)
+	}
+	value := genValueInt(n)
+	return func(f *frame) (reflect.Value, uint64) {
+		v, i := value(f)
+		if i < 0 {
+			panic(runtimeErrorf("runtime error: negative shift amount"))
+		}
+		return v, uint64(i)
+	}
+}
