@@ -159,7 +159,11 @@ func (tn *typeNames) shadow(v reflect.Value, name string, budget *int, depth int
 		return v, false
 	}
 	elemName, each := strings.CutPrefix(name, "[]")
-	if !each {
+	keyName, valName, isMap := "", "", false
+	if strings.HasPrefix(name, "map[") {
+		keyName, valName, isMap = splitMapShape(name)
+	}
+	if !each && !isMap {
 		if m, recv, ok := tn.marshalerOf(v, name); ok {
 			return reflect.ValueOf(cellJSON{m, recv}), true
 		}
@@ -209,19 +213,79 @@ func (tn *typeNames) shadow(v reflect.Value, name string, budget *int, depth int
 		changed := false
 		for i, k := range keys {
 			var ch bool
-			vals[i], ch = tn.shadow(v.MapIndex(k), "", budget, depth+1)
+			vals[i], ch = tn.shadow(v.MapIndex(k), valName, budget, depth+1)
 			changed = changed || ch
 		}
-		if !changed {
+		texts, err := tn.textKeys(keys, keyName)
+		if err != nil {
+			return reflect.ValueOf(failedJSON{err}), true
+		}
+		if !changed && texts == nil {
 			return v, false
 		}
-		out := reflect.MakeMapWithSize(reflect.MapOf(v.Type().Key(), anyType), len(keys))
+		keyType := v.Type().Key()
+		if texts != nil {
+			keyType = reflect.TypeFor[string]()
+		}
+		out := reflect.MakeMapWithSize(reflect.MapOf(keyType, anyType), len(keys))
 		for i, k := range keys {
+			if texts != nil {
+				k = reflect.ValueOf(texts[i])
+			}
 			out.SetMapIndex(k, vals[i])
 		}
 		return out, true
 	}
 	return v, false
+}
+
+// textKeys is what json writes for keys of the cell type name ("main.Color"):
+// its MarshalText method's output, or nil when it has none.
+func (tn *typeNames) textKeys(keys []reflect.Value, name string) ([]string, error) {
+	if name == "" || name == "_" || len(keys) == 0 {
+		return nil, nil
+	}
+	tn.mu.RLock()
+	m, ok := tn.namedMarshalers[name]
+	tn.mu.RUnlock()
+	if !ok || m.method != "MarshalText" || m.fn.Type().In(0) != keys[0].Type() {
+		return nil, nil
+	}
+	texts := make([]string, len(keys))
+	for i, k := range keys {
+		out := m.fn.Call([]reflect.Value{k})
+		if err, _ := out[1].Interface().(error); err != nil {
+			return nil, err
+		}
+		b, _ := out[0].Interface().([]byte)
+		texts[i] = string(b)
+	}
+	return texts, nil
+}
+
+// failedJSON is a part of a shadow value whose method failed: json
+// reports the error, as it does for the method itself.
+type failedJSON struct{ err error }
+
+func (f failedJSON) MarshalJSON() ([]byte, error) { return nil, f.err }
+
+// shapedJSON is __glrt.JSONShape: a value the type checker saw is a
+// slice, array, map or pointer of a cell's named non-struct types
+// (shape, as the interpreter tags fields: "[]main.Level",
+// "map[main.Color]_"), which json marshals with their methods.
+type shapedJSON struct {
+	tn    *typeNames
+	v     any
+	shape string
+}
+
+func (s shapedJSON) MarshalJSON() ([]byte, error) {
+	budget := 100000
+	v := reflect.ValueOf(plainValue(s.v))
+	if sh, changed := s.tn.shadow(v, s.shape, &budget, 0); changed {
+		return json.Marshal(sh.Interface())
+	}
+	return json.Marshal(s.tn.jsonValue(s.v))
 }
 
 // shadowHeld is shadow of a value an interface holds, with yaegi's

@@ -80,3 +80,33 @@ json.Unmarshal([]byte(` + "`{\"Bg\":\"#010203\"}`" + `), &p)`},
 			errName: "panic", errHas: "main.Color has an UnmarshalJSON or UnmarshalText method declared in a cell"},
 	})
 }
+
+func TestJSONCallsMethodsOfNamedElementsAndKeys(t *testing.T) {
+	const decls = `import ("encoding/json"; "errors"; "fmt"; "strings")
+type Level int
+func (l Level) MarshalJSON() ([]byte, error) { return []byte(fmt.Sprintf("\"L%d\"", int(l))), nil }
+type Color int
+func (c Color) MarshalText() ([]byte, error) {
+	if c < 0 {
+		return nil, errors.New("no such color")
+	}
+	return []byte(strings.Repeat("c", int(c))), nil
+}
+type Rec struct{ M map[Color][]Level }`
+	runOutCases(t, []outCase{
+		{name: "slices, maps, pointers and fields", cells: []string{decls, `ls := []Level{0, 2}
+b, _ := json.Marshal(ls)
+fmt.Println(string(b))
+b, _ = json.Marshal(&ls)
+fmt.Println(string(b))
+b, _ = json.Marshal(map[string][]Level{"a": {1}})
+fmt.Println(string(b))
+b, _ = json.Marshal(map[Color]int{2: 1, 1: 5})
+fmt.Println(string(b))
+b, _ = json.MarshalIndent(Rec{map[Color][]Level{1: {3}}}, "", " ")
+fmt.Println(string(b))
+_, err := json.Marshal(map[Color]int{-1: 1})
+fmt.Println(err != nil)`},
+			out: "[\"L0\",\"L2\"]\n[\"L0\",\"L2\"]\n{\"a\":[\"L1\"]}\n{\"c\":5,\"cc\":1}\n{\n \"M\": {\n  \"c\": [\n   \"L3\"\n  ]\n }\n}\ntrue\n"},
+	})
+}

@@ -365,6 +365,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		}
 		return v
 	})
+	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })
 	m["Elems"] = reflect.ValueOf(newElems)
 	m["ElemsDeep"] = reflect.ValueOf(newElemsDeep)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })

@@ -72,6 +72,13 @@ type Facts struct {
 	// types with reflect.StructOf, unnamed and with their unexported
 	// fields exported, and the evaluator answers for them.
 	ReflectCalls map[Pos]string
+	// JSONShapes are, for a call of json.Marshal or MarshalIndent (by
+	// the Sel), the shape of its argument's type when that is a slice,
+	// array, map or pointer holding a cell's named non-struct type with a
+	// MarshalJSON or MarshalText method: "[]main.Level",
+	// "map[main.Color]_" (as the interpreter tags struct fields). Such a
+	// type is its underlying type at run time, without the method.
+	JSONShapes map[Pos]string
 	// Stringers are the instances of the cells' generic struct types
 	// with a String or Error method that the cell's values have
 	// (Pair[string, int]), and the struct types whose String or Error is
@@ -198,7 +205,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
@@ -307,6 +314,11 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			}
 			if es := elemStringers(call, info, pkg, path+"."+sel.Sel.Name); es != nil {
 				f.ElemStringers[at] = es
+			}
+		}
+		if path == "encoding/json" && (sel.Sel.Name == "Marshal" || sel.Sel.Name == "MarshalIndent") && len(call.Args) > 0 {
+			if shape, ok := jsonShape(info.TypeOf(call.Args[0]), pkg, 0); ok && strings.ContainsAny(shape, "[*") {
+				f.JSONShapes[at] = shape
 			}
 		}
 		if i, ok := printfFuncs[path+"."+sel.Sel.Name]; ok {
@@ -544,6 +556,47 @@ func instanceStringers(info *types.Info, pkg *types.Package) []InstanceStringer 
 	}
 	slices.SortFunc(out, func(a, b InstanceStringer) int { return strings.Compare(a.Type, b.Type) })
 	return out
+}
+
+// jsonShape is t as Facts.JSONShapes writes it, and whether it names a
+// cell type with a MarshalJSON or MarshalText method ("_" stands for a
+// part that names none).
+func jsonShape(t types.Type, pkg *types.Package, depth int) (string, bool) {
+	if t == nil || depth > 8 {
+		return "_", false
+	}
+	if n, ok := t.(*types.Named); ok {
+		if n.Obj().Pkg() != pkg || n.TypeArgs().Len() > 0 {
+			return "_", false
+		}
+		switch n.Underlying().(type) {
+		case *types.Struct, *types.Interface:
+			return "_", false // registered by reflect type; interfaces hold their own values
+		}
+		for _, m := range []string{"MarshalJSON", "MarshalText"} {
+			if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), false, pkg, m); obj != nil {
+				return "main." + n.Obj().Name(), true
+			}
+		}
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		s, ok := jsonShape(u.Elem(), pkg, depth+1)
+		return "[]" + s, ok
+	case *types.Array:
+		s, ok := jsonShape(u.Elem(), pkg, depth+1)
+		return "[]" + s, ok
+	case *types.Map:
+		k, okk := jsonShape(u.Key(), pkg, depth+1)
+		v, okv := jsonShape(u.Elem(), pkg, depth+1)
+		return "map[" + k + "]" + v, okk || okv
+	case *types.Pointer:
+		if depth == 0 {
+			s, ok := jsonShape(u.Elem(), pkg, depth+1)
+			return "*" + s, ok
+		}
+	}
+	return "_", false
 }
 
 // promoted reports whether t's method name comes from an embedded field.
