@@ -239,14 +239,18 @@ func (tn *typeNames) shadow(v reflect.Value, name string, budget *int, depth int
 	return v, false
 }
 
-// textKeys is what json writes for keys of the cell type name ("main.Color"):
-// its MarshalText method's output, or nil when it has none.
+// textKeys is what json writes for keys of a cell's struct type, or of
+// the cell type name ("main.Color"): its MarshalText method's output, or
+// nil when it has none.
 func (tn *typeNames) textKeys(keys []reflect.Value, name string) ([]string, error) {
-	if name == "" || name == "_" || len(keys) == 0 {
+	if len(keys) == 0 {
 		return nil, nil
 	}
 	tn.mu.RLock()
-	m, ok := tn.namedMarshalers[name]
+	m, ok := tn.marshalers[keys[0].Type()] // a struct type's
+	if !ok && name != "" && name != "_" {
+		m, ok = tn.namedMarshalers[name]
+	}
 	tn.mu.RUnlock()
 	if !ok || m.method != "MarshalText" || m.fn.Type().In(0) != keys[0].Type() {
 		return nil, nil

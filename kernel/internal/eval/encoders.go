@@ -5,6 +5,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -41,7 +42,7 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 			}
 			refuseEmbedded("json.Unmarshal", v)
 			tn.refuseCellUnmarshalers(reflect.TypeOf(v))
-			return json.Unmarshal(data, v)
+			return tn.nameStruct(json.Unmarshal(data, v), reflect.TypeOf(v))
 		})
 	}
 	if r := x["reflect/reflect"]; r != nil {
@@ -64,6 +65,55 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 			return xml.Unmarshal(data, v)
 		})
 	}
+}
+
+// nameStruct gives err, a json type error inside a struct of a cell type
+// (which reflect knows by no name), the name of that struct type, found
+// by following the error's field path from root: Go writes "Go struct
+// field Movie.released", the interpreter's types gave ".released".
+func (tn *typeNames) nameStruct(err error, root reflect.Type) error {
+	var ute *json.UnmarshalTypeError
+	if !errors.As(err, &ute) || ute.Struct != "" || ute.Field == "" || root == nil {
+		return err
+	}
+	t := root
+	path := strings.Split(ute.Field, ".")
+	for i, name := range path {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || i == len(path)-1 {
+			break
+		}
+		f, ok := jsonField(t, name)
+		if !ok {
+			return err
+		}
+		t = f.Type
+	}
+	if t.Kind() != reflect.Struct {
+		return err
+	}
+	if n, _ := tn.lookup(t); n != "" && !strings.Contains(n, "|") {
+		ute.Struct = strings.TrimPrefix(n, "main.")
+	}
+	return err
+}
+
+// jsonField is the field of struct type t that json fills from the key
+// name: by its tag's name, else its own name, case-insensitively.
+func jsonField(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key := f.Name
+		if tag, _, _ := strings.Cut(f.Tag.Get("json"), ","); tag != "" && tag != "-" {
+			key = tag
+		}
+		if strings.EqualFold(key, name) {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
 }
 
 // marshalXML is xml.MarshalIndent with the root element named after the

@@ -92,7 +92,9 @@ func (c Color) MarshalText() ([]byte, error) {
 	}
 	return []byte(strings.Repeat("c", int(c))), nil
 }
-type Rec struct{ M map[Color][]Level }`
+type Rec struct{ M map[Color][]Level }
+type Point struct{ X, Y int }
+func (p Point) MarshalText() ([]byte, error) { return []byte(fmt.Sprintf("%d_%d", p.X, p.Y)), nil }`
 	runOutCases(t, []outCase{
 		{name: "slices, maps, pointers and fields", cells: []string{decls, `ls := []Level{0, 2}
 b, _ := json.Marshal(ls)
@@ -106,7 +108,28 @@ fmt.Println(string(b))
 b, _ = json.MarshalIndent(Rec{map[Color][]Level{1: {3}}}, "", " ")
 fmt.Println(string(b))
 _, err := json.Marshal(map[Color]int{-1: 1})
-fmt.Println(err != nil)`},
-			out: "[\"L0\",\"L2\"]\n[\"L0\",\"L2\"]\n{\"a\":[\"L1\"]}\n{\"c\":5,\"cc\":1}\n{\n \"M\": {\n  \"c\": [\n   \"L3\"\n  ]\n }\n}\ntrue\n"},
+fmt.Println(err != nil)
+b, _ = json.Marshal(map[Point]string{{1, 2}: "a"})
+fmt.Println(string(b))`},
+			out: "[\"L0\",\"L2\"]\n[\"L0\",\"L2\"]\n{\"a\":[\"L1\"]}\n{\"c\":5,\"cc\":1}\n{\n \"M\": {\n  \"c\": [\n   \"L3\"\n  ]\n }\n}\ntrue\n{\"1_2\":\"a\"}\n"},
+	})
+}
+
+func TestJSONTypeErrorsNameTheCellsStructType(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "top level and nested", cells: []string{`import ("encoding/json"; "fmt")
+type Studio struct{ Founded int ` + "`json:\"founded\"`" + ` }
+type Movie struct {
+	Title    string
+	Released int ` + "`json:\"released\"`" + `
+	By       *Studio ` + "`json:\"by\"`" + `
+}`, `var m Movie
+fmt.Println(json.Unmarshal([]byte(` + "`{\"released\": \"1999\"}`" + `), &m))
+fmt.Println(json.Unmarshal([]byte(` + "`{\"by\": {\"founded\": true}}`" + `), &m))
+var ms []Movie
+fmt.Println(json.Unmarshal([]byte(` + "`[{\"Title\": 3}]`" + `), &ms))`},
+			out: "json: cannot unmarshal string into Go struct field Movie.released of type int\n" +
+				"json: cannot unmarshal bool into Go struct field Studio.by.founded of type int\n" +
+				"json: cannot unmarshal number into Go struct field Movie.Title of type string\n"},
 	})
 }

@@ -1946,3 +1946,31 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestReflectPanicsAreGoRuntimeErrors(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "runtime")
+func try(name string, f func()) {
+	defer func() {
+		r := recover()
+		_, isRT := r.(runtime.Error)
+		fmt.Println(name, r, isRT)
+	}()
+	f()
+}
+func main() {
+	n := -1
+	var g func()
+	s := []int{1, 2}
+	try("nil func", func() { g() })
+	try("make", func() { _ = make([]int, n) })
+	try("convert", func() { _ = [3]int(s) })
+}
+`)
+	want := "nil func runtime error: invalid memory address or nil pointer dereference true\n" +
+		"make runtime error: makeslice: len out of range true\n" +
+		"convert runtime error: cannot convert slice with length 2 to array or pointer to array with length 3 true\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

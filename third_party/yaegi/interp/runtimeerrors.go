@@ -10,6 +10,7 @@ package interp
 import (
 	"fmt"
 	"reflect"
+	"strings"
 )
 
 // runtimeError is a run-time panic of interpreted code. It implements
@@ -36,9 +37,27 @@ var errNilDeref = runtimeError{"runtime error: invalid memory address or nil poi
 // started with: reflect's error for a use of the zero Value, which is
 // what dereferencing a nil pointer comes to in the interpreter, becomes
 // Go's nil dereference error.
+//
+// golessons: so do reflect's panics for what Go reports as runtime
+// errors (a call of a nil func, make with a negative length, a slice
+// converted to a longer array), in Go's words.
 func goPanicValue(r any) any {
 	if ve, ok := r.(*reflect.ValueError); ok && ve.Kind == reflect.Invalid {
 		return errNilDeref
+	}
+	if msg, ok := r.(string); ok && strings.HasPrefix(msg, "reflect") {
+		switch {
+		case msg == "reflect.Value.Call: call of nil function":
+			return errNilDeref
+		case msg == "reflect.MakeSlice: negative len", msg == "reflect.MakeSlice: len > cap":
+			return runtimeError{"runtime error: makeslice: len out of range"}
+		case msg == "reflect.MakeSlice: negative cap":
+			return runtimeError{"runtime error: makeslice: cap out of range"}
+		case msg == "reflect.MakeChan: negative buffer size":
+			return runtimeError{"runtime error: makechan: size out of range"}
+		case strings.HasPrefix(msg, "reflect: cannot convert slice with length "):
+			return runtimeError{"runtime error: " + strings.Replace(strings.TrimPrefix(msg, "reflect: "), " to array ", " to array or pointer to array ", 1)}
+		}
 	}
 	return r
 }
