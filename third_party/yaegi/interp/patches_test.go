@@ -1974,3 +1974,24 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestPrintingAValueWhoseMethodsOnlyShareFmtsNames(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "time")
+type Tree struct{ v int }
+func (t Tree) String(indent int) string { return fmt.Sprint(indent, t.v) }
+type Money struct{ cents int }
+func (m Money) Format(layout string) string { return fmt.Sprintf(layout, m.cents) }
+type Event struct {
+	Name string
+	time.Time
+}
+func main() {
+	fmt.Println(Tree{1}, Money{150}, Money{2}.Format("%d¢"))
+	fmt.Println(Event{"launch", time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)})
+}
+`)
+	if want := "{1} {150} 2¢\n2020-01-02 03:04:05 +0000 UTC\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

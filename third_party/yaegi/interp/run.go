@@ -365,6 +365,50 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	}
 }
 
+// fitsWrapper reports whether the methods of typ named as those of rt,
+// an interface or its wrapper (fields W<Method> after the value), have
+// their signatures too. golessons: yaegi matched names only, so
+// fmt.Println of a value with a method String(indent int) string, or of
+// a struct embedding time.Time (whose Format takes a layout), panicked
+// building a fmt.Stringer or fmt.Formatter wrapper.
+func fitsWrapper(typ *itype, rt reflect.Type) bool {
+	want := map[string]string{}
+	switch rt.Kind() {
+	case reflect.Interface:
+		for i := 0; i < rt.NumMethod(); i++ {
+			want[rt.Method(i).Name] = rt.Method(i).Type.String()
+		}
+	case reflect.Struct:
+		for i := 1; i < rt.NumField(); i++ {
+			if name, ok := strings.CutPrefix(rt.Field(i).Name, "W"); ok && rt.Field(i).Type.Kind() == reflect.Func {
+				want[name] = rt.Field(i).Type.String()
+			}
+		}
+	}
+	if len(want) == 0 {
+		return true
+	}
+	ms := typ.methods()
+	for name, w := range want {
+		sig, ok := ms[name]
+		if !ok {
+			return false
+		}
+		if sig == w {
+			continue
+		}
+		// A compiled type's method has its receiver as first argument;
+		// a method declared in interpreted code does not.
+		if m, _ := typ.lookupMethod(name); m == nil {
+			if s, err := stripReceiverFromArgs(sig); err == nil && s == w {
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
 func stripReceiverFromArgs(signature string) (string, error) {
 	fields := receiverStripperRxp.FindStringSubmatch(signature)
 	if len(fields) < 5 {
@@ -1911,7 +1955,7 @@ func callBin(n *node) {
 	if lr, ok := n.interp.mapTypes[c0.rval]; ok {
 		getMapType = func(typ *itype) reflect.Type {
 			for _, rt := range lr {
-				if typ.implements(&itype{cat: valueT, rtype: rt}) && !lacksPointerMethods(typ, rt) {
+				if typ.implements(&itype{cat: valueT, rtype: rt}) && !lacksPointerMethods(typ, rt) && fitsWrapper(typ, rt) {
 					return rt
 				}
 			}

@@ -91,7 +91,7 @@ func getWrapper(n *node, t reflect.Type) reflect.Type {
 				break
 			}
 		}
-		if match {
+		if match && fitsWrapper(n.typ, rt) {
 			return rt
 		}
 	}
