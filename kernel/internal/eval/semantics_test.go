@@ -297,6 +297,17 @@ func main() {
 	var d Celsius = 9 / 2
 	fmt.Println(g, r(), w, float64(7/2), c, x, d, half, 7/2.0, (10/4)/2)
 }`}, out: "2 3 0 3 100 2.5 4 0 3.5 1\n"},
+		{name: "constant expressions of complex types", cells: []string{`import "fmt"
+type Z complex64
+const I2 = 2i
+func main() {
+	var c complex128 = 1 + 2
+	z := 3i / 2
+	var w Z = 1 + I2*3
+	var f complex64 = 2 * (1 + 1i)
+	fmt.Println(c, z, w, f, real(z*2), 1+1i == complex(1, 1))
+	fmt.Printf("%T %T\n", z, f)
+}`}, out: "(3+0i) (0+1.5i) (1+6i) (2+2i) 0 true\ncomplex128 complex64\n"},
 	})
 }
 

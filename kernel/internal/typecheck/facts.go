@@ -99,6 +99,9 @@ type Facts struct {
 	// position of the operator, as the literal of the value Go computes:
 	// yaegi divides integer constants in the context's type, so
 	// var g float64 = 10 / 4 was 2.5 and w * (5 / 9) was w.
+	// The constant expressions of a complex type are there too, as
+	// complex(re, im) (yaegi panicked on var c complex128 = 1 + 2 and
+	// failed to compile 3i / 2).
 	Quotients map[Pos]string
 }
 
@@ -247,8 +250,12 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			}
 			return true
 		}
-		if be, ok := n.(*ast.BinaryExpr); ok && be.Op == token.QUO {
-			if q, ok := quotient(be, info); ok {
+		if be, ok := n.(*ast.BinaryExpr); ok {
+			q, ok := complexConst(be, info)
+			if !ok && be.Op == token.QUO {
+				q, ok = quotient(be, info)
+			}
+			if ok {
 				if p := fset.Position(be.OpPos); p.Filename == cellFile {
 					f.Quotients[Pos{p.Line, p.Column}] = q
 				}
@@ -668,20 +675,58 @@ func isUntypedConst(o types.Object) bool {
 
 // quotient is the literal standing for be, a constant division, with
 // its type when it has one (see Facts.Quotients).
+// complexConst is the literal of be, a constant expression of a complex
+// type, as complex(re, im) converted to its type when it has one (see
+// Facts.Quotients).
+func complexConst(be *ast.BinaryExpr, info *types.Info) (string, bool) {
+	tv, ok := info.Types[be]
+	if !ok || tv.Value == nil || usesIota(be) {
+		return "", false
+	}
+	b, ok := tv.Type.Underlying().(*types.Basic)
+	if !ok || b.Info()&types.IsComplex == 0 {
+		return "", false
+	}
+	part := func(v constant.Value) string {
+		f, _ := constant.Float64Val(constant.ToFloat(v))
+		lit := strconv.FormatFloat(f, 'g', -1, 64)
+		if !strings.ContainsAny(lit, ".eIN") {
+			lit += ".0"
+		}
+		return lit
+	}
+	v := constant.ToComplex(tv.Value)
+	lit := "complex(" + part(constant.Real(v)) + ", " + part(constant.Imag(v)) + ")"
+	if b.Kind() == types.UntypedComplex {
+		return lit, true
+	}
+	t := types.TypeString(tv.Type, cellQualifier)
+	if strings.Contains(t, "invalid type") {
+		return "", false
+	}
+	return t + "(" + lit + ")", true
+}
+
+// usesIota reports whether x names iota: one expression, a value for
+// each constant it declares.
+func usesIota(x ast.Expr) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == "iota" {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 func quotient(be *ast.BinaryExpr, info *types.Info) (string, bool) {
 	tv, ok := info.Types[be]
 	if !ok || tv.Value == nil {
 		return "", false
 	}
-	usesIota := false
-	ast.Inspect(be, func(x ast.Node) bool {
-		if id, ok := x.(*ast.Ident); ok && id.Name == "iota" {
-			usesIota = true
-		}
-		return !usesIota
-	})
-	if usesIota {
-		return "", false // one expression, a value for each constant it declares
+	if usesIota(be) {
+		return "", false
 	}
 	b, ok := tv.Type.Underlying().(*types.Basic)
 	if !ok {
