@@ -1995,3 +1995,32 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestMultipleAssignmentsToInterfaces(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "io"; "strings")
+type Shape interface{ Area() float64 }
+type Sq struct{ s float64 }
+func (q Sq) Area() float64 { return q.s * q.s }
+type Circ struct{ r float64 }
+func (c Circ) Area() float64 { return 3 * c.r * c.r }
+var g1, g2 Shape = Sq{3}, Circ{1}
+func main() {
+	var a, b Shape = Sq{1}, Sq{2}
+	fmt.Println(a.Area(), b.Area(), g1.Area(), g2.Area())
+	a, b = b, a
+	fmt.Println(a.Area(), b.Area())
+	a, b = Circ{2}, Sq{5}
+	fmt.Println(a.Area(), b.Area())
+	var r1, r2 io.Reader = strings.NewReader("x"), strings.NewReader("yz")
+	r1, r2 = r2, r1
+	d, _ := io.ReadAll(r1)
+	var x, y any = "s", 3
+	x, y = y, x
+	fmt.Println(string(d), x, y)
+}
+`)
+	if want := "1 4 9 3\n4 1\n12 25\nyz 3 s\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

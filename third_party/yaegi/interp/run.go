@@ -1033,8 +1033,16 @@ func assign(n *node) {
 			if n.child[i].ident == "_" {
 				continue
 			}
-			t[i] = reflect.New(types[i]).Elem()
-			t[i].Set(s(f))
+			// golessons: the temporary has the type of the value the
+			// destination is given; the source's type was wrong for an
+			// interface destination (x, y = y, x of two any panicked).
+			v := s(f)
+			typ := types[i]
+			if v.IsValid() {
+				typ = v.Type()
+			}
+			t[i] = reflect.New(typ).Elem()
+			t[i].Set(v)
 		}
 		for i, d := range dvalue {
 			if n.child[i].ident == "_" {
@@ -3322,6 +3330,12 @@ func compositeBinStructNotype(n *node) { doCompositeBinStruct(n, false) }
 func destType(n *node) *itype {
 	switch n.anc.kind {
 	case assignStmt, defineStmt:
+		if n.anc.nleft > 1 {
+			// golessons: a literal of a multiple assignment is built in
+			// its own slot (see cfg.go): var a, b Shape = Sq{1}, Sq{2}
+			// stored an interface value into a Sq and panicked.
+			return n.typ
+		}
 		return n.anc.child[0].typ
 	default:
 		return n.typ
