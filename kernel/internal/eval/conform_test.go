@@ -167,3 +167,26 @@ go func() { defer fmt.Println("goroutine deferred"); os.Exit(2) }()
 <-done`}, errName: "panic", errHas: "os.Exit(2) called"},
 	})
 }
+
+func TestMapsKeyedByInterfaces(t *testing.T) {
+	const decls = `import "fmt"
+type Shape interface{ Area() float64 }
+type Sq struct{ s float64 }
+func (q Sq) Area() float64 { return q.s * q.s }
+type NotFound struct{ Key string }
+func (e NotFound) Error() string { return "nf " + e.Key }`
+	runOutCases(t, []outCase{
+		{name: "a cell's interface is refused before the cell runs", cells: []string{decls, `fmt.Println("ran")
+set := map[Shape]int{}
+_ = set`}, errName: "CompileError", errHas: "2:8: map[Shape]int: the interpreter (yaegi v0.16.1) cannot key a map by an interface declared in a cell"},
+		{name: "any counts equal values once", cells: []string{decls, `set := map[any]int{}
+var a, b Shape = Sq{2}, Sq{2}
+set[a]++
+set[b]++
+set[Sq{2}]++
+fmt.Println(len(set), set[a])`}, out: "1 3\n"},
+		{name: "error keys of a cell type say why they fail", cells: []string{decls, `counts := map[error]int{}
+var e error = NotFound{"a"}
+counts[e]++`}, errName: "panic", errHas: "key the map by the concrete type, a string, or any"},
+	})
+}

@@ -1,11 +1,14 @@
 package eval
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
+	"maps"
 	"reflect"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -77,13 +80,27 @@ func (e *Evaluator) typecheck(cell string) error {
 	problems := c.Check(e.priorDecls(), segs, kindOf)
 	e.facts = cellFacts{cell: cell, f: c.Facts()}
 	if len(problems) == 0 {
-		return nil
+		return ifaceKeys(e.facts.f.IfaceKeys)
 	}
 	var tb []string
 	for _, p := range problems {
 		tb = append(tb, fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg))
 	}
 	return &Error{Name: "CompileError", Value: tb[0], Traceback: tb}
+}
+
+// ifaceKeys refuses the first of the map types keyed by a cell's
+// interface (typecheck.Facts.IfaceKeys): run, such a map would count two
+// equal keys as two entries.
+func ifaceKeys(at map[typecheck.Pos]string) error {
+	if len(at) == 0 {
+		return nil
+	}
+	first := slices.MinFunc(slices.Collect(maps.Keys(at)), func(a, b typecheck.Pos) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col))
+	})
+	return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: %s: the interpreter (yaegi v0.16.1) cannot key a map by an interface declared in a cell: "+
+		"two equal keys would be two entries; key it by the concrete type, a string, or any (map[any]V, then a type assertion)", first.Line, first.Col, at[first])}
 }
 
 // priorDecls is what earlier cells declared, for the checker.

@@ -72,6 +72,12 @@ type Facts struct {
 	// types with reflect.StructOf, unnamed and with their unexported
 	// fields exported, and the evaluator answers for them.
 	ReflectCalls map[Pos]string
+	// IfaceKeys are the map types keyed by an interface with methods that
+	// a cell declares (map[Shape]int), by the position of `map`, as the
+	// cell would write the type. The interpreter holds such a key as its
+	// own interface value, which two equal keys are not: the evaluator
+	// refuses them.
+	IfaceKeys map[Pos]string
 	// JSONShapes are, for a call of json.Marshal or MarshalIndent (by
 	// the Sel), the shape of its argument's type when that is a slice,
 	// array, map or pointer holding a cell's named non-struct type with a
@@ -208,7 +214,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
@@ -240,6 +246,14 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		}
 		if ta, ok := n.(*ast.TypeAssertExpr); ok && ta.Type != nil {
 			caseType(fset, ta.X, ta.Type, info, pkg, &f)
+			return true
+		}
+		if mt, ok := n.(*ast.MapType); ok {
+			if k := info.TypeOf(mt.Key); k != nil && cellInterface(k, pkg) {
+				if p := fset.Position(mt.Map); p.Filename == cellFile {
+					f.IfaceKeys[Pos{p.Line, p.Column}] = types.TypeString(info.TypeOf(mt), cellQualifier)
+				}
+			}
 			return true
 		}
 		if ix, ok := n.(*ast.IndexExpr); ok {
@@ -563,6 +577,17 @@ func instanceStringers(info *types.Info, pkg *types.Package) []InstanceStringer 
 	}
 	slices.SortFunc(out, func(a, b InstanceStringer) int { return strings.Compare(a.Type, b.Type) })
 	return out
+}
+
+// cellInterface reports whether t is an interface type with methods
+// declared in pkg, the cells' package.
+func cellInterface(t types.Type, pkg *types.Package) bool {
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() != pkg {
+		return false
+	}
+	it, ok := n.Underlying().(*types.Interface)
+	return ok && it.NumMethods() > 0
 }
 
 // jsonShape is t as Facts.JSONShapes writes it, and whether it names a
