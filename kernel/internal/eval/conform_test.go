@@ -80,6 +80,19 @@ var y = x * 2
 const k = 3
 var label = fmt.Sprint("k=", k)
 func double(n int) int { return 2 * n }`}, out: "4 8 k=3 4\n"},
+		{name: "a method named like a func, declared below main", cells: []string{`import "fmt"
+func main() {
+	var b Bank
+	b.Deposit(5)
+	Deposit(3)
+	fmt.Println(b.balance, total, b.Balance())
+}
+var total = start()
+func start() int { return 1 }
+func Deposit(amount int) { total += amount }
+type Bank struct{ balance int }
+func (b *Bank) Deposit(amount int) { b.balance += amount }
+func (b *Bank) Balance() int { return b.balance + total }`}, out: "5 4 9\n"},
 		{name: "var block below the func using it", cells: []string{`import "fmt"
 func show() { fmt.Println(a, b) }
 var (

@@ -101,8 +101,19 @@ func newUseInfo(u *unit) useInfo {
 	in := useInfo{u: u, uses: map[string]bool{}}
 	if u.file != nil {
 		for _, d := range u.file.Decls { // not the package name
-			for n := range identsIn(d) {
-				in.uses[n] = true
+			var parts []ast.Node = []ast.Node{d}
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+				// A method's name is no use of the package-level func of
+				// that name (a Bank's Deposit beside func Deposit).
+				parts = []ast.Node{fd.Recv, fd.Type}
+				if fd.Body != nil {
+					parts = append(parts, fd.Body)
+				}
+			}
+			for _, part := range parts {
+				for n := range identsIn(part) {
+					in.uses[n] = true
+				}
 			}
 		}
 		in.names = declNames(u.file)
@@ -117,6 +128,17 @@ func newUseInfo(u *unit) useInfo {
 	}
 	for _, n := range in.names {
 		delete(in.uses, n)
+	}
+	if u.file != nil {
+		// A use of a method's name (b.Deposit(5), a selector) waits for
+		// the method too: split from its type's unit, it would otherwise
+		// come after a func main declared above it. Added after the
+		// deletes: the unit may still use a func of the same name.
+		for _, d := range u.file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+				in.names = append(in.names, fd.Name.Name)
+			}
+		}
 	}
 	return in
 }
