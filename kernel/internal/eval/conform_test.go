@@ -203,3 +203,29 @@ var e error = NotFound{"a"}
 counts[e]++`}, errName: "panic", errHas: "key the map by the concrete type, a string, or any"},
 	})
 }
+
+func TestTypeAliasesDeclaredInFuncs(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "used as types, in conversions, literals and type switches; shadowed in a block", cells: []string{`import "fmt"
+type point struct{ x, y int }
+func main() {
+	type Num = float64
+	type P = point
+	type Pairs = map[string][]Num
+	var n Num = 2.5
+	ps := Pairs{"a": {1, n}}
+	var x any = n
+	switch v := x.(type) {
+	case Num:
+		fmt.Println("num", v)
+	}
+	fmt.Println(n, Num(3)/2, ps, P{1, 2}, []P{{3, 4}})
+	if true {
+		type Num = int
+		var k Num = 7
+		fmt.Println(k / 2)
+	}
+	fmt.Printf("%T\n", n)
+}`}, out: "num 2.5\n2.5 1.5 map[a:[1 2.5]] {1 2} [{3 4}]\n3\nfloat64\n"},
+	})
+}

@@ -24,6 +24,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 		u.pending = e.stmtEntries(u)
 	}
 	e.applyAliases(u.node())
+	rewrite.LocalAliases(u.node())
 	rewrite.JoinTaglessCases(u.node())
 	rewrite.Rename(u.node(), "main", mainName)
 	rewrite.NameParams(u.node())
