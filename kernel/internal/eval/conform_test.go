@@ -229,3 +229,29 @@ func main() {
 }`}, out: "num 2.5\n2.5 1.5 map[a:[1 2.5]] {1 2} [{3 4}]\n3\nfloat64\n"},
 	})
 }
+
+func TestConstantGroupsWithSeveralNamesPerLine(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "implicit repetition and iota per line", cells: []string{`import "fmt"
+type Size int
+const (
+	KB, KiB Size = 1 << (10 * (iota + 1)), 1000 * (iota + 1)
+	MB, MiB
+	GB, GiB
+)
+const (
+	x = iota * 2
+	y
+	p, q = iota, -iota
+	r, s
+)
+func main() {
+	const (
+		a, b = iota, iota * 10
+		c, d
+	)
+	fmt.Println(KB, KiB, MB, MiB, GB, GiB, x, y, p, q, r, s, a, b, c, d)
+	fmt.Printf("%T\n", MiB)
+}`}, out: "1024 1000 1048576 2000 1073741824 3000 0 2 2 -2 3 -3 0 0 1 10\nmain.Size\n"},
+	})
+}
