@@ -2024,3 +2024,25 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAssertionToAStructWithMethodsPromotedThroughAnEmbeddedPointer(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Logger interface{ Log(string) }
+type Named interface{ Name() string }
+type base struct{ name string }
+func (b *base) Log(msg string) { fmt.Println(b.name, msg) }
+func (b *base) Name() string { return b.name }
+type Service struct{ *base }
+func main() {
+	var l Logger = Service{&base{"api"}}
+	s, ok := l.(Service)
+	n, ok2 := l.(Named)
+	fmt.Println(s.Name(), ok, n.Name(), ok2)
+	l.Log("up")
+}
+`)
+	if want := "api true api true\napi up\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -622,7 +622,11 @@ func (check typecheck) typeAssertionExpr(n *node, typ *itype) error {
 			return n.cfgErrorf("impossible type assertion: %s does not implement %s (missing %v method)", typ.id(), n.typ.id(), name)
 		}
 		if tm.recv != nil && tm.recv.TypeOf().Kind() == reflect.Ptr && typ.TypeOf().Kind() != reflect.Ptr {
-			return n.cfgErrorf("impossible type assertion: %s does not implement %s as %q method has a pointer receiver", typ.id(), n.typ.id(), name)
+			// golessons: not when the method is promoted through an
+			// embedded pointer (struct{ *base }), which a value has.
+			if _, index := typ.lookupMethod(name); !embedsPointerOnPath(typ, index) {
+				return n.cfgErrorf("impossible type assertion: %s does not implement %s as %q method has a pointer receiver", typ.id(), n.typ.id(), name)
+			}
 		}
 
 		if im.cat != funcT || tm.cat != funcT {
