@@ -2046,3 +2046,26 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestMethodsOfAnEmbeddedCompiledTypeThroughAnInterface(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "io"; "strings")
+type ReadCloser interface {
+	io.Reader
+	Close() error
+}
+type file struct{ *strings.Reader }
+func (f *file) Close() error { return nil }
+type Lener interface{ Len() int }
+func main() {
+	var rc ReadCloser = &file{strings.NewReader("payload")}
+	b := make([]byte, 3)
+	n, _ := rc.Read(b)
+	var l Lener = file{strings.NewReader("abcd")}
+	fmt.Println(n, string(b), rc.Close(), l.Len())
+}
+`)
+	if want := "3 pay <nil> 4\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

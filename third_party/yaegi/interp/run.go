@@ -2666,6 +2666,33 @@ func lookupMethodValue(val valueInterface, name string) (r reflect.Value, m *nod
 			return
 		}
 	}
+	// golessons: a method of an embedded compiled type (Read of a
+	// struct{ *strings.Reader } held in a cell's ReadCloser): upstream
+	// looked in embedded interface values only.
+	st := val.node.typ
+	for st != nil && (st.cat == ptrT || st.cat == linkedT) {
+		st = st.val
+	}
+	if st == nil {
+		return
+	}
+	for i, fl := range st.field {
+		if !fl.embed || i >= nf || !isBin(fl.typ) {
+			continue
+		}
+		fv := v.Field(i)
+		if !fv.CanInterface() {
+			continue
+		}
+		if r = fv.MethodByName(name); r.IsValid() {
+			return
+		}
+		if fv.CanAddr() {
+			if r = fv.Addr().MethodByName(name); r.IsValid() {
+				return
+			}
+		}
+	}
 	return
 }
 
