@@ -204,9 +204,9 @@ fmt.Printf("%v %T %v %T\n", z, z, p, p)`}, out: "[{a 1.5} {b 2}] []main.Pair[str
 	})
 }
 
-func TestAGenericFuncCallingItselfInsideAFuncLiteralIsRefused(t *testing.T) {
+func TestAGenericFuncCallingItselfInsideAFuncLiteral(t *testing.T) {
 	runOutCases(t, []outCase{
-		{name: "assigned to a captured variable", cells: []string{`import ("fmt"; "sync")
+		{name: "a parallel merge sort assigning to captured variables", cells: []string{`import ("fmt"; "sync")
 func Sort[T int | string](s []T) []T {
 	if len(s) < 2 {
 		return s
@@ -217,15 +217,39 @@ func Sort[T int | string](s []T) []T {
 	go func() { defer wg.Done(); left = Sort(s[:len(s)/2]) }()
 	go func() { defer wg.Done(); right = Sort(s[len(s)/2:]) }()
 	wg.Wait()
-	return append(left, right...)
-}`}, errName: "CompileError", errHas: "9:38: Sort is a generic func that calls itself inside a func literal"},
-		{name: "returned from the literal runs", cells: []string{`import "fmt"
+	out := make([]T, 0, len(s))
+	for len(left) > 0 && len(right) > 0 {
+		if left[0] <= right[0] {
+			out, left = append(out, left[0]), left[1:]
+		} else {
+			out, right = append(out, right[0]), right[1:]
+		}
+	}
+	return append(append(out, left...), right...)
+}`, `fmt.Println(Sort([]int{5, 2, 9, 1, 7}), Sort([]string{"b", "c", "a"}))`}, out: "[1 2 5 7 9] [a b c]\n"},
+		{name: "returned from the literal, sent on a channel, or only called", cells: []string{`import "fmt"
 func Count[T any](x T, n int) int {
 	if n == 0 {
 		return 0
 	}
 	return func() int { v := Count(x, n-1); return v + 1 }()
-}`, `fmt.Println(Count("a", 3))`}, out: "3\n"},
+}
+func Depth[T any](x T, n int) int {
+	if n == 0 {
+		return 0
+	}
+	c := make(chan int, 1)
+	go func() { c <- Depth(x, n-1) }()
+	return <-c + 1
+}
+var calls int
+func Walk[T any](x T, n int) {
+	calls++
+	if n > 0 {
+		func() { Walk(x, n-1) }()
+	}
+}`, `Walk(1.5, 4)
+fmt.Println(Count("a", 3), Depth(2, 5), calls)`}, out: "3 5 5\n"},
 	})
 }
 

@@ -211,15 +211,6 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	if u.mainCall && e.replaying {
 		return nil
 	}
-	if name, at := selfCallInClosure(u.node()); name != "" {
-		where := ""
-		if p := e.i.FileSet().Position(at); p.Filename == cellFile {
-			where = fmt.Sprintf("%d:%d: ", p.Line, p.Column)
-		}
-		return &Error{Name: "CompileError", Value: where + name + " is a generic func that calls itself inside a func literal that sets its variables, " +
-			"which the interpreter (yaegi v0.16.1) would run without the call, leaving them zero values; return the result from the literal " +
-			"(func() T { return " + name + "(...) }()) or send it on a channel, or make " + name + " a method of a generic type"}
-	}
 	if user && len(e.facts.f.Stringers) > 0 {
 		e.registerInstanceStringers()
 	}

@@ -2467,6 +2467,20 @@ func genRun(nod *node) error {
 		}
 		seen[n] = true
 		switch n.kind {
+		case funcDecl:
+			// golessons: a generic func's instance is a child of the calls
+			// of it. A func literal is run through genRun while its
+			// enclosing func is still being compiled: when the literal
+			// called that enclosing generic func itself, the walk went
+			// into the unfinished instance and made the code of its first
+			// statements before they were chained to the rest, so a
+			// generic func calling itself inside a func literal stopped
+			// there and returned zero values. The instance gets its own
+			// genRun when it is compiled; other instances are walked as
+			// before (that is how a called instance's body is made).
+			if n != nod && len(n.param) > 0 && encloses(n, nod) {
+				return false
+			}
 		case funcType:
 			if len(n.anc.child) == 4 {
 				// function body entry point
@@ -2481,6 +2495,16 @@ func genRun(nod *node) error {
 	}, nil)
 
 	return err
+}
+
+// encloses reports whether n is one of the ancestors of m.
+func encloses(n, m *node) bool {
+	for a := m.anc; a != nil; a = a.anc {
+		if a == n {
+			return true
+		}
+	}
+	return false
 }
 
 func genGlobalVars(roots []*node, sc *scope) (*node, error) {

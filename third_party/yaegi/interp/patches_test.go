@@ -2069,3 +2069,28 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAGenericFuncCallingItselfInsideAFuncLiteral(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "sync")
+func F[T any](s T, n int) T {
+	if n == 0 {
+		return s
+	}
+	var r T
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); r = F(s, n-1) }()
+	wg.Wait()
+	c := make(chan T, 1)
+	go func() { c <- F(s, 0) }()
+	return func() T { <-c; return r }()
+}
+func main() {
+	fmt.Println(F(7, 3), F("s", 2))
+}
+`)
+	if want := "7 s\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
