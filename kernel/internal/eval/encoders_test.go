@@ -133,3 +133,14 @@ fmt.Println(json.Unmarshal([]byte(` + "`[{\"Title\": 3}]`" + `), &ms))`},
 				"json: cannot unmarshal number into Go struct field Movie.Title of type string\n"},
 	})
 }
+
+func TestAValueHeldInAPackagesInterfaceIsEncodedAndComparedAsItself(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "json, reflect.DeepEqual and reflect.TypeOf of a fmt.Stringer variable", cells: []string{`import ("encoding/json"; "fmt"; "reflect")
+type Money struct{ Amount int }
+func (m Money) String() string { return "money" }`, `var s fmt.Stringer = Money{2}
+b, err := json.Marshal(s)
+fmt.Println(string(b), err, reflect.DeepEqual(s, Money{2}), reflect.DeepEqual(s, Money{3}), reflect.TypeOf(s).Kind())`},
+			out: "{\"Amount\":2} <nil> true false struct\n"},
+	})
+}

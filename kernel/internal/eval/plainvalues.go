@@ -1,6 +1,10 @@
 package eval
 
-import "reflect"
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+)
 
 // A cell value whose type has methods sits in an interface-typed slot (an
 // `any` variable, a []any element, a map[string]any value) inside yaegi's
@@ -18,6 +22,12 @@ func plainValue(x any) any {
 		return nil
 	}
 	if inner, _, ok := unwrapVI(x); ok {
+		return plainValue(inner)
+	}
+	if inner, ok := unwrapYaegi(x); ok && !marshals(x) {
+		// A cell value held in a variable of a package's interface
+		// (var s fmt.Stringer = Money{2}) arrives in yaegi's wrapper,
+		// whose funcs json cannot encode.
 		return plainValue(inner)
 	}
 	rv := reflect.ValueOf(x)
@@ -134,12 +144,26 @@ func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
 	return v, false
 }
 
-// bare is x, or the value inside x when x is yaegi's interface value.
+// bare is x, or the value inside x when x is yaegi's interface value or
+// its wrapper for a package's interface (a var s fmt.Stringer).
 func bare(x any) any {
 	if inner, _, ok := unwrapVI(x); ok {
 		return inner
 	}
+	if inner, ok := unwrapYaegi(x); ok {
+		return inner
+	}
 	return x
+}
+
+// marshals reports whether x encodes itself for json (yaegi's wrapper
+// of a cell value with MarshalJSON or MarshalText).
+func marshals(x any) bool {
+	switch x.(type) {
+	case json.Marshaler, encoding.TextMarshaler:
+		return true
+	}
+	return false
 }
 
 // copyOf is a new slice or array holding v's elements.

@@ -451,7 +451,7 @@ func plainPanic(msg string) string {
 		return "runtime error: invalid memory address or nil pointer dereference"
 	case strings.Contains(msg, errorsAsPanic):
 		return explainErrorsAs(msg)
-	case strings.Contains(msg, "hash of unhashable type") && strings.Contains(msg, "interp._"):
+	case strings.Contains(msg, "hash of unhashable type") && (strings.Contains(msg, "interp._") || strings.Contains(msg, "stdlib._")):
 		return msg + " (a value of a type declared in a cell, used as a key of a map keyed by an interface of a package such as error or fmt.Stringer: " +
 			"the interpreter (yaegi v0.16.1) hands it over wrapped in a struct of funcs, which cannot be a key; key the map by the concrete type, a string, or any)"
 	}
