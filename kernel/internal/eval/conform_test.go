@@ -255,3 +255,23 @@ func main() {
 }`}, out: "1024 1000 1048576 2000 1073741824 3000 0 2 2 -2 3 -3 0 0 1 10\nmain.Size\n"},
 	})
 }
+
+func TestContextKeysOfTheCellsTypes(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a string key type and empty struct key types are keys of their own", cells: []string{`import ("context"; "fmt")
+type ctxKey string
+type userKey struct{}
+type traceKey struct{}
+const requestID ctxKey = "request-id"
+func handler(ctx context.Context) {
+	id, ok := ctx.Value(requestID).(string)
+	u, ok2 := ctx.Value(userKey{}).(string)
+	_, ok3 := ctx.Value(traceKey{}).(string)
+	fmt.Println(id, ok, u, ok2, ok3)
+}`, `ctx := context.WithValue(context.Background(), requestID, "abc-123")
+ctx = context.WithValue(ctx, userKey{}, "gopher")
+handler(ctx)
+fmt.Println(ctx.Value("request-id"), ctx.Value(ctxKey("request-id")))
+fmt.Println(ctx)`}, out: "abc-123 true gopher true false\n<nil> abc-123\ncontext.Background.WithValue(main.ctxKey, abc-123).WithValue(main.userKey, gopher)\n"},
+	})
+}

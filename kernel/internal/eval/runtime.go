@@ -202,6 +202,18 @@ func __gl_show2(a, b any) {
 }
 `
 
+// ctxKey is a context key of a cell's type (rewrite.CtxKeys): the
+// interpreter gives a `type ctxKey string` no type of its own, so the
+// key carries its name.
+type ctxKey struct {
+	typ string
+	v   any
+}
+
+// String is what context's String methods print of a key, as Go's do
+// for a key of a type without a String method: the type's name.
+func (k ctxKey) String() string { return k.typ }
+
 // exitPanic is what interpreted os.Exit panics with, so that the cell
 // ends instead of the process.
 type exitPanic struct{ code int }
@@ -365,6 +377,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		}
 		return v
 	})
+	m["CtxKey"] = reflect.ValueOf(func(name string, k any) any { return ctxKey{name, bare(k)} })
 	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })
 	m["Elems"] = reflect.ValueOf(newElems)
 	m["ElemsDeep"] = reflect.ValueOf(newElemsDeep)

@@ -217,6 +217,10 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		}
 		return out, out != nil
 	})
+	rewrite.CtxKeys(n, func(sel *ast.Ident) (int, string, bool) {
+		k, ok := f.CtxKeys[e.factPos(sel.Pos())]
+		return k.Index, k.Type, ok
+	})
 	rewrite.JSONShapes(n, func(sel *ast.Ident) (string, bool) {
 		shape, ok := f.JSONShapes[e.factPos(sel.Pos())]
 		return shape, ok
@@ -244,7 +248,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.JSONShapes) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.JSONShapes)+len(e.facts.f.CtxKeys) == 0 {
 		return nil
 	}
 	f := e.facts.f

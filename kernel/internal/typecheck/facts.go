@@ -72,6 +72,9 @@ type Facts struct {
 	// types with reflect.StructOf, unnamed and with their unexported
 	// fields exported, and the evaluator answers for them.
 	ReflectCalls map[Pos]string
+	// CtxKeys are the context keys of the cells' own types, by the Sel
+	// of context.WithValue or ctx.Value (see ctxKeys).
+	CtxKeys map[Pos]CtxKey
 	// IfaceKeys are the map types keyed by an interface with methods that
 	// a cell declares (map[Shape]int), by the position of `map`, as the
 	// cell would write the type. The interpreter holds such a key as its
@@ -350,6 +353,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		return true
 	})
 	f.Stringers = instanceStringers(info, pkg)
+	f.CtxKeys = ctxKeys(fset, own, info, pkg)
 	// A generic func's uses, called or as a value (f := Evens[int]), are
 	// instances.
 	for id := range info.Instances {
