@@ -92,7 +92,7 @@ fmt.Println(errors.As(fmt.Errorf("%w", Coded{9}), &d), d)`},
 func TestErrorChainLimitsFailLoudly(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "errors.As into an interface type declared in a cell", cells: []string{errChainTypes, `var e interface{ Error() string }
-errors.As(twice, &e)`}, errName: "panic", errHas: "interface declared in a cell"},
+errors.As(twice, &e)`}, errName: "panic", errHas: "2:1: errors.As: the target's type is an interface declared in a cell"},
 		{name: "errors.Is past a generic type's own Unwrap method", cells: []string{errChainTypes, `type Tagged[T any] struct {
 	tag T
 	err error

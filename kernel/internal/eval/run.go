@@ -329,11 +329,14 @@ func (e *Evaluator) panicError(r any) *Error {
 
 // traceback returns yaegi's per-frame panic lines, cell file name removed.
 func (e *Evaluator) traceback() []string {
-	lines := e.trace.take()
-	for i, l := range lines {
-		lines[i] = stripFile(l)
+	var out []string
+	for _, l := range e.trace.take() {
+		if strings.Contains(l, ": panic: main.__gl_") {
+			continue // a frame of the prelude's helpers: its line is no line of the cell
+		}
+		out = append(out, stripFile(l))
 	}
-	return lines
+	return out
 }
 
 // compileError converts a parse or compile error to *Error.
