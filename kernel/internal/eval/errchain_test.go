@@ -123,3 +123,22 @@ g, ok = errors.AsType[*NotFound](fmt.Errorf("x: %w", errors.Join(Code(1), orig))
 fmt.Println(g == orig, ok)`}, out: "first true code 0 false\ntrue true\n"},
 	})
 }
+
+func TestACellValueWrappedForAPackagesInterfaceIsAssertedToACellInterface(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "an assertion from any, and errors.AsType down a chain", cells: []string{`import ("errors"; "fmt")
+type TempErr struct{ Code int }
+func (e TempErr) Error() string { return "temp" }
+func (e TempErr) Temporary() bool { return true }
+type Temp interface{ Temporary() bool }
+type Other interface{ Other() }`, `var e error = TempErr{3}
+var a any = e
+y, ok := a.(Temp)
+_, ok2 := a.(Other)
+fmt.Println(ok, y.Temporary(), ok2)
+t1, ok3 := errors.AsType[Temp](e)
+t2, ok4 := errors.AsType[Temp](fmt.Errorf("w: %w", TempErr{4}))
+_, ok5 := errors.AsType[Temp](errors.New("x"))
+fmt.Println(ok3, t1.Temporary(), ok4, t2.Temporary(), ok5)`}, out: "true true false\ntrue true true true false\n"},
+	})
+}

@@ -365,6 +365,14 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	e.errChainSymbols(m)
 	m["IfaceCmp"] = reflect.ValueOf(e.names.ifaceCmp)
 	m["Interpreted"] = reflect.ValueOf(interpretedValue)
+	m["CellInterfaceOfWrapped"] = reflect.ValueOf(func(target, v any) bool {
+		// target: a *T where T is a cell's interface (yaegi's interface
+		// value); v: a cell value in yaegi's wrapper for a package's
+		// interface, which the interpreter's assertion unwraps.
+		t := reflect.TypeOf(target)
+		_, wrapped := unwrapYaegi(v)
+		return wrapped && t != nil && t.Kind() == reflect.Pointer && isVI(t.Elem())
+	})
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)

@@ -230,6 +230,7 @@ type Interpreter struct {
 	done     chan struct{}     // for cancellation of channel operations
 	roots    []*node
 	generic  map[string]*node
+	wrapped  sync.Map // reflect.Type → *itype: see noteWrapped (golessons)
 
 	hooks *hooks // symbol hooks
 

@@ -2094,3 +2094,24 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestACellValueInAPackagesInterfaceAssertedToACellInterface(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type TempErr struct{ Code int }
+func (e TempErr) Error() string { return "temp" }
+func (e TempErr) Temporary() bool { return true }
+type Temp interface{ Temporary() bool }
+type Other interface{ Other() }
+func main() {
+	var e error = TempErr{3}
+	var a any = e
+	y, ok := a.(Temp)
+	_, ok2 := a.(Other)
+	fmt.Println(ok, y.Temporary(), ok2)
+}
+`)
+	if want := "true true false\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -465,6 +465,15 @@ func typeAssert(n *node, withResult, withOk bool) {
 				}()
 			}
 			if cv, compiled := compiledDynamicValue(valf, v, ok); compiled {
+				if inner, ok2 := n.interp.unwrapped(cv); ok2 {
+					// golessons: a cell value that went through a package's
+					// interface (var e error = TempErr{}; any(e).(Temp), or
+					// errors.AsType[Temp] down an error chain) sits in
+					// yaegi's wrapper, which has only that interface's
+					// methods: asserted to a cell interface, it said no.
+					v, ok, valf = inner, true, reflect.ValueOf(inner)
+					goto interpreted
+				}
 				// golessons: a compiled value (a *strings.Reader in an
 				// io.Reader) asserted to an interface of the cell: upstream
 				// looked for yaegi's interface value only, and said no.
@@ -489,6 +498,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 			if c0.typ.cat == valueT {
 				valf = reflect.ValueOf(v)
 			}
+		interpreted:
 			if v.node.typ.id() == typID {
 				if withResult {
 					value0(f).Set(valf)
@@ -767,6 +777,52 @@ func compiledDynamicValue(valf reflect.Value, vi valueInterface, isVI bool) (ref
 		return reflect.Value{}, false
 	}
 	return x, true
+}
+
+// unwrapped is the cell value inside v, one of yaegi's wrappers of a
+// cell value for a package's interface (field IValue first), as the
+// interpreter's interface value: the value's type is found among the
+// types the cells declared by its reflect type.
+func (interp *Interpreter) unwrapped(v reflect.Value) (valueInterface, bool) {
+	if v.Kind() != reflect.Struct || v.NumField() == 0 || v.Type().Field(0).Name != "IValue" || !strings.HasPrefix(v.Type().Name(), "_") {
+		return valueInterface{}, false
+	}
+	inner := v.Field(0)
+	for inner.Kind() == reflect.Interface && !inner.IsNil() {
+		inner = inner.Elem()
+	}
+	if !inner.IsValid() || !inner.CanInterface() {
+		return valueInterface{}, false
+	}
+	if vi, ok := inner.Interface().(valueInterface); ok {
+		return vi, vi.node != nil
+	}
+	t := interp.cellType(inner.Type())
+	if t == nil {
+		return valueInterface{}, false
+	}
+	return valueInterface{&node{typ: t}, inner}, true
+}
+
+// noteWrapped records t, an interpreted type, as the type of the values
+// of reflect type rt that yaegi wraps for a package's interface (see
+// unwrapped). A reflect type two interpreted types share is not told.
+func (interp *Interpreter) noteWrapped(rt reflect.Type, t *itype) {
+	if t == nil || isInterface(t) || t.cat == valueT {
+		return
+	}
+	old, loaded := interp.wrapped.LoadOrStore(rt, t)
+	if o, _ := old.(*itype); loaded && o != nil && o != t && o.id() != t.id() {
+		interp.wrapped.Store(rt, (*itype)(nil)) // two types: none is told
+	}
+}
+
+// cellType is the interpreted type of the wrapped values of reflect type
+// rt (noteWrapped), or nil.
+func (interp *Interpreter) cellType(rt reflect.Type) *itype {
+	t, _ := interp.wrapped.Load(rt)
+	it, _ := t.(*itype)
+	return it
 }
 
 // compiledMissingMethod returns the name of a method of the cell's
@@ -1421,6 +1477,13 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 			}
 		} else {
 			v = getConcreteValue(v)
+		}
+		t := n.typ
+		if n2 != nil {
+			t = n2.typ
+		}
+		if n.interp != nil && t != nil && v.IsValid() && (t.cat == structT || t.cat == linkedT || t.cat == ptrT) {
+			n.interp.noteWrapped(v.Type(), t)
 		}
 		w := reflect.New(wrap).Elem()
 		w.Field(0).Set(v)

@@ -14,8 +14,9 @@ import (
 // __glrt.SetInto stores the wrapped value when its type is T's. The
 // chain is walked in errors.As's order (__glrt.Chain: depth first through
 // Unwrap() []error, the cells' own Unwrap methods called). A type
-// assertion is only tried on the cell's own values: on compiled ones
-// yaegi's answers it wrongly (ok, with a nil value). A cell value inside
+// assertion is only tried on the cell's own values, and on a cell value
+// in yaegi's wrapper when T is a cell's interface: on other compiled
+// values yaegi's answers it wrongly (ok, with a nil value). A cell value inside
 // a compiled wrapper is out of reach: AsTypeMissed then panics rather
 // than answer false.
 const asTypeTemplate = `func() (__gl_T, bool) {
@@ -31,7 +32,7 @@ const asTypeTemplate = `func() (__gl_T, bool) {
 		if __glrt.SetInto(&t, a) {
 			return t, true
 		}
-		if __glrt.Interpreted(a) {
+		if __glrt.Interpreted(a) || __glrt.CellInterfaceOfWrapped(&t, a) {
 			if t, ok := a.(__gl_T); ok {
 				return t, true
 			}
