@@ -101,7 +101,7 @@ func newUseInfo(u *unit) useInfo {
 	in := useInfo{u: u, uses: map[string]bool{}}
 	if u.file != nil {
 		for _, d := range u.file.Decls { // not the package name
-			var parts []ast.Node = []ast.Node{d}
+			parts := []ast.Node{d}
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
 				// A method's name is no use of the package-level func of
 				// that name (a Bank's Deposit beside func Deposit).

@@ -13,22 +13,13 @@ import (
 //	context.WithValue(ctx, requestID, v)  →  context.WithValue(ctx, __glrt.CtxKey("main.ctxKey", requestID), v)
 //	ctx.Value(requestID)                  →  ctx.Value(__glrt.CtxKey("main.ctxKey", requestID))
 func CtxKeys(n ast.Node, at func(sel *ast.Ident) (int, string, bool)) {
-	ast.Inspect(n, func(x ast.Node) bool {
-		call, ok := x.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
+	SelectorCalls(n, func(call *ast.CallExpr, sel *ast.SelectorExpr) {
 		i, typ, ok := at(sel.Sel)
 		if !ok || i >= len(call.Args) {
-			return true
+			return
 		}
 		a := call.Args[i]
 		name := &ast.BasicLit{ValuePos: a.Pos(), Kind: token.STRING, Value: strconv.Quote(typ)}
 		call.Args[i] = &ast.CallExpr{Fun: rtFunc("CtxKey", a.Pos()), Lparen: a.Pos(), Args: []ast.Expr{name, a}, Rparen: a.End()}
-		return true
 	})
 }

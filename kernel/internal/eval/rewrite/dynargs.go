@@ -19,25 +19,13 @@ import "go/ast"
 //
 //	fmt.Println("x:", x)  →  fmt.Println("x:", __gl_dyn(x))
 func DynArgs(n ast.Node, at func(sel *ast.Ident) ([]int, bool)) {
-	ast.Inspect(n, func(x ast.Node) bool {
-		call, ok := x.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
-		args, ok := at(sel.Sel)
-		if !ok {
-			return true
-		}
+	SelectorCalls(n, func(call *ast.CallExpr, sel *ast.SelectorExpr) {
+		args, _ := at(sel.Sel)
 		for _, i := range args {
 			if i < len(call.Args) {
 				a := call.Args[i]
 				call.Args[i] = &ast.CallExpr{Fun: Ident("__gl_dyn", a.Pos()), Lparen: a.Pos(), Args: []ast.Expr{a}, Rparen: a.End()}
 			}
 		}
-		return true
 	})
 }

@@ -15,22 +15,13 @@ import (
 // At run time a cell's `type Level int` is an int without its
 // MarshalJSON; the shape tells the evaluator where to call it.
 func JSONShapes(n ast.Node, at func(sel *ast.Ident) (string, bool)) {
-	ast.Inspect(n, func(x ast.Node) bool {
-		call, ok := x.(*ast.CallExpr)
-		if !ok || len(call.Args) == 0 {
-			return true
-		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
+	SelectorCalls(n, func(call *ast.CallExpr, sel *ast.SelectorExpr) {
 		shape, ok := at(sel.Sel)
-		if !ok {
-			return true
+		if !ok || len(call.Args) == 0 {
+			return
 		}
 		a := call.Args[0]
 		lit := &ast.BasicLit{ValuePos: a.Pos(), Kind: token.STRING, Value: strconv.Quote(shape)}
 		call.Args[0] = &ast.CallExpr{Fun: rtFunc("JSONShape", a.Pos()), Lparen: a.Pos(), Args: []ast.Expr{a, lit}, Rparen: a.End()}
-		return true
 	})
 }

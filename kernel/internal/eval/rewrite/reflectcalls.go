@@ -14,21 +14,10 @@ import (
 //
 // A method value (f := t.Name) is left alone.
 func ReflectCalls(n ast.Node, at func(sel *ast.Ident) (string, bool)) {
-	ast.Inspect(n, func(x ast.Node) bool {
-		call, ok := x.(*ast.CallExpr)
-		if !ok {
-			return true
+	SelectorCalls(n, func(call *ast.CallExpr, sel *ast.SelectorExpr) {
+		if m, ok := at(sel.Sel); ok {
+			call.Fun = rtFunc("Reflect"+strings.ReplaceAll(m, ".", ""), sel.Sel.Pos())
+			call.Args = append([]ast.Expr{sel.X}, call.Args...)
 		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
-		m, ok := at(sel.Sel)
-		if !ok {
-			return true
-		}
-		call.Fun = rtFunc("Reflect"+strings.ReplaceAll(m, ".", ""), sel.Sel.Pos())
-		call.Args = append([]ast.Expr{sel.X}, call.Args...)
-		return true
 	})
 }

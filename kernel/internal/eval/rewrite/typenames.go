@@ -24,18 +24,10 @@ import (
 // The argument is still evaluated; the runtime prints the label for %T
 // (and says which names a value of an interface type may have).
 func TypeNames(n ast.Node, at func(sel *ast.Ident) ([]string, bool)) {
-	ast.Inspect(n, func(x ast.Node) bool {
-		call, ok := x.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if !ok {
-			return true
-		}
+	SelectorCalls(n, func(call *ast.CallExpr, sel *ast.SelectorExpr) {
 		names, ok := at(sel.Sel)
 		if !ok || len(names) != len(call.Args) || !printf[sel.Sel.Name] {
-			return true
+			return
 		}
 		for i, name := range names {
 			a := call.Args[i]
@@ -62,7 +54,6 @@ func TypeNames(n ast.Node, at func(sel *ast.Ident) ([]string, bool)) {
 				call.Args[i] = &ast.CallExpr{Fun: rtFunc("TypeLabel", pos), Lparen: pos, Args: []ast.Expr{label, a}, Rparen: a.End()}
 			}
 		}
-		return true
 	})
 }
 

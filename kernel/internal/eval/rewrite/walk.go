@@ -75,3 +75,18 @@ func VisitClauses(body *ast.BlockStmt, nested bool, walk func([]ast.Stmt, bool) 
 func Ident(name string, pos token.Pos) *ast.Ident {
 	return &ast.Ident{NamePos: pos, Name: name}
 }
+
+// SelectorCalls calls fn for each call below n whose function is a
+// selector (fmt.Println(...), ctx.Value(...)): the facts of the type
+// checker name such calls by their Sel. fn may replace the call's
+// arguments; the walk goes on into them.
+func SelectorCalls(n ast.Node, fn func(call *ast.CallExpr, sel *ast.SelectorExpr)) {
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok {
+			if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
+				fn(call, sel)
+			}
+		}
+		return true
+	})
+}
