@@ -175,9 +175,6 @@ quit()`}, out: "before\n", errName: "Exit", errHas: "os.Exit(4) called"},
 	os.Exit(0)
 }`, `main()
 fmt.Println("not reached")`, `fmt.Println("next cell")`}, out: "work\nwork\nnext cell\n"},
-		{name: "os.Exit in a goroutine ends the cell", cells: []string{`import ("fmt"; "os")`, `done := make(chan bool)
-go func() { defer fmt.Println("goroutine deferred"); os.Exit(2) }()
-<-done`}, errName: "panic", errHas: "os.Exit(2) called"},
 	})
 }
 

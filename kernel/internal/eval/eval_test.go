@@ -114,7 +114,7 @@ wg.Wait()`}, racy: true, errName: "panic", errHas: "goroutine panic: in goroutin
 		{name: "goroutine panic while blocked", cells: []string{`go func() { panic("late") }()
 select {}`}, racy: true, errName: "panic", errHas: "goroutine panic: late"},
 		{name: "goroutine os.Exit", cells: []string{`import "os"`, `done := make(chan bool)
-go func() { defer close(done); os.Exit(2) }()
+go func() { defer close(done); os.Exit(2) }() // as in Go, the deferred close does not run
 <-done`}, racy: true, errName: "panic", errHas: "os.Exit(2)"},
 		{name: "type redefinition refused", cells: []string{"type P struct{ X int }", "type P struct{ Y int }"}, errName: "TypeRedefined", errHas: "type P is already defined; yaegi cannot redefine a type: restart the kernel to change it"},
 		{name: "unknown import names folder option", cells: []string{`import "geometry"`}, errName: "ImportError", errHas: `"geometry"`},
