@@ -93,6 +93,14 @@ func Deposit(amount int) { total += amount }
 type Bank struct{ balance int }
 func (b *Bank) Deposit(amount int) { b.balance += amount }
 func (b *Bank) Balance() int { return b.balance + total }`}, out: "5 4 9\n"},
+		{name: "two types with an Error method, a var between them", cells: []string{`import "fmt"
+type Q struct{ Err error }
+func (e *Q) Error() string { return e.Err.Error() }
+func find() error { return &Q{} }
+var X = 1
+type T struct{}
+func (t T) Error() string { return "t" }
+func main() { fmt.Println(find() != nil, X, T{}.Error()) }`}, out: "true 1 t\n"},
 		{name: "var block below the func using it", cells: []string{`import "fmt"
 func show() { fmt.Println(a, b) }
 var (

@@ -267,7 +267,7 @@ func (tn *typeNames) values(a []any) []any {
 			continue
 		}
 		switch x.(type) {
-		case error, fmt.Stringer:
+		case error, fmt.Stringer, fmt.Formatter:
 			if s, ok := nilReceiver(x); ok {
 				if out == nil {
 					out = append([]any(nil), a...)

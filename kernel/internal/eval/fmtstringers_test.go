@@ -313,3 +313,32 @@ fmt.Println(d, []Derived{d}, map[string]Derived{"k": d}, a)`},
 			out: "Base#7 [Base#7] map[k:Base#7] Base#7\n"},
 	})
 }
+
+func TestFormatMethodsOfCellTypes(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "Println, Print, Sprint and Printf call Format", cells: []string{`import "fmt"
+type F struct{ v int }
+func (f F) Format(st fmt.State, verb rune) { fmt.Fprint(st, "F!") }
+type Loud string
+func (l Loud) Format(f fmt.State, verb rune) { fmt.Fprint(f, "LOUD") }`, `fmt.Println(F{1}, Loud("plain"))
+fmt.Print(F{2}, "\n")
+fmt.Println(fmt.Sprint(F{3}))
+fmt.Printf("%v %s\n", Loud("x"), F{4})`}, out: "F! LOUD\nF!\nF!\nLOUD F!\n"},
+	})
+}
+
+func TestSharpVCallsGoStringNotString(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "%#v of Stringers, GoStringers and a slice of Stringers", cells: []string{`import "fmt"
+type Color int
+func (c Color) String() string { return "Blue" }
+type Temp float64
+func (t Temp) String() string { return "T" }
+type Secret string
+func (s Secret) GoString() string { return "HIDDEN" }
+type S struct{ v int }
+func (s S) GoString() string { return "S!" }`, `fmt.Printf("%#v %#v %#v %#v\n", Color(3), []Temp{1.5}, Secret("pw"), S{1})
+fmt.Printf("%v %v %s\n", Color(3), []Temp{1.5}, Secret("pw"))
+fmt.Println(S{2})`}, out: "3 []main.Temp{1.5} HIDDEN S!\nBlue [T] pw\n{2}\n"},
+	})
+}

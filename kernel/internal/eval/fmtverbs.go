@@ -57,6 +57,7 @@ func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) {
 func printWrappers(x interp.Exports) interp.Exports {
 	ifaces := []reflect.Type{
 		reflect.TypeFor[fmt.Formatter](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer](),
+		reflect.TypeFor[fmt.GoStringer](), // last: a value with String too is a Stringer
 	}
 	mt := map[reflect.Value][]reflect.Type{}
 	for _, name := range []string{"Print", "Printf", "Println", "Sprint", "Sprintf", "Sprintln", "Fprint", "Fprintf",
@@ -182,7 +183,14 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 			_, formatter := arg.(fmt.Formatter)
 			_, stringer := arg.(fmt.Stringer)
 			_, isErr := arg.(error)
-			if wrapped && !formatter && !stringer && !isErr && c != 'T' {
+			_, goStringer := arg.(fmt.GoStringer)
+			if wrapped && !formatter && !goStringer && c == 'v' && sharp {
+				// %#v calls GoString only, not String or Error: Go
+				// prints the value itself (3 for a Color with String).
+				copied = copyArgs(copied, a)
+				arg, copied[argi], wrapped = v, v, false
+			}
+			if wrapped && !formatter && !stringer && !isErr && c != 'T' && !(goStringer && sharp && c == 'v') {
 				// A wrapper for another package's interface
 				// (sort.Interface): fmt would print its fields.
 				copied = copyArgs(copied, a)
@@ -224,7 +232,7 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 				copied = copyArgs(copied, a)
 				copied[argi] = namedValue{tn: tn, v: reflect.ValueOf(v)}
 			}
-			if v != nil && !labelled && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+			if v != nil && !labelled && !(wrapped && goStringer && c == 'v') && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
 				if copied == nil {
 					copied = append([]any(nil), a...)
 				}

@@ -3,6 +3,7 @@ package eval
 import (
 	"go/ast"
 	"go/token"
+	"slices"
 )
 
 // The functions below decide the order and grouping in which a cell's
@@ -95,6 +96,8 @@ type useInfo struct {
 	// init: the unit declares a func init, which Go runs after every
 	// package-level var is initialised, whatever their order in the file.
 	init bool
+	// methodsOf are the receiver types of the methods the unit declares.
+	methodsOf []string
 }
 
 func newUseInfo(u *unit) useInfo {
@@ -130,17 +133,39 @@ func newUseInfo(u *unit) useInfo {
 		delete(in.uses, n)
 	}
 	if u.file != nil {
-		// A use of a method's name (b.Deposit(5), a selector) waits for
-		// the method too: split from its type's unit, it would otherwise
-		// come after a func main declared above it. Added after the
-		// deletes: the unit may still use a func of the same name.
+		// Code using a type waits for every unit with methods of it:
+		// split from its type's unit, a method would otherwise come
+		// after a func main declared above it that calls it.
 		for _, d := range u.file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
-				in.names = append(in.names, fd.Name.Name)
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+				if name := receiverType(fd.Recv.List[0].Type); name != "" {
+					in.methodsOf = append(in.methodsOf, name)
+				}
 			}
 		}
 	}
 	return in
+}
+
+// receiverType is the name of a method's receiver type: T in (t T),
+// (t *T), (s *Stack[E]).
+func receiverType(x ast.Expr) string {
+	for {
+		switch t := x.(type) {
+		case *ast.StarExpr:
+			x = t.X
+		case *ast.ParenExpr:
+			x = t.X
+		case *ast.IndexExpr:
+			x = t.X
+		case *ast.IndexListExpr:
+			x = t.X
+		case *ast.Ident:
+			return t.Name
+		default:
+			return ""
+		}
+	}
 }
 
 // orderByUse returns run sorted: repeatedly the first unit that uses no
@@ -182,7 +207,7 @@ func firstFree(wait []useInfo) int {
 	for i, in := range wait {
 		free := true
 		for j, other := range wait {
-			if j != i && (usesAnyName(in.uses, other.names) || in.init && !other.init) {
+			if j != i && (usesAnyName(in.uses, other.names) || in.init && !other.init || waitsForMethods(in, other)) {
 				free = false
 				break
 			}
@@ -192,6 +217,17 @@ func firstFree(wait []useInfo) int {
 		}
 	}
 	return -1
+}
+
+// waitsForMethods reports whether in uses a type other declares methods
+// of; the methods of one type do not wait for each other.
+func waitsForMethods(in, other useInfo) bool {
+	for _, t := range other.methodsOf {
+		if in.uses[t] && !slices.Contains(in.methodsOf, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstSplittable(wait []useInfo) int {

@@ -32,6 +32,7 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 		return nil
 	}
 	var verbs []rune
+	var sharp []bool // %#v calls no String method
 	format, printf := printfFuncs[name]
 	if printf {
 		if len(call.Args) <= format {
@@ -44,10 +45,14 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 		if verbs, ok = argVerbs(constant.StringVal(tv.Value)); !ok {
 			return nil
 		}
+		sharp = sharpArgs(constant.StringVal(tv.Value))
 	}
 	var out []ElemStringer
 	for i, a := range call.Args {
 		if printf && (i <= format || i-format-1 >= len(verbs) || (verbs[i-format-1] != 'v' && verbs[i-format-1] != 's')) {
+			continue
+		}
+		if printf && i-format-1 < len(sharp) && sharp[i-format-1] {
 			continue
 		}
 		t := info.TypeOf(a)
