@@ -2115,3 +2115,30 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAssertionToAStructEmbeddingTheInterface(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Shape interface{ Area() float64 }
+type Square struct{ S float64 }
+func (s Square) Area() float64 { return s.S * s.S }
+type Named struct {
+	Shape
+	Name string
+}
+func main() {
+	var sh Shape = Named{Square{3}, "big"}
+	n, ok := sh.(Named)
+	switch v := sh.(type) {
+	case Square:
+		fmt.Println("square")
+	case Named:
+		fmt.Println("named", v.Name, v.Area())
+	}
+	fmt.Println(n.Name, ok)
+}
+`)
+	if want := "named big 9\nbig true\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -619,6 +619,11 @@ func (check typecheck) typeAssertionExpr(n *node, typ *itype) error {
 			if !token.IsExported(name) && isBin(typ) {
 				continue
 			}
+			if _, ok := typ.methods()[name]; ok {
+				// golessons: promoted from an embedded interface field
+				// (struct{ Shape; Name string }), which the lookup misses.
+				continue
+			}
 			return n.cfgErrorf("impossible type assertion: %s does not implement %s (missing %v method)", typ.id(), n.typ.id(), name)
 		}
 		if tm.recv != nil && tm.recv.TypeOf().Kind() == reflect.Ptr && typ.TypeOf().Kind() != reflect.Ptr {
