@@ -280,3 +280,16 @@ fmt.Println(ctx.Value("request-id"), ctx.Value(ctxKey("request-id")))
 fmt.Println(ctx)`}, out: "abc-123 true gopher true false\n<nil> abc-123\ncontext.Background.WithValue(main.ctxKey, abc-123).WithValue(main.userKey, gopher)\n"},
 	})
 }
+
+func TestAPanicAfterARecoveredOneNamesItsOwnLine(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "the recovered panic's frames are forgotten", cells: []string{`func first() { panic("one") }
+func f() {
+	func() {
+		defer func() { recover() }()
+		first()
+	}()
+	panic("two")
+}`, `f()`}, errName: "panic", errHas: "7:2: two"},
+	})
+}

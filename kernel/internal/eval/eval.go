@@ -87,6 +87,7 @@ type Evaluator struct {
 	running bool                    // a cell is executing
 	cancel  context.CancelCauseFunc // cancels the running cell
 	goPanic string                  // first goroutine panic of the running cell
+	goTrace []string                // its frames' lines (panicTrace.stopped)
 	shown   map[string]any          // bundle reported by the display helper
 	stash   any                     // value passed between the steps of defineByType
 	richOut map[string]any          // rich forms of the final value from interpreted methods
@@ -129,6 +130,7 @@ func New(opts Options) (*Evaluator, error) {
 		Stderr:               e.trace,
 		// os.Exit in a goroutine skipped its guard (see exitPanic).
 		GoroutineExited: e.goroutineEnded,
+		PanicRecovered:  e.trace.recovered,
 	})
 	if err := e.useSymbols(); err != nil {
 		return nil, fmt.Errorf("load symbols: %w", err)

@@ -48,7 +48,7 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	cctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	e.mu.Lock()
-	e.running, e.cancel, e.goPanic, e.shown, e.richOut = true, cancel, "", nil, nil
+	e.running, e.cancel, e.goPanic, e.goTrace, e.shown, e.richOut = true, cancel, "", nil, nil, nil
 	e.mu.Unlock()
 	defer func() {
 		e.mu.Lock()
@@ -65,7 +65,7 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.goPanic != "" {
-		return nil, &Error{Name: "panic", Value: "goroutine panic: " + e.goPanic, Traceback: e.traceback()}
+		return nil, &Error{Name: "panic", Value: "goroutine panic: " + e.goPanic, Traceback: e.goroutineTraceback()}
 	}
 	return e.shown, nil
 }
@@ -283,9 +283,9 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 	}
 	if errors.Is(context.Cause(cctx), errGoroutinePanic) {
 		e.mu.Lock()
-		msg := e.goPanic
+		msg, tb := e.goPanic, e.goroutineTraceback()
 		e.mu.Unlock()
-		return &Error{Name: "panic", Value: "goroutine panic: " + msg, Traceback: e.traceback()}
+		return &Error{Name: "panic", Value: "goroutine panic: " + msg, Traceback: tb}
 	}
 	if ctx.Err() != nil {
 		e.settleInterrupted()
@@ -327,10 +327,24 @@ func (e *Evaluator) panicError(r any) *Error {
 	return &Error{Name: "panic", Value: where + panicText(r), Traceback: tb}
 }
 
+// goroutineTraceback is the traceback of the goroutine panic ending the
+// cell: its guard recovered it, which set its lines apart (goTrace).
+// Called with e.mu held.
+func (e *Evaluator) goroutineTraceback() []string {
+	e.trace.take() // lines written since: not this panic's
+	return cleanTrace(e.goTrace)
+}
+
 // traceback returns yaegi's per-frame panic lines, cell file name removed.
 func (e *Evaluator) traceback() []string {
+	return cleanTrace(e.trace.take())
+}
+
+// cleanTrace is lines without the prelude's frames, cell file name
+// removed.
+func cleanTrace(lines []string) []string {
 	var out []string
-	for _, l := range e.trace.take() {
+	for _, l := range lines {
 		if strings.Contains(l, ": panic: main.__gl_") {
 			continue // a frame of the prelude's helpers: its line is no line of the cell
 		}

@@ -439,6 +439,7 @@ func (e *Evaluator) goroutineEnded(r any) {
 	if e.running {
 		if e.goPanic == "" {
 			e.goPanic = msg
+			e.goTrace = e.trace.takeStopped() // the guard's recover moved them
 			e.cancel(errGoroutinePanic)
 		}
 		return
@@ -486,6 +487,28 @@ type panicTrace struct {
 	out   io.Writer
 	mu    sync.Mutex
 	lines []string
+	// stopped are the lines of the last panic a recover stopped (see
+	// recovered): a goroutine's guard recovers its panic before the
+	// evaluator reports it.
+	stopped []string
+}
+
+// recovered is interp.Options.PanicRecovered: the lines so far belong
+// to a panic that was stopped, not to one the cell may still end with
+// (an uncaught panic was reported at an earlier, recovered one's line).
+func (p *panicTrace) recovered() {
+	p.mu.Lock()
+	p.stopped, p.lines = p.lines, nil
+	p.mu.Unlock()
+}
+
+// takeStopped returns and forgets the lines of the last recovered panic.
+func (p *panicTrace) takeStopped() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	l := p.stopped
+	p.stopped = nil
+	return l
 }
 
 func (p *panicTrace) Write(b []byte) (int, error) {

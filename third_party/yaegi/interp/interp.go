@@ -181,6 +181,7 @@ type imports map[string]map[string]*symbol
 // opt stores interpreter options.
 type opt struct {
 	goroutineExited func(r any) // see Options.GoroutineExited
+	panicRecovered  func()      // see Options.PanicRecovered
 	// dotCmd is the command to process the dot graph produced when astDot and/or
 	// cfgDot is enabled. It defaults to 'dot -Tdot -o <filename>.dot'.
 	dotCmd       string
@@ -341,6 +342,11 @@ type Options struct {
 	// Exiting): the goroutine's deferred calls, an embedder's guard among
 	// them, did not run. golessons.
 	GoroutineExited func(r any)
+
+	// PanicRecovered, when set, is called when interpreted code recovers
+	// a panic: the per-frame "panic:" lines written to Stderr so far
+	// belong to a panic that was stopped. golessons.
+	PanicRecovered func()
 }
 
 // New returns a new interpreter.
@@ -391,6 +397,7 @@ func New(options Options) *Interpreter {
 	}
 
 	i.opt.goroutineExited = options.GoroutineExited
+	i.opt.panicRecovered = options.PanicRecovered
 
 	if options.SourcecodeFilesystem != nil {
 		i.opt.filesystem = options.SourcecodeFilesystem

@@ -1249,6 +1249,9 @@ func _recover(n *node) {
 			dest(f).Set(reflect.ValueOf(valueInterface{n, reflect.ValueOf(anc.recovered)}))
 		}
 		anc.recovered = nil
+		if h := n.interp.opt.panicRecovered; h != nil {
+			h() // golessons: see Options.PanicRecovered
+		}
 		return tnext
 	}
 }
