@@ -307,3 +307,17 @@ func TestCheckReportsConstantOverflowAndDivisionByZero(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestCheckReportsAMultipleValueCallInASingleValueContext(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "fmt"`, Line: 1, Col: 1},
+		{Kind: Decl, Text: `func two() (string, bool) { return "a", true }`, Line: 2, Col: 1},
+		{Kind: Stmt, Text: `fmt.Println("x", two())`, Line: 3, Col: 1},
+	}
+	got := c.Check(nil, cell, nil)
+	want := "multiple-value two() (value of type (string, bool)) in single-value context"
+	if len(got) != 1 || got[0].Msg != want || got[0].Line != 3 || got[0].Col != 18 {
+		t.Fatalf("got %+v, want %q at 3:18", got, want)
+	}
+}
