@@ -2142,3 +2142,17 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestLenOfANilPointerToAnArray(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	var p *[3]int
+	q := &[2]string{"a", "b"}
+	fmt.Println(len(p), cap(p), len(q))
+}
+`)
+	if want := "3 3 2\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -4160,7 +4160,12 @@ func lenConst(n *node) {
 func _len(n *node) {
 	dest := genValueOutput(n, reflect.TypeOf(int(0)))
 	value := genValue(n.child[1])
-	if isPtr(n.child[1].typ) {
+	if rt := n.child[1].typ.TypeOf(); isPtr(n.child[1].typ) && rt != nil && rt.Kind() == reflect.Pointer && rt.Elem().Kind() == reflect.Array {
+		// golessons: the length of a pointer to an array is its array
+		// type's, also for a nil pointer (which panicked).
+		zero := reflect.Zero(rt.Elem())
+		value = func(*frame) reflect.Value { return zero }
+	} else if isPtr(n.child[1].typ) {
 		val := value
 		value = func(f *frame) reflect.Value {
 			v := val(f).Elem()
