@@ -64,7 +64,7 @@ func TestOneValueAssertionToInterface(t *testing.T) {
 		{name: "returned value to a cell interface", cells: []string{assertionTypes, "func area(v any) float64 { s := v.(Shape); return s.Area() }", "area(asAny())"}, text: "3"},
 		{name: "cell pointer to error", cells: []string{assertionTypes, "var a any = &MyErr{5}\na.(error).Error()"}, text: `"code 5"`},
 		{name: "nil to error panics saying so", cells: []string{assertionTypes, "var a any\n_ = a.(error)"},
-			errName: "panic", errHas: "interface conversion: the value is nil or its type is not error"},
+			errName: "panic", errHas: "interface conversion: interface is nil, not error"},
 		{name: "a type an error cannot hold is no twin", cells: []string{assertionTypes,
 			"type Code int\nfunc (c Code) Error() string { return fmt.Sprint(\"code \", int(c)) }\nvar err error = Code(3)\nc, ok := err.(Code)\nfmt.Sprint(c, ok)"}, text: `"code 3 true"`},
 		{name: "twins an any can hold are an error", cells: []string{assertionTypes,
@@ -88,5 +88,30 @@ fmt.Println(isKey)`}, errName: "CompileError", errHas: "cannot tell values of ct
 		{name: "refused when a key type is also stored as a value", cells: []string{decls, `ctx := context.WithValue(context.Background(), userKey, ctxKey("x"))
 s, ok := ctx.Value(userKey).(string)
 fmt.Println(s, ok)`}, errName: "CompileError", errHas: "cannot tell values of string from those of ctxKey"},
+	})
+}
+
+func TestAFailedOneValueAssertionPanicsAsGoDoes(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a runtime.Error naming the value's type and the missing method", cells: []string{`import ("fmt"; "runtime")
+type Walker interface{ Walk() string }
+type Runner interface{ Run() string }
+type Legs struct{ n int }
+func (l Legs) Walk() string { return "walk" }
+func try(f func()) {
+	defer func() {
+		r := recover()
+		_, isRT := r.(runtime.Error)
+		fmt.Println(r, isRT)
+	}()
+	f()
+}`, `var i any = 3
+var w Walker = Legs{2}
+try(func() { _ = i.(fmt.Stringer) })
+try(func() { _ = w.(Runner) })
+var none any
+try(func() { _ = none.(error) })`}, out: "interface conversion: int is not fmt.Stringer: missing method String true\n" +
+			"interface conversion: main.Legs is not main.Runner true\n" +
+			"interface conversion: interface is nil, not error true\n"},
 	})
 }

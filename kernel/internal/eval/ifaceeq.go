@@ -131,6 +131,43 @@ type uncomparable struct{ name string }
 func (u uncomparable) Error() string { return "runtime error: comparing uncomparable type " + u.name }
 func (uncomparable) RuntimeError()   {}
 
+// assertionError is Go's run-time error for a failed one-value
+// assertion to an interface (rewrite's singleAssertion): x is the value
+// asserted, name the interface's, target a nil *T of it (which names
+// the missing method when T is a package's interface).
+func (tn *typeNames) assertionError(x any, name string, target any) error {
+	if t := reflect.TypeOf(target); t != nil && t.Kind() == reflect.Pointer && isVI(t.Elem()) && token.IsIdentifier(name) {
+		name = "main." + name // a cell's interface
+	}
+	if x == nil {
+		return assertion{"interface conversion: interface is nil, not " + name}
+	}
+	msg := "interface conversion: " + tn.dynName(x) + " is not " + name
+	if t := reflect.TypeOf(target); t != nil && t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Interface {
+		inner, _ := unwrapYaegi(x)
+		xt := reflect.TypeOf(inner)
+		for i := 0; xt != nil && i < t.Elem().NumMethod(); i++ {
+			if m := t.Elem().Method(i); !hasMethod(xt, m.Name) {
+				msg += ": missing method " + m.Name
+				break
+			}
+		}
+	}
+	return assertion{msg}
+}
+
+// hasMethod reports whether values of type t have the method name.
+func hasMethod(t reflect.Type, name string) bool {
+	_, ok := t.MethodByName(name)
+	return ok
+}
+
+// assertion is a failed type assertion's run-time error.
+type assertion struct{ msg string }
+
+func (a assertion) Error() string { return a.msg }
+func (assertion) RuntimeError()   {}
+
 // compiled reports a value of reflect type rt (nil: a nil interface)
 // that is what it seems: not one of yaegi's wrappers nor a type it
 // built, no cell type has it, and its static type is rt's or an

@@ -385,6 +385,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		}
 		return v
 	})
+	m["AssertionError"] = reflect.ValueOf(e.names.assertionError)
 	m["CtxKey"] = reflect.ValueOf(func(name string, k any) any { return ctxKey{name, bare(k)} })
 	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })
 	m["Elems"] = reflect.ValueOf(newElems)

@@ -94,16 +94,29 @@ func singleAssertion(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, 
 	if ct, known := caseType(ta.Type); !known || !ct.Iface {
 		return nil, nil // yaegi asserts one value to a type that is no interface right
 	}
-	two, err := assertionCall(ta, caseType, temp)
+	// The asserted value is evaluated once, into x, which the panic
+	// names as Go's does: interface conversion: int is not fmt.Stringer:
+	// missing method String.
+	x := temp("x", pos)
+	held := *ta
+	held.X = Ident(x.Name, pos)
+	two, err := assertionCall(&held, caseType, temp)
 	if err != nil || two == nil {
 		return nil, err
 	}
 	v, ok := temp("v", pos), temp("ok", pos)
-	msg := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote("interface conversion: the value is nil or its type is not " + typ)}
+	name := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(typ)}
+	// (*T)(nil): a package's interface's methods, to name the missing one
+	target := &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: mustParseAt(typ, pos)}, Rparen: pos},
+		Lparen: pos, Args: []ast.Expr{Ident("nil", pos)}, Rparen: pos}
+	failure := &ast.CallExpr{Fun: rtFunc("AssertionError", pos), Lparen: pos,
+		Args: []ast.Expr{&ast.CallExpr{Fun: &ast.InterfaceType{Interface: pos, Methods: &ast.FieldList{Opening: pos, Closing: pos}},
+			Lparen: pos, Args: []ast.Expr{Ident(x.Name, pos)}, Rparen: pos}, name, target}, Rparen: pos}
 	body := []ast.Stmt{
+		&ast.AssignStmt{Lhs: []ast.Expr{x}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{ta.X}},
 		&ast.AssignStmt{Lhs: []ast.Expr{v, ok}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{two}},
 		&ast.IfStmt{If: pos, Cond: &ast.UnaryExpr{OpPos: pos, Op: token.NOT, X: Ident(ok.Name, pos)},
-			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: Ident("panic", pos), Lparen: pos, Args: []ast.Expr{msg}, Rparen: pos}}}, Rbrace: pos}},
+			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: Ident("panic", pos), Lparen: pos, Args: []ast.Expr{failure}, Rparen: pos}}}, Rbrace: pos}},
 		&ast.ReturnStmt{Return: pos, Results: []ast.Expr{Ident(v.Name, pos)}},
 	}
 	results := &ast.FieldList{Opening: pos, List: []*ast.Field{{Type: mustParseAt(typ, pos)}}, Closing: pos}

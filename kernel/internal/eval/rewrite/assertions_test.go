@@ -30,11 +30,11 @@ func TestTypeAssertions(t *testing.T) {
 			return __gl_v6, __glrt.SetInto(&__gl_v6, __gl_x5) }()`},
 		{"one value: the two-value call, panicking when not ok",
 			`use(i.(fmt.Stringer).String())`,
-			`use(func() fmt.Stringer { __gl_v5, __gl_ok6 := func() (fmt.Stringer, bool) { __gl_x1 := i; var __gl_v2 fmt.Stringer; if __gl_x1 == nil { return __gl_v2, false }
-			if __gl_t3, __gl_ok4 := __gl_x1.(fmt.Stringer); __gl_ok4 { return __gl_t3, true }
-			return __gl_v2, false }()
-			if !__gl_ok6 { panic("interface conversion: the value is nil or its type is not fmt.Stringer") }
-			return __gl_v5 }().String())`},
+			`use(func() fmt.Stringer { __gl_x1 := i; __gl_v6, __gl_ok7 := func() (fmt.Stringer, bool) { __gl_x2 := __gl_x1; var __gl_v3 fmt.Stringer; if __gl_x2 == nil { return __gl_v3, false }
+			if __gl_t4, __gl_ok5 := __gl_x2.(fmt.Stringer); __gl_ok5 { return __gl_t4, true }
+			return __gl_v3, false }()
+			if !__gl_ok7 { panic(__glrt.AssertionError(interface{}(__gl_x1), "fmt.Stringer", (*fmt.Stringer)(nil))) }
+			return __gl_v6 }().String())`},
 		{"switches and types unknown to the checker left alone",
 			`x := i.(Unknown); a, b := i.(Unknown); switch i.(type) {}`,
 			`x := i.(Unknown); a, b := i.(Unknown); switch i.(type) {}`},
