@@ -2,6 +2,7 @@ package eval
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"strings"
@@ -24,6 +25,7 @@ import (
 type marshaler struct {
 	fn     reflect.Value
 	method string
+	name   string // the type's, "main.Status" or "*main.Status"
 }
 
 // registerMarshaler records fn, calling the method of the cell type
@@ -36,7 +38,10 @@ func (tn *typeNames) registerMarshaler(name string, slice any, method string, fn
 	if fv.Kind() != reflect.Func || fv.Type().NumIn() != 1 || fv.Type().In(0) != rt {
 		return
 	}
-	m := marshaler{fn: fv, method: method}
+	m := marshaler{fn: fv, method: method, name: "main." + name}
+	if p, ok := strings.CutPrefix(name, "*"); ok {
+		m.name = "*main." + p
+	}
 	base := rt
 	if base.Kind() == reflect.Pointer {
 		base = base.Elem()
@@ -75,7 +80,7 @@ func (c cellJSON) MarshalJSON() ([]byte, error) {
 	out := c.m.fn.Call([]reflect.Value{c.recv})
 	b, _ := out[0].Interface().([]byte)
 	if err, _ := out[1].Interface().(error); err != nil {
-		return nil, err
+		return nil, cellNamed{c.m.name, err}
 	}
 	if c.m.method == "MarshalText" {
 		return json.Marshal(string(b))
@@ -286,10 +291,16 @@ type shapedJSON struct {
 func (s shapedJSON) MarshalJSON() ([]byte, error) {
 	budget := 100000
 	v := reflect.ValueOf(plainValue(s.v))
+	x := s.tn.jsonValue(s.v)
 	if sh, changed := s.tn.shadow(v, s.shape, &budget, 0); changed {
-		return json.Marshal(sh.Interface())
+		x = sh.Interface()
 	}
-	return json.Marshal(s.tn.jsonValue(s.v))
+	b, err := json.Marshal(x)
+	var me *json.MarshalerError
+	if errors.As(err, &me) {
+		return nil, me.Err // json wraps it again, as calling this method
+	}
+	return b, err
 }
 
 // shadowHeld is shadow of a value an interface holds, with yaegi's

@@ -30,11 +30,13 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 	if j != nil {
 		j["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) {
 			refuseEmbedded("json.Marshal", v)
-			return json.Marshal(tn.jsonValue(v))
+			b, err := json.Marshal(tn.jsonValue(v))
+			return b, tn.nameMarshalerError(err, v)
 		})
 		j["MarshalIndent"] = reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
 			refuseEmbedded("json.MarshalIndent", v)
-			return json.MarshalIndent(tn.jsonValue(v), prefix, indent)
+			b, err := json.MarshalIndent(tn.jsonValue(v), prefix, indent)
+			return b, tn.nameMarshalerError(err, v)
 		})
 		j["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
 			if done, err := unmarshalWrapped(data, v); done {
@@ -67,6 +69,48 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 		})
 	}
 }
+
+// nameMarshalerError gives err, json's error for a failing MarshalJSON or
+// MarshalText of a cell type, that type's name: json names the type it
+// called, yaegi's wrapper of v (stdlib._encoding_json_Marshaler) or the
+// shadow of a part of v (eval.cellJSON, whose error carries the name).
+func (tn *typeNames) nameMarshalerError(err error, v any) error {
+	var me *json.MarshalerError
+	if !errors.As(err, &me) || me.Type == nil {
+		return err
+	}
+	name := ""
+	var cn cellNamed
+	switch {
+	case errors.As(me.Err, &cn):
+		name = cn.name
+	case strings.Contains(me.Type.PkgPath(), "yaegi") && strings.HasPrefix(me.Type.Name(), "_"):
+		name = tn.dynName(v)
+	}
+	if name == "" || strings.Contains(name, "|") {
+		return err
+	}
+	return renamed{err: err, msg: strings.Replace(err.Error(), "for type "+me.Type.String(), "for type "+name, 1)}
+}
+
+// renamed is err with the message msg; errors.As still finds err.
+type renamed struct {
+	err error
+	msg string
+}
+
+func (r renamed) Error() string { return r.msg }
+func (r renamed) Unwrap() error { return r.err }
+
+// cellNamed is the error of a cell type's marshalling method, with the
+// type's name.
+type cellNamed struct {
+	name string
+	err  error
+}
+
+func (c cellNamed) Error() string { return c.err.Error() }
+func (c cellNamed) Unwrap() error { return c.err }
 
 // nameStruct gives err, a json type error inside a struct of a cell type
 // (which reflect knows by no name), the name of that struct type, found

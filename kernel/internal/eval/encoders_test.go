@@ -144,3 +144,20 @@ fmt.Println(string(b), err, reflect.DeepEqual(s, Money{2}), reflect.DeepEqual(s,
 			out: "{\"Amount\":2} <nil> true false struct\n"},
 	})
 }
+
+func TestJSONErrorsOfACellsMarshalJSONNameItsType(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "the value itself, an element and a field", cells: []string{`import ("encoding/json"; "errors"; "fmt")
+type Status int
+func (s Status) MarshalJSON() ([]byte, error) { return nil, errors.New("bad") }
+type Rec struct{ S Status }`, `_, err := json.Marshal(Status(9))
+fmt.Println(err)
+_, err = json.Marshal([]Status{1})
+fmt.Println(err)
+_, err = json.Marshal(Rec{2})
+var me *json.MarshalerError
+fmt.Println(err, errors.As(err, &me))`}, out: "json: error calling MarshalJSON for type main.Status: bad\n" +
+			"json: error calling MarshalJSON for type main.Status: bad\n" +
+			"json: error calling MarshalJSON for type main.Status: bad true\n"},
+	})
+}
