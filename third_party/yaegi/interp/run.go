@@ -811,6 +811,9 @@ func (interp *Interpreter) noteWrapped(rt reflect.Type, t *itype) {
 	if t == nil || isInterface(t) || t.cat == valueT {
 		return
 	}
+	if old, ok := interp.wrapped.Load(rt); ok && old.(*itype) == t {
+		return // the common case, without LoadOrStore's cost
+	}
 	old, loaded := interp.wrapped.LoadOrStore(rt, t)
 	if o, _ := old.(*itype); loaded && o != nil && o != t && o.id() != t.id() {
 		interp.wrapped.Store(rt, (*itype)(nil)) // two types: none is told
@@ -1450,6 +1453,11 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 		}
 	}
 
+	if t := n.typ; n.interp != nil && t != nil && (t.cat == structT || t.cat == linkedT || t.cat == ptrT) {
+		if rt := t.TypeOf(); rt != nil {
+			n.interp.noteWrapped(rt, t) // once, for the values of n's own type
+		}
+	}
 	return func(f *frame, v reflect.Value) reflect.Value {
 		if tc != structT && v.Type().Implements(typ) {
 			return v
@@ -1481,12 +1489,8 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 		} else {
 			v = getConcreteValue(v)
 		}
-		t := n.typ
-		if n2 != nil {
-			t = n2.typ
-		}
-		if n.interp != nil && t != nil && v.IsValid() && (t.cat == structT || t.cat == linkedT || t.cat == ptrT) {
-			n.interp.noteWrapped(v.Type(), t)
+		if n2 != nil && n.interp != nil && v.IsValid() {
+			n.interp.noteWrapped(v.Type(), n2.typ) // the value's own type, known only now
 		}
 		w := reflect.New(wrap).Elem()
 		w.Field(0).Set(v)
