@@ -138,34 +138,13 @@ func newUseInfo(u *unit) useInfo {
 		// after a func main declared above it that calls it.
 		for _, d := range u.file.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
-				if name := receiverType(fd.Recv.List[0].Type); name != "" {
+				if name := typeNameOf(fd.Recv.List[0].Type); name != "" {
 					in.methodsOf = append(in.methodsOf, name)
 				}
 			}
 		}
 	}
 	return in
-}
-
-// receiverType is the name of a method's receiver type: T in (t T),
-// (t *T), (s *Stack[E]).
-func receiverType(x ast.Expr) string {
-	for {
-		switch t := x.(type) {
-		case *ast.StarExpr:
-			x = t.X
-		case *ast.ParenExpr:
-			x = t.X
-		case *ast.IndexExpr:
-			x = t.X
-		case *ast.IndexListExpr:
-			x = t.X
-		case *ast.Ident:
-			return t.Name
-		default:
-			return ""
-		}
-	}
 }
 
 // orderByUse returns run sorted: repeatedly the first unit that uses no
