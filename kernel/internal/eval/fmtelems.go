@@ -96,6 +96,9 @@ func call(f, v reflect.Value) string {
 	if !f.IsValid() {
 		return fmt.Sprint(v.Interface())
 	}
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return "<nil>" // as fmt prints a nil pointer whose method would fail
+	}
 	arg := reflect.New(f.Type().In(0)).Elem()
 	arg.Set(v.Convert(arg.Type()))
 	return callStringer(stringer{fn: f, method: "String"}, arg)

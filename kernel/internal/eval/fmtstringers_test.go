@@ -342,3 +342,16 @@ fmt.Printf("%v %v %s\n", Color(3), []Temp{1.5}, Secret("pw"))
 fmt.Println(S{2})`}, out: "3 []main.Temp{1.5} HIDDEN S!\nBlue [T] pw\n{2}\n"},
 	})
 }
+
+func TestPointersToNamedStringersAsElements(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "value and pointer receivers, a nil element", cells: []string{`import "fmt"
+type Name string
+func (n Name) String() string { return "N(" + string(n) + ")" }
+type Temp float64
+func (t *Temp) String() string { return "T" }`, `nm := Name("x")
+var np *Name
+t := Temp(1)
+fmt.Println([]*Name{&nm, np}, map[string]*Temp{"a": &t}, []Temp{2})`}, out: "[N(x) <nil>] map[a:T] [2]\n"},
+	})
+}

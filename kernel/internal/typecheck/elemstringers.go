@@ -119,8 +119,22 @@ func containerElem(t types.Type) types.Type {
 
 // stringerType returns t's name and the method fmt calls on it (Error
 // before String) when t is a named non-struct, non-interface type of the
-// cells, not generic, whose value has that method.
+// cells, not generic, whose value has that method, or a pointer to one
+// ("*Name").
 func stringerType(t types.Type, pkg *types.Package) (string, string) {
+	recv := t
+	if p, ok := t.(*types.Pointer); ok {
+		// *T has T's methods and its own: fmt calls them on the pointer
+		// ([]*Name).
+		n, ok := p.Elem().(*types.Named)
+		if !ok {
+			return "", ""
+		}
+		if name, m := stringerType(n, pkg); name != "" {
+			return "*" + name, m
+		}
+		t = n
+	}
 	n, ok := t.(*types.Named)
 	if !ok || n.Obj().Pkg() != pkg || n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
 		return "", ""
@@ -130,10 +144,12 @@ func stringerType(t types.Type, pkg *types.Package) (string, string) {
 		return "", "" // structs are registered at run time; interfaces hold their own values
 	}
 	for _, m := range []string{"Error", "String"} {
-		obj, _, _ := types.LookupFieldOrMethod(n, false, pkg, m)
-		if fn, ok := obj.(*types.Func); ok {
-			if sig, ok := fn.Type().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 &&
+		if sel := types.NewMethodSet(recv).Lookup(pkg, m); sel != nil {
+			if sig, ok := sel.Type().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 &&
 				types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
+				if recv != t {
+					return "*" + n.Obj().Name(), m // only *T has it
+				}
 				return n.Obj().Name(), m
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"strconv"
+	"strings"
 )
 
 // ElemStringer is what rewrite.ElemStringers needs of a printing call's
@@ -69,7 +70,11 @@ func methodFunc(typ, method string, pos token.Pos) ast.Expr {
 		return Ident("nil", pos)
 	}
 	v := Ident("__gl_v", pos)
-	params := &ast.FieldList{Opening: pos, List: []*ast.Field{{Names: []*ast.Ident{v}, Type: Ident(typ, pos)}}, Closing: pos}
+	var t ast.Expr = Ident(typ, pos)
+	if base, ok := strings.CutPrefix(typ, "*"); ok {
+		t = &ast.StarExpr{Star: pos, X: Ident(base, pos)}
+	}
+	params := &ast.FieldList{Opening: pos, List: []*ast.Field{{Names: []*ast.Ident{v}, Type: t}}, Closing: pos}
 	results := &ast.FieldList{List: []*ast.Field{{Type: Ident("string", pos)}}}
 	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: Ident("__gl_v", pos), Sel: Ident(method, pos)}, Lparen: pos, Rparen: pos}
 	body := &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{call}}}, Rbrace: pos}
