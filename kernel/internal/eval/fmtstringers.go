@@ -69,14 +69,10 @@ func (tn *typeNames) registerNamedStringer(name, method string, fn any) {
 	if tn.namedStringers == nil {
 		tn.namedStringers = map[string]stringer{}
 	}
-	key := "main." + name
-	if base, ok := strings.CutPrefix(name, "*"); ok {
-		key = "*main." + base // a pointer to the type: as yaegi names it
-	}
-	if old, ok := tn.namedStringers[key]; ok && old.method == "Error" && method == "String" {
+	if old, ok := tn.namedStringers["main."+name]; ok && old.method == "Error" && method == "String" {
 		return // fmt prefers Error
 	}
-	tn.namedStringers[key] = stringer{fn: fv, method: method}
+	tn.namedStringers["main."+name] = stringer{fn: fv, method: method}
 }
 
 // fieldStringer returns the registered method of the named type of
@@ -196,9 +192,6 @@ func (e *Evaluator) registerStringers() {
 			fmt.Fprintf(&b, "__gl_stringer([]%s(nil), %q, func(v %s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)
 			fmt.Fprintf(&b, "__gl_namedStringer(%q, %q, func(v %s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)
 		}
-		// A pointer to a named non-struct type held in an interface
-		// (var a any = &name) has the method too.
-		fmt.Fprintf(&b, "__gl_namedStringer(%q, %q, func(v *%s) string { return v.%s() })\n", "*"+me.recv, me.name, me.recv, me.name)
 		fmt.Fprintf(&b, "__gl_stringer([]*%s(nil), %q, func(v *%s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)
 	}
 	if b.Len() == 0 {
