@@ -291,5 +291,13 @@ func f() {
 	}()
 	panic("two")
 }`, `f()`}, errName: "panic", errHas: "7:2: two"},
+		{name: "a pasted program's main names the panic's line", cells: []string{`package main
+
+import "fmt"
+
+func main() {
+	fmt.Println("a")
+	panic("x")
+}`}, out: "a\n", errName: "panic", errHas: "7:2: x"},
 	})
 }

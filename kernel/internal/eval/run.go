@@ -345,7 +345,7 @@ func (e *Evaluator) traceback() []string {
 func cleanTrace(lines []string) []string {
 	var out []string
 	for _, l := range lines {
-		if strings.Contains(l, ": panic: main.__gl_") {
+		if strings.Contains(l, ": panic: main.__gl_") && !strings.Contains(l, ": panic: main."+mainName+"(") {
 			continue // a frame of the prelude's helpers: its line is no line of the cell
 		}
 		out = append(out, stripFile(l))
