@@ -28,15 +28,11 @@ func LocalAliases(n ast.Node) {
 					return x
 				})
 			}
-			ds, ok := s.(*ast.DeclStmt)
-			g, isGen := func() (*ast.GenDecl, bool) {
-				if !ok {
-					return nil, false
-				}
-				g, ok := ds.Decl.(*ast.GenDecl)
-				return g, ok && g.Tok == token.TYPE
-			}()
-			if !isGen {
+			var g *ast.GenDecl
+			if ds, ok := s.(*ast.DeclStmt); ok {
+				g, _ = ds.Decl.(*ast.GenDecl)
+			}
+			if g == nil || g.Tok != token.TYPE {
 				out = append(out, s)
 				continue
 			}
