@@ -7,6 +7,7 @@ run (tests/browser/test_first_run_browser.py) depends on exactly this.
 Each case runs against golessons and, as the reference, ipykernel.
 """
 
+import queue
 import time
 
 import pytest
@@ -58,8 +59,9 @@ def replies(kc, ids, deadline):
     return got
 
 
-def test_execute_sent_at_launch_runs_then_kernel_info_is_answered(launched):
+def test_execute_sent_at_launch_runs_then_kernel_info_is_answered(launched, request):
     kc = launched
+    reference = request.node.callspec.params["launched"] != "golessons"
     deadline = time.monotonic() + TIMEOUT
     first = kc.execute("1 + 1")
     info = kc.kernel_info()
@@ -73,7 +75,17 @@ def test_execute_sent_at_launch_runs_then_kernel_info_is_answered(launched):
     again = kc.execute("1 + 1")
     results = []
     while time.monotonic() < deadline:
-        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+        try:
+            msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+        except queue.Empty:
+            if reference:
+                # ipykernel >= 7 sometimes never publishes on iopub to a client
+                # that sent execute_request before any kernel_info reply (its
+                # own documented advice is to wait for that reply first; see
+                # holoviz-dev/nbsite#350). That is the reference's flaw, not a
+                # fact about the protocol, so it cannot fail golessons' run.
+                pytest.skip("ipykernel published nothing on iopub after an execute sent at launch")
+            raise
         if msg["parent_header"].get("msg_id") != again:
             continue
         if msg["msg_type"] == "execute_result":
