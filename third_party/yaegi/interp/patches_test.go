@@ -2156,3 +2156,22 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestMapLiteralKeysTheInterpreterWouldMerge(t *testing.T) {
+	i := interp.New(interp.Options{})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	_, err := i.Eval(`package main
+type ID int
+var m = map[any]int{ID(1): 1, 1: 2}
+`)
+	if err == nil || !strings.Contains(err.Error(), "would merge them") {
+		t.Fatalf("got %v, want a refusal saying the keys would merge", err)
+	}
+	// Equal keys of one type are still Go's own "duplicate key" error.
+	_, err = i.Eval(`var n = map[int]int{1: 1, 1: 2}`)
+	if err == nil || !strings.Contains(err.Error(), "duplicate key 1 in map literal") {
+		t.Fatalf("got %v, want duplicate key 1", err)
+	}
+}

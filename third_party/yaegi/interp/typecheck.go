@@ -359,7 +359,14 @@ func (check typecheck) mapLitExpr(child []*node, ktyp, vtyp *itype) error {
 		if key.rval.IsValid() {
 			kval := key.rval.Interface()
 			if visited[kval] {
-				return c.cfgErrorf("duplicate key %s in map literal", kval)
+				if ktyp.cat == interfaceT {
+					// Keys of different types with one underlying value (ID(1)
+					// and 1 in a map[any]V) are distinct in Go, but the
+					// interpreter holds both as the same value: refusing beats
+					// merging them silently.
+					return c.cfgErrorf("map literal keys %v of different types are distinct in Go, but the interpreter would merge them (it holds a named non-struct type's value as its underlying type); use keys of one type", kval)
+				}
+				return c.cfgErrorf("duplicate key %v in map literal", kval)
 			}
 			visited[kval] = true
 		}
