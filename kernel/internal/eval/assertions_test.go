@@ -115,3 +115,24 @@ try(func() { _ = none.(error) })`}, out: "interface conversion: int is not fmt.S
 			"interface conversion: interface is nil, not error true\n"},
 	})
 }
+
+func TestTheTypeOfARecoveredRuntimeErrorIsGos(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "index, nil dereference, assertion and makechan panics", cells: []string{`import "fmt"
+type P struct{ x int }
+func kind(f func()) {
+	defer func() { fmt.Printf("%T\n", recover()) }()
+	f()
+}`, `var a []int
+var p *P
+var i any = "s"
+n := -1
+kind(func() { _ = a[5] })
+kind(func() { _ = a[1:n+3] })
+kind(func() { _ = p.x })
+kind(func() { _ = i.(int) })
+kind(func() { _ = make(chan int, n) })
+var s fmt.Stringer
+kind(func() { _ = s.String() })`}, out: "runtime.boundsError\nruntime.boundsError\nruntime.errorString\n*runtime.TypeAssertionError\nruntime.plainError\nruntime.errorString\n"},
+	})
+}

@@ -313,10 +313,27 @@ type dynType struct{ v any }
 // reflect type.
 type exactType struct{ v any }
 
+// runtimeErrorType is %T of v when v is one of the interpreter's run-time
+// panics (third_party/yaegi): Go's name for that panic's type, which the
+// interpreter cannot make a value of.
+func runtimeErrorType(v any) (string, bool) {
+	re, ok := v.(interface {
+		RuntimeError()
+		GoType() string
+	})
+	if !ok {
+		return "", false
+	}
+	return re.GoType(), true
+}
+
 // dynName is %T of a value whose static type is an interface: its
 // reflect type's name, and, when a cell's named non-struct type has
 // that reflect type, those names too: the value may be of any of them.
 func (tn *typeNames) dynName(w any) string {
+	if name, ok := runtimeErrorType(w); ok {
+		return name
+	}
 	if inner, name, ok := unwrapVI(w); ok {
 		if name != "" {
 			return name

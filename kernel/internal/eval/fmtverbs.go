@@ -215,7 +215,10 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 			if c == 'T' && !exact {
 				// No word from the type checker (a format that is not a
 				// constant): a value may be of a cell's misnamed type.
-				if name := tn.dynName(v); strings.Contains(name, "|") {
+				if name, ok := runtimeErrorType(v); ok {
+					copied = copyArgs(copied, a)
+					copied[argi], c = name, 's'
+				} else if name := tn.dynName(v); strings.Contains(name, "|") {
 					copied = copyArgs(copied, a)
 					copied[argi], c = name, 's'
 				}

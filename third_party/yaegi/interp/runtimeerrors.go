@@ -22,6 +22,25 @@ func (e runtimeError) Error() string { return e.msg }
 // RuntimeError marks runtimeError as a runtime.Error.
 func (e runtimeError) RuntimeError() {}
 
+// GoType is the %T Go gives the same panic's value: the interpreter
+// cannot make a value of the runtime package's unexported types, so an
+// embedder that prints types asks for the name (fmt's %T of a recovered
+// index error printed interp.runtimeError).
+func (e runtimeError) GoType() string {
+	switch m := e.msg; {
+	case strings.HasPrefix(m, "interface conversion:"):
+		return "*runtime.TypeAssertionError"
+	case strings.Contains(m, "index out of range"), strings.Contains(m, "slice bounds out of range"),
+		strings.Contains(m, "to array or pointer to array"):
+		return "runtime.boundsError"
+	case strings.HasPrefix(m, "runtime error: makechan"):
+		return "runtime.plainError"
+	case strings.HasPrefix(m, "runtime error: "):
+		return "runtime.errorString"
+	}
+	return "interp.runtimeError"
+}
+
 func runtimeErrorf(format string, args ...any) runtimeError {
 	return runtimeError{fmt.Sprintf(format, args...)}
 }
@@ -47,7 +66,7 @@ func goPanicValue(r any) any {
 	}
 	if msg, ok := r.(string); ok && strings.HasPrefix(msg, "reflect") {
 		switch {
-		case msg == "reflect.Value.Call: call of nil function":
+		case msg == "reflect.Value.Call: call of nil function", msg == "reflect: Method on nil interface value":
 			return errNilDeref
 		case msg == "reflect.MakeSlice: negative len", msg == "reflect.MakeSlice: len > cap":
 			return runtimeError{"runtime error: makeslice: len out of range"}
