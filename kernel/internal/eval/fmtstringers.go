@@ -61,7 +61,15 @@ const fieldTypeTag = "yaegitype"
 // of the cells' named non-struct type name.
 func (tn *typeNames) registerNamedStringer(name, method string, fn any) {
 	fv := reflect.ValueOf(fn)
-	if fv.Kind() != reflect.Func || fv.Type().NumIn() != 1 || fv.Type().In(0).Kind() == reflect.Struct {
+	if fv.Kind() != reflect.Func || fv.Type().NumIn() != 1 {
+		return
+	}
+	in := fv.Type().In(0)
+	key := "main." + name
+	if rest, ptr := strings.CutPrefix(name, "*"); ptr {
+		in, key = in.Elem(), "*main."+rest // a field of type *Temp (see fieldTypeTag)
+	}
+	if in.Kind() == reflect.Struct {
 		return
 	}
 	tn.mu.Lock()
@@ -69,10 +77,10 @@ func (tn *typeNames) registerNamedStringer(name, method string, fn any) {
 	if tn.namedStringers == nil {
 		tn.namedStringers = map[string]stringer{}
 	}
-	if old, ok := tn.namedStringers["main."+name]; ok && old.method == "Error" && method == "String" {
+	if old, ok := tn.namedStringers[key]; ok && old.method == "Error" && method == "String" {
 		return // fmt prefers Error
 	}
-	tn.namedStringers["main."+name] = stringer{fn: fv, method: method}
+	tn.namedStringers[key] = stringer{fn: fv, method: method}
 }
 
 // fieldStringer returns the registered method of the named type of
@@ -142,6 +150,10 @@ func (tn *typeNames) namedString(name string, v any) (string, bool) {
 func callStringer(s stringer, v reflect.Value) (out string) {
 	defer func() {
 		if r := recover(); r != nil {
+			if v.Kind() == reflect.Pointer && v.IsNil() {
+				out = "<nil>" // as fmt prints a nil receiver whose method panicked
+				return
+			}
 			out = fmt.Sprintf("%%!v(PANIC=%s method: %v)", s.method, panicText(r))
 		}
 	}()
@@ -193,6 +205,7 @@ func (e *Evaluator) registerStringers() {
 			fmt.Fprintf(&b, "__gl_namedStringer(%q, %q, func(v %s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)
 		}
 		fmt.Fprintf(&b, "__gl_stringer([]*%s(nil), %q, func(v *%s) string { return v.%s() })\n", me.recv, me.name, me.recv, me.name)
+		fmt.Fprintf(&b, "__gl_namedStringer(%q, %q, func(v *%s) string { return v.%s() })\n", "*"+me.recv, me.name, me.recv, me.name)
 	}
 	if b.Len() == 0 {
 		return

@@ -114,6 +114,18 @@ fmt.Printf("%+v %v\n", r, []Rec{r})`}, out: "{L1 2 P! {4} [L5] [{6}]}\n{Pub:L1 p
 		{name: "a method declared after the struct", cells: []string{`import "fmt"
 type Color int
 type Pixel struct{ C Color }`, `func (c Color) String() string { return "red" }`, `fmt.Println(Pixel{}, []Pixel{{1}})`}, out: "{red} [{red}]\n"},
+		{name: "pointers to named non-struct types, nil ones too", cells: []string{`import "fmt"
+type Temp float64
+func (t Temp) String() string { return fmt.Sprintf("%.1f°", float64(t)) }
+type Count int
+func (c *Count) String() string { return fmt.Sprint("#", int(*c)) }
+type Reading struct {
+	T    *Temp
+	N    *Count
+	Name string
+}`, `t, n := Temp(21.5), Count(3)
+fmt.Println(Reading{&t, &n, "x"}, Reading{Name: "empty"})
+fmt.Printf("%+v\n", []Reading{{&t, &n, "y"}})`}, out: "{21.5° #3 x} {<nil> <nil> empty}\n[{T:21.5° N:#3 Name:y}]\n"},
 	})
 }
 

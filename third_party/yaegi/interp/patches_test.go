@@ -280,7 +280,7 @@ func main() {
 	}
 	fmt.Println(rt.Field(1).Tag.Get("json"))
 }`)
-	want := `"" "main.State" "[]main.State" "main.Names" "" "" s` + "\n"
+	want := `"" "main.State" "[]main.State" "main.Names" "" "*main.State" s` + "\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

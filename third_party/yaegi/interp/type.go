@@ -2084,6 +2084,10 @@ func namedFieldType(t *itype) string {
 	if s, ok := shape(t, 0); ok {
 		return s
 	}
+	if t != nil && t.cat == ptrT && t.name == "" && named(t.val) {
+		// A field of type *Temp: fmt calls (*Temp).String for it too.
+		return "*" + t.val.path + "." + t.val.name
+	}
 	return ""
 }
 
