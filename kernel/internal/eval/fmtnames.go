@@ -46,6 +46,12 @@ type typeNames struct {
 	// stringers are the cell types' String and Error methods, by
 	// receiver type (fmtstringers.go).
 	stringers map[reflect.Type]stringer
+	// goStringers and formatters are the cell struct types' GoString
+	// and Format methods, by receiver type, for fields and elements
+	// (fmt calls them there too; yaegi's wrapper covers a value printed
+	// directly).
+	goStringers map[reflect.Type]stringer
+	formatters  map[reflect.Type]reflect.Value
 	// namedStringers are the String and Error methods of the cells'
 	// named non-struct types, by "main.Name", for struct fields the
 	// interpreter tags with their type (fieldStringer).

@@ -39,11 +39,31 @@ func (tn *typeNames) registerStringer(slice any, method string, fn any) {
 		base = base.Elem()
 	}
 	fv := reflect.ValueOf(fn)
-	if base.Kind() != reflect.Struct || fv.Kind() != reflect.Func || fv.Type().NumIn() != 1 || fv.Type().In(0) != rt {
+	if base.Kind() != reflect.Struct || fv.Kind() != reflect.Func || fv.Type().NumIn() < 1 || fv.Type().In(0) != rt {
 		return
 	}
 	tn.mu.Lock()
 	defer tn.mu.Unlock()
+	switch method {
+	case "GoString":
+		if tn.goStringers == nil {
+			tn.goStringers = map[reflect.Type]stringer{}
+		}
+		tn.goStringers[rt] = stringer{fn: fv, method: method}
+		return
+	case "Format":
+		if fv.Type().NumIn() != 3 {
+			return
+		}
+		if tn.formatters == nil {
+			tn.formatters = map[reflect.Type]reflect.Value{}
+		}
+		tn.formatters[rt] = fv
+		return
+	}
+	if fv.Type().NumIn() != 1 {
+		return
+	}
 	if tn.stringers == nil {
 		tn.stringers = map[reflect.Type]stringer{}
 	}
@@ -127,6 +147,37 @@ func (tn *typeNames) stringOf(v reflect.Value) (string, bool) {
 	return callStringer(s, v), true
 }
 
+// formatOf is v printed with verb (%v, %+v, %#v or %s) by its type's
+// registered Format method, and whether it has one; fmt calls Format
+// before any other method.
+func (tn *typeNames) formatOf(v reflect.Value, verb string) (string, bool) {
+	tn.mu.RLock()
+	fn, ok := tn.formatters[v.Type()]
+	tn.mu.RUnlock()
+	if !ok || v.Kind() == reflect.Pointer && v.IsNil() {
+		return "", false
+	}
+	return fmt.Sprintf(verb, formatCall{fn: fn, v: v}), true
+}
+
+// formatCall is a value whose Format method calls a registered one.
+type formatCall struct{ fn, v reflect.Value }
+
+func (c formatCall) Format(f fmt.State, verb rune) {
+	c.fn.Call([]reflect.Value{c.v, reflect.ValueOf(f), reflect.ValueOf(verb)})
+}
+
+// goStringOf is what v's registered GoString method says, for %#v.
+func (tn *typeNames) goStringOf(v reflect.Value) (string, bool) {
+	tn.mu.RLock()
+	s, ok := tn.goStringers[v.Type()]
+	tn.mu.RUnlock()
+	if !ok || v.Kind() == reflect.Pointer && v.IsNil() {
+		return "", false
+	}
+	return callStringer(s, v), true
+}
+
 // namedString returns what the String or Error method of the cells'
 // named non-struct type name says of v, when name (from yaegi's interface
 // value, see unwrapVI) has one registered for v's reflect type. An
@@ -194,6 +245,22 @@ func (e *Evaluator) registerStringers() {
 					continue
 				}
 				fmt.Fprintf(&b, "__gl_errMethod([]%s%s(nil), %q, func(v %s%s%s)\n", star, me.recv, kind, star, me.recv, call)
+			}
+			continue
+		}
+		if !me.generic && (me.name == "GoString" && strings.HasSuffix(me.sig, "() string") ||
+			me.name == "Format" && strings.Contains(me.sig, "fmt.State") && strings.HasSuffix(me.sig, "rune)")) {
+			// Each alone: a signature the check above misjudged must not
+			// keep the others from being registered.
+			for _, star := range []string{"", "*"} {
+				if star == "" && ptr {
+					continue
+				}
+				src := fmt.Sprintf("__gl_stringer([]%[1]s%[2]s(nil), \"GoString\", func(v %[1]s%[2]s) string { return v.GoString() })", star, me.recv)
+				if me.name == "Format" {
+					src = fmt.Sprintf("__gl_stringer([]%[1]s%[2]s(nil), \"Format\", func(v %[1]s%[2]s, f __gl_fmtState, c rune) { v.Format(f, c) })", star, me.recv)
+				}
+				e.runQuietly(src)
 			}
 			continue
 		}
@@ -359,8 +426,10 @@ func (tn *typeNames) needsStringer(rt reflect.Type, seen map[reflect.Type]bool) 
 	}
 	tn.mu.RLock()
 	_, has := tn.stringers[rt]
+	_, formats := tn.formatters[rt]
+	_, goStrings := tn.goStringers[rt]
 	tn.mu.RUnlock()
-	if has {
+	if has || formats || goStrings {
 		return true
 	}
 	switch rt.Kind() {

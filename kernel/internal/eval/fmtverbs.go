@@ -299,6 +299,16 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		}
 		return "<nil>"
 	}
+	if !mode.noMethods && v.Kind() != reflect.Interface {
+		// Before the look for yaegi's wrappers, which takes a one-field
+		// struct of the cells for one.
+		if s, ok := tn.formatOf(v, verb); ok {
+			return s
+		}
+		if s, ok := tn.goStringOf(v); ok && sharp {
+			return s
+		}
+	}
 	if v.Kind() == reflect.Struct && v.CanInterface() {
 		if inner, wrapped := unwrapYaegi(v.Interface()); wrapped {
 			switch v.Interface().(type) {

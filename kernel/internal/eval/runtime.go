@@ -28,6 +28,10 @@ const prelude = `import __glrt "golessons/kernel/internal/eval"
 import __glfmt "fmt"
 import __glsync "sync"
 
+// __gl_fmtState names fmt.State for the kernel's own code run in later
+// files, which import nothing (registerStringers' Format wrappers).
+type __gl_fmtState = __glfmt.State
+
 // __gl_AtomicPointer stands in for sync/atomic's Pointer[T], a generic
 // type no compiled table can hold (rewrite.StdTypes); a mutex makes each
 // operation atomic.
