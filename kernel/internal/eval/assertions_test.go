@@ -136,3 +136,30 @@ var s fmt.Stringer
 kind(func() { _ = s.String() })`}, out: "runtime.boundsError\nruntime.boundsError\nruntime.errorString\n*runtime.TypeAssertionError\nruntime.plainError\nruntime.errorString\n"},
 	})
 }
+
+func TestAPlainValueIsNoNamedNonStructTypesStringer(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "assertions and a type switch to package and cell interfaces", cells: []string{`import "fmt"
+type Celsius int
+func (c Celsius) String() string { return "C" }
+type Status int
+func (s Status) Error() string { return fmt.Sprint("status ", int(s)) }
+type Namer interface{ Name() string }
+func (c Celsius) Name() string { return "celsius" }
+func kind(v any) string {
+	switch x := v.(type) {
+	case error:
+		return "err:" + x.Error()
+	case fmt.Stringer:
+		return "str:" + x.String()
+	}
+	return fmt.Sprint("plain:", v)
+}`, `var x, y any = 7, Celsius(7)
+_, s1 := x.(fmt.Stringer)
+_, s2 := y.(fmt.Stringer)
+_, n1 := x.(Namer)
+_, n2 := y.(Namer)
+fmt.Println(s1, s2, n1, n2)
+fmt.Println(kind(7), kind(Celsius(1)), kind(404), kind(Status(404)))`}, out: "false true false true\nplain:7 str:C plain:404 err:status 404\n"},
+	})
+}

@@ -17,6 +17,10 @@ type CaseType struct {
 	// write them: the interpreter cannot turn a cell's value into a
 	// cell's interface by an assertion, the evaluator tries these.
 	Impls []string
+	// Plain are those of Impls that are no struct or pointer (type
+	// Celsius int): the interpreter holds a plain 7 as one, so only
+	// its own assertion to the interface can tell them apart.
+	Plain []string
 	// Twins are, for a type that is no interface, the other types whose
 	// values the interpreter cannot tell from its own: the cells' types
 	// with the same underlying type and, for a cell type that is no
@@ -58,6 +62,13 @@ func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *type
 	held, _ := typeOf(info, from).(*types.Interface)
 	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
 		ct.Iface, ct.Impls = true, implementers(it, held, pkg)
+		for _, impl := range ct.Impls {
+			if t, ok := pkg.Scope().Lookup(impl).(*types.TypeName); ok {
+				if _, isStruct := t.Type().Underlying().(*types.Struct); !isStruct {
+					ct.Plain = append(ct.Plain, impl)
+				}
+			}
+		}
 	} else {
 		ct.Twins = twins(tv.Type, held, pkg)
 		if len(ct.Twins) > 0 && isContextValue(from, info) {

@@ -373,6 +373,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						return false
 					}
 					// Generate methods if any.
+					// golessons: all are added before any is compiled, so
+					// that one may call another declared after it.
+					gms := make([]*node, 0, len(t0.method))
 					for _, nod := range t0.method {
 						gm, _, err2 := genAST(nod.scope, nod, lt)
 						if err2 != nil {
@@ -383,13 +386,16 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						if err != nil {
 							return false
 						}
+						n.typ.addMethod(gm)
+						gms = append(gms, gm)
+					}
+					for _, gm := range gms {
 						if _, err = interp.cfg(gm, sc, sc.pkgID, sc.pkgName); err != nil {
 							return false
 						}
 						if err = genRun(gm); err != nil {
 							return false
 						}
-						n.typ.addMethod(gm)
 					}
 					n.nleft = 1 // Indictate the type of composite literal.
 				}
@@ -953,6 +959,19 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				n.findex = sc.add(n.typ)
 			}
 
+		case indexListExpr:
+			// golessons: an instance of a generic type of several type
+			// parameters in an expression (v.(*entry[K, V]) in a method)
+			// had no type: a CFG panic.
+			if t := n.child[0].typ; t != nil && t.cat == genericT {
+				var it *itype
+				if it, err = nodeType(interp, sc, n); err != nil {
+					break
+				}
+				n.gen = nop
+				n.typ = it
+			}
+
 		case indexExpr:
 			if isBlank(n.child[0]) {
 				err = n.cfgErrorf("cannot use _ as value")
@@ -986,18 +1005,22 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.typ = t
 					return
 				}
-				g, found, err := genAST(sc, t.node.anc, []*itype{c1.typ})
+				// golessons: the instance's errors are the walk's (they
+				// were shadowed), and its types' methods wait for it.
+				leave := interp.enterGenFunc()
+				var g *node
+				var found bool
+				if g, found, err = genAST(sc, t.node.anc, []*itype{c1.typ}); err == nil && !found {
+					if _, err = interp.cfg(g, t.node.anc.scope, importPath, pkgName); err == nil {
+						// Generate closures for function body.
+						err = genRun(g.child[3])
+					}
+				}
+				if err1 := leave(); err == nil {
+					err = err1
+				}
 				if err != nil {
 					return
-				}
-				if !found {
-					if _, err = interp.cfg(g, t.node.anc.scope, importPath, pkgName); err != nil {
-						return
-					}
-					// Generate closures for function body.
-					if err = genRun(g.child[3]); err != nil {
-						return
-					}
 				}
 				// Replace generic func node by instantiated one.
 				n.anc.child[childPos(n)] = g
@@ -1007,7 +1030,19 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				name := t.id() + "[" + n.child[1].typ.id() + "]"
 				sym, _, ok := sc.lookup(name)
 				if !ok {
-					err = n.cfgErrorf("type not found: %s", name)
+					// golessons: an instance not made yet (entry[K] in an
+					// assertion inside a generic func, instantiated before
+					// the caller made entry[string]) is made now.
+					var it *itype
+					if it, err = nodeType(interp, sc, n); err != nil {
+						return
+					}
+					if it == nil || it.cat == genericT {
+						err = n.cfgErrorf("type not found: %s", name)
+						return
+					}
+					n.gen = nop
+					n.typ = it
 					return
 				}
 				n.gen = nop
@@ -1151,19 +1186,18 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				for _, c := range c0.child[1:] {
 					lt = append(lt, c.typ)
 				}
+				leave := interp.enterGenFunc()
 				g, found, err := genAST(sc, fun, lt)
+				if err == nil && !found {
+					if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err == nil {
+						err = genRun(g.child[3]) // Generate closures for function body.
+					}
+				}
+				if err1 := leave(); err == nil {
+					err = err1
+				}
 				if err != nil {
 					return
-				}
-				if !found {
-					_, err = interp.cfg(g, fun.scope, importPath, pkgName)
-					if err != nil {
-						return
-					}
-					err = genRun(g.child[3]) // Generate closures for function body.
-					if err != nil {
-						return
-					}
 				}
 				n.child[0] = g
 				c0 = n.child[0]
@@ -1366,18 +1400,19 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						break
 					}
 					// Generate an instantiated AST from the generic function one.
-					if g, found, err = genAST(sc, fun, types); err != nil {
-						break
-					}
-					if !found {
+					leave := interp.enterGenFunc()
+					if g, found, err = genAST(sc, fun, types); err == nil && !found {
 						// Compile the generated function AST, so it becomes part of the scope.
-						if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err != nil {
-							break
+						if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err == nil {
+							// AST compilation part 2: Generate closures for function body.
+							err = genRun(g.child[3])
 						}
-						// AST compilation part 2: Generate closures for function body.
-						if err = genRun(g.child[3]); err != nil {
-							break
-						}
+					}
+					if err1 := leave(); err == nil {
+						err = err1
+					}
+					if err != nil {
+						break
 					}
 					n.child[0] = g
 					c0 = n.child[0]

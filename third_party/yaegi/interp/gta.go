@@ -195,9 +195,12 @@ func (interp *Interpreter) gta(root *node, rpath, importPath, pkgName string) ([
 				}
 				rcvrtype.addMethod(n)
 				rtn.typ = rcvrtype
-				if rcvrtype.cat == genericT {
+				if sym.typ.cat == genericT {
 					// generate methods for already instantiated receivers
-					for _, it := range rcvrtype.instance {
+					// golessons: also for a pointer receiver (rcvrtype is
+					// then the pointer type, never generic): upstream left
+					// the instances made before it without the method.
+					for _, it := range sym.typ.instance {
 						if err = genMethod(interp, sc, it, n, it.node.anc.param); err != nil {
 							return false
 						}

@@ -215,6 +215,15 @@ type Interpreter struct {
 
 	name string // name of the input source file (or main)
 
+	// golessons: genFuncDepth counts the generic function instances being
+	// compiled; while it is not zero, the methods of the generic type
+	// instances made meanwhile wait in pendingGenMethods, compiled when it
+	// drops to zero. Such a method may call that very function (a method
+	// of M[T] returning New(...), New[T] returning *M[T]), whose instance
+	// has no type yet while it is being compiled.
+	genFuncDepth      int
+	pendingGenMethods [][2]*node
+
 	opt                                         // user settable options
 	cancelChan bool                             // enables cancellable chan operations
 	fset       *token.FileSet                   // fileset to locate node in source code

@@ -2175,3 +2175,94 @@ var m = map[any]int{ID(1): 1, 1: 2}
 		t.Fatalf("got %v, want duplicate key 1", err)
 	}
 }
+
+func TestAGenericMethodCallingOneDeclaredAfterIt(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type BST[K any] struct{ n int }
+func (t *BST[K]) Put() { t.put() }
+func (t *BST[K]) put() { t.n++ }
+func main() {
+	t := &BST[int]{}
+	t.Put()
+	v := BST[string]{}
+	v.Put()
+	fmt.Println(t.n, v.n)
+}
+`)
+	if want := "1 1\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestAPointerMethodDeclaredAfterAGenericTypeWasInstantiated(t *testing.T) {
+	i := interp.New(interp.Options{})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	for _, src := range []string{`import "fmt"`, `type S[T any] struct{ v T }`, `var made = []S[int](nil)`,
+		`func (s *S[T]) Set(v T) { s.v = v }`, `p := &S[int]{}
+p.Set(4)
+fmt.Fprintln(out, p.v)`} {
+		if src == `import "fmt"` {
+			w := &out
+			if err := i.Use(interp.Exports{"w/w": {"out": reflect.ValueOf(&w).Elem()}}); err != nil {
+				t.Fatal(err)
+			}
+			src = `import ("fmt"; . "w")`
+		}
+		if _, err := i.Eval(src); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+	}
+	if got, want := out.String(), "4\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestAGenericMethodCallingTheConstructorThatMakesItsType(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type M[T any] struct{ v T }
+func New[T any](v T) *M[T] { return &M[T]{v} }
+func (m *M[T]) Copy() *M[T] { return New(m.v) }
+func Zero[T any]() *M[T] { return &M[T]{} }
+func (m *M[T]) Reset() *M[T] { return Zero[T]() }
+func main() {
+	m := New(1)
+	fmt.Println(m.Copy().v, m.Reset().v, New("s").Copy().v)
+}
+`)
+	if want := "1 0 s\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestAssertionToAGenericTypeInsideAGenericFunc(t *testing.T) {
+	got := run(t, `package main
+import ("container/list"; "fmt")
+type entry[K any] struct{ key K }
+func First[K any](v any) K { return v.(entry[K]).key }
+type LRU[K comparable] struct{ ll *list.List }
+func (c *LRU[K]) Front() K { return c.ll.Front().Value.(*entry[K]).key }
+type pair[K comparable, V any] struct {
+	key K
+	val V
+}
+type Cache[K comparable, V any] struct{ ll *list.List }
+func (c *Cache[K, V]) Front() V { return c.ll.Front().Value.(*pair[K, V]).val }
+func main() {
+	fmt.Println(First[string](entry[string]{"a"}))
+	c := &LRU[int]{list.New()}
+	c.ll.PushFront(&entry[int]{7})
+	fmt.Println(c.Front())
+	d := &Cache[string, float64]{list.New()}
+	d.ll.PushFront(&pair[string, float64]{"k", 2.5})
+	fmt.Println(d.Front())
+}
+`)
+	if want := "a\n7\n2.5\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1151,21 +1151,68 @@ func genType(interp *Interpreter, sc *scope, name string, lt *itype, types []*it
 		lt.scope.sym[name] = sc.sym[name]
 	}
 
+	// golessons: every method is added before any is compiled, so that
+	// a method may call one declared after it (Put calling put); upstream
+	// compiled each as it was added ("undefined selector: put").
+	gms := make([]*node, 0, len(lt.method))
 	for _, nod := range lt.method {
-		if err := genMethod(interp, sc, t, nod, types); err != nil {
+		gm, err := declareGenMethod(interp, sc, t, nod, types)
+		if err != nil {
+			return nil, err
+		}
+		gms = append(gms, gm)
+	}
+	for i, nod := range lt.method {
+		if interp.genFuncDepth > 0 {
+			interp.pendingGenMethods = append(interp.pendingGenMethods, [2]*node{gms[i], nod})
+			continue
+		}
+		if err := compileGenMethod(interp, gms[i], nod); err != nil {
 			return nil, err
 		}
 	}
 	return t, err
 }
 
+// enterGenFunc marks the start of compiling a generic function
+// instance; the func it returns marks the end and compiles the methods
+// that waited meanwhile (see Interpreter.genFuncDepth).
+func (interp *Interpreter) enterGenFunc() func() error {
+	interp.genFuncDepth++
+	return func() error {
+		interp.genFuncDepth--
+		if interp.genFuncDepth > 0 {
+			return nil
+		}
+		for len(interp.pendingGenMethods) > 0 {
+			p := interp.pendingGenMethods[0]
+			interp.pendingGenMethods = interp.pendingGenMethods[1:]
+			if err := compileGenMethod(interp, p[0], p[1]); err != nil {
+				interp.pendingGenMethods = nil
+				return err
+			}
+		}
+		return nil
+	}
+}
+
 func genMethod(interp *Interpreter, sc *scope, t *itype, nod *node, types []*itype) error {
-	gm, _, err := genAST(sc, nod, types)
+	gm, err := declareGenMethod(interp, sc, t, nod, types)
 	if err != nil {
 		return err
 	}
+	return compileGenMethod(interp, gm, nod)
+}
+
+// declareGenMethod makes the instance of the generic method nod for the
+// type arguments types and adds it to t's methods, uncompiled.
+func declareGenMethod(interp *Interpreter, sc *scope, t *itype, nod *node, types []*itype) (*node, error) {
+	gm, _, err := genAST(sc, nod, types)
+	if err != nil {
+		return nil, err
+	}
 	if gm.typ, err = nodeType(interp, sc, gm.child[2]); err != nil {
-		return err
+		return nil, err
 	}
 	t.addMethod(gm)
 
@@ -1175,10 +1222,14 @@ func genMethod(interp *Interpreter, sc *scope, t *itype, nod *node, types []*ity
 		pt.addMethod(gm)
 		rtn.typ = pt
 	}
+	return gm, nil
+}
 
-	// Compile the method AST in the scope of the generic type.
+// compileGenMethod compiles gm, an instance of the generic method nod,
+// in the scope of the generic type.
+func compileGenMethod(interp *Interpreter, gm, nod *node) error {
 	scop := nod.typ.scope
-	if _, err = interp.cfg(gm, scop, scop.pkgID, scop.pkgName); err != nil {
+	if _, err := interp.cfg(gm, scop, scop.pkgID, scop.pkgName); err != nil {
 		return err
 	}
 

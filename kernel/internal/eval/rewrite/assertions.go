@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -191,7 +192,19 @@ func assertionCall(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, bo
 			if _, err := parseAt(impl, pos); err != nil {
 				return nil, fmt.Errorf("type %q: %v", impl, err)
 			}
-			body = append(body, try(impl))
+			if !slices.Contains(ct.Plain, impl) {
+				body = append(body, try(impl))
+				continue
+			}
+			// if _, ok := __x.(I); ok { <try Impl> }: x.(Impl) alone takes
+			// a plain 7 for a Celsius; the interpreter's own assertion to
+			// the interface tells them apart, but cannot give the value.
+			ok := temp("ok", pos)
+			body = append(body, &ast.IfStmt{If: pos,
+				Init: &ast.AssignStmt{Lhs: []ast.Expr{id("_"), ok}, TokPos: pos, Tok: token.DEFINE,
+					Rhs: []ast.Expr{&ast.TypeAssertExpr{X: id(x.Name), Lparen: pos, Type: mustParseAt(typ, pos), Rparen: pos}}},
+				Cond: id(ok.Name),
+				Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{try(impl)}, Rbrace: pos}})
 		}
 		body = append(body, try(typ), ret(id(v.Name), id("false")))
 	} else {

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/printer"
 	"go/token"
+	"slices"
 	"strings"
 )
 
@@ -16,6 +17,7 @@ import (
 type CaseType struct {
 	Iface bool
 	Impls []string
+	Plain []string
 	Twins []string
 }
 
@@ -158,6 +160,9 @@ func caseTest(t ast.Expr, x string, caseType func(ast.Expr) (CaseType, bool), te
 			&ast.AssignStmt{Lhs: []ast.Expr{Ident(ok.Name, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{setInto(v.Name, x, pos)}}))
 	}
 	for _, impl := range ct.Impls { // if !ok { _, ok = x.(Impl) }
+		if slices.Contains(ct.Plain, impl) {
+			continue // the assertion to the interface answers for it; x.(Impl) takes a plain value for one
+		}
 		ix, err := parseAt(impl, pos)
 		if err != nil {
 			return nil, nil, fmt.Errorf("type %q: %v", impl, err)
