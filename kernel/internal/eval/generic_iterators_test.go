@@ -96,3 +96,47 @@ s.cfg.Store(&Config{7})
 fmt.Println(s.cfg.Load().N)`}, out: "true\n3 false true 5\n7\n"},
 	})
 }
+
+func TestALoopOverASliceNamedAsAnotherFuncsIterator(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a parameter, a local and a generic func's slice named like an iterator parameter", cells: []string{`import ("fmt"; "iter")
+func Drain(s func(func(int) bool)) {
+	for range s {
+	}
+}
+func Filter[T any](s iter.Seq[T], keep func(T) bool) iter.Seq[T] {
+	return func(yield func(T) bool) {
+		for v := range s {
+			if keep(v) && !yield(v) {
+				return
+			}
+		}
+	}
+}
+func Enumerate[T any](s []T) iter.Seq2[int, T] {
+	return func(yield func(int, T) bool) {
+		for i, v := range s {
+			if !yield(i, v) {
+				return
+			}
+		}
+	}
+}
+func sum(s []int) (n int) {
+	for _, v := range s {
+		n += v
+	}
+	return n
+}`, `s := map[string]int{"a": 1}
+for k, v := range s {
+	fmt.Print(k, v, " ")
+}
+for i, s := range Enumerate([]string{"x", "y"}) {
+	fmt.Print(i, s, " ")
+}
+for v := range Filter(func(yield func(int) bool) { _ = yield(1) && yield(2) }, func(n int) bool { return n > 1 }) {
+	fmt.Print(v, " ")
+}
+fmt.Println(sum([]int{1, 2, 3}))`}, out: "a1 0x 1y 2 6\n"},
+	})
+}

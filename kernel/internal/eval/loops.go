@@ -3,6 +3,7 @@ package eval
 import (
 	"go/ast"
 	"go/parser"
+	"go/token"
 	"go/types"
 
 	"golessons/kernel/internal/eval/rewrite"
@@ -17,31 +18,189 @@ import (
 // rewriteLoops applies the range-over-int and per-iteration rewrites to
 // every loop below n, including loops inside function literals.
 func (e *Evaluator) rewriteLoops(n ast.Node, ints rewrite.IntNames) {
+	plain := e.plainRanges(n)
 	rewrite.ForEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
 		for i, s := range list {
-			list[i] = e.rewriteLoopStmt(s, ints)
+			if r, ok := unlabelled(s).(*ast.RangeStmt); ok && plain[r] {
+				list[i] = e.rewriteLoopStmt(s, ints, false)
+				continue
+			}
+			list[i] = e.rewriteLoopStmt(s, ints, true)
 		}
 		return list
 	})
 }
 
+func unlabelled(s ast.Stmt) ast.Stmt {
+	if l, ok := s.(*ast.LabeledStmt); ok {
+		return l.Stmt
+	}
+	return s
+}
+
+// plainRanges are the range loops below n over a name that the function
+// around them declares as no iterator: a parameter of a type that is no
+// iterator (s []T), or a variable made from a literal or by make. The
+// iterator names (seqScope.names) go by name only, so such a loop was
+// taken for a range over another func's iterator parameter s; where the
+// type checker has no word (a generic func the kernel instantiates, whose
+// positions are the kernel's), this is what tells them apart.
+func (e *Evaluator) plainRanges(n ast.Node) map[*ast.RangeStmt]bool {
+	var funcs []ast.Node
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			funcs = append(funcs, x)
+		}
+		return true
+	})
+	out := map[*ast.RangeStmt]bool{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		r, ok := x.(*ast.RangeStmt)
+		if !ok {
+			return true
+		}
+		id, ok := r.X.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		// The innermost function around r declaring the name decides.
+		var best ast.Node
+		plain, found := false, false
+		for _, f := range funcs {
+			if f.Pos() > r.Pos() || f.End() < r.End() || (best != nil && f.Pos() < best.Pos()) {
+				continue
+			}
+			if p, ok := e.declaresPlain(f, id.Name, r.Pos()); ok {
+				best, plain, found = f, p, true
+			}
+		}
+		if found && plain {
+			out[r] = true
+		}
+		return true
+	})
+	return out
+}
+
+// declaresPlain reports whether the function f declares name before pos
+// (as a parameter, or with := or var in its own body), and if so whether
+// that declaration is plainly no iterator.
+func (e *Evaluator) declaresPlain(f ast.Node, name string, pos token.Pos) (plain, ok bool) {
+	var ft *ast.FuncType
+	var body *ast.BlockStmt
+	switch f := f.(type) {
+	case *ast.FuncDecl:
+		ft, body = f.Type, f.Body
+	case *ast.FuncLit:
+		ft, body = f.Type, f.Body
+	}
+	for _, l := range []*ast.FieldList{ft.Params, ft.Results} {
+		if l == nil {
+			continue
+		}
+		for _, fld := range l.List {
+			for _, n := range fld.Names {
+				if n.Name == name {
+					plain, ok = e.typeArity(fld.Type, e.seqTypes()) == 0 && !isTypeParamName(fld.Type, ft), true
+				}
+			}
+		}
+	}
+	if body == nil {
+		return plain, ok
+	}
+	ast.Inspect(body, func(x ast.Node) bool {
+		if x == nil || x.Pos() >= pos {
+			return false
+		}
+		switch d := x.(type) {
+		case *ast.FuncLit:
+			return false // its own declarations
+		case *ast.AssignStmt:
+			if d.Tok != token.DEFINE || len(d.Lhs) != len(d.Rhs) {
+				return true
+			}
+			for i, l := range d.Lhs {
+				if rewrite.IsIdent(l, name) {
+					plain, ok = notFuncValue(d.Rhs[i]), true
+				}
+			}
+		case *ast.ValueSpec:
+			for i, n := range d.Names {
+				if n.Name != name {
+					continue
+				}
+				switch {
+				case d.Type != nil:
+					plain, ok = e.typeArity(d.Type, e.seqTypes()) == 0, true
+				case i < len(d.Values):
+					plain, ok = notFuncValue(d.Values[i]), true
+				}
+			}
+		}
+		return true
+	})
+	return plain, ok
+}
+
+// seqTypes are the cell's type declarations, for typeArity.
+func (e *Evaluator) seqTypes() map[string]ast.Expr {
+	if e.seqs == nil {
+		return nil
+	}
+	return e.seqs.types
+}
+
+// isTypeParamName reports whether t names one of ft's type parameters
+// (s S with [S iter.Seq[int]] may be an iterator).
+func isTypeParamName(t ast.Expr, ft *ast.FuncType) bool {
+	id, ok := t.(*ast.Ident)
+	if !ok || ft.TypeParams == nil {
+		return false
+	}
+	for _, f := range ft.TypeParams.List {
+		for _, n := range f.Names {
+			if n.Name == id.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// notFuncValue reports whether x is plainly no func: a literal other than
+// a func literal, or a call of make.
+func notFuncValue(x ast.Expr) bool {
+	switch v := ast.Unparen(x).(type) {
+	case *ast.BasicLit, *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		return rewrite.IsIdent(v.Fun, "make")
+	}
+	return false
+}
+
 // rewriteLoopStmt rewrites one statement if it is a loop (possibly
 // labelled); the loop's body has already been visited.
-func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames) ast.Stmt {
+func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames, maySeq bool) ast.Stmt {
 	label := ""
 	inner := s
 	if l, ok := s.(*ast.LabeledStmt); ok {
 		label, inner = l.Label.Name, l.Stmt
 	}
-	if r, ok := inner.(*ast.RangeStmt); ok && e.seqs != nil {
+	if r, ok := inner.(*ast.RangeStmt); ok && e.seqs != nil && maySeq {
 		if f, arg := e.pkgCall(r.X, "slices"); f == "Backward" {
 			return rewrite.RangeBackward(s, r, arg, e.temp)
 		}
 		e.rangeOverStdSeqs(r)
-		if a := e.exprArity(r.X, e.seqs); a > 0 {
+		// The type checker's word first here too: the syntax goes by
+		// name, and took a slice s for the iterator s of another func.
+		rf, known := e.rangeFact(r)
+		if a := e.exprArity(r.X, e.seqs); a > 0 && (!known || rf.Arity > 0) {
 			return rewrite.RangeFunc(s, r, a, e.temp, e.seqFieldType)
 		}
-		if rf, ok := e.rangeFact(r); ok && rf.Arity > 0 { // an iterator the syntax did not show
+		if known && rf.Arity > 0 { // an iterator the syntax did not show
 			t, err := parser.ParseExpr(rf.Type)
 			typed := func(ast.Expr) ast.Expr {
 				if err != nil {
