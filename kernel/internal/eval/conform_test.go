@@ -301,3 +301,18 @@ func main() {
 }`}, out: "a\n", errName: "panic", errHas: "7:2: x"},
 	})
 }
+
+func TestAGenericTypeAliasIsRefusedWithItsName(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "at the top of a program", cells: []string{`import "fmt"
+type Pair[K comparable, V any] = struct {
+	Key K
+	Val V
+}
+func main() { fmt.Println(Pair[string, int]{"a", 1}) }`}, errName: "CompileError", errHas: "2:6: a generic type alias (type Pair[...] = ...) cannot run"},
+		{name: "a plain alias still runs", cells: []string{`import "fmt"
+type Celsius = float64
+var c Celsius = 2.5
+fmt.Println(c)`}, out: "2.5\n"},
+	})
+}

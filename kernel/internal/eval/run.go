@@ -81,6 +81,11 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		}
 		units = append(units, u)
 	}
+	for _, u := range units {
+		if err := e.refuseGenericAliases(u.node()); err != nil {
+			return nil, err
+		}
+	}
 	units = hoistVars(hoistDecls(units))
 	if n := len(units); n > 0 && units[n-1].kind == segStmt {
 		if fin := splitFinal(units[n-1]); fin != nil {
@@ -403,5 +408,26 @@ func (e *Evaluator) diagnose(err error, u *unit) error {
 		}
 		return err2
 	}
+	return err
+}
+
+// refuseGenericAliases fails on a generic type alias (Go 1.24's
+// type Pair[K comparable, V any] = struct{...}): yaegi v0.16.1 parses it
+// without its type parameters and then said "undefined: K".
+func (e *Evaluator) refuseGenericAliases(n ast.Node) error {
+	if n == nil {
+		return nil
+	}
+	var err error
+	ast.Inspect(n, func(x ast.Node) bool {
+		ts, ok := x.(*ast.TypeSpec)
+		if !ok || err != nil || ts.TypeParams == nil || !ts.Assign.IsValid() {
+			return err == nil
+		}
+		p := e.i.FileSet().Position(ts.Pos())
+		err = &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: a generic type alias (type %s[...] = ...) cannot run in the interpreter; "+
+			"declare a type instead (type %s[...] struct{...} without the =), or write the aliased type out", p.Line, p.Column, ts.Name.Name, ts.Name.Name)}
+		return false
+	})
 	return err
 }
