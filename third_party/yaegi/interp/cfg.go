@@ -1013,7 +1013,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				if g, found, err = genAST(sc, t.node.anc, []*itype{c1.typ}); err == nil && !found {
 					if _, err = interp.cfg(g, t.node.anc.scope, importPath, pkgName); err == nil {
 						// Generate closures for function body.
-						err = genRun(g.child[3])
+						// golessons: from the func, whose type sets the
+						// body's entry; upstream left that to the caller's
+						// walk, which skips a var declaration (see genRun).
+						err = genRun(g)
 					}
 				}
 				if err1 := leave(); err == nil {
@@ -1190,7 +1193,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				g, found, err := genAST(sc, fun, lt)
 				if err == nil && !found {
 					if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err == nil {
-						err = genRun(g.child[3]) // Generate closures for function body.
+						err = genRun(g) // Generate closures for function body, and its entry (see above).
 					}
 				}
 				if err1 := leave(); err == nil {
@@ -1404,8 +1407,9 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					if g, found, err = genAST(sc, fun, types); err == nil && !found {
 						// Compile the generated function AST, so it becomes part of the scope.
 						if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err == nil {
-							// AST compilation part 2: Generate closures for function body.
-							err = genRun(g.child[3])
+							// AST compilation part 2: Generate closures for function body,
+							// and its entry (see above).
+							err = genRun(g)
 						}
 					}
 					if err1 := leave(); err == nil {
@@ -2696,7 +2700,10 @@ func (n *node) isType(sc *scope) bool {
 			return true // Imported source type
 		}
 	case identExpr:
-		return sc.getType(n.ident) != nil
+		// golessons: a type argument of a cell's type has the name
+		// "main.Name", which no scope holds: E(s) for [E ~string] with
+		// E = Name was taken for a call ("too many arguments").
+		return n.typeArg || sc.getType(n.ident) != nil
 	case indexExpr, indexListExpr:
 		// Maybe a generic type.
 		// golessons: with several type arguments too. Upstream took

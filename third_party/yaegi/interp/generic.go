@@ -52,6 +52,7 @@ func genAST(sc *scope, root *node, types []*itype) (*node, bool, error) {
 			}
 			nod = copyNode(nt, anc, true)
 			nod.typ = nt.typ
+			nod.typeArg = true
 
 		case indexExpr, indexListExpr:
 			// Catch a possible recursive generic type definition
@@ -260,6 +261,9 @@ func copyNode(n, anc *node, recursive bool) *node {
 		meta:   n.meta,
 	}
 	nod.start = nod
+	if n.typeArg { // golessons: see node.typeArg
+		nod.typeArg, nod.typ = true, n.typ
+	}
 	if recursive {
 		for _, c := range n.child {
 			nod.child = append(nod.child, copyNode(c, nod, true))

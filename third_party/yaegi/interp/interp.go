@@ -29,6 +29,7 @@ type node struct {
 	child      []*node        // child subtrees (AST)
 	anc        *node          // ancestor (AST)
 	param      []*itype       // generic parameter nodes (AST)
+	typeArg    bool           // golessons: a type parameter replaced by its type argument (genAST)
 	start      *node          // entry point in subtree (CFG)
 	tnext      *node          // true branch successor (CFG)
 	fnext      *node          // false branch successor (CFG)

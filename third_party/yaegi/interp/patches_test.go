@@ -2266,3 +2266,51 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAConversionToATypeParameterInstantiatedWithANamedType(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "strings")
+type Name string
+type Names []Name
+type Cents int
+func Conv[E ~string](s string) E { return E(s) }
+func Upper[S ~[]E, E ~string](s S) S {
+	out := make(S, len(s))
+	for i, v := range s {
+		out[i] = E(strings.ToUpper(string(v)))
+	}
+	return out
+}
+func Scale[T ~int](x T, f int) T { return T(int(x) * f) }
+func main() {
+	var n Name = Conv[Name]("a")
+	fmt.Println(n, Upper(Names{"ann", "bob"}), Scale(Cents(3), 2), Conv[string]("s"))
+}
+`)
+	if want := "a [ANN BOB] 6 s\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestAGenericFuncFirstCalledInAVarDeclaration(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Name string
+func Conv[E ~string](s string) E { return E(s) }
+func Sum[T int | float64](xs []T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+func main() {
+	var n Name = Conv[Name]("a")
+	var total = Sum[int]([]int{1, 2, 3})
+	var s string = Conv[string]("b") + "!"
+	fmt.Println(n, total, s)
+}
+`)
+	if want := "a 6 b!\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
