@@ -212,3 +212,29 @@ func substitute(n *ast.FuncType, subst map[string]ast.Expr) *ast.FuncType {
 	})
 	return n
 }
+
+// typeGenericVars writes the type the type checker found into each
+// `var x = g(...)` below n whose g is generic (typecheck.Facts.Defines):
+// yaegi types a package-level var before it instantiates g, and failed
+// ("constant definition loop"), while `var x T = g(...)` compiles.
+func (e *Evaluator) typeGenericVars(n ast.Node) {
+	if n == nil || len(e.facts.f.Defines) == 0 {
+		return
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		vs, ok := x.(*ast.ValueSpec)
+		if !ok || vs.Type != nil || len(vs.Names) != 1 || len(vs.Values) != 1 {
+			return true
+		}
+		if _, call := ast.Unparen(vs.Values[0]).(*ast.CallExpr); !call {
+			return true
+		}
+		if typ, ok := e.facts.f.Defines[e.factPos(vs.Names[0].Pos())]; ok {
+			if tx, err := parser.ParseExprFrom(token.NewFileSet(), "", typ, 0); err == nil {
+				vs.Type = tx
+			}
+		}
+		return true
+	})
+}
+

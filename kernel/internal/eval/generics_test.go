@@ -294,3 +294,26 @@ sort.Strings(got)
 fmt.Println(got, Caps([]chan int{make(chan int, 2), make(chan int, 3)}))`}, out: "[a b c] 5\n"},
 	})
 }
+
+func TestPackageLevelVarsInitialisedByGenericCalls(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "in a pasted program and in a later cell", cells: []string{`package main
+import "fmt"
+type Pair[K comparable, V any] struct {
+	Key K
+	Val V
+}
+func Sum[T int | float64](xs []T) (s T) {
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+func MakePair[K comparable, V any](k K, v V) Pair[K, V] { return Pair[K, V]{k, v} }
+var top = Sum([]float64{1.5, 2})
+var ints = Sum[int]([]int{1, 2})
+var p = MakePair("a", 1)
+func main() { fmt.Println(top, ints, p) }`, `var later = Sum([]int{4, 5})
+fmt.Println(later)`}, out: "3.5 3 {a 1}\n9\n"},
+	})
+}

@@ -85,6 +85,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		if err := e.refuseGenericAliases(u.node()); err != nil {
 			return nil, err
 		}
+		e.typeGenericVars(u.node())
 	}
 	units = hoistVars(hoistDecls(units))
 	if n := len(units); n > 0 && units[n-1].kind == segStmt {

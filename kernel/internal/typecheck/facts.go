@@ -95,9 +95,10 @@ type Facts struct {
 	// methods for fmt, as it does other methods when they are declared.
 	Stringers []InstanceStringer
 	// Defines are the types of the calls defining one variable (x :=
-	// f(...)), as the cell would write them, by the position of the
-	// variable: yaegi cannot type a top-level one whose func is generic,
-	// and the evaluator declares the variable with its type instead.
+	// f(...), and var x = g(...) of a generic g), as the cell would write
+	// them, by the position of the variable: yaegi cannot type a
+	// top-level one whose func is generic, and the evaluator declares the
+	// variable with its type instead.
 	Defines map[Pos]string
 	// Shifts are the types of the non-constant shifts whose left
 	// operand is an untyped constant (word & (1 << j) of a uint64 word),
@@ -294,6 +295,16 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 		}
+		if vs, ok := n.(*ast.ValueSpec); ok && vs.Type == nil && len(vs.Names) == 1 && len(vs.Values) == 1 && isGenericCall(vs.Values[0], info) {
+			// var x = g(...): yaegi types a package-level one before it
+			// instantiates g (a crash, or "constant definition loop"), and
+			// typed (var x T = g(...)) it compiles.
+			if t := info.TypeOf(vs.Values[0]); t != nil && !isTypeParam(t) {
+				if p, s := fset.Position(vs.Names[0].Pos()), types.TypeString(t, cellQualifier); p.Filename == cellFile && !strings.Contains(s, "invalid type") && !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "untyped") {
+					f.Defines[Pos{p.Line, p.Column}] = s
+				}
+			}
+		}
 		if r, ok := n.(*ast.RangeStmt); ok {
 			if p := fset.Position(r.For); p.Filename == cellFile {
 				if rf, ok := rangeFact(r, info); ok {
@@ -416,6 +427,33 @@ func isTypeParam(t types.Type) bool {
 
 // cellQualifier writes a type as the cell's source does: its own types
 // bare, others with their package's name.
+// isGenericCall reports whether x calls an instance of a generic func
+// (g(...), g[int](...), pkg.G(...)).
+func isGenericCall(x ast.Expr, info *types.Info) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fun := ast.Unparen(call.Fun)
+	switch f := fun.(type) {
+	case *ast.IndexExpr:
+		fun = f.X
+	case *ast.IndexListExpr:
+		fun = f.X
+	}
+	var id *ast.Ident
+	switch f := fun.(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	default:
+		return false
+	}
+	_, ok = info.Instances[id]
+	return ok
+}
+
 func cellQualifier(p *types.Package) string {
 	if p.Path() == "main" {
 		return ""
