@@ -237,4 +237,3 @@ func (e *Evaluator) typeGenericVars(n ast.Node) {
 		return true
 	})
 }
-
