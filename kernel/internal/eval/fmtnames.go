@@ -359,8 +359,27 @@ func (tn *typeNames) dynName(w any) string {
 	}
 	tn.mu.RLock()
 	defer tn.mu.RUnlock()
-	if names := tn.under[rt]; len(names) > 0 {
-		name += "|main." + strings.Join(names, "|main.")
+	var maybe []string
+	for _, n := range tn.under[rt] {
+		if !tn.hasValueMethods(n) {
+			maybe = append(maybe, n)
+		}
+	}
+	if len(maybe) > 0 {
+		name += "|main." + strings.Join(maybe, "|main.")
 	}
 	return name
+}
+
+// hasValueMethods reports whether the cells' type name has methods with
+// a value receiver. Held in an interface, a value of such a type keeps
+// its type in the interpreter (unwrapVI names it), so a plain value of
+// the same reflect type is not one of it. tn.mu is held.
+func (tn *typeNames) hasValueMethods(name string) bool {
+	for _, recvs := range tn.methods {
+		if slices.Contains(recvs, name) {
+			return true
+		}
+	}
+	return false
 }

@@ -39,3 +39,15 @@ fmt.Printf("%+v|%T|%T\n", dog, dog, held)`},
 				"{name:Rex Tag:x}|struct { name string; Tag string \"json:\\\"tag\\\"\" }|struct { name string; Tag string \"json:\\\"tag\\\"\" }\n"},
 	})
 }
+
+func TestTypeOfAPlainValueBesideANamedTypeWithMethods(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a type with methods keeps its name in an interface, so a plain value is plain", cells: []string{`import "fmt"
+type Celsius float64
+func (c Celsius) String() string { return "C" }
+type Days []int`, `var a, b any = 2.5, Celsius(1)
+var c, d any = []int{1}, Days{2}
+f := "%T %T %T %T\n"
+fmt.Printf(f, a, b, c, d)`}, out: "float64 main.Celsius []int|main.Days []int|main.Days\n"},
+	})
+}
