@@ -102,7 +102,7 @@ func (e *Evaluator) declaresPlain(f ast.Node, name string, pos token.Pos) (plain
 		for _, fld := range l.List {
 			for _, n := range fld.Names {
 				if n.Name == name {
-					plain, ok = e.typeArity(fld.Type, e.seqTypes()) == 0 && !isTypeParamName(fld.Type, ft), true
+					plain, ok = notFuncType(fld.Type), true
 				}
 			}
 		}
@@ -117,6 +117,8 @@ func (e *Evaluator) declaresPlain(f ast.Node, name string, pos token.Pos) (plain
 		switch d := x.(type) {
 		case *ast.FuncLit:
 			return false // its own declarations
+		case *ast.BlockStmt:
+			return d.End() > pos // a block closed before the loop declares nothing it sees
 		case *ast.AssignStmt:
 			if d.Tok != token.DEFINE || len(d.Lhs) != len(d.Rhs) {
 				return true
@@ -133,7 +135,7 @@ func (e *Evaluator) declaresPlain(f ast.Node, name string, pos token.Pos) (plain
 				}
 				switch {
 				case d.Type != nil:
-					plain, ok = e.typeArity(d.Type, e.seqTypes()) == 0, true
+					plain, ok = notFuncType(d.Type), true
 				case i < len(d.Values):
 					plain, ok = notFuncValue(d.Values[i]), true
 				}
@@ -144,26 +146,18 @@ func (e *Evaluator) declaresPlain(f ast.Node, name string, pos token.Pos) (plain
 	return plain, ok
 }
 
-// seqTypes are the cell's type declarations, for typeArity.
-func (e *Evaluator) seqTypes() map[string]ast.Expr {
-	if e.seqs == nil {
-		return nil
-	}
-	return e.seqs.types
-}
-
-// isTypeParamName reports whether t names one of ft's type parameters
-// (s S with [S iter.Seq[int]] may be an iterator).
-func isTypeParamName(t ast.Expr, ft *ast.FuncType) bool {
-	id, ok := t.(*ast.Ident)
-	if !ok || ft.TypeParams == nil {
-		return false
-	}
-	for _, f := range ft.TypeParams.List {
-		for _, n := range f.Names {
-			if n.Name == id.Name {
-				return true
-			}
+// notFuncType reports whether the type expression t is plainly no func:
+// a slice, array, map or channel type, or a predeclared type that can
+// be ranged over. A named type, a type parameter or an instance may be
+// an iterator.
+func notFuncType(t ast.Expr) bool {
+	switch t := t.(type) {
+	case *ast.ArrayType, *ast.MapType, *ast.ChanType:
+		return true
+	case *ast.Ident:
+		switch t.Name {
+		case "string", "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr", "byte", "rune":
+			return true
 		}
 	}
 	return false
