@@ -2314,3 +2314,31 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAnInterfaceHoldsACopyOfAStructVariable(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type C struct{ n int }
+func (c C) Get() int { return c.n }
+func (c *C) Inc() { c.n++ }
+type Getter interface{ Get() int }
+func keep(v any) any { return v }
+func main() {
+	c := C{1}
+	var g Getter = c
+	k := keep(c)
+	var s fmt.Stringer = fmt.Stringer(nil)
+	_ = s
+	var list []Getter
+	for _, x := range []C{{10}, {20}} {
+		list = append(list, x)
+	}
+	c.n = 2
+	c.Inc()
+	fmt.Println(g.Get(), k.(C).n, list[0].Get(), list[1].Get(), c.n)
+}
+`)
+	if want := "1 1 10 20 3\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

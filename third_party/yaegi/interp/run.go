@@ -1492,6 +1492,7 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 		if n2 != nil && n.interp != nil && v.IsValid() {
 			n.interp.noteWrapped(v.Type(), n2.typ) // the value's own type, known only now
 		}
+		v = heldCopy(v) // the methods' receiver too: not the variable (see heldCopy)
 		w := reflect.New(wrap).Elem()
 		w.Field(0).Set(v)
 		for i, m := range methods {

@@ -260,8 +260,26 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 			return v
 		}
 
-		return reflect.ValueOf(valueInterface{nod, v})
+		return reflect.ValueOf(valueInterface{nod, heldCopy(v)})
 	}
+}
+
+// heldCopy is the value an interface holds of v: a copy of a struct or
+// array that lives in a variable (v addressable). golessons: upstream
+// kept v itself, so the interface shared the variable, and
+// `var s Shape = r; r.w = 5` changed s, as did the next iteration of a
+// loop appending its variable to a []any.
+func heldCopy(v reflect.Value) reflect.Value {
+	if !v.IsValid() || !v.CanAddr() {
+		return v
+	}
+	switch v.Kind() {
+	case reflect.Struct, reflect.Array:
+		c := reflect.New(v.Type()).Elem()
+		c.Set(v)
+		return c
+	}
+	return v
 }
 
 func getConcreteValue(val reflect.Value) reflect.Value {
