@@ -227,12 +227,14 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			sc = sc.pushBloc()
 			// Pre-define symbols for labels defined in this block, so we are sure that
 			// they are already defined when met.
-			// TODO(marc): labels must be stored outside of symbols to avoid collisions.
+			// golessons: labels are stored under labelKey, apart from the
+			// other symbols: a label named like a func (f: beside f())
+			// hid the func, and calling it panicked the compiler.
 			for _, c := range n.child {
 				if c.kind != labeledStmt {
 					continue
 				}
-				label := c.child[0].ident
+				label := labelKey(c.child[0].ident)
 				sym := &symbol{kind: labelSym, node: c, index: -1}
 				sc.sym[label] = sym
 				c.sym = sym
@@ -251,10 +253,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				break
 			}
 			// Handle labeled statements.
-			label := n.child[0].ident
+			label := labelKey(n.child[0].ident)
 			if sym, _, ok := sc.lookup(label); ok {
 				if sym.kind != labelSym {
-					err = n.child[0].cfgErrorf("label %s not defined", label)
+					err = n.child[0].cfgErrorf("label %s not defined", n.child[0].ident)
 					break
 				}
 				n.sym = sym
@@ -2873,7 +2875,17 @@ func (n *node) hasAnc(nod *node) bool {
 	return false
 }
 
+// labelKey is the key of label name in a scope's symbols, which no
+// identifier can be.
+func labelKey(name string) string { return "#label " + name }
+
 func isKey(n *node) bool {
+	switch n.anc.kind {
+	case labeledStmt, breakStmt, continueStmt, gotoStmt:
+		if n.anc.child[0] == n {
+			return true // a label (see labelKey)
+		}
+	}
 	return n.anc.kind == fileStmt ||
 		(n.anc.kind == selectorExpr && n.anc.child[0] != n) ||
 		(n.anc.kind == funcDecl && isMethod(n.anc)) ||

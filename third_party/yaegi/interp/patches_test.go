@@ -2342,3 +2342,39 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestALabelNamedLikeAFunc(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func f() int { return 1 }
+func done() bool { return true }
+func main() {
+	fmt.Println(f())
+	n := 0
+f:
+	for {
+		n++
+		if n < 3 {
+			continue f
+		}
+		break f
+	}
+done:
+	for i := 0; i < 5; i++ {
+		if done() && i == 2 {
+			break done
+		}
+		n += i
+	}
+	if n < 100 {
+		goto end
+	}
+	n = -1
+end:
+	fmt.Println(n, f(), done())
+}
+`)
+	if want := "1\n4 1 true\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
