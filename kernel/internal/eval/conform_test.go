@@ -316,3 +316,18 @@ var c Celsius = 2.5
 fmt.Println(c)`}, out: "2.5\n"},
 	})
 }
+
+func TestFloatConstantsAreExactAsInGo(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "arithmetic, a truncation to int, a package constant given to float32", cells: []string{`import ("fmt"; "math")
+const third = 1.0 / 3
+const k = 10 / 3.0 * 3
+const P = math.Pi
+const (
+	a = iota * 1.5
+	b
+)`, `var j int = k
+var f float32 = P
+fmt.Println(third*3, 1.0/3*3 == 1, 1e100/3*3 == 1e100, j, f, a, b, 0.1+0.2)`}, out: "1 true true 10 3.1415927 0 1.5 0.3\n"},
+	})
+}

@@ -229,8 +229,12 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		names, ok := f.TypeNames[e.factPos(sel.Pos())]
 		return names, ok
 	})
-	rewrite.Quotients(n, func(op *ast.BinaryExpr) (string, bool) {
-		q, ok := f.Quotients[e.factPos(op.OpPos)]
+	rewrite.Quotients(n, func(x ast.Expr) (string, bool) {
+		pos := x.Pos()
+		if be, ok := x.(*ast.BinaryExpr); ok {
+			pos = be.OpPos
+		}
+		q, ok := f.Quotients[e.factPos(pos)]
 		return q, ok
 	})
 	rewrite.Shifts(n, func(op *ast.BinaryExpr) (string, bool) {

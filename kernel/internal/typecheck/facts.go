@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"math/big"
 	"slices"
 	"strconv"
 	"strings"
@@ -270,12 +271,27 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		}
 		if be, ok := n.(*ast.BinaryExpr); ok {
 			q, ok := complexConst(be, info)
-			if !ok && be.Op == token.QUO {
+			if !ok && (be.Op == token.QUO || isFloatConst(be, info)) {
 				q, ok = quotient(be, info)
 			}
 			if ok {
 				if p := fset.Position(be.OpPos); p.Filename == cellFile {
 					f.Quotients[Pos{p.Line, p.Column}] = q
+				}
+			}
+		}
+		if gd, ok := n.(*ast.GenDecl); ok && gd.Tok == token.CONST {
+			// const P = math.Pi: a package's float constant is a float64
+			// in yaegi, Go's is untyped (var f float32 = P).
+			for _, spec := range gd.Specs {
+				for _, v := range spec.(*ast.ValueSpec).Values {
+					if sel, ok := v.(*ast.SelectorExpr); ok && isFloatConst(sel, info) {
+						if b, ok := info.Types[sel].Type.(*types.Basic); ok && b.Kind() == types.UntypedFloat {
+							if p := fset.Position(sel.Pos()); p.Filename == cellFile {
+								f.Quotients[Pos{p.Line, p.Column}] = floatLit(info.Types[sel].Value)
+							}
+						}
+					}
 				}
 			}
 		}
@@ -774,6 +790,39 @@ func complexConst(be *ast.BinaryExpr, info *types.Info) (string, bool) {
 	return t + "(" + lit + ")", true
 }
 
+// isFloatConst reports whether x is a constant expression of a float
+// value, not iota's: yaegi computes such expressions in float64 (const
+// third = 1.0 / 3; third * 3 was 0.9999999999999999, Go's is 1), so the
+// literal of the value Go computes stands for the whole (see quotient).
+func isFloatConst(x ast.Expr, info *types.Info) bool {
+	tv, ok := info.Types[x]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Float && !usesIota(x)
+}
+
+// floatLit is the literal of v, a float constant, to 60 significant
+// digits: as exact as Go's constant arithmetic wherever a float64 or
+// float32 can tell.
+func floatLit(v constant.Value) string {
+	if i := constant.ToInt(v); i.Kind() == constant.Int {
+		return i.ExactString() + ".0"
+	}
+	var f *big.Float
+	switch x := constant.Val(v).(type) {
+	case *big.Rat:
+		f = new(big.Float).SetPrec(256).SetRat(x)
+	case *big.Float:
+		f = new(big.Float).SetPrec(256).Set(x)
+	default:
+		f64, _ := constant.Float64Val(v)
+		f = big.NewFloat(f64)
+	}
+	lit := f.Text('g', 60)
+	if !strings.ContainsAny(lit, ".e") {
+		lit += ".0"
+	}
+	return lit
+}
+
 // usesIota reports whether x names iota: one expression, a value for
 // each constant it declares.
 func usesIota(x ast.Expr) bool {
@@ -804,15 +853,7 @@ func quotient(be *ast.BinaryExpr, info *types.Info) (string, bool) {
 	case v.Kind() == constant.Int:
 		lit = v.ExactString()
 	case v.Kind() == constant.Float:
-		if i := constant.ToInt(v); i.Kind() == constant.Int {
-			lit = i.ExactString() + ".0"
-		} else {
-			f, _ := constant.Float64Val(v)
-			lit = strconv.FormatFloat(f, 'g', -1, 64)
-			if !strings.ContainsAny(lit, ".e") {
-				lit += ".0"
-			}
-		}
+		lit = floatLit(v)
 	default:
 		return "", false
 	}

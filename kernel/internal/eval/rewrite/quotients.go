@@ -6,20 +6,24 @@ import "go/ast"
 // the value Go computes, which at returns by the operator (from the type
 // checker): yaegi divides two integer constants in the type the context
 // gives them, so var g float64 = 10 / 4 was 2.5, and a Fahrenheit
-// conversion's w * (5 / 9) kept w.
+// conversion's w * (5 / 9) kept w. So it does every constant expression
+// of a float value, which yaegi computes in float64, and a package's
+// float constant given to a const (const P = math.Pi: yaegi's math.Pi
+// is a float64, and var f float32 = P failed); at takes the expression.
 //
 //	w * (5 / 9)  →  w * (0)
-func Quotients(n ast.Node, at func(op *ast.BinaryExpr) (string, bool)) {
+func Quotients(n ast.Node, at func(x ast.Expr) (string, bool)) {
 	replaceEveryExpr(n, func(x ast.Expr) ast.Expr {
-		be, ok := x.(*ast.BinaryExpr)
+		switch x.(type) {
+		case *ast.BinaryExpr, *ast.SelectorExpr:
+		default:
+			return x
+		}
+		lit, ok := at(x)
 		if !ok {
 			return x
 		}
-		lit, ok := at(be)
-		if !ok {
-			return x
-		}
-		v, err := parseAt(lit, be.Pos())
+		v, err := parseAt(lit, x.Pos())
 		if err != nil {
 			return x
 		}
