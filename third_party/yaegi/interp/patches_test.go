@@ -2378,3 +2378,36 @@ end:
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAStructEmbeddingACompiledTypeAsThatPackagesInterface(t *testing.T) {
+	got := run(t, `package main
+import ("bytes"; "fmt"; "io"; "sync")
+type Counter struct {
+	sync.Mutex
+	n int
+}
+type W struct {
+	bytes.Buffer
+	name string
+}
+func lockIt(l sync.Locker) { l.Lock(); l.Unlock() }
+func main() {
+	c := &Counter{}
+	lockIt(c)
+	var l sync.Locker = c
+	l.Lock()
+	c.n++
+	l.Unlock()
+	cond := sync.NewCond(c)
+	_ = cond
+	w := &W{name: "x"}
+	var iw io.Writer = w
+	fmt.Fprintf(iw, "hi %d", 3)
+	fmt.Fprintf(w, "!")
+	fmt.Println(c.n, w.String(), w.name)
+}
+`)
+	if want := "1 hi 3! x\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

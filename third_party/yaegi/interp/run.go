@@ -1611,6 +1611,13 @@ func methodByName(value reflect.Value, name string, index []int) (v reflect.Valu
 		if v = value.MethodByName(name); v.IsValid() {
 			return
 		}
+		if value.CanAddr() && value.Kind() != reflect.Ptr {
+			// golessons: a pointer method of the embedded field, reached
+			// through the pointer (*Counter's promoted (*sync.Mutex).Lock).
+			if v = value.Addr().MethodByName(name); v.IsValid() {
+				return
+			}
+		}
 	}
 	if value.Kind() == reflect.Struct && checkFieldIndex(value.Type(), index) {
 		// golessons: a struct value promotes the methods of its embedded
@@ -2121,7 +2128,10 @@ func callBin(n *node) {
 			} else {
 				defType = funcType.In(rcvrOffset + i)
 			}
-			if getMapType != nil {
+			if getMapType != nil && defType.Kind() == reflect.Interface && defType.NumMethod() == 0 {
+				// golessons: only for a parameter of type any (fmt's
+				// arguments): Fprintf's io.Writer got the wrapper of the
+				// value's String method.
 				if rt := getMapType(c.typ); rt != nil {
 					defType = rt
 				}

@@ -1681,6 +1681,23 @@ func (t *itype) methods() methodSet {
 			for k, v := range getMethods(typ.val) {
 				res[k] = v
 			}
+			// golessons: through a pointer, the pointer methods of a
+			// compiled type the struct embeds by value are promoted too
+			// (*Counter with sync.Mutex embedded is a sync.Locker, a
+			// *W embedding bytes.Buffer an io.Writer); upstream counted
+			// only the embedded type's value methods.
+			if st := typ.val; st != nil && st.cat == structT {
+				for _, f := range st.field {
+					if f.embed && f.typ.cat == valueT && f.typ.rtype != nil && f.typ.rtype.Kind() != reflect.Interface && f.typ.rtype.Kind() != reflect.Pointer {
+						pt := reflect.PointerTo(f.typ.rtype)
+						for i := pt.NumMethod() - 1; i >= 0; i-- {
+							if m := pt.Method(i); res[m.Name] == "" {
+								res[m.Name] = m.Type.String()
+							}
+						}
+					}
+				}
+			}
 		case structT:
 			for _, f := range typ.field {
 				if !f.embed {
