@@ -2335,10 +2335,16 @@ func main() {
 	}
 	c.n = 2
 	c.Inc()
-	fmt.Println(g.Get(), k.(C).n, list[0].Get(), list[1].Get(), c.n)
+	cs := []C{{1}, {2}, {3}}
+	var ptrs []Getter
+	for i := range cs {
+		ptrs = append(ptrs, &cs[i])
+	}
+	cs[1].Inc()
+	fmt.Println(g.Get(), k.(C).n, list[0].Get(), list[1].Get(), c.n, ptrs[0].Get(), ptrs[1].Get(), ptrs[2].Get())
 }
 `)
-	if want := "1 1 10 20 3\n"; got != want {
+	if want := "1 1 10 20 3 1 3 3\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -264,22 +264,20 @@ func genValueInterface(n *node) func(*frame) reflect.Value {
 	}
 }
 
-// heldCopy is the value an interface holds of v: a copy of a struct or
-// array that lives in a variable (v addressable). golessons: upstream
-// kept v itself, so the interface shared the variable, and
+// heldCopy is the value an interface holds of v: a copy of a value that
+// lives in a variable or a frame slot (v addressable). golessons:
+// upstream kept v itself, so the interface shared the variable, and
 // `var s Shape = r; r.w = 5` changed s, as did the next iteration of a
-// loop appending its variable to a []any.
+// loop appending its variable to a []any; for a pointer (&cs[i] appended
+// to a []Getter in a loop) the slot was the expression's, and every
+// element ended up with the last pointer.
 func heldCopy(v reflect.Value) reflect.Value {
 	if !v.IsValid() || !v.CanAddr() {
 		return v
 	}
-	switch v.Kind() {
-	case reflect.Struct, reflect.Array:
-		c := reflect.New(v.Type()).Elem()
-		c.Set(v)
-		return c
-	}
-	return v
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return c
 }
 
 func getConcreteValue(val reflect.Value) reflect.Value {

@@ -1,5 +1,6 @@
 // Values are copied when they go into an interface, a slice, a map or a
-// channel: changing the variable afterwards changes none of the copies.
+// channel: changing the variable afterwards changes none of the copies;
+// pointers stored in an interface still point at their own variables.
 package main
 
 import "fmt"
@@ -39,6 +40,14 @@ func main() {
 		all = append(all, q)
 	}
 	fmt.Println(all...)
+
+	pts := []Point{{1, 1}, {2, 2}}
+	var movers []fmt.Stringer
+	for i := range pts {
+		movers = append(movers, &pts[i])
+	}
+	pts[1].Move(5)
+	fmt.Println(movers[0], movers[1])
 
 	grid := [2]int{1, 2}
 	var g any = grid
