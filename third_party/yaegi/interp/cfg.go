@@ -1007,24 +1007,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.typ = t
 					return
 				}
-				// golessons: the instance's errors are the walk's (they
-				// were shadowed), and its types' methods wait for it.
-				leave := interp.enterGenFunc()
+				// golessons: the instance's errors are the walk's (upstream
+				// shadowed them).
 				var g *node
-				var found bool
-				if g, found, err = genAST(sc, t.node.anc, []*itype{c1.typ}); err == nil && !found {
-					if _, err = interp.cfg(g, t.node.anc.scope, importPath, pkgName); err == nil {
-						// Generate closures for function body.
-						// golessons: from the func, whose type sets the
-						// body's entry; upstream left that to the caller's
-						// walk, which skips a var declaration (see genRun).
-						err = genRun(g)
-					}
-				}
-				if err1 := leave(); err == nil {
-					err = err1
-				}
-				if err != nil {
+				if g, err = interp.genFuncInstance(sc, t.node.anc, []*itype{c1.typ}, importPath, pkgName); err != nil {
 					return
 				}
 				// Replace generic func node by instantiated one.
@@ -1191,16 +1177,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				for _, c := range c0.child[1:] {
 					lt = append(lt, c.typ)
 				}
-				leave := interp.enterGenFunc()
-				g, found, err := genAST(sc, fun, lt)
-				if err == nil && !found {
-					if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err == nil {
-						err = genRun(g) // Generate closures for function body, and its entry (see above).
-					}
-				}
-				if err1 := leave(); err == nil {
-					err = err1
-				}
+				g, err := interp.genFuncInstance(sc, fun, lt, importPath, pkgName)
 				if err != nil {
 					return
 				}
@@ -1398,26 +1375,13 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					fun := c0.typ.node.anc
 					var g *node
 					var types []*itype
-					var found bool
 
 					// Infer type parameter from function call arguments.
 					if types, err = inferTypesFromCall(sc, fun, n.child[1:], n.action == aCallSlice); err != nil {
 						break
 					}
-					// Generate an instantiated AST from the generic function one.
-					leave := interp.enterGenFunc()
-					if g, found, err = genAST(sc, fun, types); err == nil && !found {
-						// Compile the generated function AST, so it becomes part of the scope.
-						if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err == nil {
-							// AST compilation part 2: Generate closures for function body,
-							// and its entry (see above).
-							err = genRun(g)
-						}
-					}
-					if err1 := leave(); err == nil {
-						err = err1
-					}
-					if err != nil {
+					// Generate an instantiated AST from the generic function one, and compile it.
+					if g, err = interp.genFuncInstance(sc, fun, types, importPath, pkgName); err != nil {
 						break
 					}
 					n.child[0] = g
@@ -2496,6 +2460,27 @@ func (n *node) cfgErrorf(format string, a ...interface{}) *cfgError {
 	}
 	a = append([]interface{}{posString}, a...)
 	return &cfgError{n, fmt.Errorf("%s: "+format, a...)}
+}
+
+// genFuncInstance returns the instance of the generic func fun for the
+// type arguments types, compiled in fun's scope the first time it is made.
+// golessons: the methods of the generic types instantiated meanwhile wait
+// until it is done (enterGenFunc), and its code is made from the func
+// node: the func's type sets the body's entry, which upstream left to the
+// walk of the caller, and that walk skips var declarations, so a generic
+// func first called in `var x = F(...)` returned zero values.
+func (interp *Interpreter) genFuncInstance(sc *scope, fun *node, types []*itype, importPath, pkgName string) (*node, error) {
+	leave := interp.enterGenFunc()
+	g, found, err := genAST(sc, fun, types)
+	if err == nil && !found {
+		if _, err = interp.cfg(g, fun.scope, importPath, pkgName); err == nil {
+			err = genRun(g)
+		}
+	}
+	if err1 := leave(); err == nil {
+		err = err1
+	}
+	return g, err
 }
 
 func genRun(nod *node) error {
