@@ -88,6 +88,8 @@ func (c C) String() string { return "C!" }`, "C(1)"}, text: "C!"},
 		{name: "re-running an import cell", cells: []string{`import "fmt"`, "import \"fmt\"\nfmt.Sprint(1)"}, text: `"1"`},
 		{name: "os/exec available", cells: []string{`import "os/exec"`, `out, err := exec.Command("echo", "hi").Output()
 []any{string(out), err}`}, text: "[hi\n <nil>]"},
+		{name: "syscall signals and errno values", cells: []string{`import ("os"; "syscall")`,
+			`[]any{syscall.SIGTERM, syscall.SIGINT == os.Interrupt, error(syscall.ENOENT), syscall.Errno(13)}`}, text: "[terminated true no such file or directory permission denied]"},
 		{name: "struct with methods shows its fields", cells: []string{"type P struct{ X int }\nfunc (p P) D() int { return p.X }", "P{3}"}, text: "{3}"},
 		{name: "error value", cells: []string{`import "errors"`, `errors.New("bad")`}, text: "bad"},
 	})

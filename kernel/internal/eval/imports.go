@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/stdlib"
-	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"golessons/kernel/internal/stdsyms"
 	"golessons/kernel/internal/symtab"
@@ -64,7 +63,7 @@ func (e *Evaluator) hasCompiled(p string) bool {
 	if _, ok := stdlib.Symbols[key]; ok {
 		return true
 	}
-	if _, ok := unrestricted.Symbols[key]; ok {
+	if _, ok := unrestrictedSymbols()[key]; ok {
 		return true
 	}
 	if _, ok := stdsyms.Symbols[key]; ok {

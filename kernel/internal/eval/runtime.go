@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 
 	"github.com/traefik/yaegi/stdlib"
+	"github.com/traefik/yaegi/stdlib/syscall"
 	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"golessons/kernel/internal/stdsyms"
@@ -252,15 +253,7 @@ func (e *Evaluator) useSymbols() error {
 		}
 		exports[k] = copySymbols(v)
 	}
-	// os/exec, os.Exit and syscall live in yaegi's "unrestricted" tables;
-	// lessons start child processes, so cells need them. Merged before the
-	// overrides so os.Exit still ends only the cell. Its log entries are
-	// left out: the restricted log.New returns a logger whose Fatal panics
-	// instead of ending the process.
-	for k, v := range unrestricted.Symbols {
-		if k == "log/log" || strings.HasPrefix(k, "github.com/") {
-			continue
-		}
+	for k, v := range unrestrictedSymbols() {
 		if exports[k] == nil {
 			exports[k] = map[string]reflect.Value{}
 		}
@@ -302,6 +295,33 @@ func (e *Evaluator) useSymbols() error {
 	}
 	return nil
 }
+
+// unrestrictedSymbols are the tables yaegi keeps out of its stdlib ones:
+// os/exec, os.Exit and the syscall package (its constants and types too:
+// syscall.SIGTERM in every graceful-shutdown example, syscall.Errno).
+// Lessons start child processes, so cells need them. The overrides are
+// applied after them, so os.Exit still ends only the cell. Their log
+// entries are left out: the restricted log.New returns a logger whose
+// Fatal panics instead of ending the process.
+var unrestrictedSymbols = sync.OnceValue(func() map[string]map[string]reflect.Value {
+	m := map[string]map[string]reflect.Value{}
+	add := func(tables map[string]map[string]reflect.Value) {
+		for k, v := range tables {
+			if k == "log/log" || strings.HasPrefix(k, "github.com/") {
+				continue
+			}
+			if m[k] == nil {
+				m[k] = map[string]reflect.Value{}
+			}
+			for name, sym := range v {
+				m[k][name] = sym
+			}
+		}
+	}
+	add(syscall.Symbols)
+	add(unrestricted.Symbols)
+	return m
+})
 
 func copySymbols(m map[string]reflect.Value) map[string]reflect.Value {
 	c := make(map[string]reflect.Value, len(m))

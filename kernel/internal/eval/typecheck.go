@@ -10,12 +10,10 @@ import (
 	"runtime"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"weak"
 
 	"github.com/traefik/yaegi/stdlib"
-	"github.com/traefik/yaegi/stdlib/unrestricted"
 
 	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/stdsyms"
@@ -40,13 +38,7 @@ func (e *Evaluator) checker() *typecheck.Checker {
 	if c := checkers.m[key]; c != nil {
 		return c
 	}
-	unrestrictedTables := typecheck.Table{}
-	for k, v := range unrestricted.Symbols {
-		if k != "log/log" && !strings.HasPrefix(k, "github.com/") { // as useSymbols merges them
-			unrestrictedTables[k] = v
-		}
-	}
-	tables := []typecheck.Table{stdlib.Symbols, unrestrictedTables, stdsyms.Symbols}
+	tables := []typecheck.Table{stdlib.Symbols, unrestrictedSymbols(), stdsyms.Symbols}
 	for _, x := range e.opts.Symbols {
 		tables = append(tables, x)
 	}
