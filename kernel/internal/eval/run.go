@@ -328,9 +328,9 @@ func (e *Evaluator) panicError(r any) *Error {
 		return &Error{Name: "Fatal", Value: where + v.msg, Traceback: tb}
 	}
 	if len(tb) > 0 && strings.Contains(tb[0], "__gl_next") {
-		return &Error{Name: "panic", Value: where + panicText(r) + " (in a range over an iterator: an iterator made by a generic func, such as Filter[T], cannot run in the interpreter; write the adapter for the concrete type)", Traceback: tb}
+		return &Error{Name: "panic", Value: where + e.names.panicText(r) + " (in a range over an iterator: an iterator made by a generic func, such as Filter[T], cannot run in the interpreter; write the adapter for the concrete type)", Traceback: tb}
 	}
-	return &Error{Name: "panic", Value: where + panicText(r), Traceback: tb}
+	return &Error{Name: "panic", Value: where + e.names.panicText(r), Traceback: tb}
 }
 
 // goroutineTraceback is the traceback of the goroutine panic ending the

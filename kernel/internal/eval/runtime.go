@@ -460,7 +460,7 @@ func (e *Evaluator) goroutineEnded(r any) {
 	if r == nil {
 		return
 	}
-	msg := panicText(r)
+	msg := e.names.panicText(r)
 	if e.running {
 		if e.goPanic == "" {
 			e.goPanic = msg
@@ -470,6 +470,25 @@ func (e *Evaluator) goroutineEnded(r any) {
 		return
 	}
 	fmt.Fprintf(os.Stderr, "golessons: a goroutine panicked after its cell finished: %s\n", msg)
+}
+
+// panicText is the student-facing text of a recovered value, with what
+// its Error or String method says when it is of a cell's type, as Go
+// prints a panic; the interpreter hands such a value over without its
+// methods (a named non-struct type in its interface value).
+func (tn *typeNames) panicText(r any) string {
+	if inner, name, ok := unwrapVI(r); ok {
+		if s, ok := tn.namedString(name, inner); ok {
+			return s
+		}
+		r = inner
+	}
+	if r != nil {
+		if s, ok := tn.stringOf(reflect.ValueOf(r)); ok {
+			return s
+		}
+	}
+	return panicText(r)
 }
 
 // panicText is the student-facing text of a recovered value.

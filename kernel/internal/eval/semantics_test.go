@@ -325,3 +325,20 @@ func main() {
 }`}, out: "5 k [5 2] {5} 3 5 true\n"},
 	})
 }
+
+func TestPanicValuesOfCellTypes(t *testing.T) {
+	level := "import \"fmt\"\ntype Level int\nfunc (l Level) String() string { return [...]string{\"low\", \"high\"}[l] }"
+	myErr := "import \"fmt\"\ntype MyErr struct{ Code int }\nfunc (e MyErr) Error() string { return fmt.Sprint(\"code \", e.Code) }"
+	runOutCases(t, []outCase{
+		{name: "a recovered named non-struct value keeps its String", cells: []string{level,
+			"func() { defer func() { r := recover(); _, ok := r.(fmt.Stringer); fmt.Println(r, ok) }(); panic(Level(1)) }()"},
+			out: "high true\n"},
+		{name: "an uncaught panic of a Stringer type prints String", cells: []string{level, "panic(Level(0))"},
+			errName: "panic", errHas: "1:1: low"},
+		{name: "an uncaught panic of a cell error type prints Error", cells: []string{myErr, "panic(MyErr{7})"},
+			errName: "panic", errHas: "1:1: code 7"},
+		{name: "a goroutine's panic of a cell error type prints Error", cells: []string{myErr + "\nimport \"sync\"",
+			"var wg sync.WaitGroup\nwg.Add(1)\ngo func() { defer wg.Done(); panic(&MyErr{8}) }()\nwg.Wait()"},
+			errName: "panic", errHas: "goroutine panic: code 8"},
+	})
+}

@@ -2417,3 +2417,20 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestRecoveredNamedNonStructKeepsItsMethods(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Level int
+func (l Level) String() string { return [...]string{"low", "high"}[l] }
+func try(f func()) (r any) { defer func() { r = recover() }(); f(); return nil }
+func main() {
+	r := try(func() { panic(Level(1)) })
+	s, ok := r.(fmt.Stringer)
+	l, isLevel := r.(Level)
+	fmt.Println(ok, s.String(), isLevel, int(l))
+}`)
+	if want := "true high true 1\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1261,6 +1261,7 @@ func _recover(n *node) {
 
 func _panic(n *node) {
 	value := genValue(n.child[1])
+	keep := panicKeepsType(n.child[1].typ)
 
 	n.exec = func(f *frame) bltn {
 		// golessons: panic with the value itself. Upstream panicked with
@@ -1272,8 +1273,28 @@ func _panic(n *node) {
 		if !v.IsValid() || (v.Kind() == reflect.Interface && v.IsNil()) {
 			panic(new(runtime.PanicNilError))
 		}
+		if keep {
+			panic(valueInterface{n.child[1], heldCopy(v)})
+		}
 		panic(v.Interface())
 	}
+}
+
+// panicKeepsType reports whether a panic value of type t goes with its
+// node, as a value of t assigned to an `any` does (genValueInterface).
+// golessons: a named non-struct type with methods (type Level int with
+// String) is its underlying type at run time, so recover returned a
+// plain int: r.(fmt.Stringer) was false and %v printed 1. Struct types
+// are left as they were: their reflect type names them.
+func panicKeepsType(t *itype) bool {
+	if t == nil || isInterface(t) || !hasMethods(t) {
+		return false
+	}
+	rt := t.TypeOf()
+	if rt != nil && rt.Kind() == reflect.Pointer {
+		rt = rt.Elem()
+	}
+	return rt != nil && rt.Kind() != reflect.Struct
 }
 
 func genBuiltinDeferWrapper(n *node, in, out []func(*frame) reflect.Value, fn func([]reflect.Value) []reflect.Value) {
