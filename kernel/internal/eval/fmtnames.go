@@ -302,7 +302,10 @@ func (e *Evaluator) noteMethods() {
 }
 
 // typeLabel is a %T argument labelled with its static type's name.
-type typeLabel string
+type typeLabel struct {
+	name string
+	v    any
+}
 
 // sharpLabel is a %#v argument of a named slice, array or map type, with
 // the type's name, which its reflect type lacks.

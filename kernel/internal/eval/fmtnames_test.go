@@ -17,6 +17,12 @@ func TestFormatVerbsNameCellTypes(t *testing.T) {
 			`fmt.Printf("%v %s %+v %T %T %v\n", P{"d"}, P{"e"}, P{"f"}, P{"g"}, &Q{}, &Q{})`}, out: "P(d) P(e) P(f) main.P *main.Q Q!\n"},
 		{name: "Error methods called by fmt and log", cells: []string{"import (\"fmt\"; \"log\"; \"os\")\ntype NF struct{ Key string }\nfunc (n NF) Error() string { return \"nf \" + n.Key }",
 			"fmt.Println(NF{\"a\"})\nfmt.Printf(\"%v|%+v\\n\", NF{\"b\"}, NF{\"c\"})\nlog.SetOutput(os.Stdout)\nlog.SetFlags(0)\nlog.Println(NF{\"d\"})"}, out: "nf a\nnf b|nf c\nnf d\n"},
+		{name: "explicit argument indexes: each use with its own verb", cells: []string{"import \"fmt\"\ntype Rank int\nfunc (r Rank) String() string { return \"R\" }\ntype C float64\ntype P struct{ x int }",
+			`fmt.Printf("%[1]v %[1]d %[1]q %[1]T|%[2]v %[2]T|%[3]v %+[3]v %[3]T|%[4]*[5]d|\n", Rank(3), C(2), P{1}, 3, 7)`},
+			out: "R 3 \"R\" main.Rank|2 main.C|{1} {x:1} main.P|  7|\n"},
+		{name: "Print spaces operands as Go does", cells: []string{"import \"fmt\"\ntype Rank int\nfunc (r Rank) String() string { return \"R\" }\ntype Suit string\nfunc (s Suit) String() string { return \"S\" }\ntype P struct{}\nfunc (p *P) String() string { return \"P\" }",
+			"var nilP *P\nvar x any = Rank(1)\nfmt.Print(Rank(1), Rank(2), Suit(\"a\"), Suit(\"b\"), x, x, nilP, nilP, \"|\\n\")"},
+			out: "R RSSR R P P|\n"},
 		{name: "other values untouched", cells: []string{"import \"fmt\"", `fmt.Printf("%T %+v %[1]T\n", 3, struct{ A int }{1})`}, out: "int {A:1} int\n"},
 	})
 }

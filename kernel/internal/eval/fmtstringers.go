@@ -343,7 +343,7 @@ func (tn *typeNames) values(a []any) []any {
 			if out == nil {
 				out = append([]any(nil), a...)
 			}
-			out[i] = shownString(s)
+			out[i] = shownText{s}
 			continue
 		}
 		switch x.(type) {
@@ -353,6 +353,13 @@ func (tn *typeNames) values(a []any) []any {
 					out = append([]any(nil), a...)
 				}
 				out[i] = s
+			} else if inner, wrapped := unwrapYaegi(x); wrapped && reflect.ValueOf(inner).Kind() == reflect.String {
+				// yaegi's wrapper of a string type (type Color string)
+				// is a struct: Print would put spaces around it.
+				if out == nil {
+					out = append([]any(nil), a...)
+				}
+				out[i] = shownString(fmt.Sprint(x))
 			}
 			continue
 		case nil, string, int, int64, int32, float64, bool, uint8:
@@ -364,7 +371,7 @@ func (tn *typeNames) values(a []any) []any {
 				out = append([]any(nil), a...)
 			}
 			if s, ok := tn.namedString(name, inner); ok {
-				out[i] = shownString(s)
+				out[i] = shown(s, inner)
 				continue
 			}
 			x, out[i] = inner, inner
@@ -613,11 +620,25 @@ func compiledNamed(rt reflect.Type) bool {
 // reaches fmt in yaegi's wrapper, a struct: fmt would report a panicking
 // method as a panic, where for a nil pointer Go prints <nil>.
 
-// shownString is what a method returned for a nil receiver, printed as
-// fmt prints a Stringer's result.
+// shownString and shownText are what a method returned, printed as fmt
+// prints a Stringer's result. fmt.Print puts a space between two
+// operands only when neither is a string, so the one standing for a
+// value of a string type is a string, and the other no string.
 type shownString string
 
 func (s shownString) String() string { return string(s) }
+
+type shownText struct{ s string }
+
+func (s shownText) String() string { return s.s }
+
+// shown is s standing for the value v in fmt.Print's operands.
+func shown(s string, v any) any {
+	if v != nil && reflect.TypeOf(v).Kind() == reflect.String {
+		return shownString(s)
+	}
+	return shownText{s}
+}
 
 // nilReceiver calls the Error or String method of x when x is yaegi's
 // wrapper around a nil pointer (map, slice, ...) of a cell type, and
@@ -638,14 +659,14 @@ func nilReceiver(x any) (shown any, ok bool) {
 	}
 	defer func() {
 		if recover() != nil {
-			shown, ok = shownString("<nil>"), true
+			shown, ok = shownText{"<nil>"}, true
 		}
 	}()
 	switch m := x.(type) {
 	case error:
-		return shownString(m.Error()), true
+		return shownText{m.Error()}, true
 	case fmt.Stringer:
-		return shownString(m.String()), true
+		return shownText{m.String()}, true
 	}
 	return nil, false
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
+	"golessons/kernel/internal/typecheck"
 	"io"
 	"reflect"
 	"sort"
@@ -94,11 +95,23 @@ func printWrappers(x interp.Exports) interp.Exports {
 
 // args rewrites a format and its arguments: %T of a value involving a
 // registered type becomes %s of its declared name, and %+v / %#v of one
-// format through namedValue. Formats with explicit argument indexes are
-// left alone.
-func (tn *typeNames) args(format string, a []any) (string, []any) {
-	if !strings.Contains(format, "%") || strings.Contains(format, "%[") {
+// format through namedValue. A format with explicit argument indexes is
+// expanded first (typecheck.ExpandArgIndexes): each use of an argument
+// becomes an argument of its own.
+func (tn *typeNames) args(format string, orig []any) (string, []any) {
+	a := orig
+	if !strings.Contains(format, "%") {
 		return format, a
+	}
+	expanded, order, ok := typecheck.ExpandArgIndexes(format, len(a))
+	if !ok {
+		return format, a
+	}
+	if order != nil {
+		format, a = expanded, make([]any, len(order))
+		for i, k := range order {
+			a[i] = orig[k]
+		}
 	}
 	var out []byte
 	var copied []any
@@ -119,7 +132,15 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 			case c == '#':
 				sharp = true
 			case c == '*':
-				argi++ // a width or precision taken from the arguments
+				// A width or precision taken from the arguments: fmt
+				// wants the number, not the interpreter's wrapping of it.
+				if argi < len(a) {
+					if _, isInt := a[argi].(int); !isInt {
+						copied = copyArgs(copied, a)
+						copied[argi] = plainArg(a[argi])
+					}
+				}
+				argi++
 			case c == '-' || c == ' ' || c == '0' || c == '.' || (c >= '1' && c <= '9'):
 			case c == '[':
 				return format, a
@@ -139,12 +160,24 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 		if argi < len(a) {
 			arg = a[argi]
 			switch x := arg.(type) { // the type checker's help with %T (fmtnames.go)
+			// A label stands for its value where the format prints the
+			// argument with another verb too (%[1]v %[1]T).
 			case typeLabel:
 				copied = copyArgs(copied, a)
-				copied[argi], c, labelled = string(x), 's', true
+				if c == 'T' {
+					copied[argi], c, labelled = x.name, 's', true
+				} else if str, ok := tn.namedString(x.name, x.v); ok && !sharp && strings.ContainsRune("vsqxX", rune(c)) {
+					copied[argi], labelled = str, true // the value lost its type on the way: Go calls String
+				} else {
+					arg, copied[argi] = x.v, x.v
+				}
 			case dynType:
 				copied = copyArgs(copied, a)
-				copied[argi], c, labelled = tn.dynName(x.v), 's', true
+				if c == 'T' {
+					copied[argi], c, labelled = tn.dynName(x.v), 's', true
+				} else {
+					arg, copied[argi] = x.v, x.v
+				}
 			case exactType:
 				copied = copyArgs(copied, a)
 				arg, exact = x.v, true
@@ -154,7 +187,11 @@ func (tn *typeNames) args(format string, a []any) (string, []any) {
 				arg, copied[argi] = x.v, x.v
 			case sharpLabel:
 				copied = copyArgs(copied, a)
-				copied[argi], labelled = namedValue{tn: tn, v: reflect.ValueOf(x.v), top: x.name}, true
+				if c == 'v' && sharp {
+					copied[argi], labelled = namedValue{tn: tn, v: reflect.ValueOf(x.v), top: x.name}, true
+				} else {
+					arg, copied[argi] = x.v, x.v
+				}
 			case reflect.Type:
 				if s, ok := tn.reflectTypeArg(x); ok && strings.ContainsRune("vsq", rune(c)) {
 					copied = copyArgs(copied, a)
@@ -532,6 +569,27 @@ func (tn *typeNames) byMethod(w, v any) string {
 }
 
 // copyArgs returns copied, or a copy of a when nil.
+// plainArg is the value a labelled or wrapped argument stands for.
+func plainArg(x any) any {
+	switch l := x.(type) {
+	case typeLabel:
+		x = l.v
+	case dynType:
+		x = l.v
+	case exactType:
+		x = l.v
+	case dynArg:
+		x = l.v
+	case sharpLabel:
+		x = l.v
+	}
+	if inner, _, ok := unwrapVI(x); ok {
+		x = inner
+	}
+	v, _ := unwrapYaegi(x)
+	return v
+}
+
 func copyArgs(copied, a []any) []any {
 	if copied == nil {
 		return append([]any(nil), a...)

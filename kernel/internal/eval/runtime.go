@@ -414,7 +414,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })
 	m["Elems"] = reflect.ValueOf(newElems)
 	m["ElemsDeep"] = reflect.ValueOf(newElemsDeep)
-	m["TypeLabel"] = reflect.ValueOf(func(name string, _ any) typeLabel { return typeLabel(name) })
+	m["TypeLabel"] = reflect.ValueOf(func(name string, v any) typeLabel { return typeLabel{name, v} })
 	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })
 	m["SharpLabel"] = reflect.ValueOf(func(name string, v any) sharpLabel { return sharpLabel{name, v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })

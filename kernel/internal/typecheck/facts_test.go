@@ -37,7 +37,7 @@ func TestFactsLabelTheTypeArgumentsInterpretersMisname(t *testing.T) {
 		{Kind: Decl, Text: "type Celsius float64\ntype Point struct{ X int }", Line: 2, Col: 1},
 		{Kind: Stmt, Text: "c := Celsius(1)\nvar v any = c\n" +
 			"fmt.Printf(\"%T %v %*d %T %T %T\\n\", c, c, 3, 4, []Celsius{}, v, Point{})\n" +
-			"fmt.Printf(\"%[1]T\\n\", c)\n" +
+			"fmt.Printf(\"%[1]v %[1]T %[2]T\\n\", c, 2)\n" +
 			"fmt.Printf(\"%T %T %T\", map[byte]Celsius{}, (<-chan rune)(nil), 1.5)\n" +
 			"fmt.Println(fmt.Sprintf(\"%v\", c))", Line: 4, Col: 1},
 	}
@@ -46,6 +46,7 @@ func TestFactsLabelTheTypeArgumentsInterpretersMisname(t *testing.T) {
 	}
 	got := c.Facts().TypeNames
 	want := map[Pos][]string{{6, 5}: {"", "main.Celsius", "", "", "", "[]main.Celsius", "?", "main.Point"},
+		{7, 5}: {"", "main.Celsius", "="}, // explicit indexes: each argument labelled where a %T prints it
 		{8, 5}: {"", "map[uint8]main.Celsius", "=", "="}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v, want %#v", got, want)

@@ -32,15 +32,14 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
 		return nil
 	}
-	verbs, ok := argVerbs(constant.StringVal(tv.Value))
+	uses, ok := argUses(constant.StringVal(tv.Value), len(call.Args)-format-1)
 	if !ok {
 		return nil
 	}
-	sharp := sharpArgs(constant.StringVal(tv.Value))
 	names := make([]string, len(call.Args))
 	found := false
 	for i, a := range call.Args[format+1:] {
-		if i < len(verbs) && verbs[i] == 'v' && i < len(sharp) && sharp[i] {
+		if !uses[i].t && uses[i].sharpV {
 			// %#v of a named slice, array or map type writes its name
 			// (main.IDs{1, 2}); the interpreter's value has lost it.
 			if t := info.TypeOf(a); t != nil && misnamed(t) && isComposite(t) {
@@ -50,7 +49,7 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 			}
 			continue
 		}
-		if i >= len(verbs) || verbs[i] != 'T' {
+		if !uses[i].t {
 			continue
 		}
 		t := info.TypeOf(a)
@@ -83,6 +82,36 @@ func isComposite(t types.Type) bool {
 		return true
 	}
 	return false
+}
+
+// argUse is how a format uses one of its arguments: with %T, with %#v.
+type argUse struct{ t, sharpV bool }
+
+// argUses returns how format uses each of its n arguments, following
+// explicit argument indexes (an argument may be printed more than once).
+func argUses(format string, n int) ([]argUse, bool) {
+	expanded, order, ok := ExpandArgIndexes(format, n)
+	if !ok {
+		return nil, false
+	}
+	verbs, ok := argVerbs(expanded)
+	if !ok {
+		return nil, false
+	}
+	sharp := sharpArgs(expanded)
+	uses := make([]argUse, n)
+	for j, v := range verbs {
+		k := j
+		if order != nil {
+			k = order[j]
+		}
+		if k >= n {
+			break
+		}
+		uses[k].t = uses[k].t || v == 'T'
+		uses[k].sharpV = uses[k].sharpV || v == 'v' && j < len(sharp) && sharp[j]
+	}
+	return uses, true
 }
 
 // sharpArgs reports, for each argument of format (as argVerbs counts
