@@ -163,3 +163,20 @@ fmt.Println(s1, s2, n1, n2)
 fmt.Println(kind(7), kind(Celsius(1)), kind(404), kind(Status(404)))`}, out: "false true false true\nplain:7 str:C plain:404 err:status 404\n"},
 	})
 }
+
+func TestAssertionsToAnInterfaceTellNamedTypesOfOneUnderlyingTypeApart(t *testing.T) {
+	decl := "import (\"fmt\"; \"sort\")\ntype Celsius float64\ntype Fahrenheit float64\n" +
+		"func (c Celsius) String() string { return fmt.Sprint(float64(c), \"C\") }\n" +
+		"func (f Fahrenheit) String() string { return fmt.Sprint(float64(f), \"F\") }\n" +
+		"type Namer interface{ String() string }\n" +
+		"type ByLen []string\nfunc (a ByLen) Len() int { return len(a) }\nfunc (a ByLen) Swap(i, j int) { a[i], a[j] = a[j], a[i] }\nfunc (a ByLen) Less(i, j int) bool { return len(a[i]) < len(a[j]) }\n" +
+		"type ByAlpha []string\nfunc (a ByAlpha) Len() int { return len(a) }\nfunc (a ByAlpha) Swap(i, j int) { a[i], a[j] = a[j], a[i] }\nfunc (a ByAlpha) Less(i, j int) bool { return a[i] < a[j] }"
+	runOutCases(t, []outCase{
+		{name: "two-value and one-value assertions", cells: []string{decl,
+			"var x any = Fahrenheit(212)\ns, ok := x.(fmt.Stringer)\nfmt.Println(s.String(), ok, x.(Namer).String())"}, out: "212F true 212F\n"},
+		{name: "a type switch's interface case", cells: []string{decl,
+			"var x any = Fahrenheit(5)\nswitch v := x.(type) {\ncase Namer:\n\tfmt.Println(v.String())\n}"}, out: "5F\n"},
+		{name: "sort.Sort of the asserted sort.Interface", cells: []string{decl,
+			"xs := []string{\"b\", \"aa\"}\nvar x any = ByLen(xs)\nsort.Sort(x.(sort.Interface))\nfmt.Println(xs)"}, out: "[b aa]\n"},
+	})
+}

@@ -386,6 +386,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		}
 	})
 	m["SetInto"] = reflect.ValueOf(e.names.setErrorInto)
+	m["MayHold"] = reflect.ValueOf(mayHold)
 	e.errChainSymbols(m)
 	m["IfaceCmp"] = reflect.ValueOf(e.names.ifaceCmp)
 	m["Interpreted"] = reflect.ValueOf(interpretedValue)
@@ -470,6 +471,18 @@ func (e *Evaluator) goroutineEnded(r any) {
 		return
 	}
 	fmt.Fprintf(os.Stderr, "golessons: a goroutine panicked after its cell finished: %s\n", msg)
+}
+
+// mayHold reports whether x, an interface's value, may be of the cell's
+// type name ("main.Celsius"): false only when yaegi's interface value
+// names another type. A Fahrenheit and a Celsius (both float64 with a
+// String method) are one reflect type, so x.(Celsius) took the one for
+// the other, and x.(fmt.Stringer) gave Celsius's String.
+func mayHold(x any, name string) bool {
+	if _, n, ok := unwrapVI(x); ok && n != "" {
+		return n == name
+	}
+	return true
 }
 
 // panicText is the student-facing text of a recovered value, with what

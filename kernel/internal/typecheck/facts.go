@@ -280,6 +280,15 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 		}
+		if call, ok := n.(*ast.CallExpr); ok && isBuiltin(call.Fun, info, "min", "max") {
+			// const k = min(1, 2.0): yaegi computed a constant min or max
+			// as 0; Go's value stands for the call.
+			if q, ok := constLit(call, info); ok {
+				if p := fset.Position(call.Pos()); p.Filename == cellFile {
+					f.Quotients[Pos{p.Line, p.Column}] = q
+				}
+			}
+		}
 		if gd, ok := n.(*ast.GenDecl); ok && gd.Tok == token.CONST {
 			// const P = math.Pi: a package's float constant is a float64
 			// in yaegi, Go's is untyped (var f float32 = P).
@@ -837,12 +846,31 @@ func usesIota(x ast.Expr) bool {
 }
 
 func quotient(be *ast.BinaryExpr, info *types.Info) (string, bool) {
-	tv, ok := info.Types[be]
+	return constLit(be, info)
+}
+
+// isBuiltin reports whether fun names one of Go's builtin funcs names.
+func isBuiltin(fun ast.Expr, info *types.Info, names ...string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, ok = info.Uses[id].(*types.Builtin)
+	return ok && slices.Contains(names, id.Name)
+}
+
+// constLit is the literal standing for x, a constant expression of a
+// number or string type, with its type when it has one.
+func constLit(x ast.Expr, info *types.Info) (string, bool) {
+	tv, ok := info.Types[x]
 	if !ok || tv.Value == nil {
 		return "", false
 	}
-	if usesIota(be) {
+	if usesIota(x) {
 		return "", false
+	}
+	if b, ok := tv.Type.(*types.Basic); ok && b.Kind() == types.UntypedString && tv.Value.Kind() == constant.String {
+		return tv.Value.ExactString(), true
 	}
 	b, ok := tv.Type.Underlying().(*types.Basic)
 	if !ok {

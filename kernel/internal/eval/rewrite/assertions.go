@@ -196,14 +196,17 @@ func assertionCall(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, bo
 				body = append(body, try(impl))
 				continue
 			}
-			// if _, ok := __x.(I); ok { <try Impl> }: x.(Impl) alone takes
-			// a plain 7 for a Celsius; the interpreter's own assertion to
-			// the interface tells them apart, but cannot give the value.
+			// if _, ok := __x.(I); ok && __glrt.MayHold(__x, "main.Impl") {
+			// <try Impl> }: x.(Impl) alone takes a plain 7 for a Celsius;
+			// the interpreter's own assertion to the interface tells them
+			// apart, but cannot give the value, and the interface value's
+			// own type tells a Celsius from a Fahrenheit.
 			ok := temp("ok", pos)
+			mayHold := mayHoldCall(x.Name, impl, pos)
 			body = append(body, &ast.IfStmt{If: pos,
 				Init: &ast.AssignStmt{Lhs: []ast.Expr{id("_"), ok}, TokPos: pos, Tok: token.DEFINE,
 					Rhs: []ast.Expr{&ast.TypeAssertExpr{X: id(x.Name), Lparen: pos, Type: mustParseAt(typ, pos), Rparen: pos}}},
-				Cond: id(ok.Name),
+				Cond: &ast.BinaryExpr{X: id(ok.Name), OpPos: pos, Op: token.LAND, Y: mayHold},
 				Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{try(impl)}, Rbrace: pos}})
 		}
 		body = append(body, try(typ), ret(id(v.Name), id("false")))

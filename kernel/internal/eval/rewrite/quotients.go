@@ -9,13 +9,14 @@ import "go/ast"
 // conversion's w * (5 / 9) kept w. So it does every constant expression
 // of a float value, which yaegi computes in float64, and a package's
 // float constant given to a const (const P = math.Pi: yaegi's math.Pi
-// is a float64, and var f float32 = P failed); at takes the expression.
+// is a float64, and var f float32 = P failed), and a call of min or max
+// whose value is constant (yaegi's was 0); at takes the expression.
 //
 //	w * (5 / 9)  →  w * (0)
 func Quotients(n ast.Node, at func(x ast.Expr) (string, bool)) {
 	replaceEveryExpr(n, func(x ast.Expr) ast.Expr {
 		switch x.(type) {
-		case *ast.BinaryExpr, *ast.SelectorExpr:
+		case *ast.BinaryExpr, *ast.SelectorExpr, *ast.CallExpr:
 		default:
 			return x
 		}

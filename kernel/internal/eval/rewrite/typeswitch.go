@@ -7,6 +7,7 @@ import (
 	"go/printer"
 	"go/token"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -222,10 +223,14 @@ func bindCase(name, x string, cc *ast.CaseClause, caseType func(ast.Expr) (CaseT
 			return nil, fmt.Errorf("type %q: %v", ct.Impls[i], err)
 		}
 		p, ok := temp("impl", pos), temp("ok", pos)
+		var cond ast.Expr = Ident(ok.Name, pos)
+		if slices.Contains(ct.Plain, ct.Impls[i]) { // a Celsius is no Fahrenheit (see mayHold)
+			cond = &ast.BinaryExpr{X: cond, OpPos: pos, Op: token.LAND, Y: mayHoldCall(x, ct.Impls[i], pos)}
+		}
 		chain = &ast.IfStmt{
 			If:   pos,
 			Init: &ast.AssignStmt{Lhs: []ast.Expr{p, ok}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{&ast.TypeAssertExpr{X: Ident(x, pos), Lparen: pos, Type: impl, Rparen: pos}}},
-			Cond: Ident(ok.Name, pos),
+			Cond: cond,
 			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.AssignStmt{Lhs: []ast.Expr{Ident(name, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{Ident(p.Name, pos)}}}, Rbrace: pos},
 			Else: chain,
 		}
@@ -251,6 +256,13 @@ func (c *CaseError) Error() string { return c.Msg }
 func setInto(dst, x string, pos token.Pos) ast.Expr {
 	return &ast.CallExpr{Fun: &ast.SelectorExpr{X: Ident("__glrt", pos), Sel: Ident("SetInto", pos)}, Lparen: pos,
 		Args: []ast.Expr{&ast.UnaryExpr{OpPos: pos, Op: token.AND, X: Ident(dst, pos)}, Ident(x, pos)}, Rparen: pos}
+}
+
+// mayHoldCall is __glrt.MayHold(x, "main.impl"): false when the
+// interface value x names a cell type other than impl.
+func mayHoldCall(x, impl string, pos token.Pos) ast.Expr {
+	return &ast.CallExpr{Fun: rtFunc("MayHold", pos), Lparen: pos, Args: []ast.Expr{Ident(x, pos),
+		&ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote("main." + impl)}}, Rparen: pos}
 }
 
 // assignOK is `_, ok = x.(typ)`.
