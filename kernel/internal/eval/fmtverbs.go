@@ -90,7 +90,14 @@ func printWrappers(x interp.Exports) interp.Exports {
 			mt[v] = ifaces
 		}
 	}
-	return interp.Exports{".": {"MapTypes": reflect.ValueOf(mt)}}
+	// A logger from log.New or log.Default: its methods are called on
+	// the value, which no MapTypes key names.
+	logMethods := map[string][]reflect.Type{}
+	for _, name := range []string{"Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
+		logMethods[name] = ifaces
+	}
+	mm := map[reflect.Type]map[string][]reflect.Type{reflect.TypeFor[*Logger](): logMethods}
+	return interp.Exports{".": {"MapTypes": reflect.ValueOf(mt), "MapMethods": reflect.ValueOf(mm)}}
 }
 
 // args rewrites a format and its arguments: %T of a value involving a

@@ -86,15 +86,23 @@ func (l *Logger) Output(calldepth int, s string) error {
 	return err
 }
 
-func (l *Logger) Print(v ...any)                 { l.Output(2, fmt.Sprint(v...)) }     //nolint:errcheck
-func (l *Logger) Printf(format string, v ...any) { l.Output(2, l.sprintf(format, v)) } //nolint:errcheck
-func (l *Logger) Println(v ...any)               { l.Output(2, fmt.Sprintln(v...)) }   //nolint:errcheck
-func (l *Logger) Fatal(v ...any)                 { l.fatal(fmt.Sprint(v...)) }
+func (l *Logger) Print(v ...any)                 { l.Output(2, fmt.Sprint(l.values(v)...)) }   //nolint:errcheck
+func (l *Logger) Printf(format string, v ...any) { l.Output(2, l.sprintf(format, v)) }         //nolint:errcheck
+func (l *Logger) Println(v ...any)               { l.Output(2, fmt.Sprintln(l.values(v)...)) } //nolint:errcheck
+func (l *Logger) Fatal(v ...any)                 { l.fatal(fmt.Sprint(l.values(v)...)) }
 func (l *Logger) Fatalf(format string, v ...any) { l.fatal(l.sprintf(format, v)) }
-func (l *Logger) Fatalln(v ...any)               { l.fatal(fmt.Sprintln(v...)) }
-func (l *Logger) Panic(v ...any)                 { l.panic(fmt.Sprint(v...)) }
+func (l *Logger) Fatalln(v ...any)               { l.fatal(fmt.Sprintln(l.values(v)...)) }
+func (l *Logger) Panic(v ...any)                 { l.panic(fmt.Sprint(l.values(v)...)) }
 func (l *Logger) Panicf(format string, v ...any) { l.panic(l.sprintf(format, v)) }
-func (l *Logger) Panicln(v ...any)               { l.panic(fmt.Sprintln(v...)) }
+func (l *Logger) Panicln(v ...any)               { l.panic(fmt.Sprintln(l.values(v)...)) }
+
+// values are v as the cells' fmt.Print has them (fmtstringers.go).
+func (l *Logger) values(v []any) []any {
+	if l.names == nil {
+		return v
+	}
+	return l.names.values(v)
+}
 
 // sprintf formats as the cells' fmt.Sprintf does (fmtverbs.go).
 func (l *Logger) sprintf(format string, v []any) string {

@@ -24,6 +24,18 @@ std.Print("last")`}, out: "cell:4: where\ncell:6: in helper\ncell:10: last\n"},
 		{name: "a logger's Fatal ends the cell", cells: []string{`import ("log"; "os")
 l := log.New(os.Stdout, "", 0)
 l.Fatalf("bad %d", 3)`}, out: "bad 3\n", errName: "Fatal", errHas: "bad 3"},
+		{name: "a logger's methods call String and Error as fmt does", cells: []string{`import ("log"; "os")
+type Color int
+func (c Color) String() string { return "green" }
+type E struct{ Code int }
+func (e E) Error() string { return "e!" }
+l := log.New(os.Stdout, "", 0)
+l.Print(Color(1), Color(2))
+l.Println(Color(1), E{2})
+l.Printf("%v %s %d|%v", Color(1), Color(1), Color(1), E{3})
+log.Default().SetOutput(os.Stdout)
+log.SetFlags(0)
+log.Default().Print(Color(1))`}, out: "green green\ngreen e!\ngreen green 1|e!\ngreen\n"},
 	})
 }
 

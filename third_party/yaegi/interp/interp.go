@@ -231,6 +231,9 @@ type Interpreter struct {
 	binPkg     Exports                          // binary packages used in interpreter, indexed by path
 	rdir       map[string]bool                  // for src import cycle detection
 	mapTypes   map[reflect.Value][]reflect.Type // special interfaces mapping for wrappers
+	// mapMethods are mapTypes for the methods of compiled types, by
+	// receiver type and method name (golessons: see methodMapTypes).
+	mapMethods map[reflect.Type]map[string][]reflect.Type
 
 	mutex    sync.RWMutex
 	frame    *frame            // program data storage during execution

@@ -2434,3 +2434,34 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// methodProbe is a compiled type whose method says what it was given.
+type methodProbe struct{}
+
+func (methodProbe) Show(v ...any) string { return fmt.Sprint(v...) }
+
+func TestMapMethodsWrapArgumentsOfACompiledMethod(t *testing.T) {
+	var out bytes.Buffer
+	i := interp.New(interp.Options{Stdout: &out, Stderr: io.Discard})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	probe := map[string]reflect.Value{"P": reflect.ValueOf(methodProbe{}), "Probe": reflect.ValueOf((*methodProbe)(nil))}
+	mm := map[reflect.Type]map[string][]reflect.Type{
+		reflect.TypeFor[methodProbe](): {"Show": {reflect.TypeFor[fmt.Stringer]()}},
+	}
+	if err := i.Use(interp.Exports{"probe/probe": probe, ".": {"MapMethods": reflect.ValueOf(mm)}}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := i.Eval(`package main
+import ("fmt"; "probe")
+type Color int
+func (c Color) String() string { return "green" }
+func main() { fmt.Println(probe.P.Show(Color(1))) }`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := out.String(); got != "green\n" {
+		t.Errorf("got %q, want the argument with its String method", got)
+	}
+}

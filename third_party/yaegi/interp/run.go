@@ -1550,6 +1550,23 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 
 // hasMethods reports whether values of t have methods of their own
 // (declared on t or, for a pointer, on its element type).
+// methodMapTypes returns the mapTypes of c0 when it selects a method of
+// a compiled value (l.Println of a *log.Logger), registered by receiver
+// type and name: golessons. A method value is no key of mapTypes, so the
+// arguments of a logger's Println reached it without their String and
+// Error methods, which the package-level log.Println passed on.
+func (interp *Interpreter) methodMapTypes(c0 *node) ([]reflect.Type, bool) {
+	if len(interp.mapMethods) == 0 || c0.kind != selectorExpr || len(c0.child) < 2 {
+		return nil, false
+	}
+	recv := c0.child[0].typ
+	if recv == nil || recv.cat != valueT || recv.rtype == nil {
+		return nil, false
+	}
+	lr, ok := interp.mapMethods[recv.rtype][c0.child[1].ident]
+	return lr, ok
+}
+
 func hasMethods(t *itype) bool {
 	for ; t != nil; t = t.val {
 		if len(t.method) > 0 {
@@ -2059,7 +2076,11 @@ func callBin(n *node) {
 	// getMapType returns a reflect type suitable for interface wrapper for functions
 	// with some special processing in case of interface{} argument, i.e. fmt.Printf.
 	var getMapType func(*itype) reflect.Type
-	if lr, ok := n.interp.mapTypes[c0.rval]; ok {
+	lr, ok := n.interp.mapTypes[c0.rval]
+	if !ok {
+		lr, ok = n.interp.methodMapTypes(c0)
+	}
+	if ok {
 		getMapType = func(typ *itype) reflect.Type {
 			for _, rt := range lr {
 				if typ.implements(&itype{cat: valueT, rtype: rt}) && !lacksPointerMethods(typ, rt) && fitsWrapper(typ, rt) {

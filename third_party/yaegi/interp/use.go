@@ -107,10 +107,20 @@ func (interp *Interpreter) Use(values Exports) error {
 		importPath := path.Dir(k)
 		packageName := path.Base(k)
 
-		if k == "." && v["MapTypes"].IsValid() {
+		if k == "." && (v["MapTypes"].IsValid() || v["MapMethods"].IsValid()) {
 			// Use mapping for special interface wrappers.
-			for kk, vv := range v["MapTypes"].Interface().(map[reflect.Value][]reflect.Type) {
-				interp.mapTypes[kk] = vv
+			if m := v["MapTypes"]; m.IsValid() {
+				for kk, vv := range m.Interface().(map[reflect.Value][]reflect.Type) {
+					interp.mapTypes[kk] = vv
+				}
+			}
+			if m := v["MapMethods"]; m.IsValid() {
+				if interp.mapMethods == nil {
+					interp.mapMethods = map[reflect.Type]map[string][]reflect.Type{}
+				}
+				for kk, vv := range m.Interface().(map[reflect.Type]map[string][]reflect.Type) {
+					interp.mapMethods[kk] = vv
+				}
 			}
 			continue
 		}
