@@ -34,13 +34,20 @@ func (p *Puller) run() {
 	if !<-p.more {
 		return
 	}
+	stopped := false
 	yield := reflect.MakeFunc(p.seq.Type().In(0), func(args []reflect.Value) []reflect.Value {
+		if stopped {
+			// Nothing pulls any more: Go panics rather than wait.
+			panic(rangeContinued{})
+		}
 		out := make([]any, len(args))
 		for i, a := range args {
 			out[i] = a.Interface()
 		}
 		p.vals <- out
-		return []reflect.Value{reflect.ValueOf(<-p.more)}
+		more := <-p.more
+		stopped = !more
+		return []reflect.Value{reflect.ValueOf(more)}
 	})
 	if p.seq.IsNil() {
 		panic("runtime error: invalid memory address or nil pointer dereference")
@@ -87,3 +94,13 @@ func (p *Puller) Stop() {
 		panic(r)
 	}
 }
+
+// rangeContinued is Go's panic when an iterator calls yield again after
+// it returned false (the loop was left).
+type rangeContinued struct{}
+
+func (rangeContinued) Error() string {
+	return "runtime error: range function continued iteration after function for loop body returned false"
+}
+
+func (rangeContinued) RuntimeError() {}

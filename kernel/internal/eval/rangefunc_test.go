@@ -71,3 +71,20 @@ func TestRangeOverFuncInCells(t *testing.T) {
 		{name: "iter.Pull pulls values until stopped", cells: []string{count, "next, stop := iter.Pull(count(3))\na, ok := next()\nb, _ := next()\nstop()\nc, ok2 := next()\nfmt.Println(a, ok, b, c, ok2)"}, out: "done\n0 true 1 0 false\n"},
 	})
 }
+
+func TestAnIteratorYieldingAfterTheLoopLeftPanicsAsGoDoes(t *testing.T) {
+	bad := "import \"fmt\"\nfunc bad(yield func(int) bool) {\n\tyield(1)\n\tyield(2)\n}"
+	runOutCases(t, []outCase{
+		{name: "uncaught", cells: []string{bad, "for x := range bad {\n\tfmt.Println(x)\n\tbreak\n}"}, out: "1\n",
+			errName: "panic", errHas: "range function continued iteration after function for loop body returned false"},
+		{name: "recovered", cells: []string{bad, `func try() (r any) {
+	defer func() { r = recover() }()
+	for range bad {
+		break
+	}
+	return nil
+}
+_, isRuntime := try().(interface{ RuntimeError() })
+fmt.Println(try(), isRuntime)`}, out: "runtime error: range function continued iteration after function for loop body returned false true\n"},
+	})
+}
