@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"strings"
 
@@ -21,8 +22,9 @@ import (
 // as a plain field named after its type (see rewrite.TagStructFields),
 // and these encoders would nest its fields where Go promotes them.
 // Embedded types of the cells are marked (third_party/yaegi). Unexported fields need
-// nothing here: their tags hide them. (*json.Encoder).Encode and
-// (*json.Decoder).Decode are methods of compiled types, out of reach.
+// nothing here: their tags hide them. json.NewEncoder gives a JSONEncoder,
+// whose Encode marshals as json.Marshal does here; (*json.Decoder).Decode
+// is a method of a compiled type, out of reach.
 // xml names an element after its value's type, which a cell's struct
 // type lacks in reflection: the root element gets the declared name.
 func (tn *typeNames) overrideEncoders(x interp.Exports) {
@@ -37,6 +39,10 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 			refuseEmbedded("json.MarshalIndent", v)
 			b, err := json.MarshalIndent(tn.jsonValue(v), prefix, indent)
 			return b, tn.nameMarshalerError(err, v)
+		})
+		j["Encoder"] = reflect.ValueOf((*JSONEncoder)(nil))
+		j["NewEncoder"] = reflect.ValueOf(func(w io.Writer) *JSONEncoder {
+			return &JSONEncoder{enc: json.NewEncoder(w), names: tn}
 		})
 		j["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
 			if done, err := unmarshalWrapped(data, v); done {
@@ -273,3 +279,21 @@ func unmarshalWrapped(data []byte, v any) (done bool, err error) {
 	}
 	return false, nil
 }
+
+// JSONEncoder stands in for *json.Encoder in cells: its Encode calls the
+// MarshalJSON and MarshalText methods of the cells' types, which
+// json.Encoder cannot see (yaegi's types have no methods in reflection).
+type JSONEncoder struct {
+	enc   *json.Encoder
+	names *typeNames
+}
+
+// Encode is json.Encoder's, with the cells' marshalers (see jsonValue).
+func (e *JSONEncoder) Encode(v any) error {
+	refuseEmbedded("json.Encoder.Encode", v)
+	return e.names.nameMarshalerError(e.enc.Encode(e.names.jsonValue(v)), v)
+}
+
+// SetIndent and SetEscapeHTML are json.Encoder's.
+func (e *JSONEncoder) SetIndent(prefix, indent string) { e.enc.SetIndent(prefix, indent) }
+func (e *JSONEncoder) SetEscapeHTML(on bool)           { e.enc.SetEscapeHTML(on) }

@@ -161,3 +161,15 @@ fmt.Println(err, errors.As(err, &me))`}, out: "json: error calling MarshalJSON f
 			"json: error calling MarshalJSON for type main.Status: bad true\n"},
 	})
 }
+
+func TestAJSONEncoderCallsTheCellsMarshalers(t *testing.T) {
+	decl := "import (\"encoding/json\"; \"fmt\"; \"os\")\ntype Temp float64\nfunc (t Temp) MarshalText() ([]byte, error) { return []byte(fmt.Sprintf(\"%.1fC\", float64(t))), nil }\n" +
+		"type Color int\nfunc (c Color) MarshalJSON() ([]byte, error) { return []byte(`\"red\"`), nil }\ntype Reading struct{ T Temp; C Color }"
+	runOutCases(t, []outCase{
+		{name: "values, elements and fields", cells: []string{decl,
+			"enc := json.NewEncoder(os.Stdout)\nenc.Encode(Temp(2))\nenc.Encode([]Temp{1.5})\nenc.Encode(Color(1))\nenc.Encode(Reading{3, 1})\nenc.SetIndent(\"\", \" \")\nenc.Encode(map[string]Color{\"a\": 1})"},
+			out: "\"2.0C\"\n[\"1.5C\"]\n\"red\"\n{\"T\":\"3.0C\",\"C\":\"red\"}\n{\n \"a\": \"red\"\n}\n"},
+		{name: "a *json.Encoder variable", cells: []string{decl, "var enc *json.Encoder = json.NewEncoder(os.Stdout)\nfmt.Println(enc.Encode(Color(1)))"},
+			out: "\"red\"\n<nil>\n"},
+	})
+}

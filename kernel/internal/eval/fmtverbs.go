@@ -96,7 +96,8 @@ func printWrappers(x interp.Exports) interp.Exports {
 	for _, name := range []string{"Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
 		logMethods[name] = ifaces
 	}
-	mm := map[reflect.Type]map[string][]reflect.Type{reflect.TypeFor[*Logger](): logMethods}
+	mm := map[reflect.Type]map[string][]reflect.Type{reflect.TypeFor[*Logger](): logMethods,
+		reflect.TypeFor[*JSONEncoder](): {"Encode": marshal}}
 	return interp.Exports{".": {"MapTypes": reflect.ValueOf(mt), "MapMethods": reflect.ValueOf(mm)}}
 }
 

@@ -349,6 +349,16 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		if !ok {
 			return true
 		}
+		if m, ok := info.Uses[sel.Sel].(*types.Func); ok && m.Signature().Recv() != nil && m.Pkg() != nil &&
+			m.Pkg().Path() == "encoding/json" && m.Name() == "Encode" && len(call.Args) == 1 {
+			// enc.Encode(v): as json.Marshal(v) below.
+			if p := fset.Position(sel.Sel.Pos()); p.Filename == cellFile {
+				if shape, ok := jsonShape(info.TypeOf(call.Args[0]), pkg, 0); ok && strings.ContainsAny(shape, "[*") {
+					f.JSONShapes[Pos{p.Line, p.Column}] = shape
+				}
+			}
+			return true
+		}
 		id, ok := sel.X.(*ast.Ident)
 		if !ok {
 			return true

@@ -112,3 +112,19 @@ func TestFactsTellWhatRangeLoopsRangeOver(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
+
+func TestFactsShapeWhatAJSONEncoderEncodes(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import ("encoding/json"; "os")`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "type Temp float64\nfunc (t Temp) MarshalText() ([]byte, error) { return nil, nil }", Line: 2, Col: 1},
+		{Kind: Stmt, Text: "enc := json.NewEncoder(os.Stdout)\nenc.Encode([]Temp{1.25})\nb, _ := json.Marshal([]Temp{})\n_ = b", Line: 4, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	want := map[Pos]string{{5, 5}: "[]main.Temp", {6, 14}: "[]main.Temp"}
+	if got := c.Facts().JSONShapes; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}

@@ -1560,10 +1560,14 @@ func (interp *Interpreter) methodMapTypes(c0 *node) ([]reflect.Type, bool) {
 		return nil, false
 	}
 	recv := c0.child[0].typ
-	if recv == nil || recv.cat != valueT || recv.rtype == nil {
+	if recv == nil {
 		return nil, false
 	}
-	lr, ok := interp.mapMethods[recv.rtype][c0.child[1].ident]
+	rt := recv.TypeOf() // a *log.Logger variable is a ptrT of the valueT
+	if rt == nil {
+		return nil, false
+	}
+	lr, ok := interp.mapMethods[rt][c0.child[1].ident]
 	return lr, ok
 }
 
