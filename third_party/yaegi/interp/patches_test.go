@@ -2465,3 +2465,18 @@ func main() { fmt.Println(probe.P.Show(Color(1))) }`)
 		t.Errorf("got %q, want the argument with its String method", got)
 	}
 }
+
+func TestMakeADirectionalChannel(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	s := make(chan<- int, 2)
+	s <- 1
+	r := make(<-chan string)
+	fmt.Println(len(s), cap(s), cap(r))
+	fmt.Printf("%T %T\n", s, r)
+}`)
+	if want := "1 2 0\nchan<- int <-chan string\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -4297,16 +4297,23 @@ func _make(n *node) {
 		}
 
 	case reflect.Chan:
+		// golessons: make(chan<- int, 1) is legal Go (a channel only
+		// sent to); reflect makes only bidirectional ones, and panicked.
+		makeChan := reflect.MakeChan
+		if typ.ChanDir() != reflect.BothDir {
+			both := reflect.ChanOf(reflect.BothDir, typ.Elem())
+			makeChan = func(t reflect.Type, size int) reflect.Value { return reflect.MakeChan(both, size).Convert(t) }
+		}
 		switch len(n.child) {
 		case 2:
 			n.exec = func(f *frame) bltn {
-				dest(f).Set(reflect.MakeChan(typ, 0))
+				dest(f).Set(makeChan(typ, 0))
 				return next
 			}
 		case 3:
 			value := genValue(n.child[2])
 			n.exec = func(f *frame) bltn {
-				dest(f).Set(reflect.MakeChan(typ, int(vInt(value(f)))))
+				dest(f).Set(makeChan(typ, int(vInt(value(f)))))
 				return next
 			}
 		}
