@@ -60,6 +60,8 @@ func TestMainFromLaterCells(t *testing.T) {
 func TestVersionedStandardImports(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "math/rand/v2 is package rand", cells: []string{`import "math/rand/v2"`, "rand.IntN(1)"}, text: "0"},
+		{name: "math/rand/v2's generic N", cells: []string{"import (\"math/rand/v2\"; \"time\")\ntype Die int",
+			"d, t := rand.N(Die(1)), rand.N(time.Nanosecond)\n[]any{d, t, rand.N(uint8(1))}"}, text: "[0 0s 0]"},
 		{name: "math/rand/v2 beside math/rand under another name", cells: []string{
 			"import \"math/rand\"\nimport r2 \"math/rand/v2\"", "rand.Intn(1) + r2.IntN(1)"}, text: "0"},
 	})

@@ -29,6 +29,9 @@ func TestFormatVerbsNameCellTypes(t *testing.T) {
 
 func TestGenericInstancesAndUnnamedStructsPrintTheirGoNames(t *testing.T) {
 	runOutCases(t, []outCase{
+		{name: "an instance with a struct or interface type argument", cells: []string{"import \"fmt\"\ntype Box[T any] struct{ V T }",
+			"fmt.Printf(\"%T|%T|%T\\n\", Box[struct{ A int }]{}, Box[struct{ A int; B string }]{}, Box[interface{ M() }]{})"},
+			out: "main.Box[struct { A int }]|main.Box[struct { A int; B string }]|main.Box[interface { M() }]\n"},
 		{name: "%T, %+v and %#v of a generic instance and an unnamed struct", cells: []string{`import "fmt"
 type Pair[K comparable, V any] struct {
 	Key K

@@ -170,7 +170,11 @@ var seqFuncs = map[string]func(args []types.Type) []types.Type{
 	"slices.Collect": seqTypes, "slices.Sorted": seqTypes, "slices.SortedFunc": seqTypes, "slices.SortedStableFunc": seqTypes,
 	"iter.Pull": seqTypes, "iter.Pull2": seqTypes,
 	"sync.OnceValue": resultTypes, "sync.OnceValues": resultTypes,
+	"math/rand/v2.N": argTypes,
 }
+
+// argTypes is the type of the first argument.
+func argTypes(args []types.Type) []types.Type { return args[:1] }
 
 // resultTypes are the result types of a func() (T1, T2) argument.
 func resultTypes(args []types.Type) []types.Type {

@@ -176,6 +176,12 @@ var genericDecls = map[string]string{
 func OnceValue[T any](f func() T) func() T
 func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2)
 `,
+	"math/rand/v2": `package rand
+type intType interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr
+}
+func N[Int intType](n Int) Int
+`,
 	"sync/atomic": `package atomic
 type Pointer[T any] struct{ _ [0]*T; v *T }
 func (x *Pointer[T]) Load() *T

@@ -339,7 +339,7 @@ func mapOf(key, val *itype, opts ...itypeOption) *itype {
 func interfaceOf(t *itype, fields []structField, constraint, ulconstraint []*itype, opts ...itypeOption) *itype {
 	str := "interface{}"
 	if len(fields) > 0 {
-		str = "interface { " + methodsTypeString(fields) + "}"
+		str = "interface { " + methodsTypeString(fields) + " }"
 	}
 	if t == nil {
 		t = &itype{}
@@ -359,7 +359,7 @@ func interfaceOf(t *itype, fields []structField, constraint, ulconstraint []*ity
 func structOf(t *itype, fields []structField, opts ...itypeOption) *itype {
 	str := "struct {}"
 	if len(fields) > 0 {
-		str = "struct { " + fieldsTypeString(fields) + "}"
+		str = "struct { " + fieldsTypeString(fields) + " }"
 	}
 	if t == nil {
 		t = &itype{}

@@ -92,6 +92,10 @@ var seqTemplates = map[string]string{
 			})
 			if __gl_p != nil { panic(__gl_p) }
 			return __gl_v1, __gl_v2 } }`,
+	// math/rand/v2's N draws as Go's does, from the same source.
+	"math/rand/v2.N": `func(__gl_n %[1]s) %[1]s {
+		if __gl_n <= 0 { panic("invalid argument to N") }
+		return %[1]s(%[3]s.Uint64N(uint64(__gl_n))) }`,
 	// Pull runs the iterator on a goroutine of its own (the evaluator's
 	// Puller); __gl_next1/2 give the values their types.
 	"iter.Pull": `func(__gl_seq func(func(%[1]s) bool)) (func() (%[1]s, bool), func()) {
