@@ -352,6 +352,7 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 	e.names.overrideFmt(f, &e.out)
 	e.overrideLog(x["log/log"])
 	e.names.overrideEncoders(x)
+	e.names.overrideSlog(x)
 }
 
 // runtimeSymbols are the compiled helpers the prelude calls.
