@@ -317,3 +317,10 @@ func main() { fmt.Println(top, ints, p) }`, `var later = Sum([]int{4, 5})
 fmt.Println(later)`}, out: "3.5 3 {a 1}\n9\n"},
 	})
 }
+
+func TestAGenericFuncPassedAsAValueIsInstantiated(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "argument and assignment", cells: []string{"import \"fmt\"\nfunc Apply[E any](s []E, f func(E) E) []E { for i := range s { s[i] = f(s[i]) }; return s }\nfunc Double[T ~int | ~float64](x T) T { return x * 2 }",
+			"var g func(float64) float64 = Double\nfmt.Println(Apply([]int{1, 2}, Double), g(1.5))"}, out: "[2 4] 3\n"},
+	})
+}

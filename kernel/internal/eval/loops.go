@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/typecheck"
@@ -213,6 +214,13 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames, maySeq bo
 		// by name, and took `for i := range n` over a []string n for a
 		// range over an int when an int n was declared elsewhere.
 		if rf, known := e.rangeFact(loop); rf.Int || !known && ints.IsInt(loop.X) {
+			if _, call := ast.Unparen(loop.X).(*ast.CallExpr); call && rf.Type != "" {
+				// range max(2, n): the prelude's generic max leaves the
+				// bound's type to the interpreter, which loses it.
+				if t, err := parser.ParseExpr(rf.Type); err == nil {
+					loop.X = &ast.CallExpr{Fun: t, Lparen: loop.X.Pos(), Args: []ast.Expr{loop.X}, Rparen: loop.X.End()}
+				}
+			}
 			f, pre := rewrite.RangeIntToFor(loop, e.temp)
 			rewrite.PerIteration(f, label, e.temp)
 			out = rewrite.WrapLabel(f, s)
@@ -282,8 +290,24 @@ func (e *Evaluator) rangesNeedSeqs() bool {
 
 func (e *Evaluator) rangeFact(r *ast.RangeStmt) (typecheck.RangeFact, bool) {
 	rf, ok := e.facts.f.Ranges[e.factPos(r.For)]
-	if !ok || rf.X != types.ExprString(r.X) {
+	if !ok || rf.X != types.ExprString(r.X) && rf.X != minMaxAsWritten(r.X) {
 		return typecheck.RangeFact{}, false
 	}
 	return rf, true
+}
+
+// minMaxAsWritten is x, a call of min or max whose arguments
+// rewrite.MinMax reordered (the first non-constant first), as the cell
+// wrote it, when the call's first argument was a constant moved there;
+// else "".
+func minMaxAsWritten(x ast.Expr) string {
+	call, ok := x.(*ast.CallExpr)
+	if !ok || !rewrite.IsIdent(call.Fun, "min") && !rewrite.IsIdent(call.Fun, "max") || len(call.Args) < 2 {
+		return ""
+	}
+	// The moved argument came from after the constants before it:
+	// sorted by position, the arguments are as written.
+	args := slices.Clone(call.Args)
+	slices.SortFunc(args, func(a, b ast.Expr) int { return int(a.Pos()) - int(b.Pos()) })
+	return types.ExprString(&ast.CallExpr{Fun: call.Fun, Args: args})
 }

@@ -129,7 +129,7 @@ type RangeFact struct {
 	X     string // the ranged expression, as types.ExprString prints it
 	Arity int    // for an iterator func: how many values it yields (1 or 2)
 	Int   bool   // an integer
-	Type  string // the iterator's type, as the cell would write it
+	Type  string // the iterator's or the integer's type, as the cell would write it
 	// ChanValue: a range with a value variable over a slice, array or
 	// map of channels (the interpreter takes it for a range over a
 	// channel).
@@ -502,6 +502,35 @@ func cellQualifier(p *types.Package) string {
 
 // rangeFact is the fact about r when it ranges over an iterator func
 // yielding one or two values, or over an integer.
+// integerTerms reports whether every type of the constraint c's type
+// set is an integer type (~int | ~int64, constraints.Integer).
+func integerTerms(c types.Type) bool {
+	iface, ok := c.Underlying().(*types.Interface)
+	if !ok || iface.NumEmbeddeds() == 0 {
+		return false
+	}
+	for i := range iface.NumEmbeddeds() {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := range e.Len() {
+				b, ok := e.Term(j).Type().Underlying().(*types.Basic)
+				if !ok || b.Info()&types.IsInteger == 0 {
+					return false
+				}
+			}
+		default:
+			if b, ok := e.Underlying().(*types.Basic); ok {
+				if b.Info()&types.IsInteger == 0 {
+					return false
+				}
+			} else if !integerTerms(e) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 	t := info.TypeOf(r.X)
 	if t == nil {
@@ -516,12 +545,21 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 				return RangeFact{X: types.ExprString(r.X), ChanValue: true}, true
 			}
 		}
+		if tp, ok := t.(*types.TypeParam); ok && integerTerms(tp.Constraint()) {
+			// for i := range n with n T, T ~int: i is a T.
+			return RangeFact{X: types.ExprString(r.X), Int: true, Type: tp.Obj().Name()}, true
+		}
 		return RangeFact{}, false
 	}
 	rf := RangeFact{X: types.ExprString(r.X)}
 	switch u := t.Underlying().(type) {
 	case *types.Basic:
 		rf.Int = u.Info()&types.IsInteger != 0
+		if rf.Int && u.Info()&types.IsUntyped == 0 {
+			if s := types.TypeString(t, cellQualifier); !strings.Contains(s, "invalid type") {
+				rf.Type = s
+			}
+		}
 		return rf, true
 	case *types.Slice, *types.Array, *types.Pointer, *types.Map:
 		var elem types.Type

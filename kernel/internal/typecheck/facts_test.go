@@ -104,7 +104,7 @@ func TestFactsTellWhatRangeLoopsRangeOver(t *testing.T) {
 		t.Fatalf("problems: %v", p)
 	}
 	want := map[Pos]RangeFact{
-		{5, 1}: {X: "n", Int: true},
+		{5, 1}: {X: "n", Int: true, Type: "N"},
 		{6, 1}: {X: "ps[0]", Arity: 2, Type: "Pairs"},
 		{7, 1}: {X: "[]int{}"}, // known, and neither: the evaluator takes the checker's word over its guess by name
 	}

@@ -210,41 +210,83 @@ func (in inferrer) identType(name string, locals map[string]ast.Expr) ast.Expr {
 
 // WriteTypeArgs writes out the type arguments of the calls below n of
 // generic funcs that name them not (Sum(1, 2) becomes Sum[int](1, 2)),
-// where args, given the func's name, knows them (from the type checker).
-// It reports whether it changed anything.
+// and of such funcs used as values (Apply(xs, Double) becomes
+// Apply(xs, Double[int]): yaegi infers neither), where args, given the
+// func's name, knows them (from the type checker). It reports whether it
+// changed anything.
 func WriteTypeArgs(n ast.Node, args func(fn *ast.Ident) ([]string, bool)) bool {
 	if n == nil {
 		return false
 	}
+	// Names already instantiated (Sum[int]) or called are not values,
+	// nor the names in the type arguments written here.
+	skip := map[*ast.Ident]bool{}
+	// instance is id with its type arguments written out, or nil.
+	instance := func(id *ast.Ident) ast.Expr {
+		ts, ok := args(id)
+		if !ok || len(ts) == 0 {
+			return nil
+		}
+		var exprs []ast.Expr
+		for _, t := range ts {
+			e, err := parser.ParseExpr(t)
+			if err != nil {
+				return nil
+			}
+			ast.Inspect(e, func(x ast.Node) bool {
+				if tid, ok := x.(*ast.Ident); ok {
+					skip[tid] = true
+				}
+				return true
+			})
+			exprs = append(exprs, e)
+		}
+		if len(exprs) == 1 {
+			return &ast.IndexExpr{X: id, Lbrack: id.End(), Index: exprs[0], Rbrack: id.End()}
+		}
+		return &ast.IndexListExpr{X: id, Lbrack: id.End(), Indices: exprs, Rbrack: id.End()}
+	}
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch v := x.(type) {
+		case *ast.IndexExpr:
+			if id, ok := v.X.(*ast.Ident); ok {
+				skip[id] = true
+			}
+		case *ast.IndexListExpr:
+			if id, ok := v.X.(*ast.Ident); ok {
+				skip[id] = true
+			}
+		case *ast.CallExpr:
+			if id, ok := v.Fun.(*ast.Ident); ok {
+				skip[id] = true
+			}
+		}
+		return true
+	})
 	changed := false
 	ast.Inspect(n, func(x ast.Node) bool {
 		call, ok := x.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		id, ok := call.Fun.(*ast.Ident)
-		if !ok {
-			return true
-		}
-		ts, ok := args(id)
-		if !ok || len(ts) == 0 {
-			return true
-		}
-		var exprs []ast.Expr
-		for _, t := range ts {
-			e, err := parser.ParseExpr(t)
-			if err != nil {
-				return true
+		if id, ok := call.Fun.(*ast.Ident); ok {
+			if fn := instance(id); fn != nil {
+				call.Fun, changed = fn, true
 			}
-			exprs = append(exprs, e)
 		}
-		if len(exprs) == 1 {
-			call.Fun = &ast.IndexExpr{X: id, Lbrack: id.End(), Index: exprs[0], Rbrack: id.End()}
-		} else {
-			call.Fun = &ast.IndexListExpr{X: id, Lbrack: id.End(), Indices: exprs, Rbrack: id.End()}
-		}
-		changed = true
 		return true
+	})
+	replaceEveryExpr(n, func(x ast.Expr) ast.Expr {
+		id, ok := x.(*ast.Ident)
+		if !ok || skip[id] {
+			return x
+		}
+		if fn := instance(id); fn != nil {
+			skip[id] = true // the walk goes on into fn, which holds id
+			changed = true
+			return fn
+		}
+		return x
 	})
 	return changed
 }

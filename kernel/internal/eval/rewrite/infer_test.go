@@ -61,6 +61,9 @@ func TestWriteTypeArgs(t *testing.T) {
 		{"two, written as given", `p := Pairs(m)`, `p := Pairs[string, []Point](m)`},
 		{"already written: untouched", `s := Sum[float64](1)`, `s := Sum[float64](1)`},
 		{"unknown func: untouched", `x := Other(1)`, `x := Other(1)`},
+		{"a func value passed on", `fmt.Println(Apply(xs, Sum))`, `fmt.Println(Apply(xs, Sum[float64]))`},
+		{"a func value assigned", `var f func(...float64) float64 = Sum`, `var f func(...float64) float64 = Sum[float64]`},
+		{"a selector's name: untouched", `x := p.Sum`, `x := p.Sum`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
