@@ -347,3 +347,11 @@ func TestPanicValuesOfCellTypes(t *testing.T) {
 			errName: "panic", errHas: "goroutine panic: code 8"},
 	})
 }
+
+func TestSwitchCaseListsEvaluateEachValueInOrder(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "calls in a case list, up to the first match", cells: []string{"import \"fmt\"\nfunc g(n int) int { fmt.Print(\"g\", n, \" \"); return n }",
+			"switch 3 {\ncase g(1), g(2):\n\tfmt.Println(\"first\")\ncase g(3), g(4):\n\tfmt.Println(\"second\")\n}\nxs := []int{5, 6}\nswitch 6 {\ncase xs[0], xs[1]:\n\tfmt.Println(\"index\")\n}"},
+			out: "g1 g2 g3 second\nindex\n"},
+	})
+}
