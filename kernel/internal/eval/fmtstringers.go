@@ -78,7 +78,10 @@ func (tn *typeNames) registerStringer(slice any, method string, fn any) {
 const fieldTypeTag = "yaegitype"
 
 // registerNamedStringer records fn, a func(T) string calling the method
-// of the cells' named non-struct type name.
+// of the cells' type name: for a struct field of a named non-struct type
+// (tagged with the name), and for a value in yaegi's interface value,
+// which names its type where two cell types are one reflect type (two
+// empty structs with String).
 func (tn *typeNames) registerNamedStringer(name, method string, fn any) {
 	fv := reflect.ValueOf(fn)
 	if fv.Kind() != reflect.Func || fv.Type().NumIn() != 1 {
@@ -88,9 +91,6 @@ func (tn *typeNames) registerNamedStringer(name, method string, fn any) {
 	key := "main." + name
 	if rest, ptr := strings.CutPrefix(name, "*"); ptr {
 		in, key = in.Elem(), "*main."+rest // a field of type *Temp (see fieldTypeTag)
-	}
-	if in.Kind() == reflect.Struct {
-		return
 	}
 	tn.mu.Lock()
 	defer tn.mu.Unlock()

@@ -367,3 +367,21 @@ t := Temp(1)
 fmt.Println([]*Name{&nm, np}, map[string]*Temp{"a": &t}, []Temp{2})`}, out: "[N(x) <nil>] map[a:T] [2]\n"},
 	})
 }
+
+func TestStringersOfTypesOneReflectTypeHeldInACellInterface(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "two empty struct states", cells: []string{`import "fmt"
+type State interface{ Next() State }
+type idle struct{}
+type cash struct{}
+func (idle) Next() State { return cash{} }
+func (cash) Next() State { return idle{} }
+func (idle) String() string { return "Idle" }
+func (cash) String() string { return "Cash" }
+type M struct{ state State }`, `m := M{idle{}}
+fmt.Printf("%v|%-6v|%s\n", m.state, m.state, m.state)
+m.state = m.state.Next()
+var s State = m.state
+fmt.Println(s, m.state.Next())`}, out: "Idle|Idle  |Idle\nCash Idle\n"},
+	})
+}

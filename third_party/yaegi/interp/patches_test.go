@@ -2480,3 +2480,30 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestACompositeLiteralAssignedToAnInterfaceFieldElementOrPointer(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type S interface{ Name() string }
+type F struct{ n int }
+func (f F) Name() string { return fmt.Sprint("F", f.n) }
+type H struct{ S S }
+func main() {
+	var h H
+	h.S = F{1}
+	s := []S{nil}
+	s[0] = F{2}
+	m := map[string]S{}
+	m["k"] = F{3}
+	p := new(S)
+	*p = F{4}
+	var v S
+	v = F{5}
+	a := [1]S{}
+	a[0] = F{6}
+	fmt.Println(h.S.Name(), s[0].Name(), m["k"].Name(), (*p).Name(), v.Name(), a[0].Name())
+}`)
+	if want := "F1 F2 F3 F4 F5 F6\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -3490,6 +3490,14 @@ func destType(n *node) *itype {
 			// stored an interface value into a Sq and panicked.
 			return n.typ
 		}
+		if d := n.anc.child[0]; d.findex != n.findex || d.level != n.level {
+			// golessons: the literal is built in its own slot, and the
+			// assignment converts it (h.S = F{1}, s[i] = F{1}, *p = F{1}
+			// to a cell interface); built as the destination's interface
+			// value, it could not be stored in that slot (reflect.Set
+			// panicked).
+			return n.typ
+		}
 		return n.anc.child[0].typ
 	default:
 		return n.typ
