@@ -2507,3 +2507,16 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAFuncLiteralCalledWithoutVariadicArgumentsGetsNil(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	g := func(xs ...string) bool { return xs == nil }
+	h := func(n int, xs ...int) int { return len(xs) + n }
+	fmt.Println(g(), g("a"), g([]string{}...), h(1), h(1, 2, 3))
+}`)
+	if want := "true false false 1 3\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1842,6 +1842,16 @@ func call(n *node) {
 			//nolint:gocritic
 			if hasVariadicArgs {
 				callf = func(in []reflect.Value) []reflect.Value { return bf.CallSlice(in) }
+			} else if bt := bf.Type(); bt.IsVariadic() {
+				// golessons: with no variadic argument, Go passes a nil
+				// slice; reflect's Call makes an empty one, so a func
+				// literal's `xs == nil` was false.
+				callf = func(in []reflect.Value) []reflect.Value {
+					if len(in) == bt.NumIn()-1 {
+						return bf.CallSlice(append(in, reflect.Zero(bt.In(bt.NumIn()-1))))
+					}
+					return bf.Call(in)
+				}
 			} else {
 				callf = func(in []reflect.Value) []reflect.Value { return bf.Call(in) }
 			}
