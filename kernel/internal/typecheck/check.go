@@ -232,6 +232,10 @@ func reported(msg string) bool {
 	switch {
 	case msg == "missing return":
 		return true
+	case strings.HasPrefix(msg, "result parameter ") && strings.Contains(msg, "not in scope at return"):
+		// A bare return under a shadowing err := ...: the interpreter
+		// returned the outer, unset result.
+		return true
 	case strings.Contains(msg, "iter.Seq") && !strings.HasSuffix(msg, "is not used"): // a cell's last expression is its value
 		// An iterator used as a slice (maps.Keys before Go 1.23 returned
 		// one): the interpreter would fail obscurely.

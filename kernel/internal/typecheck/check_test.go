@@ -321,3 +321,15 @@ func TestCheckReportsAMultipleValueCallInASingleValueContext(t *testing.T) {
 		t.Fatalf("got %+v, want %q at 3:18", got, want)
 	}
 }
+
+func TestCheckReportsABareReturnOfAShadowedResult(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "strconv"`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "func parse(s string) (n int, err error) {\n\tif s != \"\" {\n\t\tn, err := strconv.Atoi(s)\n\t\t_ = n\n\t\treturn\n\t}\n\treturn\n}", Line: 2, Col: 1},
+	}
+	got := msgs(c.Check(nil, cell, nil))
+	if len(got) != 2 || !strings.HasPrefix(got[0], "result parameter n not in scope at return") || !strings.HasPrefix(got[1], "result parameter err not in scope at return") {
+		t.Fatalf("got %q, want the shadowed result refused", got)
+	}
+}
