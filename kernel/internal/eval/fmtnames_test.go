@@ -60,3 +60,11 @@ f := "%T %T %T %T\n"
 fmt.Printf(f, a, b, c, d)`}, out: "float64 main.Celsius []int|main.Days []int|main.Days\n"},
 	})
 }
+
+func TestTypeOfAnEmptyStructBesideAnEmptyStructTypeOfTheCells(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a set's element and a cell's empty struct type", cells: []string{"import \"fmt\"\ntype Token struct{}",
+			"set := map[string]struct{}{\"a\": {}}\nfmt.Printf(\"%T %T %T %T\\n\", set[\"a\"], struct{}{}, Token{}, set)"},
+			out: "struct {} struct {} main.Token map[string]struct {}\n"},
+	})
+}

@@ -280,7 +280,7 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 				copied = copyArgs(copied, a)
 				copied[argi] = namedValue{tn: tn, v: reflect.ValueOf(v)}
 			}
-			if v != nil && !labelled && !(wrapped && goStringer && c == 'v') && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+			if v != nil && !labelled && !(wrapped && goStringer && c == 'v') && !(exact && c == 'T') && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
 				if copied == nil {
 					copied = append([]any(nil), a...)
 				}

@@ -334,8 +334,12 @@ func misnamed(t types.Type) bool {
 		if x.Obj().Pkg() == nil || x.Obj().Pkg().Path() != "main" {
 			return false
 		}
-		switch x.Underlying().(type) {
-		case *types.Struct, *types.Interface:
+		switch u := x.Underlying().(type) {
+		case *types.Struct:
+			// An empty struct type is the reflect type of struct{}: the
+			// interpreter marks a named struct type in its first field.
+			return u.NumFields() == 0
+		case *types.Interface:
 			return false
 		}
 		return true
