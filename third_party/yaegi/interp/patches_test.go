@@ -2520,3 +2520,38 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestPromotedFieldsAndMethodsComeFromTheShallowestEmbedding(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type A struct{ X int }
+func (A) M() string { return "A.M" }
+type B struct{ X int }
+func (B) M() string { return "B.M" }
+type Deep struct{ A }
+type Top struct {
+	Deep
+	B
+}
+type Logger interface{ Log(s string) string }
+type Namer interface{ Name() string }
+type fileLogger struct{}
+func (fileLogger) Log(s string) string { return "log:" + s }
+func (fileLogger) Name() string       { return "fileLogger" }
+type user struct{ n string }
+func (u user) Name() string { return u.n }
+type Service struct {
+	Logger
+	Namer
+}
+func main() {
+	t := Top{Deep{A{1}}, B{2}}
+	fmt.Println(t.X, t.M(), t.Deep.X)
+	s := &Service{Logger: fileLogger{}, Namer: user{"alice"}}
+	f := s.Name
+	fmt.Println(s.Name(), f(), s.Log("x"))
+}`)
+	if want := "2 B.M 1\nalice alice log:x\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

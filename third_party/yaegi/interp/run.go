@@ -1550,6 +1550,24 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 
 // hasMethods reports whether values of t have methods of their own
 // (declared on t or, for a pointer, on its element type).
+// embeddedInterfaceWith returns the index of the embedded field of the
+// struct type t (or a pointer to it) whose interface type has the method
+// name, or -1.
+func embeddedInterfaceWith(t *itype, name string) int {
+	for t != nil && (t.cat == ptrT || t.cat == linkedT) {
+		t = t.val
+	}
+	if t == nil || t.cat != structT {
+		return -1
+	}
+	for i, f := range t.field {
+		if f.embed && isInterfaceSrc(f.typ) && f.typ.interfaceMethod(name) != nil {
+			return i
+		}
+	}
+	return -1
+}
+
 // methodMapTypes returns the mapTypes of c0 when it selects a method of
 // a compiled value (l.Println of a *log.Logger), registered by receiver
 // type and name: golessons. A method value is no key of mapTypes, so the
@@ -2708,16 +2726,25 @@ func getMethodByName(n *node) {
 	name := n.child[1].ident
 	i := n.findex
 	l := n.level
+	embedded := embeddedInterfaceWith(n.child[0].typ, name)
 
 	n.exec = func(f *frame) bltn {
 		// The interface object must be directly accessible, or embedded in a struct (exported anonymous field).
 		val0 := value0(f)
 		val, ok := value0(f).Interface().(valueInterface)
 		if !ok {
-			// Search the first embedded valueInterface.
 			for val0.Kind() == reflect.Ptr {
 				val0 = val0.Elem()
 			}
+			// golessons: the embedded interface whose type has the
+			// method, as Go promotes it: struct{ Logger; Namer } calls
+			// Name on its Namer, not on whatever its Logger holds.
+			if embedded >= 0 && embedded < val0.NumField() {
+				val, ok = val0.Field(embedded).Interface().(valueInterface)
+			}
+		}
+		if !ok {
+			// Search the first embedded valueInterface.
 			for i := 0; i < val0.NumField(); i++ {
 				fld := val0.Type().Field(i)
 				if !fld.Anonymous || !fld.IsExported() {

@@ -3,6 +3,7 @@ package interp
 import (
 	"fmt"
 	"go/constant"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -1799,15 +1800,19 @@ func (t *itype) fieldSeq(seq []int) *itype {
 
 // lookupField returns a list of indices, i.e. a path to access a field in a struct object.
 func (t *itype) lookupField(name string) []int {
-	seen := map[*itype]bool{}
+	// golessons: the shallowest field wins, as in Go (Top{Deep{A}, B}:
+	// t.X is B's X); upstream took the first found, depth first. path
+	// holds the types being searched, against embedding cycles.
+	path := map[*itype]bool{}
 	var lookup func(*itype) []int
 	tias := isStruct(t)
 
 	lookup = func(typ *itype) []int {
-		if seen[typ] {
+		if path[typ] {
 			return nil
 		}
-		seen[typ] = true
+		path[typ] = true
+		defer delete(path, typ)
 
 		switch typ.cat {
 		case linkedT, ptrT:
@@ -1817,6 +1822,7 @@ func (t *itype) lookupField(name string) []int {
 			return []int{fi}
 		}
 
+		var best []int
 		for i, f := range typ.field {
 			switch f.typ.cat {
 			case ptrT, structT, interfaceT, linkedT:
@@ -1825,13 +1831,13 @@ func (t *itype) lookupField(name string) []int {
 					// Struct fields are not valid interface fields.
 					break
 				}
-				if index2 := lookup(f.typ); len(index2) > 0 {
-					return append([]int{i}, index2...)
+				if index2 := lookup(f.typ); len(index2) > 0 && (best == nil || len(index2)+1 < len(best)) {
+					best = append([]int{i}, index2...)
 				}
 			}
 		}
 
-		return nil
+		return best
 	}
 
 	return lookup(t)
@@ -1919,13 +1925,20 @@ func (t *itype) lookupMethod2(name string, seen map[*itype]bool) (*node, []int) 
 	var index []int
 	m := t.getMethod(name)
 	if m == nil {
+		// golessons: the shallowest embedded method wins, as in Go;
+		// upstream took the first found, depth first. Each field is
+		// searched with the types on its own path only.
+		var best *node
 		for i, f := range t.field {
 			if f.embed {
-				if n, index2 := f.typ.lookupMethod2(name, seen); n != nil {
-					index = append([]int{i}, index2...)
-					return n, index
+				branch := maps.Clone(seen)
+				if n, index2 := f.typ.lookupMethod2(name, branch); n != nil && (best == nil || len(index2)+1 < len(index)) {
+					best, index = n, append([]int{i}, index2...)
 				}
 			}
+		}
+		if best != nil {
+			return best, index
 		}
 		if t.cat == linkedT || isInterfaceSrc(t) && t.val != nil {
 			return t.val.lookupMethod2(name, seen)
