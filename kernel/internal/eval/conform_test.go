@@ -74,6 +74,21 @@ func TestVersionedStandardImports(t *testing.T) {
 
 func TestPackageLevelOrderOfAPastedProgram(t *testing.T) {
 	runOutCases(t, []outCase{
+		{name: "vars using vars declared below them, alone and in a group", cells: []string{`import ("fmt"; "sync")
+var a = b + 1
+var b = 2
+var (
+	pool = sync.Pool{New: func() any { made++; return size }}
+	size = 3
+	made int
+)
+func main() { v := pool.Get(); fmt.Println(a, b, v, made) }`}, out: "3 2 3 1\n"},
+		{name: "methods reading a var declared between the type and them", cells: []string{`import "fmt"
+type S int
+var names = map[S]string{1: "one"}
+func (s S) String() string { return names[s] }
+func (s S) Up() string { return s.String() + "!" }
+func main() { fmt.Println(S(1).Up()) }`}, out: "one!\n"},
 		{name: "main uses vars and funcs declared below it", cells: []string{`import "fmt"
 func main() { fmt.Println(x, y, label, double(2)) }
 var x = f()

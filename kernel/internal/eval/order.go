@@ -68,6 +68,7 @@ func hoistDecls(units []*unit) []*unit {
 // Units that use each other (an initialisation cycle, which Go rejects
 // anyway) keep their cell order.
 func hoistVars(units []*unit) []*unit {
+	units = splitVars(units)
 	var out []*unit
 	for start := 0; start < len(units); {
 		end := start
@@ -79,6 +80,39 @@ func hoistVars(units []*unit) []*unit {
 			out = append(out, units[end])
 		}
 		start = end + 1
+	}
+	return out
+}
+
+// splitVars gives each var of a run of plain vars a unit of its own
+// (var a = b + 1 above var b = 2, or in one var ( ... ) group), so that
+// orderByUse can put each after the vars it uses, as Go initialises them.
+func splitVars(units []*unit) []*unit {
+	var out []*unit
+	for _, u := range units {
+		if u.kind != segStmt || u.block == nil || !onlyVars(u.block.List) {
+			out = append(out, u)
+			continue
+		}
+		var specs []ast.Stmt
+		for _, s := range u.block.List {
+			g := s.(*ast.DeclStmt).Decl.(*ast.GenDecl)
+			if len(g.Specs) == 1 {
+				specs = append(specs, s)
+				continue
+			}
+			for _, sp := range g.Specs {
+				specs = append(specs, &ast.DeclStmt{Decl: &ast.GenDecl{Doc: g.Doc, TokPos: sp.Pos(), Tok: token.VAR, Specs: []ast.Spec{sp}}})
+			}
+		}
+		if len(specs) == 1 {
+			out = append(out, u)
+			continue
+		}
+		for _, s := range specs {
+			out = append(out, &unit{kind: segStmt, src: u.src, segs: u.segs,
+				block: &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{s}, Rbrace: s.End()}})
+		}
 	}
 	return out
 }
@@ -186,7 +220,11 @@ func firstFree(wait []useInfo) int {
 	for i, in := range wait {
 		free := true
 		for j, other := range wait {
-			if j != i && (usesAnyName(in.uses, other.names) || in.init && !other.init || waitsForMethods(in, other)) {
+			// A var using a type waits for its methods, unless they use
+			// the var (a map of names their String reads): then the
+			// methods, which read it only when called, come after.
+			if j != i && (usesAnyName(in.uses, other.names) || in.init && !other.init ||
+				waitsForMethods(in, other) && !usesAnyName(other.uses, in.names)) {
 				free = false
 				break
 			}
