@@ -35,14 +35,17 @@ func newElemsDeep(x any, depth int, key, elem any) any {
 	return e
 }
 
-// Format implements fmt.Formatter for %v and %s, the verbs that call
-// String (others print the plain value, as Go does).
+// Format implements fmt.Formatter. For the verbs that call String (%v,
+// %s, %q, %x, %X) each key and element is printed with the verb and its
+// flags, through its method where it has one, as fmt prints a slice or
+// map element by element (%q of []Color{1} is ["Red"], %s of a plain int
+// key %!s(int=1)); other verbs print the plain value, as Go does.
 func (e elemsValue) Format(f fmt.State, verb rune) {
 	if !e.v.IsValid() {
 		io.WriteString(f, "<nil>") //nolint:errcheck // fmt.State writes to a buffer
 		return
 	}
-	if verb != 'v' && verb != 's' {
+	if !strings.ContainsRune("vsqxX", verb) || f.Flag('#') {
 		fmt.Fprintf(f, fmt.FormatString(f, verb), e.v.Interface())
 		return
 	}
@@ -55,17 +58,18 @@ func (e elemsValue) Format(f fmt.State, verb rune) {
 		}
 		v, prefix = v.Elem(), "&"
 	}
-	io.WriteString(f, prefix+e.format(v, e.depth)) //nolint:errcheck // as above
+	io.WriteString(f, prefix+e.format(v, e.depth, fmt.FormatString(f, verb))) //nolint:errcheck // as above
 }
 
 // format prints v, whose elements depth containers down are printed by
-// e.elem (and the keys of v itself, at the top, by e.key).
-func (e elemsValue) format(v reflect.Value, depth int) string {
+// e.elem (and the keys of v itself, at the top, by e.key), each with the
+// format leaf ("%q").
+func (e elemsValue) format(v reflect.Value, depth int, leaf string) string {
 	elem := func(x reflect.Value) string {
 		if depth > 1 {
-			return e.format(x, depth-1)
+			return e.format(x, depth-1, leaf)
 		}
-		return call(e.elem, x)
+		return leafString(e.elem, x, leaf)
 	}
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
@@ -83,11 +87,23 @@ func (e elemsValue) format(v reflect.Value, depth int) string {
 			key = reflect.Value{} // only the outermost keys are of the named type
 		}
 		for i, k := range keys {
-			parts[i] = call(key, k) + ":" + elem(v.MapIndex(k))
+			parts[i] = leafString(key, k, leaf) + ":" + elem(v.MapIndex(k))
 		}
 		return "map[" + strings.Join(parts, " ") + "]"
 	}
-	return fmt.Sprint(v.Interface())
+	return fmt.Sprintf(leaf, v.Interface())
+}
+
+// leafString is v printed with the format leaf, through f, the method's
+// func, when there is one: fmt formats what String returns.
+func leafString(f, v reflect.Value, leaf string) string {
+	if !f.IsValid() {
+		return fmt.Sprintf(leaf, v.Interface())
+	}
+	if v.Kind() == reflect.Pointer && v.IsNil() {
+		return "<nil>" // as fmt prints a nil pointer whose method would fail
+	}
+	return fmt.Sprintf(leaf, call(f, v))
 }
 
 // call prints v through f, the method's func (as callStringer does), or

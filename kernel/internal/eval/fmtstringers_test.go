@@ -385,3 +385,17 @@ var s State = m.state
 fmt.Println(s, m.state.Next())`}, out: "Idle|Idle  |Idle\nCash Idle\n"},
 	})
 }
+
+func TestSlicesAndMapsOfStringersWithEachVerb(t *testing.T) {
+	runOutCases(t, []outCase{{name: "v, s, q, x, X, d and widths", cells: []string{`import "fmt"
+type Color int
+func (c Color) String() string { return [...]string{"Red", "Green", "Blue"}[c] }`, `cs := []Color{0, 2}
+fmt.Printf("%v|%s|%q|%x|%X|%d|%5v|%-6s|\n", cs, cs, cs, cs, cs, cs, cs, cs)
+m := map[Color]int{1: 2}
+fmt.Printf("%v|%s|%q|%d\n", m, m, m, m)
+n := map[int]Color{1: 2}
+fmt.Printf("%v|%s|%x\n", n, n, n)
+fmt.Println(cs, m, n)`}, out: "[Red Blue]|[Red Blue]|[\"Red\" \"Blue\"]|[526564 426c7565]|[526564 426C7565]|[0 2]|[  Red  Blue]|[Red    Blue  ]|\n" +
+		"map[Green:2]|map[Green:%!s(int=2)]|map[\"Green\":'\\x02']|map[1:2]\n" +
+		"map[1:Blue]|map[%!s(int=1):Blue]|map[1:426c7565]\n[Red Blue] map[Green:2] map[1:Blue]\n"}})
+}

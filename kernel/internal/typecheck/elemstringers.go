@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strings"
 )
 
 // ElemStringer is a printing call's argument (Index) that is a slice,
@@ -25,8 +26,8 @@ type ElemStringer struct {
 // by calling the String or Error method of their elements. The
 // interpreter gives a cell's `type Weekday int` the reflect type int, so
 // fmt printed []Weekday{1} as [1]; the evaluator has the method called
-// (rewrite.ElemStringers). Arguments printed with a verb other than %v
-// and %s are left out (fmt prints %d of them as numbers).
+// (rewrite.ElemStringers). Arguments printed with a verb that calls no
+// String (fmt prints %d of them as numbers) are left out.
 func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, name string) []ElemStringer {
 	if call.Ellipsis.IsValid() {
 		return nil
@@ -49,7 +50,7 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 	}
 	var out []ElemStringer
 	for i, a := range call.Args {
-		if printf && (i <= format || i-format-1 >= len(verbs) || (verbs[i-format-1] != 'v' && verbs[i-format-1] != 's')) {
+		if printf && (i <= format || i-format-1 >= len(verbs) || !strings.ContainsRune("vsqxX", verbs[i-format-1])) {
 			continue
 		}
 		if printf && i-format-1 < len(sharp) && sharp[i-format-1] {
