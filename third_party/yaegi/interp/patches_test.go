@@ -2555,3 +2555,20 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAnUnhashableMapKeyPanicsInGosWords(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	defer func() {
+		r := recover()
+		_, isRuntime := r.(interface{ RuntimeError() })
+		fmt.Println(r, isRuntime)
+	}()
+	m := map[any]int{}
+	m[[]int{1}] = 1
+}`)
+	if want := "runtime error: hash of unhashable type []int true\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

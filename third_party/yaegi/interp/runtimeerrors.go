@@ -64,6 +64,13 @@ func goPanicValue(r any) any {
 	if ve, ok := r.(*reflect.ValueError); ok && ve.Kind == reflect.Invalid {
 		return errNilDeref
 	}
+	if err, ok := r.(error); ok {
+		// reflect's map assignment says it its own way; Go's runtime
+		// says "runtime error: hash of unhashable type []int".
+		if rest, found := strings.CutPrefix(err.Error(), "hash of unhashable type: "); found {
+			return runtimeError{"runtime error: hash of unhashable type " + rest}
+		}
+	}
 	if msg, ok := r.(string); ok && strings.HasPrefix(msg, "reflect") {
 		switch {
 		case msg == "reflect.Value.Call: call of nil function", msg == "reflect: Method on nil interface value":
