@@ -89,6 +89,15 @@ var names = map[S]string{1: "one"}
 func (s S) String() string { return names[s] }
 func (s S) Up() string { return s.String() + "!" }
 func main() { fmt.Println(S(1).Up()) }`}, out: "one!\n"},
+		{name: "vars first, then a type whose methods read them and call each other", cells: []string{`import ("fmt"; "strings")
+var greeting = prefix + "ready"
+var prefix = strings.Repeat("*", depth) + " "
+var depth = len(levels)
+var levels = map[Level]string{0: "low", 1: "high"}
+type Level int
+func (l Level) String() string { return levels[l] }
+func (l Level) Louder() string { return strings.ToUpper(l.String()) }
+func main() { fmt.Println(greeting, Level(1).Louder()) }`}, out: "** ready HIGH\n"},
 		{name: "main uses vars and funcs declared below it", cells: []string{`import "fmt"
 func main() { fmt.Println(x, y, label, double(2)) }
 var x = f()

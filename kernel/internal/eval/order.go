@@ -249,7 +249,7 @@ func waitsForMethods(in, other useInfo) bool {
 
 func firstSplittable(wait []useInfo) int {
 	for i, in := range wait {
-		if in.u.file != nil && len(in.u.file.Decls) > 1 {
+		if in.u.file != nil && len(in.u.file.Decls) > 1 && len(splitDecls(in.u)) > 1 { // a type's methods are one piece
 			return i
 		}
 	}
@@ -257,12 +257,28 @@ func firstSplittable(wait []useInfo) int {
 }
 
 // splitDecls cuts a declaration unit into one unit per declaration.
+// The methods of one type stay in one piece, at the first one's place:
+// the interpreter compiles a method calling another (Louder calling
+// String) only with that one declared.
 func splitDecls(u *unit) []*unit {
 	var out []*unit
+	methods := map[string]*unit{}
 	for _, d := range u.file.Decls {
+		recv := ""
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 {
+			recv = typeNameOf(fd.Recv.List[0].Type)
+		}
+		if p := methods[recv]; recv != "" && p != nil {
+			p.file.Decls = append(p.file.Decls, d)
+			continue
+		}
 		f := *u.file
 		f.Decls = []ast.Decl{d}
-		out = append(out, &unit{kind: u.kind, file: &f, src: u.src, segs: u.segs, piece: u})
+		p := &unit{kind: u.kind, file: &f, src: u.src, segs: u.segs, piece: u}
+		if recv != "" {
+			methods[recv] = p
+		}
+		out = append(out, p)
 	}
 	return out
 }

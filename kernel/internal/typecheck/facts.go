@@ -930,6 +930,8 @@ func constLit(x ast.Expr, info *types.Info) (string, bool) {
 	}
 	var lit string
 	switch v := tv.Value; {
+	case v.Kind() == constant.Int && b.Kind() == types.UntypedFloat:
+		lit = floatLit(v) // min(1, 2.0) is 1 but a float: "1.0"
 	case v.Kind() == constant.Int:
 		lit = v.ExactString()
 	case v.Kind() == constant.Float:
