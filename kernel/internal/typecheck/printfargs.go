@@ -58,6 +58,15 @@ func ExpandArgIndexes(format string, n int) (expanded string, order []int, ok bo
 		}
 		return i
 	}
+	// starOrDigits copies a width or precision at i: a `*`, which takes
+	// an argument, or digits.
+	starOrDigits := func(i int) (next int, star, ok bool) {
+		if i < len(format) && format[i] == '*' {
+			out.WriteByte('*')
+			return i + 1, true, take()
+		}
+		return digits(i), false, true
+	}
 	for i := 0; i < len(format); {
 		c := format[i]
 		out.WriteByte(c)
@@ -73,20 +82,14 @@ func ExpandArgIndexes(format string, n int) (expanded string, order []int, ok bo
 		if i, after, ok = index(i); !ok {
 			return format, nil, false
 		}
-		if i < len(format) && format[i] == '*' {
-			out.WriteByte('*')
-			i++
-			if !take() {
-				return format, nil, false
-			}
+		j, isStar, ok := starOrDigits(i)
+		switch {
+		case !ok, !isStar && j > i && after: // fmt: a width after an index is bad
+			return format, nil, false
+		case isStar:
 			after = false
-		} else {
-			j := digits(i)
-			if j > i && after {
-				return format, nil, false // fmt: a width after an index is bad
-			}
-			i = j
 		}
+		i = j
 		if i < len(format) && format[i] == '.' {
 			out.WriteByte('.')
 			i++
@@ -96,16 +99,10 @@ func ExpandArgIndexes(format string, n int) (expanded string, order []int, ok bo
 			if i, after, ok = index(i); !ok {
 				return format, nil, false
 			}
-			if i < len(format) && format[i] == '*' {
-				out.WriteByte('*')
-				i++
-				if !take() {
-					return format, nil, false
-				}
-				after = false
-			} else {
-				i = digits(i)
+			if i, isStar, ok = starOrDigits(i); !ok {
+				return format, nil, false
 			}
+			after = after && !isStar
 		}
 		if !after {
 			if i, _, ok = index(i); !ok {
