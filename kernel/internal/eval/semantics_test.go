@@ -343,9 +343,11 @@ func TestPanicValuesOfCellTypes(t *testing.T) {
 			errName: "panic", errHas: "1:1: low"},
 		{name: "an uncaught panic of a cell error type prints Error", cells: []string{myErr, "panic(MyErr{7})"},
 			errName: "panic", errHas: "1:1: code 7"},
+	})
+	runCellCases(t, []cellCase{
 		{name: "a goroutine's panic of a cell error type prints Error", cells: []string{myErr + "\nimport \"sync\"",
 			"var wg sync.WaitGroup\nwg.Add(1)\ngo func() { defer wg.Done(); panic(&MyErr{8}) }()\nwg.Wait()"},
-			errName: "panic", errHas: "goroutine panic: code 8"},
+			racy: true, errName: "panic", errHas: "goroutine panic: code 8"},
 	})
 }
 
