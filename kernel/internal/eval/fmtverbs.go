@@ -5,13 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
-	"golessons/kernel/internal/typecheck"
 	"io"
 	"reflect"
 	"sort"
 	"strings"
 	"unicode"
 
+	"golessons/kernel/internal/typecheck"
 	"golessons/third_party/yaegi/interp"
 )
 
@@ -576,7 +576,6 @@ func (tn *typeNames) byMethod(w, v any) string {
 	return strings.Join(names, "|")
 }
 
-// copyArgs returns copied, or a copy of a when nil.
 // plainArg is the value a labelled or wrapped argument stands for.
 func plainArg(x any) any {
 	switch l := x.(type) {
@@ -598,6 +597,7 @@ func plainArg(x any) any {
 	return v
 }
 
+// copyArgs returns copied, or a copy of a when nil.
 func copyArgs(copied, a []any) []any {
 	if copied == nil {
 		return append([]any(nil), a...)
