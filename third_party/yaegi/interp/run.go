@@ -1548,8 +1548,6 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 	}
 }
 
-// hasMethods reports whether values of t have methods of their own
-// (declared on t or, for a pointer, on its element type).
 // embeddedInterfaceWith returns the index of the embedded field of the
 // struct type t (or a pointer to it) whose interface type has the method
 // name, or -1.
@@ -1589,6 +1587,8 @@ func (interp *Interpreter) methodMapTypes(c0 *node) ([]reflect.Type, bool) {
 	return lr, ok
 }
 
+// hasMethods reports whether values of t have methods of their own
+// (declared on t or, for a pointer, on its element type).
 func hasMethods(t *itype) bool {
 	for ; t != nil; t = t.val {
 		if len(t.method) > 0 {
