@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"log/slog"
 	"reflect"
 	"sort"
 	"strings"
@@ -98,6 +99,19 @@ func printWrappers(x interp.Exports) interp.Exports {
 	}
 	mm := map[reflect.Type]map[string][]reflect.Type{reflect.TypeFor[*Logger](): logMethods,
 		reflect.TypeFor[*JSONEncoder](): {"Encode": marshal}}
+	// slog's attribute values: the handlers call these methods as Go's
+	// do (a named non-struct type has no other way to keep them); a
+	// cellHandler sorts out those a handler would not call.
+	slogIfaces := []reflect.Type{reflect.TypeFor[slog.LogValuer](), reflect.TypeFor[json.Marshaler](),
+		reflect.TypeFor[encoding.TextMarshaler](), reflect.TypeFor[error](), reflect.TypeFor[fmt.Stringer]()}
+	slogMethods := map[string][]reflect.Type{}
+	for _, name := range []string{"Debug", "Info", "Warn", "Error", "Log", "DebugContext", "InfoContext", "WarnContext", "ErrorContext", "With", "Any", "AnyValue", "Group"} {
+		if v, ok := x["log/slog/slog"][name]; ok {
+			mt[v] = slogIfaces
+		}
+		slogMethods[name] = slogIfaces
+	}
+	mm[reflect.TypeFor[*slog.Logger]()] = slogMethods
 	return interp.Exports{".": {"MapTypes": reflect.ValueOf(mt), "MapMethods": reflect.ValueOf(mm)}}
 }
 

@@ -3,6 +3,7 @@ package eval
 import (
 	"bytes"
 	"context"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -104,6 +105,24 @@ func (c cellHandler) attr(a slog.Attr) (slog.Attr, bool) {
 func (c cellHandler) value(x any) (slog.Value, bool) {
 	if x == nil {
 		return slog.Value{}, false
+	}
+	if inner, wrapped := unwrapYaegi(x); wrapped {
+		// yaegi's wrapper for one of the methods (printWrappers): the
+		// handler calls it where Go's would, else it needs the value.
+		_, marshalsJSON := x.(json.Marshaler)
+		_, marshalsText := x.(encoding.TextMarshaler)
+		_, isErr := x.(error)
+		_, isStringer := x.(fmt.Stringer)
+		if marshalsText || isErr || c.json && marshalsJSON || !c.json && isStringer {
+			return slog.Value{}, false
+		}
+		x = inner
+		if x == nil {
+			return slog.AnyValue(nil), true
+		}
+		if rv := reflect.ValueOf(x); !c.tn.needs(rv.Type(), map[reflect.Type]bool{}) {
+			return slog.AnyValue(x), true // the plain value, not the wrapper's fields
+		}
 	}
 	rv := reflect.ValueOf(x)
 	if !c.tn.needs(rv.Type(), map[reflect.Type]bool{}) {
