@@ -76,7 +76,14 @@ func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
 			panic("errors: target must be a non-nil pointer")
 		}
 		if et := pt.Elem(); et.Kind() == reflect.Interface || et.Implements(reflect.TypeFor[error]()) {
-			return errors.As(err, target) // a compiled type or an interface: Go's own answer
+			// A compiled type or an interface: Go's own answer for each
+			// link, but the walk goes on through the cells' errors,
+			// whose Unwrap compiled code cannot see.
+			ok, hidden := e.walkChain(err, func(x error) bool { return errors.As(x, target) })
+			if !ok && hidden {
+				panic("errors.As: " + errChainMissed)
+			}
+			return ok
 		}
 		if et := pt.Elem(); et.Kind() == reflect.Struct && et.Name() == "valueInterface" && strings.Contains(et.PkgPath(), "yaegi") {
 			// An interface type written in a cell: whether a link

@@ -3,7 +3,7 @@ package eval
 import "testing"
 
 // errChainTypes declares cell error types and wraps them with %w.
-const errChainTypes = `import ("errors"; "fmt"; "io"; "io/fs")
+const errChainTypes = `import ("errors"; "fmt"; "io"; "io/fs"; "strconv")
 type NotFound struct{ Name string }
 func (e *NotFound) Error() string { return "not found: " + e.Name }
 type Code int
@@ -76,6 +76,13 @@ g, ok := errors.AsType[*NotFound](fmt.Errorf("a: %w", w))
 fmt.Println(errors.Is(w, orig), errors.Is(fmt.Errorf("x: %w", w), orig), errors.Is(w, ErrGone), errors.As(fmt.Errorf("a: %w", w), &nf), nf == orig, g == orig, ok)
 fmt.Println(errors.Unwrap(w) == orig, errors.Unwrap(&Wrap{"x", nil}) == nil, errors.Is(&Wrap{"eof", io.EOF}, io.EOF))`},
 			out: "true true false true true true true\ntrue true true\n"},
+		{name: "errors.As and AsType of a compiled type past a cell type's Unwrap", cells: []string{errChainTypes, wrap, `_, err := strconv.Atoi("x")
+w := fmt.Errorf("top: %w", &Wrap{"parse", err})
+var ne *strconv.NumError
+var pe *fs.PathError
+g, ok := errors.AsType[*strconv.NumError](w)
+fmt.Println(errors.As(w, &ne), ne.Func, errors.As(&Wrap{"p", err}, &ne), errors.As(w, &pe), g == ne, ok)`},
+			out: "true Atoi true false true true\n"},
 		{name: "Unwrap returning several errors", cells: []string{errChainTypes, wrap, `m := Multi{[]error{io.EOF, &Wrap{"w", Code(4)}}}
 var c Code
 fmt.Println(errors.Is(m, io.EOF), errors.Is(m, Code(4)), errors.Is(m, Code(5)), errors.As(fmt.Errorf("%w", m), &c), c)`},
