@@ -134,6 +134,43 @@ fmt.Println(json.Unmarshal([]byte(` + "`[{\"Title\": 3}]`" + `), &ms))`},
 	})
 }
 
+func TestEncodersSeeTheValuesACellsInterfaceTypeHolds(t *testing.T) {
+	decl := `import ("encoding/json"; "encoding/xml"; "fmt"; "os")
+type Animal interface{ Sound() string }
+type Dog struct{ Name string ` + "`json:\"name\" xml:\"name\"`" + ` }
+func (d Dog) Sound() string { return "woof" }
+type Cat struct{ Lives int }
+func (c *Cat) Sound() string { return "meow" }
+type Zoo struct {
+	Star   Animal
+	All    []Animal
+	ByName map[string]Animal
+	None   Animal
+	Gone   Animal ` + "`json:\",omitempty\"`" + `
+	N      int
+}
+type Pen struct {
+	XMLName xml.Name ` + "`xml:\"pen\"`" + `
+	A       Animal   ` + "`xml:\"a\"`" + `
+}`
+	runOutCases(t, []outCase{
+		{name: "fields, elements and map values of a cell interface type", cells: []string{decl, `z := Zoo{Star: Dog{"rex"}, All: []Animal{Dog{"a"}, &Cat{9}, nil}, ByName: map[string]Animal{"c": &Cat{3}}, N: 2}
+b, err := json.Marshal(z)
+fmt.Println(string(b), err)
+b, _ = json.Marshal(&z)
+fmt.Println(string(b))
+b, _ = json.Marshal([2]Animal{Dog{"p"}})
+fmt.Println(string(b))
+json.NewEncoder(os.Stdout).Encode(map[string][]Animal{"x": {Dog{"y"}}})
+x, err := xml.Marshal(Pen{A: Dog{"x"}})
+fmt.Println(string(x), err)`},
+			out: `{"Star":{"name":"rex"},"All":[{"name":"a"},{"Lives":9},null],"ByName":{"c":{"Lives":3}},"None":null,"N":2} <nil>` + "\n" +
+				`{"Star":{"name":"rex"},"All":[{"name":"a"},{"Lives":9},null],"ByName":{"c":{"Lives":3}},"None":null,"N":2}` + "\n" +
+				`[{"name":"p"},null]` + "\n" + `{"x":[{"name":"y"}]}` + "\n" +
+				"<pen><a><name>x</name></a></pen> <nil>\n"},
+	})
+}
+
 func TestAValueHeldInAPackagesInterfaceIsEncodedAndComparedAsItself(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "json, reflect.DeepEqual and reflect.TypeOf of a fmt.Stringer variable", cells: []string{`import ("encoding/json"; "fmt"; "reflect")

@@ -31,10 +31,10 @@ func (c cellNames) IsPackage(name string) bool {
 func (e *Evaluator) fixNewExpr(n ast.Node) { rewrite.NewExpr(n, cellNames{e}) }
 func (e *Evaluator) fixClear(n ast.Node)   { rewrite.Clear(n, cellNames{e}) }
 
-// guardGo is rewrite.GuardGo with the cells' constants.
+// guardGo is rewrite.GuardGo with the cells' constants and imports.
 func (e *Evaluator) guardGo(n ast.Node) {
 	rewrite.GuardGo(n, e.temp, func(name string) bool {
 		en := e.decls.entries[name]
 		return en != nil && en.sym.Kind == symtab.KindConst
-	})
+	}, cellNames{e}.IsPackage)
 }

@@ -81,38 +81,68 @@ func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
 		if !changed {
 			return v, false
 		}
-		out := reflect.New(v.Type().Elem())
+		out := reflect.New(p.Type()) // the pointed-to type itself, unless a cell interface type inside it changed it
 		out.Elem().Set(p)
 		return out, true
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.IsNil() || !holdsIface(v.Type().Elem(), map[reflect.Type]bool{}) {
 			return v, false
 		}
+		parts := make([]reflect.Value, v.Len())
+		changed, fits := false, true
+		for i := range parts {
+			var ch bool
+			parts[i], ch = plainOf(v.Index(i), budget, depth+1)
+			changed = changed || ch
+			fits = fits && parts[i].Type().AssignableTo(v.Type().Elem())
+		}
+		if !changed {
+			return v, false
+		}
 		var out reflect.Value
-		for i := range v.Len() {
-			p, changed := plainOf(v.Index(i), budget, depth+1)
-			if !changed {
-				continue
-			}
-			if !out.IsValid() {
-				out = copyOf(v)
-			}
+		switch {
+		case !fits:
+			// Elements of a cell interface type (a []Animal) are yaegi's
+			// interface values; the values they hold go in a []any.
+			out = reflect.MakeSlice(reflect.SliceOf(anyType), len(parts), len(parts))
+		case v.Kind() == reflect.Array:
+			out = reflect.New(v.Type()).Elem()
+		default:
+			out = reflect.MakeSlice(v.Type(), len(parts), len(parts))
+		}
+		for i, p := range parts {
 			out.Index(i).Set(p)
 		}
-		return orSame(out, v)
+		return out, true
 	case reflect.Map:
 		if v.IsNil() || !holdsIface(v.Type().Key(), map[reflect.Type]bool{}) && !holdsIface(v.Type().Elem(), map[reflect.Type]bool{}) {
 			return v, false
 		}
-		out := reflect.MakeMapWithSize(v.Type(), v.Len())
-		changed := false
+		var keys, vals []reflect.Value
+		changed, keysFit, valsFit := false, true, true
 		for it := v.MapRange(); it.Next(); {
 			k, kc := plainOf(it.Key(), budget, depth+1)
 			e, ec := plainOf(it.Value(), budget, depth+1)
 			changed = changed || kc || ec
-			out.SetMapIndex(k, e)
+			keysFit = keysFit && k.Type().AssignableTo(v.Type().Key())
+			valsFit = valsFit && e.Type().AssignableTo(v.Type().Elem())
+			keys, vals = append(keys, k), append(vals, e)
 		}
-		if !changed || out.Len() != v.Len() { // two keys became one: keep the original
+		if !changed {
+			return v, false
+		}
+		kt, et := v.Type().Key(), v.Type().Elem()
+		if !keysFit {
+			kt = anyType
+		}
+		if !valsFit {
+			et = anyType // values of a cell interface type (map[string]Animal)
+		}
+		out := reflect.MakeMapWithSize(reflect.MapOf(kt, et), len(keys))
+		for i, k := range keys {
+			out.SetMapIndex(k, vals[i])
+		}
+		if out.Len() != v.Len() { // two keys became one: keep the original
 			return v, false
 		}
 		return out, true
@@ -122,26 +152,60 @@ func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
 				p, _ := plainOf(reflect.ValueOf(inner), budget, depth+1)
 				return p, true
 			}
-			return v, false
+			return reflect.Zero(anyType), true // a nil interface value
 		}
-		var out reflect.Value
-		for i := range v.NumField() {
-			if !v.Type().Field(i).IsExported() {
-				continue // encoders skip it; reflect cannot set it
-			}
-			p, changed := plainOf(v.Field(i), budget, depth+1)
-			if !changed || !p.Type().AssignableTo(v.Type().Field(i).Type) {
-				continue
-			}
-			if !out.IsValid() {
-				out = reflect.New(v.Type()).Elem()
-				out.Set(v)
-			}
-			out.Field(i).Set(p)
-		}
-		return orSame(out, v)
+		return plainStruct(v, budget, depth)
 	}
 	return v, false
+}
+
+// plainStruct is plainOf of a struct. A field of a cell interface type
+// (Zoo{A Animal}) changes type: the struct is remade with that field an
+// any, holding the value the interface holds.
+func plainStruct(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
+	t := v.Type()
+	parts := make([]reflect.Value, t.NumField())
+	changed, fits := false, true
+	for i := range parts {
+		if !t.Field(i).IsExported() {
+			continue // encoders skip it; reflect cannot set it
+		}
+		var ch bool
+		if parts[i], ch = plainOf(v.Field(i), budget, depth+1); !ch {
+			parts[i] = reflect.Value{}
+			continue
+		}
+		changed = true
+		fits = fits && parts[i].Type().AssignableTo(t.Field(i).Type)
+	}
+	if !changed {
+		return v, false
+	}
+	out := reflect.New(t).Elem()
+	if fits {
+		out.Set(v)
+	} else {
+		fields := make([]reflect.StructField, t.NumField())
+		for i := range fields {
+			f := t.Field(i)
+			fields[i] = reflect.StructField{Name: f.Name, PkgPath: f.PkgPath, Type: f.Type, Tag: f.Tag, Anonymous: f.Anonymous}
+			if parts[i].IsValid() && !parts[i].Type().AssignableTo(f.Type) {
+				fields[i].Type, fields[i].Anonymous = anyType, false
+			}
+		}
+		out = reflect.New(reflect.StructOf(fields)).Elem()
+		for i := range fields {
+			if fields[i].IsExported() {
+				out.Field(i).Set(v.Field(i).Convert(fields[i].Type))
+			}
+		}
+	}
+	for i, p := range parts {
+		if p.IsValid() {
+			out.Field(i).Set(p)
+		}
+	}
+	return out, true
 }
 
 // bare is x, or the value inside x when x is yaegi's interface value or
@@ -166,21 +230,3 @@ func marshals(x any) bool {
 	return false
 }
 
-// copyOf is a new slice or array holding v's elements.
-func copyOf(v reflect.Value) reflect.Value {
-	if v.Kind() == reflect.Array {
-		out := reflect.New(v.Type()).Elem()
-		out.Set(v)
-		return out
-	}
-	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-	reflect.Copy(out, v)
-	return out
-}
-
-func orSame(out, v reflect.Value) (reflect.Value, bool) {
-	if out.IsValid() {
-		return out, true
-	}
-	return v, false
-}

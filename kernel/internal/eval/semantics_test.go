@@ -82,6 +82,25 @@ go func(f float64) { ch <- f / 2 }(N)
 xs := []int{1, 2, 3}
 go a.Add(xs...)
 <-a.ch`}, text: "6", racy: true},
+		{name: "the function value evaluated at the go statement", cells: []string{`import ("fmt"; "slices")`, `type W struct{ name string }
+func (w W) Run(ch chan string) { ch <- w.name }
+var log []string
+func getW(n string) W { log = append(log, "get "+n); return W{n} }
+func mk(n int) func(chan string) { log = append(log, fmt.Sprint("mk ", n)); return func(ch chan string) { ch <- fmt.Sprint("made ", n) } }`, `ch := make(chan string)
+go getW("a").Run(ch)
+log = append(log, "after go")
+w := W{"old"}
+go w.Run(ch)
+w.name = "new"
+fns := []func(chan string){mk(1), mk(2)}
+i := 1
+go fns[i](ch)
+i = 0
+go mk(3)(ch)
+log = append(log, "end")
+got := []string{<-ch, <-ch, <-ch, <-ch}
+slices.Sort(got)
+fmt.Sprint(log, got)`}, text: `"[get a after go mk 1 mk 2 mk 3 end] [a made 2 made 3 old]"`, racy: true},
 	})
 }
 

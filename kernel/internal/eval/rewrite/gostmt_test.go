@@ -16,6 +16,40 @@ func TestGuardGo(t *testing.T) {
 		work(__gl_a1, 1, limit, -2, func() {})
 	}()
 }()`},
+		{"the function value evaluated at the go statement, before the arguments", `go getW().Run(x, fmt.Sprint(1))`,
+			`func() {
+	__gl_f1 := getW().Run
+	__gl_a2 := x
+	__gl_a3 := fmt.Sprint(1)
+	__glrt.GoStart()
+	go func() {
+		defer __gl_guard()
+		__gl_f1(__gl_a2, __gl_a3)
+	}()
+}()`},
+		{"names, packages' funcs and instantiations left", `go fmt.Println(); go pair[int, string](); go run[int]()`,
+			`func() {
+	__glrt.GoStart()
+	go func() {
+		defer __gl_guard()
+		fmt.Println()
+	}()
+}()
+func() {
+	__glrt.GoStart()
+	go func() {
+		defer __gl_guard()
+		pair[int, string]()
+	}()
+}()
+func() {
+	__gl_f1 := run[int]
+	__glrt.GoStart()
+	go func() {
+		defer __gl_guard()
+		__gl_f1()
+	}()
+}()`},
 		{"inside a function body too", `f := func() { go run() }`,
 			`f := func() {
 	func() {
@@ -30,7 +64,7 @@ func TestGuardGo(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got, _ := rewriteBody(t, tc.in, func(n ast.Node) error {
-				GuardGo(n, counter(), func(name string) bool { return name == "limit" })
+				GuardGo(n, counter(), func(name string) bool { return name == "limit" }, func(name string) bool { return name == "fmt" })
 				return nil
 			})
 			if want := gofmt(t, tc.out); got != want {
