@@ -229,4 +229,3 @@ func marshals(x any) bool {
 	}
 	return false
 }
-
