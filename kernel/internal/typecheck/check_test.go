@@ -333,3 +333,24 @@ func TestCheckReportsABareReturnOfAShadowedResult(t *testing.T) {
 		t.Fatalf("got %q, want the shadowed result refused", got)
 	}
 }
+
+func TestCheckReportsStatementsGoRefuses(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"a field of a map element assigned", "type P struct{ X int }\nfunc f() {\n\tm := map[string]P{}\n\tm[\"a\"].X = 2\n}", `cannot assign to struct field m["a"].X in map`},
+		{"the address of a map element", "func f() *int {\n\tm := map[string]int{}\n\treturn &m[\"a\"]\n}", `invalid operation: cannot take address of m["a"] (map index expression of type int)`},
+		{"a pointer method of a literal", "type T struct{ n int }\nfunc (t *T) Set(v int) { t.n = v }\nfunc f() { T{}.Set(1) }", "cannot call pointer method Set on T"},
+		{"a float shifted", "func f(s uint) float64 {\n\tvar x float64 = 1 << s\n\treturn x\n}", "invalid operation: shifted operand 1 (type float64) must be integer"},
+		{"goto over a declaration", "func f() {\n\tgoto end\n\tx := 1\n\t_ = x\nend:\n}", "goto end jumps over variable declaration at line 3"},
+		{"a label not used", "func f() {\nL:\n\tfor {\n\t}\n}", "label L declared and not used"},
+		{"a duplicate case", "func f(x int) {\n\tswitch x {\n\tcase 1:\n\tcase 1:\n\t}\n}", "duplicate case 1 (constant of type int) in expression switch"},
+		{"no new variables", "func f() {\n\tx := 1\n\tx := 2\n\t_ = x\n}", "no new variables on left side of :="},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := msgs(newTestChecker(nil).Check(nil, decl(tc.text), nil))
+			if len(got) != 1 || !strings.HasPrefix(got[0], tc.want) {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
