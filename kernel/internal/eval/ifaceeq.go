@@ -139,7 +139,7 @@ func (tn *typeNames) assertionError(x any, name string, target any) error {
 	if t := reflect.TypeOf(target); t != nil && t.Kind() == reflect.Pointer && isVI(t.Elem()) && token.IsIdentifier(name) {
 		name = "main." + name // a cell's interface
 	}
-	if x == nil {
+	if inner, _, isVIValue := unwrapVI(x); x == nil || isVIValue && inner == nil { // a nil cell interface inside an any
 		return assertion{"interface conversion: interface is nil, not " + name}
 	}
 	msg := "interface conversion: " + tn.dynName(x) + " is not " + name

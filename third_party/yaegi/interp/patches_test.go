@@ -2572,3 +2572,27 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestANilCellInterfaceInAnAnyAssertsAsNil(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Animal interface{ Speak() string }
+func main() {
+	var a Animal
+	var x any = a
+	_, ok1 := x.(Animal)
+	_, ok2 := any(a).(fmt.Stringer)
+	_, ok3 := any(a).(int)
+	fmt.Println(ok1, ok2, ok3, x == nil)
+	for _, f := range []func(){func() { _ = x.(Animal) }, func() { _ = x.(fmt.Stringer) }} {
+		func() {
+			defer func() { fmt.Println(recover()) }()
+			f()
+		}()
+	}
+}`)
+	want := "false false false true\ninterface conversion: interface is nil, not main.Animal\ninterface conversion: interface is nil, not fmt.Stringer\n"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

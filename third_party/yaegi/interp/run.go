@@ -495,6 +495,17 @@ func typeAssert(n *node, withResult, withOk bool) {
 				}
 				return next
 			}
+			if v.node == nil {
+				// golessons: a nil interface of a cell's interface type
+				// put in another interface (var a Animal; any(a)) is a
+				// zero valueInterface, not nil: upstream read its
+				// missing type and crashed, here and in the cases below.
+				ok = false
+				if !withOk {
+					panic(runtimeErrorf("interface conversion: interface is nil, not %v", typID))
+				}
+				return next
+			}
 			if c0.typ.cat == valueT {
 				valf = reflect.ValueOf(v)
 			}
@@ -578,6 +589,15 @@ func typeAssert(n *node, withResult, withOk bool) {
 					value1(f).SetBool(ok)
 				}()
 			}
+			if ok && val.node == nil {
+				// golessons: a nil interface of a cell's interface type,
+				// put in another interface (see interpreted types above).
+				ok = false
+				if !withOk {
+					panic(runtimeErrorf("interface conversion: interface is nil, not %s", rtype.String()))
+				}
+				return next
+			}
 			if ok && val.node.typ.cat != valueT {
 				m0 := val.node.typ.methods()
 				m1 := typ.methods()
@@ -646,8 +666,12 @@ func typeAssert(n *node, withResult, withOk bool) {
 			ctyp := reflect.TypeOf(concrete)
 
 			if vv, ok := concrete.(valueInterface); ok {
-				ctyp = vv.value.Type()
-				concrete = vv.value.Interface()
+				if vv.value.IsValid() {
+					ctyp = vv.value.Type()
+					concrete = vv.value.Interface()
+				} else { // golessons: a nil interface of a cell's interface type
+					ctyp, concrete = nil, nil
+				}
 			}
 			ok = canAssertTypes(ctyp, rtype)
 			if !ok {
