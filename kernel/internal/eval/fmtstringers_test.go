@@ -399,3 +399,20 @@ fmt.Println(cs, m, n)`}, out: "[Red Blue]|[Red Blue]|[\"Red\" \"Blue\"]|[526564 
 		"map[Green:2]|map[Green:%!s(int=2)]|map[\"Green\":'\\x02']|map[1:2]\n" +
 		"map[1:Blue]|map[%!s(int=1):Blue]|map[1:426c7565]\n[Red Blue] map[Green:2] map[1:Blue]\n"}})
 }
+
+func TestValuesInterfacesHoldPrintWithEveryVerb(t *testing.T) {
+	runOutCases(t, []outCase{{name: "d, x, q and #v of []any, []fmt.Stringer and map[string]any", cells: []string{`import "fmt"
+type Color int
+func (c Color) String() string { return [...]string{"Red", "Green", "Blue"}[c] }
+type Money struct{ Amount int }
+func (m Money) String() string { return "money" }`, `xs := []any{Color(1), Money{2}, nil, 7}
+fmt.Printf("%d|%x|%q|%s|%v\n", xs, xs, xs, xs, xs)
+fmt.Printf("%#v\n", xs)
+ss := []fmt.Stringer{Color(2), Money{3}}
+fmt.Printf("%d|%X\n", ss, ss)
+fmt.Printf("%d|%x\n", map[string]any{"a": Color(2)}, map[string]any{"a": Color(2)})`},
+		out: "[1 {2} <nil> 7]|[477265656e 6d6f6e6579 <nil> 7]|[\"Green\" \"money\" <nil> '\\a']|[Green money <nil> %!s(int=7)]|[Green money <nil> 7]\n" +
+			"[]interface {}{1, main.Money{Amount:2}, interface {}(nil), 7}\n" +
+			"[2 {3}]|[426C7565 6D6F6E6579]\n" +
+			"map[%!d(string=a):2]|map[61:426c7565]\n"}})
+}

@@ -290,9 +290,16 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 					copied[argi], labelled = s, true
 				}
 			}
-			if v != nil && !wrapped && !labelled && (c == 'v' || c == 's') && !sharp && tn.needsFormat(v) {
+			if v != nil && !wrapped && !labelled && (c == 'v' || c == 's') && tn.needsFormat(v) && (!sharp || !tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{})) {
+				// (%#v of a type that needs its names is the case below.)
 				copied = copyArgs(copied, a)
-				copied[argi] = namedValue{tn: tn, v: reflect.ValueOf(v)}
+				copied[argi], labelled = namedValue{tn: tn, v: reflect.ValueOf(v)}, true
+			}
+			if v != nil && !labelled && !strings.ContainsRune("vsTwp", rune(c)) && holdsIface(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+				// %d or %x of a []any: fmt would print the interpreter's
+				// interface values inside as structs.
+				copied = copyArgs(copied, a)
+				copied[argi] = verbValue{tn: tn, v: v}
 			}
 			if v != nil && !labelled && !(wrapped && goStringer && c == 'v') && !(exact && c == 'T') && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
 				if copied == nil {
@@ -312,6 +319,38 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 		return format, a
 	}
 	return string(out), copied
+}
+
+// verbValue prints, with a verb other than %v, %s and %T, a value that
+// holds interface values: those of the interpreter are replaced by the
+// values they hold, or by what their String or Error method returns for
+// the verbs that call it (%x of []any{Color(1)} is the hex of "Red").
+type verbValue struct {
+	tn *typeNames
+	v  any
+}
+
+func (w verbValue) Format(f fmt.State, verb rune) {
+	calls := strings.ContainsRune("qxX", verb) && !f.Flag('#')
+	pl := plainer{budget: 100000, held: func(x any) (any, bool) {
+		if inner, name, ok := unwrapVI(x); ok && calls && inner != nil {
+			return w.tn.namedString(name, inner)
+		}
+		if _, ok := unwrapYaegi(x); ok && calls {
+			switch m := x.(type) {
+			case error:
+				return m.Error(), true
+			case fmt.Stringer:
+				return m.String(), true
+			}
+		}
+		return nil, false
+	}}
+	x := w.v
+	if p, changed := pl.of(reflect.ValueOf(x), 0); changed && p.CanInterface() {
+		x = p.Interface()
+	}
+	fmt.Fprintf(f, fmt.FormatString(f, verb), x)
 }
 
 // namedValue formats a value with the declared names of cell types and
@@ -405,8 +444,11 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 	t := v.Type()
 	switch v.Kind() {
 	case reflect.Interface:
-		if v.IsNil() {
-			return fmt.Sprintf(verb, v.Interface())
+		switch {
+		case v.IsNil() && sharp:
+			return tn.typeName(t) + "(nil)"
+		case v.IsNil():
+			return "<nil>" // for %s too: fmt's %!s(<nil>) is for an argument, not an element
 		}
 		return tn.format(v.Elem(), mode, depth+1)
 	case reflect.Pointer:

@@ -34,19 +34,45 @@ func plainValue(x any) any {
 	if !holdsIface(rv.Type(), map[reflect.Type]bool{}) {
 		return x
 	}
-	budget := 100000
-	if pv, changed := plainOf(rv, &budget, 0); changed && pv.CanInterface() {
+	pl := plainer{budget: 100000}
+	if pv, changed := pl.of(rv, 0); changed && pv.CanInterface() {
 		return pv.Interface()
 	}
 	return x
 }
 
-// plainOf is plainValue of v, and whether it differs from v. It gives up
+// plainer makes plain copies of values (plainValue). held, when set, is
+// asked first what replaces a value that one of yaegi's interface values
+// or method wrappers holds (fmt's verbs call String there).
+type plainer struct {
+	budget int
+	held   func(x any) (any, bool)
+}
+
+// heldValue is what replaces x, one of yaegi's interface values or
+// method wrappers, in a plain copy: held's answer, else the value inside
+// (not a wrapper that marshals itself, which json calls).
+func (pl *plainer) heldValue(x any) (inner any, ok bool) {
+	if pl.held != nil {
+		if r, ok := pl.held(x); ok {
+			return r, true
+		}
+	}
+	if inner, _, ok := unwrapVI(x); ok {
+		return inner, true
+	}
+	if inner, ok := unwrapYaegi(x); ok && !marshals(x) {
+		return inner, true
+	}
+	return nil, false
+}
+
+// of is plainValue of v, and whether it differs from v. It gives up
 // (nothing changed) past a depth of 64 or a budget of values: a cycle
 // through pointers or a very large value is left as it is.
-func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
-	*budget--
-	if *budget < 0 || depth > 64 || !v.IsValid() {
+func (pl *plainer) of(v reflect.Value, depth int) (reflect.Value, bool) {
+	pl.budget--
+	if pl.budget < 0 || depth > 64 || !v.IsValid() {
 		return v, false
 	}
 	switch v.Kind() {
@@ -55,20 +81,26 @@ func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
 			return v, false
 		}
 		e := v.Elem()
-		if inner, _, ok := unwrapVI(e.Interface()); ok {
+		if inner, ok := pl.heldValue(e.Interface()); ok {
 			out := reflect.New(v.Type()).Elem()
 			if inner != nil {
-				p, _ := plainOf(reflect.ValueOf(inner), budget, depth+1)
+				p, _ := pl.of(reflect.ValueOf(inner), depth+1)
 				if !p.Type().AssignableTo(v.Type()) {
-					return v, false
+					// A value that no longer implements the slot's
+					// interface (a Color out of its fmt.Stringer
+					// wrapper): the container holding it widens to any.
+					return p, true
 				}
 				out.Set(p)
 			}
 			return out, true
 		}
-		p, changed := plainOf(e, budget, depth+1)
-		if !changed || !p.Type().AssignableTo(v.Type()) {
+		p, changed := pl.of(e, depth+1)
+		if !changed {
 			return v, false
+		}
+		if !p.Type().AssignableTo(v.Type()) {
+			return p, true // as above
 		}
 		out := reflect.New(v.Type()).Elem()
 		out.Set(p)
@@ -77,7 +109,7 @@ func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
 		if v.IsNil() || !holdsIface(v.Type().Elem(), map[reflect.Type]bool{}) {
 			return v, false
 		}
-		p, changed := plainOf(v.Elem(), budget, depth+1)
+		p, changed := pl.of(v.Elem(), depth+1)
 		if !changed {
 			return v, false
 		}
@@ -92,7 +124,7 @@ func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
 		changed, fits := false, true
 		for i := range parts {
 			var ch bool
-			parts[i], ch = plainOf(v.Index(i), budget, depth+1)
+			parts[i], ch = pl.of(v.Index(i), depth+1)
 			changed = changed || ch
 			fits = fits && parts[i].Type().AssignableTo(v.Type().Elem())
 		}
@@ -121,8 +153,8 @@ func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
 		var keys, vals []reflect.Value
 		changed, keysFit, valsFit := false, true, true
 		for it := v.MapRange(); it.Next(); {
-			k, kc := plainOf(it.Key(), budget, depth+1)
-			e, ec := plainOf(it.Value(), budget, depth+1)
+			k, kc := pl.of(it.Key(), depth+1)
+			e, ec := pl.of(it.Value(), depth+1)
 			changed = changed || kc || ec
 			keysFit = keysFit && k.Type().AssignableTo(v.Type().Key())
 			valsFit = valsFit && e.Type().AssignableTo(v.Type().Elem())
@@ -147,22 +179,22 @@ func plainOf(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
 		}
 		return out, true
 	case reflect.Struct:
-		if isVI(v.Type()) {
-			if inner, _, ok := unwrapVI(v.Interface()); ok && inner != nil {
-				p, _ := plainOf(reflect.ValueOf(inner), budget, depth+1)
+		if isVI(v.Type()) && v.CanInterface() {
+			if inner, ok := pl.heldValue(v.Interface()); ok && inner != nil {
+				p, _ := pl.of(reflect.ValueOf(inner), depth+1)
 				return p, true
 			}
 			return reflect.Zero(anyType), true // a nil interface value
 		}
-		return plainStruct(v, budget, depth)
+		return pl.ofStruct(v, depth)
 	}
 	return v, false
 }
 
-// plainStruct is plainOf of a struct. A field of a cell interface type
+// ofStruct is of for a struct. A field of a cell interface type
 // (Zoo{A Animal}) changes type: the struct is remade with that field an
 // any, holding the value the interface holds.
-func plainStruct(v reflect.Value, budget *int, depth int) (reflect.Value, bool) {
+func (pl *plainer) ofStruct(v reflect.Value, depth int) (reflect.Value, bool) {
 	t := v.Type()
 	parts := make([]reflect.Value, t.NumField())
 	changed, fits := false, true
@@ -171,7 +203,7 @@ func plainStruct(v reflect.Value, budget *int, depth int) (reflect.Value, bool) 
 			continue // encoders skip it; reflect cannot set it
 		}
 		var ch bool
-		if parts[i], ch = plainOf(v.Field(i), budget, depth+1); !ch {
+		if parts[i], ch = pl.of(v.Field(i), depth+1); !ch {
 			parts[i] = reflect.Value{}
 			continue
 		}

@@ -5,11 +5,14 @@ package interp
 import (
 	"errors"
 	"fmt"
+	"io"
 	"go/constant"
+	"math"
 	"reflect"
 	"regexp"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -1217,42 +1220,97 @@ func deref(n *node) {
 }
 
 func _print(n *node) {
+	builtinPrint(n, false)
+}
+
+func _println(n *node) {
+	builtinPrint(n, true)
+}
+
+// builtinPrint is print and println. golessons: as Go's runtime does,
+// they write to standard error, print puts no spaces between operands,
+// and pointers and interfaces are written in the runtime's own way
+// (0x..., (0x0,0x0) for a nil interface); upstream wrote fmt's %v to
+// standard output.
+func builtinPrint(n *node, ln bool) {
 	child := n.child[1:]
 	values := make([]func(*frame) reflect.Value, len(child))
 	for i, c := range child {
 		values[i] = genValue(c)
 	}
-	out := n.interp.stdout
+	out := n.interp.stderr
 
 	genBuiltinDeferWrapper(n, values, nil, func(args []reflect.Value) []reflect.Value {
+		var b strings.Builder
 		for i, value := range args {
-			if i > 0 {
-				fmt.Fprintf(out, " ")
+			if i > 0 && ln {
+				b.WriteByte(' ')
 			}
-			fmt.Fprintf(out, "%v", value)
+			b.WriteString(runtimePrinted(value))
 		}
+		if ln {
+			b.WriteByte('\n')
+		}
+		io.WriteString(out, b.String()) //nolint:errcheck // as the runtime, which ignores write errors
 		return nil
 	})
 }
 
-func _println(n *node) {
-	child := n.child[1:]
-	values := make([]func(*frame) reflect.Value, len(child))
-	for i, c := range child {
-		values[i] = genValue(c)
+// runtimePrinted is v as Go's runtime prints an operand of print.
+func runtimePrinted(v reflect.Value) string {
+	if vi, ok := valueInterfaceOf(v); ok {
+		v = vi
 	}
-	out := n.interp.stdout
-
-	genBuiltinDeferWrapper(n, values, nil, func(args []reflect.Value) []reflect.Value {
-		for i, value := range args {
-			if i > 0 {
-				fmt.Fprintf(out, " ")
-			}
-			fmt.Fprintf(out, "%v", value)
+	switch v.Kind() {
+	case reflect.Bool:
+		return strconv.FormatBool(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return strconv.FormatInt(v.Int(), 10)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return strconv.FormatUint(v.Uint(), 10)
+	case reflect.Float32, reflect.Float64:
+		return runtimeFloat(v.Float(), v.Type().Bits())
+	case reflect.Complex64, reflect.Complex128:
+		c, bits := v.Complex(), v.Type().Bits()/2
+		im := runtimeFloat(imag(c), bits)
+		if im[0] != '-' && im[0] != '+' {
+			im = "+" + im
 		}
-		fmt.Fprintln(out, "")
-		return nil
-	})
+		return "(" + runtimeFloat(real(c), bits) + im + "i)"
+	case reflect.String:
+		return v.String()
+	case reflect.Pointer, reflect.Chan, reflect.Map, reflect.Func, reflect.UnsafePointer:
+		return fmt.Sprintf("%#x", v.Pointer())
+	case reflect.Slice:
+		return fmt.Sprintf("[%d/%d]%#x", v.Len(), v.Cap(), v.Pointer())
+	case reflect.Interface:
+		if v.IsNil() {
+			return "(0x0,0x0)"
+		}
+		return runtimePrinted(v.Elem())
+	}
+	return fmt.Sprintf("%v", v)
+}
+
+// valueInterfaceOf is the value inside v when v holds one of the
+// interpreter's interface values.
+func valueInterfaceOf(v reflect.Value) (reflect.Value, bool) {
+	if !v.IsValid() || !v.CanInterface() {
+		return v, false
+	}
+	if vi, ok := v.Interface().(valueInterface); ok {
+		return vi.value, true
+	}
+	return v, false
+}
+
+// runtimeFloat is f as Go's runtime prints it (since Go 1.25, the
+// shortest form that reads back as f, as strconv's 'g' gives it).
+func runtimeFloat(f float64, bits int) string {
+	if math.IsInf(f, 1) {
+		return "+Inf"
+	}
+	return strconv.FormatFloat(f, 'g', -1, bits)
 }
 
 func _recover(n *node) {
