@@ -5,8 +5,8 @@ package interp
 import (
 	"errors"
 	"fmt"
-	"io"
 	"go/constant"
+	"io"
 	"math"
 	"reflect"
 	"regexp"
