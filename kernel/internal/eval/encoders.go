@@ -50,7 +50,15 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 			}
 			refuseEmbedded("json.Unmarshal", v)
 			tn.refuseCellUnmarshalers(reflect.TypeOf(v))
-			return tn.nameStruct(json.Unmarshal(data, v), reflect.TypeOf(v))
+			err := tn.nameStruct(json.Unmarshal(data, v), reflect.TypeOf(v))
+			var ute *json.UnmarshalTypeError
+			if (err == nil || errors.As(err, &ute) && isVI(ute.Type)) && holdsCellIface(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+				// json said nothing, or named the interpreter's type.
+				if ierr := tn.cellIfaceTarget(data, reflect.TypeOf(v)); ierr != nil {
+					err = ierr
+				}
+			}
+			return err
 		})
 	}
 	if r := x["reflect/reflect"]; r != nil {
@@ -148,6 +156,109 @@ func (tn *typeNames) nameStruct(err error, root reflect.Type) error {
 	if n, _ := tn.lookup(t); n != "" && !strings.Contains(n, "|") {
 		ute.Struct = strings.TrimPrefix(n, "main.")
 	}
+	return err
+}
+
+// holdsCellIface reports whether json can reach, in a value of type t, a
+// place of an interface type declared in a cell (yaegi's valueInterface
+// struct, which json fills as a struct without fields).
+func holdsCellIface(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if t == nil || seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch {
+	case isVI(t):
+		return true
+	case t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map:
+		return holdsCellIface(t.Elem(), seen)
+	case t.Kind() == reflect.Struct:
+		for i := range t.NumField() {
+			if f := t.Field(i); f.IsExported() && f.Tag.Get("json") != "-" && holdsCellIface(f.Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// cellIfaceTarget is the error Go's json.Unmarshal gives for data into a
+// value of type t when the data holds a value (not null) for a place of
+// a cell's interface type: Go cannot decode into an interface with
+// methods; the interpreter's decoder left it nil without a word. The
+// first such place in the document's order is reported.
+func (tn *typeNames) cellIfaceTarget(data []byte, t reflect.Type) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var err error
+	var walk func(t reflect.Type, path []string, owner reflect.Type) bool // false: stop
+	walk = func(t reflect.Type, path []string, owner reflect.Type) bool {
+		tok, terr := dec.Token()
+		if terr != nil {
+			return false
+		}
+		for t != nil && t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if tok != nil && t != nil && isVI(t) {
+			kind := "object"
+			switch tok.(type) {
+			case json.Delim:
+				if tok == json.Delim('[') {
+					kind = "array"
+				}
+			case string:
+				kind = "string"
+			case json.Number:
+				kind = "number"
+			case bool:
+				kind = "bool"
+			}
+			where := "Go value"
+			if owner != nil {
+				name, _ := tn.lookup(owner)
+				where = "Go struct field " + strings.TrimPrefix(name, "main.") + "." + strings.Join(path, ".")
+			}
+			err = fmt.Errorf("json: cannot unmarshal %s into %s, whose type is an interface declared in a cell "+
+				"(Go cannot decode into an interface type with methods: decode into a concrete type, or a json.RawMessage)", kind, where)
+			return false
+		}
+		d, isDelim := tok.(json.Delim)
+		if !isDelim {
+			return true
+		}
+		var elem reflect.Type
+		if t != nil && (t.Kind() == reflect.Slice || t.Kind() == reflect.Array || t.Kind() == reflect.Map) {
+			elem = t.Elem()
+		}
+		for dec.More() {
+			if d == '{' {
+				k, kerr := dec.Token()
+				key, _ := k.(string)
+				if kerr != nil {
+					return false
+				}
+				ft, fpath, fowner := elem, path, owner
+				if t != nil && t.Kind() == reflect.Struct {
+					f, ok := jsonField(t, key)
+					ft, fpath, fowner = nil, append(path[:len(path):len(path)], key), t
+					if ok && f.IsExported() {
+						ft = f.Type
+					}
+				}
+				if !walk(ft, fpath, fowner) {
+					return false
+				}
+				continue
+			}
+			if !walk(elem, path, owner) {
+				return false
+			}
+		}
+		_, cerr := dec.Token() // the closing delimiter
+		return cerr == nil
+	}
+	walk(t, nil, nil)
 	return err
 }
 

@@ -171,6 +171,30 @@ fmt.Println(string(x), err)`},
 	})
 }
 
+func TestJSONRefusesToDecodeIntoACellsInterfaceType(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a value for a field, an element or the target itself; null and absent are fine", cells: []string{`import ("encoding/json"; "fmt")
+type Animal interface{ Sound() string }
+type Pen struct{ Name string; Pet Animal }
+type Zoo struct {
+	Title string
+	Pens  []Pen ` + "`json:\"pens\"`" + `
+	Star  Animal ` + "`json:\"star\"`" + `
+}`, `var z Zoo
+fmt.Println(json.Unmarshal([]byte(` + "`{\"Title\": \"t\", \"star\": null, \"pens\": [{\"Name\": \"a\"}, {\"Name\": \"b\", \"Pet\": {\"x\": 1}}]}`" + `), &z))
+fmt.Println(z.Title, len(z.Pens), z.Pens[1].Name)
+fmt.Println(json.Unmarshal([]byte(` + "`{\"star\": [1]}`" + `), &z))
+var a Animal
+fmt.Println(json.Unmarshal([]byte(` + "`\"s\"`" + `), &a))
+fmt.Println(json.Unmarshal([]byte(` + "`{\"Title\": \"u\", \"star\": null}`" + `), &z), z.Title)`},
+			out: "json: cannot unmarshal object into Go struct field Pen.pens.Pet, whose type is an interface declared in a cell (Go cannot decode into an interface type with methods: decode into a concrete type, or a json.RawMessage)\n" +
+				"t 2 b\n" +
+				"json: cannot unmarshal array into Go struct field Zoo.star, whose type is an interface declared in a cell (Go cannot decode into an interface type with methods: decode into a concrete type, or a json.RawMessage)\n" +
+				"json: cannot unmarshal string into Go value, whose type is an interface declared in a cell (Go cannot decode into an interface type with methods: decode into a concrete type, or a json.RawMessage)\n" +
+				"<nil> u\n"},
+	})
+}
+
 func TestAValueHeldInAPackagesInterfaceIsEncodedAndComparedAsItself(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "json, reflect.DeepEqual and reflect.TypeOf of a fmt.Stringer variable", cells: []string{`import ("encoding/json"; "fmt"; "reflect")
