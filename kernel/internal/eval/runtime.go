@@ -370,14 +370,9 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 
 	// Chain is the errors of err's tree in errors.As's order (see
 	// rewrite.AsType).
-	m["Chain"] = reflect.ValueOf(func(err any) []any {
-		first, ok := err.(error)
-		if !ok {
-			hidden.Store(false)
-			return nil
-		}
+	m["Chain"] = reflect.ValueOf(func(err error) []any {
 		var out []any
-		_, h := e.walkChain(first, func(x error) bool { out = append(out, x); return false })
+		_, h := e.walkChain(err, func(x error) bool { out = append(out, x); return false })
 		hidden.Store(h) // a cell value's own methods were out of reach
 		return out
 	})
@@ -391,13 +386,13 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	e.errChainSymbols(m)
 	m["IfaceCmp"] = reflect.ValueOf(e.names.ifaceCmp)
 	m["Interpreted"] = reflect.ValueOf(interpretedValue)
-	m["CellInterfaceOfWrapped"] = reflect.ValueOf(func(target, v any) bool {
-		// target: a *T where T is a cell's interface (yaegi's interface
-		// value); v: a cell value in yaegi's wrapper for a package's
-		// interface, which the interpreter's assertion unwraps.
+	m["CellInterface"] = reflect.ValueOf(func(target any) bool {
+		// target: a *T. A T that is a cell's interface (yaegi's interface
+		// value) is asserted by the interpreter, which unwraps a cell
+		// value in yaegi's wrapper for a package's interface and tests a
+		// compiled value's methods (context.DeadlineExceeded has Timeout).
 		t := reflect.TypeOf(target)
-		_, wrapped := unwrapYaegi(v)
-		return wrapped && t != nil && t.Kind() == reflect.Pointer && isVI(t.Elem())
+		return t != nil && t.Kind() == reflect.Pointer && isVI(t.Elem())
 	})
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)

@@ -237,6 +237,10 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		m, ok := f.ReflectCalls[e.factPos(sel.Pos())]
 		return m, ok
 	})
+	rewrite.AsTargets(n, e.i.FileSet(), func(sel *ast.Ident) (string, bool) {
+		t, ok := f.AsTargets[e.factPos(sel.Pos())]
+		return t, ok
+	})
 	e.ifaceCompares(n, f)
 	return copied, nil
 }
@@ -244,7 +248,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.JSONShapes)+len(e.facts.f.CtxKeys) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.JSONShapes)+len(e.facts.f.CtxKeys)+len(e.facts.f.AsTargets) == 0 {
 		return nil
 	}
 	f := e.facts.f

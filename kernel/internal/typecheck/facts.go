@@ -82,6 +82,13 @@ type Facts struct {
 	// own interface value, which two equal keys are not: the evaluator
 	// refuses them.
 	IfaceKeys map[Pos]string
+	// AsTargets are the errors.As calls whose target points to an
+	// interface with methods the cell writes (type Timeouter interface
+	// {...}, or an interface literal), by the position of As, as the cell
+	// would write that interface: compiled errors.As cannot test a value
+	// against an interface of the interpreter, and the evaluator asks the
+	// interpreter instead.
+	AsTargets map[Pos]string
 	// JSONShapes are, for a call of json.Marshal or MarshalIndent (by
 	// the Sel), the shape of its argument's type when that is a slice,
 	// array, map or pointer holding a cell's named non-struct type with a
@@ -223,7 +230,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	ast.Inspect(own, func(n ast.Node) bool {
@@ -264,6 +271,13 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 			return true
+		}
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 2 {
+			if t, ok := asTarget(call, info, pkg); ok {
+				if p := fset.Position(call.Fun.(*ast.SelectorExpr).Sel.Pos()); p.Filename == cellFile {
+					f.AsTargets[Pos{p.Line, p.Column}] = t
+				}
+			}
 		}
 		if ix, ok := n.(*ast.IndexExpr); ok {
 			if m, ok := typeOf(info, ix.X).(*types.Map); ok {
@@ -594,6 +608,42 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 }
 
 // typeOf is the underlying type of x, nil when go/types has none.
+// asTarget is the interface type, as the cell writes it, that an
+// errors.As call's target points to, when the cell declares it (see
+// Facts.AsTargets).
+func asTarget(call *ast.CallExpr, info *types.Info, pkg *types.Package) (string, bool) {
+	se, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || se.Sel.Name != "As" {
+		return "", false
+	}
+	id, ok := se.X.(*ast.Ident)
+	if !ok {
+		return "", false
+	}
+	if pn, ok := info.Uses[id].(*types.PkgName); !ok || pn.Imported().Path() != "errors" {
+		return "", false
+	}
+	ptr, ok := typeOf(info, call.Args[1]).(*types.Pointer)
+	if !ok {
+		return "", false
+	}
+	elem := ptr.Elem()
+	if it, ok := elem.Underlying().(*types.Interface); !ok || it.NumMethods() == 0 {
+		return "", false
+	}
+	switch t := elem.(type) {
+	case *types.Named:
+		if t.Obj().Pkg() != pkg {
+			return "", false // error, or a package's interface: compiled errors.As knows it
+		}
+	case *types.Interface:
+	default:
+		return "", false
+	}
+	s := types.TypeString(elem, cellQualifier)
+	return s, !strings.Contains(s, "invalid type")
+}
+
 func typeOf(info *types.Info, x ast.Expr) types.Type {
 	if t := info.TypeOf(x); t != nil {
 		return t.Underlying()

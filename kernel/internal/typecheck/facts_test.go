@@ -128,3 +128,20 @@ func TestFactsShapeWhatAJSONEncoderEncodes(t *testing.T) {
 		t.Errorf("got %#v, want %#v", got, want)
 	}
 }
+
+func TestFactsNameTheCellInterfacesErrorsAsTargets(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import ("errors"; "io/fs")`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "type Timeouter interface{ Timeout() bool }", Line: 2, Col: 1},
+		{Kind: Stmt, Text: "var err error\nvar t Timeouter\nvar lit interface{ Temporary() bool }\nvar pe *fs.PathError\nvar e error\n" +
+			"_ = errors.As(err, &t)\n_ = errors.As(err, &lit)\n_ = errors.As(err, &pe)\n_ = errors.As(err, &e)", Line: 3, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	want := map[Pos]string{{8, 12}: "Timeouter", {9, 12}: "interface{Temporary() bool}"}
+	if got := c.Facts().AsTargets; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -14,25 +15,26 @@ import (
 // __glrt.SetInto stores the wrapped value when its type is T's. The
 // chain is walked in errors.As's order (__glrt.Chain: depth first through
 // Unwrap() []error, the cells' own Unwrap methods called). A type
-// assertion is only tried on the cell's own values, and on a cell value
-// in yaegi's wrapper when T is a cell's interface: on other compiled
-// values yaegi's answers it wrongly (ok, with a nil value). A cell value inside
+// assertion is only tried on the cell's own values, and on every value
+// when T is a cell's interface: on compiled values yaegi answers an
+// assertion to a cell's concrete type wrongly (ok, with a nil value). A cell value inside
 // a compiled wrapper is out of reach: AsTypeMissed then panics rather
 // than answer false.
 const asTypeTemplate = `func() (__gl_T, bool) {
 	var zero __gl_T
-	var a any = __gl_ERR
+	var err error = __gl_ERR
+	var a any = err
 	if __glrt.Interpreted(a) {
 		if t, ok := a.(__gl_T); ok {
 			return t, true // the cell's own value, before compiled code wraps it
 		}
 	}
-	for _, a := range __glrt.Chain(a) {
+	for _, a := range __glrt.Chain(err) { // an error: a cell value arrives in yaegi's wrapper, whose Unwrap the walk calls
 		var t __gl_T
 		if __glrt.SetInto(&t, a) {
 			return t, true
 		}
-		if __glrt.Interpreted(a) || __glrt.CellInterfaceOfWrapped(&t, a) {
+		if __glrt.Interpreted(a) || __glrt.CellInterface(&t) {
 			if t, ok := a.(__gl_T); ok {
 				return t, true
 			}
@@ -96,6 +98,59 @@ func AsType(n ast.Node, fset *token.FileSet, names Names) {
 				}
 			}
 			return true
+		})
+		return lit
+	})
+}
+
+// asTargetTemplate is what errors.As(err, target) becomes when target
+// points to an interface the cell declares (typecheck.Facts.AsTargets):
+// errors.AsType, rewritten in turn (AsType), asks the interpreter whether
+// each error of the chain implements it.
+const asTargetTemplate = `func() bool {
+	__gl_e, __gl_p := __gl_ERR, __gl_PTR
+	__gl_t, __gl_ok := %s.AsType[%s](__gl_e)
+	if __gl_ok {
+		*__gl_p = __gl_t
+	}
+	return __gl_ok
+}()`
+
+// AsTargets rewrites the errors.As calls below n whose target's type at
+// returns, by the call's Sel, as the cell writes it.
+func AsTargets(n ast.Node, fset *token.FileSet, at func(sel *ast.Ident) (string, bool)) {
+	if n == nil {
+		return
+	}
+	ReplaceExprs(n, func(x ast.Expr) ast.Expr {
+		call, ok := x.(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 {
+			return x
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "As" {
+			return x
+		}
+		pkg, ok := sel.X.(*ast.Ident)
+		if !ok {
+			return x
+		}
+		t, ok := at(sel.Sel)
+		if !ok {
+			return x
+		}
+		lit, err := parser.ParseExprFrom(fset, "errors.As", fmt.Sprintf(asTargetTemplate, pkg.Name, t), parser.SkipObjectResolution)
+		if err != nil {
+			return x
+		}
+		ReplaceExprs(lit, func(y ast.Expr) ast.Expr {
+			switch {
+			case IsIdent(y, "__gl_ERR"):
+				return call.Args[0]
+			case IsIdent(y, "__gl_PTR"):
+				return call.Args[1]
+			}
+			return y
 		})
 		return lit
 	})

@@ -19,7 +19,7 @@ func TestAsType(t *testing.T) {
 			[]string{"me, ok := func() (*MyErr, bool) {", "var zero *MyErr", "var a any = err", "var t *MyErr", "if __glrt.SetInto(&t, a) {", "}()"},
 			[]string{"__gl_T", "__gl_ERR", "errors.AsType"}},
 		{"inside an if", false, `if pe, ok := errors.AsType[*fs.PathError](open()); ok { use(pe) }`,
-			[]string{"if pe, ok := func() (*fs.PathError, bool) {", "var a any = open()"}, []string{"errors.AsType"}},
+			[]string{"if pe, ok := func() (*fs.PathError, bool) {", "var err error = open()"}, []string{"errors.AsType"}},
 		{"errors.As is left alone", false, `ok := errors.As(err, &me)`, []string{"ok := errors.As(err, &me)"}, nil},
 		{"a variable named errors of the user's", true, `x := errors.AsType[int](y)`, []string{"x := errors.AsType[int](y)"}, nil},
 	}
