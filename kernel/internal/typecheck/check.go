@@ -217,8 +217,10 @@ func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 		if p.Filename != cellFile {
 			continue
 		}
-		if reported(e.Msg) || unusedVar(e.Msg) && (unusedIsSure(e, errs, funcs) || switchVarUnusedIsSure(fset, e, errs)) {
-			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: e.Msg})
+		if reported(e.Msg) || unusedVar(e.Msg) && (unusedIsSure(e, errs, funcs) || switchVarUnusedIsSure(fset, e, errs)) ||
+			unusedValue(e.Msg) && inFuncBody(e.Pos, funcs) {
+			// "already declared at cell:7:10": the cell's own positions.
+			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: strings.ReplaceAll(e.Msg, cellFile+":", "")})
 		}
 	}
 	return out
@@ -246,9 +248,33 @@ func reported(msg string) bool {
 		// The interpreter says "cannot use func() (string,bool) as type
 		// interface {}" for fmt.Println("x", two()).
 		return true
-	case strings.HasPrefix(msg, "cannot assign to struct field ") && strings.HasSuffix(msg, " in map"),
+	case strings.HasPrefix(msg, "cannot assign to "),
 		strings.HasPrefix(msg, "invalid operation: cannot take address of ") && strings.Contains(msg, "(map index expression"):
-		// m[k].X = 2 changed nothing, &m[k] pointed at a copy.
+		// m[k].X = 2 changed nothing, &m[k] pointed at a copy; s[0] = 'G'
+		// on a string panicked with reflect's words.
+		return true
+	case strings.HasPrefix(msg, "assignment mismatch: "),
+		strings.HasPrefix(msg, "missing init expr for "), strings.HasPrefix(msg, "extra init expr"):
+		// n := strconv.Atoi(s) kept the first result; var a, b, c = 1, 2
+		// was a compiler panic.
+		return true
+	case strings.HasPrefix(msg, "break not in "), strings.HasPrefix(msg, "continue not in "):
+		// The interpreter silently left the function.
+		return true
+	case strings.Contains(msg, " does not satisfy "):
+		// A type argument outside its constraint ran (Max("a", "b") with
+		// T int | float64), or failed inside the generic body.
+		return true
+	case strings.HasSuffix(msg, " redeclared") || strings.Contains(msg, " redeclared in this block"),
+		strings.HasPrefix(msg, "method ") && strings.Contains(msg, " already declared"):
+		// Two declarations in one cell: the interpreter kept the last.
+		// (A name an earlier cell declared is not in the check's scope.)
+		return true
+	case strings.HasPrefix(msg, "cannot use nil as "), strings.HasSuffix(msg, "(truncated)"),
+		strings.Contains(msg, "is pointer to interface, not interface"),
+		strings.Contains(msg, " and untyped nil)") && strings.Contains(msg, "(mismatched types "),
+		msg == "func main must have no arguments and no return values":
+		// Panics with reflect's words, or compiler panics, at run time.
 		return true
 	case strings.HasPrefix(msg, "cannot call pointer method "):
 		// T{}.Set(1): the interpreter called it on a temporary.
@@ -267,6 +293,24 @@ func reported(msg string) bool {
 		// Constant arithmetic, decided by the cell's own constants: the
 		// interpreter wrapped `const c uint8 = 255; c + 1` to 0.
 		return true
+	}
+	return false
+}
+
+// unusedValue says whether msg is go/types' "x + 1 (value of type int) is
+// not used": an expression statement whose value is dropped (append's
+// result, most often).
+func unusedValue(msg string) bool {
+	return strings.HasSuffix(msg, " is not used") && strings.Contains(msg, " of type ") && !strings.Contains(msg, "iter.Seq")
+}
+
+// inFuncBody reports whether pos is inside one of the cell's functions:
+// at a cell's top level, an expression's value is the cell's result.
+func inFuncBody(pos token.Pos, funcs []*ast.BlockStmt) bool {
+	for _, b := range funcs {
+		if b.Pos() <= pos && pos < b.End() {
+			return true
+		}
 	}
 	return false
 }

