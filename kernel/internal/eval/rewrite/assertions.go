@@ -92,7 +92,11 @@ func singleAssertion(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, 
 	if err != nil {
 		return nil, err
 	}
-	if ct, known := caseType(ta.Type); !known || !ct.Iface {
+	ct, known := caseType(ta.Type)
+	if known && !ct.Iface && len(ct.Twins) > 0 {
+		return nil, twinsError(ta, typ, ct) // yaegi's x.(Cat) of a Dog gave a Cat
+	}
+	if !known || !ct.Iface {
 		return nil, nil // yaegi asserts one value to a type that is no interface right
 	}
 	// The asserted value is evaluated once, into x, which the panic
@@ -153,6 +157,13 @@ func replaceEveryExpr(n ast.Node, f func(ast.Expr) ast.Expr) {
 	})
 }
 
+// twinsError refuses the assertion ta to typ, a type whose values yaegi
+// cannot tell from those of ct.Twins.
+func twinsError(ta *ast.TypeAssertExpr, typ string, ct CaseType) error {
+	return &CaseError{Pos: ta.Type.Pos(), Msg: fmt.Sprintf("this type assertion to %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
+		"so its answer could be wrong; give the types different underlying types (e.g. a struct)", typ, typ, strings.Join(ct.Twins, " or "))}
+}
+
 // assertionCall is the func literal call standing for the two-value
 // assertion ta; nil when caseType knows nothing of its type.
 func assertionCall(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, bool), temp Temp) (ast.Expr, error) {
@@ -166,8 +177,7 @@ func assertionCall(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, bo
 		return nil, nil
 	}
 	if !ct.Iface && len(ct.Twins) > 0 {
-		return nil, &CaseError{Pos: ta.Type.Pos(), Msg: fmt.Sprintf("this type assertion to %s: the interpreter cannot tell values of %s from those of %s (the same underlying type), "+
-			"so its answer could be wrong; give the types different underlying types (e.g. a struct)", typ, typ, strings.Join(ct.Twins, " or "))}
+		return nil, twinsError(ta, typ, ct)
 	}
 	x, v := temp("x", pos), temp("v", pos)
 	id := func(name string) *ast.Ident { return Ident(name, pos) }

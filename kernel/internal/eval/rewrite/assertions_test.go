@@ -61,13 +61,15 @@ func TestTypeAssertions(t *testing.T) {
 			}
 		})
 	}
-	t.Run("a type the interpreter cannot tell from another is an error", func(t *testing.T) {
-		_, err := rewriteBody(t, `c, ok := v.(Celsius)`, func(n ast.Node) error {
-			return TypeAssertions(n, func(ast.Expr) (CaseType, bool) { return CaseType{Twins: []string{"float64"}}, true }, counter())
+	for _, src := range []string{`c, ok := v.(Celsius)`, `c := v.(Celsius)`} {
+		t.Run("a type the interpreter cannot tell from another is an error: "+src, func(t *testing.T) {
+			_, err := rewriteBody(t, src, func(n ast.Node) error {
+				return TypeAssertions(n, func(ast.Expr) (CaseType, bool) { return CaseType{Twins: []string{"float64"}}, true }, counter())
+			})
+			var ce *CaseError
+			if !errors.As(err, &ce) || !strings.Contains(ce.Msg, "this type assertion to Celsius: the interpreter cannot tell values of Celsius from those of float64") {
+				t.Fatalf("got %v", err)
+			}
 		})
-		var ce *CaseError
-		if !errors.As(err, &ce) || !strings.Contains(ce.Msg, "this type assertion to Celsius: the interpreter cannot tell values of Celsius from those of float64") {
-			t.Fatalf("got %v", err)
-		}
-	})
+	}
 }
