@@ -26,6 +26,38 @@ type pump struct {
 	// goroutines than the tail keeps.
 	fatal   string
 	outTail []byte // the last outTailSize bytes of stdout
+	// dump holds stderr from the runtime's crash report on ("fatal
+	// error: ...", "panic: ...", a stack overflow's first line): the
+	// goroutines it lists are the interpreter's, not the cell's, and
+	// the cell's error says what happened. Text that only looked like
+	// one is published at the runner's next output or event.
+	dump   strings.Builder
+	dumped bool // dump is open
+}
+
+// crashStarts are the lines the Go runtime starts a crash report with.
+var crashStarts = []string{"fatal error: ", "panic: ", "runtime: goroutine stack exceeds "}
+
+// crashStart is the index in text of the first line starting a crash
+// report, or -1.
+func crashStart(text string) int {
+	first := -1
+	for _, c := range crashStarts {
+		for i := 0; i < len(text); {
+			j := strings.Index(text[i:], c)
+			if j < 0 {
+				break
+			}
+			if k := i + j; k == 0 || text[k-1] == '\n' {
+				if first < 0 || k < first {
+					first = k
+				}
+				break
+			}
+			i += j + 1
+		}
+	}
+	return first
 }
 
 // outTailSize is how much of stdout is kept: enough for the runner's own
@@ -98,6 +130,15 @@ func (p *pump) run(chunks <-chan capture.Chunk, events <-chan link.Event) {
 // just before ev's marker and not yet published: for an input request its
 // unfinished last line is the prompt, as Python's input() shows it.
 func (p *pump) deliver(ev link.Event, before string) {
+	p.mu.Lock()
+	release := ""
+	if p.dumped {
+		release = p.releaseDump()
+	}
+	p.mu.Unlock()
+	if release != "" {
+		p.out.stream(string(capture.Stderr), release)
+	}
 	if ev.Kind == link.KindInputRequest && ev.Prompt == "" {
 		i := strings.LastIndexByte(before, '\n') + 1
 		before, ev.Prompt = before[:i], before[i:]
@@ -124,22 +165,53 @@ func (p *pump) deliver(ev link.Event, before string) {
 	}
 }
 
-// stream publishes text and keeps the tail of stderr.
+// stream publishes text and keeps the tail of stderr; a crash report is
+// held (see pump.dump).
 func (p *pump) stream(s capture.Stream, text string) {
 	if text == "" {
 		return
 	}
 	p.mu.Lock()
+	var held string
 	if s == capture.Stderr {
 		p.tail = keepTail(p.tail, text, tailSize)
 		if i := strings.Index(text, "fatal error: "); i >= 0 && (i == 0 || text[i-1] == '\n') {
 			p.fatal, _, _ = strings.Cut(text[i:], "\n")
 		}
+		if !p.dumped {
+			if i := crashStart(text); i >= 0 {
+				p.dumped = true
+				text, held = text[:i], text[i:]
+			}
+		} else {
+			text, held = "", text
+		}
+		if held != "" && p.dump.Len() < tailSize {
+			p.dump.WriteString(held)
+		}
 	} else {
 		p.outTail = keepTail(p.outTail, text, outTailSize)
 	}
+	var release string
+	if s != capture.Stderr && p.dumped {
+		release = p.releaseDump()
+	}
 	p.mu.Unlock()
-	p.out.stream(string(s), text)
+	if release != "" {
+		p.out.stream(string(capture.Stderr), release)
+	}
+	if text != "" {
+		p.out.stream(string(s), text)
+	}
+}
+
+// releaseDump closes the dump and returns its text: the runner went on,
+// so it was the cell's own. Called with p.mu held.
+func (p *pump) releaseDump() string {
+	t := p.dump.String()
+	p.dump.Reset()
+	p.dumped = false
+	return t
 }
 
 // keepTail appends text to tail and keeps its last size bytes.

@@ -147,10 +147,13 @@ func crashReport(tail, fatal string, st *os.ProcessState) *cellio.Error {
 			}
 			msg += "\n" + next
 		}
-		return &cellio.Error{Name: name, Value: msg + " (" + exit + ")", Traceback: lastLines(tail, 20)}
+		// The goroutines the runtime lists after the message are the
+		// interpreter's, of no use to the cell: the message is the
+		// traceback.
+		return &cellio.Error{Name: name, Value: msg + " (" + exit + ")", Traceback: strings.Split(msg, "\n")}
 	}
 	if fatal != "" { // its line is older than the tail: a long goroutine dump followed it
-		return &cellio.Error{Name: "FatalError", Value: fatal + " (" + exit + ")", Traceback: lastLines(tail, 20)}
+		return &cellio.Error{Name: "FatalError", Value: fatal + " (" + exit + ")", Traceback: []string{fatal}}
 	}
 	if code >= 0 {
 		return &cellio.Error{Name: "Exit", Value: fmt.Sprintf("the program exited with code %d (os.Exit or log.Fatal)", code),

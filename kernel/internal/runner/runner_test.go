@@ -238,6 +238,29 @@ func TestRunnerDeathKeepsState(t *testing.T) {
 	}
 }
 
+func TestTheRuntimesCrashReportIsNotPublished(t *testing.T) {
+	r := startRunner(t, -1)
+	res, rec := run(t, r, "fatalflood")
+	if res.Err == nil || res.Err.Name != "FatalError" || len(res.Err.Traceback) != 1 {
+		t.Fatalf("error %+v, want a FatalError with its message as traceback", res.Err)
+	}
+	rec.mu.Lock()
+	got := rec.stderr.String()
+	rec.mu.Unlock()
+	if strings.Contains(got, "main.deep") || strings.Contains(got, "fatal error") {
+		t.Fatalf("stderr published the runtime's report: %.200q", got)
+	}
+	// Text that only looks like the start of one is the cell's own.
+	if res, rec = run(t, r, "eprint panic: not really"); res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	rec.mu.Lock()
+	defer rec.mu.Unlock()
+	if !strings.Contains(rec.stderr.String(), "panic: not really") {
+		t.Fatalf("stderr %q lost the cell's text", rec.stderr.String())
+	}
+}
+
 func TestRestartForgetsState(t *testing.T) {
 	r := startRunner(t, -1)
 	run(t, r, "set x 1")
