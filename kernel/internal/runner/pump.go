@@ -27,7 +27,7 @@ type pump struct {
 	fatal   string
 	outTail []byte // the last outTailSize bytes of stdout
 	// dump holds stderr from the runtime's crash report on ("fatal
-	// error: ...", "panic: ...", a stack overflow's first line): the
+	// error: ...", "panic: ...", "runtime: ..." lines before them): the
 	// goroutines it lists are the interpreter's, not the cell's, and
 	// the cell's error says what happened. Text that only looked like
 	// one is published at the runner's next output or event.
@@ -36,7 +36,7 @@ type pump struct {
 }
 
 // crashStarts are the lines the Go runtime starts a crash report with.
-var crashStarts = []string{"fatal error: ", "panic: ", "runtime: goroutine stack exceeds "}
+var crashStarts = []string{"fatal error: ", "panic: ", "runtime: "}
 
 // crashStart is the index in text of the first line starting a crash
 // report, or -1.

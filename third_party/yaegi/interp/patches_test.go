@@ -2620,3 +2620,21 @@ func main() {
 		t.Fatalf("stdout %q, stderr %q; want nothing and %q", out.String(), errs.String(), want)
 	}
 }
+
+func TestAStructEmbeddingOnlyATypeWithMethodsCanBeHeldInAnAny(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "sort"; "time")
+type Dur struct{ time.Duration }
+type Ints struct{ sort.IntSlice }
+func main() {
+	var a any = Dur{3}
+	s := fmt.Sprint(a)
+	var b any = Ints{[]int{3, 1}}
+	x := Ints{[]int{3, 1, 2}}
+	sort.Sort(x)
+	fmt.Println(len(s) > 0, fmt.Sprint(b) != "", x.IntSlice, x.Len(), Dur{5}.String())
+}`)
+	if want := "true true [1 2 3] 3 5ns\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -2294,14 +2294,20 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 				Type: f.typ.refType(ctx),
 				Tag:  reflect.StructTag(f.tag),
 			}
-			if len(t.field) == 1 && f.embed && (field.Type.Kind() != reflect.Interface || field.Type.NumMethod() == 0) {
+			if len(t.field) == 1 && f.embed && field.Type.NumMethod() == 0 {
 				// Mark the field as embedded (anonymous) only if it is the
 				// only one, to avoid a panic due to golang/go#15924 issue.
 				// golessons: not an interface with methods: reflect.StructOf
 				// gives the struct stubs of them that panic ("StructOf does
 				// not support methods of embedded interfaces"), which the
 				// wrapper for compiled code found before the field's own
-				// (sort.Sort(reverse{sort.IntSlice(x)})).
+				// (sort.Sort(reverse{sort.IntSlice(x)})). Nor a type with
+				// methods (time.Time, time.Duration): StructOf copies
+				// their entries into the new type with offsets that point
+				// nowhere, and the runtime died (fatal error: type offset
+				// base pointer out of range) when compiled code looked
+				// for a method (fmt.Println of a struct{ time.Time } in
+				// an any).
 				field.Anonymous = true
 			} else if f.embed && noMethods(field.Type) {
 				// golessons: reflect.StructOf panics only for an embedded
