@@ -416,3 +416,20 @@ fmt.Printf("%d|%x\n", map[string]any{"a": Color(2)}, map[string]any{"a": Color(2
 			"[2 {3}]|[426C7565 6D6F6E6579]\n" +
 			"map[%!d(string=a):2]|map[61:426c7565]\n"}})
 }
+
+func TestASliceArrayOrMapWithItsOwnStringIsPrintedByIt(t *testing.T) {
+	runOutCases(t, []outCase{{name: "Row []Cell, Board [2][2]Cell and Tally map[Cell]int with String, of Stringer elements", cells: []string{`import "fmt"
+type Cell int
+func (c Cell) String() string { return [...]string{".", "X", "O"}[c] }
+type Row []Cell
+func (r Row) String() string { return fmt.Sprintf("row of %d", len(r)) }
+type Board [2][2]Cell
+func (b Board) String() string { return fmt.Sprint(b[0][0], b[1][1]) }
+type Tally map[Cell]int
+func (t *Tally) String() string { return "tally" }`, `r := Row{1, 2}
+b := Board{{1, 0}, {0, 2}}
+t := Tally{1: 3}
+fmt.Println(r, b, t, &t, []Cell(r))
+fmt.Printf("%v|%s|%v\n", r, &b, t)`},
+		out: "row of 2 X O map[X:3] tally [X O]\nrow of 2|X O|map[X:3]\n"}})
+}

@@ -57,8 +57,8 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 			continue
 		}
 		t := info.TypeOf(a)
-		if t == nil {
-			continue
+		if t == nil || ownStringer(t) {
+			continue // fmt calls the slice's, array's or map's own method (type Row []Cell)
 		}
 		if p, ok := t.Underlying().(*types.Pointer); ok {
 			t = p.Elem()
@@ -95,6 +95,19 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 		}
 	}
 	return out
+}
+
+// ownStringer reports whether fmt calls an Error or String method of a
+// value of type t itself.
+func ownStringer(t types.Type) bool {
+	for _, m := range []string{"Error", "String"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, false, nil, m); obj != nil {
+			if _, isFunc := obj.(*types.Func); isFunc {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // containerElem is the element type of a slice, array or map type that
