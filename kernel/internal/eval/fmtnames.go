@@ -56,6 +56,9 @@ type typeNames struct {
 	// named non-struct types, by "main.Name", for struct fields the
 	// interpreter tags with their type (fieldStringer).
 	namedStringers map[string]stringer
+	// namedGoStringers are their GoString methods, by name: %#v calls
+	// GoString, not String.
+	namedGoStringers map[string]stringer
 	// marshalers and namedMarshalers are the cell types' MarshalJSON and
 	// MarshalText methods, as stringers and namedStringers are
 	// (encodecell.go).

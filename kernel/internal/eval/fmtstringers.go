@@ -94,6 +94,13 @@ func (tn *typeNames) registerNamedStringer(name, method string, fn any) {
 	}
 	tn.mu.Lock()
 	defer tn.mu.Unlock()
+	if method == "GoString" {
+		if tn.namedGoStringers == nil {
+			tn.namedGoStringers = map[string]stringer{}
+		}
+		tn.namedGoStringers[key] = stringer{fn: fv, method: method}
+		return
+	}
 	if tn.namedStringers == nil {
 		tn.namedStringers = map[string]stringer{}
 	}
@@ -196,6 +203,21 @@ func (tn *typeNames) namedString(name string, v any) (string, bool) {
 	return callStringer(s, rv), true
 }
 
+// namedGoString is v's GoString when name, v's cell type, has one.
+func (tn *typeNames) namedGoString(name string, v any) (string, bool) {
+	if name == "" || v == nil {
+		return "", false
+	}
+	tn.mu.RLock()
+	s, ok := tn.namedGoStringers[name]
+	tn.mu.RUnlock()
+	rv := reflect.ValueOf(v)
+	if !ok || s.fn.Type().In(0) != rv.Type() {
+		return "", false
+	}
+	return callStringer(s, rv), true
+}
+
 // callStringer calls a registered method, reporting a panic in it the
 // way fmt does.
 func callStringer(s stringer, v reflect.Value) (out string) {
@@ -257,6 +279,11 @@ func (e *Evaluator) registerStringers() {
 					continue
 				}
 				src := fmt.Sprintf("__gl_stringer([]%[1]s%[2]s(nil), \"GoString\", func(v %[1]s%[2]s) string { return v.GoString() })", star, me.recv)
+				if me.name == "GoString" {
+					// By name too: a named non-struct type is its
+					// underlying type at run time.
+					src += fmt.Sprintf("\n__gl_namedStringer(%[3]q, \"GoString\", func(v %[1]s%[2]s) string { return v.GoString() })", star, me.recv, star+me.recv)
+				}
 				if me.name == "Format" {
 					src = fmt.Sprintf("__gl_stringer([]%[1]s%[2]s(nil), \"Format\", func(v %[1]s%[2]s, f __gl_fmtState, c rune) { v.Format(f, c) })", star, me.recv)
 				}

@@ -352,6 +352,11 @@ type S struct{ v int }
 func (s S) GoString() string { return "S!" }`, `fmt.Printf("%#v %#v %#v %#v\n", Color(3), []Temp{1.5}, Secret("pw"), S{1})
 fmt.Printf("%v %v %s\n", Color(3), []Temp{1.5}, Secret("pw"))
 fmt.Println(S{2})`}, out: "3 []main.Temp{1.5} HIDDEN S!\nBlue [T] pw\n{2}\n"},
+		{name: "%#v of a named type with both GoString and String", cells: []string{`import "fmt"
+type Masked string
+func (Masked) GoString() string { return "Masked(***)" }
+func (m Masked) String() string { return "***" }`, `fmt.Printf("%#v|%v|%s|%10s|\n", Masked("pw"), Masked("pw"), Masked("pw"), Masked("pw"))`},
+			out: "Masked(***)|***|***|       ***|\n"},
 	})
 }
 

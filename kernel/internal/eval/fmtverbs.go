@@ -188,6 +188,8 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 				copied = copyArgs(copied, a)
 				if c == 'T' {
 					copied[argi], c, labelled = x.name, 's', true
+				} else if str, ok := tn.namedGoString(x.name, x.v); ok && sharp && c == 'v' {
+					copied[argi], c, labelled = str, 's', true // %#v calls GoString
 				} else if str, ok := tn.namedString(x.name, x.v); ok && !sharp && strings.ContainsRune("vsqxX", rune(c)) {
 					copied[argi], labelled = str, true // the value lost its type on the way: Go calls String
 				} else {
@@ -209,7 +211,9 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 				arg, copied[argi] = x.v, x.v
 			case sharpLabel:
 				copied = copyArgs(copied, a)
-				if c == 'v' && sharp {
+				if str, ok := tn.namedGoString(x.name, x.v); ok && c == 'v' && sharp {
+					copied[argi], c, labelled = str, 's', true // %#v calls GoString
+				} else if c == 'v' && sharp {
 					copied[argi], labelled = namedValue{tn: tn, v: reflect.ValueOf(x.v), top: x.name}, true
 				} else {
 					arg, copied[argi] = x.v, x.v
@@ -227,6 +231,9 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 				arg, copied[argi] = inner, inner
 				if c == 'T' && name != "" {
 					copied[argi], c, labelled = name, 's', true
+				}
+				if s, ok := tn.namedGoString(name, inner); ok && sharp && c == 'v' {
+					copied[argi], c, labelled = s, 's', true // %#v calls GoString
 				}
 				if s, ok := tn.namedString(name, inner); ok && !sharp && strings.ContainsRune("vsqxX", rune(c)) {
 					copied[argi], labelled = s, true // Go calls String for these verbs

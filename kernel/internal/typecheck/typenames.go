@@ -42,7 +42,9 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 		if !uses[i].t && uses[i].sharpV {
 			// %#v of a named slice, array or map type writes its name
 			// (main.IDs{1, 2}); the interpreter's value has lost it.
-			if t := info.TypeOf(a); t != nil && misnamed(t) && isComposite(t) {
+			// So does a named type's GoString (Secret(***)), which the
+			// evaluator finds by the name.
+			if t := info.TypeOf(a); t != nil && misnamed(t) && (isComposite(t) || hasGoString(t)) {
 				if n := reflectName(t); n != "" && !strings.Contains(n, "invalid type") {
 					names[format+1+i], found = "#"+n, true
 				}
@@ -72,6 +74,14 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 		return nil
 	}
 	return names
+}
+
+// hasGoString reports whether fmt calls a GoString method of a value of
+// type t for %#v.
+func hasGoString(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, false, nil, "GoString")
+	_, isFunc := obj.(*types.Func)
+	return isFunc
 }
 
 // isComposite reports whether t is a slice, array or map type (the kinds
