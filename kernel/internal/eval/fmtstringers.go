@@ -375,7 +375,12 @@ func (tn *typeNames) values(a []any) []any {
 		}
 		switch x.(type) {
 		case error, fmt.Stringer, fmt.Formatter:
-			if s, ok := nilReceiver(x); ok {
+			if t, ok := tidyArg(x); ok {
+				if out == nil {
+					out = append([]any(nil), a...)
+				}
+				out[i] = t
+			} else if s, ok := nilReceiver(x); ok {
 				if out == nil {
 					out = append([]any(nil), a...)
 				}

@@ -43,7 +43,7 @@ func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) {
 	})
 	f["Errorf"] = reflect.ValueOf(func(format string, a ...any) error {
 		format, a = tn.args(format, a)
-		return fmt.Errorf(format, a...)
+		return tidyWrapped(fmt.Errorf(format, a...))
 	})
 	f["Appendf"] = reflect.ValueOf(func(b []byte, format string, a ...any) []byte {
 		format, a = tn.args(format, a)
@@ -223,6 +223,12 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 					copied = copyArgs(copied, a)
 					copied[argi], labelled = s, true
 				}
+			}
+		}
+		if argi < len(a) && !labelled && c != 'T' && c != 'w' { // %w keeps the error itself (Errorf tidies its message)
+			if t, ok := tidyArg(arg); ok {
+				copied = copyArgs(copied, a)
+				arg, copied[argi] = t, t
 			}
 		}
 		if argi < len(a) && !labelled {

@@ -497,7 +497,7 @@ func (tn *typeNames) panicText(r any) string {
 			return s
 		}
 	}
-	return panicText(r)
+	return tidyTypeNames(panicText(r)) // a runtime error naming a cell's struct type
 }
 
 // panicText is the student-facing text of a recovered value.
