@@ -112,7 +112,7 @@ l.Fatal("bad")`}, errName: "Fatal", errHas: "bad"},
 		{name: "goroutine panic", cells: []string{`import "sync"`, `var wg sync.WaitGroup
 wg.Add(1)
 go func() { defer wg.Done(); panic("in goroutine") }()
-wg.Wait()`}, racy: true, errName: "panic", errHas: "goroutine panic: in goroutine"},
+wg.Wait()`}, racy: true, errName: "panic", errHas: "3:30: goroutine panic: in goroutine"},
 		{name: "goroutine panic while blocked", cells: []string{`go func() { panic("late") }()
 select {}`}, racy: true, errName: "panic", errHas: "goroutine panic: late"},
 		{name: "goroutine os.Exit", cells: []string{`import "os"`, `done := make(chan bool)

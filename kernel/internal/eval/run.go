@@ -65,7 +65,8 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.goPanic != "" {
-		return nil, &Error{Name: "panic", Value: "goroutine panic: " + e.goPanic, Traceback: e.goroutineTraceback()}
+		tb := e.goroutineTraceback()
+		return nil, &Error{Name: "panic", Value: panicAt(tb) + "goroutine panic: " + e.goPanic, Traceback: tb}
 	}
 	return e.shown, nil
 }
@@ -291,7 +292,7 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 		e.mu.Lock()
 		msg, tb := e.goPanic, e.goroutineTraceback()
 		e.mu.Unlock()
-		return &Error{Name: "panic", Value: "goroutine panic: " + msg, Traceback: tb}
+		return &Error{Name: "panic", Value: panicAt(tb) + "goroutine panic: " + msg, Traceback: tb}
 	}
 	if ctx.Err() != nil {
 		e.settleInterrupted()
@@ -339,6 +340,19 @@ func (e *Evaluator) panicError(r any) *Error {
 func (e *Evaluator) goroutineTraceback() []string {
 	e.trace.take() // lines written since: not this panic's
 	return cleanTrace(e.goTrace)
+}
+
+// panicAt is "L:C: ", the cell position of the innermost frame of the
+// traceback tb, as a panic's message starts with it; "" if there is none.
+func panicAt(tb []string) string {
+	if len(tb) == 0 {
+		return ""
+	}
+	pos, _, ok := strings.Cut(tb[0], ": panic:")
+	if !ok || strings.Count(pos, ":") != 1 || strings.Trim(pos, "0123456789:") != "" {
+		return ""
+	}
+	return pos + ": "
 }
 
 // traceback returns yaegi's per-frame panic lines, cell file name removed.
