@@ -23,10 +23,10 @@ import (
 // and these encoders would nest its fields where Go promotes them.
 // Embedded types of the cells are marked (third_party/yaegi). Unexported fields need
 // nothing here: their tags hide them. json.NewEncoder gives a JSONEncoder,
-// whose Encode marshals as json.Marshal does here; (*json.Decoder).Decode
-// is a method of a compiled type, out of reach.
+// whose Encode marshals as json.Marshal does here.
 // xml names an element after its value's type, which a cell's struct
 // type lacks in reflection: the root element gets the declared name.
+// json.NewDecoder gives a JSONDecoder, which decodes as Unmarshal does.
 func (tn *typeNames) overrideEncoders(x interp.Exports) {
 	j, xm := x["encoding/json/json"], x["encoding/xml/xml"]
 	if j != nil {
@@ -44,21 +44,10 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 		j["NewEncoder"] = reflect.ValueOf(func(w io.Writer) *JSONEncoder {
 			return &JSONEncoder{enc: json.NewEncoder(w), names: tn}
 		})
-		j["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
-			if done, err := unmarshalWrapped(data, v); done {
-				return err
-			}
-			refuseEmbedded("json.Unmarshal", v)
-			tn.refuseCellUnmarshalers(reflect.TypeOf(v))
-			err := tn.nameStruct(json.Unmarshal(data, v), reflect.TypeOf(v))
-			var ute *json.UnmarshalTypeError
-			if (err == nil || errors.As(err, &ute) && isVI(ute.Type)) && holdsCellIface(reflect.TypeOf(v), map[reflect.Type]bool{}) {
-				// json said nothing, or named the interpreter's type.
-				if ierr := tn.cellIfaceTarget(data, reflect.TypeOf(v)); ierr != nil {
-					err = ierr
-				}
-			}
-			return err
+		j["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error { return tn.unmarshalJSON(data, v, nil) })
+		j["Decoder"] = reflect.ValueOf((*JSONDecoder)(nil))
+		j["NewDecoder"] = reflect.ValueOf(func(r io.Reader) *JSONDecoder {
+			return &JSONDecoder{dec: json.NewDecoder(r), names: tn}
 		})
 	}
 	if r := x["reflect/reflect"]; r != nil {
@@ -390,6 +379,70 @@ func unmarshalWrapped(data []byte, v any) (done bool, err error) {
 	}
 	return false, nil
 }
+
+// unmarshalJSON is json.Unmarshal as given to cells (and what a
+// JSONDecoder's Decode does with each value it reads): the cells' own
+// UnmarshalJSON on the value passed, refusals where the compiled decoder
+// would go wrong, and the cells' names in its errors. configure, if not
+// nil, sets a decoder's options (UseNumber, DisallowUnknownFields).
+func (tn *typeNames) unmarshalJSON(data []byte, v any, configure func(*json.Decoder)) error {
+	if done, err := unmarshalWrapped(data, v); done {
+		return err
+	}
+	refuseEmbedded("json.Unmarshal", v)
+	tn.refuseCellUnmarshalers(reflect.TypeOf(v))
+	var err error
+	if configure == nil {
+		err = json.Unmarshal(data, v)
+	} else {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		configure(dec)
+		err = dec.Decode(v)
+	}
+	err = tn.nameStruct(err, reflect.TypeOf(v))
+	var ute *json.UnmarshalTypeError
+	if (err == nil || errors.As(err, &ute) && isVI(ute.Type)) && holdsCellIface(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+		// json said nothing, or named the interpreter's type.
+		if ierr := tn.cellIfaceTarget(data, reflect.TypeOf(v)); ierr != nil {
+			err = ierr
+		}
+	}
+	return err
+}
+
+// JSONDecoder stands in for *json.Decoder in cells: its Decode reads the
+// next value as json.Decoder does and decodes it as the cells'
+// json.Unmarshal does (unmarshalJSON).
+type JSONDecoder struct {
+	dec               *json.Decoder
+	names             *typeNames
+	useNumber, strict bool
+}
+
+// Decode is json.Decoder's, with the cells' methods and names.
+func (d *JSONDecoder) Decode(v any) error {
+	var raw json.RawMessage
+	if err := d.dec.Decode(&raw); err != nil {
+		return err
+	}
+	return d.names.unmarshalJSON(raw, v, func(dec *json.Decoder) {
+		if d.useNumber {
+			dec.UseNumber()
+		}
+		if d.strict {
+			dec.DisallowUnknownFields()
+		}
+	})
+}
+
+// UseNumber, DisallowUnknownFields, More, Token, Buffered and
+// InputOffset are json.Decoder's.
+func (d *JSONDecoder) UseNumber()                 { d.useNumber = true; d.dec.UseNumber() }
+func (d *JSONDecoder) DisallowUnknownFields()     { d.strict = true; d.dec.DisallowUnknownFields() }
+func (d *JSONDecoder) More() bool                 { return d.dec.More() }
+func (d *JSONDecoder) Token() (json.Token, error) { return d.dec.Token() }
+func (d *JSONDecoder) Buffered() io.Reader        { return d.dec.Buffered() }
+func (d *JSONDecoder) InputOffset() int64         { return d.dec.InputOffset() }
 
 // JSONEncoder stands in for *json.Encoder in cells: its Encode calls the
 // MarshalJSON and MarshalText methods of the cells' types, which

@@ -195,6 +195,50 @@ fmt.Println(json.Unmarshal([]byte(` + "`{\"Title\": \"u\", \"star\": null}`" + `
 	})
 }
 
+func TestAJSONDecoderDecodesAsUnmarshalDoes(t *testing.T) {
+	runOutCases(t, []outCase{{name: "names in errors, the cells' UnmarshalJSON, options and streaming", cells: []string{`import ("encoding/json"; "fmt"; "strings")
+type Level int
+func (l *Level) UnmarshalJSON(b []byte) error {
+	switch string(b) {
+	case ` + "`\"low\"`" + `:
+		*l = 1
+	case ` + "`\"high\"`" + `:
+		*l = 2
+	default:
+		return fmt.Errorf("bad level %s", b)
+	}
+	return nil
+}
+type Config struct {
+	Port int    ` + "`json:\"port\"`" + `
+	Name string ` + "`json:\"name\"`" + `
+}`, `var c Config
+fmt.Println(json.NewDecoder(strings.NewReader(` + "`{\"port\":\"8\"}`" + `)).Decode(&c))
+d := json.NewDecoder(strings.NewReader(` + "`{\"port\": 1, \"name\": \"a\"} {\"port\": 2, \"extra\": true}`" + `))
+d.DisallowUnknownFields()
+for {
+	var c Config
+	if err := d.Decode(&c); err != nil {
+		fmt.Println("stop:", err)
+		break
+	}
+	fmt.Printf("%+v\n", c)
+}
+var l Level
+fmt.Println(json.NewDecoder(strings.NewReader(` + "`\"high\"`" + `)).Decode(&l), l)
+ts := json.NewDecoder(strings.NewReader(` + "`[{\"port\":1},{\"port\":2}]`" + `))
+tok, _ := ts.Token()
+fmt.Println(tok)
+for ts.More() {
+	var c Config
+	ts.Decode(&c)
+	fmt.Println(c.Port)
+}
+var dec *json.Decoder = json.NewDecoder(strings.NewReader("{}"))
+fmt.Println(dec.Decode(&c), dec.InputOffset())`},
+		out: "json: cannot unmarshal string into Go struct field Config.port of type int\n{Port:1 Name:a}\nstop: json: unknown field \"extra\"\n<nil> 2\n[\n1\n2\n<nil> 2\n"}})
+}
+
 func TestAValueHeldInAPackagesInterfaceIsEncodedAndComparedAsItself(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "json, reflect.DeepEqual and reflect.TypeOf of a fmt.Stringer variable", cells: []string{`import ("encoding/json"; "fmt"; "reflect")

@@ -98,7 +98,7 @@ func printWrappers(x interp.Exports) interp.Exports {
 		logMethods[name] = ifaces
 	}
 	mm := map[reflect.Type]map[string][]reflect.Type{reflect.TypeFor[*Logger](): logMethods,
-		reflect.TypeFor[*JSONEncoder](): {"Encode": marshal}}
+		reflect.TypeFor[*JSONEncoder](): {"Encode": marshal}, reflect.TypeFor[*JSONDecoder](): {"Decode": unmarshal}}
 	// slog's attribute values: the handlers call these methods as Go's
 	// do (a named non-struct type has no other way to keep them); a
 	// cellHandler sorts out those a handler would not call.
