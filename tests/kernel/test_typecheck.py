@@ -1,6 +1,7 @@
 """Cells Go refuses are refused before they run, with go/types' message at
 the cell's own line:column (missing return, a value used as an interface
-whose method has a pointer receiver, unused variables in functions), and
+whose method has a pointer receiver, unused variables in functions, the
+student mistakes the interpreter ran or crashed on), and
 valid cells of every kind still run."""
 
 from __future__ import annotations
@@ -202,3 +203,24 @@ def test_teacher_package_types_are_checked(make_kernel, tmp_path):
         assert "method Area has pointer receiver" in c["evalue"], c
     finally:
         k.close()
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ('import "strconv"\nn := strconv.Atoi("42")\nn + 1', "2:6: assignment mismatch: 1 variable but strconv.Atoi returns 2 values"),
+        ("func f(xs []int) {\n    append(xs, 3)\n}", "2:5: append(xs, 3) (value of type []int) is not used"),
+        ('import "fmt"\nfunc g() {\n    fmt.Println("a")\n    break\n}\ng()', "4:5: break not in for, switch, or select statement"),
+        ('func Max[T int | float64](a, b T) T { return a }\nMax("a", "b")', "2:1: string does not satisfy int | float64 (string missing in int | float64)"),
+        ("func hello() {}\nfunc hello() {}", "2:6: hello redeclared in this block"),
+    ],
+)
+def test_student_mistakes_go_refuses_are_refused(kernel, code, message):
+    c = refused(kernel, code)
+    assert c["evalue"] == message, c
+
+
+def test_a_cells_top_level_value_and_redefinitions_still_run(kernel):
+    kernel.execute("xs := []int{1}\nfunc hello() string { return \"a\" }").ok()
+    r = kernel.execute("func hello() string { return \"b\" }\nappend(xs, 2)").ok()
+    assert "[1 2]" in r.describe(), r.describe()
