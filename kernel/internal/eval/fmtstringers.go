@@ -190,26 +190,22 @@ func (tn *typeNames) goStringOf(v reflect.Value) (string, bool) {
 // value, see unwrapVI) has one registered for v's reflect type. An
 // interface value knows its type even where v, an int, has lost it.
 func (tn *typeNames) namedString(name string, v any) (string, bool) {
-	if name == "" || v == nil {
-		return "", false
-	}
-	tn.mu.RLock()
-	s, ok := tn.namedStringers[name]
-	tn.mu.RUnlock()
-	rv := reflect.ValueOf(v)
-	if !ok || s.fn.Type().In(0) != rv.Type() {
-		return "", false
-	}
-	return callStringer(s, rv), true
+	return tn.callNamed(func() map[string]stringer { return tn.namedStringers }, name, v)
 }
 
 // namedGoString is v's GoString when name, v's cell type, has one.
 func (tn *typeNames) namedGoString(name string, v any) (string, bool) {
+	return tn.callNamed(func() map[string]stringer { return tn.namedGoStringers }, name, v)
+}
+
+// callNamed calls the method registered for name in the map table
+// returns (read under tn.mu), when it takes v's reflect type.
+func (tn *typeNames) callNamed(table func() map[string]stringer, name string, v any) (string, bool) {
 	if name == "" || v == nil {
 		return "", false
 	}
 	tn.mu.RLock()
-	s, ok := tn.namedGoStringers[name]
+	s, ok := table()[name]
 	tn.mu.RUnlock()
 	rv := reflect.ValueOf(v)
 	if !ok || s.fn.Type().In(0) != rv.Type() {
