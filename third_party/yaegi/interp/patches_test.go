@@ -2638,3 +2638,27 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestCommaOkAssignmentFromAMissingKeyZeroesTheValue(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type P struct{ X int }
+func main() {
+	m := map[string]int{"a": 1}
+	v, ok := m["a"]
+	v, ok = m["missing"]
+	k := "gone"
+	w, ok2 := m["a"]
+	w, ok2 = m[k]
+	ps := map[int]P{1: {7}}
+	p, _ := ps[1]
+	p, _ = ps[2]
+	var a any = 1
+	as := map[string]any{"x": 2}
+	a, _ = as["y"]
+	fmt.Println(v, ok, w, ok2, p, a)
+}`)
+	if want := "0 false 0 false {0} <nil>\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -2660,8 +2660,12 @@ func getIndexMap2(n *node) {
 		default:
 			n.exec = func(f *frame) bltn {
 				v := value0(f).MapIndex(mi)
-				if v.IsValid() {
-					dest(f).Set(v)
+				if d := dest(f); v.IsValid() {
+					d.Set(v)
+				} else {
+					// A missing key zeroes the destination: with "=" it
+					// may hold an earlier value.
+					d.Set(reflect.Zero(d.Type()))
 				}
 				if doStatus {
 					value2(f).SetBool(v.IsValid())
@@ -2681,8 +2685,12 @@ func getIndexMap2(n *node) {
 		default:
 			n.exec = func(f *frame) bltn {
 				v := value0(f).MapIndex(value1(f))
-				if v.IsValid() {
-					dest(f).Set(v)
+				if d := dest(f); v.IsValid() {
+					d.Set(v)
+				} else {
+					// A missing key zeroes the destination: with "=" it
+					// may hold an earlier value.
+					d.Set(reflect.Zero(d.Type()))
 				}
 				if doStatus {
 					value2(f).SetBool(v.IsValid())
