@@ -35,6 +35,14 @@ CLASSIC = {
         'import "sync"\nvar wg sync.WaitGroup\nwg.Add(2)\ngo func() { defer wg.Done() }()\nwg.Wait()',
         [r"goroutine 1 \[sync.WaitGroup.Wait\]: line 5:1: wg.Wait\(\)"],
     ),
+    "deferred wg.Wait at the cell's top level": (
+        'import "sync"\nvar wg sync.WaitGroup\nwg.Add(1)\ndefer wg.Wait()\nch := make(chan int, 1)\nch <- 1',
+        [r"goroutine 1 \[sync.WaitGroup.Wait\]: line 4:7: defer wg.Wait\(\)"],
+    ),
+    "deferred wg.Wait in a program's main": (
+        'import "sync"\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tdefer wg.Wait()\n}',
+        [r"goroutine 1 \[sync.WaitGroup.Wait\]: line 5:8: defer wg.Wait\(\)"],
+    ),
     "mutex locked twice": (
         'import "sync"\nvar mu sync.Mutex\nmu.Lock()\nmu.Lock()',
         [r"goroutine 1 \[sync.Mutex.Lock\]: line 4:1: mu.Lock\(\)"],

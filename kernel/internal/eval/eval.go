@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"golessons/kernel/internal/cellio"
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 	"golessons/third_party/yaegi/interp"
 )
@@ -58,6 +59,13 @@ type Evaluator struct {
 	trace *panicTrace
 	decls *declTable
 	tmp   int // counter for unique temporary names in rewrites
+	// unitPanic is the panic that ended the last unit run, when one did
+	// (panicked), kept for the cell's top-level deferred calls, which run
+	// with it under way (deferred.go).
+	unitPanic any
+	panicked  bool
+	// deferPanic is the panic under way for __glrt.RunDeferred.
+	deferPanic any
 	// instanceStringers are the instances of generic types whose String
 	// or Error method is registered for fmt (registerInstanceStringers;
 	// yaegi lets no cell declare a generic type or its methods again).
@@ -131,6 +139,10 @@ func New(opts Options) (*Evaluator, error) {
 		// os.Exit in a goroutine skipped its guard (see exitPanic).
 		GoroutineExited: e.goroutineEnded,
 		PanicRecovered:  e.trace.recovered,
+		// A cell's statements run as several programs; its defers run
+		// once, when the cell ends (deferred.go).
+		HoldTopDeferred: true,
+		CellScopeParam:  rewrite.CellScopeParam,
 	})
 	if err := e.useSymbols(); err != nil {
 		return nil, fmt.Errorf("load symbols: %w", err)

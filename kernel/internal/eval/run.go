@@ -56,10 +56,17 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 		e.mu.Unlock()
 	}()
 	e.trace.take()
+	e.unitPanic, e.panicked = nil, false
 	for _, u := range units {
-		if err := e.runWatched(cctx, ctx, u, user); err != nil {
-			return nil, err
+		if err = e.runWatched(cctx, ctx, u, user); err != nil {
+			break
 		}
+	}
+	if len(units) > 0 {
+		err = e.runTopDeferred(cctx, ctx, err, units[0].node().Pos())
+	}
+	if err != nil {
+		return nil, err
 	}
 	e.settleGoroutines()
 	e.mu.Lock()
@@ -300,6 +307,7 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 	}
 	var pe interp.Panic
 	if errors.As(err, &pe) {
+		e.unitPanic, e.panicked = pe.Value, true
 		return e.panicError(pe.Value)
 	}
 	return &Error{Name: "RuntimeError", Value: stripFile(err.Error())}

@@ -419,6 +419,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	e.names.reflectSymbols(m)
 	e.watchSymbols(m)
 	m["Stash"] = reflect.ValueOf(func(v any) { e.mu.Lock(); e.stash = v; e.mu.Unlock() })
+	m["RunDeferred"] = reflect.ValueOf(e.runDeferred)
 	m["Unstash"] = reflect.ValueOf(func() any { e.mu.Lock(); defer e.mu.Unlock(); return e.stash })
 	return m
 }

@@ -107,8 +107,21 @@ func (e *Evaluator) watchList(list []ast.Stmt, segs []segment) []ast.Stmt {
 		}
 		out = append(out, s)
 		out = append(out, madeCalls(s)...)
+		if d, ok := s.(*ast.DeferStmt); ok && isBlockingCall(d.Call) {
+			// Deferred calls run newest first: this label runs right
+			// before the wait, when the function returns.
+			pos := d.Call.Pos()
+			n := e.addSite(e.siteFor(&waits{op: "call", pos: pos}, s, segs))
+			out = append(out, &ast.DeferStmt{Defer: pos, Call: rtCall("At", pos, &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(n)}).(*ast.ExprStmt).X.(*ast.CallExpr)})
+		}
 	}
 	return out
+}
+
+// isBlockingCall reports a call of one of blockingCalls (wg.Wait()).
+func isBlockingCall(c *ast.CallExpr) bool {
+	sel, ok := c.Fun.(*ast.SelectorExpr)
+	return ok && blockingCalls[sel.Sel.Name]
 }
 
 // siteFor describes the site of w in statement s.
@@ -224,7 +237,7 @@ func inspectWaits(n ast.Node, w *waits) {
 				w.add("recv", v.OpPos, v.X)
 			}
 		case *ast.CallExpr:
-			if sel, ok := v.Fun.(*ast.SelectorExpr); ok && blockingCalls[sel.Sel.Name] {
+			if isBlockingCall(v) {
 				w.add("call", v.Pos(), nil)
 			}
 		}

@@ -23,8 +23,8 @@ func parseFile(t *testing.T, name string) map[int64]Goroutine {
 
 func TestParseHeadersLabelsAndCreators(t *testing.T) {
 	gs := parseFile(t, "yaegi.txt")
-	if len(gs) != 7 {
-		t.Fatalf("parsed %d goroutines, want 7", len(gs))
+	if len(gs) != 8 {
+		t.Fatalf("parsed %d goroutines, want 8", len(gs))
 	}
 	g := gs[6]
 	if g.State != "chan send" || g.Labels["golessons"] != "s1" || g.Labels["x"] != `a "q"` {
@@ -59,6 +59,7 @@ func TestStuckOnlyForInterpretedWaits(t *testing.T) {
 		{15, true, "call", "sync.(*RWMutex).Lock"},
 		{16, false, "", ""}, // waits inside compiled demos code
 		{20, false, "", ""}, // network I/O
+		{21, true, "call", "sync.(*WaitGroup).Wait"}, // a deferred wg.Wait() as its function returns
 	}
 	for _, c := range cases {
 		w, ok := gs[c.id].Stuck()

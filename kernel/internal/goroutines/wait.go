@@ -56,7 +56,9 @@ func (g Goroutine) Waiting() (w Wait, ok bool) {
 		name := strings.TrimPrefix(f.Func, interpPkg)
 		switch {
 		case w.API != "":
-			if !strings.HasPrefix(name, "callBin.") {
+			// callDeferred: a deferred call (defer wg.Wait()) running as
+			// its function returns.
+			if !strings.HasPrefix(name, "callBin.") && name != "callDeferred" {
 				return Wait{}, false
 			}
 			w.Op = "call"

@@ -183,6 +183,8 @@ type imports map[string]map[string]*symbol
 type opt struct {
 	goroutineExited func(r any) // see Options.GoroutineExited
 	panicRecovered  func()      // see Options.PanicRecovered
+	holdTopDeferred bool        // see Options.HoldTopDeferred
+	cellScopeParam  string      // see Options.CellScopeParam
 	// dotCmd is the command to process the dot graph produced when astDot and/or
 	// cfgDot is enabled. It defaults to 'dot -Tdot -o <filename>.dot'.
 	dotCmd       string
@@ -360,6 +362,22 @@ type Options struct {
 	// a panic: the per-frame "panic:" lines written to Stderr so far
 	// belong to a panic that was stopped. golessons.
 	PanicRecovered func()
+
+	// HoldTopDeferred, when set, keeps the calls deferred by top-level
+	// statements until RunTopDeferred runs them: an embedder running
+	// the statements of one unit of its own (a notebook cell) in several
+	// programs wants them run once, when the last one ends. Upstream ran
+	// them when each program ended, and again after every later one.
+	// golessons.
+	HoldTopDeferred bool
+
+	// CellScopeParam, when set, names the parameter that marks a
+	// function literal as part of the top level: the calls its own defer
+	// statements defer are top-level ones. An embedder wrapping some
+	// top-level statements in a literal it calls at once (for their
+	// variables to be local to the block, as Go's are) keeps their
+	// defers where Go's would be. golessons.
+	CellScopeParam string
 }
 
 // New returns a new interpreter.
@@ -411,6 +429,8 @@ func New(options Options) *Interpreter {
 
 	i.opt.goroutineExited = options.GoroutineExited
 	i.opt.panicRecovered = options.PanicRecovered
+	i.opt.holdTopDeferred = options.HoldTopDeferred
+	i.opt.cellScopeParam = options.CellScopeParam
 
 	if options.SourcecodeFilesystem != nil {
 		i.opt.filesystem = options.SourcecodeFilesystem
@@ -804,4 +824,43 @@ func getPrompt(in io.Reader, out io.Writer) func(reflect.Value) {
 		return doPrompt(out)
 	}
 	return func(reflect.Value) {}
+}
+
+// RunTopDeferred runs the calls that top-level statements deferred since
+// it last ran (see Options.HoldTopDeferred), newest first, as a function
+// returning with panic p under way (nil for none) runs its deferred
+// calls: a deferred func may recover p, or panic anew. It returns the
+// panic left once they have all run, nil when there is none. Call it from
+// code the interpreter runs (a binary function called by a program), so
+// that interrupting the program stops the deferred calls too. golessons.
+func (interp *Interpreter) RunTopDeferred(p any) (left any) {
+	f := interp.frame
+	f.mutex.Lock()
+	deferred := f.deferred
+	f.deferred = nil
+	f.recovered = p
+	f.mutex.Unlock()
+	for _, val := range deferred {
+		callDeferred(f, val)
+	}
+	f.mutex.Lock()
+	left, f.recovered = f.recovered, nil
+	f.mutex.Unlock()
+	return left
+}
+
+// HasTopDeferred reports whether top-level statements deferred calls that
+// RunTopDeferred has not run yet. golessons.
+func (interp *Interpreter) HasTopDeferred() bool {
+	interp.frame.mutex.RLock()
+	defer interp.frame.mutex.RUnlock()
+	return len(interp.frame.deferred) > 0
+}
+
+// DropTopDeferred forgets the calls top-level statements deferred, which
+// are not to run: the program ended as os.Exit ends one. golessons.
+func (interp *Interpreter) DropTopDeferred() {
+	interp.frame.mutex.Lock()
+	interp.frame.deferred = nil
+	interp.frame.mutex.Unlock()
 }

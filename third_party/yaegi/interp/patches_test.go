@@ -2662,3 +2662,54 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestTopLevelDeferredCallsAreHeldUntilRunTopDeferred(t *testing.T) {
+	var out bytes.Buffer
+	i := interp.New(interp.Options{Stdout: &out, HoldTopDeferred: true, CellScopeParam: "__top"})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{
+		`import "fmt"`,
+		`defer fmt.Println("a")`,
+		`if true { func(__top struct{}) { for i := 0; i < 2; i++ { defer fmt.Println("loop", i) } }(struct{}{}) }`,
+		`if true { func() { defer fmt.Println("own") }() }`,
+		`defer func() { fmt.Println("recovered", recover()) }()`,
+	} {
+		if _, err := i.Eval(src); err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+	}
+	if !i.HasTopDeferred() || out.String() != "own\n" {
+		t.Fatalf("before RunTopDeferred: held %v, stdout %q; want held and only the literal's own call", i.HasTopDeferred(), out.String())
+	}
+	if left := i.RunTopDeferred("boom"); left != nil {
+		t.Fatalf("left %v, want the panic recovered", left)
+	}
+	if want := "own\nrecovered boom\nloop 1\nloop 0\na\n"; out.String() != want || i.HasTopDeferred() {
+		t.Fatalf("stdout %q, want %q, and none held after", out.String(), want)
+	}
+	if _, err := i.Eval(`defer fmt.Println("dropped")`); err != nil {
+		t.Fatal(err)
+	}
+	i.DropTopDeferred()
+	if left := i.RunTopDeferred(nil); left != nil || strings.Contains(out.String(), "dropped") {
+		t.Fatalf("after DropTopDeferred: left %v, stdout %q", left, out.String())
+	}
+}
+
+func TestTopLevelDeferredCallsRunOnceWithoutHolding(t *testing.T) {
+	var out bytes.Buffer
+	i := interp.New(interp.Options{Stdout: &out})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []string{`import "fmt"`, `defer fmt.Println("d")`, `fmt.Println("x")`} {
+		if _, err := i.Eval(src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := "d\nx\n"; out.String() != want {
+		t.Fatalf("stdout %q, want %q", out.String(), want)
+	}
+}

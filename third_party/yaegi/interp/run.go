@@ -248,6 +248,45 @@ func deferArg(v reflect.Value) reflect.Value {
 	return c
 }
 
+// deferHolder returns what keeps a call that defer statement n defers,
+// newest first: the frame of the function running it, or the top-level
+// frame when that function is a literal the embedder marked as part of
+// the top level (Options.CellScopeParam), whose deferred calls are the
+// top level's. golessons.
+func deferHolder(n *node) func(f *frame, val []reflect.Value) {
+	if name := n.interp.opt.cellScopeParam; name != "" {
+		for a := n.anc; a != nil; a = a.anc {
+			if a.kind != funcLit && a.kind != funcDecl {
+				continue
+			}
+			if a.kind == funcLit && firstParam(a) == name {
+				top := n.interp.frame
+				return func(_ *frame, val []reflect.Value) {
+					top.mutex.Lock()
+					top.deferred = append([][]reflect.Value{val}, top.deferred...)
+					top.mutex.Unlock()
+				}
+			}
+			break
+		}
+	}
+	return func(f *frame, val []reflect.Value) {
+		f.deferred = append([][]reflect.Value{val}, f.deferred...)
+	}
+}
+
+// firstParam is the name of the first parameter of function literal n.
+func firstParam(n *node) string {
+	if len(n.child) < 3 || len(n.child[2].child) < 2 {
+		return ""
+	}
+	params := n.child[2].child[1]
+	if len(params.child) == 0 || len(params.child[0].child) < 2 {
+		return ""
+	}
+	return params.child[0].child[0].ident
+}
+
 // callDeferred calls a deferred func of frame f. golessons: a panic in
 // it becomes the frame's panic and the other deferred funcs still run,
 // as in Go, so that one registered earlier can recover it (a deferred
@@ -296,7 +335,13 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 	defer func() {
 		f.mutex.Lock()
 		f.recovered = goPanicValue(recover()) // golessons: see runtimeerrors.go
-		if deferred := f.deferred; len(deferred) > 0 && !skipsDeferred(f.recovered) {
+		top := f == n.interp.frame
+		if top && n.interp.opt.holdTopDeferred {
+			// golessons: kept for RunTopDeferred.
+		} else if deferred := f.deferred; len(deferred) > 0 && !skipsDeferred(f.recovered) {
+			if top {
+				f.deferred = nil // golessons: they ran; upstream ran them again after every later program
+			}
 			// golessons: the deferred funcs run without the frame's lock.
 			// A func value made in this frame (f := func(){...}; defer f())
 			// takes the lock when it returns, and deadlocked.
@@ -1383,6 +1428,7 @@ func genBuiltinDeferWrapper(n *node, in, out []func(*frame) reflect.Value, fn fu
 	next := getExec(n.tnext)
 
 	if n.anc.kind == deferStmt {
+		hold := deferHolder(n)
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, len(in)+1)
 			inTypes := make([]reflect.Type, len(in))
@@ -1397,7 +1443,7 @@ func genBuiltinDeferWrapper(n *node, in, out []func(*frame) reflect.Value, fn fu
 
 			funcType := reflect.FuncOf(inTypes, outTypes, false)
 			val[0] = reflect.MakeFunc(funcType, fn)
-			f.deferred = append([][]reflect.Value{val}, f.deferred...)
+			hold(f, val)
 			return next
 		}
 		return
@@ -1912,13 +1958,14 @@ func call(n *node) {
 		} else {
 			value = genFunctionWrapper(c0)
 		}
+		hold := deferHolder(n)
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, len(values)+1)
 			val[0] = deferArg(value(f))
 			for i, v := range values {
 				val[i+1] = deferArg(v(f))
 			}
-			f.deferred = append([][]reflect.Value{val}, f.deferred...)
+			hold(f, val)
 			return tnext
 		}
 		return
@@ -2330,13 +2377,14 @@ func callBin(n *node) {
 	switch {
 	case n.anc.kind == deferStmt:
 		// Store function call in frame for deferred execution.
+		hold := deferHolder(n)
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, l+1)
 			val[0] = value(f)
 			for i, v := range values {
 				val[i+1] = deferArg(getBinValue(getMapType, v, f))
 			}
-			f.deferred = append([][]reflect.Value{val}, f.deferred...)
+			hold(f, val)
 			return tnext
 		}
 	case n.anc.kind == goStmt:

@@ -43,6 +43,8 @@ func TestScopeTopLevel(t *testing.T) {
 		{"a loop runs in a function literal", `x := 1; for i := range xs { use(i) }`, "x := 1\nfunc() { for i := range xs { use(i) } }()"},
 		{"if, switch and blocks too; plain statements stay", `if ok { f() }; switch { default: }; { g() }; h()`,
 			"func() { if ok { f() } }()\nfunc() { switch { default: } }()\nfunc() { { g() } }()\nh()"},
+		{"a literal running a defer of the cell is marked; one inside a func literal is the func's", `for i := range 3 { defer f(i) }; if ok { go func() { defer wg.Done() }() }`,
+			"func(__gl_cell struct{}) { for i := range 3 { defer f(i) } }(struct{}{})\nfunc() { if ok { go func() { defer wg.Done() }() } }()"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -20,14 +20,54 @@ func IIFE(list []ast.Stmt, pos, end token.Pos) ast.Stmt {
 // literal. yaegi evaluates a cell's statements in the global scope, where
 // variables declared in nested blocks are shared globals: `i := i` in a
 // loop body then clobbers the loop variable, and closures all capture one
-// slot. Inside a function, blocks get proper local variables.
+// slot. Inside a function, blocks get proper local variables. A literal
+// whose statements defer calls takes the parameter CellScopeParam, which
+// has the interpreter hold those calls with the cell's other top-level
+// ones rather than run them when the literal returns.
 func ScopeTopLevel(list []ast.Stmt) []ast.Stmt {
 	for i, s := range list {
 		switch s.(type) {
 		case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt,
 			*ast.SelectStmt, *ast.BlockStmt, *ast.LabeledStmt:
-			list[i] = IIFE([]ast.Stmt{s}, s.Pos(), s.End())
+			iife := IIFE([]ast.Stmt{s}, s.Pos(), s.End())
+			if defers(s) {
+				markCellScope(iife)
+			}
+			list[i] = iife
 		}
 	}
 	return list
+}
+
+// CellScopeParam is the parameter marking a function literal whose
+// deferred calls belong to the cell (interp.Options.CellScopeParam).
+const CellScopeParam = "__gl_cell"
+
+// markCellScope gives the literal an IIFE calls the parameter
+// CellScopeParam, of type struct{}.
+func markCellScope(iife ast.Stmt) {
+	call := iife.(*ast.ExprStmt).X.(*ast.CallExpr)
+	pos := call.Lparen
+	empty := func() ast.Expr {
+		return &ast.StructType{Struct: pos, Fields: &ast.FieldList{Opening: pos, Closing: pos}}
+	}
+	lit := call.Fun.(*ast.FuncLit)
+	lit.Type.Params.List = []*ast.Field{{Names: []*ast.Ident{Ident(CellScopeParam, pos)}, Type: empty()}}
+	call.Args = []ast.Expr{&ast.CompositeLit{Type: empty(), Lbrace: pos, Rbrace: pos}}
+}
+
+// defers reports whether s has a defer statement outside the function
+// literals in it.
+func defers(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.DeferStmt:
+			found = true
+		case *ast.FuncLit:
+			return false
+		}
+		return !found
+	})
+	return found
 }
