@@ -57,8 +57,8 @@ func TestStuckOnlyForInterpretedWaits(t *testing.T) {
 		{13, true, "recv", ""},
 		{14, false, "", ""}, // sleeping ends by itself
 		{15, true, "call", "sync.(*RWMutex).Lock"},
-		{16, false, "", ""}, // waits inside compiled demos code
-		{20, false, "", ""}, // network I/O
+		{16, false, "", ""},                          // waits inside compiled demos code
+		{20, false, "", ""},                          // network I/O
 		{21, true, "call", "sync.(*WaitGroup).Wait"}, // a deferred wg.Wait() as its function returns
 	}
 	for _, c := range cases {
