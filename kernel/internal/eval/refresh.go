@@ -146,3 +146,21 @@ func (e *Evaluator) refactsOf(u *unit, segs []segment) error {
 	}
 	return nil
 }
+
+// restoreFuncs compiles again the recorded source of the funcs among
+// names, after their new declarations failed to compile: yaegi had bound
+// the names to the failed code, and a call panicked ("index out of range
+// [0] with length 0") instead of running the earlier definition, which
+// Go would have kept. Best effort: the cell reports its compile error
+// anyway.
+func (e *Evaluator) restoreFuncs(cctx, ctx context.Context, names []string) {
+	var segs []segment
+	for _, n := range names {
+		if en := e.decls.entries[n]; en != nil && en.text != "" {
+			segs = append(segs, segment{kind: segDecl, text: en.text, line: en.line, col: en.col})
+		}
+	}
+	if len(segs) > 0 {
+		_ = e.rerun(cctx, ctx, segs)
+	}
+}

@@ -242,6 +242,9 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 			u.retried = true
 			return e.retryStatements(cctx, ctx, u, user, err)
 		}
+		if user && len(redefined) > 0 {
+			e.restoreFuncs(cctx, ctx, redefined)
+		}
 		return err
 	}
 	if err := e.execute(cctx, ctx, p); err != nil {

@@ -1,6 +1,9 @@
 package eval
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 func TestGo122Loops(t *testing.T) {
 	runCellCases(t, []cellCase{
@@ -376,4 +379,21 @@ func TestSwitchCaseListsEvaluateEachValueInOrder(t *testing.T) {
 			"switch 3 {\ncase g(1), g(2):\n\tfmt.Println(\"first\")\ncase g(3), g(4):\n\tfmt.Println(\"second\")\n}\nxs := []int{5, 6}\nswitch 6 {\ncase xs[0], xs[1]:\n\tfmt.Println(\"index\")\n}"},
 			out: "g1 g2 g3 second\nindex\n"},
 	})
+}
+
+func TestFailedRedefinitionKeepsTheEarlierFunc(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	evalAll(t, e, `import "fmt"`, "type Item struct{ N int }\nfunc hello() string { return \"v1\" }\nfunc caller() string { return \"via \" + hello() }")
+	// yaegi refuses a local type shadowing a package-level one; Go does not.
+	_, err := e.Eval(context.Background(), "func hello() string {\n\ttype Item struct{ S string }\n\treturn fmt.Sprint(Item{\"x\"})\n}")
+	if err == nil {
+		t.Fatal("the interpreter compiled the shadowing local type; find another declaration it refuses")
+	}
+	res, ee := evalAll(t, e, "hello() + \" \" + caller()")
+	if ee != nil {
+		t.Fatalf("after the failed redefinition: %s: %s", ee.Name, ee.Value)
+	}
+	if got := res.Data["text/plain"]; got != `"v1 via v1"` {
+		t.Fatalf("got %v, want the earlier definition", got)
+	}
 }

@@ -43,6 +43,10 @@ func TestTypecheckRefuses(t *testing.T) {
 		{"pointer receiver with a variable from an earlier cell", []string{
 			"import \"fmt\"", "type V struct{}\nfunc (v *V) String() string { return \"v\" }", "v := V{}", "fmt.Stringer(v)"},
 			"1:14: cannot convert v (variable of struct type V) to type fmt.Stringer: V does not implement fmt.Stringer (method String has pointer receiver)"},
+		{"a misspelt name", []string{"import \"fmt\"", "total := 3\nfmt.Println(totl)"}, "2:13: undefined: totl"},
+		{"a forgotten import", []string{"strings.ToUpper(\"a\")"}, "1:1: undefined: strings"},
+		{"a constraint used as a type", []string{"type Num interface{ ~int | ~float64 }", "func zero() any {\n\tvar s Num\n\treturn s\n}"},
+			"2:8: cannot use type Num outside a type constraint: interface contains type constraints"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -176,5 +180,20 @@ func BenchmarkTypecheckTrivialCell(b *testing.B) {
 		if err := e.typecheck("_ = 0"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestAMisspeltNameRunsNothingOfTheCell(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	var err *Error
+	out := captureStdout(t, func() {
+		evalAll(t, e, `import "fmt"`, `func hello() string { return "v1" }`)
+		_, err = evalAll(t, e, "fmt.Println(\"ran\")\nfunc hello() string { return undefinedThing }")
+	})
+	if err == nil || err.Value != "2:30: undefined: undefinedThing" || out != "" {
+		t.Fatalf("got %v and stdout %q, want the refusal and no output", err, out)
+	}
+	if res, _ := evalAll(t, e, "hello()"); res.Data["text/plain"] != `"v1"` {
+		t.Fatalf("hello() = %v, want the earlier definition", res.Data["text/plain"])
 	}
 }

@@ -70,7 +70,7 @@ func TestCheckUnusedTypeSwitchVariable(t *testing.T) {
 			[]string{"x declared and not used"}},
 		{"used in one clause", decl("func f(a any) int {\n\tswitch x := a.(type) {\n\tcase int:\n\t\treturn x\n\tcase string:\n\t}\n\treturn 0\n}"), nil},
 		{"another error may hide the use", []Segment{{Kind: Var, Text: "var a any = 1", Line: 1, Col: 1},
-			{Kind: Stmt, Text: "switch x := a.(type) {\ncase int:\n\tundefinedCall()\n}", Line: 2, Col: 1}}, nil},
+			{Kind: Stmt, Text: "switch x := a.(type) {\ncase int:\n\tundefinedCall()\n}", Line: 2, Col: 1}}, []string{"undefined: undefinedCall"}},
 	}
 	for _, tc := range cases {
 		if got := msgs(c.Check(nil, tc.cell, nil)); strings.Join(got, "|") != strings.Join(tc.want, "|") {

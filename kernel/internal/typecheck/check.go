@@ -23,6 +23,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -116,10 +117,31 @@ func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) 
 	for attempt := 0; ; attempt++ {
 		problems, stale := c.check(cell, kept, used, kindOf)
 		if len(stale) == 0 || attempt > 0 {
-			return problems
+			return knownNamesDefined(problems, defined, prior, kindOf)
 		}
 		kept = without(kept, stale)
 	}
+}
+
+// knownNamesDefined drops the "undefined: x" problems of the names the
+// cell's statements define (globals when run, locals of a wrapper func
+// when checked, which the cell's funcs do not see), an earlier cell
+// declared, or the interpreter holds: the check leaves out some earlier
+// declarations (stale variables, ones it cannot type), and the name is
+// no typo then.
+func knownNamesDefined(problems []Problem, defined map[string]bool, prior []Prior, kindOf func(string) reflect.Kind) []Problem {
+	out := problems[:0]
+	for _, p := range problems {
+		name, ok := strings.CutPrefix(p.Msg, "undefined: ")
+		if ok && (defined[name] || slices.ContainsFunc(prior, func(pr Prior) bool { return pr.Name == name }) || kindOf != nil && kindOf(name) != reflect.Invalid) {
+			continue
+		}
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
 }
 
 // check runs go/types over the cell and the earlier declarations kept
@@ -292,6 +314,17 @@ func reported(msg string) bool {
 	case strings.Contains(msg, "constant") && strings.Contains(msg, "overflows"), msg == "invalid operation: division by zero":
 		// Constant arithmetic, decided by the cell's own constants: the
 		// interpreter wrapped `const c uint8 = 255; c + 1` to 0.
+		return true
+	case strings.HasPrefix(msg, "cannot use type ") && strings.Contains(msg, " outside a type constraint"):
+		// var s Num with Num = ~int | ~float64: the interpreter made s a
+		// nil interface.
+		return true
+	case strings.HasPrefix(msg, "undefined: ") && !strings.Contains(msg, "."):
+		// A plain name neither the cell, an earlier cell nor Go declares
+		// (a typo): the interpreter ran the cell's units up to it, and a
+		// func redefined with it was left broken. A package's member
+		// (undefined: fmt.Foo) is not sure: some compiled symbols are
+		// not in the checker's tables.
 		return true
 	}
 	return false

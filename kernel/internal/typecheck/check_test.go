@@ -33,8 +33,8 @@ func msgs(ps []Problem) []string {
 func TestCheckReportsOnlyCertainKinds(t *testing.T) {
 	c := newTestChecker(nil)
 	cell := []Segment{
-		{Kind: Import, Text: `import "os"`, Line: 1, Col: 1},         // unused: not reported
-		{Kind: Stmt, Text: "x := undefinedName\nx", Line: 2, Col: 1}, // undefined, unused value: not reported
+		{Kind: Import, Text: `import "os"`, Line: 1, Col: 1},  // unused: not reported
+		{Kind: Stmt, Text: "x := len(1)\nx", Line: 2, Col: 1}, // invalid argument, unused value: not reported
 		{Kind: Decl, Text: "func f() int {\n}", Line: 4, Col: 3},
 	}
 	got := c.Check(nil, cell, nil)
@@ -234,7 +234,7 @@ func TestCheckUnusedVariables(t *testing.T) {
 		{"in a func", decl("func f() {\n\tx := 1\n}"), []string{"declared and not used: x"}},
 		{"in a func literal", []Segment{{Kind: Stmt, Text: "g := func() { y := 2 }\ng()", Line: 1, Col: 1}}, []string{"declared and not used: y"}},
 		{"cell level is global", []Segment{{Kind: Stmt, Text: "z := 3\nfor i := range 3 {}", Line: 1, Col: 1}}, nil},
-		{"another error in the func hides uses", decl("func f() {\n\tx := 1\n\tundefinedCall(x)\n\tw := 2\n}"), nil},
+		{"another error in the func hides uses", decl("func f() {\n\tx := 1\n\tundefinedCall(x)\n\tw := 2\n}"), []string{"undefined: undefinedCall"}},
 		{"used in a closure", decl("func f() func() int {\n\tx := 1\n\treturn func() int { return x }\n}"), nil},
 	}
 	for _, tc := range cases {
@@ -373,5 +373,32 @@ func TestCheckLeavesACellsTopLevelValueAlone(t *testing.T) {
 	cell := []Segment{{Kind: Stmt, Text: "xs := []int{1}\nappend(xs, 2)\nlen(xs) + 1", Line: 1, Col: 1}}
 	if got := c.Check(nil, cell, nil); got != nil {
 		t.Fatalf("got %+v, want nothing: a cell's top-level expressions are its values", got)
+	}
+}
+
+func TestCheckReportsUndefinedPlainNames(t *testing.T) {
+	c := newTestChecker(nil)
+	prior := []Prior{{Name: "fmt", Kind: "import", Text: "fmt"}, {Name: "stale", Kind: "var", Text: "stale := undefinedHere()"}}
+	held := func(name string) reflect.Kind {
+		if name == "held" {
+			return reflect.Int
+		}
+		return reflect.Invalid
+	}
+	cases := []struct {
+		name, stmt string
+		want       []string
+	}{
+		{"a typo", "fmt.Println(totl)", []string{"undefined: totl"}},
+		{"a forgotten import", `strings.ToUpper("a")`, []string{"undefined: strings"}},
+		{"an earlier cell's name the check could not type", "fmt.Println(stale)", nil},
+		{"a name the interpreter holds", "fmt.Println(held)", nil},
+		{"a package member may be missing from the tables", "fmt.NoSuchFunc()", nil},
+	}
+	for _, tc := range cases {
+		got := msgs(c.Check(prior, []Segment{{Kind: Stmt, Text: tc.stmt, Line: 1, Col: 1}}, held))
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }
