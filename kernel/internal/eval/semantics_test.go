@@ -397,3 +397,19 @@ func TestFailedRedefinitionKeepsTheEarlierFunc(t *testing.T) {
 		t.Fatalf("got %v, want the earlier definition", got)
 	}
 }
+
+func TestAppendingNilToSlices(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "maps, pointers, channels and funcs, after nil went into a slice of an interface", cells: []string{`import "fmt"`, `var ss []fmt.Stringer
+ss = append(ss, nil)`, `var ms []map[string]int
+ms = append(ms, nil)
+var ps []*int
+ps = append(ps, nil, nil)
+var cs []chan int
+cs = append(cs, nil)
+var f func()
+var fs []func()
+fs = append(fs, f, nil)
+fmt.Println(len(ms), ms[0] == nil, len(ps), ps[1] == nil, len(cs), len(fs), fs[1] == nil)`}, out: "1 true 2 true 1 2 true\n"},
+	})
+}

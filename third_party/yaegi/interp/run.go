@@ -4229,6 +4229,8 @@ func _append(n *node) {
 				values[i] = genValueInterface(arg)
 			case isInterfaceBin(elem):
 				values[i] = genInterfaceWrapper(arg, elem.rtype)
+			case arg.typ.cat == nilT:
+				values[i] = zeroOf(n.child[1].typ.TypeOf().Elem()) // golessons: see zeroOf
 			case arg.typ.untyped:
 				values[i] = genValueAs(arg, n.child[1].typ.TypeOf().Elem())
 			default:
@@ -4251,6 +4253,8 @@ func _append(n *node) {
 			value0 = genValueInterface(n.child[2])
 		case isInterfaceBin(elem):
 			value0 = genInterfaceWrapper(n.child[2], elem.rtype)
+		case n.child[2].typ.cat == nilT:
+			value0 = zeroOf(n.child[1].typ.TypeOf().Elem()) // golessons: see zeroOf
 		case n.child[2].typ.untyped:
 			value0 = genValueAs(n.child[2], n.child[1].typ.TypeOf().Elem())
 		default:
@@ -4262,6 +4266,16 @@ func _append(n *node) {
 			return next
 		}
 	}
+}
+
+// zeroOf returns the zero value of t, for nil appended to a slice of
+// maps, funcs, pointers or channels: once nil had been appended to a
+// slice of a compiled interface (its wrapper is kept on nil's type),
+// append(ms, nil) panicked with "reflect.Set: value of type interface {}
+// is not assignable to type map[string]int". golessons.
+func zeroOf(t reflect.Type) func(*frame) reflect.Value {
+	z := reflect.Zero(t)
+	return func(*frame) reflect.Value { return z }
 }
 
 func _cap(n *node) {
