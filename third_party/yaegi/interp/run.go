@@ -4270,7 +4270,7 @@ func _append(n *node) {
 
 // zeroOf returns the zero value of t, for nil appended to a slice of
 // maps, funcs, pointers or channels: once nil had been appended to a
-// slice of a compiled interface (its wrapper is kept on nil's type),
+// slice of a compiled interface (that call leaves nil typed otherwise),
 // append(ms, nil) panicked with "reflect.Set: value of type interface {}
 // is not assignable to type map[string]int". golessons.
 func zeroOf(t reflect.Type) func(*frame) reflect.Value {
