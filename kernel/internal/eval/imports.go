@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 
 	"golessons/kernel/internal/stdsyms"
 	"golessons/kernel/internal/symtab"
+	"golessons/kernel/internal/typecheck"
 )
 
 // checkImports refuses, with a reason naming the package, every import
@@ -134,6 +136,42 @@ func (e *Evaluator) explainCompile(err error, u *unit) error {
 	}
 	return ce
 }
+
+// goWords replaces the interpreter's words for a compile error at a cell
+// line by go/types' for that line, when the type checker found an error
+// there (of a kind it does not refuse a cell for): Go's message names the
+// types as Go does and says what was expected. The column of the
+// checker's error on that line nearest the interpreter's wins.
+func (e *Evaluator) goWords(err error) error {
+	ce, ok := err.(*Error)
+	if !ok || ce.Name != "CompileError" {
+		return err
+	}
+	m := cellPos.FindStringSubmatch(ce.Value)
+	if m == nil {
+		return err
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	var best *typecheck.Problem
+	for i, p := range e.facts.f.Errors {
+		if p.Line == line && (best == nil || abs(p.Col-col) < abs(best.Col-col)) {
+			best = &e.facts.f.Errors[i]
+		}
+	}
+	// An inference failure keeps explainCompile's words, which show how
+	// to write the type argument; a message pointing into the earlier
+	// cells' declarations (__prior) is not the student's to read.
+	if best == nil || strings.HasSuffix(ce.Value, best.Msg) || strings.Contains(best.Msg, "cannot infer") || strings.Contains(best.Msg, "__prior") {
+		return err
+	}
+	return &Error{Name: ce.Name, Value: fmt.Sprintf("%d:%d: %s", best.Line, best.Col, best.Msg), Traceback: ce.Traceback}
+}
+
+// cellPos is the "line:col: " that starts an error at a cell position.
+var cellPos = regexp.MustCompile(`^(\d+):(\d+): `)
+
+func abs(n int) int { return max(n, -n) }
 
 // genericCall finds a call in u of a generic func declared in a cell
 // without explicit type arguments, and its cell position.

@@ -65,6 +65,9 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	if len(units) > 0 {
 		err = e.runTopDeferred(cctx, ctx, err, units[0].node().Pos())
 	}
+	if err != nil && user {
+		err = e.goWords(err)
+	}
 	if err != nil {
 		return nil, err
 	}

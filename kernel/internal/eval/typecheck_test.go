@@ -197,3 +197,27 @@ func TestAMisspeltNameRunsNothingOfTheCell(t *testing.T) {
 		t.Fatalf("hello() = %v, want the earlier definition", res.Data["text/plain"])
 	}
 }
+
+// TestInterpreterCompileErrorsInGosWords: when yaegi refuses a cell
+// itself, the message is go/types' for the same line.
+func TestInterpreterCompileErrorsInGosWords(t *testing.T) {
+	cases := []struct {
+		name  string
+		cells []string
+		want  string
+	}{
+		{"a string for an int", []string{"var x int = \"s\""}, "1:13: cannot use \"s\" (untyped string constant) as int value in variable declaration"},
+		{"an argument of the wrong type, as the cell's value", []string{"func f(s string) {}\nf(3)"}, "2:3: cannot use 3 (untyped int constant) as string value in argument to f"},
+		{"a float added to an int, beside an unused import", []string{"import \"fmt\"", "total := 0\ntotal += 1.5"}, "2:10: 1.5 (untyped float constant) truncated to int"},
+		{"a return of the wrong type", []string{"func g() int { return \"s\" }"}, "1:23: cannot use \"s\" (untyped string constant) as int value in return statement"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := newTestEvaluator(t, "", "")
+			_, err := evalAll(t, e, c.cells...)
+			if err == nil || err.Name != "CompileError" || err.Value != c.want {
+				t.Fatalf("got %v, want CompileError %q", err, c.want)
+			}
+		})
+	}
+}

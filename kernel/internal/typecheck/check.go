@@ -190,7 +190,26 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 			stale[name] = true
 		}
 	}
+	c.facts.Errors = cellErrors(fset, errs)
 	return report(fset, errs, own), stale
+}
+
+// cellErrors are all of go/types' errors in the cell, nil when an import
+// failed (the others may follow from it).
+func cellErrors(fset *token.FileSet, errs []types.Error) []Problem {
+	var out []Problem
+	for _, e := range errs {
+		if strings.Contains(e.Msg, "could not import") {
+			return nil
+		}
+		if unusedVar(e.Msg) || strings.HasSuffix(e.Msg, " imported and not used") {
+			continue // never an error of the interpreter's
+		}
+		if p := fset.Position(e.Pos); p.Filename == cellFile {
+			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: strings.ReplaceAll(e.Msg, cellFile+":", "")})
+		}
+	}
+	return out
 }
 
 // Facts returns what the last Check learnt of the cell's types (empty

@@ -121,6 +121,11 @@ type Facts struct {
 	// complex(re, im) (yaegi panicked on var c complex128 = 1 + 2 and
 	// failed to compile 3i / 2).
 	Quotients map[Pos]string
+	// Errors are all of go/types' errors in the cell, of the kinds Check
+	// reports or not: when the interpreter refuses the cell itself, the
+	// evaluator gives Go's words for the same line (yaegi says
+	// `cannot use "s" (type stringT) as type intT`).
+	Errors []Problem
 }
 
 // InstanceStringer is an instance of a cell's generic struct type with a
