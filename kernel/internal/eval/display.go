@@ -108,11 +108,20 @@ func (e *Evaluator) tryRich(cctx, ctx context.Context, mime, method string, pos,
 // is known: a value of a cell type with methods reaches compiled code as
 // yaegi's internal wrapper, which %v would print as pointers.
 func (e *Evaluator) tryPlain(cctx, ctx context.Context, pos, end token.Pos) {
+	var v ast.Expr = rewrite.Ident("__gl_v", pos)
+	es := e.facts.f.FinalElems
+	wrapped := len(es) == 1 && e.facts.cell != "" // a []Celsius: the elements' String
+	if wrapped {
+		v = rewrite.WrapElems(v, rewrite.ElemStringer(es[0]))
+	}
 	sprint := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glfmt", pos), Sel: rewrite.Ident("Sprint", pos)}, Lparen: pos,
-		Args: []ast.Expr{rewrite.Ident("__gl_v", pos)}, Rparen: end}
+		Args: []ast.Expr{v}, Rparen: end}
 	call := &ast.CallExpr{Fun: &ast.SelectorExpr{X: rewrite.Ident("__glrt", pos), Sel: rewrite.Ident("Plain", pos)}, Lparen: pos, Args: []ast.Expr{sprint}, Rparen: end}
 	if p, err := e.compile(block(pos, end, &ast.ExprStmt{X: call})); err == nil {
 		_ = e.execute(cctx, ctx, p)
+		e.mu.Lock()
+		e.plainElems = wrapped && e.plain != ""
+		e.mu.Unlock()
 	}
 }
 
@@ -154,15 +163,15 @@ func (e *Evaluator) show(v any) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if t := reflect.TypeOf(v); t != nil && e.plain != "" && (strings.Contains(t.PkgPath(), "/yaegi/") ||
-		e.names.needsStringer(t, map[reflect.Type]bool{})) {
+		e.plainElems || e.names.needsStringer(t, map[reflect.Type]bool{})) {
 		// the kernel's fmt calls the String methods of the cells' types
-		// inside the value ([]Point), which compiled %v cannot
+		// inside the value ([]Point, []Celsius), which compiled %v cannot
 		data[display.MIMEText] = e.plain
 	}
 	for k, r := range e.richOut {
 		data[k] = r
 	}
-	e.richOut, e.plain = nil, ""
+	e.richOut, e.plain, e.plainElems = nil, "", false
 	e.shown = data
 }
 

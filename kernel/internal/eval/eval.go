@@ -100,8 +100,11 @@ type Evaluator struct {
 	stash   any                     // value passed between the steps of defineByType
 	richOut map[string]any          // rich forms of the final value from interpreted methods
 	plain   string                  // text/plain of the final value formatted with its static type
-	live    int                     // guarded goroutines still running
-	changed chan struct{}           // closed and replaced when a guarded goroutine ends
+	// plainElems: plain called the String methods of the elements of a
+	// slice, array or map of a cell type (typecheck.Facts.FinalElems).
+	plainElems bool
+	live       int           // guarded goroutines still running
+	changed    chan struct{} // closed and replaced when a guarded goroutine ends
 
 	w watch // the deadlock check's sites and channels (watch.go)
 

@@ -438,3 +438,14 @@ fmt.Println(r, b, t, &t, []Cell(r))
 fmt.Printf("%v|%s|%v\n", r, &b, t)`},
 		out: "row of 2 X O map[X:3] tally [X O]\nrow of 2|X O|map[X:3]\n"}})
 }
+
+func TestFinalValueCallsTheElementsString(t *testing.T) {
+	decl := "import \"fmt\"\ntype Celsius float64\nfunc (c Celsius) String() string { return fmt.Sprintf(\"%.1f°C\", float64(c)) }\ntype Day int\nfunc (d Day) String() string { return [...]string{\"Mon\", \"Tue\"}[d] }"
+	runCellCases(t, []cellCase{
+		{name: "a slice", cells: []string{decl, "temps := []Celsius{20, 21.5}\ntemps"}, text: "[20.0°C 21.5°C]"},
+		{name: "a map's values", cells: []string{decl, "m := map[string]Celsius{\"a\": 3}\nm"}, text: "map[a:3.0°C]"},
+		{name: "slices of slices", cells: []string{decl, "[][]Celsius{{1}, {2, 3}}"}, text: "[[1.0°C] [2.0°C 3.0°C]]"},
+		{name: "a map's keys", cells: []string{decl, "map[Day][]int{0: {1}, 1: {2}}"}, text: "map[Mon:[1] Tue:[2]]"},
+		{name: "plain floats are not touched", cells: []string{decl, "[]float64{20, 1.5}"}, text: "[20 1.5]"},
+	})
+}

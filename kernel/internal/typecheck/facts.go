@@ -126,6 +126,9 @@ type Facts struct {
 	// evaluator gives Go's words for the same line (yaegi says
 	// `cannot use "s" (type stringT) as type intT`).
 	Errors []Problem
+	// FinalElems is ElemStringers for the cell's final expression, shown
+	// as fmt.Sprint would print it (a []Celsius was [20 21.5]).
+	FinalElems []ElemStringer
 }
 
 // InstanceStringer is an instance of a cell's generic struct type with a
@@ -146,6 +149,18 @@ type RangeFact struct {
 	// map of channels (the interpreter takes it for a range over a
 	// channel).
 	ChanValue bool
+}
+
+// finalExpr is the expression that ends the cell's statements, or nil.
+func finalExpr(own *ast.File) ast.Expr {
+	for _, d := range own.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == wrapper && fd.Body != nil && len(fd.Body.List) > 0 {
+			if es, ok := fd.Body.List[len(fd.Body.List)-1].(*ast.ExprStmt); ok {
+				return es.X
+			}
+		}
+	}
+	return nil
 }
 
 // calledIdent is the func name a call names directly: f(...), f[T](...).
@@ -238,6 +253,9 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
+	if x := finalExpr(own); x != nil {
+		f.FinalElems = elemStringers(&ast.CallExpr{Args: []ast.Expr{x}}, info, pkg, "fmt.Sprint")
+	}
 	ast.Inspect(own, func(n ast.Node) bool {
 		if se, ok := n.(*ast.SelectorExpr); ok {
 			if m := reflectCall(se, info); m != "" {

@@ -47,21 +47,25 @@ func ElemStringers(n ast.Node, at func(sel *ast.Ident) ([]ElemStringer, bool)) {
 	})
 	for _, c := range calls {
 		for _, es := range c.args {
-			if es.Index >= len(c.call.Args) {
-				continue
+			if es.Index < len(c.call.Args) {
+				c.call.Args[es.Index] = WrapElems(c.call.Args[es.Index], es)
 			}
-			a := c.call.Args[es.Index]
-			pos := a.Pos()
-			args := []ast.Expr{a, methodFunc(es.Key, es.KeyMethod, pos), methodFunc(es.Elem, es.ElemMethod, pos)}
-			fun := rtFunc("Elems", pos)
-			if es.Depth > 1 { // [][]Weekday: __glrt.ElemsDeep(x, 2, nil, func...)
-				fun = rtFunc("ElemsDeep", pos)
-				depth := &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(es.Depth)}
-				args = append([]ast.Expr{a, depth}, args[1:]...)
-			}
-			c.call.Args[es.Index] = &ast.CallExpr{Fun: fun, Lparen: pos, Args: args, Rparen: a.End()}
 		}
 	}
+}
+
+// WrapElems is a, passed through __glrt.Elems (or ElemsDeep) as
+// ElemStringers passes a printed argument.
+func WrapElems(a ast.Expr, es ElemStringer) ast.Expr {
+	pos := a.Pos()
+	args := []ast.Expr{a, methodFunc(es.Key, es.KeyMethod, pos), methodFunc(es.Elem, es.ElemMethod, pos)}
+	fun := rtFunc("Elems", pos)
+	if es.Depth > 1 { // [][]Weekday: __glrt.ElemsDeep(x, 2, nil, func...)
+		fun = rtFunc("ElemsDeep", pos)
+		depth := &ast.BasicLit{ValuePos: pos, Kind: token.INT, Value: strconv.Itoa(es.Depth)}
+		args = append([]ast.Expr{a, depth}, args[1:]...)
+	}
+	return &ast.CallExpr{Fun: fun, Lparen: pos, Args: args, Rparen: a.End()}
 }
 
 // methodFunc is `func(v T) string { return v.M() }`, or nil.
