@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"go/ast"
+	"go/parser"
 	"go/token"
 	"reflect"
 	"strings"
@@ -59,6 +60,15 @@ func (e *Evaluator) runFinal(cctx, ctx context.Context, u *unit) error {
 	}
 	keep := &ast.AssignStmt{Lhs: []ast.Expr{rewrite.Ident("__gl_v", pos)}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{u.final}}
 	pv, err := e.compile(block(pos, end, keep))
+	if typ := e.facts.f.FinalType; err != nil && typ != "" {
+		// A generic call: declared with the checker's type, then assigned.
+		if tx, perr := parser.ParseExpr(typ); perr == nil {
+			decl := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+				&ast.ValueSpec{Names: []*ast.Ident{rewrite.Ident("__gl_v", pos)}, Type: tx}}}}
+			keep.Tok = token.ASSIGN
+			pv, err = e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{decl, keep}, Rbrace: end})
+		}
+	}
 	if err != nil { // e.g. a generic call yaegi cannot assign at top level
 		return e.execute(cctx, ctx, p)
 	}

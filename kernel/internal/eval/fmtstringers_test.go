@@ -449,3 +449,11 @@ func TestFinalValueCallsTheElementsString(t *testing.T) {
 		{name: "plain floats are not touched", cells: []string{decl, "[]float64{20, 1.5}"}, text: "[20 1.5]"},
 	})
 }
+
+func TestFinalGenericCallShowsItsString(t *testing.T) {
+	decl := "import \"fmt\"\ntype Box[T any] struct{ v T }\nfunc (b Box[T]) String() string { return fmt.Sprint(\"box \", b.v) }\nfunc MakeBox[T any](v T) Box[T] { return Box[T]{v} }"
+	runCellCases(t, []cellCase{
+		{name: "a string instance", cells: []string{decl, `MakeBox("s")`}, text: "box s"},
+		{name: "an int instance", cells: []string{decl, `MakeBox(7)`}, text: "box 7"},
+	})
+}

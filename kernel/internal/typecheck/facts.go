@@ -129,6 +129,12 @@ type Facts struct {
 	// FinalElems is ElemStringers for the cell's final expression, shown
 	// as fmt.Sprint would print it (a []Celsius was [20 21.5]).
 	FinalElems []ElemStringer
+	// FinalType is the type of the cell's final expression when it calls
+	// a generic func (MakeBox("s")), as the cell would write it: yaegi
+	// cannot assign such a call to a new top-level variable, and the
+	// evaluator declares the one holding the value with this type, for
+	// the value's String method (it showed {s}).
+	FinalType string
 }
 
 // InstanceStringer is an instance of a cell's generic struct type with a
@@ -255,6 +261,11 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 	params := interfaceParams(own, info, pkg)
 	if x := finalExpr(own); x != nil {
 		f.FinalElems = elemStringers(&ast.CallExpr{Args: []ast.Expr{x}}, info, pkg, "fmt.Sprint")
+		if t := info.TypeOf(x); t != nil && isGenericCall(x, info) && !isTypeParam(t) {
+			if s := types.TypeString(t, cellQualifier); !strings.Contains(s, "invalid type") && !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "untyped") {
+				f.FinalType = s
+			}
+		}
 	}
 	ast.Inspect(own, func(n ast.Node) bool {
 		if se, ok := n.(*ast.SelectorExpr); ok {
