@@ -74,6 +74,7 @@ func TestVersionedStandardImports(t *testing.T) {
 
 func TestPackageLevelOrderOfAPastedProgram(t *testing.T) {
 	runOutCases(t, []outCase{
+		{name: "an import below the func using it", cells: []string{"func hi() { fmt.Println(strings.ToUpper(\"hi\")) }\nimport \"fmt\"\nhi()\nimport \"strings\""}, out: "HI\n"},
 		{name: "vars using vars declared below them, alone and in a group", cells: []string{`import ("fmt"; "sync")
 var a = b + 1
 var b = 2

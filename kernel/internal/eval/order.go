@@ -41,6 +41,24 @@ func startsGoroutines(n ast.Node) bool {
 	return found
 }
 
+// hoistImports moves the import units first, in cell order: a Go file's
+// imports serve the whole file, and a cell whose import comes after the
+// func using it (pasted in two pieces) failed with "undefined: fmt".
+func hoistImports(units []*unit) []*unit {
+	out := make([]*unit, 0, len(units))
+	for _, u := range units {
+		if u.kind == segImport {
+			out = append(out, u)
+		}
+	}
+	for _, u := range units {
+		if u.kind != segImport {
+			out = append(out, u)
+		}
+	}
+	return out
+}
+
 // hoistDecls moves declaration units above the statement units before
 // them, as far as they do not use a name those statements declare: in a
 // Go file, package-level declarations are visible everywhere, and

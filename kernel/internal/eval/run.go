@@ -98,7 +98,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		}
 		e.typeGenericVars(u.node())
 	}
-	units = hoistVars(hoistDecls(units))
+	units = hoistVars(hoistDecls(hoistImports(units)))
 	if n := len(units); n > 0 && units[n-1].kind == segStmt {
 		if fin := splitFinal(units[n-1]); fin != nil {
 			if len(units[n-1].block.List) == 0 {
