@@ -239,3 +239,25 @@ def test_wait_inside_a_teachers_package_is_not_taken_for_the_last_cell_wait(make
     r = k.execute(code, timeout=20)
     assert r.status == "ok", r.describe()
     assert r.result_text == '"waited"', r.describe()
+
+
+PIPELINE = (
+    'import "fmt"\nfunc gen(n int) <-chan int {\n\tout := make(chan int)\n'
+    "\tgo func() {\n\t\tfor i := range n {\n\t\t\tout <- i\n\t\t}\n\t\tclose(out)\n\t}()\n\treturn out\n}\n"
+    "func sq(in <-chan int) <-chan int {\n\tout := make(chan int)\n"
+    "\tgo func() {\n\t\tfor v := range in {\n\t\t\tout <- v * v\n\t\t}\n\t\tclose(out)\n\t}()\n\treturn out\n}\n"
+    "c := sq(gen(4))\nfmt.Println(<-c)"
+)
+
+
+def test_a_pipeline_stage_a_later_cell_can_wake_is_not_called_leaked(fresh_kernel):
+    k = fresh_kernel
+    r = k.execute(PIPELINE).ok()
+    assert r.stdout == "0\n", r.describe()
+    assert "still running" in r.stderr and "leaked" not in r.stderr, r.describe()
+    rest = k.execute("for v := range c {\n\tfmt.Println(v)\n}").ok()
+    assert rest.stdout == "1\n4\n9\n" and not rest.stderr, rest.describe()
+    # nothing holds this channel any more: its sender is leaked
+    lost = k.execute("func first() int {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\tgo func() { ch <- 2 }()\n\treturn <-ch\n}\nfirst()").ok()
+    assert lost.stderr == "1 goroutine still running: 1 × leaked (blocked forever on chan send at line 3)\n" or \
+        lost.stderr == "1 goroutine still running: 1 × leaked (blocked forever on chan send at line 4)\n", lost.describe()

@@ -49,12 +49,13 @@ func (l *lister) List() []cellgo.Goroutine {
 	if ev == nil || ev.LiveGoroutines() == 0 {
 		return nil
 	}
-	gs, allStuck := cellGoroutines(job, nil)
+	gs, all, allStuck := cellGoroutines(job, nil)
 	cur := ev.CellNumber()
 	var held map[uintptr]bool
+	canLeak := allStuck && noneReachable(ev, all, &held)
 	out := make([]cellgo.Goroutine, 0, len(gs))
 	for _, g := range gs {
-		d := describeLeftover(ev, g, cur, allStuck, &held)
+		d := describeLeftover(ev, g, cur, canLeak, &held)
 		cell := "this cell"
 		switch {
 		case d.line == 0:

@@ -67,7 +67,7 @@ func busy(gs []goroutines.Goroutine) bool {
 // cellGoroutines returns the goroutines started by cells' go statements
 // that are alive and not in skip, and whether every goroutine of the
 // cells is stuck (then none of them can release another).
-func cellGoroutines(job int64, skip map[int64]bool) (mine []goroutines.Goroutine, allStuck bool) {
+func cellGoroutines(job int64, skip map[int64]bool) (mine, all []goroutines.Goroutine, allStuck bool) {
 	allStuck = true
 	for _, g := range goroutines.Parse(goroutines.Dump()) {
 		if _, ok := g.Labels[eval.LabelKey]; !ok || g.ID == job {
@@ -76,11 +76,44 @@ func cellGoroutines(job int64, skip map[int64]bool) (mine []goroutines.Goroutine
 		if _, stuck := g.Stuck(); !stuck && g.Creator != job {
 			allStuck = false // the running cell itself (listing) does not count
 		}
-		if interpCreated(g) && !skip[g.ID] {
-			mine = append(mine, g)
+		if interpCreated(g) {
+			all = append(all, g)
+			if !skip[g.ID] {
+				mine = append(mine, g)
+			}
 		}
 	}
-	return mine, allStuck
+	return mine, all, allStuck
+}
+
+// noneReachable reports whether every goroutine of the cells waits on
+// channels that no variable of the notebook holds. Only then is one of
+// them leaked: a goroutine waiting on a channel only another goroutine
+// holds (a pipeline's first stage, read by the next stage's `range in`)
+// runs again once a later cell wakes that other goroutine, and the
+// reference it holds, a local of its function, is invisible here. A wait
+// on a WaitGroup or mutex may be ended from a later cell too.
+func noneReachable(ev leftovers, all []goroutines.Goroutine, held *map[uintptr]bool) bool {
+	for _, g := range all {
+		label := g.Labels[eval.LabelKey]
+		w, stuck := g.Stuck()
+		if !stuck || w.Op == "call" {
+			return false
+		}
+		chans, ok := ev.SiteChannels(label)
+		if !ok || len(chans) == 0 {
+			return false
+		}
+		if *held == nil {
+			*held = ev.HeldChannels()
+		}
+		for _, c := range chans {
+			if (*held)[c] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // leftoverNotice describes the goroutines started during the cell that
@@ -91,20 +124,21 @@ func leftoverNotice(ev leftovers, job int64, before map[int64]bool, goAtStart in
 	if ev.LiveGoroutines() == 0 && ev.GoStatements() <= goAtStart {
 		return ""
 	}
-	mine, allStuck := cellGoroutines(job, before)
+	mine, all, allStuck := cellGoroutines(job, before)
 	for end := time.Now().Add(settleLimit); busy(mine) && time.Now().Before(end); {
 		time.Sleep(2 * time.Millisecond)
-		mine, allStuck = cellGoroutines(job, before)
+		mine, all, allStuck = cellGoroutines(job, before)
 	}
 	if len(mine) == 0 {
 		return ""
 	}
 	cur := ev.CellNumber()
 	var held map[uintptr]bool
+	canLeak := allStuck && noneReachable(ev, all, &held)
 	var order []string
 	count := map[string]int{}
 	for _, g := range mine {
-		d := describeLeftover(ev, g, cur, allStuck, &held).text()
+		d := describeLeftover(ev, g, cur, canLeak, &held).text()
 		if count[d] == 0 {
 			order = append(order, d)
 		}
