@@ -16,16 +16,19 @@ type elemsValue struct {
 	v         reflect.Value
 	key, elem reflect.Value // func(T) string, or invalid
 	depth     int           // the elements are this many containers down (1: v's own)
+	// tn formats the other keys and elements as the cells' fmt does:
+	// a struct with its own String beside such keys (map[Suit][]Card).
+	tn *typeNames
 }
 
-// newElems is __glrt.Elems.
-func newElems(x, key, elem any) any {
-	return newElemsDeep(x, 1, key, elem)
+// elems is __glrt.Elems.
+func (tn *typeNames) elems(x, key, elem any) any {
+	return tn.elemsDeep(x, 1, key, elem)
 }
 
-// newElemsDeep is __glrt.ElemsDeep, for elements depth containers down.
-func newElemsDeep(x any, depth int, key, elem any) any {
-	e := elemsValue{v: reflect.ValueOf(x), depth: depth}
+// elemsDeep is __glrt.ElemsDeep, for elements depth containers down.
+func (tn *typeNames) elemsDeep(x any, depth int, key, elem any) any {
+	e := elemsValue{v: reflect.ValueOf(x), depth: depth, tn: tn}
 	if f := reflect.ValueOf(key); f.Kind() == reflect.Func && !f.IsNil() {
 		e.key = f
 	}
@@ -69,7 +72,7 @@ func (e elemsValue) format(v reflect.Value, depth int, leaf string) string {
 		if depth > 1 {
 			return e.format(x, depth-1, leaf)
 		}
-		return leafString(e.elem, x, leaf)
+		return e.leafString(e.elem, x, leaf)
 	}
 	switch v.Kind() {
 	case reflect.Slice, reflect.Array:
@@ -87,7 +90,7 @@ func (e elemsValue) format(v reflect.Value, depth int, leaf string) string {
 			key = reflect.Value{} // only the outermost keys are of the named type
 		}
 		for i, k := range keys {
-			parts[i] = leafString(key, k, leaf) + ":" + elem(v.MapIndex(k))
+			parts[i] = e.leafString(key, k, leaf) + ":" + elem(v.MapIndex(k))
 		}
 		return "map[" + strings.Join(parts, " ") + "]"
 	}
@@ -95,9 +98,16 @@ func (e elemsValue) format(v reflect.Value, depth int, leaf string) string {
 }
 
 // leafString is v printed with the format leaf, through f, the method's
-// func, when there is one: fmt formats what String returns.
-func leafString(f, v reflect.Value, leaf string) string {
+// func, when there is one: fmt formats what String returns. Without
+// one, v is printed as the cells' fmt prints it.
+func (e elemsValue) leafString(f, v reflect.Value, leaf string) string {
 	if !f.IsValid() {
+		if x := v.Interface(); e.tn != nil && x != nil && e.tn.needsFormat(x) {
+			if s, ok := e.tn.stringOf(v); ok { // its own String, quoted by %q
+				return fmt.Sprintf(leaf, s)
+			}
+			return fmt.Sprintf(leaf, namedValue{tn: e.tn, v: v})
+		}
 		return fmt.Sprintf(leaf, v.Interface())
 	}
 	if v.Kind() == reflect.Pointer && v.IsNil() {

@@ -457,3 +457,19 @@ func TestFinalGenericCallShowsItsString(t *testing.T) {
 		{name: "an int instance", cells: []string{decl, `MakeBox(7)`}, text: "box 7"},
 	})
 }
+
+func TestElementsBesideKeysWithStringUseTheirOwnString(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "struct values of a map keyed by a named int with String", cells: []string{`import "fmt"
+type Suit int
+func (s Suit) String() string { return [...]string{"♠", "♥"}[s] }
+type Card struct{ Rank int; Suit Suit }
+func (c Card) String() string { return fmt.Sprintf("%d%v", c.Rank, c.Suit) }
+type E struct{}
+func (E) Error() string { return "E" }
+type P struct{ X, Y int }`, `fmt.Println(map[Suit][]Card{0: {{3, 0}}, 1: {{10, 1}}})
+fmt.Println(map[Suit]E{1: {}}, map[Suit]P{0: {1, 2}})
+fmt.Printf("%v %q\n", map[Suit]Card{1: {2, 1}}, map[Suit]Card{1: {2, 1}})`},
+			out: "map[♠:[3♠] ♥:[10♥]]\nmap[♥:E] map[♠:{1 2}]\nmap[♥:2♥] map[\"♥\":\"2♥\"]\n"},
+	})
+}
