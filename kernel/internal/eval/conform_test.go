@@ -158,7 +158,7 @@ type P struct{ X int }
 ps := []P{{1}, {2}}
 clear(ps)
 fmt.Println(len(m), s, ps)`}, out: "0 [1 0 0] [{0} {0}]\n"},
-		{name: "clear of a number is refused at its cell line", cells: []string{"x := 1\nclear(x)"}, errName: "panic", errHas: "2:1: invalid argument: clear(int)"},
+		{name: "clear of a number is refused before the cell runs", cells: []string{"x := 1\nclear(x)"}, errName: "CompileError", errHas: "2:7: invalid argument: cannot clear x (variable of type int)"},
 	})
 }
 

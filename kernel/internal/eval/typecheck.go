@@ -62,14 +62,17 @@ func (e *Evaluator) typecheck(cell string) error {
 		segs = append(segs, typecheck.Segment{Kind: kinds[s.kind], Text: s.text, Line: s.line, Col: s.col})
 	}
 	var globals map[string]reflect.Value
-	kindOf := func(name string) reflect.Kind {
+	typeOf := func(name string) reflect.Type {
 		if globals == nil {
 			globals = e.globals()
 		}
-		return globals[name].Kind() // Invalid when unknown
+		if v := globals[name]; v.IsValid() {
+			return v.Type()
+		}
+		return nil
 	}
 	c := e.checker()
-	problems := c.Check(e.priorDecls(), segs, kindOf)
+	problems := c.Check(e.priorDecls(), segs, typeOf)
 	e.facts = cellFacts{cell: cell, f: c.Facts()}
 	if len(problems) == 0 {
 		return ifaceKeys(e.facts.f.IfaceKeys)

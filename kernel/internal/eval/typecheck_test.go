@@ -43,6 +43,10 @@ func TestTypecheckRefuses(t *testing.T) {
 		{"pointer receiver with a variable from an earlier cell", []string{
 			"import \"fmt\"", "type V struct{}\nfunc (v *V) String() string { return \"v\" }", "v := V{}", "fmt.Stringer(v)"},
 			"1:14: cannot convert v (variable of struct type V) to type fmt.Stringer: V does not implement fmt.Stringer (method String has pointer receiver)"},
+		{"a string for an int", []string{"var s string = 5"}, "1:16: cannot use 5 (untyped int constant) as string value in variable declaration"},
+		{"a struct literal with a field of the wrong type", []string{"type User struct{ Name string; Age string }\nu := User{\"a\", 3}"},
+			"2:16: cannot use 3 (untyped int constant) as string value in struct literal"},
+		{"a call with too few arguments", []string{"func add(a, b int) int { return a + b }", "add(1)"}, "1:6: not enough arguments in call to add\n\thave (number)\n\twant (int, int)"},
 		{"a misspelt name", []string{"import \"fmt\"", "total := 3\nfmt.Println(totl)"}, "2:13: undefined: totl"},
 		{"a forgotten import", []string{"strings.ToUpper(\"a\")"}, "1:1: undefined: strings"},
 		{"a constraint used as a type", []string{"type Num interface{ ~int | ~float64 }", "func zero() any {\n\tvar s Num\n\treturn s\n}"},
@@ -219,5 +223,41 @@ func TestInterpreterCompileErrorsInGosWords(t *testing.T) {
 				t.Fatalf("got %v, want CompileError %q", err, c.want)
 			}
 		})
+	}
+}
+
+func TestATypeErrorRunsNothingOfTheCell(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	var err *Error
+	out := captureStdout(t, func() {
+		evalAll(t, e, `import "fmt"`, "counter := 0")
+		_, err = evalAll(t, e, "counter++\nfmt.Println(\"ran\")\ntype User struct{ Name string; Age string }\nu := User{\"a\", 3}")
+	})
+	if err == nil || err.Name != "CompileError" || out != "" {
+		t.Fatalf("got %v and stdout %q, want the refusal and no output", err, out)
+	}
+	// the type was not declared with the wrong field type for good
+	res, ee := evalAll(t, e, "type User struct{ Name string; Age int }\nu := User{\"a\", 3}\nfmt.Sprint(counter, u)")
+	if ee != nil || res.Data["text/plain"] != `"0 {a 3}"` {
+		t.Fatalf("after the fix: %v %v, want counter 0 and the user", res.Data, ee)
+	}
+}
+
+// TestAVariableWhoseTypeTheCheckWouldDeriveWronglyIsNotRefused: x was
+// made by the first f; with f redefined, its initialiser now gives a
+// string, but x holds an int, and using it as one is fine.
+func TestAVariableWhoseTypeTheCheckWouldDeriveWronglyIsNotRefused(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	res, err := evalAll(t, e, "func f() int { return 1 }", "x := f()", "func f() string { return \"s\" }", "var n int = x\nn + 1")
+	if err != nil || res.Data["text/plain"] != "2" {
+		t.Fatalf("got %v %v, want 2", res.Data, err)
+	}
+}
+
+func TestASliceVariableWhoseElementTypeTheCheckWouldDeriveWronglyIsNotRefused(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	res, err := evalAll(t, e, "func mk() []int { return []int{1} }", "xs := mk()", "func mk() []string { return nil }", "var ys []int = xs\nlen(ys)")
+	if err != nil || res.Data["text/plain"] != "1" {
+		t.Fatalf("got %v %v, want 1", res.Data, err)
 	}
 }

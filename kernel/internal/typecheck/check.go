@@ -87,12 +87,12 @@ const (
 // (a syntax error, which the evaluator reports itself, or a package the
 // importer lacks).
 //
-// kindOf, if not nil, gives the kind of an earlier variable's value in
+// typeOf, if not nil, gives the type of an earlier variable's value in
 // the interpreter (0 if unknown). The checker derives a variable's type
 // from its initialiser, which may use names redefined since; a variable
 // whose derived type disagrees with its value (pointer or not) is left
 // out rather than trusted.
-func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) reflect.Kind) (problems []Problem) {
+func (c *Checker) Check(prior []Prior, cell []Segment, typeOf func(name string) reflect.Type) (problems []Problem) {
 	c.facts = Facts{}
 	defer func() {
 		if recover() != nil { // go/types on an input it did not expect: no verdict
@@ -115,9 +115,9 @@ func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) 
 		}
 	}
 	for attempt := 0; ; attempt++ {
-		problems, stale := c.check(cell, kept, used, kindOf)
+		problems, stale := c.check(cell, kept, used, typeOf)
 		if len(stale) == 0 || attempt > 0 {
-			return knownNamesDefined(problems, defined, prior, kindOf)
+			return knownNamesDefined(problems, defined, prior, typeOf)
 		}
 		kept = without(kept, stale)
 	}
@@ -129,11 +129,11 @@ func (c *Checker) Check(prior []Prior, cell []Segment, kindOf func(name string) 
 // declared, or the interpreter holds: the check leaves out some earlier
 // declarations (stale variables, ones it cannot type), and the name is
 // no typo then.
-func knownNamesDefined(problems []Problem, defined map[string]bool, prior []Prior, kindOf func(string) reflect.Kind) []Problem {
+func knownNamesDefined(problems []Problem, defined map[string]bool, prior []Prior, typeOf func(string) reflect.Type) []Problem {
 	out := problems[:0]
 	for _, p := range problems {
 		name, ok := strings.CutPrefix(p.Msg, "undefined: ")
-		if ok && (defined[name] || slices.ContainsFunc(prior, func(pr Prior) bool { return pr.Name == name }) || kindOf != nil && kindOf(name) != reflect.Invalid) {
+		if ok && (defined[name] || slices.ContainsFunc(prior, func(pr Prior) bool { return pr.Name == name }) || typeOf != nil && typeOf(name) != nil) {
 			continue
 		}
 		out = append(out, p)
@@ -148,7 +148,7 @@ func knownNamesDefined(problems []Problem, defined map[string]bool, prior []Prio
 // that the identifiers used reach;
 // stale lists the earlier variables whose type disagrees with their
 // value's.
-func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kindOf func(string) reflect.Kind) (problems []Problem, stale map[string]bool) {
+func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typeOf func(string) reflect.Type) (problems []Problem, stale map[string]bool) {
 	// The earlier declarations' positions come from their own (cached)
 	// file set; the cell's file is placed after them, so that a position
 	// tells the two apart.
@@ -180,10 +180,10 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, kin
 	c.facts = collectFacts(fset, own, info, pkg, declFinder(files, fsets))
 	collectCompares(fset, own, info, c.imp, interpretedTypes(pkg, c.imp, prior), &c.facts)
 	for _, name := range c.vars {
-		if kindOf == nil {
+		if typeOf == nil {
 			break
 		}
-		if v, ok := pkg.Scope().Lookup(name).(*types.Var); ok && disagree(v.Type(), kindOf(name)) {
+		if v, ok := pkg.Scope().Lookup(name).(*types.Var); ok && disagree(v.Type(), typeOf(name), 0) {
 			if stale == nil {
 				stale = map[string]bool{}
 			}
@@ -216,21 +216,45 @@ func cellErrors(fset *token.FileSet, errs []types.Error) []Problem {
 // maps when it learnt nothing).
 func (c *Checker) Facts() Facts { return c.facts }
 
-// disagree says whether a variable of type t cannot hold a value of kind
-// k: a pointer against a non-pointer. (Other kinds are not compared: an
-// interface holding a cell type is, in the interpreter, a struct of
-// yaegi's.)
-func disagree(t types.Type, k reflect.Kind) bool {
-	if k == reflect.Invalid {
+// disagree says whether a variable of type t cannot hold a value of
+// reflect type rt (nil: unknown): a pointer against a non-pointer, a
+// string against an int, a []int against a []string. (Interfaces, funcs
+// and structs are not compared further: an interface holding a cell type
+// is, in the interpreter, a struct of yaegi's, a func may be a node of
+// its own, and a struct type is one yaegi built.)
+func disagree(t types.Type, rt reflect.Type, depth int) bool {
+	if rt == nil || depth > 8 {
 		return false
 	}
-	switch t.Underlying().(type) {
+	k := rt.Kind()
+	switch u := t.Underlying().(type) {
 	case *types.Pointer:
 		return k != reflect.Pointer
-	case *types.Interface:
+	case *types.Interface, *types.Signature:
 		return false
+	case *types.Basic:
+		if want, ok := basicKinds[u.Kind()]; ok {
+			return k != want
+		}
+	case *types.Slice:
+		return k != reflect.Slice || disagree(u.Elem(), rt.Elem(), depth+1)
+	case *types.Array:
+		return k != reflect.Array || disagree(u.Elem(), rt.Elem(), depth+1)
+	case *types.Map:
+		return k != reflect.Map || disagree(u.Key(), rt.Key(), depth+1) || disagree(u.Elem(), rt.Elem(), depth+1)
+	case *types.Chan:
+		return k != reflect.Chan || disagree(u.Elem(), rt.Elem(), depth+1)
 	}
 	return k == reflect.Pointer
+}
+
+// basicKinds are the reflect kinds of go/types' basic types.
+var basicKinds = map[types.BasicKind]reflect.Kind{
+	types.Bool: reflect.Bool, types.String: reflect.String,
+	types.Int: reflect.Int, types.Int8: reflect.Int8, types.Int16: reflect.Int16, types.Int32: reflect.Int32, types.Int64: reflect.Int64,
+	types.Uint: reflect.Uint, types.Uint8: reflect.Uint8, types.Uint16: reflect.Uint16, types.Uint32: reflect.Uint32, types.Uint64: reflect.Uint64,
+	types.Uintptr: reflect.Uintptr, types.Float32: reflect.Float32, types.Float64: reflect.Float64,
+	types.Complex64: reflect.Complex64, types.Complex128: reflect.Complex128,
 }
 
 func without(prior []Prior, names map[string]bool) []Prior {
@@ -333,6 +357,17 @@ func reported(msg string) bool {
 	case strings.Contains(msg, "constant") && strings.Contains(msg, "overflows"), msg == "invalid operation: division by zero":
 		// Constant arithmetic, decided by the cell's own constants: the
 		// interpreter wrapped `const c uint8 = 255; c + 1` to 0.
+		return true
+	case strings.HasPrefix(msg, "cannot use ") && strings.Contains(msg, " value in "),
+		strings.HasPrefix(msg, "invalid argument: "), strings.HasPrefix(msg, "cannot convert "),
+		strings.HasPrefix(msg, "invalid operation: ") && (strings.Contains(msg, "mismatched types") || strings.Contains(msg, " not defined on ")),
+		strings.HasPrefix(msg, "not enough arguments in call"), strings.HasPrefix(msg, "too many arguments in call"),
+		strings.HasPrefix(msg, "not enough return values"), strings.HasPrefix(msg, "too many return values"):
+		// Type errors: the interpreter refused the cell too, but only
+		// at the unit holding it, after running the ones before (a
+		// counter++ kept, a type declared with the wrong field type for
+		// good). An earlier variable whose value disagrees with the
+		// type the check derives is left out (disagree).
 		return true
 	case strings.HasPrefix(msg, "cannot use type ") && strings.Contains(msg, " outside a type constraint"):
 		// var s Num with Num = ~int | ~float64: the interpreter made s a

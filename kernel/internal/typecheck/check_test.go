@@ -33,8 +33,8 @@ func msgs(ps []Problem) []string {
 func TestCheckReportsOnlyCertainKinds(t *testing.T) {
 	c := newTestChecker(nil)
 	cell := []Segment{
-		{Kind: Import, Text: `import "os"`, Line: 1, Col: 1},  // unused: not reported
-		{Kind: Stmt, Text: "x := len(1)\nx", Line: 2, Col: 1}, // invalid argument, unused value: not reported
+		{Kind: Import, Text: `import "os"`, Line: 1, Col: 1},     // unused: not reported
+		{Kind: Stmt, Text: "x := \"s\".Foo\nx", Line: 2, Col: 1}, // no such method, unused value: not reported
 		{Kind: Decl, Text: "func f() int {\n}", Line: 4, Col: 3},
 	}
 	got := c.Check(nil, cell, nil)
@@ -123,18 +123,18 @@ func TestCheckStaleVariableLeftOut(t *testing.T) {
 		{Name: "mk", Kind: "func", Text: "func mk() T { return T{} }"},
 		{Name: "v", Kind: "var", Text: "v := mk()"},
 	}
-	kind := reflect.Pointer
-	kindOf := func(name string) reflect.Kind {
+	typ := reflect.TypeFor[*struct{}]()
+	typeOf := func(name string) reflect.Type {
 		if name == "v" {
-			return kind
+			return typ
 		}
-		return 0
+		return nil
 	}
-	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}, kindOf); got != nil {
+	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}, typeOf); got != nil {
 		t.Fatalf("got %v, want nothing", got)
 	}
-	kind = reflect.Struct
-	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}, kindOf); len(got) != 1 {
+	typ = reflect.TypeFor[struct{}]()
+	if got := c.Check(prior, []Segment{{Kind: Var, Text: "var s fmt.Stringer = v", Line: 1, Col: 1}}, typeOf); len(got) != 1 {
 		t.Fatalf("got %v, want the pointer-receiver error", got)
 	}
 }
@@ -281,20 +281,25 @@ func TestDisagree(t *testing.T) {
 	celsius := types.NewNamed(types.NewTypeName(0, nil, "Celsius", nil), types.Typ[types.Float64], nil)
 	cases := []struct {
 		t    types.Type
-		k    reflect.Kind
+		rt   reflect.Type
 		want bool
 	}{
-		{types.NewPointer(celsius), reflect.Pointer, false},
-		{types.NewPointer(celsius), reflect.Float64, true},
-		{celsius, reflect.Pointer, true},
-		{celsius, reflect.Float64, false},
-		{types.NewStruct(nil, nil), reflect.Pointer, true},
-		{types.NewInterfaceType(nil, nil), reflect.Struct, false},
-		{celsius, reflect.Invalid, false},
+		{types.NewPointer(celsius), reflect.TypeFor[*float64](), false},
+		{types.NewPointer(celsius), reflect.TypeFor[float64](), true},
+		{celsius, reflect.TypeFor[*float64](), true},
+		{celsius, reflect.TypeFor[float64](), false},
+		{celsius, reflect.TypeFor[string](), true},
+		{types.NewSlice(types.Typ[types.Int]), reflect.TypeFor[[]string](), true},
+		{types.NewSlice(types.Typ[types.Int]), reflect.TypeFor[[]int](), false},
+		{types.NewMap(types.Typ[types.String], types.NewSlice(celsius)), reflect.TypeFor[map[string][]float64](), false},
+		{types.NewMap(types.Typ[types.String], types.NewSlice(celsius)), reflect.TypeFor[map[string][]int](), true},
+		{types.NewStruct(nil, nil), reflect.TypeFor[*struct{}](), true},
+		{types.NewInterfaceType(nil, nil), reflect.TypeFor[struct{}](), false},
+		{celsius, nil, false},
 	}
 	for _, c := range cases {
-		if got := disagree(c.t, c.k); got != c.want {
-			t.Errorf("disagree(%s, %s) = %v", c.t, c.k, got)
+		if got := disagree(c.t, c.rt, 0); got != c.want {
+			t.Errorf("disagree(%s, %v) = %v", c.t, c.rt, got)
 		}
 	}
 }
@@ -379,11 +384,11 @@ func TestCheckLeavesACellsTopLevelValueAlone(t *testing.T) {
 func TestCheckReportsUndefinedPlainNames(t *testing.T) {
 	c := newTestChecker(nil)
 	prior := []Prior{{Name: "fmt", Kind: "import", Text: "fmt"}, {Name: "stale", Kind: "var", Text: "stale := undefinedHere()"}}
-	held := func(name string) reflect.Kind {
+	held := func(name string) reflect.Type {
 		if name == "held" {
-			return reflect.Int
+			return reflect.TypeFor[int]()
 		}
-		return reflect.Invalid
+		return nil
 	}
 	cases := []struct {
 		name, stmt string
