@@ -2713,3 +2713,24 @@ func TestTopLevelDeferredCallsRunOnceWithoutHolding(t *testing.T) {
 		t.Fatalf("stdout %q, want %q", out.String(), want)
 	}
 }
+
+func TestSelectSendsALiteralNilAsTheElementsZero(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	p := make(chan *int, 1)
+	select {
+	case p <- nil:
+	}
+	errs := make(chan error, 1)
+	select {
+	case errs <- nil:
+		fmt.Println("sent")
+	default:
+	}
+	fmt.Println(<-p == nil, <-errs == nil)
+}`)
+	if want := "sent\ntrue true\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

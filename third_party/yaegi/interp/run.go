@@ -4886,6 +4886,9 @@ func _select(n *node) {
 			chanValues[i] = genValue(chans[i])
 			if assigned[i] != nil {
 				assignedValues[i] = genValue(assigned[i])
+				if cases[i].Dir == reflect.SelectSend {
+					assignedValues[i] = sentValue(chans[i], assigned[i])
+				}
 			}
 			if ok[i] != nil {
 				okValues[i] = genValue(ok[i])
@@ -4899,7 +4902,7 @@ func _select(n *node) {
 			// The comm clause as an empty body clause after channel send.
 			chanValues[i] = genValue(c0.child[0])
 			cases[i].Dir = reflect.SelectSend
-			assignedValues[i] = genValue(c0.child[1])
+			assignedValues[i] = sentValue(c0.child[0], c0.child[1])
 			clause[i] = func(*frame) bltn { return next }
 		}
 	}
@@ -4932,6 +4935,19 @@ func _select(n *node) {
 		}
 		return clauseExec(j)
 	}
+}
+
+// sentValue is the value a select case sends, v on channel ch: a literal
+// nil is the zero value of the channel's element type. golessons:
+// `case errs <- nil:` on a chan error (or *int) panicked with
+// "reflect.Select: value of type interface {} is not assignable".
+func sentValue(ch, v *node) func(*frame) reflect.Value {
+	if v.typ.cat == nilT {
+		if rt := ch.typ.TypeOf(); rt != nil && rt.Kind() == reflect.Chan {
+			return zeroOf(rt.Elem())
+		}
+	}
+	return genValue(v)
 }
 
 // slice expression: array[low:high:max].
