@@ -95,6 +95,7 @@ type Evaluator struct {
 	running bool                    // a cell is executing
 	cancel  context.CancelCauseFunc // cancels the running cell
 	goPanic string                  // first goroutine panic of the running cell
+	goValue any                     // its value: os.Exit and log.Fatal in a goroutine are not panics
 	goTrace []string                // its frames' lines (panicTrace.stopped)
 	shown   map[string]any          // bundle reported by the display helper
 	stash   any                     // value passed between the steps of defineByType

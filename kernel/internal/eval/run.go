@@ -75,8 +75,7 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.goPanic != "" {
-		tb := e.goroutineTraceback()
-		return nil, &Error{Name: "panic", Value: panicAt(tb) + "goroutine panic: " + e.goPanic, Traceback: tb}
+		return nil, e.goroutineError()
 	}
 	return e.shown, nil
 }
@@ -303,9 +302,8 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 	}
 	if errors.Is(context.Cause(cctx), errGoroutinePanic) {
 		e.mu.Lock()
-		msg, tb := e.goPanic, e.goroutineTraceback()
-		e.mu.Unlock()
-		return &Error{Name: "panic", Value: panicAt(tb) + "goroutine panic: " + msg, Traceback: tb}
+		defer e.mu.Unlock()
+		return e.goroutineError()
 	}
 	if ctx.Err() != nil {
 		e.settleInterrupted()
@@ -346,6 +344,23 @@ func (e *Evaluator) panicError(r any) *Error {
 		return &Error{Name: "panic", Value: where + e.names.panicText(r) + " (in a range over an iterator: an iterator made by a generic func, such as Filter[T], cannot run in the interpreter; write the adapter for the concrete type)", Traceback: tb}
 	}
 	return &Error{Name: "panic", Value: where + e.names.panicText(r), Traceback: tb}
+}
+
+// goroutineError is the error of a cell a goroutine ended: its panic,
+// or an os.Exit or log.Fatal it called, which end the program as they
+// would in the cell's own code. Called with e.mu held.
+func (e *Evaluator) goroutineError() *Error {
+	tb := e.goroutineTraceback()
+	switch v := e.goValue.(type) {
+	case exitPanic:
+		if v.code == 0 {
+			return errExitZero
+		}
+		return &Error{Name: "Exit", Value: fmt.Sprintf("os.Exit(%d) called in a goroutine: the cell stopped; your variables are kept", v.code), Traceback: tb}
+	case fatalPanic:
+		return &Error{Name: "Fatal", Value: panicAt(tb) + v.msg, Traceback: tb}
+	}
+	return &Error{Name: "panic", Value: panicAt(tb) + "goroutine panic: " + e.goPanic, Traceback: tb}
 }
 
 // goroutineTraceback is the traceback of the goroutine panic ending the

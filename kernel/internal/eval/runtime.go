@@ -461,7 +461,7 @@ func (e *Evaluator) goroutineEnded(r any) {
 	msg := e.names.panicText(r)
 	if e.running {
 		if e.goPanic == "" {
-			e.goPanic = msg
+			e.goPanic, e.goValue = msg, r
 			e.goTrace = e.trace.takeStopped() // the guard's recover moved them
 			e.cancel(errGoroutinePanic)
 		}
