@@ -164,3 +164,32 @@ func (e *Evaluator) restoreFuncs(cctx, ctx context.Context, names []string) {
 		_ = e.rerun(cctx, ctx, segs)
 	}
 }
+
+// earlierFuncs are the recorded entries of the funcs among names, before
+// new declarations replace them.
+func (e *Evaluator) earlierFuncs(names []string) []*entry {
+	var out []*entry
+	for _, n := range names {
+		if en := e.decls.entries[n]; en != nil && en.text != "" {
+			out = append(out, en)
+		}
+	}
+	return out
+}
+
+// keepEarlierFuncs puts back funcs whose new definitions broke code
+// using them (a changed signature, func helper() string for one
+// returning int): their callers, recompiled against the new ones, failed
+// half-way, and calling them panicked with "index out of range [0] with
+// length 0". It reports whether the earlier definitions and every caller
+// compile again.
+func (e *Evaluator) keepEarlierFuncs(cctx, ctx context.Context, earlier []*entry) bool {
+	var segs []segment
+	var names []string
+	for _, en := range earlier {
+		e.decls.put(en)
+		segs = append(segs, segment{kind: segDecl, text: en.text, line: en.line, col: en.col})
+		names = append(names, en.sym.Name)
+	}
+	return e.rerun(cctx, ctx, segs) == nil && e.refreshDependents(cctx, ctx, names) == nil
+}

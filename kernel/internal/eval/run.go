@@ -255,6 +255,7 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	if !user {
 		return nil
 	}
+	earlier := e.earlierFuncs(redefined)
 	e.decls.record(u.pending)
 	e.registerTypes(u)
 	for _, m := range u.pendingMethods {
@@ -265,7 +266,12 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 		e.registerStringers()
 	}
 	if len(redefined) > 0 {
-		return e.refreshDependents(cctx, ctx, redefined)
+		if err := e.refreshDependents(cctx, ctx, redefined); err != nil {
+			if len(earlier) > 0 && e.keepEarlierFuncs(cctx, ctx, earlier) {
+				return &Error{Name: "CompileError", Value: errText(err) + "; the earlier definition is kept"}
+			}
+			return err
+		}
 	}
 	return nil
 }

@@ -2,6 +2,8 @@ package eval
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"testing"
 )
 
@@ -412,4 +414,17 @@ var fs []func()
 fs = append(fs, f, nil)
 fmt.Println(len(ms), ms[0] == nil, len(ps), ps[1] == nil, len(cs), len(fs), fs[1] == nil)`}, out: "1 true 2 true 1 2 true\n"},
 	})
+}
+
+func TestARefusedSignatureChangeKeepsTheEarlierFuncAndItsCallers(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	evalAll(t, e, "func f(x int) int { return 2 * x }", "func g(x int) int { return f(f(x)) }")
+	_, err := e.Eval(context.Background(), "func f(x, y int) int { return x + y }")
+	var ee *Error
+	if !errors.As(err, &ee) || !strings.Contains(ee.Value, "f redefined, but code using it no longer compiles") || !strings.HasSuffix(ee.Value, "the earlier definition is kept") {
+		t.Fatalf("got %v, want the refusal keeping the earlier f", err)
+	}
+	if res, ee := evalAll(t, e, "g(3) + f(1)"); ee != nil || res.Data["text/plain"] != "14" {
+		t.Fatalf("got %v %v, want 14 from the earlier f", res.Data, ee)
+	}
 }
