@@ -4,7 +4,11 @@ import (
 	"context"
 	"fmt"
 	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -54,6 +58,7 @@ func (e *Evaluator) refreshDependents(cctx, ctx context.Context, changed []strin
 			continue
 		}
 		if err := e.rerun(cctx, ctx, group); err != nil {
+			e.stubBroken(cctx, ctx, group, changed)
 			return &Error{Name: "CompileError", Value: fmt.Sprintf(
 				"%s redefined, but code using it no longer compiles: %s", strings.Join(changed, ", "), errText(err))}
 		}
@@ -192,4 +197,36 @@ func (e *Evaluator) keepEarlierFuncs(cctx, ctx context.Context, earlier []*entry
 		names = append(names, en.sym.Name)
 	}
 	return e.rerun(cctx, ctx, segs) == nil && e.refreshDependents(cctx, ctx, names) == nil
+}
+
+// stubBroken compiles again, one by one, the funcs of group (recorded
+// declarations using a redefined name), and puts in place of each that
+// no longer compiles one with its signature that panics saying why: half
+// compiled, a call of it panicked with "index out of range [0] with
+// length 0". The recorded source is kept, so that a later fix of the
+// redefined name compiles it again.
+func (e *Evaluator) stubBroken(cctx, ctx context.Context, group []segment, changed []string) {
+	for _, seg := range group {
+		if seg.kind != segDecl {
+			continue
+		}
+		err := e.rerun(cctx, ctx, []segment{seg})
+		if err == nil {
+			continue
+		}
+		f, perr := parser.ParseFile(token.NewFileSet(), "", "package main\n"+seg.text, 0)
+		if perr != nil || len(f.Decls) != 1 {
+			continue
+		}
+		fd, ok := f.Decls[0].(*ast.FuncDecl)
+		if !ok || fd.Body == nil || fd.Type.TypeParams != nil {
+			continue
+		}
+		msg := fmt.Sprintf("%s no longer compiles since %s was redefined: %s", fd.Name.Name, strings.Join(changed, ", "), errText(err))
+		fd.Body.List = []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("panic"), Args: []ast.Expr{&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(msg)}}}}}
+		var b strings.Builder
+		if format.Node(&b, token.NewFileSet(), fd) == nil {
+			_ = e.rerun(cctx, ctx, []segment{{kind: segDecl, text: b.String(), line: seg.line, col: seg.col}})
+		}
+	}
 }

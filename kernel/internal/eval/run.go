@@ -418,8 +418,13 @@ func compileError(err error) *Error {
 		}
 		return &Error{Name: "CompileError", Value: tb[0], Traceback: tb}
 	}
-	return &Error{Name: "CompileError", Value: stripFile(err.Error())}
+	return &Error{Name: "CompileError", Value: basicTypeNames.ReplaceAllString(stripFile(err.Error()), "$1")}
 }
+
+// basicTypeNames are yaegi's names of the predeclared types in its
+// messages (cannot use V (type stringT) as type intT): Go's are string
+// and int.
+var basicTypeNames = regexp.MustCompile(`\b(bool|string|u?int(?:8|16|32|64)?|uintptr|float(?:32|64)|complex(?:64|128)|error)T\b`)
 
 // stripFile removes the pseudo file name of cell code from a message.
 func stripFile(s string) string {

@@ -428,3 +428,19 @@ func TestARefusedSignatureChangeKeepsTheEarlierFuncAndItsCallers(t *testing.T) {
 		t.Fatalf("got %v %v, want 14 from the earlier f", res.Data, ee)
 	}
 }
+
+func TestAFuncBrokenByAVarRedefinitionSaysWhyWhenCalled(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	evalAll(t, e, "var V = 5\nfunc getV() int { return V }\nfunc other() int { return 7 }")
+	_, err := e.Eval(context.Background(), `var V = "str"`)
+	var ee *Error
+	if !errors.As(err, &ee) || ee.Value != "V redefined, but code using it no longer compiles: 2:26: cannot use V (type string) as type int in return argument" {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := e.Eval(context.Background(), "getV()"); !errors.As(err, &ee) || !strings.Contains(ee.Value, "getV no longer compiles since V was redefined") {
+		t.Fatalf("calling getV: %v, want why it cannot run", err)
+	}
+	if res, ee := evalAll(t, e, "var V = 6", "getV() + other()"); ee != nil || res.Data["text/plain"] != "13" {
+		t.Fatalf("after V is an int again: %v %v, want 13", res.Data, ee)
+	}
+}
