@@ -210,15 +210,15 @@ quit()`}, out: "before\n", errName: "Exit", errHas: "os.Exit(4) called"},
 	os.Exit(0)
 }`, `main()
 fmt.Println("not reached")`, `fmt.Println("next cell")`}, out: "work\nwork\nnext cell\n"},
-		{name: "os.Exit in a goroutine", cells: []string{`import ("fmt"; "os"; "sync")`, `var wg sync.WaitGroup
-wg.Add(1)
-go func() { defer wg.Done(); fmt.Println("in goroutine"); os.Exit(3) }()
-wg.Wait()
+		// The cell waits on a channel, which the goroutine's end stops;
+		// a wg.Wait would stay blocked (os.Exit runs no wg.Done).
+		{name: "os.Exit in a goroutine", cells: []string{`import ("fmt"; "os")`, `done := make(chan bool)
+go func() { fmt.Println("in goroutine"); os.Exit(3); done <- true }()
+<-done
 fmt.Println("not reached")`}, out: "in goroutine\n", errName: "Exit", errHas: "os.Exit(3) called in a goroutine"},
-		{name: "log.Fatal in a goroutine", cells: []string{`import ("log"; "sync")`, `var wg sync.WaitGroup
-wg.Add(1)
-go func() { defer wg.Done(); log.Fatal("bad config") }()
-wg.Wait()`}, errName: "Fatal", errHas: "bad config"},
+		{name: "log.Fatal in a goroutine", cells: []string{`import "log"`, `done := make(chan bool)
+go func() { log.Fatal("bad config"); done <- true }()
+<-done`}, errName: "Fatal", errHas: "bad config"},
 	})
 }
 
