@@ -117,7 +117,7 @@ wg.Wait()`}, racy: true, errName: "panic", errHas: "3:30: goroutine panic: in go
 select {}`}, racy: true, errName: "panic", errHas: "goroutine panic: late"},
 		{name: "goroutine os.Exit", cells: []string{`import "os"`, `done := make(chan bool)
 go func() { defer close(done); os.Exit(2) }() // as in Go, the deferred close does not run
-<-done`}, racy: true, errName: "panic", errHas: "os.Exit(2)"},
+<-done`}, racy: true, errName: "Exit", errHas: "os.Exit(2) called in a goroutine"},
 		{name: "type redefinition refused", cells: []string{"type P struct{ X int }", "type P struct{ Y int }"}, errName: "TypeRedefined", errHas: "type P is already defined; yaegi cannot redefine a type: restart the kernel to change it"},
 		{name: "unknown import names folder option", cells: []string{`import "geometry"`}, errName: "ImportError", errHas: `"geometry"`},
 		{name: "unknown import mentions GOLESSONS_PACKAGES", cells: []string{`import "github.com/x/y"`}, errName: "ImportError", errHas: "GOLESSONS_PACKAGES"},
