@@ -473,3 +473,16 @@ fmt.Printf("%v %q\n", map[Suit]Card{1: {2, 1}}, map[Suit]Card{1: {2, 1}})`},
 			out: "map[♠:[3♠] ♥:[10♥]]\nmap[♥:E] map[♠:{1 2}]\nmap[♥:2♥] map[\"♥\":\"2♥\"]\n"},
 	})
 }
+
+func TestConvertingANamedTypeToAnyKeepsItsType(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "any(x) and interface{}(x) of a named int with String", cells: []string{`import "fmt"
+type ID int
+func (i ID) String() string { return "ID!" }`, `a := any(ID(2))
+_, ok := a.(fmt.Stringer)
+b := interface{}(ID(3))
+fmt.Printf("%v %v %v\n", a, ok, b)
+func f() any { return any(ID(4)) }
+fmt.Println(f())`}, out: "ID! true ID!\nID!\n"},
+	})
+}

@@ -28,8 +28,9 @@ func (c cellNames) IsPackage(name string) bool {
 
 // fixNewExpr and fixClear are rewrite.NewExpr and rewrite.Clear with the
 // cells' names.
-func (e *Evaluator) fixNewExpr(n ast.Node) { rewrite.NewExpr(n, cellNames{e}) }
-func (e *Evaluator) fixClear(n ast.Node)   { rewrite.Clear(n, cellNames{e}) }
+func (e *Evaluator) fixNewExpr(n ast.Node)        { rewrite.NewExpr(n, cellNames{e}) }
+func (e *Evaluator) fixClear(n ast.Node)          { rewrite.Clear(n, cellNames{e}) }
+func (e *Evaluator) fixAnyConversions(n ast.Node) { rewrite.AnyConversions(n, cellNames{e}) }
 
 // guardGo is rewrite.GuardGo with the cells' constants and imports.
 func (e *Evaluator) guardGo(n ast.Node) {

@@ -107,6 +107,9 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		}
 	}
 	units = oneStatementEach(units)
+	for _, u := range units {
+		e.fixAnyConversions(u.node()) // the cell's own: the rewrites below write some the interpreter must see as they are
+	}
 	if err := e.rewriteUnitsWithFacts(units); err != nil { // first: the other rewrites see the code these write
 		return nil, err
 	}
