@@ -210,15 +210,6 @@ quit()`}, out: "before\n", errName: "Exit", errHas: "os.Exit(4) called"},
 	os.Exit(0)
 }`, `main()
 fmt.Println("not reached")`, `fmt.Println("next cell")`}, out: "work\nwork\nnext cell\n"},
-		// The cell waits on a channel, which the goroutine's end stops;
-		// a wg.Wait would stay blocked (os.Exit runs no wg.Done).
-		{name: "os.Exit in a goroutine", cells: []string{`import ("fmt"; "os")`, `done := make(chan bool)
-go func() { fmt.Println("in goroutine"); os.Exit(3); done <- true }()
-<-done
-fmt.Println("not reached")`}, out: "in goroutine\n", errName: "Exit", errHas: "os.Exit(3) called in a goroutine"},
-		{name: "log.Fatal in a goroutine", cells: []string{`import "log"`, `done := make(chan bool)
-go func() { log.Fatal("bad config"); done <- true }()
-<-done`}, errName: "Fatal", errHas: "bad config"},
 	})
 }
 
@@ -365,5 +356,22 @@ const (
 )`, `var j int = k
 var f float32 = P
 fmt.Println(third*3, 1.0/3*3 == 1, 1e100/3*3 == 1e100, j, f, a, b, 0.1+0.2)`}, out: "1 true true 10 3.1415927 0 1.5 0.3\n"},
+	})
+}
+
+func TestOSExitAndLogFatalInAGoroutineEndTheCell(t *testing.T) {
+	if raceDetector {
+		t.Skip("yaegi races internally on cancellation; see race_on_test.go")
+	}
+	runOutCases(t, []outCase{
+		// The cell waits on a channel, which the goroutine's end stops;
+		// a wg.Wait would stay blocked (os.Exit runs no wg.Done).
+		{name: "os.Exit in a goroutine", cells: []string{`import ("fmt"; "os")`, `done := make(chan bool)
+go func() { fmt.Println("in goroutine"); os.Exit(3); done <- true }()
+<-done
+fmt.Println("not reached")`}, out: "in goroutine\n", errName: "Exit", errHas: "os.Exit(3) called in a goroutine"},
+		{name: "log.Fatal in a goroutine", cells: []string{`import "log"`, `done := make(chan bool)
+go func() { log.Fatal("bad config"); done <- true }()
+<-done`}, errName: "Fatal", errHas: "bad config"},
 	})
 }
