@@ -486,3 +486,17 @@ func f() any { return any(ID(4)) }
 fmt.Println(f())`}, out: "ID! true ID!\nID!\n"},
 	})
 }
+
+func TestAStructEmbeddingANilInterfacePrintsTheMethodsPanic(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "embedded nil error and fmt.Stringer", cells: []string{`import "fmt"
+type Res struct {
+	error
+	N int
+}
+type W struct{ fmt.Stringer }`, `fmt.Println(Res{nil, 1})
+fmt.Println(W{})
+fmt.Println("end")`}, out: "%!v(PANIC=Error method: runtime error: invalid memory address or nil pointer dereference)\n" +
+			"%!v(PANIC=String method: runtime error: invalid memory address or nil pointer dereference)\nend\n"},
+	})
+}

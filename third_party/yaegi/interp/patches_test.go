@@ -2734,3 +2734,16 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestPrintingAStructEmbeddingANilInterfaceReportsTheMethodsPanic(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type W struct{ fmt.Stringer }
+func main() {
+	fmt.Println(W{})
+	fmt.Println("end")
+}`)
+	if want := "%!v(PANIC=String method: runtime error: invalid memory address or nil pointer dereference)\nend\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

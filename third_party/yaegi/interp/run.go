@@ -1784,11 +1784,11 @@ func embedsPointerOnPath(t *itype, index []int) bool {
 // (no need to pass it at call).
 func methodByName(value reflect.Value, name string, index []int) (v reflect.Value) {
 	if vi, ok := value.Interface().(valueInterface); ok {
-		if v = getConcreteValue(vi.value).MethodByName(name); v.IsValid() {
+		if v = promotedMethod(getConcreteValue(vi.value), name); v.IsValid() {
 			return
 		}
 	}
-	if v = value.MethodByName(name); v.IsValid() {
+	if v = promotedMethod(value, name); v.IsValid() {
 		return
 	}
 	for value.Kind() == reflect.Ptr {
@@ -1796,13 +1796,13 @@ func methodByName(value reflect.Value, name string, index []int) (v reflect.Valu
 		if checkFieldIndex(value.Type(), index) {
 			value = value.FieldByIndex(index)
 		}
-		if v = value.MethodByName(name); v.IsValid() {
+		if v = promotedMethod(value, name); v.IsValid() {
 			return
 		}
 		if value.CanAddr() && value.Kind() != reflect.Ptr {
 			// golessons: a pointer method of the embedded field, reached
 			// through the pointer (*Counter's promoted (*sync.Mutex).Lock).
-			if v = value.Addr().MethodByName(name); v.IsValid() {
+			if v = promotedMethod(value.Addr(), name); v.IsValid() {
 				return
 			}
 		}
@@ -1812,10 +1812,47 @@ func methodByName(value reflect.Value, name string, index []int) (v reflect.Valu
 		// fields too (upstream looked into fields only through a pointer,
 		// and found them by luck when the embedded field came last).
 		if f, err := value.FieldByIndexErr(index); err == nil {
-			v = f.MethodByName(name)
+			v = promotedMethod(f, name)
 		}
 	}
 	return
+}
+
+// promotedMethod is value.MethodByName(name), but for a method promoted
+// from an embedded interface field that is nil (struct{ error } holding
+// none), where reflect panics at once: then a func that panics as Go's
+// call of the method does, a nil dereference, when called. golessons:
+// fmt.Println(Res{nil, 1}) ended the program, where fmt prints
+// %!v(PANIC=Error method: ...) and goes on.
+func promotedMethod(value reflect.Value, name string) (v reflect.Value) {
+	defer func() {
+		if recover() == nil {
+			return
+		}
+		m, ok := value.Type().MethodByName(name)
+		if !ok {
+			v = reflect.Value{}
+			return
+		}
+		ft := m.Type
+		if value.Kind() != reflect.Interface {
+			in := make([]reflect.Type, ft.NumIn()-1)
+			for i := range in {
+				in[i] = ft.In(i + 1)
+			}
+			out := make([]reflect.Type, ft.NumOut())
+			for i := range out {
+				out[i] = ft.Out(i)
+			}
+			ft = reflect.FuncOf(in, out, ft.IsVariadic())
+		}
+		v = reflect.MakeFunc(ft, func([]reflect.Value) []reflect.Value {
+			var p *int
+			_ = *p // the runtime's own error
+			return nil
+		})
+	}()
+	return value.MethodByName(name)
 }
 
 func checkFieldIndex(typ reflect.Type, index []int) bool {
