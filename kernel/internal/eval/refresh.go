@@ -159,15 +159,19 @@ func (e *Evaluator) refactsOf(u *unit, segs []segment) error {
 // Go would have kept. Best effort: the cell reports its compile error
 // anyway.
 func (e *Evaluator) restoreFuncs(cctx, ctx context.Context, names []string) {
-	var segs []segment
-	for _, n := range names {
-		if en := e.decls.entries[n]; en != nil && en.text != "" {
-			segs = append(segs, segment{kind: segDecl, text: en.text, line: en.line, col: en.col})
-		}
+	if earlier := e.earlierFuncs(names); len(earlier) > 0 {
+		_ = e.rerun(cctx, ctx, declSegments(earlier))
 	}
-	if len(segs) > 0 {
-		_ = e.rerun(cctx, ctx, segs)
+}
+
+// declSegments are the recorded declarations of entries, as segments
+// placed where the cells wrote them.
+func declSegments(entries []*entry) []segment {
+	segs := make([]segment, len(entries))
+	for i, en := range entries {
+		segs[i] = segment{kind: segDecl, text: en.text, line: en.line, col: en.col}
 	}
+	return segs
 }
 
 // earlierFuncs are the recorded entries of the funcs among names, before
@@ -189,14 +193,12 @@ func (e *Evaluator) earlierFuncs(names []string) []*entry {
 // length 0". It reports whether the earlier definitions and every caller
 // compile again.
 func (e *Evaluator) keepEarlierFuncs(cctx, ctx context.Context, earlier []*entry) bool {
-	var segs []segment
 	var names []string
 	for _, en := range earlier {
 		e.decls.put(en)
-		segs = append(segs, segment{kind: segDecl, text: en.text, line: en.line, col: en.col})
 		names = append(names, en.sym.Name)
 	}
-	return e.rerun(cctx, ctx, segs) == nil && e.refreshDependents(cctx, ctx, names) == nil
+	return e.rerun(cctx, ctx, declSegments(earlier)) == nil && e.refreshDependents(cctx, ctx, names) == nil
 }
 
 // stubBroken compiles again, one by one, the funcs of group (recorded
