@@ -2,6 +2,7 @@ package eval
 
 import (
 	"reflect"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -19,6 +20,25 @@ import (
 // reflectSymbols adds the stand-ins to m, by the names
 // rewrite.ReflectCalls writes.
 func (tn *typeNames) reflectSymbols(m map[string]reflect.Value) {
+	m["NamedTypeOf"] = reflect.ValueOf(func(name string, v any) reflect.Type {
+		if t := reflect.TypeOf(v); t != nil {
+			return namedType{t, name}
+		}
+		return nil
+	})
+	m["NamedTypeOfDyn"] = reflect.ValueOf(func(v any) reflect.Type {
+		// From __gl_dyn: a value of a cell's named type with methods
+		// comes as yaegi's interface value, which names its type.
+		if d, ok := v.(dynArg); ok {
+			inner, name, _ := unwrapVI(d.v)
+			t := reflect.TypeOf(inner)
+			if t != nil && name != "" && !strings.HasPrefix(name, "*") && t.Kind() != reflect.Struct && t.Kind() != reflect.Interface {
+				return namedType{t, name}
+			}
+			return t
+		}
+		return reflect.TypeOf(v)
+	})
 	m["ReflectTypeName"] = reflect.ValueOf(tn.reflectName)
 	m["ReflectTypeString"] = reflect.ValueOf(tn.reflectString)
 	m["ReflectTypePkgPath"] = reflect.ValueOf(tn.reflectPkgPath)
@@ -171,3 +191,22 @@ func (tn *typeNames) reflectTypeArg(x any) (string, bool) {
 	}
 	return tn.typeName(t), true
 }
+
+// namedType is the reflect.Type of a value of a cell's named non-struct
+// type (type Celsius float64), which the interpreter builds as its
+// underlying type: it answers as that type but for the names. Two of
+// them are equal when both type and name are, and unequal to the
+// underlying type, as in Go.
+type namedType struct {
+	reflect.Type
+	name string // as reflect writes it: "main.Celsius"
+}
+
+func (t namedType) String() string { return t.name }
+
+func (t namedType) Name() string {
+	_, n, _ := strings.Cut(t.name, ".")
+	return n
+}
+
+func (t namedType) PkgPath() string { return "main" }

@@ -35,3 +35,25 @@ fmt.Println(t.Name() == "", t.String(), reflect.TypeOf(fmt.Println).String(), re
 			out: "true struct { A int } func(...interface {}) (int, error) int\n"},
 	})
 }
+
+func TestReflectTypeOfTheCellsNamedNonStructTypes(t *testing.T) {
+	decls := `import ("fmt"; "reflect")
+type MyInt int
+type Names []string
+type ID int
+func (i ID) String() string { return "id" }
+type Pair[K comparable, V any] struct{ K K; V V }`
+	runOutCases(t, []outCase{
+		{name: "static type", cells: []string{decls, `var x MyInt = 7
+t := reflect.TypeOf(x)
+fmt.Println(t, t.Name(), t.Kind(), t.PkgPath(), t.String())
+fmt.Printf("%v %s\n", t, reflect.TypeOf(Names{"a"}))
+fmt.Println(reflect.TypeOf(x) == reflect.TypeOf(MyInt(1)), reflect.TypeOf(x) == reflect.TypeOf(1), reflect.TypeOf(Pair[string, int]{}))`},
+			out: "main.MyInt MyInt int main main.MyInt\nmain.MyInt main.Names\ntrue false main.Pair[string,int]\n"},
+		{name: "any holding a value of a type with methods", cells: []string{decls, `var a any = ID(1)
+var b any = 2
+func kind(v any) string { return reflect.TypeOf(v).String() }
+fmt.Println(reflect.TypeOf(a), reflect.TypeOf(b), kind(ID(3)), kind(3))`},
+			out: "main.ID int main.ID int\n"},
+	})
+}

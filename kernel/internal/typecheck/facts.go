@@ -89,6 +89,13 @@ type Facts struct {
 	// against an interface of the interpreter, and the evaluator asks the
 	// interpreter instead.
 	AsTargets map[Pos]string
+	// NamedTypeOfs are the calls reflect.TypeOf(x) whose argument's
+	// static type is a cell's named type the interpreter builds as its
+	// underlying type (type Celsius float64), by the position of TypeOf,
+	// as reflect names the type ("main.Celsius"): reflect would answer
+	// float64, and the evaluator answers with the name; "?" for an
+	// argument of type any, when the cells declare such a type.
+	NamedTypeOfs map[Pos]string
 	// JSONShapes are, for a call of json.Marshal or MarshalIndent (by
 	// the Sel), the shape of its argument's type when that is a slice,
 	// array, map or pointer holding a cell's named non-struct type with a
@@ -256,7 +263,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	if x := finalExpr(own); x != nil {
@@ -305,6 +312,13 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 			return true
+		}
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if name, sel := namedTypeOf(call, info); name != "" && (name != "?" || declaresMisnamed(pkg.Scope())) {
+				if p := fset.Position(sel.Pos()); p.Filename == cellFile {
+					f.NamedTypeOfs[Pos{p.Line, p.Column}] = name
+				}
+			}
 		}
 		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 2 {
 			if t, ok := asTarget(call, info, pkg); ok {
@@ -683,6 +697,34 @@ func typeOf(info *types.Info, x ast.Expr) types.Type {
 		return t.Underlying()
 	}
 	return nil
+}
+
+// namedTypeOf is, for a call reflect.TypeOf(x) whose argument's static
+// type is a named type of the cells other than a struct or interface,
+// the type's name as reflect writes it, and TypeOf's Sel; "?" for an
+// argument of type any (its dynamic type may be one).
+func namedTypeOf(call *ast.CallExpr, info *types.Info) (string, *ast.Ident) {
+	se, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || se.Sel.Name != "TypeOf" {
+		return "", nil
+	}
+	if f, ok := info.Uses[se.Sel].(*types.Func); !ok || f.Pkg() == nil || f.Pkg().Path() != "reflect" {
+		return "", nil
+	}
+	t := info.TypeOf(call.Args[0])
+	if iface, ok := types.Unalias(t).(*types.Interface); ok && iface.Empty() {
+		// (Only any: yaegi passes a value of another interface through
+		// an any parameter in its wrapper for that interface.)
+		return "?", se.Sel
+	}
+	named, ok := t.(*types.Named)
+	if !ok || isTypeParam(named) || !misnamed(named) {
+		return "", nil
+	}
+	if n := reflectName(named); n != "" && !strings.Contains(n, "invalid type") {
+		return n, se.Sel
+	}
+	return "", nil
 }
 
 // reflectMethods are the methods of reflect.Type and reflect.Value

@@ -145,3 +145,21 @@ func TestFactsNameTheCellInterfacesErrorsAsTargets(t *testing.T) {
 		t.Errorf("got %#v, want %#v", got, want)
 	}
 }
+
+func TestFactsNameTheTypesOfReflectTypeOfArguments(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import "reflect"`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "type Celsius float64\ntype P struct{ X int }", Line: 2, Col: 1},
+		{Kind: Stmt, Text: "var a any\nvar e error\n_ = reflect.TypeOf(Celsius(1))\n_ = reflect.TypeOf(P{})\n_ = reflect.TypeOf(a)\n_ = reflect.TypeOf(e)\n_ = reflect.TypeOf(1.5)", Line: 4, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	// Not a struct (reflect names it), an error (its value carries its
+	// type) nor a float64.
+	want := map[Pos]string{{6, 13}: "main.Celsius", {8, 13}: "?"}
+	if got := c.Facts().NamedTypeOfs; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}
