@@ -90,6 +90,14 @@ var names = map[S]string{1: "one"}
 func (s S) String() string { return names[s] }
 func (s S) Up() string { return s.String() + "!" }
 func main() { fmt.Println(S(1).Up()) }`}, out: "one!\n"},
+		{name: "a var named like a method's receiver comes after the methods", cells: []string{`import "fmt"
+type ID int
+func (i ID) String() string { return "id" }
+type S struct{}
+func (s S) String() string { return "s" }
+var i interface{} = ID(4)
+var s fmt.Stringer = S{}
+fmt.Println(i, s)`}, out: "id s\n"},
 		{name: "vars first, then a type whose methods read them and call each other", cells: []string{`import ("fmt"; "strings")
 var greeting = prefix + "ready"
 var prefix = strings.Repeat("*", depth) + " "

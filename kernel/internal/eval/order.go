@@ -157,17 +157,23 @@ func newUseInfo(u *unit) useInfo {
 	if u.file != nil {
 		for _, d := range u.file.Decls { // not the package name
 			parts := []ast.Node{d}
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
-				// A method's name is no use of the package-level func of
-				// that name (a Bank's Deposit beside func Deposit).
-				parts = []ast.Node{fd.Recv, fd.Type}
-				if fd.Body != nil {
-					parts = append(parts, fd.Body)
+			var own map[string]bool
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				own = funcOwnNames(fd)
+				if fd.Recv != nil {
+					// A method's name is no use of the package-level func of
+					// that name (a Bank's Deposit beside func Deposit).
+					parts = []ast.Node{fd.Recv, fd.Type}
+					if fd.Body != nil {
+						parts = append(parts, fd.Body)
+					}
 				}
 			}
 			for _, part := range parts {
 				for n := range identsIn(part) {
-					in.uses[n] = true
+					if !own[n] {
+						in.uses[n] = true
+					}
 				}
 			}
 		}
@@ -197,6 +203,27 @@ func newUseInfo(u *unit) useInfo {
 		}
 	}
 	return in
+}
+
+// funcOwnNames are the names fd declares for its whole body: its
+// receiver, parameters and results (not its locals, which may come
+// after a use of the package-level name). A
+// receiver `s` is no use of a notebook's `var s` (a `var s any = S(1)`
+// waiting for S's methods was put before them, and held its value
+// without them).
+func funcOwnNames(fd *ast.FuncDecl) map[string]bool {
+	own := map[string]bool{}
+	for _, fl := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {
+		if fl == nil {
+			continue
+		}
+		for _, f := range fl.List {
+			for _, n := range f.Names {
+				own[n.Name] = true
+			}
+		}
+	}
+	return own
 }
 
 // orderByUse returns run sorted: repeatedly the first unit that uses no
