@@ -189,6 +189,10 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 	case "unlock":
 		var mu sync.Mutex
 		mu.Unlock()
+	case "printunlock": // a line on stdout, then the runtime's report on stderr
+		fmt.Println(arg)
+		var mu sync.Mutex
+		mu.Unlock()
 	case "fatalflood": // the runtime's report, then a goroutine dump longer than the kept tail
 		fmt.Fprintln(os.Stderr, "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow")
 		for i := range 20000 {

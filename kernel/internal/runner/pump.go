@@ -30,7 +30,8 @@ type pump struct {
 	// error: ...", "panic: ...", "runtime: ..." lines before them): the
 	// goroutines it lists are the interpreter's, not the cell's, and
 	// the cell's error says what happened. Text that only looked like
-	// one is published at the runner's next output or event.
+	// one is published at the runner's next event (the cell's result at
+	// the latest).
 	dump   strings.Builder
 	dumped bool // dump is open
 }
@@ -192,14 +193,11 @@ func (p *pump) stream(s capture.Stream, text string) {
 	} else {
 		p.outTail = keepTail(p.outTail, text, outTailSize)
 	}
-	var release string
-	if s != capture.Stderr && p.dumped {
-		release = p.releaseDump()
-	}
+	// Stdout text does not release a held report: the two pipes are
+	// read apart, so text the cell printed just before a crash often
+	// arrives after the runtime's report (a double Unlock showed the
+	// report, then the cell's line). The next event releases it.
 	p.mu.Unlock()
-	if release != "" {
-		p.out.stream(string(capture.Stderr), release)
-	}
 	if text != "" {
 		p.out.stream(string(s), text)
 	}

@@ -238,6 +238,22 @@ func TestRunnerDeathKeepsState(t *testing.T) {
 	}
 }
 
+func TestTheCellsLineBeforeACrashIsNotFollowedByTheReport(t *testing.T) {
+	r := startRunner(t, -1)
+	for range 5 { // the order in which the two pipes are read varies
+		res, rec := run(t, r, "printunlock locked")
+		if res.Err == nil || res.Err.Name != "FatalError" {
+			t.Fatalf("error %+v, want a FatalError", res.Err)
+		}
+		rec.mu.Lock()
+		out, errText := rec.stdout.String(), rec.stderr.String()
+		rec.mu.Unlock()
+		if out != "locked\n" || strings.Contains(errText, "fatal error") {
+			t.Fatalf("stdout %q, stderr %q: want the cell's line alone", out, errText)
+		}
+	}
+}
+
 func TestTheRuntimesCrashReportIsNotPublished(t *testing.T) {
 	r := startRunner(t, -1)
 	res, rec := run(t, r, "fatalflood")
