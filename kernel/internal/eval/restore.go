@@ -25,7 +25,13 @@ const itemBudget = 2 * time.Second
 // twice, so it is not re-run and is named in lost with its cell, as is a
 // variable whose value such a statement may have changed. It returns the
 // names kept and what was lost.
-func (e *Evaluator) Restore(ctx context.Context, cells []string) (kept, lost []string) {
+//
+// A type is replayed as the last of the cells, and next, declared it: the
+// interpreter cannot change a type, so a cell changing one (next) runs in
+// a fresh evaluator after the replay, and the earlier code using the type
+// is compiled against the new declaration (what no longer compiles is
+// lost). next itself is not run.
+func (e *Evaluator) Restore(ctx context.Context, cells []string, next string) (kept, lost []string) {
 	// A pasted program's main ran when its cell ran; replaying the cell
 	// must not run it again (run.go).
 	e.replaying = true
@@ -38,6 +44,7 @@ func (e *Evaluator) Restore(ctx context.Context, cells []string) (kept, lost []s
 		vars:    map[string]bool{},
 		stale:   map[string]int{},
 	}
+	r.final, r.strict = finalTypes(append(cells[:len(cells):len(cells)], next))
 	for n, cell := range cells {
 		for _, s := range splitCell(cell) {
 			if ctx.Err() != nil {
@@ -58,7 +65,13 @@ type restorer struct {
 	bodies  map[string][]*ast.FuncDecl // func name, or "."+method name → declarations
 	vars    map[string]bool            // variables restored
 	stale   map[string]int             // restored variable → cell that may have changed it
-	lost    []string
+	final   map[string]string          // type name → its last declaration's spec text
+	// strict: a type changed, and code that compiled against its old
+	// declaration is replayed against the new one. Any error go/types
+	// finds then refuses it: the interpreter would keep half of code
+	// that does not compile (a method it lists but cannot call).
+	strict bool
+	lost   []string
 }
 
 func (r *restorer) result() (kept, lost []string) {
@@ -78,6 +91,7 @@ func (r *restorer) result() (kept, lost []string) {
 func (r *restorer) segment(ctx context.Context, n int, s segment) {
 	switch s.kind {
 	case segImport, segDecl:
+		s.text = withTypes(s.text, r.final)
 		r.learnDecls(s)
 		if r.replay(ctx, s, s.text) == nil {
 			return
@@ -155,6 +169,16 @@ func (r *restorer) replay(ctx context.Context, s segment, text string) error {
 	ictx, cancel := context.WithTimeout(ctx, itemBudget)
 	defer cancel()
 	s.text = text
+	// Checked first, as Eval does: code Go refuses (an earlier cell's
+	// method using a field the type no longer has) must not reach the
+	// interpreter, which would keep half of it (a var holding a zero
+	// value, a method it lists but cannot call).
+	if err := r.e.typecheck(segmentCell(s)); err != nil {
+		return err
+	}
+	if errs := r.e.facts.f.Errors; r.strict && len(errs) > 0 {
+		return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: %s", errs[0].Line, errs[0].Col, errs[0].Msg)}
+	}
 	_, err := r.e.run(ictx, segmentCell(s), true)
 	if err != nil && ictx.Err() == context.DeadlineExceeded && ctx.Err() == nil {
 		return fmt.Errorf("took over %v", itemBudget)
@@ -322,4 +346,67 @@ func declared(fd *ast.FuncDecl) map[string]bool {
 		return true
 	})
 	return names
+}
+
+// typeSpec is where a type spec is in a declaration segment's text.
+type typeSpec struct {
+	name       string
+	start, end int
+}
+
+// typeSpecs finds the type specs of a declaration segment's text.
+func typeSpecs(text string) []typeSpec {
+	const prefix = "package p\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", prefix+text, parser.SkipObjectResolution)
+	if err != nil {
+		return nil
+	}
+	var out []typeSpec
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.TYPE {
+			continue
+		}
+		for _, sp := range g.Specs {
+			ts := sp.(*ast.TypeSpec)
+			out = append(out, typeSpec{ts.Name.Name, fset.Position(ts.Pos()).Offset - len(prefix), fset.Position(ts.End()).Offset - len(prefix)})
+		}
+	}
+	return out
+}
+
+// finalTypes maps each type the cells declare to the text of its last
+// declaration's spec (`Job struct{ ID int }`), and says whether a type was
+// declared with different texts.
+func finalTypes(cells []string) (final map[string]string, changed bool) {
+	final = map[string]string{}
+	for _, cell := range cells {
+		for _, s := range splitCell(cell) {
+			if s.kind != segDecl {
+				continue
+			}
+			for _, ts := range typeSpecs(s.text) {
+				text := s.text[ts.start:ts.end]
+				if old, ok := final[ts.name]; ok && old != text {
+					changed = true
+				}
+				final[ts.name] = text
+			}
+		}
+	}
+	return final, changed
+}
+
+// withTypes is a declaration segment's text with each type spec replaced
+// by the type's final one.
+func withTypes(text string, final map[string]string) string {
+	specs := typeSpecs(text)
+	for i := len(specs) - 1; i >= 0; i-- {
+		ts := specs[i]
+		if f, ok := final[ts.name]; ok && f != text[ts.start:ts.end] {
+			text = text[:ts.start] + f + text[ts.end:]
+		}
+	}
+	return text
 }

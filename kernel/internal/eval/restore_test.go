@@ -23,7 +23,7 @@ func TestRestore(t *testing.T) {
 	}
 	e := newTestEvaluator(t, "", "")
 	var kept, lost []string
-	out := captureStdout(t, func() { kept, lost = e.Restore(t.Context(), cells) })
+	out := captureStdout(t, func() { kept, lost = e.Restore(t.Context(), cells, "") })
 	if strings.Contains(out, "printed once") {
 		t.Errorf("restore re-ran a print statement: %q", out)
 	}
@@ -69,7 +69,7 @@ func TestRestoreNeverRepeatsAnEffect(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newTestEvaluator(t, "", "")
-	kept, lost := e.Restore(t.Context(), cells)
+	kept, lost := e.Restore(t.Context(), cells, "")
 	if b, _ := os.ReadFile(path); string(b) != "once\n" {
 		t.Fatalf("after restore the file holds %q", b)
 	}
@@ -91,12 +91,43 @@ func TestRestoreSkipsSlowInitialisersAndKeepsTheRest(t *testing.T) {
 		"w := 2",
 	}
 	e := newTestEvaluator(t, "", "")
-	kept, lost := e.Restore(t.Context(), cells)
+	kept, lost := e.Restore(t.Context(), cells, "")
 	if !slices.Contains(kept, "w") || !slices.Contains(kept, "slow") || slices.Contains(kept, "v") {
 		t.Errorf("kept = %q", kept)
 	}
 	if len(lost) != 1 || !strings.HasPrefix(lost[0], "cell 3: v := slow()") {
 		t.Errorf("lost = %q", lost)
+	}
+}
+
+func TestRestoreWithAChangedType(t *testing.T) {
+	cells := []string{
+		`import "fmt"`,
+		"type Job struct{ ID int; Dur int }\nfunc (j Job) String() string { return fmt.Sprint(\"job\", j.ID) }\nfunc (j Job) Long() bool { return j.Dur > 5 }",
+		"a := Job{1, 9}\nb := Job{ID: 2}\nk := 3",
+	}
+	next := "type Job struct{ ID int; Name string }"
+	e := newTestEvaluator(t, "", "")
+	kept, lost := e.Restore(t.Context(), cells, next)
+	for _, name := range []string{"Job", "b", "k"} {
+		if !slices.Contains(kept, name) {
+			t.Errorf("%s not kept: kept %q, lost %q", name, kept, lost)
+		}
+	}
+	// Long reads the field Job no longer has; a gives two values to the
+	// new Job's int and string: both are lost, and said to be.
+	if slices.Contains(kept, "a") || len(lost) != 2 || !strings.Contains(lost[0], "j.Dur undefined") || !strings.Contains(lost[1], "a := Job{1, 9}") {
+		t.Errorf("kept %q, lost %q", kept, lost)
+	}
+	res, err := e.Eval(t.Context(), next+"\nfmt.Sprint(Job{3, \"c\"}, b, k)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Data["text/plain"]; got != `"job3 job2 3"` {
+		t.Errorf("the cell after the restore shows %v", got)
+	}
+	if _, err := e.Eval(t.Context(), "a"); err == nil || !strings.Contains(err.Error(), "undefined: a") {
+		t.Errorf("a lost value is still there: %v", err)
 	}
 }
 
@@ -112,7 +143,7 @@ func TestRestorePurity(t *testing.T) {
 		"func cap(s []int) int { total++; return 0 }\nshadowed := cap(nil)",
 	}
 	e := newTestEvaluator(t, "", "")
-	kept, lost := e.Restore(t.Context(), cells)
+	kept, lost := e.Restore(t.Context(), cells, "")
 	for _, name := range []string{"s", "n", "c", "m", "p", "total", "grand", "fresh", "up", "add", "Celsius", "Pair"} {
 		if !slices.Contains(kept, name) {
 			t.Errorf("kept %q lacks %s", kept, name)

@@ -53,6 +53,9 @@ type Request struct {
 	EOF bool `json:"eof,omitempty"`
 	// Cells are earlier successful cells to replay (restore).
 	Cells []string `json:"cells,omitempty"`
+	// Next is the cell that runs after the replay (restore): the types
+	// it declares replace those of the same names in Cells.
+	Next string `json:"next,omitempty"`
 	// Comm is the frontend's comm message (comm_open, comm_msg, comm_close).
 	Comm *Comm `json:"comm,omitempty"`
 	// DAP is a Debug Adapter Protocol request (debug).

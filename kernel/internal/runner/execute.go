@@ -36,6 +36,22 @@ func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (r
 	if err != nil {
 		return cellio.Outcome{Err: &cellio.Error{Name: "RunnerError", Value: err.Error()}}, notice
 	}
+	res = r.send(ctx, req, out)
+	if res.Err != nil && res.Err.Name == typeRedefined {
+		res = r.redefine(ctx, req, out)
+	}
+	if res.Err == nil {
+		r.cells = append(r.cells, req.Code)
+	}
+	return res, notice
+}
+
+// typeRedefined is the evaluator's error for a cell declaring a type
+// again with another declaration, before anything in the cell ran.
+const typeRedefined = "TypeRedefined"
+
+// send runs the cell in the current runner.
+func (r *Runner) send(ctx context.Context, req Request, out cellio.Output) cellio.Outcome {
 	p := r.current()
 	select {
 	case <-r.interrupts: // meant for a cell that already ended
@@ -43,19 +59,28 @@ func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (r
 	}
 	r.nextID++
 	id := r.nextID
-	err = p.req.Send(link.Request{Kind: link.KindExecute, ID: id, Code: req.Code, AllowStdin: req.AllowStdin})
+	err := p.req.Send(link.Request{Kind: link.KindExecute, ID: id, Code: req.Code, AllowStdin: req.AllowStdin})
 	if errors.Is(err, link.ErrFrameTooLarge) {
 		return cellio.Outcome{Err: &cellio.Error{Name: "CellTooLarge", Value: fmt.Sprintf(
-			"the cell has %d bytes; at most %d fit", len(req.Code), link.MaxFrame)}}, notice
+			"the cell has %d bytes; at most %d fit", len(req.Code), link.MaxFrame)}}
 	}
 	// Any other send error means the runner is gone; await sees its end.
 	p.busy.Store(true)
-	res = r.await(ctx, p, id, req, out)
-	p.busy.Store(false)
-	if res.Err == nil {
-		r.cells = append(r.cells, req.Code)
-	}
-	return res, notice
+	defer p.busy.Store(false)
+	return r.await(ctx, p, id, req, out)
+}
+
+// redefine runs a cell that declares a type again, differently: the
+// interpreter cannot change a type in place, so a fresh runner replays the
+// earlier cells with the cell's declaration in place of the old one (as if
+// the notebook had been edited and run again from the top), then runs the
+// cell. What the replay could not bring back is said first.
+func (r *Runner) redefine(ctx context.Context, req Request, out cellio.Output) cellio.Outcome {
+	kept, lost, err := r.replace(ctx, true, req.Code)
+	out.Stream("stderr", "This cell changes a type an earlier cell declared, which the interpreter cannot do in place: "+
+		"it was restarted and the earlier cells replayed with the new declaration (goroutines they had started are stopped); "+
+		restoreSummary(kept, lost, err, false)+".\n")
+	return r.send(ctx, req, out)
 }
 
 // ensureRunner replaces a runner that died between cells, restoring the
@@ -81,7 +106,7 @@ func (r *Runner) ensureRunner(ctx context.Context) (string, error) {
 			"(set %s to change it): something an earlier cell started, a goroutine or a child process, "+
 			"kept allocating, so they were stopped", formatSize(m.used), formatSize(m.limit), EnvMemoryLimit)
 	}
-	kept, lost, err := r.replace(ctx, true)
+	kept, lost, err := r.replace(ctx, true, "")
 	if err != nil {
 		return "", err
 	}
@@ -168,7 +193,7 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) cellio.Outcome
 		}
 	}
 	if m := p.killedForMemory(); m != nil {
-		kept, lost, err := r.replace(ctx, true)
+		kept, lost, err := r.replace(ctx, true, "")
 		return cellio.Outcome{Err: &cellio.Error{Name: "MemoryLimit", Value: fmt.Sprintf(
 			"the cell used %s of memory (the runner and the processes it started), over the limit of %s "+
 				"(set %s to change it), so its runner was stopped; %s",
@@ -179,7 +204,7 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) cellio.Outcome
 		why.Value = "the kernel was restarted while the cell ran"
 		return cellio.Outcome{Err: why}
 	}
-	kept, lost, err := r.replace(ctx, true)
+	kept, lost, err := r.replace(ctx, true, "")
 	why.Value += "; the runner process died and was restarted; " + restoreSummary(kept, lost, err, true)
 	return cellio.Outcome{Err: why}
 }
@@ -188,6 +213,6 @@ func (r *Runner) died(ctx context.Context, p *process, id uint64) cellio.Outcome
 func (r *Runner) killAndRestore(ctx context.Context, p *process, name, reason string) cellio.Outcome {
 	p.kill()
 	<-p.done
-	kept, lost, err := r.replace(ctx, true)
+	kept, lost, err := r.replace(ctx, true, "")
 	return cellio.Outcome{Err: &cellio.Error{Name: name, Value: reason + "; " + restoreSummary(kept, lost, err, true)}}
 }

@@ -185,3 +185,26 @@ func BenchmarkRealTrivialCell(b *testing.B) {
 		}
 	}
 }
+
+func TestRealCellChangingAType(t *testing.T) {
+	r := startRunnerWith(t, "real", -1)
+	for _, code := range []string{"import \"fmt\"", "type Job struct{ ID int }\nfunc (j Job) Label() string { return fmt.Sprint(\"job \", j.ID) }\nj := Job{ID: 1}"} {
+		if res, _ := run(t, r, code); res.Err != nil {
+			t.Fatal(res.Err)
+		}
+	}
+	res, rec := run(t, r, "type Job struct{ ID int; Name string }\nfmt.Println(\"ran\")\nJob{2, \"b\"}.Label() + \" \" + j.Label()")
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	rec.mu.Lock()
+	errText := rec.stderr.String()
+	rec.mu.Unlock()
+	if res.Data["text/plain"] != `"job 2 job 1"` || rec.out() != "ran\n" || !strings.Contains(errText, "changes a type") || !strings.Contains(errText, "kept: Job, fmt, j") {
+		t.Fatalf("value %v, stdout %q, stderr %q", res.Data, rec.out(), errText)
+	}
+	// The notebook goes on with the new type.
+	if res, _ := run(t, r, "Job{3, \"c\"}.Name"); res.Err != nil || res.Data["text/plain"] != `"c"` {
+		t.Fatalf("after the change: %+v", res)
+	}
+}

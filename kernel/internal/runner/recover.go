@@ -14,9 +14,11 @@ import (
 )
 
 // replace kills the current runner, starts a fresh one and, if restore is
-// set, replays the earlier successful cells in it with output discarded.
-// It returns the declarations kept and lost, as the evaluator reports them.
-func (r *Runner) replace(ctx context.Context, restore bool) (kept, lost []string, err error) {
+// set, replays the earlier successful cells in it with output discarded,
+// with the types cell next declares in place of earlier ones (next may be
+// empty). It returns the declarations kept and lost, as the evaluator
+// reports them.
+func (r *Runner) replace(ctx context.Context, restore bool, next string) (kept, lost []string, err error) {
 	if old := r.current(); old != nil {
 		old.kill()
 		<-old.done
@@ -36,7 +38,7 @@ func (r *Runner) replace(ctx context.Context, restore bool) (kept, lost []string
 	}
 	prev := r.output.set(discard{})
 	defer r.output.set(prev)
-	ev, err := r.restore(ctx, p)
+	ev, err := r.restore(ctx, p, next)
 	if err == nil {
 		syms := ev.Symbols
 		r.symbols.Store(&syms)
@@ -44,15 +46,15 @@ func (r *Runner) replace(ctx context.Context, restore bool) (kept, lost []string
 	}
 	// The replay itself failed: start once more, empty.
 	r.cells = nil
-	if _, _, err2 := r.replace(ctx, false); err2 != nil {
+	if _, _, err2 := r.replace(ctx, false, ""); err2 != nil {
 		return nil, nil, errors.Join(err, err2)
 	}
 	return nil, nil, err
 }
 
 // restore sends the earlier cells to p and waits for the restored event.
-func (r *Runner) restore(ctx context.Context, p *process) (link.Event, error) {
-	if err := p.req.Send(link.Request{Kind: link.KindRestore, Cells: r.cells}); err != nil {
+func (r *Runner) restore(ctx context.Context, p *process, next string) (link.Event, error) {
+	if err := p.req.Send(link.Request{Kind: link.KindRestore, Cells: r.cells, Next: next}); err != nil {
 		return link.Event{}, fmt.Errorf("replay earlier cells: %w", err)
 	}
 	timer := time.NewTimer(restoreTimeout)

@@ -155,7 +155,7 @@ func (r *Runner) Restart(ctx context.Context) error {
 	defer r.mu.Unlock()
 	r.cells = nil
 	r.symbols.Store(nil)
-	_, _, err := r.replace(ctx, false)
+	_, _, err := r.replace(ctx, false, "")
 	return err
 }
 

@@ -37,8 +37,9 @@ import (
 type Evaluator interface {
 	// Eval runs one cell; the error, if any, becomes the result's error.
 	Eval(ctx context.Context, cell string) (cellio.Value, error)
-	// Restore replays earlier cells' declarations without output.
-	Restore(ctx context.Context, cells []string) (kept, lost []string)
+	// Restore replays earlier cells' declarations without output, with
+	// the types next declares in place of those of the same names.
+	Restore(ctx context.Context, cells []string, next string) (kept, lost []string)
 	// Symbols lists the user's names after the last cell.
 	Symbols() []symtab.Symbol
 }

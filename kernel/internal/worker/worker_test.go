@@ -48,8 +48,10 @@ func (e echoEval) Eval(ctx context.Context, cell string) (cellio.Value, error) {
 	return cellio.Value{Data: map[string]any{"text/plain": cell}}, nil
 }
 
-func (echoEval) Restore(ctx context.Context, cells []string) ([]string, []string) { return cells, nil }
-func (echoEval) Symbols() []symtab.Symbol                                         { return nil }
+func (echoEval) Restore(ctx context.Context, cells []string, next string) ([]string, []string) {
+	return cells, nil
+}
+func (echoEval) Symbols() []symtab.Symbol { return nil }
 
 // lockedBuffer is a bytes.Buffer safe for the worker's concurrent writes.
 type lockedBuffer struct {
