@@ -26,8 +26,9 @@ const itemBudget = 2 * time.Second
 // variable whose value such a statement may have changed. It returns the
 // names kept and what was lost.
 //
-// A type is replayed as the last of the cells, and next, declared it: the
-// interpreter cannot change a type, so a cell changing one (next) runs in
+// A type (and a generic type's method) is replayed as the last of the
+// cells, and next, declared it: the interpreter cannot change a type, so a
+// cell changing one (next) runs in
 // a fresh evaluator after the replay, and the earlier code using the type
 // is compiled against the new declaration (what no longer compiles is
 // lost). next itself is not run.
@@ -348,13 +349,15 @@ func declared(fd *ast.FuncDecl) map[string]bool {
 	return names
 }
 
-// typeSpec is where a type spec is in a declaration segment's text.
+// typeSpec is where a type spec, or a generic type's method, is in a
+// declaration segment's text.
 type typeSpec struct {
-	name       string
+	name       string // the type's name; "Stack.Push" for a method
 	start, end int
 }
 
-// typeSpecs finds the type specs of a declaration segment's text.
+// typeSpecs finds the type specs and generic types' methods of a
+// declaration segment's text.
 func typeSpecs(text string) []typeSpec {
 	const prefix = "package p\n"
 	fset := token.NewFileSet()
@@ -364,6 +367,12 @@ func typeSpecs(text string) []typeSpec {
 	}
 	var out []typeSpec
 	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && isGenericRecv(fd.Recv.List[0].Type) {
+			// A generic type's method cannot change in place either.
+			key := typeNameOf(fd.Recv.List[0].Type) + "." + fd.Name.Name
+			out = append(out, typeSpec{key, fset.Position(fd.Pos()).Offset - len(prefix), fset.Position(fd.End()).Offset - len(prefix)})
+			continue
+		}
 		g, ok := d.(*ast.GenDecl)
 		if !ok || g.Tok != token.TYPE {
 			continue

@@ -131,6 +131,19 @@ func TestRestoreWithAChangedType(t *testing.T) {
 	}
 }
 
+func TestRestoreWithAChangedMethodOfAGenericType(t *testing.T) {
+	cells := []string{"type Box[T any] struct{ v T }\nfunc (b Box[T]) Get() T { return b.v }\nb := Box[int]{4}"}
+	next := "func (b Box[T]) Get() T { var zero T; return zero }"
+	e := newTestEvaluator(t, "", "")
+	if kept, lost := e.Restore(t.Context(), cells, next); !slices.Contains(kept, "b") || len(lost) != 0 {
+		t.Fatalf("kept %q, lost %q", kept, lost)
+	}
+	res, err := e.Eval(t.Context(), next+"\nb.Get()")
+	if err != nil || res.Data["text/plain"] != "0" {
+		t.Fatalf("%v %v", res.Data, err)
+	}
+}
+
 func TestRestorePurity(t *testing.T) {
 	cells := []string{
 		"import (\n\t\"strings\"\n\tstr \"strconv\"\n)",

@@ -37,7 +37,7 @@ func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (r
 		return cellio.Outcome{Err: &cellio.Error{Name: "RunnerError", Value: err.Error()}}, notice
 	}
 	res = r.send(ctx, req, out)
-	if res.Err != nil && res.Err.Name == typeRedefined {
+	if res.Err != nil && (res.Err.Name == typeRedefined || res.Err.Name == methodRedefined) {
 		res = r.redefine(ctx, req, out)
 	}
 	if res.Err == nil {
@@ -49,6 +49,11 @@ func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (r
 // typeRedefined is the evaluator's error for a cell declaring a type
 // again with another declaration, before anything in the cell ran.
 const typeRedefined = "TypeRedefined"
+
+// methodRedefined is its error for a cell declaring a generic type's
+// method again with another body, which the interpreter cannot change in
+// place either.
+const methodRedefined = "MethodRedefined"
 
 // send runs the cell in the current runner.
 func (r *Runner) send(ctx context.Context, req Request, out cellio.Output) cellio.Outcome {
@@ -77,7 +82,7 @@ func (r *Runner) send(ctx context.Context, req Request, out cellio.Output) celli
 // cell. What the replay could not bring back is said first.
 func (r *Runner) redefine(ctx context.Context, req Request, out cellio.Output) cellio.Outcome {
 	kept, lost, err := r.replace(ctx, true, req.Code)
-	out.Stream("stderr", "This cell changes a type an earlier cell declared, which the interpreter cannot do in place: "+
+	out.Stream("stderr", "This cell changes a type (or a generic type's method) an earlier cell declared, which the interpreter cannot do in place: "+
 		"it was restarted and the earlier cells replayed with the new declaration (goroutines they had started are stopped); "+
 		restoreSummary(kept, lost, err, false)+".\n")
 	return r.send(ctx, req, out)
