@@ -75,7 +75,7 @@ def test_changing_a_type_replays_the_notebook_with_the_new_declaration(fresh_ker
     r = fresh_kernel.execute('type shape struct{ H int }\nfmt.Println("ran")\ns := shape{H: 3}\ns.H * 2').ok()
     assert r.result_text == "6" and r.stdout == "ran\n", r.describe()
     # The note names what came back and what no longer compiles, and why.
-    assert "changes a type" in r.stderr and "kept: fmt, shape, twice" in r.stderr, r.describe()
+    assert "cannot do in place" in r.stderr and "kept: fmt, shape, twice" in r.stderr, r.describe()
     assert "s.W undefined" in r.stderr and "sq := shape{W: 5}" in r.stderr, r.describe()
     # Later cells see the new type; what was lost is gone, not a zero value.
     assert fresh_kernel.execute("shape{H: 4}.H").ok().result_text == "4"

@@ -40,6 +40,10 @@ type methodEntry struct {
 	refs       map[string]bool
 	generic    bool
 	sig        string
+	// shape is the method's func type with the receiver first and no
+	// names (func(main.Sq) float64): the type of its variable, which a
+	// redefinition must keep.
+	shape string
 }
 
 func newDeclTable() *declTable {

@@ -55,6 +55,14 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 			continue
 		}
 		lit := methodLiteral(fd)
+		me.shape = exprString(unnamedFuncType(lit.Type))
+		if seen && old.shape != me.shape {
+			// Its variable has the old type: like a type, the method
+			// cannot change in place (the runner replays the notebook).
+			return nil, &Error{Name: "MethodRedefined", Value: fmt.Sprintf(
+				"%d:%d: method %s changes its signature (%s, was %s); the interpreter cannot change it in place",
+				p.Line, p.Column, key, exprString(fd.Type), old.sig)}
+		}
 		name := methodVar(recv, fd.Name.Name)
 		assigns = append(assigns, &ast.AssignStmt{Lhs: []ast.Expr{rewrite.Ident(name, fd.Pos())},
 			TokPos: fd.Pos(), Tok: token.ASSIGN, Rhs: []ast.Expr{lit}})

@@ -354,6 +354,7 @@ func declared(fd *ast.FuncDecl) map[string]bool {
 type typeSpec struct {
 	name       string // the type's name; "Stack.Push" for a method
 	start, end int
+	shape      string // a method of a type that is not generic: its methodEntry.shape
 }
 
 // typeSpecs finds the type specs and generic types' methods of a
@@ -367,10 +368,15 @@ func typeSpecs(text string) []typeSpec {
 	}
 	var out []typeSpec
 	for _, d := range f.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && isGenericRecv(fd.Recv.List[0].Type) {
-			// A generic type's method cannot change in place either.
-			key := typeNameOf(fd.Recv.List[0].Type) + "." + fd.Name.Name
-			out = append(out, typeSpec{key, fset.Position(fd.Pos()).Offset - len(prefix), fset.Position(fd.End()).Offset - len(prefix)})
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil && len(fd.Recv.List) == 1 && fd.Body != nil {
+			// A generic type's method cannot change in place either, nor
+			// another's signature.
+			ts := typeSpec{name: typeNameOf(fd.Recv.List[0].Type) + "." + fd.Name.Name,
+				start: fset.Position(fd.Pos()).Offset - len(prefix), end: fset.Position(fd.End()).Offset - len(prefix)}
+			if !isGenericRecv(fd.Recv.List[0].Type) {
+				ts.shape = exprString(unnamedFuncType(methodLiteral(fd).Type))
+			}
+			out = append(out, ts)
 			continue
 		}
 		g, ok := d.(*ast.GenDecl)
@@ -379,7 +385,7 @@ func typeSpecs(text string) []typeSpec {
 		}
 		for _, sp := range g.Specs {
 			ts := sp.(*ast.TypeSpec)
-			out = append(out, typeSpec{ts.Name.Name, fset.Position(ts.Pos()).Offset - len(prefix), fset.Position(ts.End()).Offset - len(prefix)})
+			out = append(out, typeSpec{name: ts.Name.Name, start: fset.Position(ts.Pos()).Offset - len(prefix), end: fset.Position(ts.End()).Offset - len(prefix)})
 		}
 	}
 	return out
@@ -390,6 +396,8 @@ func typeSpecs(text string) []typeSpec {
 // declared with different texts.
 func finalTypes(cells []string) (final map[string]string, changed bool) {
 	final = map[string]string{}
+	methods := map[string]string{}         // a plain type's method → its last text
+	shapes := map[string]map[string]bool{} // and the signatures it had
 	for _, cell := range cells {
 		for _, s := range splitCell(cell) {
 			if s.kind != segDecl {
@@ -397,11 +405,26 @@ func finalTypes(cells []string) (final map[string]string, changed bool) {
 			}
 			for _, ts := range typeSpecs(s.text) {
 				text := s.text[ts.start:ts.end]
+				if ts.shape != "" {
+					// Its body may change freely (every declaration runs);
+					// only a changed signature makes the last one final.
+					methods[ts.name] = text
+					if shapes[ts.name] == nil {
+						shapes[ts.name] = map[string]bool{}
+					}
+					shapes[ts.name][ts.shape] = true
+					continue
+				}
 				if old, ok := final[ts.name]; ok && old != text {
 					changed = true
 				}
 				final[ts.name] = text
 			}
+		}
+	}
+	for name, sh := range shapes {
+		if len(sh) > 1 {
+			final[name], changed = methods[name], true
 		}
 	}
 	return final, changed

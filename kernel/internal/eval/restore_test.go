@@ -144,6 +144,33 @@ func TestRestoreWithAChangedMethodOfAGenericType(t *testing.T) {
 	}
 }
 
+func TestRestoreWithAMethodsNewSignature(t *testing.T) {
+	cells := []string{
+		"type Shape interface{ Area() float64 }\ntype Sq float64\nfunc (s Sq) Area() float64 { return float64(s * s) }\nvar sh Shape = Sq(2)",
+		"func (s Sq) Area() float64 { return 1 }", // a new body: no new signature
+	}
+	next := "func (s Sq) Area() string { return \"big\" }"
+	e := newTestEvaluator(t, "", "")
+	if _, err := e.Eval(t.Context(), cells[0]); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Eval(t.Context(), cells[1]); err != nil {
+		t.Fatalf("a method's new body: %v", err)
+	}
+	if _, err := e.Eval(t.Context(), next); err == nil || err.(*Error).Name != "MethodRedefined" {
+		t.Fatalf("a method's new signature: %v", err)
+	}
+	e = newTestEvaluator(t, "", "")
+	kept, lost := e.Restore(t.Context(), cells, next)
+	if slices.Contains(kept, "sh") || len(lost) != 1 || !strings.Contains(lost[0], "does not implement Shape") {
+		t.Fatalf("kept %q, lost %q", kept, lost)
+	}
+	res, err := e.Eval(t.Context(), next+"\nSq(3).Area()")
+	if err != nil || res.Data["text/plain"] != `"big"` {
+		t.Fatalf("%v %v", res.Data, err)
+	}
+}
+
 func TestRestorePurity(t *testing.T) {
 	cells := []string{
 		"import (\n\t\"strings\"\n\tstr \"strconv\"\n)",

@@ -82,7 +82,7 @@ func (r *Runner) send(ctx context.Context, req Request, out cellio.Output) celli
 // cell. What the replay could not bring back is said first.
 func (r *Runner) redefine(ctx context.Context, req Request, out cellio.Output) cellio.Outcome {
 	kept, lost, err := r.replace(ctx, true, req.Code)
-	out.Stream("stderr", "This cell changes a type (or a generic type's method) an earlier cell declared, which the interpreter cannot do in place: "+
+	out.Stream("stderr", "This cell changes what an earlier cell declared in a way the interpreter cannot do in place (a type, a method's signature, a generic type's method): "+
 		"it was restarted and the earlier cells replayed with the new declaration (goroutines they had started are stopped); "+
 		restoreSummary(kept, lost, err, false)+".\n")
 	return r.send(ctx, req, out)

@@ -200,7 +200,7 @@ func TestRealCellChangingAType(t *testing.T) {
 	rec.mu.Lock()
 	errText := rec.stderr.String()
 	rec.mu.Unlock()
-	if res.Data["text/plain"] != `"job 2 job 1"` || rec.out() != "ran\n" || !strings.Contains(errText, "changes a type") || !strings.Contains(errText, "kept: Job, fmt, j") {
+	if res.Data["text/plain"] != `"job 2 job 1"` || rec.out() != "ran\n" || !strings.Contains(errText, "cannot do in place") || !strings.Contains(errText, "kept: Job, fmt, j") {
 		t.Fatalf("value %v, stdout %q, stderr %q", res.Data, rec.out(), errText)
 	}
 	// The notebook goes on with the new type.

@@ -90,7 +90,7 @@ func restoreSummary(kept, lost []string, err error, duringCell bool) string {
 		parts = append(parts, "this cell's own effects are lost")
 	}
 	if len(lost) > 0 {
-		parts = append(parts, "not restored, since statements that may have effects are never run twice: "+
+		parts = append(parts, "not restored (statements that may have effects are never run twice; code that no longer compiles says why): "+
 			strings.Join(lost, "; "))
 	}
 	if len(kept) == 0 && len(lost) == 0 {
