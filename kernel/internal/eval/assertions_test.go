@@ -180,3 +180,15 @@ func TestAssertionsToAnInterfaceTellNamedTypesOfOneUnderlyingTypeApart(t *testin
 			"xs := []string{\"b\", \"aa\"}\nvar x any = ByLen(xs)\nsort.Sort(x.(sort.Interface))\nfmt.Println(xs)"}, out: "[b aa]\n"},
 	})
 }
+
+func TestAssertionsToAnInterfaceOfValuesOfGenericTypes(t *testing.T) {
+	decl := "import \"fmt\"\ntype Shape interface{ Area() int }\ntype Box[T any] struct{ V T }\nfunc (b Box[T]) String() string { return fmt.Sprint(\"box \", b.V) }\n" +
+		"type Sq[T ~int] struct{ S T }\nfunc (s *Sq[T]) Area() int { return int(s.S * s.S) }\n"
+	runOutCases(t, []outCase{
+		{name: "a compiled interface, a cell's interface and a pointer receiver", cells: []string{decl +
+			"var a any = Box[int]{2}\nvar b any = &Sq[int]{3}\nvar c any = Sq[int]{3}\n" +
+			"s, ok := a.(fmt.Stringer)\n_, ok2 := b.(Shape)\n_, ok3 := c.(Shape)\nfmt.Println(s, ok, b.(Shape).Area(), ok2, ok3)\n" +
+			"for _, x := range []any{Box[string]{\"x\"}, 2} {\n\tswitch v := x.(type) {\n\tcase fmt.Stringer:\n\t\tfmt.Println(\"stringer\", v.String())\n\tdefault:\n\t\tfmt.Println(\"other\", v)\n\t}\n}"},
+			out: "box 2 true 9 true false\nstringer box x\nother 2\n"},
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -61,7 +62,7 @@ func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *type
 	ct := CaseType{}
 	held, _ := typeOf(info, from).(*types.Interface)
 	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
-		ct.Iface, ct.Impls = true, implementers(it, held, pkg)
+		ct.Iface, ct.Impls = true, implementers(it, held, pkg, info)
 		for _, impl := range ct.Impls {
 			if t, ok := pkg.Scope().Lookup(impl).(*types.TypeName); ok {
 				if _, isStruct := t.Type().Underlying().(*types.Struct); !isStruct {
@@ -131,8 +132,17 @@ func storedTwins(twins []string, info *types.Info) []string {
 // and that an interface value of type held can hold: asking an io.Reader
 // whether it is an io.Writer cannot find a cell type that only writes
 // (and the evaluator's test for it, rd.(sink), would not compile).
-func implementers(it, held *types.Interface, pkg *types.Package) []string {
+func implementers(it, held *types.Interface, pkg *types.Package, info *types.Info) []string {
 	var out []string
+	add := func(named *types.Named) {
+		for _, t := range []types.Type{named, types.NewPointer(named)} {
+			if types.Implements(t, it) && (held == nil || types.Implements(t, held)) {
+				if s := types.TypeString(t, cellQualifier); !strings.Contains(s, "invalid type") && !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+		}
+	}
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -143,15 +153,62 @@ func implementers(it, held *types.Interface, pkg *types.Package) []string {
 		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
 			continue
 		}
-		for _, t := range []types.Type{named, types.NewPointer(named)} {
-			if types.Implements(t, it) && (held == nil || types.Implements(t, held)) {
-				if s := types.TypeString(t, cellQualifier); !strings.Contains(s, "invalid type") {
-					out = append(out, s)
+		add(named)
+	}
+	// The instances of the cells' generic types this cell writes
+	// (Box[int]): the interpreter asserts a compiled interface
+	// (fmt.Stringer) of none of its types, and the evaluator tries each
+	// implementer (an instance an earlier cell made is not known here).
+	var insts []*types.Named
+	for _, inst := range info.Instances {
+		named, ok := inst.Type.(*types.Named)
+		if !ok || named.Obj().Pkg() != pkg || named.Obj().Parent() != scope || types.IsInterface(named) || hasTypeParam(inst.TypeArgs) {
+			continue
+		}
+		insts = append(insts, named)
+	}
+	slices.SortFunc(insts, func(a, b *types.Named) int { // info.Instances is a map
+		return strings.Compare(types.TypeString(a, cellQualifier), types.TypeString(b, cellQualifier))
+	})
+	for _, named := range insts {
+		add(named)
+	}
+	return out
+}
+
+// hasTypeParam reports whether a type argument is, or holds, a type
+// parameter (Box[T] inside a generic func: no instance of its own).
+func hasTypeParam(args *types.TypeList) bool {
+	for i := range args.Len() {
+		found := false
+		var walk func(t types.Type)
+		walk = func(t types.Type) {
+			switch x := t.(type) {
+			case *types.TypeParam:
+				found = true
+			case *types.Pointer:
+				walk(x.Elem())
+			case *types.Slice:
+				walk(x.Elem())
+			case *types.Array:
+				walk(x.Elem())
+			case *types.Map:
+				walk(x.Key())
+				walk(x.Elem())
+			case *types.Chan:
+				walk(x.Elem())
+			case *types.Named:
+				for j := range x.TypeArgs().Len() {
+					walk(x.TypeArgs().At(j))
 				}
 			}
 		}
+		walk(args.At(i))
+		if found {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // twins are the types whose values yaegi represents as t's (see
