@@ -190,5 +190,7 @@ func TestAssertionsToAnInterfaceOfValuesOfGenericTypes(t *testing.T) {
 			"s, ok := a.(fmt.Stringer)\n_, ok2 := b.(Shape)\n_, ok3 := c.(Shape)\nfmt.Println(s, ok, b.(Shape).Area(), ok2, ok3)\n" +
 			"for _, x := range []any{Box[string]{\"x\"}, 2} {\n\tswitch v := x.(type) {\n\tcase fmt.Stringer:\n\t\tfmt.Println(\"stringer\", v.String())\n\tdefault:\n\t\tfmt.Println(\"other\", v)\n\t}\n}"},
 			out: "box 2 true 9 true false\nstringer box x\nother 2\n"},
+		{name: "values an earlier cell's statements made", cells: []string{decl + "var xs []any\nxs = append(xs, Box[int]{2}, &Sq[int]{3})",
+			"_, ok := xs[0].(fmt.Stringer)\n_, ok2 := xs[1].(Shape)\n_, ok3 := xs[0].(Shape)\nfmt.Println(ok, ok2, ok3)"}, out: "true true false\n"},
 	})
 }

@@ -30,7 +30,7 @@ type CaseType struct {
 }
 
 // caseTypes records in f the types of s's cases, by their cell position.
-func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg *types.Package, f *Facts) {
+func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg *types.Package, known []*types.Named, f *Facts) {
 	var guard ast.Expr
 	switch a := s.Assign.(type) {
 	case *ast.AssignStmt:
@@ -45,7 +45,7 @@ func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg
 	for _, c := range s.Body.List {
 		if cc, ok := c.(*ast.CaseClause); ok {
 			for _, x := range cc.List {
-				caseType(fset, ta.X, x, info, pkg, f)
+				caseType(fset, ta.X, x, info, pkg, known, f)
 			}
 		}
 	}
@@ -53,7 +53,7 @@ func caseTypes(fset *token.FileSet, s *ast.TypeSwitchStmt, info *types.Info, pkg
 
 // caseType records in f what is known of the type x (of a case, or of a
 // type assertion) asserted on the value of from, by x's cell position.
-func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *types.Package, f *Facts) {
+func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *types.Package, known []*types.Named, f *Facts) {
 	tv, ok := info.Types[x]
 	p := fset.Position(x.Pos())
 	if !ok || !tv.IsType() || p.Filename != cellFile || isTypeParam(tv.Type) {
@@ -62,7 +62,7 @@ func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *type
 	ct := CaseType{}
 	held, _ := typeOf(info, from).(*types.Interface)
 	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
-		ct.Iface, ct.Impls = true, implementers(it, held, pkg, info)
+		ct.Iface, ct.Impls = true, implementers(it, held, pkg, append(cellInstances(info, pkg), known...))
 		for _, impl := range ct.Impls {
 			if t, ok := pkg.Scope().Lookup(impl).(*types.TypeName); ok {
 				if _, isStruct := t.Type().Underlying().(*types.Struct); !isStruct {
@@ -132,7 +132,7 @@ func storedTwins(twins []string, info *types.Info) []string {
 // and that an interface value of type held can hold: asking an io.Reader
 // whether it is an io.Writer cannot find a cell type that only writes
 // (and the evaluator's test for it, rd.(sink), would not compile).
-func implementers(it, held *types.Interface, pkg *types.Package, info *types.Info) []string {
+func implementers(it, held *types.Interface, pkg *types.Package, instances []*types.Named) []string {
 	var out []string
 	add := func(named *types.Named) {
 		for _, t := range []types.Type{named, types.NewPointer(named)} {
@@ -155,24 +155,30 @@ func implementers(it, held *types.Interface, pkg *types.Package, info *types.Inf
 		}
 		add(named)
 	}
-	// The instances of the cells' generic types this cell writes
+	// The instances of the cells' generic types the cells wrote
 	// (Box[int]): the interpreter asserts a compiled interface
 	// (fmt.Stringer) of none of its types, and the evaluator tries each
-	// implementer (an instance an earlier cell made is not known here).
-	var insts []*types.Named
-	for _, inst := range info.Instances {
-		named, ok := inst.Type.(*types.Named)
-		if !ok || named.Obj().Pkg() != pkg || named.Obj().Parent() != scope || types.IsInterface(named) || hasTypeParam(inst.TypeArgs) {
-			continue
-		}
-		insts = append(insts, named)
-	}
-	slices.SortFunc(insts, func(a, b *types.Named) int { // info.Instances is a map
-		return strings.Compare(types.TypeString(a, cellQualifier), types.TypeString(b, cellQualifier))
-	})
-	for _, named := range insts {
+	// implementer.
+	for _, named := range instances {
 		add(named)
 	}
+	return out
+}
+
+// cellInstances are the instances of the package's generic types in
+// info that do not depend on a type parameter, sorted.
+func cellInstances(info *types.Info, pkg *types.Package) []*types.Named {
+	var out []*types.Named
+	for _, inst := range info.Instances {
+		named, ok := inst.Type.(*types.Named)
+		if !ok || named.Obj().Pkg() != pkg || named.Obj().Parent() != pkg.Scope() || types.IsInterface(named) || hasTypeParam(inst.TypeArgs) {
+			continue
+		}
+		out = append(out, named)
+	}
+	slices.SortFunc(out, func(a, b *types.Named) int { // info.Instances is a map
+		return strings.Compare(types.TypeString(a, cellQualifier), types.TypeString(b, cellQualifier))
+	})
 	return out
 }
 

@@ -69,6 +69,10 @@ type Checker struct {
 	facts Facts // of the last cell checked
 	cache priorCache
 	vars  []string // the earlier variables the cell being checked reaches
+	// instances are the instances of the cells' generic types the cells
+	// checked so far wrote (Box[int]): a later cell's type assertion to
+	// an interface tries them (see CaseType.Impls).
+	instances []string
 }
 
 // NewChecker returns a Checker getting packages from imp.
@@ -177,7 +181,8 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typ
 		Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{}}
 	types.NewChecker(&conf, fset, pkg, info).Files(files) //nolint:errcheck // errors come through conf.Error
 	fsets := []*token.FileSet{fset, c.cache.fset}
-	c.facts = collectFacts(fset, own, info, pkg, declFinder(files, fsets))
+	c.facts = collectFacts(fset, own, info, pkg, declFinder(files, fsets), c.knownInstances(pkg))
+	c.learnInstances(info, pkg)
 	collectCompares(fset, own, info, c.imp, interpretedTypes(pkg, c.imp, prior), &c.facts)
 	for _, name := range c.vars {
 		if typeOf == nil {
@@ -441,4 +446,27 @@ func unusedIsSure(e types.Error, errs []types.Error, funcs []*ast.BlockStmt) boo
 		}
 	}
 	return true
+}
+
+// knownInstances are the instances earlier cells wrote, as types of pkg;
+// those whose generic type is gone or changed are left out.
+func (c *Checker) knownInstances(pkg *types.Package) []*types.Named {
+	var out []*types.Named
+	for _, s := range c.instances {
+		tv, err := types.Eval(token.NewFileSet(), pkg, token.NoPos, s)
+		if named, ok := tv.Type.(*types.Named); err == nil && tv.IsType() && ok {
+			out = append(out, named)
+		}
+	}
+	return out
+}
+
+// learnInstances records the instances of the package's generic types
+// info holds that do not depend on a type parameter.
+func (c *Checker) learnInstances(info *types.Info, pkg *types.Package) {
+	for _, named := range cellInstances(info, pkg) {
+		if s := types.TypeString(named, cellQualifier); !slices.Contains(c.instances, s) && !strings.Contains(s, "invalid type") {
+			c.instances = append(c.instances, s)
+		}
+	}
 }

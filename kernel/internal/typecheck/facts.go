@@ -261,7 +261,7 @@ func seqTypes(args []types.Type) []types.Type {
 }
 
 // collectFacts reads the facts of the cell's file from info.
-func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls) Facts {
+func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls, known []*types.Named) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
 		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}}
 	scope := pkg.Scope()
@@ -298,11 +298,11 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			return true
 		}
 		if ts, ok := n.(*ast.TypeSwitchStmt); ok {
-			caseTypes(fset, ts, info, pkg, &f)
+			caseTypes(fset, ts, info, pkg, known, &f)
 			return true
 		}
 		if ta, ok := n.(*ast.TypeAssertExpr); ok && ta.Type != nil {
-			caseType(fset, ta.X, ta.Type, info, pkg, &f)
+			caseType(fset, ta.X, ta.Type, info, pkg, known, &f)
 			return true
 		}
 		if mt, ok := n.(*ast.MapType); ok {
