@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"strings"
@@ -80,7 +81,8 @@ type __gl_ordered interface {
 
 func min[__glT __gl_ordered](x __glT, ys ...__glT) __glT {
 	for _, y := range ys {
-		if y < x {
+		// Go's min of 0.0 and -0.0 is -0.0, whichever comes first.
+		if y < x || y == x && __glrt.NegZero(y) {
 			x = y
 		}
 	}
@@ -89,7 +91,7 @@ func min[__glT __gl_ordered](x __glT, ys ...__glT) __glT {
 
 func max[__glT __gl_ordered](x __glT, ys ...__glT) __glT {
 	for _, y := range ys {
-		if y > x {
+		if y > x || y == x && __glrt.NegZero(x) {
 			x = y
 		}
 	}
@@ -412,6 +414,13 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Elems"] = reflect.ValueOf(e.names.elems)
 	m["ElemsDeep"] = reflect.ValueOf(e.names.elemsDeep)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, v any) typeLabel { return typeLabel{name, v} })
+	m["NegZero"] = reflect.ValueOf(func(v any) bool { // see the prelude's min and max
+		f, ok := v.(float64)
+		if f32, is32 := v.(float32); is32 {
+			f, ok = float64(f32), true
+		}
+		return ok && f == 0 && math.Signbit(f)
+	})
 	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })
 	m["SharpLabel"] = reflect.ValueOf(func(name string, v any) sharpLabel { return sharpLabel{name, v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })

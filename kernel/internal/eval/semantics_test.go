@@ -236,6 +236,8 @@ s`}, text: `"ab"`},
 		{name: "constants of min and max", cells: []string{"const k = min(1, 2.0)\nconst j = max(1, 2.5)\nconst s = max(\"a\", \"b\")\ntype Lvl int\nconst top Lvl = max(1, 7)",
 			"[]any{k, j, s, top}"}, text: "[1 2.5 b 7]"},
 		{name: "a constant min of an int and a float is a float", cells: []string{"import \"fmt\"\nconst k = min(1, 2.0)", "fmt.Sprintf(\"%T %v\", k, k)"}, text: `"float64 1"`},
+		{name: "negative zero is the smaller zero, in either order", cells: []string{"import \"math\"\nnegz := math.Copysign(0, -1)\nvar z float64",
+			"[]bool{math.Signbit(min(z, negz)), math.Signbit(min(negz, z)), math.Signbit(max(negz, z)), math.Signbit(max(z, negz))}"}, text: "[true true false false]"},
 		{name: "a constant max as an array length and an int8", cells: []string{"var a [max(2, 4)]int\nvar y int8 = max(100, 27)\n[]any{len(a), y}"}, text: "[4 100]"},
 	})
 }

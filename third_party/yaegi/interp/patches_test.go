@@ -2747,3 +2747,18 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestNegativeZeroPassedAsAnArgument(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "math")
+func sign(x float64) bool { return math.Signbit(x) }
+func id(x float32) float32 { return x }
+func main() {
+	negz := math.Copysign(0, -1)
+	fmt.Println(sign(negz), math.Signbit(float64(id(float32(negz)))), sign(0))
+}
+`)
+	if got != "true true false\n" {
+		t.Fatalf("got %q", got)
+	}
+}

@@ -2110,9 +2110,11 @@ func call(n *node) {
 					}
 				default:
 					val := v(f)
-					if val.IsZero() && dest[i].Kind() != reflect.Interface {
+					if val.IsZero() && dest[i].Kind() != reflect.Interface && !negativeZero(val) {
 						// Work around a recursive struct zero interface issue.
 						// Once there is a better way to handle this case, the dest can just be set.
+						// golessons: reflect counts -0.0 as zero, and the
+						// parameter was left +0.0 (min(-0.0, 0.0) was 0).
 						continue
 					}
 					if nod, ok := val.Interface().(*node); ok && nod.recv != nil {
@@ -5245,4 +5247,13 @@ func realConst(n *node) {
 		n.rval = reflect.ValueOf(real(v.Complex()))
 		n.gen = nop
 	}
+}
+
+// negativeZero reports whether v is a float -0.0 (golessons).
+func negativeZero(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return math.Signbit(v.Float())
+	}
+	return false
 }
