@@ -389,6 +389,14 @@ func TestIOPubReconnectCycles(t *testing.T) {
 	close(stop)
 	bg.Wait()
 
+	// The server must have seen every cycled subscriber leave: one still
+	// counted would pass for the new one below before it subscribed,
+	// and the marker would go out to nobody.
+	for deadline := time.Now().Add(10 * time.Second); subscriberCount(s) > 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("iopub: %d cycled subscribers never left", subscriberCount(s))
+		}
+	}
 	sub := newSub(t, s)
 	waitSubscribed(t, s, 1)
 	// Drain whatever the background publisher left queued.
