@@ -49,6 +49,7 @@ func TestTypecheckRefuses(t *testing.T) {
 		{"a call with too few arguments", []string{"func add(a, b int) int { return a + b }", "add(1)"}, "1:6: not enough arguments in call to add\n\thave (number)\n\twant (int, int)"},
 		{"a misspelt name", []string{"import \"fmt\"", "total := 3\nfmt.Println(totl)"}, "2:13: undefined: totl"},
 		{"a forgotten import", []string{"strings.ToUpper(\"a\")"}, "1:1: undefined: strings"},
+		{"a misspelt method", []string{"import \"sync\"", "var wg sync.WaitGroup\nn := 1\nwg.Wiat()"}, "3:4: wg.Wiat undefined (type sync.WaitGroup has no field or method Wiat)"},
 		{"a constraint used as a type", []string{"type Num interface{ ~int | ~float64 }", "func zero() any {\n\tvar s Num\n\treturn s\n}"},
 			"2:8: cannot use type Num outside a type constraint: interface contains type constraints"},
 	}
@@ -107,6 +108,9 @@ func TestTypecheckAcceptsValidPrograms(t *testing.T) {
 		{"redefinition with another type", []string{"import \"fmt\"", "type P struct{}\nfunc (p *P) String() string { return \"p\" }", "v := P{}", "v := &P{}", "var s fmt.Stringer = v\ns.String()"}, `"p"`},
 		{"variable whose initialiser's func changed type since", []string{"import \"fmt\"", "type R struct{}\nfunc (r *R) String() string { return \"r\" }",
 			"func mk() *R { return &R{} }", "v := mk()", "func mk() R { return R{} }", "var s fmt.Stringer = v\ns.String()"}, `"r"`},
+		{"fields and methods of cells' types, packages' types and basic types", []string{"import (\"log\"; \"os\"; \"strings\")",
+			"type P struct{ Name string }\nfunc (p *P) Up() string { return strings.ToUpper(p.Name) }\ntype Inner struct{ N int }\ntype Outer struct{ Inner }",
+			"l := log.New(os.Stdout, \"\", 0)\nl.SetPrefix(\"> \")\nvar sb strings.Builder\nsb.WriteString(\"x\")\np := P{\"a\"}\no := Outer{Inner{3}}\np.Up() + sb.String() + l.Prefix() + string(rune('0'+o.N))"}, `"Ax> 3"`},
 		{"statement vars used by funcs in the cell", []string{"k := 5\nfunc g() int { return k * 2 }\ng()"}, "10"},
 		{"slices maps cmp shims", []string{"import (\"cmp\"; \"maps\"; \"slices\")", "m := map[string]int{\"b\": 2, \"a\": 1}\nks := slices.Collect(maps.Keys(m))\nslices.Sort(ks)\nslices.SortFunc(ks, func(a, b string) int { return cmp.Compare(b, a) })\nks"}, "[b a]"},
 		{"demos and display", []string{"import (\n\t\"golessons/demos\"\n\t\"golessons/display\"\n)", "display.HTML(\"<b>x</b>\")\nd := demos.IsPrime(7)\nd"}, "true"},

@@ -378,6 +378,11 @@ func reported(msg string) bool {
 		// var s Num with Num = ~int | ~float64: the interpreter made s a
 		// nil interface.
 		return true
+	case noFieldOrMethod(msg):
+		// wg.Wiat(), p.Nmae: a typo of a field or method of a type the
+		// checker knows whole: as for a plain name, the units before it
+		// ran.
+		return true
 	case strings.HasPrefix(msg, "undefined: ") && !strings.Contains(msg, "."):
 		// A plain name neither the cell, an earlier cell nor Go declares
 		// (a typo): the interpreter ran the cell's units up to it, and a
@@ -387,6 +392,30 @@ func reported(msg string) bool {
 		return true
 	}
 	return false
+}
+
+// wholeTypes are the packages whose types the checker's tables give
+// with every field and method (a package the evaluator stands in for,
+// such as log's *Logger, may have fewer there).
+var wholeTypes = map[string]bool{"sync": true, "atomic": true, "strings": true, "bytes": true, "time": true,
+	"context": true, "bufio": true, "errors": true, "regexp": true, "sort": true}
+
+// noFieldOrMethod says whether msg is go/types' "x.M undefined (type T
+// has no field or method M)" for a type T of the cells (not a generic
+// instance: its methods come from the interpreter's copy), a basic type,
+// or a type of wholeTypes.
+func noFieldOrMethod(msg string) bool {
+	_, rest, ok := strings.Cut(msg, " undefined (type ")
+	if !ok {
+		return false
+	}
+	typ, _, ok := strings.Cut(rest, " has no field or method ")
+	if !ok || strings.ContainsAny(typ, "[(") {
+		return false
+	}
+	typ = strings.TrimLeft(typ, "*")
+	pkg, _, qualified := strings.Cut(typ, ".")
+	return !qualified || wholeTypes[pkg]
 }
 
 // unusedValue says whether msg is go/types' "x + 1 (value of type int) is

@@ -33,8 +33,8 @@ func msgs(ps []Problem) []string {
 func TestCheckReportsOnlyCertainKinds(t *testing.T) {
 	c := newTestChecker(nil)
 	cell := []Segment{
-		{Kind: Import, Text: `import "os"`, Line: 1, Col: 1},     // unused: not reported
-		{Kind: Stmt, Text: "x := \"s\".Foo\nx", Line: 2, Col: 1}, // no such method, unused value: not reported
+		{Kind: Import, Text: `import "os"`, Line: 1, Col: 1},          // unused: not reported
+		{Kind: Stmt, Text: "x := os.NoSuchThing\nx", Line: 2, Col: 1}, // a package member it may not know: not reported
 		{Kind: Decl, Text: "func f() int {\n}", Line: 4, Col: 3},
 	}
 	got := c.Check(nil, cell, nil)
@@ -402,6 +402,26 @@ func TestCheckReportsUndefinedPlainNames(t *testing.T) {
 	}
 	for _, tc := range cases {
 		got := msgs(c.Check(prior, []Segment{{Kind: Stmt, Text: tc.stmt, Line: 1, Col: 1}}, held))
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestCheckReportsMissingFieldsAndMethods(t *testing.T) {
+	c := newTestChecker(nil)
+	prior := []Prior{{Name: "sync", Kind: "import", Text: "sync"}, {Name: "log", Kind: "import", Text: "log"},
+		{Name: "P", Kind: "type", Text: "type P struct{ Name string }"}}
+	cases := []struct {
+		name, stmt string
+		want       []string
+	}{
+		{"a method of a package's type", "var wg sync.WaitGroup\nwg.Wiat()", []string{"wg.Wiat undefined (type sync.WaitGroup has no field or method Wiat)"}},
+		{"a field of a cell's type", "p := &P{}\n_ = p.Nmae", []string{"p.Nmae undefined (type *P has no field or method Nmae)"}},
+		{"a type whose methods the tables may lack", "l := log.Default()\nl.NoSuchMethod()", nil},
+	}
+	for _, tc := range cases {
+		got := msgs(c.Check(prior, []Segment{{Kind: Stmt, Text: tc.stmt, Line: 1, Col: 1}}, nil))
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
 		}
