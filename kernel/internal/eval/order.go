@@ -206,11 +206,10 @@ func newUseInfo(u *unit) useInfo {
 }
 
 // funcOwnNames are the names fd declares for its whole body: its
-// receiver, parameters and results (not its locals, which may come
-// after a use of the package-level name). A
-// receiver `s` is no use of a notebook's `var s` (a `var s any = S(1)`
-// waiting for S's methods was put before them, and held its value
-// without them).
+// receiver, parameters and results (not its locals, which may come after
+// a use of the package-level name). A receiver `s` is no use of a
+// notebook's `var s`: a `var s any = S(1)`, which waits for S's methods,
+// was put before them and held its value without them.
 func funcOwnNames(fd *ast.FuncDecl) map[string]bool {
 	own := map[string]bool{}
 	for _, fl := range []*ast.FieldList{fd.Recv, fd.Type.Params, fd.Type.Results} {

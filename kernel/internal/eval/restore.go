@@ -26,11 +26,11 @@ const itemBudget = 2 * time.Second
 // variable whose value such a statement may have changed. It returns the
 // names kept and what was lost.
 //
-// A type (and a generic type's method) is replayed as the last of the
-// cells, and next, declared it: the interpreter cannot change a type, so a
-// cell changing one (next) runs in
-// a fresh evaluator after the replay, and the earlier code using the type
-// is compiled against the new declaration (what no longer compiles is
+// A type, a generic type's method and a method whose signature changed
+// are replayed as the last of the cells, and next, declared them: the
+// interpreter cannot change them in place, so a cell changing one (next)
+// runs in a fresh evaluator after the replay, and the earlier code using
+// it is compiled against the new declaration (what no longer compiles is
 // lost). next itself is not run.
 func (e *Evaluator) Restore(ctx context.Context, cells []string, next string) (kept, lost []string) {
 	// A pasted program's main ran when its cell ran; replaying the cell
@@ -349,16 +349,16 @@ func declared(fd *ast.FuncDecl) map[string]bool {
 	return names
 }
 
-// typeSpec is where a type spec, or a generic type's method, is in a
-// declaration segment's text.
+// typeSpec is where a type spec, or a method, is in a declaration
+// segment's text.
 type typeSpec struct {
 	name       string // the type's name; "Stack.Push" for a method
 	start, end int
 	shape      string // a method of a type that is not generic: its methodEntry.shape
 }
 
-// typeSpecs finds the type specs and generic types' methods of a
-// declaration segment's text.
+// typeSpecs finds the type specs and methods of a declaration segment's
+// text.
 func typeSpecs(text string) []typeSpec {
 	const prefix = "package p\n"
 	fset := token.NewFileSet()
@@ -392,8 +392,9 @@ func typeSpecs(text string) []typeSpec {
 }
 
 // finalTypes maps each type the cells declare to the text of its last
-// declaration's spec (`Job struct{ ID int }`), and says whether a type was
-// declared with different texts.
+// declaration's spec (`Job struct{ ID int }`), and each method of a
+// generic type, or whose signature changed, to its last declaration; it
+// says whether one of them was declared differently.
 func finalTypes(cells []string) (final map[string]string, changed bool) {
 	final = map[string]string{}
 	methods := map[string]string{}         // a plain type's method → its last text

@@ -50,9 +50,9 @@ func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (r
 // again with another declaration, before anything in the cell ran.
 const typeRedefined = "TypeRedefined"
 
-// methodRedefined is its error for a cell declaring a generic type's
-// method again with another body, which the interpreter cannot change in
-// place either.
+// methodRedefined is its error for a cell declaring a method again with
+// another signature, or a generic type's method with another body, which
+// the interpreter cannot change in place either.
 const methodRedefined = "MethodRedefined"
 
 // send runs the cell in the current runner.
@@ -75,8 +75,9 @@ func (r *Runner) send(ctx context.Context, req Request, out cellio.Output) celli
 	return r.await(ctx, p, id, req, out)
 }
 
-// redefine runs a cell that declares a type again, differently: the
-// interpreter cannot change a type in place, so a fresh runner replays the
+// redefine runs a cell that declares a type (or a method, see
+// methodRedefined) again, differently: the interpreter cannot change it
+// in place, so a fresh runner replays the
 // earlier cells with the cell's declaration in place of the old one (as if
 // the notebook had been edited and run again from the top), then runs the
 // cell. What the replay could not bring back is said first.
