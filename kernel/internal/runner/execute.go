@@ -76,11 +76,11 @@ func (r *Runner) send(ctx context.Context, req Request, out cellio.Output) celli
 }
 
 // redefine runs a cell that declares a type (or a method, see
-// methodRedefined) again, differently: the interpreter cannot change it
-// in place, so a fresh runner replays the
-// earlier cells with the cell's declaration in place of the old one (as if
-// the notebook had been edited and run again from the top), then runs the
-// cell. What the replay could not bring back is said first.
+// methodRedefined) again, differently: the interpreter cannot change it in
+// place, so a fresh runner replays the earlier cells with the cell's
+// declaration in place of the old one (as if the notebook had been edited
+// and run again from the top), then runs the cell. What the replay could
+// not bring back is said first.
 func (r *Runner) redefine(ctx context.Context, req Request, out cellio.Output) cellio.Outcome {
 	kept, lost, err := r.replace(ctx, true, req.Code)
 	out.Stream("stderr", "This cell changes what an earlier cell declared in a way the interpreter cannot do in place (a type, a method's signature, a generic type's method): "+
