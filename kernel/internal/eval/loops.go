@@ -290,7 +290,7 @@ func (e *Evaluator) rangesNeedSeqs() bool {
 
 func (e *Evaluator) rangeFact(r *ast.RangeStmt) (typecheck.RangeFact, bool) {
 	rf, ok := e.facts.f.Ranges[e.factPos(r.For)]
-	if !ok || rf.X != types.ExprString(r.X) && rf.X != minMaxAsWritten(r.X) {
+	if !ok || rf.X != types.ExprString(r.X) && rf.X != minMaxAsWritten(r.X) && rf.X != rewrite.SnapshotString(r.X) {
 		return typecheck.RangeFact{}, false
 	}
 	return rf, true

@@ -1,6 +1,9 @@
 package rewrite
 
-import "go/ast"
+import (
+	"go/ast"
+	"go/types"
+)
 
 // A function literal written as an argument of a call to compiled code
 // (wg.Go(func() {...}), time.AfterFunc, http.HandleFunc, sort.Slice)
@@ -59,4 +62,41 @@ func returnLit(lit *ast.FuncLit) ast.Expr {
 	ret := &ast.ReturnStmt{Return: pos, Results: []ast.Expr{lit}}
 	outer := &ast.FuncLit{Type: t, Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{ret}, Rbrace: end}}
 	return &ast.CallExpr{Fun: outer, Lparen: end, Rparen: end}
+}
+
+// SnapshotString is types.ExprString of x as the cell wrote it, before
+// SnapshotFuncArgs: facts name an expression by its text (a range loop
+// over strings.FieldsFuncSeq(s, func(r rune) bool {...})).
+func SnapshotString(x ast.Expr) string {
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return types.ExprString(x)
+	}
+	c := *call
+	c.Args = make([]ast.Expr, len(call.Args))
+	for i, a := range call.Args {
+		c.Args[i] = a
+		if lit, ok := snapshotLit(a); ok {
+			c.Args[i] = lit
+		}
+	}
+	return types.ExprString(&c)
+}
+
+// snapshotLit is the literal returnLit wrapped in a, if a is one.
+func snapshotLit(a ast.Expr) (*ast.FuncLit, bool) {
+	call, ok := a.(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil, false
+	}
+	outer, ok := call.Fun.(*ast.FuncLit)
+	if !ok || outer.Type.Params.NumFields() != 0 || len(outer.Body.List) != 1 {
+		return nil, false
+	}
+	ret, ok := outer.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil, false
+	}
+	lit, ok := ret.Results[0].(*ast.FuncLit)
+	return lit, ok
 }
