@@ -153,6 +153,9 @@ def test_stopped_line_highlighted_in_a_cell_with_non_ascii_text(lab, browser_con
         switch_debugger(page, True)
         click_gutter(page, cell, 2)
         expect(cell.locator(".cm-breakpoint-gutter .cm-breakpoint-icon")).to_have_count(1, timeout=30_000)
+        # The icon shows at once; the cell may run only once the kernel has
+        # the breakpoint, which the Breakpoints panel then lists.
+        expect(page.locator(".jp-DebuggerBreakpoints")).to_contain_text("2", timeout=30_000)
         run_cell(page, cell)
         expect(cell.locator(".cm-line.jp-DebuggerEditor-highlight")).to_have_text(
             "n := len(greeting)", timeout=30_000)
