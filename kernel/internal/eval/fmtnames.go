@@ -363,18 +363,54 @@ func (tn *typeNames) dynName(w any) string {
 			return n
 		}
 	}
-	tn.mu.RLock()
-	defer tn.mu.RUnlock()
-	var maybe []string
-	for _, n := range tn.under[rt] {
-		if !tn.hasValueMethods(n) {
-			maybe = append(maybe, n)
-		}
-	}
-	if len(maybe) > 0 {
-		name += "|main." + strings.Join(maybe, "|main.")
+	if maybe := tn.namesOf(rt, 0); len(maybe) > 0 {
+		name += "|" + strings.Join(maybe, "|")
 	}
 	return name
+}
+
+// namesOf returns the names of the cells' named non-struct types that
+// rt may stand for, as reflect would write them: "main.Level" for an
+// int, "*main.Level" for a *int, "[]main.Level", "map[string]main.Level".
+func (tn *typeNames) namesOf(rt reflect.Type, depth int) []string {
+	var maybe []string
+	tn.mu.RLock()
+	for _, n := range tn.under[rt] {
+		// Only a value itself keeps its type with its methods: a
+		// pointer to it, or a slice of it, does not.
+		if depth > 0 || !tn.hasValueMethods(n) {
+			maybe = append(maybe, "main."+n)
+		}
+	}
+	tn.mu.RUnlock()
+	if depth > 4 || rt.Name() != "" {
+		return maybe
+	}
+	prefixed := func(pre string, elems []string) {
+		for _, e := range elems {
+			maybe = append(maybe, pre+e)
+		}
+	}
+	switch rt.Kind() {
+	case reflect.Pointer:
+		prefixed("*", tn.namesOf(rt.Elem(), depth+1))
+	case reflect.Slice:
+		prefixed("[]", tn.namesOf(rt.Elem(), depth+1))
+	case reflect.Array:
+		prefixed("["+strconv.Itoa(rt.Len())+"]", tn.namesOf(rt.Elem(), depth+1))
+	case reflect.Map:
+		key, elem := tn.typeName(rt.Key()), tn.typeName(rt.Elem())
+		keys := append([]string{key}, tn.namesOf(rt.Key(), depth+1)...)
+		elems := append([]string{elem}, tn.namesOf(rt.Elem(), depth+1)...)
+		for _, k := range keys {
+			for _, e := range elems {
+				if k != key || e != elem {
+					maybe = append(maybe, "map["+k+"]"+e)
+				}
+			}
+		}
+	}
+	return maybe
 }
 
 // hasValueMethods reports whether the cells' type name has methods with

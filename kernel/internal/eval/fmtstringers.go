@@ -728,7 +728,7 @@ func (tn *typeNames) shapeStringer(shape string) bool {
 // the types' names.
 func (tn *typeNames) formatShape(v reflect.Value, shape string, mode fmtMode, depth int) string {
 	open, sep, end := "[", " ", "]"
-	if mode.sharp {
+	if mode.sharp && v.IsValid() {
 		open, sep, end = shapeTypeName(tn, v.Type(), shape)+"{", ", ", "}"
 	}
 	switch {
@@ -764,6 +764,22 @@ func (tn *typeNames) formatShape(v reflect.Value, shape string, mode fmtMode, de
 			open = "map["
 		}
 		return open + strings.Join(parts, sep) + end
+	case strings.HasPrefix(shape, "*"):
+		if v.Kind() != reflect.Pointer || !mode.sharp {
+			return tn.format(v, mode, depth)
+		}
+		switch {
+		case v.IsNil():
+			return "(" + shape + ")(nil)"
+		case depth == 0:
+			return "&" + tn.formatShape(v.Elem(), shape[1:], mode, depth+1)
+		}
+		return fmt.Sprintf("(%s)(%p)", shape, v.Interface())
+	}
+	if mode.sharp && !mode.noMethods && v.CanInterface() {
+		if s, ok := tn.namedGoString(shape, v.Interface()); ok {
+			return s
+		}
 	}
 	tn.mu.RLock()
 	s, ok := tn.namedStringers[shape]
@@ -771,7 +787,15 @@ func (tn *typeNames) formatShape(v reflect.Value, shape string, mode fmtMode, de
 	if ok && !mode.sharp && s.fn.Type().In(0) == v.Type() {
 		return callStringer(s, v)
 	}
-	return tn.format(v, mode, depth)
+	out := tn.format(v, mode, depth)
+	if k := v.Kind(); mode.sharp && (k == reflect.Slice || k == reflect.Array || k == reflect.Map) {
+		// A named slice, array or map type: %#v writes its name where
+		// the value's reflect type has lost it.
+		if rest, ok := strings.CutPrefix(out, tn.typeName(v.Type())); ok {
+			return shape + rest
+		}
+	}
+	return out
 }
 
 // shapeTypeName is the name of rt, a field's type or a part of it, with
@@ -788,8 +812,8 @@ func shapeTypeName(tn *typeNames, rt reflect.Type, shape string) string {
 		if key, elem, ok := splitMapShape(shape); ok {
 			return "map[" + shapeTypeName(tn, rt.Key(), key) + "]" + shapeTypeName(tn, rt.Elem(), elem)
 		}
-	case !strings.ContainsAny(shape, "[]"):
-		return shape
+	case !strings.HasPrefix(shape, "[]") && !strings.HasPrefix(shape, "map[") && !strings.HasPrefix(shape, "*"):
+		return shape // a type's name (an instance's has brackets: main.List[main.ID])
 	}
 	return tn.typeName(rt)
 }

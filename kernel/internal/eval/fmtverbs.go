@@ -371,19 +371,19 @@ func (w verbValue) Format(f fmt.State, verb rune) {
 type namedValue struct {
 	tn *typeNames
 	v  reflect.Value
-	// top, when set, is the name %#v writes for v's own type (a named
-	// slice, map or array type: see sharpLabel).
+	// top, when set, is the shape of v's type for %#v (formatShape): the
+	// names of the named slice, map and array types in it (sharpLabel).
 	top string
 }
 
 // Format implements fmt.Formatter for %v, %+v and %#v.
 func (n namedValue) Format(f fmt.State, verb rune) {
 	mode := fmtMode{plus: f.Flag('+'), sharp: f.Flag('#'), s: verb == 's'}
-	s := n.tn.format(n.v, mode, 0)
-	if n.top != "" && mode.sharp && n.v.IsValid() {
-		if plain := n.tn.typeName(n.v.Type()); strings.HasPrefix(s, plain) {
-			s = n.top + s[len(plain):]
-		}
+	var s string
+	if n.top != "" && mode.sharp {
+		s = n.tn.formatShape(n.v, n.top, mode, 0)
+	} else {
+		s = n.tn.format(n.v, mode, 0)
 	}
 	io.WriteString(f, s) //nolint:errcheck // fmt.State writes to a buffer
 }
@@ -501,7 +501,7 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 					elems[j] = callStringer(fs, v.Field(i).Index(j))
 				}
 				parts[i] = "[" + strings.Join(elems, " ") + "]"
-			case (sharp || !fieldMode.noMethods && deepShape(tag)) && strings.ContainsRune(tag, '['):
+			case sharp && tag != "" || !fieldMode.noMethods && deepShape(tag) && strings.ContainsRune(tag, '['):
 				parts[i] = tn.formatShape(v.Field(i), tag, fieldMode, depth+1)
 			default:
 				parts[i] = tn.format(v.Field(i), fieldMode, depth+1)

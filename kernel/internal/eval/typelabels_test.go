@@ -12,6 +12,9 @@ func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
 		{name: "Sprintf and a constant format", cells: []string{decl, "const f = \"%T\"\nfmt.Println(fmt.Sprintf(f, Days{}))"}, out: "main.Days\n"},
 		{name: "an interface value: every name it may have", cells: []string{decl, "func kind(v any) string { return fmt.Sprintf(\"%T\", v) }\nfmt.Println(kind(Days{1}), kind([]int{}), kind(\"s\"))"},
 			out: "[]int|main.Days []int|main.Days string\n"},
+		{name: "an interface value of a pointer to, or a slice of, a named type: every name it may have", cells: []string{decl + "\ntype Level int\ntype Name string\nfunc (n Name) Hi() string { return \"hi\" }",
+			"func kind(v any) string { return fmt.Sprintf(\"%T\", v) }\nl, n := Level(1), Name(\"x\")\nfmt.Println(kind(&l), kind([]Level{}), kind(&n), kind(n), kind(5))"},
+			out: "*int|*main.Level []int|main.Days|[]main.Level *string|*main.Name main.Name int|main.Level\n"},
 		{name: "an interface value with a method of one cell type only", cells: []string{decl, "func kind(v any) string { return fmt.Sprintf(\"%T\", v) }\nfmt.Println(kind(Celsius(1)))"},
 			out: "main.Celsius\n"},
 		{name: "a format the checker cannot read: every name the value may have", cells: []string{decl, "f := \"%T %T\\n\"\nfmt.Printf(f, Days{}, \"s\")"}, out: "[]int|main.Days string\n"},
@@ -46,6 +49,25 @@ type Pair [2]float64
 type Celsius float64`, `var none IDs
 fmt.Printf("%#v %#v %#v %#v %#v|%v\n", IDs{1, 2}, Set{"a": true}, Pair{1, 2}, none, []Celsius{1}, IDs{3})`},
 			out: "main.IDs{1, 2} main.Set{\"a\":true} main.Pair{1, 2} main.IDs(nil) []main.Celsius{1}|[3]\n"},
+		{name: "in struct fields, elements and behind pointers", cells: []string{`import "fmt"
+type IDs []int
+type Set map[string]bool
+type Secret string
+func (s Secret) GoString() string { return "Secret(***)" }
+type R struct {
+	Tags IDs
+	S    *Set
+	Many []IDs
+	pw   Secret
+	PW   Secret
+}`, `var none *Set
+s := Set{"a": true}
+fmt.Printf("%#v\n", R{Tags: IDs{1}, Many: []IDs{{2}, nil}, pw: "a", PW: "b"})
+fmt.Printf("%#v %#v %#v %#v\n", none, &s, map[string]IDs{"k": {3}}, [1]IDs{})
+fmt.Printf("%+v\n", R{Tags: IDs{1}})`},
+			out: "main.R{Tags:main.IDs{1}, S:(*main.Set)(nil), Many:[]main.IDs{main.IDs{2}, main.IDs(nil)}, pw:\"a\", PW:Secret(***)}\n" +
+				"(*main.Set)(nil) &main.Set{\"a\":true} map[string]main.IDs{\"k\":main.IDs{3}} [1]main.IDs{main.IDs(nil)}\n" +
+				"{Tags:[1] S:<nil> Many:[] pw: PW:}\n"},
 	})
 }
 

@@ -45,7 +45,7 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 			// So does a named type's GoString (Secret(***)), which the
 			// evaluator finds by the name.
 			if t := info.TypeOf(a); t != nil && misnamed(t) && (isComposite(t) || hasGoString(t)) {
-				if n := reflectName(t); n != "" && !strings.Contains(n, "invalid type") {
+				if n := sharpShape(t); n != "" && !strings.Contains(n, "invalid type") {
 					names[format+1+i], found = "#"+n, true
 				}
 			}
@@ -84,14 +84,60 @@ func hasGoString(t types.Type) bool {
 	return isFunc
 }
 
-// isComposite reports whether t is a slice, array or map type (the kinds
-// %#v writes with their type's name).
+// isComposite reports whether t is a slice, array or map type, or a
+// pointer to one (the kinds %#v writes with their type's name).
 func isComposite(t types.Type) bool {
-	switch t.Underlying().(type) {
+	switch x := t.Underlying().(type) {
 	case *types.Slice, *types.Array, *types.Map:
 		return true
+	case *types.Pointer:
+		_, named := x.Elem().(*types.Named)
+		return named && isComposite(x.Elem())
 	}
 	return false
+}
+
+// sharpShape is t as %#v needs it, in the grammar of the interpreter's
+// struct field tags (eval's fieldTypeTag): the name of a misnamed cell
+// type ("main.IDs"), "[]" and "map[K]" for the unnamed slices, arrays and
+// maps built from such types ("[]main.IDs": the elements are named too),
+// "*" and a name for a pointer to one, "_" for a part that names none.
+// "" when t itself cannot be named.
+func sharpShape(t types.Type) string {
+	var shape func(t types.Type, depth int) string
+	shape = func(t types.Type, depth int) string {
+		switch x := t.(type) {
+		case *types.Named:
+			if n := reflectName(x); n != "" && misnamed(x) {
+				return n
+			}
+		case *types.Slice:
+			if depth < 8 {
+				return "[]" + shape(x.Elem(), depth+1)
+			}
+		case *types.Array:
+			if depth < 8 {
+				return "[]" + shape(x.Elem(), depth+1)
+			}
+		case *types.Map:
+			if depth < 8 {
+				return "map[" + shape(x.Key(), depth+1) + "]" + shape(x.Elem(), depth+1)
+			}
+		}
+		return "_"
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		if n, ok := p.Elem().(*types.Named); ok && misnamed(n) {
+			if name := reflectName(n); name != "" {
+				return "*" + name
+			}
+		}
+		return ""
+	}
+	if s := shape(t, 0); strings.Contains(s, ".") {
+		return s
+	}
+	return reflectName(t) // named only deeper (a func's parameter): the whole type's name
 }
 
 // argUse is how a format uses one of its arguments: with %T, with %#v.
