@@ -405,6 +405,17 @@ fmt.Println(cs, m, n)`}, out: "[Red Blue]|[Red Blue]|[\"Red\" \"Blue\"]|[526564 
 		"map[1:Blue]|map[%!s(int=1):Blue]|map[1:426c7565]\n[Red Blue] map[Green:2] map[1:Blue]\n"}})
 }
 
+func TestSlicesOfAByteKindPrintAsBytesForStringVerbs(t *testing.T) {
+	runOutCases(t, []outCase{{name: "s, x, q, X print the bytes; v calls String", cells: []string{`import "fmt"
+type Letter byte
+func (l Letter) String() string { return "L" }`, `s := []Letter{65, 66}
+a := [2]Letter{67, 68}
+m := map[string][]Letter{"k": {69}}
+fmt.Printf("%s %x %v %q %X\n", s, s, s, s, a)
+fmt.Printf("%s %v %s\n", a, a, m)
+fmt.Println(s, a, m)`}, out: "AB 4142 [L L] \"AB\" 4344\nCD [L L] map[k:E]\n[L L] [L L] map[k:[L]]\n"}})
+}
+
 func TestValuesInterfacesHoldPrintWithEveryVerb(t *testing.T) {
 	runOutCases(t, []outCase{{name: "d, x, q and #v of []any, []fmt.Stringer and map[string]any", cells: []string{`import "fmt"
 type Color int

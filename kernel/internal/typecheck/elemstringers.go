@@ -77,6 +77,7 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 		es := ElemStringer{Index: i, Depth: 1}
 		es.Key, es.KeyMethod = stringerType(key, pkg)
 		es.Elem, es.ElemMethod = stringerType(elem, pkg)
+		holder := t // the slice, array or map whose elements elem are
 		for es.ElemMethod == "" && es.Depth < 8 {
 			// Elements that are themselves slices, arrays or maps:
 			// look further down for the named type.
@@ -84,8 +85,13 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 			if next == nil {
 				break
 			}
-			elem, es.Depth = next, es.Depth+1
+			holder, elem, es.Depth = elem, next, es.Depth+1
 			es.Elem, es.ElemMethod = stringerType(elem, pkg)
+		}
+		if printf && strings.ContainsRune("sqxX", verbs[i-format-1]) && byteElems(holder) {
+			// fmt prints a slice or array of a byte kind as bytes for
+			// these verbs (%s of []Letter is "AB"), calling no String.
+			es.Elem, es.ElemMethod = "", ""
 		}
 		if es.ElemMethod == "" {
 			es.Depth = 1
@@ -95,6 +101,22 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 		}
 	}
 	return out
+}
+
+// byteElems reports whether t is a slice or array whose elements are of
+// a byte kind (type Letter byte).
+func byteElems(t types.Type) bool {
+	var elem types.Type
+	switch c := t.Underlying().(type) {
+	case *types.Slice:
+		elem = c.Elem()
+	case *types.Array:
+		elem = c.Elem()
+	default:
+		return false
+	}
+	b, ok := elem.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Uint8
 }
 
 // ownStringer reports whether fmt calls an Error or String method of a
