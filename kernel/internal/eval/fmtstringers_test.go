@@ -413,7 +413,15 @@ a := [2]Letter{67, 68}
 m := map[string][]Letter{"k": {69}}
 fmt.Printf("%s %x %v %q %X\n", s, s, s, s, a)
 fmt.Printf("%s %v %s\n", a, a, m)
-fmt.Println(s, a, m)`}, out: "AB 4142 [L L] \"AB\" 4344\nCD [L L] map[k:E]\n[L L] [L L] map[k:[L]]\n"}})
+fmt.Println(s, a, m)`}, out: "AB 4142 [L L] \"AB\" 4344\nCD [L L] map[k:E]\n[L L] [L L] map[k:[L]]\n"},
+		{name: "as struct fields", cells: []string{`import "fmt"
+type Letter byte
+func (l Letter) String() string { return "L" }
+type W struct {
+	L []Letter
+	l []Letter
+}`, `fmt.Printf("%s|%v|%x\n", W{[]Letter{65}, []Letter{66}}, W{[]Letter{65}, nil}, W{[]Letter{65}, nil})
+fmt.Printf("%s\n", []W{{[]Letter{67}, nil}})`}, out: "{A B}|{[L] []}|{41 }\n[{C }]\n"}})
 }
 
 func TestValuesInterfacesHoldPrintWithEveryVerb(t *testing.T) {

@@ -495,7 +495,8 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 			switch {
 			case ok && !sharp && !fieldMode.noMethods && !each:
 				parts[i] = callStringer(fs, v.Field(i))
-			case ok && !sharp && !fieldMode.noMethods:
+			case ok && !sharp && !fieldMode.noMethods && !(mode.s && t.Field(i).Type.Elem().Kind() == reflect.Uint8):
+				// (%s of a slice of a byte kind prints the bytes.)
 				elems := make([]string, v.Field(i).Len())
 				for j := range elems {
 					elems[j] = callStringer(fs, v.Field(i).Index(j))
