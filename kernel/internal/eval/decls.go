@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"sort"
 
+	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
 )
 
@@ -107,7 +108,7 @@ func (e *Evaluator) collectDecls(u *unit) []*entry {
 
 func (e *Evaluator) genDeclEntries(u *unit, g *ast.GenDecl) []*entry {
 	var out []*entry
-	for _, s := range g.Specs {
+	for si, s := range g.Specs {
 		switch sp := s.(type) {
 		case *ast.TypeSpec:
 			en := &entry{sym: symtab.Symbol{Name: sp.Name.Name, Kind: symtab.KindType, Decl: "type " + e.nodeText(u, sp), Type: exprString(sp.Type)}}
@@ -122,7 +123,11 @@ func (e *Evaluator) genDeclEntries(u *unit, g *ast.GenDecl) []*entry {
 				if id.Name == "_" {
 					continue
 				}
-				en := &entry{sym: symtab.Symbol{Name: id.Name, Kind: kind, Decl: g.Tok.String() + " " + e.nodeText(u, sp)}}
+				decl := g.Tok.String() + " " + e.nodeText(u, sp)
+				if rep, ok := rewrite.RepeatedConst(g, si); ok {
+					decl = "const " + rep // an implicit repetition (Sub after Add Op = iota): its type and value
+				}
+				en := &entry{sym: symtab.Symbol{Name: id.Name, Kind: kind, Decl: decl}}
 				if sp.Type != nil {
 					en.typeName = typeNameOf(sp.Type)
 				} else if i < len(sp.Values) {

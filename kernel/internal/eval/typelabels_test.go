@@ -79,5 +79,9 @@ type List[T any] []T
 type ID int`, `s := Set[int]{1: {}}
 l := List[ID]{2}
 fmt.Printf("%T %T %T %#v\n", s, l, &l, l)`}, out: "main.Set[int] main.List[main.ID] *main.List[main.ID] main.List[main.ID]{2}\n"},
+		{name: "an instance given as a type argument, held in an interface", cells: []string{`import "fmt"
+type Box[T any] struct{ V T }`, `var a any = Box[Box[int]]{}
+_, plain := a.(Box[struct{ V int }])
+fmt.Printf("%T %v\n", a, plain)`}, out: "main.Box[main.Box[int]] false\n"},
 	})
 }

@@ -2762,3 +2762,31 @@ func main() {
 		t.Fatalf("got %q", got)
 	}
 }
+
+func TestInstanceOfAGenericTypeAsATypeArgumentKeepsItsName(t *testing.T) {
+	got := run(t, `package main
+import (
+	"fmt"
+	"reflect"
+)
+type Box[T any] struct{ V T }
+type Pair[K comparable, V any] struct {
+	K K
+	V V
+}
+func main() {
+	a := Box[Box[int]]{}
+	s := struct{ V int }(Box[int]{3})
+	b := Box[int](s)
+	fmt.Println(reflect.TypeOf(a).Field(0).Tag.Get("yaegi"), reflect.TypeOf(Pair[string, Box[int]]{}).Field(0).Tag.Get("yaegi"), s, b, a.V.V)
+	var x any = Box[Box[int]]{Box[int]{2}}
+	_, isPlain := x.(Box[struct{ V int }])
+	y, isNested := x.(Box[Box[int]])
+	fmt.Println(isPlain, isNested, y.V.V)
+}
+`)
+	want := "main.Box[main.Box[int]] main.Pair[string,main.Box[int]] {3} {3} 0\nfalse true 2\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

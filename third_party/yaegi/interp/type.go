@@ -1145,6 +1145,17 @@ func genType(interp *Interpreter, sc *scope, name string, lt *itype, types []*it
 	if err != nil {
 		return nil, err
 	}
+	if t.name != "" {
+		// golessons: the instance is a named type: its id is its name, as
+		// a named type's is (gta), not its underlying struct's. Given as a
+		// type argument (Box[Box[int]]), it made the outer instance's name
+		// "Box[struct { V int }]", the name %T printed, and one instance
+		// with Box[struct{ V int }].
+		if t.path == "" {
+			t.path = lt.path
+		}
+		t.str = t.path + "." + t.name
+	}
 	lt.instance = append(lt.instance, t)
 	// Add generated symbol in the scope of generic source and user.
 	sc.sym[name] = &symbol{index: -1, kind: typeSym, typ: t, node: g}

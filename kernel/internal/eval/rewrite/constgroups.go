@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"strconv"
+	"strings"
 )
 
 // ConstGroups rewrites a constant group holding a spec of several names:
@@ -83,4 +84,50 @@ func copyWithIota(xs []ast.Expr, index int, pos token.Pos) ([]ast.Expr, bool) {
 		out = append(out, e)
 	}
 	return out, true
+}
+
+// RepeatedConst is spec i of the constant group g written out as Go
+// repeats the last list before it: for `Sub` after `Add Op = iota`,
+// "Sub Op = 1". The spec alone (Add's "Sub") declares nothing a
+// checker could type. ok is false when the spec has values of its own.
+func RepeatedConst(g *ast.GenDecl, i int) (string, bool) {
+	if g.Tok != token.CONST || i >= len(g.Specs) {
+		return "", false
+	}
+	vs, ok := g.Specs[i].(*ast.ValueSpec)
+	if !ok || len(vs.Values) > 0 {
+		return "", false
+	}
+	for j := i - 1; j >= 0; j-- {
+		last, ok := g.Specs[j].(*ast.ValueSpec)
+		if !ok || len(last.Values) == 0 {
+			continue
+		}
+		values, ok := copyWithIota(last.Values, i, vs.Pos())
+		if !ok || len(values) != len(vs.Names) {
+			return "", false
+		}
+		names := make([]string, len(vs.Names))
+		for k, n := range vs.Names {
+			names[k] = n.Name
+		}
+		texts := make([]string, len(values))
+		for k, v := range values {
+			t, err := typeText(v)
+			if err != nil {
+				return "", false
+			}
+			texts[k] = t
+		}
+		text := strings.Join(names, ", ")
+		if last.Type != nil {
+			t, err := typeText(last.Type)
+			if err != nil {
+				return "", false
+			}
+			text += " " + t
+		}
+		return text + " = " + strings.Join(texts, ", "), true
+	}
+	return "", false
 }
