@@ -313,6 +313,14 @@ ctx = context.WithValue(ctx, userKey{}, "gopher")
 handler(ctx)
 fmt.Println(ctx.Value("request-id"), ctx.Value(ctxKey("request-id")))
 fmt.Println(ctx)`}, out: "abc-123 true gopher true false\n<nil> abc-123\ncontext.Background.WithValue(main.ctxKey, abc-123).WithValue(main.userKey, gopher)\n"},
+		{name: "a printed context calls its keys' String methods", cells: []string{`import ("context"; "fmt")
+type key string
+func (k key) String() string { return "key(" + string(k) + ")" }
+type sk struct{ n int }
+func (s sk) String() string { return fmt.Sprint("sk", s.n) }`, `ctx := context.WithValue(context.Background(), key("user"), "ann")
+ctx = context.WithValue(ctx, sk{2}, 2)
+fmt.Println(ctx, ctx.Value(key("user")), ctx.Value(sk{2}), ctx.Value(key("x")))`},
+			out: "context.Background.WithValue(key(user), ann).WithValue(sk2, int) ann 2 <nil>\n"},
 	})
 }
 

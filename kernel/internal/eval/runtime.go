@@ -215,11 +215,22 @@ func __gl_show2(a, b any) {
 type ctxKey struct {
 	typ string
 	v   any
+	tn  *typeNames // the cells' methods (one for every key: keys compare equal as before)
 }
 
-// String is what context's String methods print of a key, as Go's do
-// for a key of a type without a String method: the type's name.
-func (k ctxKey) String() string { return k.typ }
+// String is what context's String methods print of a key, as Go's do:
+// the key's own String, else its type's name.
+func (k ctxKey) String() string {
+	if k.tn != nil && k.v != nil {
+		if s, ok := k.tn.namedString(k.typ, k.v); ok {
+			return s
+		}
+		if s, ok := k.tn.stringOf(reflect.ValueOf(k.v)); ok {
+			return s
+		}
+	}
+	return k.typ
+}
 
 // exitPanic is what interpreted os.Exit panics with, so that the cell
 // ends instead of the process.
@@ -409,7 +420,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		return v
 	})
 	m["AssertionError"] = reflect.ValueOf(e.names.assertionError)
-	m["CtxKey"] = reflect.ValueOf(func(name string, k any) any { return ctxKey{name, bare(k)} })
+	m["CtxKey"] = reflect.ValueOf(func(name string, k any) any { return ctxKey{name, bare(k), e.names} })
 	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })
 	m["Elems"] = reflect.ValueOf(e.names.elems)
 	m["ElemsDeep"] = reflect.ValueOf(e.names.elemsDeep)
