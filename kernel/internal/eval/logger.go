@@ -1,10 +1,12 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"go/ast"
 	"io"
 	"log"
+	"log/slog"
 	"os"
 	"reflect"
 	"strconv"
@@ -147,6 +149,46 @@ func (e *Evaluator) overrideLog(l map[string]reflect.Value) {
 	} {
 		l[name] = reflect.ValueOf(f)
 	}
+}
+
+// overrideSlogDefault makes the cells' slog.SetDefault reach the cells'
+// log package, as Go's does: given a logger whose handler is not slog's
+// default one, the standard logger's lines go to that handler at Info
+// level, without date or prefix flags. (slog.SetDefault redirects the
+// real log package, which the cells do not use: log.Print went on
+// writing its own lines.)
+func (e *Evaluator) overrideSlogDefault(s map[string]reflect.Value) {
+	if s == nil || e.stdLog == nil {
+		return
+	}
+	std := e.stdLog
+	s["SetDefault"] = reflect.ValueOf(func(l *slog.Logger) {
+		slog.SetDefault(l)
+		if h := l.Handler(); reflect.TypeOf(h).String() != "*slog.defaultHandler" {
+			std.SetOutput(handlerWriter{h})
+			std.SetFlags(0)
+		}
+	})
+}
+
+// stdBridge writes each line of the process's standard logger through
+// the cells' standard logger.
+type stdBridge struct{ l *Logger }
+
+func (b stdBridge) Write(p []byte) (int, error) {
+	return len(p), b.l.Output(0, string(p))
+}
+
+// handlerWriter writes each line of a log.Logger as a slog record.
+type handlerWriter struct{ h slog.Handler }
+
+func (w handlerWriter) Write(p []byte) (int, error) {
+	ctx := context.Background()
+	if !w.h.Enabled(ctx, slog.LevelInfo) {
+		return len(p), nil
+	}
+	r := slog.NewRecord(time.Now(), slog.LevelInfo, trimNewline(string(p)), 0)
+	return len(p), w.h.Handle(ctx, r)
 }
 
 // markLogLines is rewrite.LogLines in the interpreter's file set.

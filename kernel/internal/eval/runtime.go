@@ -366,6 +366,7 @@ func (e *Evaluator) overrideStdlib(x interp.Exports) {
 	e.overrideLog(x["log/log"])
 	e.names.overrideEncoders(x)
 	e.names.overrideSlog(x)
+	e.overrideSlogDefault(x["log/slog/slog"])
 }
 
 // runtimeSymbols are the compiled helpers the prelude calls.

@@ -68,6 +68,13 @@ func (e *Evaluator) useStreams() error {
 	if e.stdLog != nil {
 		e.stdLog.SetOutput(cs.ownErr) // made before the cells' stderr existed
 		cs.stdLog = e.stdLog
+		// A program has one standard logger: the process's, through
+		// which slog's default handler and compiled packages write, hands
+		// its lines to the cells' (their flags, prefix and output; see
+		// overrideSlogDefault for the other way).
+		log.SetOutput(stdBridge{e.stdLog})
+		log.SetFlags(0)
+		log.SetPrefix("")
 	}
 	return e.i.Use(interp.Exports{
 		"os/os": {"Stdout": reflect.ValueOf(&cs.out).Elem(), "Stderr": reflect.ValueOf(&cs.err).Elem()},

@@ -26,7 +26,8 @@ func streamsEvaluator(t *testing.T) (e *Evaluator, ordered *syncBuffer, out, err
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		log.SetOutput(os.Stderr) // useStreams points the process's logger at ordered
+		log.SetOutput(os.Stderr) // useStreams points the process's logger at the cells'
+		log.SetFlags(log.LstdFlags)
 		for _, f := range []*os.File{or, ow, er, ew} {
 			f.Close()
 		}
