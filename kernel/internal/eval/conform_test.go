@@ -391,3 +391,12 @@ go func() { log.Fatal("bad config"); done <- true }()
 <-done`}, errName: "Fatal", errHas: "bad config"},
 	})
 }
+
+func TestNilSpreadPassesANilVariadicSlice(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "f(nil...) as f()", cells: []string{`import "fmt"
+func show(xs ...any) { fmt.Println(len(xs), xs == nil) }
+func sum(base int, xs ...int) int { return base + len(xs) }`, `show(nil...)
+fmt.Println(sum(1, nil...), append([]int{1}, nil...))`}, out: "0 true\n1 [1]\n"},
+	})
+}
