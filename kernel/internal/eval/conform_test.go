@@ -400,3 +400,21 @@ func sum(base int, xs ...int) int { return base + len(xs) }`, `show(nil...)
 fmt.Println(sum(1, nil...), append([]int{1}, nil...))`}, out: "0 true\n1 [1]\n"},
 	})
 }
+
+func TestMethodExpressionsOfPromotedMethods(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "value and pointer receivers, variadic and two results", cells: []string{`import ("fmt"; "strings")
+type Base struct{ N int }
+func (b Base) Plus(k int) int { return b.N + k }
+func (b *Base) Inc() { b.N++ }
+func (b Base) Join(sep string, xs ...string) (string, int) { return strings.Join(xs, sep), b.N }
+type Wrapper struct {
+	Base
+	Name string
+}`, `w := Wrapper{Base{1}, "w"}
+f := Wrapper.Plus
+(*Wrapper).Inc(&w)
+s, n := Wrapper.Join(w, "-", "a", "b")
+fmt.Println(f(w, 2), w.N, s, n, fmt.Sprintf("%T", f))`}, out: "4 2 a-b 2 func(main.Wrapper, int) int\n"},
+	})
+}

@@ -248,6 +248,10 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		name, ok := f.NamedTypeOfs[e.factPos(sel.Pos())]
 		return name, ok
 	})
+	rewrite.PromotedMethodExprs(n, func(sel *ast.Ident) (string, bool) {
+		lit, ok := f.PromotedMethodExprs[e.factPos(sel.Pos())]
+		return lit, ok
+	})
 	e.ifaceCompares(n, f)
 	return copied, nil
 }
@@ -255,7 +259,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.JSONShapes)+len(e.facts.f.CtxKeys)+len(e.facts.f.AsTargets)+len(e.facts.f.NamedTypeOfs) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.JSONShapes)+len(e.facts.f.CtxKeys)+len(e.facts.f.AsTargets)+len(e.facts.f.NamedTypeOfs)+len(e.facts.f.PromotedMethodExprs) == 0 {
 		return nil
 	}
 	f := e.facts.f

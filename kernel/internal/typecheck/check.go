@@ -178,7 +178,7 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typ
 	}}
 	pkg := types.NewPackage("main", "main")
 	info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{},
-		Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{}}
+		Instances: map[*ast.Ident]types.Instance{}, Scopes: map[ast.Node]*types.Scope{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
 	types.NewChecker(&conf, fset, pkg, info).Files(files) //nolint:errcheck // errors come through conf.Error
 	fsets := []*token.FileSet{fset, c.cache.fset}
 	c.facts = collectFacts(fset, own, info, pkg, declFinder(files, fsets), c.knownInstances(pkg))

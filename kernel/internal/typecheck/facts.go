@@ -96,6 +96,11 @@ type Facts struct {
 	// float64, and the evaluator answers with the name; "?" for an
 	// argument of type any, when the cells declare such a type.
 	NamedTypeOfs map[Pos]string
+	// PromotedMethodExprs are the method expressions of methods promoted
+	// from an embedded field (Wrapper.Plus), by the position of the
+	// method's name, as func literals that call the method on their
+	// first argument (see promotedMethodExpr).
+	PromotedMethodExprs map[Pos]string
 	// JSONShapes are, for a call of json.Marshal or MarshalIndent (by
 	// the Sel), the shape of its argument's type when that is a slice,
 	// array, map or pointer holding a cell's named non-struct type with a
@@ -263,7 +268,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls, known []*types.Named) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}, PromotedMethodExprs: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	if x := finalExpr(own); x != nil {
@@ -276,6 +281,11 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 	}
 	ast.Inspect(own, func(n ast.Node) bool {
 		if se, ok := n.(*ast.SelectorExpr); ok {
+			if lit := promotedMethodExpr(se, info); lit != "" {
+				if p := fset.Position(se.Sel.Pos()); p.Filename == cellFile {
+					f.PromotedMethodExprs[Pos{p.Line, p.Column}] = lit
+				}
+			}
 			if m := reflectCall(se, info); m != "" {
 				if p := fset.Position(se.Sel.Pos()); p.Filename == cellFile {
 					f.ReflectCalls[Pos{p.Line, p.Column}] = m
