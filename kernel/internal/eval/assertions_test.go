@@ -111,8 +111,26 @@ try(func() { _ = i.(fmt.Stringer) })
 try(func() { _ = w.(Runner) })
 var none any
 try(func() { _ = none.(error) })`}, out: "interface conversion: int is not fmt.Stringer: missing method String true\n" +
-			"interface conversion: main.Legs is not main.Runner true\n" +
+			"interface conversion: main.Legs is not main.Runner: missing method Run true\n" +
 			"interface conversion: interface is nil, not error true\n"},
+		{name: "the first method missing in Go's order, receivers told apart", cells: []string{`import "fmt"
+type Shape interface{ Perimeter() float64; Area() float64 }
+type Half struct{ b string }
+func (h Half) Area() float64 { return 1 }
+type Ptr struct{ c float64 }
+func (p *Ptr) Area() float64 { return 1 }
+func (p *Ptr) Perimeter() float64 { return 1 }
+func try(f func()) {
+	defer func() { fmt.Println(recover()) }()
+	f()
+}`, `var h, p, hp, n any = Half{}, Ptr{}, &Half{}, 2.5
+try(func() { _ = h.(Shape) })
+try(func() { _ = p.(Shape) })
+try(func() { _ = hp.(Shape) })
+try(func() { _ = n.(Shape) })`}, out: "interface conversion: main.Half is not main.Shape: missing method Perimeter\n" +
+			"interface conversion: main.Ptr is not main.Shape: missing method Area\n" +
+			"interface conversion: *main.Half is not main.Shape: missing method Perimeter\n" +
+			"interface conversion: float64 is not main.Shape: missing method Area\n"},
 	})
 }
 

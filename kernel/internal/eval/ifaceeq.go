@@ -134,16 +134,27 @@ func (uncomparable) RuntimeError()   {}
 // assertionError is Go's run-time error for a failed one-value
 // assertion to an interface (rewrite's singleAssertion): x is the value
 // asserted, name the interface's, target a nil *T of it (which names
-// the missing method when T is a package's interface).
-func (tn *typeNames) assertionError(x any, name string, target any) error {
-	if t := reflect.TypeOf(target); t != nil && t.Kind() == reflect.Pointer && isVI(t.Elem()) && token.IsIdentifier(name) {
-		name = "main." + name // a cell's interface
+// the missing method when T is a package's interface), methods the
+// interface's methods, comma-separated (for a cell's interface, which
+// the interpreter gives no methods in reflect).
+func (tn *typeNames) assertionError(x any, name string, target any, methods string) error {
+	cellIface := false
+	if t := reflect.TypeOf(target); t != nil && t.Kind() == reflect.Pointer && isVI(t.Elem()) {
+		cellIface = true
+		if token.IsIdentifier(name) {
+			name = "main." + name
+		}
 	}
 	if inner, _, isVIValue := unwrapVI(x); x == nil || isVIValue && inner == nil { // a nil cell interface inside an any
 		return assertion{"interface conversion: interface is nil, not " + name}
 	}
-	msg := "interface conversion: " + tn.dynName(x) + " is not " + name
-	if t := reflect.TypeOf(target); t != nil && t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Interface {
+	dyn := tn.dynName(x)
+	msg := "interface conversion: " + dyn + " is not " + name
+	if cellIface && methods != "" {
+		if m, ok := tn.missingMethod(x, dyn, strings.Split(methods, ",")); ok {
+			msg += ": missing method " + m
+		}
+	} else if t := reflect.TypeOf(target); t != nil && t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Interface {
 		inner, _ := unwrapYaegi(x)
 		xt := reflect.TypeOf(inner)
 		for i := 0; xt != nil && i < t.Elem().NumMethod(); i++ {
@@ -154,6 +165,60 @@ func (tn *typeNames) assertionError(x any, name string, target any) error {
 		}
 	}
 	return assertion{msg}
+}
+
+// missingMethod returns the first of methods that x, whose type %T
+// names dyn, lacks: a cell type has the methods the cells declared for
+// it (a pointer also those of its element), another type those reflect
+// gives it. false when that cannot be told (dyn names several types).
+func (tn *typeNames) missingMethod(x any, dyn string, methods []string) (string, bool) {
+	if strings.Contains(dyn, "|") {
+		return "", false
+	}
+	if cell, ok := strings.CutPrefix(strings.TrimPrefix(dyn, "*"), "main."); ok {
+		inner, _ := unwrapYaegi(x)
+		if strings.Contains(cell, "[") || embeds(reflect.TypeOf(inner)) {
+			return "", false // a generic type's methods, or promoted ones, are not in tn.methods
+		}
+		ptr := strings.HasPrefix(dyn, "*")
+		tn.mu.RLock()
+		defer tn.mu.RUnlock()
+		for _, m := range methods {
+			recvs := tn.methods[m]
+			if !slices.Contains(recvs, cell) && !(ptr && slices.Contains(recvs, "*"+cell)) {
+				return m, true
+			}
+		}
+		return "", false
+	}
+	inner, _ := unwrapYaegi(x)
+	t := reflect.TypeOf(inner)
+	if t == nil {
+		return "", false
+	}
+	for _, m := range methods {
+		if !hasMethod(t, m) {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// embeds reports whether t, or the struct t points to, has an embedded
+// field (marked by reflect or by the cells' struct tags).
+func embeds(t reflect.Type) bool {
+	if t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil || t.Kind() != reflect.Struct {
+		return false
+	}
+	for i := range t.NumField() {
+		if f := t.Field(i); f.Anonymous || f.Tag.Get(rewrite.EmbeddedTag) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasMethod reports whether values of type t have the method name.

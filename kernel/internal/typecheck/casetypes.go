@@ -27,6 +27,9 @@ type CaseType struct {
 	// with the same underlying type and, for a cell type that is no
 	// struct, its underlying type (yaegi keeps no name on such values).
 	Twins []string
+	// Methods are, for an interface, its methods' names in Go's order,
+	// for the panic of a failed assertion (missing method Area).
+	Methods []string
 }
 
 // caseTypes records in f the types of s's cases, by their cell position.
@@ -63,6 +66,10 @@ func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *type
 	held, _ := typeOf(info, from).(*types.Interface)
 	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
 		ct.Iface, ct.Impls = true, implementers(it, held, pkg, append(cellInstances(info, pkg), known...))
+		for i := range it.NumMethods() {
+			ct.Methods = append(ct.Methods, it.Method(i).Name())
+		}
+		slices.Sort(ct.Methods)
 		for _, impl := range ct.Impls {
 			if t, ok := pkg.Scope().Lookup(impl).(*types.TypeName); ok {
 				if _, isStruct := t.Type().Underlying().(*types.Struct); !isStruct {

@@ -114,9 +114,11 @@ func singleAssertion(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, 
 	// (*T)(nil): a package's interface's methods, to name the missing one
 	target := &ast.CallExpr{Fun: &ast.ParenExpr{Lparen: pos, X: &ast.StarExpr{Star: pos, X: mustParseAt(typ, pos)}, Rparen: pos},
 		Lparen: pos, Args: []ast.Expr{Ident("nil", pos)}, Rparen: pos}
+	// and the interface's methods, which a cell's interface has only here
+	methods := &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(strings.Join(ct.Methods, ","))}
 	failure := &ast.CallExpr{Fun: rtFunc("AssertionError", pos), Lparen: pos,
 		Args: []ast.Expr{&ast.CallExpr{Fun: &ast.InterfaceType{Interface: pos, Methods: &ast.FieldList{Opening: pos, Closing: pos}},
-			Lparen: pos, Args: []ast.Expr{Ident(x.Name, pos)}, Rparen: pos}, name, target}, Rparen: pos}
+			Lparen: pos, Args: []ast.Expr{Ident(x.Name, pos)}, Rparen: pos}, name, target, methods}, Rparen: pos}
 	body := []ast.Stmt{
 		&ast.AssignStmt{Lhs: []ast.Expr{x}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{ta.X}},
 		&ast.AssignStmt{Lhs: []ast.Expr{v, ok}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{two}},

@@ -16,10 +16,11 @@ import (
 // Twins are the types whose values yaegi cannot tell from those of a
 // type that is no interface: such a case is an error, not a guess.
 type CaseType struct {
-	Iface bool
-	Impls []string
-	Plain []string
-	Twins []string
+	Iface   bool
+	Impls   []string
+	Plain   []string
+	Twins   []string
+	Methods []string
 }
 
 // TypeSwitches rewrites every type switch below n into a switch without
