@@ -237,7 +237,23 @@ fmt.Printf("%v %+v\n", ps, ps)`}, out: "[a=1 b=2] map[x:c=3] [stack[1]]\n[a=1 b=
 	}
 	return out
 }`, `fmt.Println(Zip([]string{"a"}, []float64{1.5}))`}, out: "[a=1.5]\n"},
+		{name: "instances of generic types that are no structs", cells: []string{`import "fmt"
+type Set[T comparable] map[T]bool
+func (s Set[T]) String() string { return fmt.Sprintf("set of %d", len(s)) }
+type List[T any] []T
+func (l List[T]) String() string { return fmt.Sprint("list", len(l)) }`, `s := Set[string]{"a": true}
+l := List[int]{1, 2}
+fmt.Println(s, []Set[string]{s}, map[string]Set[string]{"k": s}, []List[int]{l})`}, out: "set of 1 [set of 1] map[k:set of 1] [list2]\n"},
 	})
+}
+
+func TestStringOfANamedFuncType(t *testing.T) {
+	runOutCases(t, []outCase{{name: "printed, formatted and as a cell's value", cells: []string{`import "fmt"
+type Handler func(int) int
+func (h Handler) String() string { return "handler" }`, `var h Handler = func(x int) int { return x + 1 }
+fmt.Println(h, h(1))
+fmt.Printf("%v|%s|%q|%T\n", h, h, h, h)
+h`}, out: "handler 2\nhandler|handler|\"handler\"|main.Handler\n", text: "handler"}})
 }
 
 func TestFinalValueCallsStringOfTheCellsTypesInside(t *testing.T) {

@@ -18,7 +18,8 @@ type ElemStringer struct {
 	Elem, ElemMethod string
 	// Depth is how many slices, arrays or maps down the elements are:
 	// 1 for []Weekday, 2 for [][]Weekday or map[string][]Weekday (Key is
-	// then "": only the outermost keys are looked at).
+	// then "": only the outermost keys are looked at); 0 for the
+	// argument itself, a value of a func type with the method.
 	Depth int
 }
 
@@ -57,7 +58,19 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 			continue
 		}
 		t := info.TypeOf(a)
-		if t == nil || ownStringer(t) {
+		if t == nil {
+			continue
+		}
+		if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+			// A func type with String (type Handler func(int) int): the
+			// interpreter passes fmt the bare func. Depth 0: the
+			// argument itself.
+			if name, m := stringerType(t, pkg); m != "" {
+				out = append(out, ElemStringer{Index: i, Elem: name, ElemMethod: m})
+			}
+			continue
+		}
+		if ownStringer(t) {
 			continue // fmt calls the slice's, array's or map's own method (type Row []Cell)
 		}
 		if p, ok := t.Underlying().(*types.Pointer); ok {
@@ -172,8 +185,8 @@ func stringerType(t types.Type, pkg *types.Package) (string, string) {
 		t = n
 	}
 	n, ok := t.(*types.Named)
-	if !ok || n.Obj().Pkg() != pkg || n.TypeArgs().Len() > 0 || n.TypeParams().Len() > 0 {
-		return "", ""
+	if !ok || n.Obj().Pkg() != pkg || n.TypeParams().Len() > 0 && n.TypeArgs().Len() == 0 || hasTypeParam(n.TypeArgs()) {
+		return "", "" // (an instance is written out: Set[string]; not Set[T] inside a generic func)
 	}
 	switch n.Underlying().(type) {
 	case *types.Struct, *types.Interface:
@@ -183,10 +196,11 @@ func stringerType(t types.Type, pkg *types.Package) (string, string) {
 		if sel := types.NewMethodSet(recv).Lookup(pkg, m); sel != nil {
 			if sig, ok := sel.Type().(*types.Signature); ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 &&
 				types.Identical(sig.Results().At(0).Type(), types.Typ[types.String]) {
+				name := types.TypeString(n, cellQualifier)
 				if recv != t {
-					return "*" + n.Obj().Name(), m // only *T has it
+					return "*" + name, m // only *T has it
 				}
-				return n.Obj().Name(), m
+				return name, m
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"strconv"
-	"strings"
 )
 
 // ElemStringer is what rewrite.ElemStringers needs of a printing call's
@@ -58,6 +57,9 @@ func ElemStringers(n ast.Node, at func(sel *ast.Ident) ([]ElemStringer, bool)) {
 // ElemStringers passes a printed argument.
 func WrapElems(a ast.Expr, es ElemStringer) ast.Expr {
 	pos := a.Pos()
+	if es.Depth == 0 { // the value itself: fmt prints what its method says
+		return &ast.CallExpr{Fun: methodFunc(es.Elem, es.ElemMethod, pos), Lparen: pos, Args: []ast.Expr{a}, Rparen: a.End()}
+	}
 	args := []ast.Expr{a, methodFunc(es.Key, es.KeyMethod, pos), methodFunc(es.Elem, es.ElemMethod, pos)}
 	fun := rtFunc("Elems", pos)
 	if es.Depth > 1 { // [][]Weekday: __glrt.ElemsDeep(x, 2, nil, func...)
@@ -75,8 +77,8 @@ func methodFunc(typ, method string, pos token.Pos) ast.Expr {
 	}
 	v := Ident("__gl_v", pos)
 	var t ast.Expr = Ident(typ, pos)
-	if base, ok := strings.CutPrefix(typ, "*"); ok {
-		t = &ast.StarExpr{Star: pos, X: Ident(base, pos)}
+	if x, err := parseAt(typ, pos); err == nil {
+		t = x // *Name, or an instance of a generic type: Set[string]
 	}
 	params := &ast.FieldList{Opening: pos, List: []*ast.Field{{Names: []*ast.Ident{v}, Type: t}}, Closing: pos}
 	results := &ast.FieldList{List: []*ast.Field{{Type: Ident("string", pos)}}}
