@@ -45,7 +45,7 @@ func TestFactsOfTypeSwitchCasesAndAssertions(t *testing.T) {
 		t.Fatalf("problems: %v", p)
 	}
 	want := map[Pos]CaseType{
-		{4, 6}:  {Iface: true, Impls: []string{"Rect", "*Rect", "*Sq"}},
+		{4, 6}:  {Iface: true, Impls: []string{"Rect", "*Rect", "*Sq"}, Methods: []string{"Area"}},
 		{4, 13}: {Twins: []string{"Celsius"}},
 		{7, 15}: {}, // an error cannot hold an int
 	}

@@ -18,9 +18,12 @@ type ElemStringer struct {
 	Elem, ElemMethod string
 	// Depth is how many slices, arrays or maps down the elements are:
 	// 1 for []Weekday, 2 for [][]Weekday or map[string][]Weekday (Key is
-	// then "": only the outermost keys are looked at); 0 for the
-	// argument itself, a value of a func type with the method.
+	// then "": only the outermost keys are looked at).
 	Depth int
+	// Self: the argument itself is of the type Elem, a func type with
+	// the method (type Handler func(int) int), which the interpreter
+	// passes fmt as a bare func.
+	Self bool
 }
 
 // elemStringers finds the arguments of a printing call fmt would print
@@ -63,10 +66,9 @@ func elemStringers(call *ast.CallExpr, info *types.Info, pkg *types.Package, nam
 		}
 		if _, isFunc := t.Underlying().(*types.Signature); isFunc {
 			// A func type with String (type Handler func(int) int): the
-			// interpreter passes fmt the bare func. Depth 0: the
-			// argument itself.
+			// interpreter passes fmt the bare func.
 			if name, m := stringerType(t, pkg); m != "" {
-				out = append(out, ElemStringer{Index: i, Elem: name, ElemMethod: m})
+				out = append(out, ElemStringer{Index: i, Elem: name, ElemMethod: m, Depth: 1, Self: true})
 			}
 			continue
 		}

@@ -33,7 +33,7 @@ func TestTypeAssertions(t *testing.T) {
 			`use(func() fmt.Stringer { __gl_x1 := i; __gl_v6, __gl_ok7 := func() (fmt.Stringer, bool) { __gl_x2 := __gl_x1; var __gl_v3 fmt.Stringer; if __gl_x2 == nil { return __gl_v3, false }
 			if __gl_t4, __gl_ok5 := __gl_x2.(fmt.Stringer); __gl_ok5 { return __gl_t4, true }
 			return __gl_v3, false }()
-			if !__gl_ok7 { panic(__glrt.AssertionError(interface{}(__gl_x1), "fmt.Stringer", (*fmt.Stringer)(nil))) }
+			if !__gl_ok7 { panic(__glrt.AssertionError(interface{}(__gl_x1), "fmt.Stringer", (*fmt.Stringer)(nil), "String")) }
 			return __gl_v6 }().String())`},
 		{"switches and types unknown to the checker left alone",
 			`x := i.(Unknown); a, b := i.(Unknown); switch i.(type) {}`,
@@ -44,7 +44,7 @@ func TestTypeAssertions(t *testing.T) {
 		case "Shape":
 			return CaseType{Iface: true, Impls: []string{"Rect"}}, true
 		case "fmt.Stringer":
-			return CaseType{Iface: true}, true
+			return CaseType{Iface: true, Methods: []string{"String"}}, true
 		case "Unknown":
 			return CaseType{}, false
 		}

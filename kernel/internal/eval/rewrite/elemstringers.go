@@ -13,7 +13,8 @@ type ElemStringer struct {
 	Index            int
 	Key, KeyMethod   string
 	Elem, ElemMethod string
-	Depth            int // the elements are Depth slices, arrays or maps down (typecheck.ElemStringer)
+	Depth            int  // the elements are Depth slices, arrays or maps down (typecheck.ElemStringer)
+	Self             bool // the argument itself is of type Elem (a func type)
 }
 
 // ElemStringers passes a printed slice, array or map whose keys or
@@ -57,7 +58,7 @@ func ElemStringers(n ast.Node, at func(sel *ast.Ident) ([]ElemStringer, bool)) {
 // ElemStringers passes a printed argument.
 func WrapElems(a ast.Expr, es ElemStringer) ast.Expr {
 	pos := a.Pos()
-	if es.Depth == 0 { // the value itself: fmt prints what its method says
+	if es.Self { // the value itself: fmt prints what its method says
 		return &ast.CallExpr{Fun: methodFunc(es.Elem, es.ElemMethod, pos), Lparen: pos, Args: []ast.Expr{a}, Rparen: a.End()}
 	}
 	args := []ast.Expr{a, methodFunc(es.Key, es.KeyMethod, pos), methodFunc(es.Elem, es.ElemMethod, pos)}
