@@ -212,3 +212,33 @@ func TestAssertionsToAnInterfaceOfValuesOfGenericTypes(t *testing.T) {
 			"_, ok := xs[0].(fmt.Stringer)\n_, ok2 := xs[1].(Shape)\n_, ok3 := xs[0].(Shape)\nfmt.Println(ok, ok2, ok3)"}, out: "true true false\n"},
 	})
 }
+
+func TestAValueDoesNotHaveItsPointersMethods(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "passed as an any parameter, a variadic any and in a type switch", cells: []string{`import "fmt"
+type E struct{ n int }
+func (e *E) Error() string { return "E" }
+type Cat struct{ name string }
+func (c *Cat) String() string { return "Cat(" + c.name + ")" }
+func isErr(v any) bool { _, ok := v.(error); return ok }
+func count(vs ...any) (n int) {
+	for _, v := range vs {
+		if _, ok := v.(fmt.Stringer); ok {
+			n++
+		}
+	}
+	return n
+}
+func kind(v any) string {
+	switch x := v.(type) {
+	case fmt.Stringer:
+		return "stringer " + x.String()
+	case error:
+		return "error"
+	}
+	return fmt.Sprintf("other %T", v)
+}`, `e, c := E{1}, Cat{"x"}
+fmt.Println(isErr(E{}), isErr(e), isErr(&e), count(c, &c, 1))
+fmt.Println(kind(c), kind(&c), kind(e), kind(&e))`}, out: "false false true 1\nother main.Cat stringer Cat(x) other main.E error\n"},
+	})
+}

@@ -2790,3 +2790,32 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestValuePassedAsAnyLacksItsPointerMethods(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type E struct{ n int }
+func (e *E) Error() string { return "E" }
+type Cat struct{ name string }
+func (c *Cat) String() string { return "Cat(" + c.name + ")" }
+func isErr(v any) bool { _, ok := v.(error); return ok }
+func describe(v any) string {
+	if s, ok := v.(fmt.Stringer); ok {
+		return "stringer " + s.String()
+	}
+	return "other"
+}
+func main() {
+	e, c := E{1}, Cat{"x"}
+	fmt.Println(isErr(E{}), isErr(e), isErr(&e), describe(c))
+	ch := make(chan any, 1)
+	ch <- c
+	_, ok := (<-ch).(fmt.Stringer)
+	fmt.Println(ok)
+}
+`)
+	want := "false false true other\nfalse\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

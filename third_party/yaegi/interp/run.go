@@ -666,6 +666,23 @@ func typeAssert(n *node, withResult, withOk bool) {
 					}
 				}
 
+				// golessons: as above for a cell's interface, a method with
+				// a pointer receiver is not T's: a T{} passed as an any
+				// parameter was an error (or a fmt.Stringer) when only *T
+				// had Error.
+				names := make([]string, 0, len(m1))
+				for k := range m1 {
+					names = append(names, k)
+				}
+				sort.Strings(names)
+				if missing := pointerMethod(val.node.typ, names); missing != "" {
+					ok = false
+					if !withOk {
+						panic(runtimeErrorf("interface conversion: %v is not %v: missing method %s", val.node.typ.id(), rtype.String(), missing))
+					}
+					return next
+				}
+
 				if withResult {
 					value0(f).Set(genInterfaceWrapper(val.node, rtype)(f))
 				}
