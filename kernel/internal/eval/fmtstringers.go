@@ -148,10 +148,7 @@ func (tn *typeNames) stringOf(v reflect.Value) (string, bool) {
 	if !ok || ambiguous {
 		return "", false
 	}
-	if v.Kind() == reflect.Pointer && v.IsNil() {
-		return "<nil>", true
-	}
-	return callStringer(s, v), true
+	return callStringer(s, v), true // a nil pointer too: fmt calls the method (<nil> if it panics)
 }
 
 // formatOf is v printed with verb (%v, %+v, %#v or %s) by its type's
@@ -179,10 +176,10 @@ func (tn *typeNames) goStringOf(v reflect.Value) (string, bool) {
 	tn.mu.RLock()
 	s, ok := tn.goStringers[v.Type()]
 	tn.mu.RUnlock()
-	if !ok || v.Kind() == reflect.Pointer && v.IsNil() {
+	if !ok {
 		return "", false
 	}
-	return callStringer(s, v), true
+	return callStringer(s, v), true // a nil pointer too, as for String
 }
 
 // namedString returns what the String or Error method of the cells'
@@ -376,7 +373,7 @@ func (tn *typeNames) values(a []any) []any {
 					out = append([]any(nil), a...)
 				}
 				out[i] = t
-			} else if s, ok := nilReceiver(x); ok {
+			} else if s, ok := nilReceiver(x, false); ok {
 				if out == nil {
 					out = append([]any(nil), a...)
 				}
@@ -660,6 +657,9 @@ type shownText struct{ s string }
 
 func (s shownText) String() string { return s.s }
 
+// GoString is the text for %#v too: a GoString method's result.
+func (s shownText) GoString() string { return s.s }
+
 // shown is s standing for the value v in fmt.Print's operands.
 func shown(s string, v any) any {
 	if v != nil && reflect.TypeOf(v).Kind() == reflect.String {
@@ -668,11 +668,12 @@ func shown(s string, v any) any {
 	return shownText{s}
 }
 
-// nilReceiver calls the Error or String method of x when x is yaegi's
-// wrapper around a nil pointer (map, slice, ...) of a cell type, and
-// returns what fmt must print: the method's result, or <nil> if it
-// panicked, as Go's fmt does for a nil receiver.
-func nilReceiver(x any) (shown any, ok bool) {
+// nilReceiver calls the Error or String method of x (for %#v, sharpV,
+// its GoString method) when x is yaegi's wrapper around a nil pointer
+// (map, slice, ...) of a cell type, and returns what fmt must print: the
+// method's result, or <nil> if it panicked, as Go's fmt does for a nil
+// receiver.
+func nilReceiver(x any, sharpV bool) (shown any, ok bool) {
 	inner, wrapped := unwrapYaegi(x)
 	if !wrapped {
 		return nil, false
@@ -690,6 +691,12 @@ func nilReceiver(x any) (shown any, ok bool) {
 			shown, ok = shownText{"<nil>"}, true
 		}
 	}()
+	if sharpV {
+		if m, ok := x.(fmt.GoStringer); ok {
+			return shownText{m.GoString()}, true
+		}
+		return nil, false
+	}
 	switch m := x.(type) {
 	case error:
 		return shownText{m.Error()}, true

@@ -535,3 +535,21 @@ fmt.Println("end")`}, out: "%!v(PANIC=Error method: runtime error: invalid memor
 			"%!v(PANIC=String method: runtime error: invalid memory address or nil pointer dereference)\nend\n"},
 	})
 }
+
+func TestMethodsOfNilPointersInsideValues(t *testing.T) {
+	runOutCases(t, []outCase{{name: "String and GoString called on nil receivers as fmt calls them", cells: []string{`import "fmt"
+type T struct{ A int }
+func (t *T) String() string {
+	if t == nil {
+		return "nilT"
+	}
+	return "T"
+}
+type Vec struct{ X int }
+func (v Vec) GoString() string { return "Vec" }
+type P struct{ E *Vec }
+type S struct{ In *T }`, `fmt.Println([]*T{nil, {}}, map[string]*T{"a": nil}, [1]*T{}, S{nil})
+var v *Vec
+var t *T
+fmt.Printf("%#v %#v %#v\n", P{nil}, v, t)`}, out: "[nilT T] map[a:nilT] [nilT] {nilT}\nmain.P{E:<nil>} <nil> (*main.T)(nil)\n"}})
+}

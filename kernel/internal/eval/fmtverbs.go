@@ -248,7 +248,7 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 		}
 		if argi < len(a) && !labelled {
 			v, wrapped := unwrapYaegi(arg)
-			if shown, ok := nilReceiver(arg); ok && strings.ContainsRune("vsxXq", rune(c)) {
+			if shown, ok := nilReceiver(arg, sharp && c == 'v'); ok && strings.ContainsRune("vsxXq", rune(c)) {
 				copied = copyArgs(copied, a)
 				copied[argi], arg, v, wrapped = shown, shown, shown, false
 			}
