@@ -553,3 +553,24 @@ var v *Vec
 var t *T
 fmt.Printf("%#v %#v %#v\n", P{nil}, v, t)`}, out: "[nilT T] map[a:nilT] [nilT] {nilT}\nmain.P{E:<nil>} <nil> (*main.T)(nil)\n"}})
 }
+
+func TestSharpVOfCellStructsHeldInInterfacesInsideValues(t *testing.T) {
+	runOutCases(t, []outCase{{name: "in a []any, a map[string]any and an any field", cells: []string{`import ("errors"; "fmt"; "strings")
+type Inner struct {
+	A int
+	b string
+}`, `xs := []any{1, nil, Inner{1, "x"}}
+m := map[string]any{"k": Inner{2, "y"}}
+type Local struct{ Z int }
+fmt.Printf("%#v|%+v\n", xs, xs)
+fmt.Printf("%#v %+v\n", m, m)
+fmt.Printf("%#v %#v\n", []any{Local{3}}, struct{ V any }{Inner{}})
+s := fmt.Sprintf("%#v %+v", []any{errors.New("e")}, []any{&Inner{}})
+fmt.Println(strings.HasPrefix(s, "[]interface {}{(*errors.errorString)(0x"), strings.Contains(s, "} [0x"))`},
+		out: "[]interface {}{1, interface {}(nil), main.Inner{A:1, b:\"x\"}}|[1 <nil> {A:1 b:x}]\n" +
+			"map[string]interface {}{\"k\":main.Inner{A:2, b:\"y\"}} map[k:{A:2 b:y}]\n" +
+			"[]interface {}{main.Local{Z:3}} struct { V interface {} }{V:main.Inner{A:0, b:\"\"}}\n" +
+			"true true\n"},
+		{name: "a []byte inside a value is a []uint8", cells: []string{`import "fmt"
+type P struct{ Data []byte }`, `fmt.Printf("%#v %#v\n", []byte("hi"), P{[]byte("hi")})`}, out: "[]byte{0x68, 0x69} main.P{Data:[]uint8{0x68, 0x69}}\n"}})
+}

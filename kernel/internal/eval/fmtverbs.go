@@ -314,7 +314,11 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 				copied = copyArgs(copied, a)
 				copied[argi] = verbValue{tn: tn, v: v}
 			}
-			if v != nil && !labelled && !(wrapped && goStringer && c == 'v') && !(exact && c == 'T') && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) && tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+			// (%#v and %+v of a []any, a map or a struct holding a cell's
+			// struct in an interface: fmt would print the interpreter's
+			// struct type and field aliases.)
+			if v != nil && !labelled && !(wrapped && goStringer && c == 'v') && !(exact && c == 'T') && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) &&
+				(tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) || c == 'v' && !wrapped && holdsIface(reflect.TypeOf(v), map[reflect.Type]bool{})) {
 				if copied == nil {
 					copied = append([]any(nil), a...)
 				}
@@ -547,12 +551,54 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 // prints a time.Duration as its int64 and a pointer as its address.
 func sprintValue(verb string, v reflect.Value, mode fmtMode, depth int) string {
 	if !mode.noMethods {
-		return fmt.Sprintf(verb, v.Interface())
+		if s, ok := nestedPointer(verb, v, depth); ok {
+			return s
+		}
+		s := fmt.Sprintf(verb, v.Interface())
+		if verb == "%#v" && depth > 0 && v.Type() == reflect.TypeFor[[]byte]() {
+			// fmt names a []byte so only when printed itself; inside a
+			// value it writes reflect's name.
+			if rest, ok := strings.CutPrefix(s, "[]byte"); ok {
+				return "[]uint8" + rest
+			}
+		}
+		return s
 	}
 	if v.Kind() == reflect.Pointer && depth > 0 && !v.IsNil() {
 		return fmt.Sprintf("0x%x", v.Pointer())
 	}
 	return fmt.Sprintf(verb, readOnly(v))
+}
+
+// nestedPointer is a pointer to a struct, array, slice or map inside a
+// printed value as fmt prints it there: its address (with its type for
+// %#v), not the &{...} fmt gives such a pointer printed alone, unless a
+// method of it is what fmt calls.
+func nestedPointer(verb string, v reflect.Value, depth int) (string, bool) {
+	if depth == 0 || v.Kind() != reflect.Pointer || v.IsNil() || !v.CanInterface() {
+		return "", false
+	}
+	switch v.Elem().Kind() {
+	case reflect.Struct, reflect.Array, reflect.Slice, reflect.Map:
+	default:
+		return "", false
+	}
+	switch v.Interface().(type) {
+	case fmt.Formatter:
+		return "", false
+	case fmt.GoStringer:
+		if verb == "%#v" {
+			return "", false
+		}
+	}
+	if verb == "%#v" {
+		return fmt.Sprintf("(%s)(0x%x)", v.Type(), v.Pointer()), true
+	}
+	switch v.Interface().(type) {
+	case error, fmt.Stringer:
+		return "", false
+	}
+	return fmt.Sprintf("0x%x", v.Pointer()), true
 }
 
 // hidden holds a value behind an unexported field.
