@@ -418,3 +418,57 @@ s, n := Wrapper.Join(w, "-", "a", "b")
 fmt.Println(f(w, 2), w.N, s, n, fmt.Sprintf("%T", f))`}, out: "4 2 a-b 2 func(main.Wrapper, int) int\n"},
 	})
 }
+
+func TestARedefinitionReadsTheEarlierValue(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: ":= and var reading the names they define", cells: []string{`import "fmt"
+type P struct{ X int }
+func (p P) Moved() P { return P{p.X + 5} }
+x := 5
+s := []int{1, 2}
+name := "bob"
+m := map[string]int{"a": 1}
+p := P{1}
+var n int64 = 3`, `x := x * 2
+s := append(s, 3)
+name := "hello " + name
+m := map[string]int{"b": len(m)}
+p := p.Moved()
+var n int64 = n * 2
+fmt.Println(x, s, name, m, p, n)`, `a, b := x+1, x+2
+x, y := x+1, x+2
+fmt.Println(a, b, x, y)`, `x := float64(x) / 2
+fmt.Printf("%v %T\n", x, x)`}, out: "10 [1 2 3] hello bob map[b:1] {6} 6\n11 12 11 12\n5.5 float64\n"},
+		{name: "the values of the earlier cells", cells: []string{`import "fmt"
+x := 5
+s := []int{1, 2}`, `x := x * 2
+s := append(s, x)
+fmt.Println(x, s)`}, out: "10 [1 2 10]\n"},
+	})
+}
+
+func TestAReturnAmongACellsStatementsEndsTheCell(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "in an if, in a loop with a deferred call, alone, and in a func literal", cells: []string{`import "fmt"
+n := 0`, `if n == 0 {
+	fmt.Println("zero")
+	return
+}
+fmt.Println("nonzero")`, `defer fmt.Println("deferred runs")
+for i := range 5 {
+	if i == 2 {
+		fmt.Println("at", i)
+		return
+	}
+}
+fmt.Println("after loop")`, `fmt.Println("a")
+return
+fmt.Println("b")`, `n = 5
+func() { return }()
+switch n {
+case 5:
+	fmt.Println("five")
+}
+fmt.Println("end", n)`}, out: "zero\nat 2\ndeferred runs\na\nfive\nend 5\n"},
+	})
+}

@@ -35,6 +35,7 @@ type unit struct {
 	piece          *unit    // the declaration unit this one was split from (see orderByUse)
 	mainCall       bool     // the call of a cell's func main (not repeated when callers are recompiled)
 	copied         []string // the generic funcs its code calls as copies (typecheck.go)
+	pre            *unit    // run just before: the values of a definition reading its own names (rewrite.SelfDefine)
 }
 
 // run evaluates cell code; user is false for the prelude, whose names
@@ -61,6 +62,9 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 		if err = e.runWatched(cctx, ctx, u, user); err != nil {
 			break
 		}
+	}
+	if err == errReturned { // the cell returned: the rest is skipped, as after main's return
+		err = nil
 	}
 	if len(units) > 0 {
 		err = e.runTopDeferred(cctx, ctx, err, units[0].node().Pos())
@@ -141,6 +145,9 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 			return nil, err
 		}
 		u.noteFacts()
+		if u.pre != nil {
+			out = append(out, u.pre)
+		}
 		out = append(out, u)
 		for _, x := range extra {
 			if x.mainCall {
@@ -320,11 +327,18 @@ func (e *Evaluator) execute(cctx, ctx context.Context, p *interp.Program) error 
 	}
 	var pe interp.Panic
 	if errors.As(err, &pe) {
+		if _, ok := pe.Value.(returnPanic); ok {
+			return errReturned
+		}
 		e.unitPanic, e.panicked = pe.Value, true
 		return e.panicError(pe.Value)
 	}
 	return &Error{Name: "RuntimeError", Value: stripFile(err.Error())}
 }
+
+// errReturned stops the cell where a return among its statements ran;
+// run reports it as success once the deferred calls ran.
+var errReturned = errors.New("the cell returned")
 
 // errExitZero stops the cell as other errors do, but Eval reports it as
 // the success it is for `go run` (Run All goes on), with a word on

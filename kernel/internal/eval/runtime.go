@@ -240,6 +240,10 @@ type exitPanic struct{ code int }
 // deferred calls.
 func (exitPanic) SkipsDeferred() bool { return true }
 
+// returnPanic is what a return among a cell's statements panics with
+// (rewrite.TopLevelReturns): the cell ends there, as main would return.
+type returnPanic struct{}
+
 // fatalPanic is what interpreted log.Fatal* panic with, after printing
 // the message as log does.
 type fatalPanic struct{ msg string }
@@ -421,6 +425,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		return v
 	})
 	m["AssertionError"] = reflect.ValueOf(e.names.assertionError)
+	m["Return"] = reflect.ValueOf(func() { panic(returnPanic{}) })
 	m["CtxKey"] = reflect.ValueOf(func(name string, k any) any { return ctxKey{name, bare(k), e.names} })
 	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })
 	m["Elems"] = reflect.ValueOf(e.names.elems)

@@ -55,6 +55,15 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 			return nil, &Error{Name: "CompileError", Value: err.Error()}
 		}
 		u.block.List = list
+		if len(list) > 0 {
+			// (The first statement only: one after another would run
+			// before it.)
+			if pre, ok := rewrite.SelfDefine(list[0], e.temp); ok {
+				u.pre = &unit{kind: segStmt, block: &ast.BlockStmt{Lbrace: u.block.Lbrace, List: []ast.Stmt{pre}, Rbrace: u.block.Rbrace}, segs: u.segs}
+				u.pre.defs = stmtDefs(u.pre.block.List)
+			}
+		}
+		rewrite.TopLevelReturns(u.block.List)
 		e.rewriteLoops(u.block, ints)
 		e.guardGo(u.block)
 		u.block.List = rewrite.ScopeTopLevel(u.block.List)

@@ -71,3 +71,24 @@ func defers(s ast.Stmt) bool {
 	})
 	return found
 }
+
+// TopLevelReturns makes each return of the cell's own statements (not
+// one inside a func literal) a call of __glrt.Return, which ends the
+// cell as a return ends main: the statements after it do not run, the
+// cell's deferred calls do. yaegi refused a bare top-level return (a
+// CFG panic), and one inside an if or a loop, which ScopeTopLevel runs
+// in a func literal, only left that literal: the cell went on.
+func TopLevelReturns(list []ast.Stmt) {
+	var walk func(l []ast.Stmt, _ bool) []ast.Stmt
+	walk = func(l []ast.Stmt, nested bool) []ast.Stmt {
+		for i, s := range l {
+			if r, ok := s.(*ast.ReturnStmt); ok && len(r.Results) == 0 {
+				l[i] = &ast.ExprStmt{X: &ast.CallExpr{Fun: rtFunc("Return", r.Return), Lparen: r.Return, Rparen: r.End()}}
+				continue
+			}
+			VisitChildLists(s, nested, walk)
+		}
+		return l
+	}
+	walk(list, false)
+}
