@@ -200,6 +200,19 @@ def test_goroutine_of_an_earlier_cell_that_sends_later(calm_kernel):
     assert r.result_text == '"late"', r.describe()
 
 
+def test_a_deadlock_says_it_stopped_the_goroutines_of_earlier_cells(fresh_kernel):
+    k = fresh_kernel
+    k.execute('a := make(chan int)\nb := make(chan int)\ngo func() { v := <-a; b <- v + 1 }()').ok()
+    r = k.execute("c := make(chan int)\n<-c", timeout=15)
+    assert r.content["ename"] == "fatal error", r.describe()
+    tb = traceback_lines(r)
+    assert any("of an earlier cell" in ln for ln in tb), r.describe()
+    assert "so were the goroutines of earlier cells" in tb[-1], r.describe()
+    # a deadlock of this cell's own goroutines alone says nothing of them
+    r = k.execute("d := make(chan int)\n<-d", timeout=15)
+    assert traceback_lines(r)[-1] == "The cell was stopped; your variables are kept.", r.describe()
+
+
 def test_cells_list_and_stop_the_goroutines_cells_started(fresh_kernel):
     k = fresh_kernel
     k.execute(

@@ -104,7 +104,7 @@ func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key st
 	}
 	cur := ev.CellNumber()
 	var lines []stuckLine
-	main := false
+	main, earlier := false, false
 	for _, g := range gs {
 		if g.ID == job || g.ID == self {
 			continue
@@ -126,6 +126,7 @@ func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key st
 		}
 		isMain := g.Runs(cellGoroutine) && g.Creator == job
 		main = main || isMain
+		earlier = earlier || !isMain && s.Cell != cur
 		lines = append(lines, stuckLine{main: isMain, id: g.ID, text: stuckText(g, s, cur)})
 	}
 	if !main {
@@ -147,7 +148,13 @@ func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key st
 		tb = append(tb, fmt.Sprintf("goroutine %d %s", id, l.text))
 		fmt.Fprintf(&k, "%d %s\n", l.id, l.text)
 	}
-	tb = append(tb, "", "The cell was stopped; your variables are kept.")
+	if earlier {
+		// They are stopped with the cell, as a deadlock ends a Go program:
+		// a later cell must not count on them.
+		tb = append(tb, "", "The cell was stopped, and so were the goroutines of earlier cells listed above; your variables are kept.")
+	} else {
+		tb = append(tb, "", "The cell was stopped; your variables are kept.")
+	}
 	return k.String(), &cellio.Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!", Traceback: tb}
 }
 
