@@ -333,7 +333,13 @@ func f() {
 		first()
 	}()
 	panic("two")
-}`, `f()`}, errName: "panic", errHas: "7:2: two"},
+}`, `f()`}, errName: "panic", errHas: "7:2 (an earlier cell): two"},
+		{name: "a func of an earlier cell is said to be one", cells: []string{`type Inventory struct{ items map[string]int }
+
+func (inv *Inventory) Add(name string, n int) { inv.items[name] += n }`, `var inv Inventory
+inv.Add("x", 1)`}, errName: "panic", errHas: "3:49 (an earlier cell): assignment to entry in nil map"},
+		{name: "a func of the same cell is not", cells: []string{`func f() { panic("own") }
+f()`}, errName: "panic", errHas: "1:12: own"},
 		{name: "a pasted program's main names the panic's line", cells: []string{`package main
 
 import "fmt"

@@ -79,6 +79,10 @@ type Evaluator struct {
 	mods    moduleSet       // Go modules imported by cells (modules.go)
 	// names maps the reflect types of cell struct types to their names.
 	logLine atomic.Int64 // cell line of the latest logging call (logger.go)
+	// cellBase is the interpreter's file-set base when the running user
+	// cell began: code at a lower position came from an earlier cell
+	// (tracePos).
+	cellBase atomic.Int64
 	names   *typeNames
 	// replaying is set while Restore replays earlier cells: a pasted
 	// program's main is then declared again but not run.
@@ -143,6 +147,7 @@ func New(opts Options) (*Evaluator, error) {
 		// os.Exit in a goroutine skipped its guard (see exitPanic).
 		GoroutineExited: e.goroutineEnded,
 		PanicRecovered:  e.trace.recovered,
+		TracePos:        e.tracePos,
 		// A cell's statements run as several programs; its defers run
 		// once, when the cell ends (deferred.go).
 		HoldTopDeferred: true,

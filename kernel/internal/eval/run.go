@@ -42,6 +42,9 @@ type unit struct {
 // are not recorded.
 func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string]any, error) {
 	e.useFacts(cell, user)
+	if user {
+		e.cellBase.Store(int64(e.i.FileSet().Base())) // before the cell's units are parsed
+	}
 	units, err := e.prepare(splitCell(cell))
 	if err != nil {
 		return nil, err
@@ -410,6 +413,18 @@ func panicAt(tb []string) string {
 // traceback returns yaegi's per-frame panic lines, cell file name removed.
 func (e *Evaluator) traceback() []string {
 	return cleanTrace(e.trace.take())
+}
+
+// tracePos writes a frame's position in the interpreter's panic lines:
+// file:line:col, and, for code of an earlier cell (a func it declared),
+// " (an earlier cell)": its line numbers are not the running cell's.
+func (e *Evaluator) tracePos(pos token.Pos) string {
+	p := e.i.FileSet().Position(pos)
+	s := fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+	if base := e.cellBase.Load(); base > 0 && int64(pos) < base && !e.replaying {
+		s += " (an earlier cell)"
+	}
+	return s
 }
 
 // cleanTrace is lines without the prelude's frames, cell file name

@@ -181,10 +181,11 @@ type imports map[string]map[string]*symbol
 
 // opt stores interpreter options.
 type opt struct {
-	goroutineExited func(r any) // see Options.GoroutineExited
-	panicRecovered  func()      // see Options.PanicRecovered
-	holdTopDeferred bool        // see Options.HoldTopDeferred
-	cellScopeParam  string      // see Options.CellScopeParam
+	goroutineExited func(r any)            // see Options.GoroutineExited
+	panicRecovered  func()                 // see Options.PanicRecovered
+	tracePos        func(token.Pos) string // see Options.TracePos
+	holdTopDeferred bool                   // see Options.HoldTopDeferred
+	cellScopeParam  string                 // see Options.CellScopeParam
 	// dotCmd is the command to process the dot graph produced when astDot and/or
 	// cfgDot is enabled. It defaults to 'dot -Tdot -o <filename>.dot'.
 	dotCmd       string
@@ -363,6 +364,12 @@ type Options struct {
 	// belong to a panic that was stopped. golessons.
 	PanicRecovered func()
 
+	// TracePos, when set, writes the position of a frame in the
+	// "panic:" lines written to Stderr, in place of the file set's
+	// position: an embedder running programs one after another can say
+	// which of them a frame's code came from. golessons.
+	TracePos func(pos token.Pos) string
+
 	// HoldTopDeferred, when set, keeps the calls deferred by top-level
 	// statements until RunTopDeferred runs them: an embedder running
 	// the statements of one unit of its own (a notebook cell) in several
@@ -429,6 +436,7 @@ func New(options Options) *Interpreter {
 
 	i.opt.goroutineExited = options.GoroutineExited
 	i.opt.panicRecovered = options.PanicRecovered
+	i.opt.tracePos = options.TracePos
 	i.opt.holdTopDeferred = options.HoldTopDeferred
 	i.opt.cellScopeParam = options.CellScopeParam
 

@@ -361,7 +361,11 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 			// suppress the logging here accordingly, to get a similar and consistent
 			// behavior.
 			if !ok || errorer.Error() != errAbortHandler.Error() {
-				fmt.Fprintln(n.interp.stderr, oNode.cfgErrorf("panic: %s(...)", panicFunc(oNode.scope)))
+				if tp := n.interp.opt.tracePos; tp != nil {
+					fmt.Fprintf(n.interp.stderr, "%s: panic: %s(...)\n", tp(oNode.pos), panicFunc(oNode.scope))
+				} else {
+					fmt.Fprintln(n.interp.stderr, oNode.cfgErrorf("panic: %s(...)", panicFunc(oNode.scope)))
+				}
 			}
 			f.mutex.Unlock()
 			panic(f.recovered)
