@@ -83,7 +83,7 @@ type Evaluator struct {
 	// cell began: code at a lower position came from an earlier cell
 	// (tracePos).
 	cellBase atomic.Int64
-	names   *typeNames
+	names    *typeNames
 	// replaying is set while Restore replays earlier cells: a pasted
 	// program's main is then declared again but not run.
 	replaying bool
