@@ -478,3 +478,10 @@ case 5:
 fmt.Println("end", n)`}, out: "zero\nat 2\ndeferred runs\na\nfive\nend 5\n"},
 	})
 }
+
+func TestAnImportOfANameAnEarlierCellDeclaredIsRefused(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a variable named like the package", cells: []string{`strings := []string{"x"}`, `import "strings"
+_ = strings.ToUpper("hi")`}, errName: "CompileError", errHas: "1:8: strings redeclared: an earlier cell declared strings (a variable)"},
+	})
+}

@@ -29,8 +29,28 @@ func (e *Evaluator) checkImports(f *ast.File) error {
 			pos := e.i.FileSet().Position(s.Pos())
 			return &Error{Name: "ImportError", Value: fmt.Sprintf("%d:%d: %s", pos.Line, pos.Column, msg)}
 		}
+		// A name an earlier cell gave a variable, constant, func or type
+		// would hide the package (undefined selector: ToUpper); Go
+		// refuses the two in one scope.
+		name := importEntry(s).sym.Name
+		if en := e.decls.entries[name]; en != nil && en.sym.Kind != symtab.KindImport && name != "_" && name != "." {
+			pos := e.i.FileSet().Position(s.Pos())
+			return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: %s redeclared: an earlier cell declared %s (a %s); rename it, or import the package under another name (import %s2 %q)",
+				pos.Line, pos.Column, name, name, kindWord(en.sym.Kind), name, p)}
+		}
 	}
 	return nil
+}
+
+// kindWord is a symbol kind as a sentence says it.
+func kindWord(kind string) string {
+	switch kind {
+	case symtab.KindVar:
+		return "variable"
+	case symtab.KindConst:
+		return "constant"
+	}
+	return kind
 }
 
 // importProblem says why import path p cannot work, or "" if it can.
