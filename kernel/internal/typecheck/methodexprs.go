@@ -44,14 +44,7 @@ func promotedMethodExpr(se *ast.SelectorExpr, info *types.Info) string {
 	for i := range sig.Results().Len() {
 		results = append(results, typ(sig.Results().At(i).Type()))
 	}
-	lit := "func(" + strings.Join(params, ", ") + ")"
-	switch len(results) {
-	case 0:
-	case 1:
-		lit += " " + results[0]
-	default:
-		lit += " (" + strings.Join(results, ", ") + ")"
-	}
+	lit := funcText(params, results)
 	call := "__glr." + se.Sel.Name + "(" + strings.Join(args, ", ") + ")"
 	if len(results) > 0 {
 		call = "return " + call

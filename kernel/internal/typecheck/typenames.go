@@ -300,13 +300,19 @@ func funcName(x *types.Signature) string {
 		}
 		out = append(out, n)
 	}
-	s := "func(" + strings.Join(in, ", ") + ")"
-	switch len(out) {
+	return funcText(in, out)
+}
+
+// funcText is a func type or literal's signature as Go writes it:
+// func(a, b) r, func(a) (r1, r2).
+func funcText(params, results []string) string {
+	s := "func(" + strings.Join(params, ", ") + ")"
+	switch len(results) {
 	case 0:
 	case 1:
-		s += " " + out[0]
+		s += " " + results[0]
 	default:
-		s += " (" + strings.Join(out, ", ") + ")"
+		s += " (" + strings.Join(results, ", ") + ")"
 	}
 	return s
 }

@@ -72,40 +72,25 @@ func readsOwnNames(names, values []ast.Expr) bool {
 		}
 	}
 	found := false
-	for _, v := range values {
-		ast.Inspect(v, func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.SelectorExpr:
-				ast.Inspect(x.X, func(m ast.Node) bool {
-					if id, ok := m.(*ast.Ident); ok && own[id.Name] {
-						found = true
-					}
-					return !found
-				})
-				return false
-			case *ast.KeyValueExpr:
-				if _, isIdent := x.Key.(*ast.Ident); !isIdent {
-					ast.Inspect(x.Key, func(m ast.Node) bool {
-						if id, ok := m.(*ast.Ident); ok && own[id.Name] {
-							found = true
-						}
-						return !found
-					})
-				}
-				ast.Inspect(x.Value, func(m ast.Node) bool {
-					if id, ok := m.(*ast.Ident); ok && own[id.Name] {
-						found = true
-					}
-					return !found
-				})
-				return false
-			case *ast.Ident:
-				if own[x.Name] {
-					found = true
-				}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.SelectorExpr:
+			ast.Inspect(x.X, visit)
+			return false
+		case *ast.KeyValueExpr:
+			if _, isIdent := x.Key.(*ast.Ident); !isIdent {
+				ast.Inspect(x.Key, visit)
 			}
-			return !found
-		})
+			ast.Inspect(x.Value, visit)
+			return false
+		case *ast.Ident:
+			found = found || own[x.Name]
+		}
+		return !found
+	}
+	for _, v := range values {
+		ast.Inspect(v, visit)
 	}
 	return found
 }
