@@ -80,7 +80,7 @@ func (c cellJSON) MarshalJSON() ([]byte, error) {
 	out := c.m.fn.Call([]reflect.Value{c.recv})
 	b, _ := out[0].Interface().([]byte)
 	if err, _ := out[1].Interface().(error); err != nil {
-		return nil, cellNamed{c.m.name, err}
+		return nil, cellNamed{c.m.name, c.m.method, err}
 	}
 	if c.m.method == "MarshalText" {
 		return json.Marshal(string(b))
@@ -223,7 +223,11 @@ func (tn *typeNames) shadow(v reflect.Value, name string, budget *int, depth int
 		}
 		texts, err := tn.textKeys(keys, keyName)
 		if err != nil {
-			return reflect.ValueOf(failedJSON{err}), true
+			mapType := tn.typeName(v.Type())
+			if keyName != "" && keyName != "_" {
+				mapType = "map[" + keyName + "]" + tn.typeName(v.Type().Elem())
+			}
+			return reflect.ValueOf(failedJSON{keyTextError{mapType, err}}), true
 		}
 		if !changed && texts == nil {
 			return v, false
@@ -271,6 +275,16 @@ func (tn *typeNames) textKeys(keys []reflect.Value, name string) ([]string, erro
 	}
 	return texts, nil
 }
+
+// keyTextError is the error of a map key's MarshalText method, which
+// json reports as its own encoding error for the map's type.
+type keyTextError struct {
+	mapType string
+	err     error
+}
+
+func (k keyTextError) Error() string { return k.err.Error() }
+func (k keyTextError) Unwrap() error { return k.err }
 
 // failedJSON is a part of a shadow value whose method failed: json
 // reports the error, as it does for the method itself.

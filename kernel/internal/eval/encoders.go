@@ -82,11 +82,19 @@ func (tn *typeNames) nameMarshalerError(err error, v any) error {
 	if !errors.As(err, &me) || me.Type == nil {
 		return err
 	}
+	var ke keyTextError
+	if errors.As(me.Err, &ke) { // Go's words for a map key's failed MarshalText
+		return fmt.Errorf("json: encoding error for type %q: %q", ke.mapType, ke.err.Error())
+	}
 	name := ""
 	var cn cellNamed
 	switch {
 	case errors.As(me.Err, &cn):
 		name = cn.name
+		if cn.method == "MarshalText" { // called through the shadow's MarshalJSON
+			msg := strings.Replace(err.Error(), "error calling MarshalJSON", "error calling MarshalText", 1)
+			err = renamed{err: err, msg: msg}
+		}
 	case strings.Contains(me.Type.PkgPath(), "yaegi") && strings.HasPrefix(me.Type.Name(), "_"):
 		name = tn.dynName(v)
 	}
@@ -108,8 +116,8 @@ func (r renamed) Unwrap() error { return r.err }
 // cellNamed is the error of a cell type's marshalling method, with the
 // type's name.
 type cellNamed struct {
-	name string
-	err  error
+	name, method string
+	err          error
 }
 
 func (c cellNamed) Error() string { return c.err.Error() }

@@ -264,6 +264,19 @@ var me *json.MarshalerError
 fmt.Println(err, errors.As(err, &me))`}, out: "json: error calling MarshalJSON for type main.Status: bad\n" +
 			"json: error calling MarshalJSON for type main.Status: bad\n" +
 			"json: error calling MarshalJSON for type main.Status: bad true\n"},
+		{name: "a failing MarshalText of a field, a struct and a map key", cells: []string{`import ("encoding/json"; "errors"; "fmt")
+type S int
+func (s S) MarshalText() ([]byte, error) { return nil, errors.New("boom") }
+type K struct{ N int }
+func (k K) MarshalText() ([]byte, error) { return nil, errors.New("kboom") }`, `_, err := json.Marshal(struct{ X S }{1})
+var me *json.MarshalerError
+fmt.Println(err, errors.As(err, &me))
+_, err = json.Marshal(K{1})
+fmt.Println(err)
+_, err = json.Marshal(map[K]int{{1}: 1})
+fmt.Println(err)`}, out: "json: error calling MarshalText for type main.S: boom true\n" +
+			"json: error calling MarshalText for type main.K: kboom\n" +
+			"json: encoding error for type \"map[main.K]int\": \"kboom\"\n"},
 	})
 }
 
