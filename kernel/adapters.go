@@ -81,12 +81,12 @@ func (e *engine) wait(ctx context.Context) (*runner.Runner, error) {
 	}
 }
 
-func (e *engine) Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) cellio.Outcome {
+func (e *engine) Execute(ctx context.Context, cell cellio.Cell, out cellio.Output) cellio.Outcome {
 	r, err := e.wait(ctx)
 	if err != nil {
 		return cellio.Outcome{Err: &cellio.Error{Name: "KernelError", Value: err.Error()}}
 	}
-	return r.Execute(ctx, runner.Request{Code: code, AllowStdin: allowStdin}, out)
+	return r.Execute(ctx, cell, out)
 }
 
 func (e *engine) Interrupt() {

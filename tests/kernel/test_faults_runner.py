@@ -82,6 +82,7 @@ def test_restore_never_repeats_an_effect(fresh_kernel, tmp_path):
     k = fresh_kernel
     path = tmp_path / "log.txt"
     k.execute('import "os"\nimport "fmt"').ok()
+    assert k.execute("nosuchname").status == "error"  # In [2]: not replayed, still counted
     k.execute(f'f, _ := os.OpenFile({str(path)!r}, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)'.replace("'", '"')).ok()
     k.execute('n, _ := f.WriteString("once\\n")').ok()
     k.execute("size := 3").ok()
@@ -89,8 +90,8 @@ def test_restore_never_repeats_an_effect(fresh_kernel, tmp_path):
     r = k.execute("size * 2", timeout=RECOVERY)
     assert r.status == "ok" and r.result_text == "6", r.describe()
     assert path.read_text() == "once\n", "restoring re-ran the write"
-    # what was not restored is named, with its cell
-    assert "f, _ := os.OpenFile" in r.stderr and "n, _ := f.WriteString" in r.stderr, r.describe()
+    # what was not restored is named, with its cell as the notebook numbers it
+    assert "cell [3]: f, _ := os.OpenFile" in r.stderr and "cell [4]: n, _ := f.WriteString" in r.stderr, r.describe()
     r = k.execute("n")
     assert r.status == "error" and "undefined: n" in r.error_text, r.describe()
 

@@ -12,6 +12,17 @@ package cellio
 
 import "context"
 
+// Cell is one cell to run: its source, whether the frontend can answer
+// input requests while it runs (when false, reads from stdin get EOF at
+// once), and the execution count the frontend shows beside it (In [3];
+// 0 when the run is not counted), by which notes about earlier cells
+// name them.
+type Cell struct {
+	Code       string
+	AllowStdin bool
+	Number     int
+}
+
 // Value is a cell's final value as a MIME bundle ("text/plain",
 // "text/html", ...) with its per-type metadata. A nil Data means the cell
 // ended in a statement: there is nothing to show.

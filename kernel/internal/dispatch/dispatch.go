@@ -38,7 +38,7 @@ type Transport interface {
 type Engine interface {
 	// Execute runs one cell. out stays in use after Execute returns, for
 	// output that goroutines of the cell print later.
-	Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) cellio.Outcome
+	Execute(ctx context.Context, cell cellio.Cell, out cellio.Output) cellio.Outcome
 	// Interrupt stops the running cell, if any. It must not block for long.
 	Interrupt()
 	// Restart throws the user's state away and starts fresh.

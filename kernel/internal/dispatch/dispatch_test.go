@@ -100,10 +100,14 @@ type scripted struct {
 	mu          sync.Mutex
 	interrupted int
 	restarted   int
+	numbers     []int // the cells' execution counts, in the order run
 }
 
-func (e *scripted) Execute(ctx context.Context, code string, allowStdin bool, out cellio.Output) cellio.Outcome {
-	switch code {
+func (e *scripted) Execute(ctx context.Context, cell cellio.Cell, out cellio.Output) cellio.Outcome {
+	e.mu.Lock()
+	e.numbers = append(e.numbers, cell.Number)
+	e.mu.Unlock()
+	switch code := cell.Code; code {
 	case "print":
 		out.Stream("stdout", "hello\n")
 		return cellio.Outcome{}

@@ -77,7 +77,11 @@ func (d *Dispatcher) run(ctx context.Context, req *protocol.Message, c protocol.
 		d.publish(req, protocol.ExecuteInput, protocol.ExecuteInputContent{Code: c.Code, ExecutionCount: n})
 	}
 	out := &cellOutput{d: d, req: req, silent: c.Silent, allowStdin: c.AllowStdin}
-	res := d.cfg.Engine.Execute(ctx, c.Code, c.AllowStdin, out)
+	cell := cellio.Cell{Code: c.Code, AllowStdin: c.AllowStdin}
+	if store {
+		cell.Number = n // a cell the frontend numbers: In [n]
+	}
+	res := d.cfg.Engine.Execute(ctx, cell, out)
 	reply := protocol.ExecuteReplyContent{Status: protocol.StatusOK, ExecutionCount: n}
 	if e := res.Err; e != nil {
 		d.publish(req, protocol.Error, protocol.ErrorContent{EName: e.Name, EValue: e.Value, Traceback: e.Traceback})

@@ -39,7 +39,7 @@ func TestExecuteOrder(t *testing.T) {
 }
 
 func TestExecutionCount(t *testing.T) {
-	d, rec, _ := start(t)
+	d, rec, eng := start(t)
 	var counts []int
 	for _, c := range []map[string]any{
 		{"code": "print"}, {"code": "print", "silent": true}, {"code": "print", "store_history": false}, {"code": "value"},
@@ -60,6 +60,12 @@ func TestExecutionCount(t *testing.T) {
 	}
 	if want := []int{1, 1, 1, 2}; !reflect.DeepEqual(counts, want) {
 		t.Fatalf("execution counts = %v, want %v", counts, want)
+	}
+	// The engine is told the counts of the cells the frontend numbers.
+	eng.mu.Lock()
+	defer eng.mu.Unlock()
+	if want := []int{1, 0, 0, 2}; !reflect.DeepEqual(eng.numbers, want) {
+		t.Fatalf("numbers given to the engine = %v, want %v", eng.numbers, want)
 	}
 }
 

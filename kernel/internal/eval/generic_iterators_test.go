@@ -28,7 +28,7 @@ func TestRestoreKeepsConcreteIteratorCopies(t *testing.T) {
 		"stock := map[string]int{\"b\": 2, \"a\": 1, \"c\": 3}\nfunc names() []string { return slices.Collect(Evens(slices.Values(slices.Sorted(maps.Keys(stock))))) }",
 	}
 	e := newTestEvaluator(t, "", "")
-	_, lost := e.Restore(t.Context(), cells, "")
+	_, lost := e.Restore(t.Context(), cells, nil, "")
 	if len(lost) != 0 {
 		t.Fatalf("lost %v", lost)
 	}

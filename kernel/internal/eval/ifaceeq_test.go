@@ -134,7 +134,7 @@ func kind(err error) string {
 		return "known"
 	}
 	return "other"
-}`}, "")
+}`}, nil, "")
 	if !slices.Contains(kept, "isOrig") || !slices.Contains(kept, "kind") {
 		t.Fatalf("kept %v", kept)
 	}

@@ -32,7 +32,7 @@ const itemBudget = 2 * time.Second
 // runs in a fresh evaluator after the replay, and the earlier code using
 // it is compiled against the new declaration (what no longer compiles is
 // lost). next itself is not run.
-func (e *Evaluator) Restore(ctx context.Context, cells []string, next string) (kept, lost []string) {
+func (e *Evaluator) Restore(ctx context.Context, cells []string, numbers []int, next string) (kept, lost []string) {
 	// A pasted program's main ran when its cell ran; replaying the cell
 	// must not run it again (run.go).
 	e.replaying = true
@@ -44,12 +44,13 @@ func (e *Evaluator) Restore(ctx context.Context, cells []string, next string) (k
 		bodies:  map[string][]*ast.FuncDecl{},
 		vars:    map[string]bool{},
 		stale:   map[string]int{},
+		numbers: numbers,
 	}
 	r.final, r.strict = finalTypes(append(cells[:len(cells):len(cells)], next))
 	for n, cell := range cells {
 		for _, s := range splitCell(cell) {
 			if ctx.Err() != nil {
-				r.lost = append(r.lost, fmt.Sprintf("cell %d and later: the restore was stopped", n+1))
+				r.lost = append(r.lost, r.cell(n+1)+" and later: the restore was stopped")
 				return r.result()
 			}
 			r.segment(ctx, n+1, s)
@@ -73,6 +74,17 @@ type restorer struct {
 	// that does not compile (a method it lists but cannot call).
 	strict bool
 	lost   []string
+	// numbers are the cells' execution counts (In [3]), by which notes
+	// name them; a cell without one is named by its place among cells.
+	numbers []int
+}
+
+// cell names the nth cell replayed (from 1).
+func (r *restorer) cell(n int) string {
+	if n-1 < len(r.numbers) && r.numbers[n-1] > 0 {
+		return fmt.Sprintf("cell [%d]", r.numbers[n-1])
+	}
+	return fmt.Sprintf("cell %d", n)
 }
 
 func (r *restorer) result() (kept, lost []string) {
@@ -82,7 +94,7 @@ func (r *restorer) result() (kept, lost []string) {
 	lost = r.lost
 	for _, s := range r.e.Symbols() {
 		if c, ok := r.stale[s.Name]; ok {
-			lost = append(lost, fmt.Sprintf("the value of %s (cell %d may have changed it)", s.Name, c))
+			lost = append(lost, fmt.Sprintf("the value of %s (%s may have changed it)", s.Name, r.cell(c)))
 		}
 	}
 	return kept, lost
@@ -101,7 +113,7 @@ func (r *restorer) segment(ctx context.Context, n int, s segment) {
 		for _, it := range scanItems(s.text) {
 			text := s.text[it.start:it.end]
 			if err := r.replay(ctx, s, blankExcept(s.text, it)); err != nil {
-				r.lost = append(r.lost, fmt.Sprintf("cell %d: %s (%s)", n, short(text), errText(err)))
+				r.lost = append(r.lost, fmt.Sprintf("%s: %s (%s)", r.cell(n), short(text), errText(err)))
 			}
 		}
 	default:
@@ -149,7 +161,7 @@ func (r *restorer) statement(ctx context.Context, n int, s segment, it topItem) 
 // effects) or that failed (why says how).
 // Variables it defines are lost; restored ones it may change become stale.
 func (r *restorer) lose(n int, text string, st ast.Stmt, why string) {
-	entry := fmt.Sprintf("cell %d: %s", n, short(text))
+	entry := r.cell(n) + ": " + short(text)
 	if why != "" {
 		entry += " (" + why + ")"
 	}

@@ -23,7 +23,7 @@ func TestRestore(t *testing.T) {
 	}
 	e := newTestEvaluator(t, "", "")
 	var kept, lost []string
-	out := captureStdout(t, func() { kept, lost = e.Restore(t.Context(), cells, "") })
+	out := captureStdout(t, func() { kept, lost = e.Restore(t.Context(), cells, nil, "") })
 	if strings.Contains(out, "printed once") {
 		t.Errorf("restore re-ran a print statement: %q", out)
 	}
@@ -69,7 +69,7 @@ func TestRestoreNeverRepeatsAnEffect(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := newTestEvaluator(t, "", "")
-	kept, lost := e.Restore(t.Context(), cells, "")
+	kept, lost := e.Restore(t.Context(), cells, nil, "")
 	if b, _ := os.ReadFile(path); string(b) != "once\n" {
 		t.Fatalf("after restore the file holds %q", b)
 	}
@@ -91,7 +91,7 @@ func TestRestoreSkipsSlowInitialisersAndKeepsTheRest(t *testing.T) {
 		"w := 2",
 	}
 	e := newTestEvaluator(t, "", "")
-	kept, lost := e.Restore(t.Context(), cells, "")
+	kept, lost := e.Restore(t.Context(), cells, nil, "")
 	if !slices.Contains(kept, "w") || !slices.Contains(kept, "slow") || slices.Contains(kept, "v") {
 		t.Errorf("kept = %q", kept)
 	}
@@ -108,7 +108,7 @@ func TestRestoreWithAChangedType(t *testing.T) {
 	}
 	next := "type Job struct{ ID int; Name string }"
 	e := newTestEvaluator(t, "", "")
-	kept, lost := e.Restore(t.Context(), cells, next)
+	kept, lost := e.Restore(t.Context(), cells, nil, next)
 	for _, name := range []string{"Job", "b", "k"} {
 		if !slices.Contains(kept, name) {
 			t.Errorf("%s not kept: kept %q, lost %q", name, kept, lost)
@@ -135,7 +135,7 @@ func TestRestoreWithAChangedMethodOfAGenericType(t *testing.T) {
 	cells := []string{"type Box[T any] struct{ v T }\nfunc (b Box[T]) Get() T { return b.v }\nb := Box[int]{4}"}
 	next := "func (b Box[T]) Get() T { var zero T; return zero }"
 	e := newTestEvaluator(t, "", "")
-	if kept, lost := e.Restore(t.Context(), cells, next); !slices.Contains(kept, "b") || len(lost) != 0 {
+	if kept, lost := e.Restore(t.Context(), cells, nil, next); !slices.Contains(kept, "b") || len(lost) != 0 {
 		t.Fatalf("kept %q, lost %q", kept, lost)
 	}
 	res, err := e.Eval(t.Context(), next+"\nb.Get()")
@@ -161,7 +161,7 @@ func TestRestoreWithAMethodsNewSignature(t *testing.T) {
 		t.Fatalf("a method's new signature: %v", err)
 	}
 	e = newTestEvaluator(t, "", "")
-	kept, lost := e.Restore(t.Context(), cells, next)
+	kept, lost := e.Restore(t.Context(), cells, nil, next)
 	if slices.Contains(kept, "sh") || len(lost) != 1 || !strings.Contains(lost[0], "does not implement Shape") {
 		t.Fatalf("kept %q, lost %q", kept, lost)
 	}
@@ -183,7 +183,7 @@ func TestRestorePurity(t *testing.T) {
 		"func cap(s []int) int { total++; return 0 }\nshadowed := cap(nil)",
 	}
 	e := newTestEvaluator(t, "", "")
-	kept, lost := e.Restore(t.Context(), cells, "")
+	kept, lost := e.Restore(t.Context(), cells, nil, "")
 	for _, name := range []string{"s", "n", "c", "m", "p", "total", "grand", "fresh", "up", "add", "Celsius", "Pair"} {
 		if !slices.Contains(kept, name) {
 			t.Errorf("kept %q lacks %s", kept, name)
@@ -255,5 +255,17 @@ func TestSymbols(t *testing.T) {
 				t.Fatalf("%s = %q, want %q", tc.field, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestRestoreNamesCellsByTheirExecutionCounts(t *testing.T) {
+	// Cells 2 and 4 of the notebook failed: they are not replayed, and
+	// the summary names the others as the frontend numbers them.
+	cells := []string{`import "fmt"`, `fmt.Println("shown")`, "n := 3"}
+	e := newTestEvaluator(t, "", "")
+	var lost []string
+	captureStdout(t, func() { _, lost = e.Restore(t.Context(), cells, []int{1, 3, 5}, "") })
+	if len(lost) != 1 || !strings.HasPrefix(lost[0], "cell [3]: fmt.Println(") {
+		t.Errorf("lost = %q", lost)
 	}
 }

@@ -53,6 +53,9 @@ type Request struct {
 	EOF bool `json:"eof,omitempty"`
 	// Cells are earlier successful cells to replay (restore).
 	Cells []string `json:"cells,omitempty"`
+	// Numbers are the execution counts of Cells (restore), by which the
+	// summary names the cells it could not restore.
+	Numbers []int `json:"numbers,omitempty"`
 	// Next is the cell that runs after the replay (restore): the types
 	// it declares replace those of the same names in Cells.
 	Next string `json:"next,omitempty"`

@@ -41,7 +41,7 @@ func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (r
 		res = r.redefine(ctx, req, out)
 	}
 	if res.Err == nil {
-		r.cells = append(r.cells, req.Code)
+		r.cells = append(r.cells, req)
 	}
 	return res, notice
 }

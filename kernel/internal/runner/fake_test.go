@@ -241,7 +241,7 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 	return nil, nil
 }
 
-func (f *fakeEval) Restore(ctx context.Context, cells []string, next string) (kept, lost []string) {
+func (f *fakeEval) Restore(ctx context.Context, cells []string, numbers []int, next string) (kept, lost []string) {
 	for _, cell := range cells {
 		for _, line := range strings.Split(cell, "\n") {
 			cmd, arg, _ := strings.Cut(line, " ")

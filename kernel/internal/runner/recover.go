@@ -54,7 +54,11 @@ func (r *Runner) replace(ctx context.Context, restore bool, next string) (kept, 
 
 // restore sends the earlier cells to p and waits for the restored event.
 func (r *Runner) restore(ctx context.Context, p *process, next string) (link.Event, error) {
-	if err := p.req.Send(link.Request{Kind: link.KindRestore, Cells: r.cells, Next: next}); err != nil {
+	codes, numbers := make([]string, len(r.cells)), make([]int, len(r.cells))
+	for i, c := range r.cells {
+		codes[i], numbers[i] = c.Code, c.Number
+	}
+	if err := p.req.Send(link.Request{Kind: link.KindRestore, Cells: codes, Numbers: numbers, Next: next}); err != nil {
 		return link.Event{}, fmt.Errorf("replay earlier cells: %w", err)
 	}
 	timer := time.NewTimer(restoreTimeout)

@@ -27,6 +27,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golessons/kernel/internal/cellio"
 	"golessons/kernel/internal/link"
 	"golessons/kernel/internal/symtab"
 )
@@ -71,10 +72,7 @@ type Config struct {
 }
 
 // Request is one cell to run.
-type Request struct {
-	Code       string
-	AllowStdin bool
-}
+type Request = cellio.Cell
 
 // Runner runs cells in a runner process and keeps one alive. Execute,
 // Restart and Close may be called from different goroutines; Interrupt
@@ -83,7 +81,7 @@ type Runner struct {
 	cfg Config
 
 	mu      sync.Mutex // serialises Execute and Restart; guards the rest
-	cells   []string   // earlier successful cells, replayed after a restart
+	cells   []Request  // earlier successful cells, replayed after a restart
 	nextID  uint64
 	output  outputSwitch
 	symbols atomic.Pointer[[]symtab.Symbol]

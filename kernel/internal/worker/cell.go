@@ -83,7 +83,7 @@ func toError(err error) *cellio.Error {
 
 // restore replays earlier cells and reports what came back.
 func (w *worker) restore(ctx context.Context, req link.Request) error {
-	kept, lost := w.eval.Restore(ctx, req.Cells, req.Next)
+	kept, lost := w.eval.Restore(ctx, req.Cells, req.Numbers, req.Next)
 	return w.emit(link.Event{Kind: link.KindRestored, Kept: kept, Lost: lost, Symbols: w.eval.Symbols()})
 }
 

@@ -57,8 +57,8 @@ func (v evaluator) Eval(ctx context.Context, cell string) (cellio.Value, error) 
 }
 
 // Restore replays earlier cells (see eval.Evaluator.Restore).
-func (v evaluator) Restore(ctx context.Context, cells []string, next string) (kept, lost []string) {
-	return v.e.Restore(ctx, cells, next)
+func (v evaluator) Restore(ctx context.Context, cells []string, numbers []int, next string) (kept, lost []string) {
+	return v.e.Restore(ctx, cells, numbers, next)
 }
 
 // Symbols lists the user's names.

@@ -39,7 +39,7 @@ type Evaluator interface {
 	Eval(ctx context.Context, cell string) (cellio.Value, error)
 	// Restore replays earlier cells' declarations without output, with
 	// the types next declares in place of those of the same names.
-	Restore(ctx context.Context, cells []string, next string) (kept, lost []string)
+	Restore(ctx context.Context, cells []string, numbers []int, next string) (kept, lost []string)
 	// Symbols lists the user's names after the last cell.
 	Symbols() []symtab.Symbol
 }

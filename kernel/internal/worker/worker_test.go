@@ -48,7 +48,7 @@ func (e echoEval) Eval(ctx context.Context, cell string) (cellio.Value, error) {
 	return cellio.Value{Data: map[string]any{"text/plain": cell}}, nil
 }
 
-func (echoEval) Restore(ctx context.Context, cells []string, next string) ([]string, []string) {
+func (echoEval) Restore(ctx context.Context, cells []string, numbers []int, next string) ([]string, []string) {
 	return cells, nil
 }
 func (echoEval) Symbols() []symtab.Symbol { return nil }
