@@ -248,6 +248,7 @@ func blankExcept(text string, it topItem) string {
 
 // short is the first line of a statement, cut to a readable length.
 func short(text string) string {
+	text = strings.TrimSuffix(strings.TrimSpace(text), ";") // one of several statements on a line
 	text = strings.TrimSpace(text)
 	cut := false
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
