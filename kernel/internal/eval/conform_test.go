@@ -485,3 +485,24 @@ func TestAnImportOfANameAnEarlierCellDeclaredIsRefused(t *testing.T) {
 _ = strings.ToUpper("hi")`}, errName: "CompileError", errHas: "1:8: strings redeclared: an earlier cell declared strings (a variable)"},
 	})
 }
+
+func TestAValuePanickingAgainAfterARecoverIsSaidToBe(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "in a func", cells: []string{`import "fmt"
+func f() {
+	defer func() {
+		r := recover()
+		fmt.Println("recovered", r)
+		panic(r)
+	}()
+	panic("boom")
+}`, `f()`}, out: "recovered boom\n", errName: "panic", errHas: "boom [recovered, repanicked]"},
+		{name: "in a cell's deferred func", cells: []string{`defer func() { r := recover(); panic(r) }()
+panic("top")`}, errName: "panic", errHas: "2:1: top [recovered, repanicked]"},
+		{name: "another value is no repanic", cells: []string{`func g() {
+	defer func() { recover(); panic("other") }()
+	panic("first")
+}
+g()`}, errName: "panic", errHas: "other"},
+	})
+}

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"errors"
+	"strings"
 	"go/ast"
 	"go/token"
 )
@@ -44,7 +45,15 @@ func (e *Evaluator) runTopDeferred(cctx, ctx context.Context, err error, pos tok
 	case derr == nil:
 		return err
 	case panicked && e.panicked && sameValue(e.unitPanic, p):
-		return err // not recovered: the cell's own panic, with its position
+		// Not recovered (or recovered and panicked again): the cell's own
+		// panic, with its position.
+		var pe *Error
+		if errors.As(err, &pe) && e.trace.repanicked(p) && !strings.HasSuffix(pe.Value, " [recovered, repanicked]") {
+			again := *pe
+			again.Value += " [recovered, repanicked]"
+			return &again
+		}
+		return err
 	}
 	e.i.DropTopDeferred() // an interrupted one left the rest
 	return derr

@@ -60,6 +60,7 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 		e.mu.Unlock()
 	}()
 	e.trace.take()
+	e.trace.forgetRecovered()
 	e.unitPanic, e.panicked = nil, false
 	for _, u := range units {
 		if err = e.runWatched(cctx, ctx, u, user); err != nil {
@@ -369,7 +370,11 @@ func (e *Evaluator) panicError(r any) *Error {
 	if len(tb) > 0 && strings.Contains(tb[0], "__gl_next") {
 		return &Error{Name: "panic", Value: where + e.names.panicText(r) + " (in a range over an iterator: an iterator made by a generic func, such as Filter[T], cannot run in the interpreter; write the adapter for the concrete type)", Traceback: tb}
 	}
-	return &Error{Name: "panic", Value: where + e.names.panicText(r), Traceback: tb}
+	msg := where + e.names.panicText(r)
+	if e.trace.repanicked(r) {
+		msg += " [recovered, repanicked]"
+	}
+	return &Error{Name: "panic", Value: msg, Traceback: tb}
 }
 
 // goroutineError is the error of a cell a goroutine ended: its panic,

@@ -571,15 +571,41 @@ type panicTrace struct {
 	// recovered): a goroutine's guard recovers its panic before the
 	// evaluator reports it.
 	stopped []string
+	// values are the panic values recovered while the cell ran: one
+	// panicking again ends the cell "[recovered, repanicked]", as Go says.
+	values []any
 }
 
 // recovered is interp.Options.PanicRecovered: the lines so far belong
 // to a panic that was stopped, not to one the cell may still end with
 // (an uncaught panic was reported at an earlier, recovered one's line).
-func (p *panicTrace) recovered() {
+func (p *panicTrace) recovered(r any) {
 	p.mu.Lock()
 	p.stopped, p.lines = p.lines, nil
+	if len(p.values) < 100 {
+		p.values = append(p.values, r)
+	}
 	p.mu.Unlock()
+}
+
+// forgetRecovered starts a cell's list of recovered values.
+func (p *panicTrace) forgetRecovered() {
+	p.mu.Lock()
+	p.values = nil
+	p.mu.Unlock()
+}
+
+// repanicked reports whether r, a panic ending the cell, was recovered
+// before: Go's report of it then ends with [recovered, repanicked].
+func (p *panicTrace) repanicked(r any) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, v := range p.values {
+		if sameValue(v, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // takeStopped returns and forgets the lines of the last recovered panic.

@@ -182,7 +182,7 @@ type imports map[string]map[string]*symbol
 // opt stores interpreter options.
 type opt struct {
 	goroutineExited func(r any)            // see Options.GoroutineExited
-	panicRecovered  func()                 // see Options.PanicRecovered
+	panicRecovered  func(any)              // see Options.PanicRecovered
 	tracePos        func(token.Pos) string // see Options.TracePos
 	holdTopDeferred bool                   // see Options.HoldTopDeferred
 	cellScopeParam  string                 // see Options.CellScopeParam
@@ -359,10 +359,10 @@ type Options struct {
 	// them, did not run. golessons.
 	GoroutineExited func(r any)
 
-	// PanicRecovered, when set, is called when interpreted code recovers
-	// a panic: the per-frame "panic:" lines written to Stderr so far
-	// belong to a panic that was stopped. golessons.
-	PanicRecovered func()
+	// PanicRecovered, when set, is called with the value when interpreted
+	// code recovers a panic: the per-frame "panic:" lines written to
+	// Stderr so far belong to a panic that was stopped. golessons.
+	PanicRecovered func(r any)
 
 	// TracePos, when set, writes the position of a frame in the
 	// "panic:" lines written to Stderr, in place of the file set's

@@ -1399,9 +1399,10 @@ func _recover(n *node) {
 		} else {
 			dest(f).Set(reflect.ValueOf(valueInterface{n, reflect.ValueOf(anc.recovered)}))
 		}
+		r := anc.recovered
 		anc.recovered = nil
 		if h := n.interp.opt.panicRecovered; h != nil {
-			h() // golessons: see Options.PanicRecovered
+			h(r) // golessons: see Options.PanicRecovered
 		}
 		return tnext
 	}
