@@ -3,9 +3,9 @@ package eval
 import (
 	"context"
 	"errors"
-	"strings"
 	"go/ast"
 	"go/token"
+	"strings"
 )
 
 // A cell's statements are the body of a function that is not there: a
