@@ -506,3 +506,13 @@ panic("top")`}, errName: "panic", errHas: "2:1: top [recovered, repanicked]"},
 g()`}, errName: "panic", errHas: "other"},
 	})
 }
+
+func TestAPanicValueOfACompositeTypeNamesItsType(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a struct, a pointer and a named string type", cells: []string{`type Point struct{ X, Y int }
+type Color string
+func (c Color) Hi() {}`, `panic(Point{1, 2})`}, errName: "panic", errHas: "1:1: (main.Point) {1 2}"},
+		{name: "a named string type with methods", cells: []string{`type Color string
+func (c Color) Hi() {}`, `panic(Color("red"))`}, errName: "panic", errHas: `1:1: main.Color("red")`},
+	})
+}

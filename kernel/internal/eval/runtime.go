@@ -513,15 +513,32 @@ func mayHold(x any, name string) bool {
 // prints a panic; the interpreter hands such a value over without its
 // methods (a named non-struct type in its interface value).
 func (tn *typeNames) panicText(r any) string {
-	if inner, name, ok := unwrapVI(r); ok {
-		if s, ok := tn.namedString(name, inner); ok {
+	name := ""
+	if inner, n, ok := unwrapVI(r); ok {
+		if s, ok := tn.namedString(n, inner); ok {
 			return s
 		}
-		r = inner
+		r, name = inner, n
 	}
 	if r != nil {
 		if s, ok := tn.stringOf(reflect.ValueOf(r)); ok {
 			return s
+		}
+		switch v := reflect.ValueOf(r); v.Kind() {
+		case reflect.Struct, reflect.Slice, reflect.Map, reflect.Array, reflect.Pointer, reflect.Chan, reflect.Func:
+			if _, isErr := r.(error); !isErr {
+				// Go prints such a value as its type and address; the
+				// value itself says more.
+				return "(" + tn.typeName(v.Type()) + ") " + tn.format(v, fmtMode{}, 0)
+			}
+		case reflect.String:
+			if name != "" { // a named type the interface value kept: main.Color("red")
+				return fmt.Sprintf("%s(%q)", name, v.String())
+			}
+		default:
+			if name != "" && v.Kind() != reflect.Interface {
+				return fmt.Sprintf("%s(%v)", name, r)
+			}
 		}
 	}
 	return tidyTypeNames(panicText(r)) // a runtime error naming a cell's struct type
