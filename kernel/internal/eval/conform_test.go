@@ -445,6 +445,21 @@ fmt.Println(x, s, name, m, p, n)`, `a, b := x+1, x+2
 x, y := x+1, x+2
 fmt.Println(a, b, x, y)`, `x := float64(x) / 2
 fmt.Printf("%v %T\n", x, x)`}, out: "10 [1 2 3] hello bob map[b:1] {6} 6\n11 12 11 12\n5.5 float64\n"},
+		{name: "in a cell that starts goroutines", cells: []string{`import ("fmt"; "sync")
+a := 1
+stop := make(chan struct{})
+var wg sync.WaitGroup`, `b := a
+a := 10
+go func() {}()
+fmt.Println(b, a)`, `wg.Add(1)
+go func() { defer wg.Done(); fmt.Println("goroutine sees", a) }()
+wg.Wait()
+stop2 := stop
+stop := make(chan struct{})
+go func() { <-stop }()
+close(stop2)
+close(stop)
+fmt.Println(stop2 != nil, b)`}, out: "1 10\ngoroutine sees 10\ntrue 1\n"},
 		{name: "the values of the earlier cells", cells: []string{`import "fmt"
 x := 5
 s := []int{1, 2}`, `x := x * 2

@@ -14,17 +14,40 @@ import (
 // block per statement makes the reported line the statement's own. Runs
 // that start goroutines stay whole: each execution may grow yaegi's
 // global frame, which its goroutines read without a lock (a data race
-// inside yaegi), so fewer executions while they run is safer.
-func oneStatementEach(units []*unit) []*unit {
+// inside yaegi), so fewer executions while they run is safer. They are
+// still split before a statement defining again a name an earlier cell
+// declared (redefines): yaegi declares a run's globals before it runs
+// any of it, so the statements before read the new, zero variable
+// (`b := a; a := 10; go f()` gave b 0).
+func oneStatementEach(units []*unit, redefines func(ast.Stmt) bool) []*unit {
 	var out []*unit
+	piece := func(u *unit, list []ast.Stmt) *unit {
+		return &unit{kind: segStmt, src: u.src, segs: u.segs,
+			block: &ast.BlockStmt{Lbrace: list[0].Pos(), List: list, Rbrace: list[len(list)-1].End()}}
+	}
 	for _, u := range units {
-		if u.block == nil || len(u.block.List) < 2 || startsGoroutines(u.block) {
+		if u.block == nil || len(u.block.List) < 2 {
 			out = append(out, u)
 			continue
 		}
-		for _, s := range u.block.List {
-			out = append(out, &unit{kind: segStmt, src: u.src, segs: u.segs,
-				block: &ast.BlockStmt{Lbrace: s.Pos(), List: []ast.Stmt{s}, Rbrace: s.End()}})
+		list := u.block.List
+		if !startsGoroutines(u.block) {
+			for i := range list {
+				out = append(out, piece(u, list[i:i+1]))
+			}
+			continue
+		}
+		start := 0
+		for i, s := range list {
+			if i > start && redefines(s) {
+				out = append(out, piece(u, list[start:i]))
+				start = i
+			}
+		}
+		if start == 0 {
+			out = append(out, u)
+		} else {
+			out = append(out, piece(u, list[start:]))
 		}
 	}
 	return out

@@ -114,7 +114,7 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 			units = append(units, fin)
 		}
 	}
-	units = oneStatementEach(units)
+	units = oneStatementEach(units, func(s ast.Stmt) bool { return len(e.decls.known(stmtDefs([]ast.Stmt{s}))) > 0 })
 	for _, u := range units {
 		e.fixAnyConversions(u.node()) // the cell's own: the rewrites below write some the interpreter must see as they are
 	}
