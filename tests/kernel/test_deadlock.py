@@ -72,6 +72,10 @@ CLASSIC = {
         "var never chan int\n<-never",
         [r"goroutine 1 \[chan receive \(nil chan\)\]: line 2:1: <-never"],
     ),
+    "range over a nil channel": (
+        "var none chan int\nfor v := range none {\n\t_ = v\n}",
+        [r"goroutine 1 \[chan receive \(nil chan\)\]: line 2:1: for v := range none \{"],
+    ),
     "inside a function of the cell": (
         "func pingPong(in, out chan int) {\n\tv := <-in\n\tout <- v + 1\n}\n"
         "a, b := make(chan int), make(chan int)\ngo pingPong(a, b)\ngo pingPong(b, a)\nselect {}",
@@ -211,6 +215,13 @@ def test_a_deadlock_says_it_stopped_the_goroutines_of_earlier_cells(fresh_kernel
     # a deadlock of this cell's own goroutines alone says nothing of them
     r = k.execute("d := make(chan int)\n<-d", timeout=15)
     assert traceback_lines(r)[-1] == "The cell was stopped; your variables are kept.", r.describe()
+    # one waiting in the sync package cannot be stopped, and the report says so
+    k.execute('import "sync"\nvar mu sync.Mutex\nmu.Lock()\ngo func() { mu.Lock() }()').ok()
+    r = k.execute("select {}", timeout=15)
+    tb = traceback_lines(r)
+    assert any("[sync.Mutex.Lock]" in ln for ln in tb), r.describe()
+    assert tb[-1].startswith("Goroutines waiting in the sync package") and "stay blocked" in tb[-1], r.describe()
+    assert "so were the goroutines" not in "\n".join(tb), r.describe()
 
 
 def test_cells_list_and_stop_the_goroutines_cells_started(fresh_kernel):

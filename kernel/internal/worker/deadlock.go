@@ -92,6 +92,9 @@ type stuckLine struct {
 	main bool
 	id   int64
 	text string
+	// held: it waits in the sync package (WaitGroup.Wait, Mutex.Lock),
+	// where no cancellation reaches it: it stays blocked.
+	held bool
 }
 
 // judge returns the deadlock error for a dump, or nil when the dump does
@@ -104,7 +107,7 @@ func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key st
 	}
 	cur := ev.CellNumber()
 	var lines []stuckLine
-	main, earlier := false, false
+	main, earlier, held := false, false, false
 	for _, g := range gs {
 		if g.ID == job || g.ID == self {
 			continue
@@ -125,9 +128,11 @@ func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key st
 			return "", nil
 		}
 		isMain := g.Runs(cellGoroutine) && g.Creator == job
+		isHeld := strings.HasPrefix(stuckState(g, s), "sync.")
 		main = main || isMain
-		earlier = earlier || !isMain && s.Cell != cur
-		lines = append(lines, stuckLine{main: isMain, id: g.ID, text: stuckText(g, s, cur)})
+		earlier = earlier || !isMain && !isHeld && s.Cell != cur
+		held = held || isHeld
+		lines = append(lines, stuckLine{main: isMain, id: g.ID, text: stuckText(g, s, cur), held: isHeld})
 	}
 	if !main {
 		return "", nil
@@ -148,12 +153,16 @@ func judge(gs []goroutines.Goroutine, job int64, ev watched, self int64) (key st
 		tb = append(tb, fmt.Sprintf("goroutine %d %s", id, l.text))
 		fmt.Fprintf(&k, "%d %s\n", l.id, l.text)
 	}
-	if earlier {
+	switch {
+	case earlier:
 		// They are stopped with the cell, as a deadlock ends a Go program:
 		// a later cell must not count on them.
-		tb = append(tb, "", "The cell was stopped, and so were the goroutines of earlier cells listed above; your variables are kept.")
-	} else {
+		tb = append(tb, "", "The cell was stopped, and so were the goroutines of earlier cells listed above that wait on a channel; your variables are kept.")
+	default:
 		tb = append(tb, "", "The cell was stopped; your variables are kept.")
+	}
+	if held {
+		tb = append(tb, "Goroutines waiting in the sync package (sync.WaitGroup.Wait, sync.Mutex.Lock, ...) cannot be stopped: those listed above stay blocked.")
 	}
 	return k.String(), &cellio.Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!", Traceback: tb}
 }
@@ -191,7 +200,7 @@ func stuckState(g goroutines.Goroutine, s eval.Site) string {
 			state = "select (no cases)"
 		}
 	}
-	if s.NilChan && (s.Op == "send" || s.Op == "recv") {
+	if s.NilChan && (s.Op == "send" || s.Op == "recv" || s.Op == "range") {
 		state += " (nil chan)"
 	}
 	return state
