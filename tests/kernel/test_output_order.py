@@ -92,3 +92,15 @@ def test_the_note_on_goroutines_left_running_comes_after_the_cells_output(kernel
     lines = _lines(r)
     assert lines[-1][0] == "stderr" and "still running" in lines[-1][1], r.describe()
     assert [l for s, l in lines if s == "stdout"] == [f"line {i}" for i in range(2000)]
+
+
+def test_a_cell_ending_in_its_own_panic_or_exit_says_which_goroutines_it_left(fresh_kernel):
+    k = fresh_kernel
+    r = k.execute('import ("os"; "time")\ngo time.Sleep(time.Hour)\npanic("cell failed")')
+    assert r.status == "error" and "cell failed" in r.error_text, r.describe()
+    assert "1 goroutine still running: 1 × time.Sleep" in r.stderr, r.describe()
+    r = k.execute('go time.Sleep(time.Hour)\nos.Exit(3)')
+    assert r.status == "error" and "1 goroutine still running" in r.stderr, r.describe()
+    # a goroutine's own panic stops the cell's goroutines: nothing is said of them
+    r = k.execute('go func() { panic("g") }()\ntime.Sleep(time.Hour)', timeout=20)
+    assert "goroutine panic: g" in r.error_text and "still running" not in r.stderr, r.describe()

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"golessons/display"
 	"golessons/kernel/internal/cellio"
@@ -41,7 +42,7 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 			out = cs.cellStderr()
 		}
 		notice = func(err error) {
-			if err == nil {
+			if err == nil || ownEnd(err) {
 				fmt.Fprint(out, leftoverNotice(ev, job, before, goAtStart))
 			}
 			w.lister.end()
@@ -59,6 +60,22 @@ func (w *worker) execute(ctx context.Context, req link.Request) error {
 		ev.Value, ev.Error = cellio.Value{}, toError(err)
 	}
 	return w.emit(ev)
+}
+
+// ownEnd reports whether err is a cell's own code ending it (a panic of
+// its statements, os.Exit, log.Fatal), which leaves its goroutines
+// running, as no other error does: a goroutine's panic, a deadlock and
+// an interrupt stop them.
+func ownEnd(err error) bool {
+	ce, ok := errors.AsType[*cellio.Error](err)
+	if !ok {
+		return false
+	}
+	switch ce.Name {
+	case "panic", "Exit", "Fatal":
+		return !strings.Contains(ce.Value, "goroutine panic: ") && !strings.Contains(ce.Value, "in a goroutine")
+	}
+	return false
 }
 
 // safeEval runs Eval, turning a panic of the evaluator itself into an
