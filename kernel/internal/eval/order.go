@@ -40,14 +40,18 @@ func oneStatementEach(units []*unit, redefines func(ast.Stmt) bool) []*unit {
 		start := 0
 		for i, s := range list {
 			if i > start && redefines(s) {
-				out = append(out, piece(u, list[start:i]))
+				p := piece(u, list[start:i])
+				p.block.Lbrace, p.block.Rbrace = u.block.Lbrace, u.block.Rbrace
+				out = append(out, p)
 				start = i
 			}
 		}
 		if start == 0 {
 			out = append(out, u)
 		} else {
-			out = append(out, piece(u, list[start:]))
+			p := piece(u, list[start:])
+			p.block.Lbrace, p.block.Rbrace = u.block.Lbrace, u.block.Rbrace
+			out = append(out, p)
 		}
 	}
 	return out
