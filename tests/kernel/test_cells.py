@@ -310,3 +310,16 @@ def test_errors_as_fills_a_wrapped_cell_error_type(kernel):
 def test_min_max_with_mixed_constants(kernel):
     r = kernel.execute('import "fmt"\nx := 1.5\nfmt.Println(max(2.5, 1), max(1, 2.5), min(2, x))').ok()
     assert r.stdout == "2.5 2.5 1.5\n", r.describe()
+
+
+def test_a_redefinition_in_a_cell_starting_goroutines_reads_the_earlier_value(fresh_kernel):
+    k = fresh_kernel
+    k.execute('import ("fmt"; "sync")\na := 1\nstop := make(chan struct{})\nvar wg sync.WaitGroup').ok()
+    r = k.execute("b := a\na := 10\ngo func() {}()\nfmt.Println(b, a)").ok()
+    assert r.stdout == "1 10\n", r.describe()
+    r = k.execute(
+        'wg.Add(1)\ngo func() { defer wg.Done(); fmt.Println("goroutine sees", a) }()\nwg.Wait()\n'
+        "stop2 := stop\nstop := make(chan struct{})\ngo func() { <-stop }()\nclose(stop2)\nclose(stop)\n"
+        "fmt.Println(stop2 != nil, b)"
+    ).ok()
+    assert r.stdout == "goroutine sees 10\ntrue 1\n", r.describe()

@@ -445,6 +445,19 @@ fmt.Println(x, s, name, m, p, n)`, `a, b := x+1, x+2
 x, y := x+1, x+2
 fmt.Println(a, b, x, y)`, `x := float64(x) / 2
 fmt.Printf("%v %T\n", x, x)`}, out: "10 [1 2 3] hello bob map[b:1] {6} 6\n11 12 11 12\n5.5 float64\n"},
+		{name: "the values of the earlier cells", cells: []string{`import "fmt"
+x := 5
+s := []int{1, 2}`, `x := x * 2
+s := append(s, x)
+fmt.Println(x, s)`}, out: "10 [1 2 10]\n"},
+	})
+}
+
+func TestARedefinitionInACellStartingGoroutinesReadsTheEarlierValue(t *testing.T) {
+	if raceDetector {
+		t.Skip("its goroutines run while the cell's next statements execute: yaegi's own race (race_on_test.go); tests/kernel covers it too")
+	}
+	runOutCases(t, []outCase{
 		{name: "in a cell that starts goroutines", cells: []string{`import ("fmt"; "sync")
 a := 1
 stop := make(chan struct{})
@@ -460,11 +473,6 @@ go func() { <-stop }()
 close(stop2)
 close(stop)
 fmt.Println(stop2 != nil, b)`}, out: "1 10\ngoroutine sees 10\ntrue 1\n"},
-		{name: "the values of the earlier cells", cells: []string{`import "fmt"
-x := 5
-s := []int{1, 2}`, `x := x * 2
-s := append(s, x)
-fmt.Println(x, s)`}, out: "10 [1 2 10]\n"},
 	})
 }
 
