@@ -21,9 +21,11 @@ import (
 // (`b := a; a := 10; go f()` gave b 0).
 func oneStatementEach(units []*unit, redefines func(ast.Stmt) bool) []*unit {
 	var out []*unit
-	piece := func(u *unit, list []ast.Stmt) *unit {
-		return &unit{kind: segStmt, src: u.src, segs: u.segs,
-			block: &ast.BlockStmt{Lbrace: list[0].Pos(), List: list, Rbrace: list[len(list)-1].End()}}
+	// piece is a unit of u's statements list. The pieces of a run that
+	// starts goroutines keep the run's braces, where the debugger does not
+	// stop; a one-statement piece has the statement's own.
+	piece := func(u *unit, list []ast.Stmt, lbrace, rbrace token.Pos) *unit {
+		return &unit{kind: segStmt, src: u.src, segs: u.segs, block: &ast.BlockStmt{Lbrace: lbrace, List: list, Rbrace: rbrace}}
 	}
 	for _, u := range units {
 		if u.block == nil || len(u.block.List) < 2 {
@@ -32,26 +34,22 @@ func oneStatementEach(units []*unit, redefines func(ast.Stmt) bool) []*unit {
 		}
 		list := u.block.List
 		if !startsGoroutines(u.block) {
-			for i := range list {
-				out = append(out, piece(u, list[i:i+1]))
+			for _, s := range list {
+				out = append(out, piece(u, []ast.Stmt{s}, s.Pos(), s.End()))
 			}
 			continue
 		}
 		start := 0
 		for i, s := range list {
 			if i > start && redefines(s) {
-				p := piece(u, list[start:i])
-				p.block.Lbrace, p.block.Rbrace = u.block.Lbrace, u.block.Rbrace
-				out = append(out, p)
+				out = append(out, piece(u, list[start:i], u.block.Lbrace, u.block.Rbrace))
 				start = i
 			}
 		}
 		if start == 0 {
 			out = append(out, u)
 		} else {
-			p := piece(u, list[start:])
-			p.block.Lbrace, p.block.Rbrace = u.block.Lbrace, u.block.Rbrace
-			out = append(out, p)
+			out = append(out, piece(u, list[start:], u.block.Lbrace, u.block.Rbrace))
 		}
 	}
 	return out
