@@ -42,18 +42,19 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	if os.Getenv(envTestKernel) == "1" { // checked second: its runners inherit it
-		os.Exit(miniKernel())
+	if cell := os.Getenv(envTestKernel); cell != "" { // checked second: its runners inherit it
+		os.Exit(miniKernel(cell))
 	}
 	os.Exit(m.Run())
 }
 
 // envTestKernel makes the test binary act as a kernel that starts a
-// runner, runs "spawn" in it, prints the runner's and the child's pids and
-// waits to be killed (see TestKernelDeathLeavesNoOrphans).
+// runner, runs "spawn" in it, prints the runner's and the child's pids,
+// starts the cell the variable names (unless it is "none") and waits to
+// be killed (see TestKernelDeathLeavesNoOrphans).
 const envTestKernel = "GOLESSONS_TEST_KERNEL"
 
-func miniKernel() int {
+func miniKernel(cell string) int {
 	exe, err := os.Executable()
 	if err != nil {
 		return 1
@@ -70,6 +71,9 @@ func miniKernel() int {
 		return 1
 	}
 	fmt.Printf("%d %s", r.current().pid, out.text.String())
+	if cell != "none" {
+		go r.Execute(context.Background(), Request{Code: cell}, out)
+	}
 	select {} // until killed
 }
 
@@ -207,6 +211,11 @@ func (f *fakeEval) runProcess(ctx context.Context, cmd, arg string) (map[string]
 		fmt.Println(c.Process.Pid)
 		go c.Wait() // reap it when it dies
 		return f.runProcess(ctx, "loop", "")
+	case "printloop": // prints until cancelled
+		for ctx.Err() == nil {
+			fmt.Println("line")
+		}
+		return nil, ctx.Err()
 	case "loop": // honours cancellation, like interpreted code
 		fmt.Println("started")
 		for ctx.Err() == nil {

@@ -315,12 +315,22 @@ func TestCloseKillsChildren(t *testing.T) {
 }
 
 func TestKernelDeathLeavesNoOrphans(t *testing.T) {
+	// "printloop": when the kernel dies, a cell writing to stdout meets a
+	// broken pipe before the runner learns of the death.
+	for _, cell := range []string{"none", "printloop"} {
+		t.Run(cell, func(t *testing.T) { killKernel(t, cell) })
+	}
+}
+
+// killKernel kills a mini kernel whose runner has started a child and
+// runs cell, and waits for the runner and the child to be gone.
+func killKernel(t *testing.T, cell string) {
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	kernel := exec.Command(exe, "-test.run=^$")
-	kernel.Env = append(os.Environ(), envTestKernel+"=1")
+	kernel.Env = append(os.Environ(), envTestKernel+"="+cell)
 	stdout, err := kernel.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -343,7 +353,7 @@ func TestKernelDeathLeavesNoOrphans(t *testing.T) {
 		for alive(pid) {
 			if time.Now().After(deadline) {
 				syscall.Kill(pid, syscall.SIGKILL)
-				t.Fatalf("pid %d outlived the killed kernel", pid)
+				t.Fatalf("pid %d outlived the killed kernel (runner %d, its child %d)", pid, runnerPid, childPid)
 			}
 			runtime.Gosched()
 		}

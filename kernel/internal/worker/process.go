@@ -63,6 +63,12 @@ func Serve(ctx context.Context, newEval EvaluatorFactory) error {
 	// runner itself handles interrupts through the link. A handled signal,
 	// unlike an ignored one, is reset for children by exec.
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGINT)
+	// Once the kernel is gone, stdout and stderr are broken pipes, and Go
+	// ends a program writing to fd 1 or 2 by SIGPIPE unless it handles
+	// the signal: the runner would die between the kernel's death and
+	// killGroup, leaving the cells' children behind. Handled, the write
+	// fails with EPIPE and the runner goes on to clean up.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 
 	err := Run(ctx, in, out, Options{
 		Token:       token,
