@@ -25,7 +25,8 @@ import (
 // nothing here: their tags hide them. json.NewEncoder gives a JSONEncoder,
 // whose Encode marshals as json.Marshal does here.
 // xml names an element after its value's type, which a cell's struct
-// type lacks in reflection: the root element gets the declared name.
+// type lacks in reflection: the root element gets the declared name
+// (encodexml.go, also for an xml.Encoder's Encode).
 // json.NewDecoder gives a JSONDecoder, which decodes as Unmarshal does.
 func (tn *typeNames) overrideEncoders(x interp.Exports) {
 	j, xm := x["encoding/json/json"], x["encoding/xml/xml"]
@@ -58,13 +59,9 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 		r["DeepEqual"] = reflect.ValueOf(func(a, b any) bool { return reflect.DeepEqual(bare(a), bare(b)) })
 	}
 	if xm != nil {
-		xm["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) {
-			refuseEmbedded("xml.Marshal", v)
-			return tn.marshalXML(plainValue(v), "", "")
-		})
+		xm["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) { return tn.marshalXML("xml.Marshal", v, "", "") })
 		xm["MarshalIndent"] = reflect.ValueOf(func(v any, prefix, indent string) ([]byte, error) {
-			refuseEmbedded("xml.MarshalIndent", v)
-			return tn.marshalXML(plainValue(v), prefix, indent)
+			return tn.marshalXML("xml.MarshalIndent", v, prefix, indent)
 		})
 		xm["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
 			refuseEmbedded("xml.Unmarshal", v)
@@ -273,40 +270,6 @@ func jsonField(t reflect.Type, name string) (reflect.StructField, bool) {
 		}
 	}
 	return reflect.StructField{}, false
-}
-
-// marshalXML is xml.MarshalIndent with the root element named after the
-// cell type of v when v's struct type has no name of its own nor an
-// XMLName field (xml.Marshal would fail with "unsupported type").
-func (tn *typeNames) marshalXML(v any, prefix, indent string) ([]byte, error) {
-	rt := reflect.TypeOf(v)
-	for rt != nil && rt.Kind() == reflect.Pointer {
-		rt = rt.Elem()
-	}
-	name := ""
-	if rt != nil && rt.Kind() == reflect.Struct && rt.Name() == "" {
-		if _, has := rt.FieldByName("XMLName"); !has {
-			if n, _ := tn.lookup(rt); n != "" && !strings.Contains(n, "|") {
-				name = strings.TrimPrefix(n, "main.")
-			}
-		}
-	}
-	if name == "" {
-		if indent == "" && prefix == "" {
-			return xml.Marshal(v)
-		}
-		return xml.MarshalIndent(v, prefix, indent)
-	}
-	var b bytes.Buffer
-	enc := xml.NewEncoder(&b)
-	enc.Indent(prefix, indent)
-	if err := enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: name}}); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }
 
 // refuseEmbedded panics when v's type reaches a struct field a cell

@@ -291,3 +291,60 @@ func TestAJSONEncoderCallsTheCellsMarshalers(t *testing.T) {
 			out: "\"red\"\n<nil>\n"},
 	})
 }
+
+func TestXMLCallsTheCellsMarshalMethods(t *testing.T) {
+	const decls = `import ("encoding/xml"; "fmt"; "os"; "strings")
+type Level int
+func (l Level) MarshalText() ([]byte, error) { return []byte([]string{"low", "high"}[l]), nil }
+type Point struct{ X, Y int }
+func (p Point) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
+	return e.EncodeElement(fmt.Sprintf("%d,%d", p.X, p.Y), start)
+}
+type Upper string
+func (u Upper) MarshalXMLAttr(name xml.Name) (xml.Attr, error) {
+	return xml.Attr{Name: name, Value: strings.ToUpper(string(u))}, nil
+}
+type Item struct {
+	XMLName xml.Name ` + "`xml:\"item\"`" + `
+	Kind    Upper    ` + "`xml:\"kind,attr\"`" + `
+	Lvl     Level    ` + "`xml:\"lvl,attr\"`" + `
+	Prio    Level    ` + "`xml:\"prio\"`" + `
+	At      Point    ` + "`xml:\"at\"`" + `
+	Tags    []Level  ` + "`xml:\"tag\"`" + `
+	Any     any      ` + "`xml:\"any\"`" + `
+}
+type Tag string
+func (t *Tag) MarshalText() ([]byte, error) { return []byte("#" + string(*t)), nil }
+type Post struct {
+	Tags []Tag ` + "`xml:\"tag\"`" + `
+	Lead Tag   ` + "`xml:\"lead,attr\"`" + `
+}`
+	runOutCases(t, []outCase{
+		{name: "fields, attributes and elements call MarshalText, MarshalXML and MarshalXMLAttr", cells: []string{decls, `b, err := xml.Marshal(Item{Kind: "box", Lvl: 1, At: Point{1, 2}, Tags: []Level{0, 1}, Any: Point{3, 4}})
+fmt.Println(string(b), err)`}, out: `<item kind="BOX" lvl="high"><prio>low</prio><at>1,2</at><tag>low</tag><tag>high</tag><any>3,4</any></item> <nil>` + "\n"},
+		{name: "a root value with a method is named after its type", cells: []string{decls, `b, _ := xml.Marshal(Point{3, 4})
+fmt.Println(string(b))
+b, _ = xml.MarshalIndent(Level(1), "", " ")
+fmt.Println(string(b))
+b, _ = xml.Marshal([]any{Point{5, 6}, 7})
+fmt.Println(string(b))`}, out: "<Point>3,4</Point>\n<Level>high</Level>\n<Point>5,6</Point><int>7</int>\n"},
+		{name: "pointer-receiver methods only where xml can take the address", cells: []string{decls, `p := &Post{Tags: []Tag{"a"}, Lead: "x"}
+b, _ := xml.Marshal(p)
+fmt.Println(string(b))
+b, _ = xml.Marshal(*p)
+fmt.Println(string(b))`}, out: "<Post lead=\"#x\"><tag>#a</tag></Post>\n<Post lead=\"x\"><tag>#a</tag></Post>\n"},
+		{name: "an encoder names the root elements of cell structs and calls their methods", cells: []string{decls, `type Person struct {
+	Name string ` + "`xml:\"name\"`" + `
+	Age  int    ` + "`xml:\"age,attr\"`" + `
+}
+enc := xml.NewEncoder(os.Stdout)
+fmt.Println(enc.Encode(Person{"Ann", 30}))
+fmt.Println(enc.Encode([]Person{{"Bo", 4}}))
+fmt.Println(enc.EncodeElement(Person{"Cy", 5}, xml.StartElement{Name: xml.Name{Local: "who"}}))
+fmt.Println(enc.Encode(Item{Lvl: 1}))`}, out: `<Person age="30"><name>Ann</name></Person><nil>
+<Person age="4"><name>Bo</name></Person><nil>
+<who age="5"><name>Cy</name></who><nil>
+<item kind="" lvl="high"><prio>low</prio><at>0,0</at></item><nil>
+`},
+	})
+}

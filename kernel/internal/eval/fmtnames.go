@@ -64,6 +64,11 @@ type typeNames struct {
 	// (encodecell.go).
 	marshalers      map[reflect.Type]marshaler
 	namedMarshalers map[string]marshaler
+	// xmlMarshalers and namedXMLMarshalers are their MarshalXML,
+	// MarshalXMLAttr and MarshalText methods for the xml functions
+	// (encodexml.go).
+	xmlMarshalers      map[reflect.Type]*xmlMethods
+	namedXMLMarshalers map[string]*xmlMethods
 	// errMethods are the cell types' Unwrap, Is and As methods (Unwrap
 	// returning []error under "UnwrapAll"), by receiver type, for the
 	// errors functions (errchain.go); errMethodsOut: a generic type

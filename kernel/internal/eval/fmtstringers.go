@@ -248,6 +248,17 @@ func (e *Evaluator) registerStringers() {
 				fmt.Fprintf(&b, "__gl_marshaler(%q, []%s(nil), %q, func(v %s) ([]byte, error) { return v.%s() })\n", me.recv, me.recv, me.name, me.recv, me.name)
 			}
 			fmt.Fprintf(&b, "__gl_marshaler(%q, []*%s(nil), %q, func(v *%s) ([]byte, error) { return v.%s() })\n", "*"+me.recv, me.recv, me.name, me.recv, me.name)
+			if me.name == "MarshalJSON" {
+				continue
+			}
+		}
+		if !me.generic && isXMLMethod(me.name, me.sig) {
+			// The method value, as any: its parameters are xml's types,
+			// which the cell may have imported under another name.
+			if !ptr {
+				fmt.Fprintf(&b, "__gl_xmlMarshaler(%q, []%s(nil), %q, func(v %s) any { return v.%s })\n", me.recv, me.recv, me.name, me.recv, me.name)
+			}
+			fmt.Fprintf(&b, "__gl_xmlMarshaler(%q, []*%s(nil), %q, func(v *%s) any { return v.%s })\n", "*"+me.recv, me.recv, me.name, me.recv, me.name)
 			continue
 		}
 		if kind, call := errMethodCall(me.name, me.sig); kind != "" {

@@ -179,6 +179,10 @@ func __gl_marshaler(name string, slice any, method string, fn any) {
 	__glrt.RegisterMarshaler(name, slice, method, fn)
 }
 
+func __gl_xmlMarshaler(name string, slice any, method string, fn any) {
+	__glrt.RegisterXMLMarshaler(name, slice, method, fn)
+}
+
 // errors.Is and As as cells call them (see errchain.go).
 func __gl_errIs(err, target error) bool {
 	return __glrt.ErrIs(err, target)
@@ -417,6 +421,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)
 	m["RegisterNamedStringer"] = reflect.ValueOf(e.names.registerNamedStringer)
 	m["RegisterMarshaler"] = reflect.ValueOf(e.names.registerMarshaler)
+	m["RegisterXMLMarshaler"] = reflect.ValueOf(e.names.registerXMLMarshaler)
 	m["RegisterErrMethod"] = reflect.ValueOf(e.names.registerErrMethod)
 	m["Dyn"] = reflect.ValueOf(func(v any) any { // see rewrite.DynArgs
 		if _, _, ok := unwrapVI(v); ok {
@@ -428,6 +433,12 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 	m["Return"] = reflect.ValueOf(func() { panic(returnPanic{}) })
 	m["CtxKey"] = reflect.ValueOf(func(name string, k any) any { return ctxKey{name, bare(k), e.names} })
 	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })
+	m["XMLValue"] = reflect.ValueOf(func(v any, shape string) any {
+		if shape == "_" {
+			shape = ""
+		}
+		return xmlRoot{e.names, v, shape}
+	})
 	m["Elems"] = reflect.ValueOf(e.names.elems)
 	m["ElemsDeep"] = reflect.ValueOf(e.names.elemsDeep)
 	m["TypeLabel"] = reflect.ValueOf(func(name string, v any) typeLabel { return typeLabel{name, v} })

@@ -108,6 +108,12 @@ type Facts struct {
 	// "map[main.Color]_" (as the interpreter tags struct fields). Such a
 	// type is its underlying type at run time, without the method.
 	JSONShapes map[Pos]string
+	// XMLValues are, for a call of xml.Marshal, MarshalIndent or an
+	// xml.Encoder's Encode or EncodeElement (by the Sel), the shape of
+	// its value's type as in JSONShapes, for the methods xml calls, also
+	// when the value is of such a type itself ("main.Level"); "_" when
+	// it names none.
+	XMLValues map[Pos]string
 	// Stringers are the instances of the cells' generic struct types
 	// with a String or Error method that the cell's values have
 	// (Pair[string, int]), and the struct types whose String or Error is
@@ -268,7 +274,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls, known []*types.Named) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}, PromotedMethodExprs: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, XMLValues: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}, PromotedMethodExprs: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	if x := finalExpr(own); x != nil {
@@ -426,6 +432,14 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			return true
 		}
 		if m, ok := info.Uses[sel.Sel].(*types.Func); ok && m.Signature().Recv() != nil && m.Pkg() != nil &&
+			m.Pkg().Path() == "encoding/xml" && (m.Name() == "Encode" || m.Name() == "EncodeElement") && len(call.Args) > 0 {
+			// enc.Encode(v): as xml.Marshal(v) below.
+			if p := fset.Position(sel.Sel.Pos()); p.Filename == cellFile {
+				f.XMLValues[Pos{p.Line, p.Column}], _ = encoderShape(info.TypeOf(call.Args[0]), pkg, xmlMethods, 0)
+			}
+			return true
+		}
+		if m, ok := info.Uses[sel.Sel].(*types.Func); ok && m.Signature().Recv() != nil && m.Pkg() != nil &&
 			m.Pkg().Path() == "encoding/json" && m.Name() == "Encode" && len(call.Args) == 1 {
 			// enc.Encode(v): as json.Marshal(v) below.
 			if p := fset.Position(sel.Sel.Pos()); p.Filename == cellFile {
@@ -466,6 +480,9 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			if shape, ok := jsonShape(info.TypeOf(call.Args[0]), pkg, 0); ok && strings.ContainsAny(shape, "[*") {
 				f.JSONShapes[at] = shape
 			}
+		}
+		if path == "encoding/xml" && (sel.Sel.Name == "Marshal" || sel.Sel.Name == "MarshalIndent") && len(call.Args) > 0 {
+			f.XMLValues[at], _ = encoderShape(info.TypeOf(call.Args[0]), pkg, xmlMethods, 0)
 		}
 		if i, ok := printfFuncs[path+"."+sel.Sel.Name]; ok {
 			if names := typeNames(call, i, info, scope); names != nil {
@@ -845,10 +862,21 @@ func cellInterface(t types.Type, pkg *types.Package) bool {
 	return ok && it.NumMethods() > 0
 }
 
+// jsonMethods and xmlMethods are the methods json and xml call.
+var (
+	jsonMethods = []string{"MarshalJSON", "MarshalText"}
+	xmlMethods  = []string{"MarshalXML", "MarshalXMLAttr", "MarshalText"}
+)
+
 // jsonShape is t as Facts.JSONShapes writes it, and whether it names a
 // cell type with a MarshalJSON or MarshalText method ("_" stands for a
 // part that names none).
 func jsonShape(t types.Type, pkg *types.Package, depth int) (string, bool) {
+	return encoderShape(t, pkg, jsonMethods, depth)
+}
+
+// encoderShape is jsonShape for an encoder calling methods.
+func encoderShape(t types.Type, pkg *types.Package, methods []string, depth int) (string, bool) {
 	if t == nil || depth > 8 {
 		return "_", false
 	}
@@ -860,7 +888,7 @@ func jsonShape(t types.Type, pkg *types.Package, depth int) (string, bool) {
 		case *types.Struct, *types.Interface:
 			return "_", false // registered by reflect type; interfaces hold their own values
 		}
-		for _, m := range []string{"MarshalJSON", "MarshalText"} {
+		for _, m := range methods {
 			if obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(n), false, pkg, m); obj != nil {
 				return "main." + n.Obj().Name(), true
 			}
@@ -868,18 +896,18 @@ func jsonShape(t types.Type, pkg *types.Package, depth int) (string, bool) {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Slice:
-		s, ok := jsonShape(u.Elem(), pkg, depth+1)
+		s, ok := encoderShape(u.Elem(), pkg, methods, depth+1)
 		return "[]" + s, ok
 	case *types.Array:
-		s, ok := jsonShape(u.Elem(), pkg, depth+1)
+		s, ok := encoderShape(u.Elem(), pkg, methods, depth+1)
 		return "[]" + s, ok
 	case *types.Map:
-		k, okk := jsonShape(u.Key(), pkg, depth+1)
-		v, okv := jsonShape(u.Elem(), pkg, depth+1)
+		k, okk := encoderShape(u.Key(), pkg, methods, depth+1)
+		v, okv := encoderShape(u.Elem(), pkg, methods, depth+1)
 		return "map[" + k + "]" + v, okk || okv
 	case *types.Pointer:
 		if depth == 0 {
-			s, ok := jsonShape(u.Elem(), pkg, depth+1)
+			s, ok := encoderShape(u.Elem(), pkg, methods, depth+1)
 			return "*" + s, ok
 		}
 	}

@@ -129,6 +129,23 @@ func TestFactsShapeWhatAJSONEncoderEncodes(t *testing.T) {
 	}
 }
 
+func TestFactsShapeWhatXMLEncodes(t *testing.T) {
+	c := newTestChecker(nil)
+	cell := []Segment{
+		{Kind: Import, Text: `import ("encoding/xml"; "os")`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "type Temp float64\nfunc (t Temp) MarshalXMLAttr(n xml.Name) (xml.Attr, error) { return xml.Attr{}, nil }\ntype P struct{ N int }", Line: 2, Col: 1},
+		{Kind: Stmt, Text: "enc := xml.NewEncoder(os.Stdout)\nenc.Encode(Temp(1))\nenc.EncodeElement(P{}, xml.StartElement{})\nb, _ := xml.Marshal([]Temp{})\n_ = b", Line: 5, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v", p)
+	}
+	// Every call, so that the root element is named: "_" names no type with methods.
+	want := map[Pos]string{{6, 5}: "main.Temp", {7, 5}: "_", {8, 13}: "[]main.Temp"}
+	if got := c.Facts().XMLValues; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}
+
 func TestFactsNameTheCellInterfacesErrorsAsTargets(t *testing.T) {
 	c := newTestChecker(nil)
 	cell := []Segment{
