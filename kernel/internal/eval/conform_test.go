@@ -539,3 +539,23 @@ func (c Color) Hi() {}`, `panic(Point{1, 2})`}, errName: "panic", errHas: "1:1: 
 func (c Color) Hi() {}`, `panic(Color("red"))`}, errName: "panic", errHas: `1:1: main.Color("red")`},
 	})
 }
+
+func TestSlicesAndMapsFunctionsKeepTheCellsNamedTypes(t *testing.T) {
+	const decls = `import ("fmt"; "maps"; "slices"; "strings")
+type Tags []string
+func (t Tags) String() string { return strings.Join(t, "+") }
+type Inv map[string]int
+func (i Inv) String() string { return fmt.Sprintf("inv(%d)", len(i)) }`
+	runOutCases(t, []outCase{
+		{name: "results of the slice's own type", cells: []string{decls, `t := Tags{"b", "a", "a"}
+c := slices.Clone(t)
+fmt.Printf("%T %v %s\n", c, c, c.String())
+fmt.Println(slices.Insert(t, 0, "z"), slices.Compact(slices.Clone(t)), slices.Sorted(slices.Values(t)))
+fmt.Println(slices.DeleteFunc(slices.Clone(t), func(s string) bool { return s == "a" }), slices.Repeat(Tags{"x"}, 2))`},
+			out: "main.Tags b+a+a b+a+a\nz+b+a+a b+a [a a b]\nb x+x\n"},
+		{name: "maps.Clone", cells: []string{decls, `m := maps.Clone(Inv{"a": 1})
+fmt.Println(m, m.String())`}, out: "inv(1) inv(1)\n"},
+		{name: "in a func", cells: []string{decls, `var tags = Tags{"p", "q"}
+func joined() string { return slices.Clip(tags).String() }`, `fmt.Println(joined())`}, out: "p+q\n"},
+	})
+}

@@ -236,6 +236,10 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		q, ok := f.Quotients[e.factPos(pos)]
 		return q, ok
 	})
+	rewrite.NamedResults(n, func(call *ast.CallExpr) (string, bool) {
+		t, ok := f.NamedResults[e.factPos(call.Lparen)]
+		return t, ok
+	})
 	rewrite.Shifts(n, func(op *ast.BinaryExpr) (string, bool) {
 		t, ok := f.Shifts[e.factPos(op.OpPos)]
 		return t, ok
@@ -263,7 +267,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.JSONShapes)+len(e.facts.f.XMLValues)+len(e.facts.f.CtxKeys)+len(e.facts.f.AsTargets)+len(e.facts.f.NamedTypeOfs)+len(e.facts.f.PromotedMethodExprs) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.NamedResults)+len(e.facts.f.JSONShapes)+len(e.facts.f.XMLValues)+len(e.facts.f.CtxKeys)+len(e.facts.f.AsTargets)+len(e.facts.f.NamedTypeOfs)+len(e.facts.f.PromotedMethodExprs) == 0 {
 		return nil
 	}
 	f := e.facts.f

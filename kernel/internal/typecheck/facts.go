@@ -131,6 +131,13 @@ type Facts struct {
 	// by the position of the operator: Go gives the constant the type
 	// the context wants, yaegi gives it int.
 	Shifts map[Pos]string
+	// NamedResults are the calls of a slices or maps function whose
+	// result is of a cell's named type (slices.Clone(tags) of a
+	// `type Tags []string`), by the call's '(', as the cell would write
+	// the type. The interpreter runs these functions with the plain
+	// type (it cannot infer S in [S ~[]E, E any]), and the evaluator
+	// converts the result back.
+	NamedResults map[Pos]string
 	// Quotients are the constant divisions (10 / 4, 5 / 9), by the
 	// position of the operator, as the literal of the value Go computes:
 	// yaegi divides integer constants in the context's type, so
@@ -274,7 +281,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls, known []*types.Named) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, JSONShapes: map[Pos]string{}, XMLValues: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}, PromotedMethodExprs: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, NamedResults: map[Pos]string{}, JSONShapes: map[Pos]string{}, XMLValues: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}, PromotedMethodExprs: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	if x := finalExpr(own); x != nil {
@@ -479,6 +486,13 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		if path == "encoding/json" && (sel.Sel.Name == "Marshal" || sel.Sel.Name == "MarshalIndent") && len(call.Args) > 0 {
 			if shape, ok := jsonShape(info.TypeOf(call.Args[0]), pkg, 0); ok && strings.ContainsAny(shape, "[*") {
 				f.JSONShapes[at] = shape
+			}
+		}
+		if path == "slices" || path == "maps" {
+			if named := namedResult(info.TypeOf(call), pkg); named != "" {
+				if p := fset.Position(call.Lparen); p.Filename == cellFile {
+					f.NamedResults[Pos{p.Line, p.Column}] = named
+				}
 			}
 		}
 		if path == "encoding/xml" && (sel.Sel.Name == "Marshal" || sel.Sel.Name == "MarshalIndent") && len(call.Args) > 0 {
@@ -860,6 +874,20 @@ func cellInterface(t types.Type, pkg *types.Package) bool {
 	}
 	it, ok := n.Underlying().(*types.Interface)
 	return ok && it.NumMethods() > 0
+}
+
+// namedResult is t as the cell writes it when t is a named slice or
+// map type the cell's package declares at its top level ("" otherwise).
+func namedResult(t types.Type, pkg *types.Package) string {
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() != pkg || n.Obj().Parent() != pkg.Scope() {
+		return ""
+	}
+	switch n.Underlying().(type) {
+	case *types.Slice, *types.Map:
+		return types.TypeString(n, cellQualifier)
+	}
+	return ""
 }
 
 // jsonMethods and xmlMethods are the methods json and xml call.

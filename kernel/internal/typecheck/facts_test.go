@@ -146,6 +146,26 @@ func TestFactsShapeWhatXMLEncodes(t *testing.T) {
 	}
 }
 
+func TestFactsNameTheCellTypeSlicesFunctionsReturn(t *testing.T) {
+	// Shims as the evaluator's: written for []E, checked as Go's.
+	c := newTestChecker(fstest.MapFS{
+		"src/slices/s.go": {Data: []byte("package slices\n\n//golessons:check func Clone[S ~[]E, E any](s S) S\nfunc Clone[E any](s []E) []E { return s }\n")},
+		"src/maps/m.go":   {Data: []byte("package maps\n\n//golessons:check func Clone[M ~map[K]V, K comparable, V any](m M) M\nfunc Clone[K comparable, V any](m map[K]V) map[K]V { return m }\n")},
+	})
+	cell := []Segment{
+		{Kind: Import, Text: `import ("maps"; "slices")`, Line: 1, Col: 1},
+		{Kind: Decl, Text: "type Tags []string\nfunc (t Tags) Len() int { return len(t) }\ntype Inv map[string]int", Line: 2, Col: 1},
+		{Kind: Stmt, Text: "t := Tags{}\nn := slices.Clone(t).Len()\nm := maps.Clone(Inv{})\ns := slices.Clone([]int{})\n_, _, _ = n, m, s", Line: 5, Col: 1},
+	}
+	if p := c.Check(nil, cell, nil); p != nil {
+		t.Fatalf("problems: %v (the checker must see Go's signatures, where Clone returns a Tags)", p)
+	}
+	want := map[Pos]string{{6, 18}: "Tags", {7, 16}: "Inv"}
+	if got := c.Facts().NamedResults; !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v, want %#v", got, want)
+	}
+}
+
 func TestFactsNameTheCellInterfacesErrorsAsTargets(t *testing.T) {
 	c := newTestChecker(nil)
 	cell := []Segment{

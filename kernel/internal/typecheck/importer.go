@@ -144,9 +144,12 @@ func (im *Importer) fromSource(p string) (*types.Package, error) {
 		if err != nil {
 			return nil, err
 		}
-		f, err := parser.ParseFile(fset, n, b, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, n, b, parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			return nil, err
+		}
+		if err := checkSignatures(f); err != nil {
+			return nil, fmt.Errorf("%s/%s: %w", p, n, err)
 		}
 		files = append(files, f)
 	}
@@ -155,6 +158,42 @@ func (im *Importer) fromSource(p string) (*types.Package, error) {
 	}
 	conf := types.Config{Importer: im, Sizes: sizes, Error: func(error) {}}
 	return conf.Check(p, fset, files, nil)
+}
+
+// checkDirective marks, in a source package, the signature the checker
+// is to give the func below it instead of its own: the slices shims are
+// written with []E, which yaegi can run, where Go has [S ~[]E, E any],
+// and a cell is checked against Go's (slices.Clone(tags) is a Tags).
+const checkDirective = "//golessons:check "
+
+// checkSignatures gives the funcs of f marked with checkDirective the
+// signature it writes, and a body that panics: theirs needs their own.
+func checkSignatures(f *ast.File) error {
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Doc == nil {
+			continue
+		}
+		for _, c := range fd.Doc.List {
+			sig, ok := strings.CutPrefix(c.Text, checkDirective)
+			if !ok {
+				continue
+			}
+			g, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+sig, parser.SkipObjectResolution)
+			if err != nil || len(g.Decls) != 1 {
+				return fmt.Errorf("%s: bad signature %q: %v", fd.Name.Name, sig, err)
+			}
+			gd, ok := g.Decls[0].(*ast.FuncDecl)
+			if !ok || gd.Name.Name != fd.Name.Name || gd.Recv != nil {
+				return fmt.Errorf("%s: bad signature %q", fd.Name.Name, sig)
+			}
+			// go/types wants a generic func's body: one that fits any
+			// signature.
+			panicCall := &ast.CallExpr{Fun: ast.NewIdent("panic"), Args: []ast.Expr{&ast.BasicLit{Kind: token.INT, Value: "0"}}}
+			fd.Type, fd.Body = gd.Type, &ast.BlockStmt{List: []ast.Stmt{&ast.ExprStmt{X: panicCall}}}
+		}
+	}
+	return nil
 }
 
 // sizes are the running program's: unsafe.Sizeof in a cell is the size

@@ -13,6 +13,8 @@
 package maps
 
 // Clone returns a shallow copy of m (nil stays nil).
+//
+//golessons:check func Clone[M ~map[K]V, K comparable, V any](m M) M
 func Clone[K comparable, V any](m map[K]V) map[K]V {
 	if m == nil {
 		return nil

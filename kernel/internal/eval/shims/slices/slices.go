@@ -227,6 +227,8 @@ func Reverse[E any](s []E) {
 // when the result fits in its capacity (and reads vs as it was, even
 // when vs shares that array); otherwise s is left alone and the new
 // array gets the capacity append would give.
+//
+//golessons:check func Insert[S ~[]E, E any](s S, i int, vs ...E) S
 func Insert[E any](s []E, i int, vs ...E) []E {
 	_ = s[i:] // Go's bounds-check panic
 	m := len(vs)
@@ -252,6 +254,8 @@ func Insert[E any](s []E, i int, vs ...E) []E {
 
 // Delete removes s[i:j]; the elements left over at the end of s are
 // zeroed, as Go does so that they can be collected.
+//
+//golessons:check func Delete[S ~[]E, E any](s S, i, j int) S
 func Delete[E any](s []E, i, j int) []E {
 	_ = s[i:j:len(s)] // Go's bounds-check panic
 	if i == j {
@@ -267,6 +271,8 @@ func Delete[E any](s []E, i, j int) []E {
 
 // DeleteFunc removes the elements satisfying del, calling it once per
 // element in order, and zeroes the tail left over.
+//
+//golessons:check func DeleteFunc[S ~[]E, E any](s S, del func(E) bool) S
 func DeleteFunc[E any](s []E, del func(E) bool) []E {
 	i := 0
 	for i < len(s) && !del(s[i]) {
@@ -291,6 +297,8 @@ func DeleteFunc[E any](s []E, del func(E) bool) []E {
 // Replace replaces s[i:j] by vs. As Go's, it works in s's backing array
 // when the result fits, reads vs as it was even if vs shares that
 // array, and zeroes the elements a shorter result leaves behind.
+//
+//golessons:check func Replace[S ~[]E, E any](s S, i, j int, vs ...E) S
 func Replace[E any](s []E, i, j int, vs ...E) []E {
 	_ = s[i:j] // Go's bounds-check panic
 	m := len(vs)
@@ -326,6 +334,8 @@ func Replace[E any](s []E, i, j int, vs ...E) []E {
 
 // Clone returns a copy of s; a nil s gives nil, an empty one an empty,
 // non-nil slice.
+//
+//golessons:check func Clone[S ~[]E, E any](s S) S
 func Clone[E any](s []E) []E {
 	if s == nil {
 		return nil
@@ -336,6 +346,8 @@ func Clone[E any](s []E) []E {
 // Compact replaces runs of equal elements by their first, comparing
 // each element with the one before it in s, and zeroes the tail left
 // over.
+//
+//golessons:check func Compact[S ~[]E, E comparable](s S) S
 func Compact[E comparable](s []E) []E {
 	if len(s) < 2 {
 		return s
@@ -365,6 +377,8 @@ func Compact[E comparable](s []E) []E {
 // CompactFunc is Compact with eq comparing neighbours. eq sees each
 // element with the one before it in s (not the last one kept), so a
 // non-transitive eq gives Go's answer.
+//
+//golessons:check func CompactFunc[S ~[]E, E any](s S, eq func(E, E) bool) S
 func CompactFunc[E any](s []E, eq func(E, E) bool) []E {
 	if len(s) < 2 {
 		return s
@@ -413,6 +427,8 @@ func Concat[S ~[]E, E any](slices ...S) S {
 
 // Repeat returns s repeated count times, in a new slice whose capacity
 // is its length.
+//
+//golessons:check func Repeat[S ~[]E, E any](x S, count int) S
 func Repeat[E any](s []E, count int) []E {
 	if count < 0 {
 		panic("cannot be negative")
@@ -431,6 +447,8 @@ func Repeat[E any](s []E, count int) []E {
 
 // Grow makes room for n more elements, growing as append does, so the
 // capacity is Go's.
+//
+//golessons:check func Grow[S ~[]E, E any](s S, n int) S
 func Grow[E any](s []E, n int) []E {
 	if n < 0 {
 		panic("cannot be negative")
@@ -442,4 +460,6 @@ func Grow[E any](s []E, n int) []E {
 }
 
 // Clip drops unused capacity.
+//
+//golessons:check func Clip[S ~[]E, E any](s S) S
 func Clip[E any](s []E) []E { return s[:len(s):len(s)] }
