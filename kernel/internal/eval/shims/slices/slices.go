@@ -6,7 +6,10 @@
 // Functions return []E, not a named slice type: yaegi infers a type
 // parameter only from where it appears in a parameter's type, never
 // from another's constraint, so with Go's [S ~[]E, E any] it finds S
-// and leaves E undefined ("undefined type for E").
+// and leaves E undefined ("undefined type for E"). A
+// "//golessons:check" line gives the type checker Go's signature of
+// such a function, and the evaluator converts its result back to the
+// cell's type (see typecheck.Facts.NamedResults).
 //
 // yaegi fails (nil dereference, or silently does nothing) when a generic
 // function calls another generic function with a type declared in a
