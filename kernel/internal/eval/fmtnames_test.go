@@ -68,3 +68,20 @@ func TestTypeOfAnEmptyStructBesideAnEmptyStructTypeOfTheCells(t *testing.T) {
 			out: "struct {} struct {} main.Token map[string]struct {}\n"},
 	})
 }
+
+func TestFuncsUsingTheCellsOwnVariablesAreChecked(t *testing.T) {
+	// The funcs of a cell that use a variable its statements define were
+	// checked with that variable undefined: nothing was known of them.
+	runOutCases(t, []outCase{
+		{name: "%T in a func of a variable the same cell defines", cells: []string{`import ("fmt"; "slices"; "strings")
+type Level int
+type Tags []string
+func (t Tags) String() string { return strings.Join(t, "+") }
+lv := Level(2)
+t := Tags{"b", "a"}
+func show() { fmt.Printf("%T %T\n", lv, slices.Clone(t)); fmt.Println(slices.Clone(t)) }
+show()`}, out: "main.Level main.Tags\nb+a\n"},
+		{name: "a missing return is still refused", cells: []string{`n := 3
+func sign() int { if n > 0 { return 1 } }`}, errName: "CompileError", errHas: "missing return"},
+	})
+}

@@ -105,7 +105,7 @@ func (c *Checker) Check(prior []Prior, cell []Segment, typeOf func(name string) 
 		}
 	}()
 	fset := token.NewFileSet()
-	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, nil), parser.SkipObjectResolution)
+	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, nil, nil), parser.SkipObjectResolution)
 	if err != nil {
 		return nil
 	}
@@ -118,12 +118,13 @@ func (c *Checker) Check(prior []Prior, cell []Segment, typeOf func(name string) 
 			kept = append(kept, p)
 		}
 	}
+	var hoisted map[string]string
 	for attempt := 0; ; attempt++ {
-		problems, stale := c.check(cell, kept, used, typeOf)
-		if len(stale) == 0 || attempt > 0 {
+		problems, stale, hoist := c.check(cell, kept, used, typeOf, hoisted)
+		if len(stale)+len(hoist) == 0 || attempt > 0 {
 			return knownNamesDefined(problems, defined, prior, typeOf)
 		}
-		kept = without(kept, stale)
+		kept, hoisted = without(kept, stale), hoist
 	}
 }
 
@@ -149,10 +150,12 @@ func knownNamesDefined(problems []Problem, defined map[string]bool, prior []Prio
 }
 
 // check runs go/types over the cell and the earlier declarations kept
-// that the identifiers used reach;
+// that the identifiers used reach, with package-level vars of the types
+// hoisted gives (see cellSource);
 // stale lists the earlier variables whose type disagrees with their
-// value's.
-func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typeOf func(string) reflect.Type) (problems []Problem, stale map[string]bool) {
+// value's; hoist, the variables the cell's statements define that its
+// funcs use, with their types (see hoistable).
+func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typeOf func(string) reflect.Type, hoisted map[string]string) (problems []Problem, stale map[string]bool, hoist map[string]string) {
 	// The earlier declarations' positions come from their own (cached)
 	// file set; the cell's file is placed after them, so that a position
 	// tells the two apart.
@@ -162,9 +165,9 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typ
 	if pf != nil {
 		fset.AddFile(priorName, -1, end)
 	}
-	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, prior), parser.SkipObjectResolution)
+	own, err := parser.ParseFile(fset, cellFile, cellSource(cell, prior, hoisted), parser.SkipObjectResolution)
 	if err != nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	files := []*ast.File{own}
 	if pf != nil {
@@ -196,7 +199,105 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typ
 		}
 	}
 	c.facts.Errors = cellErrors(fset, errs)
-	return report(fset, errs, own), stale
+	if hoisted == nil {
+		hoist = hoistable(own, info, errs)
+	}
+	return report(fset, errs, own), stale, hoist
+}
+
+// hoistable are the variables the cell's statements define (x := ...,
+// var x = ...) that its funcs use, by name, with their types as the cell
+// writes them. The evaluator makes them globals, which the funcs see;
+// checked as locals of the statements' wrapper func, they were undefined
+// there, and nothing was learnt of the funcs' code (a %T of x said
+// int|main.Level).
+func hoistable(own *ast.File, info *types.Info, errs []types.Error) map[string]string {
+	undefined := map[string]bool{}
+	for _, e := range errs {
+		if name, ok := strings.CutPrefix(e.Msg, "undefined: "); ok {
+			undefined[name] = true
+		}
+	}
+	if len(undefined) == 0 {
+		return nil
+	}
+	var out map[string]string
+	add := func(id *ast.Ident) {
+		v, ok := info.Defs[id].(*types.Var)
+		if !ok || !undefined[id.Name] {
+			return
+		}
+		t := types.TypeString(v.Type(), cellQualifier)
+		if strings.Contains(t, "invalid type") || strings.HasPrefix(t, "untyped") || localTypes(v.Type()) {
+			return
+		}
+		if out == nil {
+			out = map[string]string{}
+		}
+		out[id.Name] = t
+	}
+	for _, d := range own.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != wrapper {
+			continue
+		}
+		for _, st := range fd.Body.List {
+			switch st := st.(type) {
+			case *ast.AssignStmt:
+				for _, l := range st.Lhs {
+					if id, ok := l.(*ast.Ident); ok && st.Tok == token.DEFINE {
+						add(id)
+					}
+				}
+			case *ast.DeclStmt:
+				if gd, ok := st.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+					for _, sp := range gd.Specs {
+						for _, id := range sp.(*ast.ValueSpec).Names {
+							add(id)
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// localTypes reports whether t names a type declared inside a func,
+// which a package-level var cannot be written with.
+func localTypes(t types.Type) bool {
+	found := false
+	var walk func(t types.Type, depth int)
+	walk = func(t types.Type, depth int) {
+		if found || depth > 8 {
+			return
+		}
+		switch t := t.(type) {
+		case *types.Named:
+			if o := t.Obj(); o.Pkg() != nil && o.Parent() != o.Pkg().Scope() {
+				found = true
+				return
+			}
+			for i := range t.TypeArgs().Len() {
+				walk(t.TypeArgs().At(i), depth+1)
+			}
+		case *types.Pointer:
+			walk(t.Elem(), depth+1)
+		case *types.Slice:
+			walk(t.Elem(), depth+1)
+		case *types.Array:
+			walk(t.Elem(), depth+1)
+		case *types.Map:
+			walk(t.Key(), depth+1)
+			walk(t.Elem(), depth+1)
+		case *types.Chan:
+			walk(t.Elem(), depth+1)
+		case *types.Signature, *types.Struct, *types.Interface:
+			found = true // written out, their parts would need the same walk
+		}
+	}
+	walk(t, 0)
+	return found
 }
 
 // cellErrors are all of go/types' errors in the cell, nil when an import

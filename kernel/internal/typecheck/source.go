@@ -5,6 +5,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -12,8 +14,10 @@ import (
 // cellSource is the file checked for the cell: the earlier cells'
 // imports the cell does not redo, the cell's imports, declarations and
 // vars at package level, its statements in a function, each segment
-// preceded by a //line directive giving its cell position.
-func cellSource(cell []Segment, prior []Prior) string {
+// preceded by a //line directive giving its cell position. hoisted
+// declares package-level vars (name → type) for the variables the
+// statements define that the cell's funcs use (see hoistable).
+func cellSource(cell []Segment, prior []Prior, hoisted map[string]string) string {
 	var b strings.Builder
 	b.WriteString("package main\n")
 	writeImports(&b, prior)
@@ -28,6 +32,12 @@ func cellSource(cell []Segment, prior []Prior) string {
 	for _, s := range cell {
 		if s.Kind == Decl || s.Kind == Var {
 			seg(s)
+		}
+	}
+	if len(hoisted) > 0 {
+		b.WriteString("//line hoisted.go:1:1\n") // not the cell's positions
+		for _, name := range slices.Sorted(maps.Keys(hoisted)) {
+			fmt.Fprintf(&b, "var %s %s\n", name, hoisted[name])
 		}
 	}
 	fmt.Fprintf(&b, "func %s() {\n", wrapper)
