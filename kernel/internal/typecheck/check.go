@@ -479,6 +479,37 @@ func reported(msg string) bool {
 		// var s Num with Num = ~int | ~float64: the interpreter made s a
 		// nil interface.
 		return true
+	case strings.Contains(msg, "(type parameter ") && strings.Contains(msg, " cannot use operator "),
+		strings.HasSuffix(msg, "(incomparable types in type set)"),
+		strings.Contains(msg, " type arguments but want "), strings.HasPrefix(msg, "not enough type arguments for type "),
+		strings.HasPrefix(msg, "cannot use generic function ") || strings.HasPrefix(msg, "cannot use generic type "),
+		strings.HasPrefix(msg, "cannot use type switch on type parameter value "),
+		strings.HasPrefix(msg, "in call to ") && strings.Contains(msg, ", cannot infer ") && strings.Contains(msg, "(declared at "+cellFile+":"):
+		// Generic code Go refuses: the interpreter ran Max[T any] with
+		// a < b, or failed with its own words (a cell's generic func:
+		// the checker's picture of a package's may differ).
+		return true
+	case strings.HasPrefix(msg, "cannot fallthrough "), msg == "fallthrough statement out of place",
+		msg == "cannot use iota outside constant declaration", strings.HasSuffix(msg, ") is not constant"),
+		strings.HasPrefix(msg, "field and method with the same name "), strings.HasPrefix(msg, "duplicate method "),
+		strings.HasPrefix(msg, "use of package ") && strings.HasSuffix(msg, " not in selector"),
+		strings.HasPrefix(msg, "ambiguous selector "),
+		msg == "func init must have no arguments and no return values", msg == "cannot declare init - must be func",
+		strings.HasPrefix(msg, "defer discards result of "), strings.HasPrefix(msg, "go discards result of "),
+		strings.HasPrefix(msg, "invalid receiver type "), strings.HasPrefix(msg, "invalid recursive type"),
+		strings.HasPrefix(msg, "label ") && strings.HasSuffix(msg, " not declared"),
+		strings.HasPrefix(msg, "invalid continue label "), strings.HasPrefix(msg, "invalid break label "),
+		strings.HasPrefix(msg, "invalid operation: cannot call ") && strings.HasSuffix(msg, " is not a function"),
+		strings.Contains(msg, "receive-only channel") || strings.Contains(msg, "send-only channel"),
+		strings.Contains(msg, "(cannot refer to unexported "), strings.HasPrefix(msg, "cannot refer to unexported field "),
+		strings.HasSuffix(msg, " (type) is not an expression"), strings.HasPrefix(msg, "invalid method expression "),
+		strings.HasPrefix(msg, "use of untyped nil"), strings.HasPrefix(msg, "invalid array length "),
+		strings.HasPrefix(msg, "invalid map key type "), msg == "select case must be send or receive (possibly with assignment)",
+		strings.HasPrefix(msg, "invalid composite literal type "), msg == "use of .(type) outside type switch":
+		// Decided by the cell's own code: the interpreter ran it (iota
+		// was 0, a fallthrough into a type switch's next case, c.F of
+		// two embedded F), or panicked with reflect's words.
+		return true
 	case noFieldOrMethod(msg):
 		// wg.Wiat(), p.Nmae: a typo of a field or method of a type the
 		// checker knows whole: as for a plain name, the units before it
@@ -523,7 +554,7 @@ func noFieldOrMethod(msg string) bool {
 // not used": an expression statement whose value is dropped (append's
 // result, most often).
 func unusedValue(msg string) bool {
-	return strings.HasSuffix(msg, " is not used") && strings.Contains(msg, " of type ") && !strings.Contains(msg, "iter.Seq")
+	return strings.HasSuffix(msg, " is not used") && (strings.Contains(msg, " of type ") || strings.Contains(msg, "(untyped ")) && !strings.Contains(msg, "iter.Seq")
 }
 
 // inFuncBody reports whether pos is inside one of the cell's functions:

@@ -373,6 +373,42 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 	}
 }
 
+func TestCheckReportsCodeGoRefusesThatTheInterpreterRuns(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"an operator a constraint does not allow", "func Max[T any](a, b T) T {\n\tif a < b {\n\t\treturn b\n\t}\n\treturn a\n}", "invalid operation: a < b (type parameter T cannot use operator <)"},
+		{"== under any", "func Eq[T any](a, b T) bool { return a == b }", "invalid operation: a == b (incomparable types in type set)"},
+		{"too many type arguments", "func Id[T any](x T) T { return x }\nvar _ = Id[int, string](1)", "got 2 type arguments but want 1"},
+		{"a generic func not instantiated", "func Id[T any](x T) T { return x }\nfunc f() { g := Id; _ = g }", "cannot use generic function Id without instantiation"},
+		{"a type argument a cell's func cannot infer", "func Zero[T any]() T { var z T; return z }\nfunc f() { _ = Zero() }", "in call to Zero, cannot infer T"},
+		{"fallthrough in a type switch", "func f(x any) {\n\tswitch x.(type) {\n\tcase int:\n\t\tfallthrough\n\tcase string:\n\t}\n}", "cannot fallthrough in type switch"},
+		{"iota outside a constant", "func f() int { x := iota; return x }", "cannot use iota outside constant declaration"},
+		{"a variable as a constant", "func f() int { x := 3; const c = x; return c }", "x (variable of type int) is not constant"},
+		{"a field and a method of one name", "type T struct{ M int }\nfunc (T) M() {}", "field and method with the same name M"},
+		{"an ambiguous selector", "type A struct{ F int }\ntype B struct{ F int }\ntype C struct {\n\tA\n\tB\n}\nfunc f(c C) int { return c.F }", "ambiguous selector c.F"},
+		{"init with a parameter", "func init(x int) {}", "func init must have no arguments and no return values"},
+		{"a result deferred away", "func f(s []int) { defer len(s) }", "defer discards result of len(s)"},
+		{"a method on an interface", "type I interface{ M() }\nfunc (i I) N() {}", "invalid receiver type I (pointer or interface type)"},
+		{"a recursive struct", "type T struct{ t T }", "invalid recursive type"},
+		{"a goto to no label", "func f() { goto L }", "label L not declared"},
+		{"an int called", "func f() { x := 3; x() }", "invalid operation: cannot call x (variable of type int): int is not a function"},
+		{"a send on a receive-only channel", "func f(c <-chan int) { c <- 1 }", "invalid operation: cannot send to receive-only channel"},
+		{"a package's unexported field", "import \"time\"\nfunc f() { _ = time.Time{}.wall }", "time.Time{}.wall undefined (cannot refer to unexported field wall)"},
+		{"a package's unexported field in a literal", "import \"time\"\nvar _ = time.Time{wall: 1}", "cannot refer to unexported field wall in struct literal of type time.Time"},
+		{"a type as a value", "func f() { x := int; _ = x }", "int (type) is not an expression"},
+		{"a value method expression of a pointer method", "type T struct{}\nfunc (t *T) M() {}\nfunc f() { g := T.M; _ = g }", "invalid method expression T.M (needs pointer receiver (*T).M)"},
+		{"an unused constant expression", "func f() { 1 + 2 }", "1 + 2 (untyped int constant 3) is not used"},
+		{"a select case that is no communication", "func f(x int) {\n\tselect {\n\tcase x > 0:\n\t}\n}", "select case must be send or receive"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := msgs(newTestChecker(nil).Check(nil, decl(tc.text), nil))
+			if len(got) < 1 || !strings.HasPrefix(got[0], tc.want) {
+				t.Fatalf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestCheckLeavesACellsTopLevelValueAlone(t *testing.T) {
 	c := newTestChecker(nil)
 	cell := []Segment{{Kind: Stmt, Text: "xs := []int{1}\nappend(xs, 2)\nlen(xs) + 1", Line: 1, Col: 1}}
