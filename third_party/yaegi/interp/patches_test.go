@@ -2819,3 +2819,21 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestATypeDefinedOnAStructTypeIsATypeOfItsOwn(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "reflect")
+type Point struct{ X int }
+type plain Point
+func (p Point) String() string { return fmt.Sprint(plain(p)) + "!" }
+func main() {
+	var a any = plain(Point{1})
+	_, isPoint := a.(Point)
+	_, isPlain := a.(plain)
+	fmt.Println(isPoint, isPlain, reflect.TypeOf(a) == reflect.TypeOf(Point{}))
+	fmt.Println(Point{2}.String())
+}`)
+	if want := "false true false\n{2}!\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

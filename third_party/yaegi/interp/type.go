@@ -1661,6 +1661,16 @@ func (t *itype) methods() methodSet {
 
 		switch typ.cat {
 		case linkedT:
+			if definedWithoutMethods(typ) {
+				for _, f := range typ.field { // promoted from its struct's fields
+					if f.embed {
+						for k, v := range getMethods(f.typ) {
+							res[k] = v
+						}
+					}
+				}
+				break
+			}
 			for k, v := range getMethods(typ.val) {
 				res[k] = v
 			}
@@ -1951,7 +1961,7 @@ func (t *itype) lookupMethod2(name string, seen map[*itype]bool) (*node, []int) 
 		if best != nil {
 			return best, index
 		}
-		if t.cat == linkedT || isInterfaceSrc(t) && t.val != nil {
+		if t.cat == linkedT && !definedWithoutMethods(t) || isInterfaceSrc(t) && t.val != nil {
 			return t.val.lookupMethod2(name, seen)
 		}
 	}
@@ -2250,7 +2260,7 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 	}
 	switch t.cat {
 	case linkedT:
-		t.rtype = t.val.refType(ctx)
+		t.rtype = ownStructMark(t.val.refType(ctx), t)
 	case arrayT:
 		t.rtype = reflect.ArrayOf(t.length, t.val.refType(ctx))
 	case sliceT, variadicT:
@@ -2422,7 +2432,9 @@ func (t *itype) frameType() (r reflect.Type) {
 	}
 	switch t.cat {
 	case linkedT:
-		r = t.val.frameType()
+		if r = t.val.frameType(); r.Kind() == reflect.Struct {
+			r = t.TypeOf() // golessons: its own struct type (ownStructMark)
+		}
 	case arrayT:
 		r = reflect.ArrayOf(t.length, t.val.frameType())
 	case sliceT, variadicT:
@@ -2721,3 +2733,49 @@ func isNumber(t reflect.Type) bool {
 func isBoolean(t reflect.Type) bool       { return t != nil && t.Kind() == reflect.Bool }
 func isString(t reflect.Type) bool        { return t != nil && t.Kind() == reflect.String }
 func isConstantValue(t reflect.Type) bool { return t != nil && t.Implements(constVal) }
+
+// definedWithoutMethods reports whether t, a type defined on another
+// type (type plain Point), has none of that type's methods, as in Go:
+// only an interface's carry over. A compiled type's are kept (its
+// values reach compiled code with them anyway; see the README). Upstream
+// gave plain Point's String, so a String calling fmt.Sprint(plain(p)),
+// the usual way to print the fields without recursion, called itself
+// until the stack overflowed. (golessons)
+func definedWithoutMethods(t *itype) bool {
+	if t.cat != linkedT || t.val == nil {
+		return false
+	}
+	switch t.val.cat {
+	case valueT, errorT, interfaceT:
+		return false
+	}
+	return !isInterfaceSrc(t.val)
+}
+
+// ownStructMark is rt, the reflect type of the named struct type that
+// t is defined on (type plain Point), with t's own name in the mark that
+// tells named struct types apart (see refType's structT): with Point's,
+// a plain was a Point to fmt, type switches and assertions, and a Point's
+// String calling fmt.Sprint(plain(p)), the usual way to print the fields
+// without recursion, called itself. (golessons)
+func ownStructMark(rt reflect.Type, t *itype) reflect.Type {
+	if t.name == "" || rt == nil || rt.Kind() != reflect.Struct || rt.NumField() == 0 {
+		return rt
+	}
+	first := rt.Field(0)
+	mark := first.Tag.Get("yaegi")
+	own := t.path + "." + t.name
+	if mark == "" || mark == own {
+		return rt
+	}
+	fields := make([]reflect.StructField, rt.NumField())
+	for i := range fields {
+		f := rt.Field(i)
+		if f.Type == unsafe2.DummyType {
+			return rt // a recursive type still being built
+		}
+		fields[i] = reflect.StructField{Name: f.Name, PkgPath: f.PkgPath, Type: f.Type, Tag: f.Tag, Anonymous: f.Anonymous}
+	}
+	fields[0].Tag = reflect.StructTag(strings.Replace(string(first.Tag), `yaegi:"`+mark+`"`, `yaegi:"`+own+`"`, 1))
+	return reflect.StructOf(fields)
+}
