@@ -53,3 +53,15 @@ me, ok := errors.AsType[*MyErr](&MyErr{9})
 fmt.Println(me.Code, ok)`}, out: "9 true\n"},
 	})
 }
+
+func TestALoggersPrintMethodsPrintAsTheStandardLoggersDo(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "String of elements, keys and %T", cells: []string{`import ("log"; "os")
+type Lvl int
+func (l Lvl) String() string { return "lvl" }
+l := log.New(os.Stdout, "app: ", 0)`, `l.Println(Lvl(1), []Lvl{2}, map[string]Lvl{"a": 3})
+l.Printf("%v %T %s", []Lvl{2}, Lvl(1), []Lvl{4})
+func show(v any) { l.Print(v) }
+show(Lvl(2))`}, out: "app: lvl [lvl] map[a:lvl]\napp: [lvl] main.Lvl [lvl]\napp: lvl\n"},
+	})
+}

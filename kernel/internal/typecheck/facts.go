@@ -438,6 +438,28 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		if !ok {
 			return true
 		}
+		if m, ok := info.Uses[sel.Sel].(*types.Func); ok && m.Signature().Recv() != nil && isLogger(m.Signature().Recv().Type(), pkg) {
+			// l.Println(v) of a log.New logger: as log.Println(v) below.
+			p := fset.Position(sel.Sel.Pos())
+			if p.Filename != cellFile {
+				return true
+			}
+			at, name := Pos{p.Line, p.Column}, "log."+m.Name()
+			if printFuncs[name] {
+				if args := dynArgs(call, info, pkg, name, params); args != nil {
+					f.DynArgs[at] = args
+				}
+				if es := elemStringers(call, info, pkg, name); es != nil {
+					f.ElemStringers[at] = es
+				}
+			}
+			if i, ok := printfFuncs[name]; ok {
+				if names := typeNames(call, i, info, scope); names != nil {
+					f.TypeNames[at] = names
+				}
+			}
+			return true
+		}
 		if m, ok := info.Uses[sel.Sel].(*types.Func); ok && m.Signature().Recv() != nil && m.Pkg() != nil &&
 			m.Pkg().Path() == "encoding/xml" && (m.Name() == "Encode" || m.Name() == "EncodeElement") && len(call.Args) > 0 {
 			// enc.Encode(v): as xml.Marshal(v) below.
@@ -874,6 +896,21 @@ func cellInterface(t types.Type, pkg *types.Package) bool {
 	}
 	it, ok := n.Underlying().(*types.Interface)
 	return ok && it.NumMethods() > 0
+}
+
+// isLogger reports whether t is the logger log.New returns (the
+// evaluator's stand-in for *log.Logger, whose methods the checker's
+// table names after the stand-in's package).
+func isLogger(t types.Type, pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() != "log" {
+			continue
+		}
+		if fn, ok := imp.Scope().Lookup("New").(*types.Func); ok && fn.Signature().Results().Len() == 1 {
+			return types.Identical(fn.Signature().Results().At(0).Type(), t)
+		}
+	}
+	return false
 }
 
 // namedResult is t as the cell writes it when t is a named slice or
