@@ -2837,3 +2837,24 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestASliceArgumentIsSpreadOnlyWithAnEllipsis(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Row []any
+func emit(vals ...any) { fmt.Println(len(vals), vals) }
+func main() {
+	emit(1, []any{2})
+	emit([]any{2})
+	emit([]any{3, 4}...)
+	emit(Row{5, 6}...)
+	row := []any{1, "a"}
+	var rows []any
+	rows = append(rows, row)
+	rows = append(rows, row...)
+	fmt.Println(len(rows), rows)
+}`)
+	if want := "2 [1 [2]]\n1 [[2]]\n2 [3 4]\n2 [5 6]\n3 [[1 a] 1 a]\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -2125,8 +2125,11 @@ func call(n *node) {
 			for i, v := range values {
 				switch {
 				case variadic >= 0 && i >= variadic:
-					if v(f).Type() == vararg.Type() {
-						vararg.Set(v(f))
+					if hasVariadicArgs {
+						// golessons: f(s...) passes s itself. Upstream took any
+						// argument of the slice's type for it: emit(1, []any{2})
+						// of a func emit(vals ...any) dropped the 1.
+						vararg.Set(v(f).Convert(vararg.Type()))
 					} else {
 						vararg.Set(reflect.Append(vararg, v(f)))
 					}
@@ -4260,14 +4263,12 @@ func appendSlice(n *node) {
 }
 
 func _append(n *node) {
-	if len(n.child) == 3 {
-		c1, c2 := n.child[1], n.child[2]
-		if (c1.typ.cat == valueT || c2.typ.cat == valueT) && c1.typ.rtype == c2.typ.rtype ||
-			isArray(c2.typ) && c2.typ.elem().id() == n.typ.elem().id() ||
-			isByteArray(c1.typ.TypeOf()) && isString(c2.typ.TypeOf()) {
-			appendSlice(n)
-			return
-		}
+	if len(n.child) == 3 && n.action == aCallSlice {
+		// golessons: only append(s, t...) appends t's elements. Upstream
+		// guessed from the types, and append(rows, row) of a []any row
+		// to a []any appended its elements.
+		appendSlice(n)
+		return
 	}
 
 	dest := genValueOutput(n, n.typ.rtype)
