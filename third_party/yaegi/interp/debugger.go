@@ -692,7 +692,13 @@ func (f *DebugFrameScope) Variables() []*DebugVariable {
 	}
 
 	index := map[int]string{}
-	scanScope(d.scope, index)
+	if n := d.node; n != nil && n.interp != nil {
+		n.interp.compiling.RLock() // golessons: see Interpreter.compiling
+		scanScope(d.scope, index)
+		n.interp.compiling.RUnlock()
+	} else {
+		scanScope(d.scope, index)
+	}
 
 	m := make([]*DebugVariable, 0, len(f.frame.data))
 	for i, v := range f.frame.data {

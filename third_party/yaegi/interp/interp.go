@@ -252,6 +252,12 @@ type Interpreter struct {
 	hooks *hooks // symbol hooks
 
 	debugger *Debugger
+
+	// compiling is held by CompileAST, which writes the scopes, and read
+	// by the debugger's scans of a stopped frame's scope, which run on
+	// goroutines of the program while it compiles more (golessons: a
+	// fatal concurrent map iteration and map write).
+	compiling sync.RWMutex
 }
 
 const (
