@@ -81,6 +81,9 @@ type __gl_ordered interface {
 
 func min[__glT __gl_ordered](x __glT, ys ...__glT) __glT {
 	for _, y := range ys {
+		if y != y {
+			return y // a NaN, whichever argument it is
+		}
 		// Go's min of 0.0 and -0.0 is -0.0, whichever comes first.
 		if y < x || y == x && __glrt.NegZero(y) {
 			x = y
@@ -91,6 +94,9 @@ func min[__glT __gl_ordered](x __glT, ys ...__glT) __glT {
 
 func max[__glT __gl_ordered](x __glT, ys ...__glT) __glT {
 	for _, y := range ys {
+		if y != y {
+			return y
+		}
 		if y > x || y == x && __glrt.NegZero(x) {
 			x = y
 		}
@@ -430,6 +436,7 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		return v
 	})
 	m["AssertionError"] = reflect.ValueOf(e.names.assertionError)
+	m["ConcreteAssertionError"] = reflect.ValueOf(e.names.concreteAssertionError)
 	m["Return"] = reflect.ValueOf(func() { panic(returnPanic{}) })
 	m["CtxKey"] = reflect.ValueOf(func(name string, k any) any { return ctxKey{name, bare(k), e.names} })
 	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })

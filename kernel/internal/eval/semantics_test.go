@@ -238,6 +238,8 @@ s`}, text: `"ab"`},
 		{name: "a constant min of an int and a float is a float", cells: []string{"import \"fmt\"\nconst k = min(1, 2.0)", "fmt.Sprintf(\"%T %v\", k, k)"}, text: `"float64 1"`},
 		{name: "negative zero is the smaller zero, in either order", cells: []string{"import \"math\"\nnegz := math.Copysign(0, -1)\nvar z float64",
 			"[]bool{math.Signbit(min(z, negz)), math.Signbit(min(negz, z)), math.Signbit(max(negz, z)), math.Signbit(max(z, negz))}"}, text: "[true true false false]"},
+		{name: "a NaN anywhere is the result", cells: []string{"import \"math\"\nx, nan := 2.0, math.NaN()",
+			"[]any{min(x, nan), max(x, nan), min(nan, x), max(x, 3, nan, 1), min(float32(1), float32(nan))}"}, text: "[NaN NaN NaN NaN NaN]"},
 		{name: "a constant max as an array length and an int8", cells: []string{"var a [max(2, 4)]int\nvar y int8 = max(100, 27)\n[]any{len(a), y}"}, text: "[4 100]"},
 	})
 }
