@@ -192,8 +192,8 @@ func (tn *typeNames) typeName(rt reflect.Type) string {
 
 // interpStruct reports whether rt is an unnamed struct type the
 // interpreter built for a cell (struct{ name string }): one of its
-// fields is the exported alias of an unexported one, or carries the
-// interpreter's type tag.
+// fields is the exported alias of an unexported one, carries the
+// interpreter's type tag, or holds a cell's struct type.
 func interpStruct(rt reflect.Type) bool {
 	if rt.Kind() != reflect.Struct || rt.Name() != "" {
 		return false
@@ -202,6 +202,9 @@ func interpStruct(rt reflect.Type) bool {
 		f := rt.Field(i)
 		if _, alias := declaredName(f); alias || f.Tag.Get("yaegi") != "" || f.Tag.Get(fieldTypeTag) != "" {
 			return true
+		}
+		if strings.Contains(f.Type.String(), yaegiMark) {
+			return true // a field of a cell's struct type: struct{ P Point }
 		}
 	}
 	return false

@@ -85,3 +85,17 @@ show()`}, out: "main.Level main.Tags\nb+a\n"},
 func sign() int { if n > 0 { return 1 } }`}, errName: "CompileError", errHas: "missing return"},
 	})
 }
+
+func TestUnnamedStructsAndNilMapsOfCellTypesPrintAsGoDoes(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "an unnamed struct holding a cell struct", cells: []string{`import "fmt"
+type Pt struct{ X int }
+fmt.Printf("%T|%#v\n", struct{ P Pt }{}, struct{ P Pt }{Pt{1}})
+fmt.Printf("%T\n", struct{ P Pt; q []Pt }{})`}, out: "struct { P main.Pt }|struct { P main.Pt }{P:main.Pt{X:1}}\nstruct { P main.Pt; q []main.Pt }\n"},
+		{name: "a nil map of a cell struct", cells: []string{`import "fmt"
+type Inner struct{ A int }
+type S struct{ M map[string]Inner }
+var m map[string]Inner
+fmt.Printf("%#v %#v\n", m, S{})`}, out: "map[string]main.Inner(nil) main.S{M:map[string]main.Inner(nil)}\n"},
+	})
+}

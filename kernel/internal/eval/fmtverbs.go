@@ -532,6 +532,9 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		}
 		return "[" + strings.Join(parts, " ") + "]"
 	case reflect.Map:
+		if sharp && v.IsNil() {
+			return tn.typeName(t) + "(nil)"
+		}
 		keys := v.MapKeys()
 		sort.Slice(keys, func(i, j int) bool { return lessKey(keys[i], keys[j]) })
 		parts := make([]string, len(keys))
