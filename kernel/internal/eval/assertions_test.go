@@ -131,6 +131,29 @@ try(func() { _ = n.(Shape) })`}, out: "interface conversion: main.Half is not ma
 			"interface conversion: main.Ptr is not main.Shape: missing method Area\n" +
 			"interface conversion: *main.Half is not main.Shape: missing method Perimeter\n" +
 			"interface conversion: float64 is not main.Shape: missing method Area\n"},
+		{name: "to a type that is no interface: the static and the dynamic types, as Go names them", cells: []string{`import ("fmt"; "runtime")
+type Animal interface{ Sound() string }
+type Cat struct{}
+type Cow struct{ n int }
+func (Cat) Sound() string  { return "meow" }
+func (*Cow) Sound() string { return "moo" }
+func try(f func()) {
+	defer func() {
+		r := recover()
+		_, isRT := r.(runtime.Error)
+		fmt.Println(r, isRT)
+	}()
+	f()
+}`, `var a Animal = Cat{}
+try(func() { _ = a.(*Cow) })
+var x any = 3
+try(func() { _ = x.(string) })
+var n Animal
+try(func() { _ = n.(Cat) })
+try(func() { fmt.Println(a.(Cat).Sound()) })`}, out: "interface conversion: main.Animal is main.Cat, not *main.Cow true\n" +
+			"interface conversion: interface {} is int, not string true\n" +
+			"interface conversion: main.Animal is nil, not main.Cat true\n" +
+			"meow\n<nil> false\n"},
 	})
 }
 
