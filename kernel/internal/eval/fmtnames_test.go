@@ -97,5 +97,14 @@ type Inner struct{ A int }
 type S struct{ M map[string]Inner }
 var m map[string]Inner
 fmt.Printf("%#v %#v\n", m, S{})`}, out: "map[string]main.Inner(nil) main.S{M:map[string]main.Inner(nil)}\n"},
+		{name: "cell values held in error and fmt.Stringer fields and elements", cells: []string{`import "fmt"
+type NotFound struct{ Key string }
+func (e NotFound) Error() string { return "nf" }
+type Sq struct{ S int }
+func (s Sq) String() string { return "sq" }
+type H struct{ E error; F fmt.Stringer }
+fmt.Printf("%#v %#v\n", []error{NotFound{"x"}}, H{E: NotFound{"k"}, F: Sq{4}})
+fmt.Printf("%v %+v\n", H{E: NotFound{"k"}, F: Sq{4}}, []error{NotFound{"y"}})`},
+			out: "[]error{main.NotFound{Key:\"x\"}} main.H{E:main.NotFound{Key:\"k\"}, F:main.Sq{S:4}}\n{nf sq} [nf]\n"},
 	})
 }

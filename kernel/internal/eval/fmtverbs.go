@@ -427,8 +427,12 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 	if v.Kind() == reflect.Struct && v.CanInterface() {
 		if inner, wrapped := unwrapYaegi(v.Interface()); wrapped {
 			switch v.Interface().(type) {
-			case error, fmt.Stringer, fmt.Formatter: // yaegi's method wrapper: fmt calls its Error or String
+			case fmt.Formatter: // fmt calls Format for every verb
 				return fmt.Sprintf(verb, v.Interface())
+			case error, fmt.Stringer: // yaegi's method wrapper: fmt calls its Error or String
+				if !sharp { // but not for %#v, which prints the value
+					return fmt.Sprintf(verb, v.Interface())
+				}
 			}
 			return tn.format(reflect.ValueOf(inner), mode, depth+1) // one for another interface (sort.Interface)
 		}
