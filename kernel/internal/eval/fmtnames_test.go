@@ -106,5 +106,10 @@ type H struct{ E error; F fmt.Stringer }
 fmt.Printf("%#v %#v\n", []error{NotFound{"x"}}, H{E: NotFound{"k"}, F: Sq{4}})
 fmt.Printf("%v %+v\n", H{E: NotFound{"k"}, F: Sq{4}}, []error{NotFound{"y"}})`},
 			out: "[]error{main.NotFound{Key:\"x\"}} main.H{E:main.NotFound{Key:\"k\"}, F:main.Sq{S:4}}\n{nf sq} [nf]\n"},
+		{name: "an extra Printf argument of a cell struct", cells: []string{`import ("fmt"; "log"; "os")
+type Pt struct{ X int }
+fmt.Printf("point\n", Pt{3})
+l := log.New(os.Stdout, "", 0)
+l.Printf("v", Pt{6})`}, out: "point\n%!(EXTRA main.Pt={3})v%!(EXTRA main.Pt={6})\n"},
 	})
 }

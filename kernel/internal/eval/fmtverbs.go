@@ -30,25 +30,32 @@ func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) {
 	f["Sprint"] = reflect.ValueOf(func(a ...any) string { return fmt.Sprint(tn.values(a)...) })
 	f["Sprintln"] = reflect.ValueOf(func(a ...any) string { return fmt.Sprintln(tn.values(a)...) })
 	f["Printf"] = reflect.ValueOf(func(format string, a ...any) (int, error) {
-		format, a = tn.args(format, a)
-		return fmt.Fprintf(out.stdout(), format, a...)
+		return io.WriteString(out.stdout(), tn.sprintf(format, a...))
 	})
-	f["Sprintf"] = reflect.ValueOf(func(format string, a ...any) string {
-		format, a = tn.args(format, a)
-		return fmt.Sprintf(format, a...)
-	})
+	f["Sprintf"] = reflect.ValueOf(tn.sprintf)
 	f["Fprintf"] = reflect.ValueOf(func(w io.Writer, format string, a ...any) (int, error) {
-		format, a = tn.args(format, a)
-		return fmt.Fprintf(out.route(w), format, a...)
+		return io.WriteString(out.route(w), tn.sprintf(format, a...))
 	})
 	f["Errorf"] = reflect.ValueOf(func(format string, a ...any) error {
 		format, a = tn.args(format, a)
 		return tidyWrapped(fmt.Errorf(format, a...))
 	})
 	f["Appendf"] = reflect.ValueOf(func(b []byte, format string, a ...any) []byte {
-		format, a = tn.args(format, a)
-		return fmt.Appendf(b, format, a...)
+		return append(b, tn.sprintf(format, a...)...)
 	})
+}
+
+// sprintf is fmt.Sprintf as the cells' Printf functions format: with the
+// cells' types named (args), and fmt's notes of a wrong or extra
+// argument (%!(EXTRA main.Pt={2})) naming a cell's struct type as
+// declared, where fmt writes the interpreter's struct.
+func (tn *typeNames) sprintf(format string, a ...any) string {
+	format, a = tn.args(format, a)
+	s := fmt.Sprintf(format, a...)
+	if strings.Contains(s, "%!") && strings.Contains(s, yaegiMark) {
+		s = tidyTypeNames(s)
+	}
+	return s
 }
 
 // printWrappers is yaegi's "MapTypes" export for the printing functions

@@ -109,7 +109,7 @@ func (l *Logger) values(v []any) []any {
 // sprintf formats as the cells' fmt.Sprintf does (fmtverbs.go).
 func (l *Logger) sprintf(format string, v []any) string {
 	if l.names != nil {
-		format, v = l.names.args(format, v)
+		return l.names.sprintf(format, v...)
 	}
 	return fmt.Sprintf(format, v...)
 }
