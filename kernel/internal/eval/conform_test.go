@@ -62,6 +62,8 @@ func TestVersionedStandardImports(t *testing.T) {
 		{name: "math/rand/v2 is package rand", cells: []string{`import "math/rand/v2"`, "rand.IntN(1)"}, text: "0"},
 		{name: "math/rand/v2's generic N", cells: []string{"import (\"math/rand/v2\"; \"time\")\ntype Die int",
 			"d, t := rand.N(Die(1)), rand.N(time.Nanosecond)\n[]any{d, t, rand.N(uint8(1))}"}, text: "[0 0s 0]"},
+		{name: "standard generic funcs with their type arguments written", cells: []string{"import (\"fmt\"; \"math/rand/v2\"; \"maps\"; \"slices\"; \"time\")",
+			"fmt.Sprint(rand.N[int64](1), rand.N[time.Duration](1), slices.Sorted[string](maps.Keys(map[string]int{\"b\": 1, \"a\": 2})))"}, text: `"0 0s [a b]"`},
 		{name: "math/rand/v2 beside math/rand under another name", cells: []string{
 			"import \"math/rand\"\nimport r2 \"math/rand/v2\"", "rand.Intn(1) + r2.IntN(1)"}, text: "0"},
 	})

@@ -231,6 +231,20 @@ var seqFuncs = map[string]func(args []types.Type) []types.Type{
 	"math/rand/v2.N": argTypes,
 }
 
+// explicitlyInstantiated is the func of fun, a call's Fun, without the
+// type arguments written for it (rand.N[int64] is rand.N): the
+// evaluator's concrete copies take their types from the call's arguments,
+// which the type arguments typed.
+func explicitlyInstantiated(fun ast.Expr) ast.Expr {
+	switch ix := fun.(type) {
+	case *ast.IndexExpr:
+		return ix.X
+	case *ast.IndexListExpr:
+		return ix.X
+	}
+	return fun
+}
+
 // argTypes is the type of the first argument.
 func argTypes(args []types.Type) []types.Type { return args[:1] }
 
@@ -434,7 +448,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 		if id := calledIdent(call.Fun); id != nil {
 			return true // calls and values alike: below
 		}
-		sel, ok := call.Fun.(*ast.SelectorExpr)
+		sel, ok := ast.Unparen(explicitlyInstantiated(call.Fun)).(*ast.SelectorExpr)
 		if !ok {
 			return true
 		}

@@ -139,7 +139,14 @@ func Seqs(n ast.Node, at func(sel *ast.Ident) (Seq, bool)) error {
 			if keep[v] {
 				return true
 			}
-			sel, ok := v.Fun.(*ast.SelectorExpr)
+			fun := v.Fun
+			switch ix := fun.(type) { // rand.N[int64](1): the copy is written for the argument's type
+			case *ast.IndexExpr:
+				fun = ix.X
+			case *ast.IndexListExpr:
+				fun = ix.X
+			}
+			sel, ok := fun.(*ast.SelectorExpr)
 			if !ok {
 				return true
 			}
