@@ -355,19 +355,11 @@ func (tn *typeNames) shadowStruct(v reflect.Value, budget *int, depth int) (refl
 	if !anyChanged {
 		return v, false
 	}
-	fields := make([]reflect.StructField, t.NumField())
-	for i := range fields {
-		f := t.Field(i)
-		fields[i] = reflect.StructField{Name: f.Name, PkgPath: f.PkgPath, Type: f.Type, Tag: f.Tag, Anonymous: f.Anonymous}
-		if changed[i] {
-			fields[i].Type = anyType
-		}
-	}
-	out := reflect.New(reflect.StructOf(fields)).Elem()
-	for i := range fields {
+	out := reflect.New(structWith(t, changed, func(int) reflect.Type { return anyType })).Elem()
+	for i := range t.NumField() {
 		switch {
 		case !changed[i]:
-			if fields[i].IsExported() {
+			if t.Field(i).IsExported() {
 				out.Field(i).Set(v.Field(i))
 			}
 		case strings.Contains(t.Field(i).Tag.Get("json"), ",omitempty") && emptyForJSON(v.Field(i)):
@@ -377,6 +369,20 @@ func (tn *typeNames) shadowStruct(v reflect.Value, budget *int, depth int) (refl
 		}
 	}
 	return out, true
+}
+
+// structWith is the struct type t with the fields that changed of the
+// type typeOf gives them, for a shadow value.
+func structWith(t reflect.Type, changed []bool, typeOf func(i int) reflect.Type) reflect.Type {
+	fields := make([]reflect.StructField, t.NumField())
+	for i := range fields {
+		f := t.Field(i)
+		fields[i] = reflect.StructField{Name: f.Name, PkgPath: f.PkgPath, Type: f.Type, Tag: f.Tag, Anonymous: f.Anonymous}
+		if changed[i] {
+			fields[i].Type = typeOf(i)
+		}
+	}
+	return reflect.StructOf(fields)
 }
 
 // emptyForJSON is encoding/json's notion of an empty value for omitempty.

@@ -423,20 +423,12 @@ func (tn *typeNames) xmlShadowStruct(v reflect.Value, budget *int, depth int) (r
 	if !anyChanged {
 		return v, false
 	}
-	fields := make([]reflect.StructField, t.NumField())
-	for i := range fields {
-		f := t.Field(i)
-		fields[i] = reflect.StructField{Name: f.Name, PkgPath: f.PkgPath, Type: f.Type, Tag: f.Tag, Anonymous: f.Anonymous}
-		if changed[i] {
-			fields[i].Type = parts[i].Type()
-		}
-	}
-	out := reflect.New(reflect.StructOf(fields)).Elem()
-	for i := range fields {
+	out := reflect.New(structWith(t, changed, func(i int) reflect.Type { return parts[i].Type() })).Elem()
+	for i := range t.NumField() {
 		switch {
 		case changed[i]:
 			out.Field(i).Set(parts[i])
-		case fields[i].IsExported():
+		case t.Field(i).IsExported():
 			out.Field(i).Set(v.Field(i))
 		}
 	}
