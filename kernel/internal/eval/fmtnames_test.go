@@ -92,6 +92,18 @@ func TestUnnamedStructsAndNilMapsOfCellTypesPrintAsGoDoes(t *testing.T) {
 type Pt struct{ X int }
 fmt.Printf("%T|%#v\n", struct{ P Pt }{}, struct{ P Pt }{Pt{1}})
 fmt.Printf("%T\n", struct{ P Pt; q []Pt }{})`}, out: "struct { P main.Pt }|struct { P main.Pt }{P:main.Pt{X:1}}\nstruct { P main.Pt; q []main.Pt }\n"},
+		{name: "an unnamed struct with fields of named non-struct types, embedded fields and tags", cells: []string{`import ("fmt"; "strings")
+type Base struct{ ID int }
+type Tags []string
+func (t Tags) String() string { return strings.Join(t, "+") }
+pair := struct{ T Tags }{Tags{"a", "b"}}
+func show() { fmt.Printf("%T %v\n", pair, pair.T) }
+show()
+fmt.Printf("%T|%T\n", struct {
+	Base
+	T Tags ` + "`json:\"t\"`" + `
+	n int
+}{}, []struct{ T Tags }{})`}, out: "struct { T main.Tags } a+b\nstruct { main.Base; T main.Tags \"json:\\\"t\\\"\"; n int }|[]struct { T main.Tags }\n"},
 		{name: "a nil map of a cell struct", cells: []string{`import "fmt"
 type Inner struct{ A int }
 type S struct{ M map[string]Inner }

@@ -292,8 +292,20 @@ func localTypes(t types.Type) bool {
 			walk(t.Elem(), depth+1)
 		case *types.Chan:
 			walk(t.Elem(), depth+1)
-		case *types.Signature, *types.Struct, *types.Interface:
-			found = true // written out, their parts would need the same walk
+		case *types.Signature:
+			for _, tuple := range []*types.Tuple{t.Params(), t.Results()} {
+				for i := range tuple.Len() {
+					walk(tuple.At(i).Type(), depth+1)
+				}
+			}
+		case *types.Struct:
+			for i := range t.NumFields() {
+				walk(t.Field(i).Type(), depth+1)
+			}
+		case *types.Interface:
+			for i := range t.NumMethods() {
+				walk(t.Method(i).Type(), depth+1)
+			}
 		}
 	}
 	walk(t, 0)

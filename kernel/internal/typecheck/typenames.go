@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -262,6 +263,12 @@ func cellTyped(t types.Type) bool {
 		return cellTyped(x.Elem())
 	case *types.Signature:
 		return tupleHas(x.Params(), cellTyped) || tupleHas(x.Results(), cellTyped)
+	case *types.Struct:
+		for i := range x.NumFields() {
+			if cellTyped(x.Field(i).Type()) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -380,6 +387,25 @@ func reflectName(t types.Type) string {
 		if x.Recv() == nil && x.TypeParams().Len() == 0 {
 			return funcName(x)
 		}
+	case *types.Struct: // a struct literal type: struct { main.Base; T main.Tags "json:\"t\"" }
+		if x.NumFields() == 0 {
+			return "struct {}"
+		}
+		fields := make([]string, x.NumFields())
+		for i := range fields {
+			f := x.Field(i)
+			ft := reflectName(f.Type())
+			if ft == "" {
+				return ""
+			}
+			if fields[i] = ft; !f.Embedded() {
+				fields[i] = f.Name() + " " + ft
+			}
+			if tag := x.Tag(i); tag != "" {
+				fields[i] += " " + strconv.Quote(tag)
+			}
+		}
+		return "struct { " + strings.Join(fields, "; ") + " }"
 	}
 	return ""
 }
