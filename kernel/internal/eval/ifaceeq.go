@@ -167,19 +167,6 @@ func (tn *typeNames) assertionError(x any, name string, target any, methods stri
 	return assertion{msg}
 }
 
-// concreteAssertionError is the panic of a failed assertion of x, of
-// the static type held, to name, a type that is no interface, in Go's
-// words: interface conversion: main.Animal is main.Cat, not *main.Cow.
-func (tn *typeNames) concreteAssertionError(x any, name, held string) error {
-	if held == "" {
-		held = "interface {}"
-	}
-	if inner, _, isVIValue := unwrapVI(x); x == nil || isVIValue && inner == nil {
-		return assertion{"interface conversion: " + held + " is nil, not " + name}
-	}
-	return assertion{"interface conversion: " + held + " is " + tn.dynName(x) + ", not " + name}
-}
-
 // missingMethod returns the first of methods that x, whose type %T
 // names dyn, lacks: a cell type has the methods the cells declared for
 // it (a pointer also those of its element), another type those reflect

@@ -436,7 +436,6 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		return v
 	})
 	m["AssertionError"] = reflect.ValueOf(e.names.assertionError)
-	m["ConcreteAssertionError"] = reflect.ValueOf(e.names.concreteAssertionError)
 	m["Return"] = reflect.ValueOf(func() { panic(returnPanic{}) })
 	m["CtxKey"] = reflect.ValueOf(func(name string, k any) any { return ctxKey{name, bare(k), e.names} })
 	m["JSONShape"] = reflect.ValueOf(func(v any, shape string) any { return shapedJSON{e.names, v, shape} })

@@ -36,5 +36,5 @@ func (e *Evaluator) rewriteAssertions(n ast.Node) error {
 // of an assertion.
 func (e *Evaluator) caseType(t ast.Expr) (rewrite.CaseType, bool) {
 	ct, ok := e.facts.f.CaseTypes[e.factPos(t.Pos())]
-	return rewrite.CaseType{Iface: ct.Iface, Impls: ct.Impls, Plain: ct.Plain, Twins: ct.Twins, Methods: ct.Methods, Held: ct.Held, Name: ct.Name}, ok
+	return rewrite.CaseType{Iface: ct.Iface, Impls: ct.Impls, Plain: ct.Plain, Twins: ct.Twins, Methods: ct.Methods}, ok
 }

@@ -30,10 +30,6 @@ type CaseType struct {
 	// Methods are, for an interface, its methods' names in Go's order,
 	// for the panic of a failed assertion (missing method Area).
 	Methods []string
-	// Held is the static type of the asserted value, and Name the type,
-	// as Go's panic of a failed assertion names them ("interface {}",
-	// "main.Animal"; "*main.Cow").
-	Held, Name string
 }
 
 // caseTypes records in f the types of s's cases, by their cell position.
@@ -67,7 +63,6 @@ func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *type
 		return // a type parameter's implementers and twins depend on the instance
 	}
 	ct := CaseType{}
-	ct.Held, ct.Name = runtimeTypeName(info.TypeOf(from)), runtimeTypeName(tv.Type)
 	held, _ := typeOf(info, from).(*types.Interface)
 	if it, ok := tv.Type.Underlying().(*types.Interface); ok {
 		ct.Iface, ct.Impls = true, implementers(it, held, pkg, append(cellInstances(info, pkg), known...))
@@ -89,18 +84,6 @@ func caseType(fset *token.FileSet, from, x ast.Expr, info *types.Info, pkg *type
 		}
 	}
 	f.CaseTypes[Pos{p.Line, p.Column}] = ct
-}
-
-// runtimeTypeName is t as Go's run-time messages write it: qualified by
-// package name, the empty interface as "interface {}".
-func runtimeTypeName(t types.Type) string {
-	if t == nil {
-		return ""
-	}
-	if it, ok := types.Unalias(t).(*types.Interface); ok && it.Empty() {
-		return "interface {}"
-	}
-	return types.TypeString(t, func(p *types.Package) string { return p.Name() })
 }
 
 // isContextValue reports whether x is a call of a context.Context's

@@ -2858,3 +2858,31 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAFailedAssertionToAConcreteTypeNamesBothTypes(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Animal interface{ Sound() string }
+type Cat struct{}
+type Cow struct{ n int }
+func (Cat) Sound() string  { return "meow" }
+func (*Cow) Sound() string { return "moo" }
+func try(f func()) {
+	defer func() { fmt.Println(recover()) }()
+	f()
+}
+func main() {
+	var a Animal = Cat{}
+	try(func() { _ = a.(*Cow) })
+	var n Animal
+	try(func() { _ = n.(Cat) })
+	var x any = a
+	try(func() { _ = x.(*Cow) })
+}`)
+	want := "interface conversion: main.Animal is main.Cat, not *main.Cow\n" +
+		"interface conversion: main.Animal is nil, not main.Cat\n" +
+		"interface conversion: interface {} is main.Cat, not *main.Cow\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -747,9 +747,9 @@ func typeAssert(n *node, withResult, withOk bool) {
 				if !withOk {
 					// TODO(mpl): think about whether this should ever happen.
 					if ctyp == nil {
-						panic(runtimeErrorf("interface conversion: interface {} is nil, not %s", rtype.String()))
+						panic(runtimeErrorf("interface conversion: interface {} is nil, not %s", typID))
 					}
-					panic(runtimeErrorf("interface conversion: interface {} is %s, not %s", ctyp.String(), rtype.String()))
+					panic(runtimeErrorf("interface conversion: interface {} is %s, not %s", dynamicTypeName(val), typID))
 				}
 				return next
 			}
@@ -807,7 +807,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 			if !ok || !v.value.IsValid() {
 				ok = false
 				if !withOk {
-					panic(runtimeErrorf("interface conversion: interface {} is nil, not %s", rtype.String()))
+					panic(runtimeErrorf("interface conversion: %s is nil, not %s", c0.typ.id(), typID))
 				}
 				return next
 			}
@@ -815,7 +815,7 @@ func typeAssert(n *node, withResult, withOk bool) {
 			ok = canAssertTypes(v.value.Type(), rtype)
 			if !ok {
 				if !withOk {
-					panic(runtimeErrorf("interface conversion: interface {} is %s, not %s", v.value.Type().String(), rtype.String()))
+					panic(runtimeErrorf("interface conversion: %s is %s, not %s", c0.typ.id(), dynamicTypeName(reflect.ValueOf(v)), typID))
 				}
 				return next
 			}
@@ -839,6 +839,27 @@ func typeAssert(n *node, withResult, withOk bool) {
 			return next
 		}
 	}
+}
+
+// dynamicTypeName names the type of the value an interface holds, v (or
+// yaegi's interface value of it), for the panic of a failed assertion:
+// a cell's type by its name (main.Cat), where reflect says struct {}.
+// (golessons: upstream named the static type interface {} and the
+// dynamic type by reflect only.)
+func dynamicTypeName(v reflect.Value) string {
+	for v.IsValid() && v.Kind() == reflect.Interface {
+		v = v.Elem()
+	}
+	if !v.IsValid() {
+		return "nil"
+	}
+	if vi, ok := v.Interface().(valueInterface); ok {
+		if vi.node != nil && vi.node.typ != nil && vi.node.typ.cat != valueT && !isInterfaceSrc(vi.node.typ) {
+			return vi.node.typ.id()
+		}
+		return dynamicTypeName(vi.value)
+	}
+	return v.Type().String()
 }
 
 // compiledDynamicValue returns the dynamic value of valf, the value of

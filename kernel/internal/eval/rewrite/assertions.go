@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -97,11 +96,8 @@ func singleAssertion(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, 
 	if known && !ct.Iface && len(ct.Twins) > 0 {
 		return nil, twinsError(ta, typ, ct) // yaegi's x.(Cat) of a Dog gave a Cat
 	}
-	if !known {
-		return nil, nil
-	}
-	if !ct.Iface {
-		return concreteAssertion(ta, typ, ct, temp), nil
+	if !known || !ct.Iface {
+		return nil, nil // yaegi asserts one value to a type that is no interface right
 	}
 	// The asserted value is evaluated once, into x, which the panic
 	// names as Go's does: interface conversion: int is not fmt.Stringer:
@@ -134,37 +130,6 @@ func singleAssertion(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, 
 	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}, Results: results},
 		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}}
 	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}, nil
-}
-
-// concreteAssertion is the func literal call standing for ta, an
-// assertion of one value to typ, a type that is no interface: yaegi
-// answers it right, but its panic named neither the value's static type
-// nor a cell type (interface conversion: interface {} is struct {}, not
-// *main.Cow), where Go says main.Animal is main.Cat. ct names both.
-//
-//	func() T { __x := x; if __v, __ok := __x.(T); __ok { return __v }; panic(__glrt.ConcreteAssertionError(any(__x), "T", "main.Animal")) }()
-func concreteAssertion(ta *ast.TypeAssertExpr, typ string, ct CaseType, temp Temp) ast.Expr {
-	pos := ta.Lparen
-	x, v, ok := temp("x", pos), temp("v", pos), temp("ok", pos)
-	str := func(s string) ast.Expr {
-		return &ast.BasicLit{ValuePos: pos, Kind: token.STRING, Value: strconv.Quote(s)}
-	}
-	asAny := &ast.CallExpr{Fun: &ast.InterfaceType{Interface: pos, Methods: &ast.FieldList{Opening: pos, Closing: pos}},
-		Lparen: pos, Args: []ast.Expr{Ident(x.Name, pos)}, Rparen: pos}
-	failure := &ast.CallExpr{Fun: rtFunc("ConcreteAssertionError", pos), Lparen: pos, Args: []ast.Expr{asAny, str(cmp.Or(ct.Name, typ)), str(ct.Held)}, Rparen: pos}
-	body := []ast.Stmt{
-		&ast.AssignStmt{Lhs: []ast.Expr{x}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{ta.X}},
-		&ast.IfStmt{If: pos,
-			Init: &ast.AssignStmt{Lhs: []ast.Expr{v, ok}, TokPos: pos, Tok: token.DEFINE,
-				Rhs: []ast.Expr{&ast.TypeAssertExpr{X: Ident(x.Name, pos), Lparen: pos, Type: mustParseAt(typ, pos), Rparen: pos}}},
-			Cond: Ident(ok.Name, pos),
-			Body: &ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{&ast.ReturnStmt{Return: pos, Results: []ast.Expr{Ident(v.Name, pos)}}}, Rbrace: pos}},
-		&ast.ExprStmt{X: &ast.CallExpr{Fun: Ident("panic", pos), Lparen: pos, Args: []ast.Expr{failure}, Rparen: pos}},
-	}
-	results := &ast.FieldList{Opening: pos, List: []*ast.Field{{Type: mustParseAt(typ, pos)}}, Closing: pos}
-	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}, Results: results},
-		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}}
-	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}
 }
 
 // replaceEveryExpr stores f's result in every expression field and

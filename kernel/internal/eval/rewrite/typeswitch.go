@@ -21,8 +21,6 @@ type CaseType struct {
 	Plain   []string
 	Twins   []string
 	Methods []string
-	Held    string // the asserted value's static type and the type, as Go's panic names them
-	Name    string
 }
 
 // TypeSwitches rewrites every type switch below n into a switch without
