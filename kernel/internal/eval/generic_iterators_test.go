@@ -140,3 +140,40 @@ for v := range Filter(func(yield func(int) bool) { _ = yield(1) && yield(2) }, f
 fmt.Println(sum([]int{1, 2, 3}))`}, out: "a1 0x 1y 2 6\n"},
 	})
 }
+
+func TestARangeOverAnIntegerInAGenericFuncsCopy(t *testing.T) {
+	// A generic func taking or returning funcs runs as a copy written for
+	// its type arguments, where the type checker's facts do not reach.
+	runOutCases(t, []outCase{
+		{name: "a zip ranging over min(len(as), len(bs))", cells: []string{`package main
+import ("fmt"; "iter")
+func Zip[A, B any](as []A, bs []B) iter.Seq2[A, B] {
+	return func(yield func(A, B) bool) {
+		for i := range min(len(as), len(bs)) {
+			if !yield(as[i], bs[i]) {
+				return
+			}
+		}
+	}
+}
+func main() {
+	for a, b := range Zip([]string{"a", "b", "c"}, []int{1, 2}) {
+		fmt.Print(a, b, " ")
+	}
+	fmt.Println()
+}`}, out: "a1 b2 \n"},
+		{name: "a closure ranging over a variable set by a call", cells: []string{`package main
+import "fmt"
+func Idx[A any](as []A) func() int {
+	return func() int {
+		s := 0
+		n := min(len(as), 2)
+		for i := range n {
+			s += i
+		}
+		return s
+	}
+}
+func main() { fmt.Println(Idx([]string{"a", "b", "c"})()) }`}, out: "1\n"},
+	})
+}

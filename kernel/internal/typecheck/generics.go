@@ -49,12 +49,66 @@ func genericCall(id *ast.Ident, info *types.Info, pkg *types.Package, decls func
 		gc.TypeParams = append(gc.TypeParams, sig.TypeParams().At(i).Obj().Name())
 		gc.TypeArgs = append(gc.TypeArgs, s)
 	}
+	restore := typeIntRanges(fd, info)
 	var b bytes.Buffer
-	if err := format.Node(&b, fset, fd); err != nil {
+	err := format.Node(&b, fset, fd)
+	restore()
+	if err != nil {
 		return GenericCall{}, false
 	}
 	gc.Decl = b.String()
 	return gc, true
+}
+
+// typeIntRanges writes the integer each range over an integer in fd
+// ranges over as a conversion to its type (for i := range n becomes
+// for i := range int(n)), until restore is called: a copy of fd made
+// from its text is compiled where the type checker's facts do not reach,
+// and the evaluator recognises a range over an integer there only by its
+// syntax (a closure's n := min(len(as), 2) made a zip fail to compile).
+func typeIntRanges(fd *ast.FuncDecl, info *types.Info) (restore func()) {
+	type saved struct {
+		r *ast.RangeStmt
+		x ast.Expr
+	}
+	var done []saved
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		r, ok := n.(*ast.RangeStmt)
+		if !ok {
+			return true
+		}
+		if _, lit := r.X.(*ast.BasicLit); lit {
+			return true
+		}
+		t := info.TypeOf(r.X)
+		if t == nil {
+			return true
+		}
+		integer := false
+		switch u := t.Underlying().(type) {
+		case *types.Basic:
+			integer = u.Info()&types.IsInteger != 0 && u.Info()&types.IsUntyped == 0
+		case *types.Interface:
+			if tp, ok := t.(*types.TypeParam); ok {
+				integer = integerTerms(tp.Constraint())
+			}
+		}
+		if !integer {
+			return true
+		}
+		name := types.TypeString(t, cellQualifier)
+		if strings.Contains(name, "invalid type") {
+			return true
+		}
+		done = append(done, saved{r, r.X})
+		r.X = &ast.CallExpr{Fun: ast.NewIdent(name), Lparen: r.X.Pos(), Args: []ast.Expr{r.X}, Rparen: r.X.End()}
+		return true
+	})
+	return func() {
+		for _, s := range done {
+			s.r.X = s.x
+		}
+	}
 }
 
 // typeArgs returns the type arguments of a use of id, a package-level
