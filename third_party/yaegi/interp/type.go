@@ -2260,7 +2260,7 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 	}
 	switch t.cat {
 	case linkedT:
-		t.rtype = ownStructMark(t.val.refType(ctx), t)
+		t.rtype = t.val.refType(ctx)
 	case arrayT:
 		t.rtype = reflect.ArrayOf(t.length, t.val.refType(ctx))
 	case sliceT, variadicT:
@@ -2432,9 +2432,7 @@ func (t *itype) frameType() (r reflect.Type) {
 	}
 	switch t.cat {
 	case linkedT:
-		if r = t.val.frameType(); r.Kind() == reflect.Struct {
-			r = t.TypeOf() // golessons: its own struct type (ownStructMark)
-		}
+		r = t.val.frameType()
 	case arrayT:
 		r = reflect.ArrayOf(t.length, t.val.frameType())
 	case sliceT, variadicT:
@@ -2750,32 +2748,4 @@ func definedWithoutMethods(t *itype) bool {
 		return false
 	}
 	return !isInterfaceSrc(t.val)
-}
-
-// ownStructMark is rt, the reflect type of the named struct type that
-// t is defined on (type plain Point), with t's own name in the mark that
-// tells named struct types apart (see refType's structT): with Point's,
-// a plain was a Point to fmt, type switches and assertions, and a Point's
-// String calling fmt.Sprint(plain(p)), the usual way to print the fields
-// without recursion, called itself. (golessons)
-func ownStructMark(rt reflect.Type, t *itype) reflect.Type {
-	if t.name == "" || rt == nil || rt.Kind() != reflect.Struct || rt.NumField() == 0 {
-		return rt
-	}
-	first := rt.Field(0)
-	mark := first.Tag.Get("yaegi")
-	own := t.path + "." + t.name
-	if mark == "" || mark == own {
-		return rt
-	}
-	fields := make([]reflect.StructField, rt.NumField())
-	for i := range fields {
-		f := rt.Field(i)
-		if f.Type == unsafe2.DummyType {
-			return rt // a recursive type still being built
-		}
-		fields[i] = reflect.StructField{Name: f.Name, PkgPath: f.PkgPath, Type: f.Type, Tag: f.Tag, Anonymous: f.Anonymous}
-	}
-	fields[0].Tag = reflect.StructTag(strings.Replace(string(first.Tag), `yaegi:"`+mark+`"`, `yaegi:"`+own+`"`, 1))
-	return reflect.StructOf(fields)
 }
