@@ -555,6 +555,8 @@ fmt.Printf("%T %v %s\n", c, c, c.String())
 fmt.Println(slices.Insert(t, 0, "z"), slices.Compact(slices.Clone(t)), slices.Sorted(slices.Values(t)))
 fmt.Println(slices.DeleteFunc(slices.Clone(t), func(s string) bool { return s == "a" }), slices.Repeat(Tags{"x"}, 2))`},
 			out: "main.Tags b+a+a b+a+a\nz+b+a+a b+a [a a b]\nb x+x\n"},
+		{name: "slices.AppendSeq", cells: []string{decls, `a := slices.AppendSeq(Tags{"x"}, slices.Values([]string{"y"}))
+fmt.Printf("%T %v\n", a, a)`}, out: "main.Tags x+y\n"},
 		{name: "maps.Clone", cells: []string{decls, `m := maps.Clone(Inv{"a": 1})
 fmt.Println(m, m.String())`}, out: "inv(1) inv(1)\n"},
 		{name: "in a func", cells: []string{decls, `var tags = Tags{"p", "q"}

@@ -404,9 +404,24 @@ func emptyForJSON(v reflect.Value) bool {
 // fail with a message naming the interpreter's struct. The target itself
 // arrives in yaegi's wrapper and works (unmarshalWrapped).
 func (tn *typeNames) refuseCellUnmarshalers(t reflect.Type) {
+	tn.refuseUnmarshalMethods(t, "json.Unmarshal", "json", []string{"UnmarshalJSON", "UnmarshalText"}, false)
+}
+
+// refuseXMLUnmarshalers is refuseCellUnmarshalers for xml.Unmarshal,
+// which calls none of the cells' methods, not even on the target: it
+// decoded a `Status` with UnmarshalText as a number, or failed to parse.
+func (tn *typeNames) refuseXMLUnmarshalers(t reflect.Type) {
+	tn.refuseUnmarshalMethods(t, "xml.Unmarshal", "xml", []string{"UnmarshalXML", "UnmarshalXMLAttr", "UnmarshalText"}, true)
+}
+
+// refuseUnmarshalMethods panics when a value of type t, the target of
+// fn, holds a cell type with one of methods (at its top too, when
+// evenTop), which the compiled decoder cannot call; fields tagged "-"
+// for the decoder's tag key do not count.
+func (tn *typeNames) refuseUnmarshalMethods(t reflect.Type, fn, tagKey string, methods []string, evenTop bool) {
 	tn.mu.RLock()
 	has := map[string]bool{}
-	for _, m := range []string{"UnmarshalJSON", "UnmarshalText"} {
+	for _, m := range methods {
 		for _, r := range tn.methods[m] {
 			has[strings.TrimPrefix(r, "*")] = true
 		}
@@ -418,10 +433,14 @@ func (tn *typeNames) refuseCellUnmarshalers(t reflect.Type) {
 	seen := map[reflect.Type]bool{}
 	var walk func(t reflect.Type, name string, top bool)
 	walk = func(t reflect.Type, name string, top bool) {
-		if name = strings.TrimPrefix(strings.TrimPrefix(name, "[]"), "main."); name != "" && has[name] && !top {
-			panic(fmt.Sprintf("json.Unmarshal: main.%s has an UnmarshalJSON or UnmarshalText method declared in a cell, which the compiled decoder "+
+		if name = strings.TrimPrefix(strings.TrimPrefix(name, "[]"), "main."); name != "" && has[name] && (!top || evenTop) {
+			if evenTop {
+				panic(fmt.Sprintf("%s: main.%s has an %s method declared in a cell, which the compiled decoder cannot call; "+
+					"decode into a plain field (a string) and convert it yourself", fn, name, strings.Join(methods, " or ")))
+			}
+			panic(fmt.Sprintf("%s: main.%s has an %s method declared in a cell, which the compiled decoder "+
 				"cannot call inside the value it fills (only on the value passed itself); decode that part into a json.RawMessage "+
-				"and call the method on it yourself", name))
+				"and call the method on it yourself", fn, name, strings.Join(methods, " or ")))
 		}
 		if seen[t] {
 			return
@@ -440,7 +459,7 @@ func (tn *typeNames) refuseCellUnmarshalers(t reflect.Type) {
 				walk(reflect.TypeFor[struct{}](), n, top)
 			}
 			for i := range t.NumField() {
-				if f := t.Field(i); f.IsExported() && f.Tag.Get("json") != "-" {
+				if f := t.Field(i); f.IsExported() && f.Tag.Get(tagKey) != "-" {
 					walk(f.Type, f.Tag.Get(fieldTypeTag), false)
 				}
 			}

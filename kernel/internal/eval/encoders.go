@@ -65,6 +65,7 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 		})
 		xm["Unmarshal"] = reflect.ValueOf(func(data []byte, v any) error {
 			refuseEmbedded("xml.Unmarshal", v)
+			tn.refuseXMLUnmarshalers(reflect.TypeOf(v))
 			return xml.Unmarshal(data, v)
 		})
 	}

@@ -346,5 +346,14 @@ fmt.Println(enc.Encode(Item{Lvl: 1}))`}, out: `<Person age="30"><name>Ann</name>
 <who age="5"><name>Cy</name></who><nil>
 <item kind="" lvl="high"><prio>low</prio><at>0,0</at></item><nil>
 `},
+		{name: "xml.Unmarshal into a cell type with an Unmarshal method is refused, not decoded wrongly", cells: []string{`import ("encoding/xml"; "fmt")
+type Status int
+func (s *Status) UnmarshalText(b []byte) error { *s = Status(len(b)); return nil }
+type User struct { St Status ` + "`xml:\"st,attr\"`" + ` }
+type Plain struct{ N int }`, `var p Plain
+fmt.Println(xml.Unmarshal([]byte("<Plain><N>3</N></Plain>"), &p), p)
+var u User
+fmt.Println(xml.Unmarshal([]byte("<User st=\"ACTIVE\"></User>"), &u))`}, out: "<nil> {3}\n",
+			errName: "panic", errHas: "xml.Unmarshal: main.Status has an UnmarshalXML or UnmarshalXMLAttr or UnmarshalText method declared in a cell"},
 	})
 }

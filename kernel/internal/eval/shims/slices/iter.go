@@ -41,6 +41,8 @@ func Backward[E any](s []E) iter.Seq2[int, E] {
 }
 
 // AppendSeq appends the values seq yields to s.
+//
+//golessons:check func AppendSeq[Slice ~[]E, E any](s Slice, seq iter.Seq[E]) Slice
 func AppendSeq[E any](s []E, seq iter.Seq[E]) []E {
 	seq(func(v E) bool {
 		s = append(s, v)
