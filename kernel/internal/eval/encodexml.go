@@ -326,7 +326,7 @@ func (tn *typeNames) xmlShadow(v reflect.Value, name string, place xmlPlace, bud
 		if v.IsNil() {
 			return v, false
 		}
-		e, n := v.Elem(), ""
+		e := v.Elem()
 		if e.CanInterface() {
 			if inner, in, ok := unwrapVI(e.Interface()); ok {
 				if inner == nil {
@@ -336,7 +336,7 @@ func (tn *typeNames) xmlShadow(v reflect.Value, name string, place xmlPlace, bud
 				return s, true
 			}
 		}
-		return tn.xmlShadow(e, n, place, budget, depth+1)
+		return tn.xmlShadow(e, "", place, budget, depth+1)
 	case reflect.Pointer:
 		if v.IsNil() {
 			return v, false

@@ -118,6 +118,10 @@ type H struct{ E error; F fmt.Stringer }
 fmt.Printf("%#v %#v\n", []error{NotFound{"x"}}, H{E: NotFound{"k"}, F: Sq{4}})
 fmt.Printf("%v %+v\n", H{E: NotFound{"k"}, F: Sq{4}}, []error{NotFound{"y"}})`},
 			out: "[]error{main.NotFound{Key:\"x\"}} main.H{E:main.NotFound{Key:\"k\"}, F:main.Sq{S:4}}\n{nf sq} [nf]\n"},
+		{name: "a named byte slice type in %#v", cells: []string{`import "fmt"
+type B []byte
+var bs []byte = []byte("x")
+fmt.Printf("%#v %#v %#v\n", B("hi"), []B{B("a")}, bs)`}, out: "main.B{0x68, 0x69} []main.B{main.B{0x61}} []byte{0x78}\n"},
 		{name: "an extra Printf argument of a cell struct", cells: []string{`import ("fmt"; "log"; "os")
 type Pt struct{ X int }
 fmt.Printf("point\n", Pt{3})

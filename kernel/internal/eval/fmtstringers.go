@@ -812,6 +812,9 @@ func (tn *typeNames) formatShape(v reflect.Value, shape string, mode fmtMode, de
 		if rest, ok := strings.CutPrefix(out, tn.typeName(v.Type())); ok {
 			return shape + rest
 		}
+		if rest, ok := strings.CutPrefix(out, "[]byte{"); ok && k == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
+			return shape + "{" + rest // fmt spells a []uint8 []byte
+		}
 	}
 	return out
 }
