@@ -194,13 +194,9 @@ func (tn *typeNames) shadow(v reflect.Value, name string, budget *int, depth int
 		if v.Kind() == reflect.Slice && v.IsNil() || v.Type().Elem().Kind() == reflect.Uint8 {
 			return v, false
 		}
-		parts := make([]reflect.Value, v.Len())
-		changed := false
-		for i := range parts {
-			var ch bool
-			parts[i], ch = tn.shadow(v.Index(i), elemName, budget, depth+1)
-			changed = changed || ch
-		}
+		parts, changed := shadowElems(v, func(e reflect.Value) (reflect.Value, bool) {
+			return tn.shadow(e, elemName, budget, depth+1)
+		})
 		if !changed {
 			return v, false
 		}
@@ -246,6 +242,19 @@ func (tn *typeNames) shadow(v reflect.Value, name string, budget *int, depth int
 		return out, true
 	}
 	return v, false
+}
+
+// shadowElems is each of the elements of v, a slice or array, and
+// whether it changed any.
+func shadowElems(v reflect.Value, each func(reflect.Value) (reflect.Value, bool)) ([]reflect.Value, bool) {
+	parts := make([]reflect.Value, v.Len())
+	changed := false
+	for i := range parts {
+		var ch bool
+		parts[i], ch = each(v.Index(i))
+		changed = changed || ch
+	}
+	return parts, changed
 }
 
 // textKeys is what json writes for keys of a cell's struct type, or of

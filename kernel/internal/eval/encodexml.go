@@ -355,13 +355,9 @@ func (tn *typeNames) xmlShadow(v reflect.Value, name string, place xmlPlace, bud
 		if v.Kind() == reflect.Slice && v.IsNil() || v.Type().Elem().Kind() == reflect.Uint8 {
 			return v, false
 		}
-		parts := make([]reflect.Value, v.Len())
-		changed := false
-		for i := range parts {
-			var ch bool
-			parts[i], ch = tn.xmlShadow(v.Index(i), elemName, place, budget, depth+1)
-			changed = changed || ch
-		}
+		parts, changed := shadowElems(v, func(e reflect.Value) (reflect.Value, bool) {
+			return tn.xmlShadow(e, elemName, place, budget, depth+1)
+		})
 		if !changed {
 			return v, false
 		}
