@@ -57,12 +57,47 @@ def run_cell(page, cell, first=False):
                 raise
 
 
-def switch_debugger(page, on):
+class DebugReplies:
+    """The commands of the debug_replies a page's kernels sent, read off
+    its websockets (the v1 protocol frames carry each message's JSON as is).
+
+    JupyterLab shows the bug icon pressed before its debugger session has
+    started when another notebook's session was on (the earlier tests'),
+    and a gutter click before the start ends is dropped without a word
+    (updateBreakpoints returns while the session is not started). The
+    start ends with inspectVariables, so that reply is the sign."""
+
+    REPLY = re.compile(rb'"msg_type":\s*"debug_reply"')
+    COMMAND = re.compile(rb'"command":\s*"(\w+)"')
+
+    def __init__(self, page):
+        self.commands = []
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+
+    def _frame(self, payload):
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        if self.REPLY.search(data):
+            self.commands += [m.decode() for m in self.COMMAND.findall(data)]
+
+    def count(self, command):
+        return self.commands.count(command)
+
+
+def switch_debugger(page, on, replies=None):
+    """Press the bug icon; switching on with replies waits until the
+    debugger session has started."""
     bug = page.locator(f"{PANEL} .jp-DebuggerBugButton")
     expect(bug).to_be_visible(timeout=30_000)
     expect(bug).not_to_have_attribute("aria-disabled", "true", timeout=30_000)
+    started = replies.count("inspectVariables") if replies else 0
     bug.click()
     expect(bug).to_have_attribute("aria-pressed", "true" if on else "false", timeout=30_000)
+    if on and replies:
+        for _ in range(300):
+            if replies.count("inspectVariables") > started:
+                return
+            page.wait_for_timeout(100)
+        raise AssertionError(f"the debugger session did not start; debug replies: {replies.commands}")
 
 
 def click_gutter(page, cell, line):
@@ -93,6 +128,7 @@ def toolbar_button(page, command):
 def test_breakpoint_highlight_variables_step_and_continue(lab, browser_context):
     write_notebook(lab.root, NOTEBOOK, ['import "fmt"', CODE])
     page = browser_context.new_page()
+    replies = DebugReplies(page)
     try:
         page.goto(f"{lab.url}/lab/workspaces/debugger-test/tree/{NOTEBOOK}?token={lab.token}")
         expect(page.locator(f"{PANEL} .jp-Toolbar-kernelName")).to_have_text(re.compile("Go"), timeout=60_000)
@@ -102,7 +138,7 @@ def test_breakpoint_highlight_variables_step_and_continue(lab, browser_context):
 
         # The bug icon is enabled for Go (kernelspec metadata and kernel_info
         # both say debugger) and switches the debugger on.
-        switch_debugger(page, True)
+        switch_debugger(page, True, replies)
         if not page.locator(".jp-DebuggerVariables").is_visible():
             page.evaluate("() => window.jupyterapp.commands.execute('debugger:show-panel')")
         expect(page.locator(".jp-DebuggerVariables")).to_be_visible(timeout=30_000)
@@ -145,12 +181,13 @@ UNICODE_CODE = 'greeting := "héllo, wörld"  // ×2\nn := len(greeting)\nfmt.Pr
 def test_stopped_line_highlighted_in_a_cell_with_non_ascii_text(lab, browser_context):
     write_notebook(lab.root, UNICODE_NOTEBOOK, ['import "fmt"', UNICODE_CODE])
     page = browser_context.new_page()
+    replies = DebugReplies(page)
     try:
         page.goto(f"{lab.url}/lab/workspaces/debugger-unicode/tree/{UNICODE_NOTEBOOK}?token={lab.token}")
         page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
         run_cell(page, page.locator(CELLS).first, first=True)
         cell = page.locator(CELLS).nth(1)
-        switch_debugger(page, True)
+        switch_debugger(page, True, replies)
         click_gutter(page, cell, 2)
         expect(cell.locator(".cm-breakpoint-gutter .cm-breakpoint-icon")).to_have_count(1, timeout=30_000)
         # The icon shows at once; the cell may run only once the kernel has
@@ -181,6 +218,7 @@ def test_lesson_try_this_stops_four_goroutines_in_worker(lab, browser_context):
     assert worker.splitlines()[1].strip() == "fmt.Println(label)"
     write_notebook(lab.root, LESSON_NOTEBOOK, [imports, worker, four])
     page = browser_context.new_page()
+    replies = DebugReplies(page)
     try:
         page.goto(f"{lab.url}/lab/workspaces/debugger-lesson/tree/{LESSON_NOTEBOOK}?token={lab.token}")
         page.wait_for_selector(f"{PANEL} .jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=120_000)
@@ -191,7 +229,7 @@ def test_lesson_try_this_stops_four_goroutines_in_worker(lab, browser_context):
         expect(cells.nth(1).locator(".jp-InputPrompt")).to_have_text(re.compile(r"\[\d+\]"), timeout=30_000)
         # As the lesson says: the worker cell ran already; debugger on, a
         # breakpoint on line 2 of the worker cell, then the four-call cell.
-        switch_debugger(page, True)
+        switch_debugger(page, True, replies)
         click_gutter(page, cells.nth(1), 2)
         expect(cells.nth(1).locator(".cm-breakpoint-gutter .cm-breakpoint-icon")).to_have_count(1, timeout=30_000)
         four_cell = cells.nth(2)
