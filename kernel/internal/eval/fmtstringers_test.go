@@ -28,6 +28,15 @@ fmt.Println(held, fmt.Sprint([]Point{{1, 1}}), fmt.Sprintln([2]Point{}))`},
 			out: "[%!v(PANIC=String method: boom)]\n"},
 		{name: "%#v does not call String", cells: []string{decls, `fmt.Printf("%#v\n", []Point{{3, 4}})`},
 			out: "[]main.Point{main.Point{X:3, Y:4}}\n"},
+		{name: "%q and %x of a slice type with Error or String call the method", cells: []string{decls, `type Errs []error
+func (e Errs) Error() string { return fmt.Sprint(len(e), " errors") }
+type Names []any
+func (n Names) String() string { return fmt.Sprint(len(n), " names") }
+e := Errs{errors.New("a"), errors.New("b")}
+var err error = e
+fmt.Printf("%q %x %q\n", e, e, err)
+fmt.Printf("%q %X %q\n", Names{"x", 2}, Names{"x"}, []any{"x", 2})`},
+			out: "\"2 errors\" 32206572726f7273 \"2 errors\"\n\"2 names\" 31206E616D6573 [\"x\" '\\x02']\n"},
 	})
 }
 

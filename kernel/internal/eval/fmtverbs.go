@@ -315,9 +315,11 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 				copied = copyArgs(copied, a)
 				copied[argi], labelled = namedValue{tn: tn, v: reflect.ValueOf(v)}, true
 			}
-			if v != nil && !labelled && !strings.ContainsRune("vsTwp", rune(c)) && holdsIface(reflect.TypeOf(v), map[reflect.Type]bool{}) {
+			if v != nil && !labelled && !(wrapped && strings.ContainsRune("qxX", rune(c))) && !strings.ContainsRune("vsTwp", rune(c)) && holdsIface(reflect.TypeOf(v), map[reflect.Type]bool{}) {
 				// %d or %x of a []any: fmt would print the interpreter's
-				// interface values inside as structs.
+				// interface values inside as structs. (Not a cell's
+				// Stringer, error or Formatter, still wrapped here: fmt
+				// calls its method for %q, %x and %X, of a []error too.)
 				copied = copyArgs(copied, a)
 				copied[argi] = verbValue{tn: tn, v: v}
 			}
