@@ -348,6 +348,8 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 		{"goto over a declaration", "func f() {\n\tgoto end\n\tx := 1\n\t_ = x\nend:\n}", "goto end jumps over variable declaration at line 3"},
 		{"a label not used", "func f() {\nL:\n\tfor {\n\t}\n}", "label L declared and not used"},
 		{"a duplicate case", "func f(x int) {\n\tswitch x {\n\tcase 1:\n\tcase 1:\n\t}\n}", "duplicate case 1 (constant of type int) in expression switch"},
+		{"two defaults in a type switch", "func f(x any) {\n\tswitch x.(type) {\n\tdefault:\n\tdefault:\n\t}\n}", "multiple defaults (first at 3:2)"},
+		{"two defaults in a select", "func f(c chan int) {\n\tselect {\n\tcase <-c:\n\tdefault:\n\tdefault:\n\t}\n}", "multiple defaults (first at 4:2)"},
 		{"no new variables", "func f() {\n\tx := 1\n\tx := 2\n\t_ = x\n}", "no new variables on left side of :="},
 		{"a second result dropped", "import \"strconv\"\nfunc f() int {\n\tn := strconv.Atoi(\"4\")\n\treturn n\n}", "assignment mismatch: 1 variable but strconv.Atoi returns 2 values"},
 		{"a missing init expression", "func f() {\n\tvar a, b, c = 1, 2\n\t_, _, _ = a, b, c\n}", "missing init expr for c"},
