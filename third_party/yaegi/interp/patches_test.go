@@ -2883,3 +2883,35 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestACallResultPassedToAPackageInterfaceParameterIsWrapped(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "io"; "strings")
+type E struct{ msg string }
+func (e *E) Error() string { return e.msg }
+func newE(m string) *E { return &E{m} }
+func report(err error) { fmt.Println("err:", err) }
+func reportAll(errs ...error) { fmt.Println("errs:", errs) }
+type R struct{ s io.Reader }
+func NewR(s string) *R { return &R{strings.NewReader(s)} }
+func (r *R) Read(p []byte) (int, error) { return r.s.Read(p) }
+type Fault interface { error; Code() int }
+type F struct{}
+func (F) Error() string { return "f" }
+func (F) Code() int { return 3 }
+func getF() Fault { return F{} }
+func two() (int, *E) { return 1, newE("two") }
+func pair(n int, err error) { fmt.Println("pair", n, err) }
+func main() {
+	report(newE("boom"))
+	reportAll(newE("a"), newE("b"))
+	b, err := io.ReadAll(NewR("hi"))
+	fmt.Println(string(b), err)
+	report(getF())
+	pair(two())
+}`)
+	want := "err: boom\nerrs: [a b]\nhi <nil>\nerr: f\npair 1 two\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

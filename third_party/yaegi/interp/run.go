@@ -1959,6 +1959,17 @@ func call(n *node) {
 			cc0 := c.child[0]
 			for j := range cc0.typ.ret {
 				ind := c.findex + j
+				if pt := paramTypeOf(c0.typ, i+j, variadic); !hasVariadicArgs && pt != nil && isInterfaceBin(pt) && isMethodsInterface(pt.TypeOf()) {
+					// golessons: a result passed on to a parameter of a
+					// package's interface type (report(newErr("x")) with
+					// report(err error)) is wrapped in it, as a variable
+					// is. Upstream passed the bare value: reflect.Set
+					// panicked.
+					if wrap := resultWrapper(c, j, pt.TypeOf()); wrap != nil {
+						values = append(values, wrap)
+						continue
+					}
+				}
 				if hasVariadicArgs || !isInterfaceSrc(arg) || isEmptyInterface(arg) {
 					values = append(values, func(f *frame) reflect.Value { return f.data[ind] })
 					continue
@@ -2266,6 +2277,39 @@ func binParamType(ft reflect.Type, i, variadic int, spread bool) reflect.Type {
 // interface rt: the dynamic value when it implements rt in reflect (a
 // compiled value), else the dynamic value in yaegi's wrapper for rt,
 // made for its dynamic type; a nil interface is rt's nil.
+// paramTypeOf is the type of the parameter of a cell's func of type ft
+// that receives argument i (the element type in the variadic part); nil
+// if there is none.
+func paramTypeOf(ft *itype, i, variadic int) *itype {
+	switch {
+	case variadic >= 0 && i >= variadic:
+		return ft.arg[variadic].val
+	case i < len(ft.arg):
+		return ft.arg[i]
+	}
+	return nil
+}
+
+// resultWrapper gives result j of call c, wrapped in rt, an interface
+// type with methods: a value of a cell's interface type in the wrapper of
+// its dynamic type, any other value of a cell's type in its own. It is
+// nil for a result needing none (of a compiled type, or already rt).
+func resultWrapper(c *node, j int, rt reflect.Type) func(*frame) reflect.Value {
+	ind := c.findex + j
+	res := c.child[0].typ.ret[j]
+	read := func(f *frame) reflect.Value { return f.data[ind] }
+	switch {
+	case isInterfaceSrc(res) && !isEmptyInterface(res):
+		return valueInDynamicWrapper(read, rt)
+	case res.cat == valueT || isInterface(res):
+		return nil
+	}
+	nc := *c
+	nc.findex, nc.typ, nc.sym, nc.rval = ind, res, nil, reflect.Value{}
+	wrap := interfaceWrapperOf(&nc, rt)
+	return func(f *frame) reflect.Value { return wrap(f, f.data[ind]) }
+}
+
 func valueInDynamicWrapper(value func(*frame) reflect.Value, rt reflect.Type) func(*frame) reflect.Value {
 	return func(f *frame) reflect.Value {
 		v := value(f)
@@ -2374,11 +2418,15 @@ func callBin(n *node) {
 						continue
 					}
 				}
-				if pt := binParamType(funcType, i+j+rcvrOffset, variadic, n.action == aCallSlice); isInterfaceSrc(rt) && !isEmptyInterface(rt) && isMethodsInterface(pt) {
-					// golessons: a result of a cell's interface type, as a
-					// variable of it below (io.ReadAll(open()) panicked).
-					values = append(values, valueInDynamicWrapper(func(f *frame) reflect.Value { return f.data[ind] }, pt))
-					continue
+				if pt := binParamType(funcType, i+j+rcvrOffset, variadic, n.action == aCallSlice); isMethodsInterface(pt) {
+					// golessons: a result passed on to a parameter of an
+					// interface type (io.ReadAll(NewReader(s))) is wrapped
+					// in it, as a variable is: reflect refused the bare
+					// value.
+					if wrap := resultWrapper(c, j, pt); wrap != nil {
+						values = append(values, wrap)
+						continue
+					}
 				}
 				values = append(values, func(f *frame) reflect.Value { return valueInterfaceValue(f.data[ind]) })
 			}
