@@ -244,6 +244,21 @@ s`}, text: `"ab"`},
 	})
 }
 
+func TestMinMaxOfAPackagesNamedTypes(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "durations, months and weekdays, constant or not", cells: []string{`import ("fmt"; "time")
+type Celsius float64
+fmt.Println(min(time.Second, time.Minute))
+var end time.Duration
+for _, d := range []time.Duration{3 * time.Millisecond, time.Second} {
+	end = max(end, d)
+}
+fmt.Println(end, max(time.March, time.May), min(time.Saturday, time.Monday, time.Friday))
+fmt.Println(max(Celsius(2.5), 1), min(2*time.Second, 1500*time.Millisecond))
+fmt.Printf("%T %T\n", max(time.March, time.May), min(time.Second, 2))`}, out: "1s\n1s May Monday\n2.5 1.5s\ntime.Month time.Duration\n"},
+	})
+}
+
 func TestRangeOverASliceNamedLikeAnIntElsewhere(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "a field and a parameter named n are ints; the ranged n is a slice", cells: []string{`import "fmt"

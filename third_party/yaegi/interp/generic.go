@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -541,9 +542,29 @@ func checkConstraint(it, ct *itype) error {
 		}
 	}
 	for _, c := range ct.ulconstraint {
-		if it.underlying().equals(c) || it.matchDefault(c) {
+		if it.underlying().equals(c) || it.matchDefault(c) || binUnderlyingIs(it, c) {
 			return nil
 		}
 	}
+	if it.node == nil {
+		// golessons: a compiled type has no node to report at (it
+		// panicked with a nil pointer).
+		return fmt.Errorf("%s does not implement %s", it.id(), ct.id())
+	}
 	return it.node.cfgErrorf("%s does not implement %s", it.id(), ct.id())
+}
+
+// binUnderlyingIs says whether it, a compiled named type of a basic kind
+// (time.Duration, time.Month), has c as its underlying type, for ~c in a
+// constraint. golessons: upstream compared the named type itself, so
+// min(time.Second, d) of a ~int64 constraint failed to compile.
+func binUnderlyingIs(it, c *itype) bool {
+	if it.cat != valueT || it.rtype == nil {
+		return false
+	}
+	switch k := it.rtype.Kind(); {
+	case k >= reflect.Bool && k <= reflect.Complex128, k == reflect.String:
+		return c.id() == k.String()
+	}
+	return false
 }

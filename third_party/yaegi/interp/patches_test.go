@@ -2915,3 +2915,22 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAPackagesNamedTypeSatisfiesATildeConstraint(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "time")
+type ordered interface{ ~int | ~int64 | ~float64 | ~string }
+func least[T ordered](x T, ys ...T) T {
+	for _, y := range ys {
+		if y < x { x = y }
+	}
+	return x
+}
+func main() {
+	var d time.Duration = 3
+	fmt.Println(least(time.Second, time.Minute), least(d, 1), least(time.May, time.March))
+}`)
+	if want := "1s 1ns March\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

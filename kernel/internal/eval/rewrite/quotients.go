@@ -14,10 +14,17 @@ import "go/ast"
 //
 //	w * (5 / 9)  →  w * (0)
 func Quotients(n ast.Node, at func(x ast.Expr) (string, bool)) {
+	// The literal's own nodes sit at the replaced expression's position:
+	// the time.Duration of min(time.Second, d)'s time.Duration(1000000000)
+	// would be taken for the call and replaced again, without end.
+	made := map[ast.Node]bool{}
 	replaceEveryExpr(n, func(x ast.Expr) ast.Expr {
 		switch x.(type) {
 		case *ast.BinaryExpr, *ast.SelectorExpr, *ast.CallExpr:
 		default:
+			return x
+		}
+		if made[x] {
 			return x
 		}
 		lit, ok := at(x)
@@ -28,6 +35,10 @@ func Quotients(n ast.Node, at func(x ast.Expr) (string, bool)) {
 		if err != nil {
 			return x
 		}
+		ast.Inspect(v, func(m ast.Node) bool {
+			made[m] = m != nil
+			return true
+		})
 		return v
 	})
 }
