@@ -2934,3 +2934,41 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAStructEmbeddingACellInterfaceHasItsMethodsInAPackagesInterface(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "io"; "strings")
+type Named interface{ String() string }
+type Shape interface{ fmt.Stringer; Area() int }
+type Sq struct{}
+func (Sq) String() string { return "sq" }
+func (Sq) Area() int { return 4 }
+type Colored struct{ Named; C string }
+type Framed struct{ Shape }
+type Coded interface{ error; Code() int }
+type E struct{}
+func (E) Error() string { return "e" }
+func (E) Code() int { return 7 }
+type Wrapped struct{ Coded }
+type W interface{ Write(p []byte) (int, error) }
+type Logged struct{ W }
+func main() {
+	fmt.Println(Colored{Sq{}, "red"}, Framed{Sq{}})
+	var s fmt.Stringer = Colored{Sq{}, "x"}
+	fmt.Println(s.String())
+	var err error = Wrapped{E{}}
+	fmt.Println(err, err.Error())
+	var b strings.Builder
+	fmt.Fprintln(Logged{&b}, "logged")
+	var w io.Writer = &Logged{&b}
+	fmt.Fprintln(w, "through a pointer")
+	fmt.Print(b.String())
+	defer func() { fmt.Println("recovered:", recover()) }()
+	var empty fmt.Stringer = Colored{}
+	fmt.Println(empty.String())
+}`)
+	want := "sq sq\nsq\ne e\nlogged\nthrough a pointer\nrecovered: runtime error: invalid memory address or nil pointer dereference\n"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1694,6 +1694,10 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 					w.Field(i + 1).Set(r)
 					continue
 				}
+				if k := embeddedInterfaceWith(n.typ, names[i]); k >= 0 {
+					w.Field(i + 1).Set(promotedFromInterface(f, v, k, names[i], typ, w.Field(i+1).Type()))
+					continue
+				}
 				if n2 == nil {
 					panic(n.cfgErrorf("method not found: %s", names[i]))
 				}
@@ -1719,6 +1723,36 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 	}
 }
 
+// promotedFromInterface is the method name of struct value v promoted
+// from its embedded field k, of a cell's interface type, as a func of
+// type ft: it calls the method of the value the field holds when called
+// (a nil field panics then, as in Go). golessons: upstream found no such
+// method, so a struct embedding a cell's interface (type Colored struct{
+// Named }) panicked "method not found: String" when passed to fmt or held
+// in an error, fmt.Stringer or io.Writer.
+func promotedFromInterface(f *frame, v reflect.Value, k int, name string, typ, ft reflect.Type) reflect.Value {
+	return reflect.MakeFunc(ft, func(args []reflect.Value) []reflect.Value {
+		s := v
+		if s.Kind() == reflect.Pointer {
+			s = s.Elem()
+		}
+		held := valueInDynamicWrapper(func(*frame) reflect.Value { return s.Field(k) }, typ)(f)
+		if held.Kind() == reflect.Interface && held.IsNil() {
+			panic(runtime.Error(nilDereference{}))
+		}
+		return held.MethodByName(name).Call(args)
+	})
+}
+
+// nilDereference is the run-time error of calling a method of a nil
+// interface, worded as Go's.
+type nilDereference struct{}
+
+func (nilDereference) Error() string {
+	return "runtime error: invalid memory address or nil pointer dereference"
+}
+func (nilDereference) RuntimeError() {}
+
 // embeddedInterfaceWith returns the index of the embedded field of the
 // struct type t (or a pointer to it) whose interface type has the method
 // name, or -1.
@@ -1730,11 +1764,33 @@ func embeddedInterfaceWith(t *itype, name string) int {
 		return -1
 	}
 	for i, f := range t.field {
-		if f.embed && isInterfaceSrc(f.typ) && f.typ.interfaceMethod(name) != nil {
+		if f.embed && isInterfaceSrc(f.typ) && (f.typ.interfaceMethod(name) != nil || embedsBinMethod(f.typ, name, 0)) {
 			return i
 		}
 	}
 	return -1
+}
+
+// embedsBinMethod says whether the cell's interface type t has the
+// method name from a package's interface it embeds (fmt.Stringer in
+// interface{ fmt.Stringer; Area() int }), which interfaceMethod misses.
+func embedsBinMethod(t *itype, name string, depth int) bool {
+	if t == nil || depth > 8 {
+		return false
+	}
+	if t.cat == valueT && t.rtype != nil && t.rtype.Kind() == reflect.Interface {
+		_, ok := t.rtype.MethodByName(name)
+		return ok
+	}
+	if t.cat == linkedT {
+		return embedsBinMethod(t.val, name, depth+1)
+	}
+	for _, f := range t.field {
+		if f.embed && embedsBinMethod(f.typ, name, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // methodMapTypes returns the mapTypes of c0 when it selects a method of
