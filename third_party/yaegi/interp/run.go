@@ -1723,7 +1723,7 @@ func interfaceWrapperOf(n *node, typ reflect.Type) func(f *frame, v reflect.Valu
 	}
 }
 
-// promotedFromInterface is the method name of struct value v promoted
+// promotedFromInterface gives method name of struct value v, promoted
 // from its embedded field k, of a cell's interface type, as a func of
 // type ft: it calls the method of the value the field holds when called
 // (a nil field panics then, as in Go). golessons: upstream found no such
@@ -2328,11 +2328,6 @@ func binParamType(ft reflect.Type, i, variadic int, spread bool) reflect.Type {
 	return nil
 }
 
-// valueInDynamicWrapper returns a func giving the value of a cell's
-// interface type that value gives as compiled code wants it for the
-// interface rt: the dynamic value when it implements rt in reflect (a
-// compiled value), else the dynamic value in yaegi's wrapper for rt,
-// made for its dynamic type; a nil interface is rt's nil.
 // paramTypeOf is the type of the parameter of a cell's func of type ft
 // that receives argument i (the element type in the variadic part); nil
 // if there is none.
@@ -2366,6 +2361,11 @@ func resultWrapper(c *node, j int, rt reflect.Type) func(*frame) reflect.Value {
 	return func(f *frame) reflect.Value { return wrap(f, f.data[ind]) }
 }
 
+// valueInDynamicWrapper returns a func giving the value of a cell's
+// interface type that value gives as compiled code wants it for the
+// interface rt: the dynamic value when it implements rt in reflect (a
+// compiled value), else the dynamic value in yaegi's wrapper for rt,
+// made for its dynamic type; a nil interface is rt's nil.
 func valueInDynamicWrapper(value func(*frame) reflect.Value, rt reflect.Type) func(*frame) reflect.Value {
 	return func(f *frame) reflect.Value {
 		v := value(f)
