@@ -246,6 +246,24 @@ def test_cells_list_and_stop_the_goroutines_cells_started(fresh_kernel):
     assert kept.result_text == "1", kept.describe()
 
 
+def test_earlier_funcs_closures_and_methods_still_run_after_a_deadlock_or_stop_all(fresh_kernel):
+    k = fresh_kernel
+    k.execute(
+        'import ("fmt"; "sort"; "golessons/goroutines")\n'
+        "type Counter struct{ n int }\nfunc (c *Counter) Inc() { c.n++ }\nfunc (c *Counter) Get() int { return c.n }\n"
+        'type T struct{ v int }\nfunc (t T) String() string { return fmt.Sprint("T#", t.v) }\n'
+        "type ByLen []string\nfunc (b ByLen) Len() int { return len(b) }\n"
+        "func (b ByLen) Less(i, j int) bool { return len(b[i]) < len(b[j]) }\nfunc (b ByLen) Swap(i, j int) { b[i], b[j] = b[j], b[i] }"
+    ).ok()
+    k.execute("c := &Counter{}\ndouble := func(n int) int { return n * 2 }\nc.Inc()").ok()
+    check = 'c.Inc()\nw := ByLen{"ccc", "a", "bb"}\nsort.Sort(w)\nfmt.Println(c.Get(), double(2), T{4}, w, w.Len())'
+    r = k.execute("block := make(chan int)\n<-block", timeout=15)
+    assert r.content["ename"] == "fatal error", r.describe()
+    assert k.execute(check).ok().stdout == "2 4 T#4 [a bb ccc] 3\n"
+    k.execute('go func() { select {} }()\ngoroutines.StopAll()').ok()
+    assert k.execute(check).ok().stdout == "3 4 T#4 [a bb ccc] 3\n"
+
+
 def test_wait_inside_a_teachers_package_is_not_taken_for_the_last_cell_wait(make_kernel, tmp_path):
     pkg = tmp_path / "waiter"
     pkg.mkdir()

@@ -2,11 +2,13 @@ package interp_test
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/traefik/yaegi/stdlib"
 
@@ -2969,6 +2971,42 @@ func main() {
 }`)
 	want := "sq sq\nsq\ne e\nlogged\nthrough a pointer\nrecovered: runtime error: invalid memory address or nil pointer dereference\n"
 	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestFuncsAndMethodsOfEarlierEvalsRunAfterACancelledOne(t *testing.T) {
+	var out bytes.Buffer
+	i := interp.New(interp.Options{Stdout: &out, Stderr: io.Discard})
+	if err := i.Use(stdlib.Symbols); err != nil {
+		t.Fatal(err)
+	}
+	eval := func(src string) {
+		t.Helper()
+		if _, err := i.Eval(src); err != nil {
+			t.Fatalf("%v\noutput so far:\n%s", err, out.String())
+		}
+	}
+	eval(`import "fmt"`)
+	eval(`type Counter struct{ n int }
+func (c *Counter) Inc() { c.n++ }
+func (c *Counter) Get() int { return c.n }
+type T struct{ v int }
+func (t T) Get() int { return t.v }`)
+	eval(`c := &Counter{}
+double := func(n int) int { return n * 2 }
+get := T{5}.Get
+c.Inc()
+fmt.Println(c.Get(), double(2), get())`)
+	// A run that blocks, cancelled as the kernel cancels a deadlocked cell.
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := i.EvalWithContext(ctx, `select {}`); err == nil {
+		t.Fatal("the blocked run was not cancelled")
+	}
+	eval(`c.Inc()
+fmt.Println(c.Get(), c.n, double(2), get(), T{3}.Get())`)
+	if got, want := out.String(), "1 4 5\n2 2 4 5 3\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -1538,7 +1538,8 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 		}
 		return reflect.MakeFunc(funcType, func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
-			fr := newFrame(f, len(def.types), f.runid())
+			// golessons: under the current run id, as getFunc's.
+			fr := newFrame(f, len(def.types), def.interp.runid())
 			d := fr.data
 			for i, t := range def.types {
 				d[i] = reflect.New(t).Elem()
@@ -2951,7 +2952,13 @@ func getFunc(n *node) {
 
 		fct := reflect.MakeFunc(n.typ.TypeOf(), func(in []reflect.Value) []reflect.Value {
 			// Allocate and init local frame. All values to be settable and addressable.
-			fr2 := newFrame(fr, len(n.types), fr.runid())
+			// golessons: the frame runs under the interpreter's current
+			// run id. Upstream gave it the id of the run that made the
+			// func: once a later run was cancelled (a deadlocked cell), a
+			// func literal kept from an earlier one returned zero values
+			// without running. A goroutine of the cancelled run still
+			// stops, at its own frame's next step.
+			fr2 := newFrame(fr, len(n.types), n.interp.runid())
 			d := fr2.data
 			for i, t := range n.types {
 				d[i] = reflect.New(t).Elem()
