@@ -3083,7 +3083,11 @@ func compositeGenerator(n *node, typ *itype, rtyp reflect.Type) (gen bltnGenerat
 			// TODO(mpl): maybe needs a NoType version too
 			gen = compositeBinMap
 		case reflect.Ptr:
-			gen = compositeGenerator(n, typ, n.typ.val.rtype)
+			// golessons: a literal of a package's pointer type with the &T
+			// left out (fstest.MapFS{"a": {Data: b}}) is built as its
+			// element; upstream read the element type of a valueT, which
+			// has none (a nil pointer dereference).
+			gen = compositeGenerator(n, typ, rtyp.Elem())
 		case reflect.Slice, reflect.Array:
 			gen = compositeBinSlice
 		default:

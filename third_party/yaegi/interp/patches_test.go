@@ -3010,3 +3010,19 @@ fmt.Println(c.Get(), c.n, double(2), get(), T{3}.Get())`)
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestALiteralOfAPackagesPointerTypeWithTheAmpersandLeftOut(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "io/fs"; "net/url"; "testing/fstest")
+func main() {
+	fsys := fstest.MapFS{"a.txt": {Data: []byte("alpha")}, "d/b.txt": {Data: []byte("beta"), Mode: 0o600}}
+	fmt.Println(string(fsys["a.txt"].Data), fsys["d/b.txt"].Mode)
+	b, err := fs.ReadFile(fsys, "d/b.txt")
+	fmt.Println(string(b), err)
+	us := []*url.URL{{Scheme: "https", Host: "go.dev"}}
+	fmt.Println(us[0].String())
+}`)
+	if want := "alpha -rw-------\nbeta <nil>\nhttps://go.dev\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

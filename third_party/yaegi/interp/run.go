@@ -3801,6 +3801,9 @@ func doCompositeBinStruct(n *node, hasType bool) {
 	if n.typ.cat == ptrT || n.typ.cat == linkedT {
 		typ = n.typ.val.rtype
 	}
+	if typ.Kind() == reflect.Ptr {
+		typ = typ.Elem() // a package's pointer type, its &T left out (compositeGenerator)
+	}
 	child := n.child
 	if hasType {
 		child = n.child[1:]
