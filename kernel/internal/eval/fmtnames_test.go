@@ -46,6 +46,15 @@ var held any = dog
 fmt.Printf("%+v|%T|%T\n", dog, dog, held)`},
 			out: "{Key:a val:1} *main.Pair[string,int]\nmain.Pair[string,int]{Key:\"a\", val:1}\n" +
 				"{name:Rex Tag:x}|struct { name string; Tag string \"json:\\\"tag\\\"\" }|struct { name string; Tag string \"json:\\\"tag\\\"\" }\n"},
+		{name: "%T of unnamed structs with unexported fields beside a named non-struct type", cells: []string{`import "fmt"
+type F float64
+p := struct{ x int }{1}
+s := []struct {
+	i int
+	b bool
+}{{2, true}}
+fmt.Printf("%T|%T|%T|%T\n", p, s, map[string]struct{ n F }{}, func(struct{ z int }) {})`},
+			out: "struct { x int }|[]struct { i int; b bool }|map[string]struct { n main.F }|func(struct { z int })\n"},
 	})
 }
 

@@ -61,7 +61,7 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 		case t == nil:
 		case types.IsInterface(t):
 			n = "?"
-		case cellTyped(t) && reflectName(t) != "":
+		case (cellTyped(t) || hiddenFields(t)) && reflectName(t) != "":
 			n = reflectName(t)
 		default:
 			n = "="
@@ -266,6 +266,34 @@ func cellTyped(t types.Type) bool {
 	case *types.Struct:
 		for i := range x.NumFields() {
 			if cellTyped(x.Field(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hiddenFields reports whether t has a struct literal type with an
+// unexported field in it (struct{ x int }, []struct{ i int; b bool }):
+// the interpreter's reflect type renames such a field (Xx, with tags
+// hiding it from json and xml), so reflect's spelling is not Go's.
+func hiddenFields(t types.Type) bool {
+	switch x := t.(type) {
+	case *types.Pointer:
+		return hiddenFields(x.Elem())
+	case *types.Slice:
+		return hiddenFields(x.Elem())
+	case *types.Array:
+		return hiddenFields(x.Elem())
+	case *types.Map:
+		return hiddenFields(x.Key()) || hiddenFields(x.Elem())
+	case *types.Chan:
+		return hiddenFields(x.Elem())
+	case *types.Signature:
+		return tupleHas(x.Params(), hiddenFields) || tupleHas(x.Results(), hiddenFields)
+	case *types.Struct:
+		for i := range x.NumFields() {
+			if f := x.Field(i); !f.Exported() || hiddenFields(f.Type()) {
 				return true
 			}
 		}
