@@ -70,6 +70,9 @@ func TestOneValueAssertionToInterface(t *testing.T) {
 		{name: "twins an any can hold are an error", cells: []string{assertionTypes,
 			"type Celsius float64\nvar a any = 21.5\nc, ok := a.(Celsius)\nfmt.Sprint(c, ok)"},
 			errName: "CompileError", errHas: "3:13: the kernel cannot run this type assertion to Celsius: the interpreter cannot tell values of Celsius from those of float64"},
+		{name: "a type declared inside a func is a twin too", cells: []string{assertionTypes,
+			"func main() {\n\ttype MyStr string\n\tvar v any = MyStr(\"x\")\n\ts, ok := v.(string)\n\tfmt.Println(s, ok)\n}"},
+			errName: "CompileError", errHas: "4:14: the kernel cannot run this type assertion to string: the interpreter cannot tell values of string from those of MyStr"},
 	})
 }
 

@@ -242,20 +242,28 @@ func twins(t types.Type, held *types.Interface, pkg *types.Package) []string {
 		// fields carries the type's name (third_party/yaegi): no twins.
 		return out
 	}
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || types.Identical(tn.Type(), t) {
-			continue
+	// The types declared inside funcs too (func main() { type Celsius
+	// float64 }): their values are no less their underlying type's.
+	var walk func(scope *types.Scope)
+	walk = func(scope *types.Scope) {
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.Identical(tn.Type(), t) {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+				continue
+			}
+			if types.Identical(named.Underlying(), t.Underlying()) && holds(held, named, stars) {
+				out = append(out, stars+types.TypeString(named, cellQualifier))
+			}
 		}
-		named, ok := tn.Type().(*types.Named)
-		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
-			continue
-		}
-		if types.Identical(named.Underlying(), t.Underlying()) && holds(held, named, stars) {
-			out = append(out, stars+types.TypeString(named, cellQualifier))
+		for i := range scope.NumChildren() {
+			walk(scope.Child(i))
 		}
 	}
+	walk(pkg.Scope())
 	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == pkg {
 		if _, isStruct := n.Underlying().(*types.Struct); !isStruct && holds(held, n.Underlying(), stars) {
 			out = append(out, stars+types.TypeString(n.Underlying(), cellQualifier))
