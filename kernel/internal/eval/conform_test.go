@@ -54,6 +54,9 @@ func TestMainFromLaterCells(t *testing.T) {
 			"type T struct{}\nfunc (T) main() int { return 3 }", "T{}.main()"}, text: "3"},
 		{name: "a panic in main names main", cells: []string{"func main() { var m map[string]int; m[\"a\"] = 1 }"},
 			errName: "panic", errHas: "nil map"},
+		{name: "a cell with statements of its own runs main only where it calls it", cells: []string{
+			"import \"fmt\"\nfunc main() { fmt.Println(\"main\") }\nfmt.Println(\"before\")\nmain()",
+			"func main() { fmt.Println(\"not called\") }\nx := 2\nfmt.Println(\"top\", x)"}, out: "before\nmain\ntop 2\n"},
 	})
 }
 

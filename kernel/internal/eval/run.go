@@ -135,6 +135,15 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 			e.cellErrTypes = append(e.cellErrTypes, rewrite.ErrorTypes(u.node())...)
 		}
 	}
+	// A cell with statements of its own is no program: its func main
+	// runs when the cell calls it (func main() {...}; main() ran it twice,
+	// and before the statements above the call).
+	program := true
+	for _, u := range units {
+		if u.kind == segStmt && !movable(u) {
+			program = false
+		}
+	}
 	var out, mains []*unit
 	for _, u := range units {
 		// A program's func main runs after the declarations and vars
@@ -155,7 +164,9 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 		out = append(out, u)
 		for _, x := range extra {
 			if x.mainCall {
-				mains = append(mains, x)
+				if program {
+					mains = append(mains, x)
+				}
 			} else {
 				out = append(out, x)
 			}
