@@ -248,29 +248,12 @@ func declaresMisnamed(scope *types.Scope) bool {
 // wrapper type and cannot tell apart structs with the same fields: %T of
 // such a static type is labelled with its name.
 func cellTyped(t types.Type) bool {
-	switch x := t.(type) {
-	case *types.Named: // an interface only inside another type ([]Shape): its elements are yaegi's interface values
-		return x.Obj().Pkg() != nil && x.Obj().Pkg().Path() == "main"
-	case *types.Pointer:
-		return cellTyped(x.Elem())
-	case *types.Slice:
-		return cellTyped(x.Elem())
-	case *types.Array:
-		return cellTyped(x.Elem())
-	case *types.Map:
-		return cellTyped(x.Key()) || cellTyped(x.Elem())
-	case *types.Chan:
-		return cellTyped(x.Elem())
-	case *types.Signature:
-		return tupleHas(x.Params(), cellTyped) || tupleHas(x.Results(), cellTyped)
-	case *types.Struct:
-		for i := range x.NumFields() {
-			if cellTyped(x.Field(i).Type()) {
-				return true
-			}
-		}
-	}
-	return false
+	return typeHas(t, func(t types.Type) bool {
+		// An interface only inside another type ([]Shape): its elements
+		// are yaegi's interface values.
+		n, ok := t.(*types.Named)
+		return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "main"
+	})
 }
 
 // hiddenFields reports whether t has a struct literal type with an
@@ -278,22 +261,41 @@ func cellTyped(t types.Type) bool {
 // the interpreter's reflect type renames such a field (Xx, with tags
 // hiding it from json and xml), so reflect's spelling is not Go's.
 func hiddenFields(t types.Type) bool {
+	return typeHas(t, func(t types.Type) bool {
+		st, ok := t.(*types.Struct)
+		for i := 0; ok && i < st.NumFields(); i++ {
+			if !st.Field(i).Exported() {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// typeHas reports whether f is true of t or of a type t is built of by
+// pointers, slices, arrays, maps, channels, funcs and struct literals
+// (not looking inside named types).
+func typeHas(t types.Type, f func(types.Type) bool) bool {
+	if f(t) {
+		return true
+	}
+	in := func(t types.Type) bool { return typeHas(t, f) }
 	switch x := t.(type) {
 	case *types.Pointer:
-		return hiddenFields(x.Elem())
+		return in(x.Elem())
 	case *types.Slice:
-		return hiddenFields(x.Elem())
+		return in(x.Elem())
 	case *types.Array:
-		return hiddenFields(x.Elem())
+		return in(x.Elem())
 	case *types.Map:
-		return hiddenFields(x.Key()) || hiddenFields(x.Elem())
+		return in(x.Key()) || in(x.Elem())
 	case *types.Chan:
-		return hiddenFields(x.Elem())
+		return in(x.Elem())
 	case *types.Signature:
-		return tupleHas(x.Params(), hiddenFields) || tupleHas(x.Results(), hiddenFields)
+		return tupleHas(x.Params(), in) || tupleHas(x.Results(), in)
 	case *types.Struct:
 		for i := range x.NumFields() {
-			if f := x.Field(i); !f.Exported() || hiddenFields(f.Type()) {
+			if in(x.Field(i).Type()) {
 				return true
 			}
 		}
