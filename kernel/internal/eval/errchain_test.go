@@ -89,6 +89,26 @@ g, ok := errors.AsType[Timeouter](fmt.Errorf("w: %w", ctx.Err()))
 fmt.Println(errors.As(ctx.Err(), &t), t.Timeout(), errors.As(&Wrap{"op", ctx.Err()}, &lit), lit.Timeout(), ok, g.Timeout())
 fmt.Println(errors.As(twice, &n), n.Key(), errors.As(io.EOF, &none), none == nil)`},
 			out: "true true true true true true\ntrue x false true\n"},
+		{name: "errors.As into a cell's interface as a condition and an operand", cells: []string{errChainTypes, `type Keyed interface{ Key() string }
+func (e *NotFound) Key() string { return e.Name }
+func find(err error) string {
+	var k Keyed
+	switch {
+	case !errors.As(err, &k):
+		return "none"
+	case errors.As(err, &k) && k.Key() != "":
+		return "key " + k.Key()
+	}
+	return "empty"
+}`, `var k Keyed
+if errors.As(twice, &k) {
+	fmt.Println("if", k.Key())
+}
+for i := 0; errors.As(twice, &k) && i < 1; i++ {
+	fmt.Println("for", k.Key())
+}
+fmt.Println(find(twice), find(io.EOF), find(&NotFound{}))`},
+			out: "if x\nfor x\nkey x none empty\n"},
 		{name: "errors.As and AsType of a compiled type past a cell type's Unwrap", cells: []string{errChainTypes, wrap, `_, err := strconv.Atoi("x")
 w := fmt.Errorf("top: %w", &Wrap{"parse", err})
 var ne *strconv.NumError

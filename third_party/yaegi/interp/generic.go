@@ -542,7 +542,7 @@ func checkConstraint(it, ct *itype) error {
 		}
 	}
 	for _, c := range ct.ulconstraint {
-		if it.underlying().equals(c) || it.matchDefault(c) || binUnderlyingIs(it, c) {
+		if it.underlying().equals(c) || it.matchDefault(c) || binUnderlyingIs(it, c) || literalID(it.underlying()) == c.id() {
 			return nil
 		}
 	}
@@ -552,6 +552,37 @@ func checkConstraint(it, ct *itype) error {
 		return fmt.Errorf("%s does not implement %s", it.id(), ct.id())
 	}
 	return it.node.cfgErrorf("%s does not implement %s", it.id(), ct.id())
+}
+
+// literalID is the id of t's type literal: a declared composite type
+// (type Ints []int) is a sliceT itype that carries its name, so its id
+// is the name, and ~[]int in a named constraint interface never matched
+// it. golessons: upstream refused Len(Raw{1}) for ~string | ~[]byte.
+func literalID(t *itype) string {
+	if t.name == "" {
+		return t.id()
+	}
+	switch t.cat {
+	case sliceT:
+		return "[]" + t.val.str
+	case arrayT:
+		return "[" + strconv.Itoa(t.length) + "]" + t.val.str
+	case mapT:
+		return "map[" + t.key.str + "]" + t.val.str
+	case ptrT:
+		return "*" + t.val.str
+	case chanT:
+		return "chan " + t.val.str
+	case chanSendT:
+		return "chan<- " + t.val.str
+	case chanRecvT:
+		return "<-chan " + t.val.str
+	case funcT:
+		return funcOf(t.arg, t.ret).id()
+	case structT:
+		return structOf(nil, t.field).id()
+	}
+	return t.id()
 }
 
 // binUnderlyingIs says whether it, a compiled named type of a basic kind

@@ -3036,3 +3036,32 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestADeclaredCompositeTypeSatisfiesATildeTermOfANamedConstraint(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Raw []byte
+type Ints []int
+type Grid [2]int
+type Table map[string]int
+type Pipe chan int
+type Op func(string) string
+type Rect struct{ W, H float64 }
+func (r Rect) Area() float64 { return r.W * r.H }
+type ByteSeq interface{ ~string | ~[]byte }
+type IntSlice interface{ ~[]int }
+type Shape interface{ ~struct{ W, H float64 }; Area() float64 }
+type Others interface{ ~[2]int | ~map[string]int | ~chan int | ~func(string) string }
+func Len[T ByteSeq](x T) int { return len(x) }
+func Sum[T IntSlice](x T) (s int) { for _, v := range x { s += v }; return }
+func Twice[T Shape](x T) float64 { return 2 * x.Area() }
+func Inline[T interface{ ~struct{ W, H float64 }; Area() float64 }](x T) float64 { return x.Area() }
+func Kind[T Others](x T) string { return fmt.Sprint(x) }
+func main() {
+	fmt.Println(Len(Raw{1, 2, 3}), Len("ab"), Sum(Ints{4, 5}), Twice(Rect{1, 2}), Inline(Rect{2, 3}))
+	fmt.Println(Kind(Grid{1, 2}), Kind(Table{"a": 1}), Kind(Pipe(nil)), Kind(Op(nil)) != "")
+}`)
+	if want := "3 2 9 4 6\n[1 2] map[a:1] <nil> true\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

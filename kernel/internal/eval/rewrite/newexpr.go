@@ -54,38 +54,73 @@ func NewExpr(n ast.Node, names Names) {
 	})
 }
 
-// ReplaceExprs replaces, bottom-up, the call-argument, assignment,
-// return and composite-element expressions below n by f's result; enough
-// for the places new(...) appears.
+// ReplaceExprs replaces the expressions below n that are evaluated as
+// values (operands, arguments, conditions, right-hand sides, results,
+// elements) by f's result, top-down: a replacement is walked in turn.
+// Assigned-to places, types, field keys and called functions are left
+// alone, so f sees only what may be swapped for another expression of
+// the same type.
 func ReplaceExprs(n ast.Node, f func(ast.Expr) ast.Expr) {
+	each := func(xs []ast.Expr) {
+		for i := range xs {
+			xs[i] = f(xs[i])
+		}
+	}
+	one := func(x *ast.Expr) {
+		if *x != nil {
+			*x = f(*x)
+		}
+	}
 	ast.Inspect(n, func(x ast.Node) bool {
 		switch v := x.(type) {
 		case *ast.CallExpr:
-			for i := range v.Args {
-				v.Args[i] = f(v.Args[i])
-			}
+			each(v.Args)
 		case *ast.AssignStmt:
-			for i := range v.Rhs {
-				v.Rhs[i] = f(v.Rhs[i])
-			}
+			each(v.Rhs)
 		case *ast.ReturnStmt:
-			for i := range v.Results {
-				v.Results[i] = f(v.Results[i])
-			}
+			each(v.Results)
 		case *ast.ValueSpec:
-			for i := range v.Values {
-				v.Values[i] = f(v.Values[i])
-			}
+			each(v.Values)
 		case *ast.CompositeLit:
-			for i := range v.Elts {
-				v.Elts[i] = f(v.Elts[i])
-			}
+			each(v.Elts)
 		case *ast.KeyValueExpr:
-			v.Value = f(v.Value)
+			one(&v.Value)
 		case *ast.StarExpr:
-			v.X = f(v.X)
+			one(&v.X)
 		case *ast.ExprStmt:
-			v.X = f(v.X)
+			one(&v.X)
+		case *ast.UnaryExpr:
+			one(&v.X)
+		case *ast.BinaryExpr:
+			one(&v.X)
+			one(&v.Y)
+		case *ast.ParenExpr:
+			one(&v.X)
+		case *ast.SelectorExpr:
+			one(&v.X)
+		case *ast.IndexExpr:
+			one(&v.X)
+			one(&v.Index)
+		case *ast.SliceExpr:
+			one(&v.X)
+			one(&v.Low)
+			one(&v.High)
+			one(&v.Max)
+		case *ast.TypeAssertExpr:
+			one(&v.X)
+		case *ast.IfStmt:
+			one(&v.Cond)
+		case *ast.ForStmt:
+			one(&v.Cond)
+		case *ast.SwitchStmt:
+			one(&v.Tag)
+		case *ast.CaseClause:
+			each(v.List)
+		case *ast.RangeStmt:
+			one(&v.X)
+		case *ast.SendStmt:
+			one(&v.Chan)
+			one(&v.Value)
 		}
 		return true
 	})
