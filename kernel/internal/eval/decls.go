@@ -40,6 +40,7 @@ type methodEntry struct {
 	line, col  int
 	refs       map[string]bool
 	generic    bool
+	recovers   bool // declared as written (callsRecover)
 	sig        string
 	// shape is the method's func type with the receiver first and no
 	// names (func(main.Sq) float64): the type of its variable, which a

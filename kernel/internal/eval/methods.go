@@ -18,7 +18,9 @@ import (
 //
 // Declaring the method again only assigns the variable. Methods of
 // generic types cannot be rewritten this way (no generic variables); they
-// can be declared once, and again only with the same text.
+// can be declared once, and again only with the same text; so can those
+// calling recover (callsRecover). A changed one is a MethodRedefined
+// error, on which the runner replays the notebook with it.
 
 // methodVar is the name of the variable holding the body of recv.name.
 func methodVar(recv, name string) string { return "__gl_m_" + recv + "_" + name }
@@ -43,11 +45,16 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 		key := recv + "." + fd.Name.Name
 		old, seen := e.decls.methods[key]
 		u.pendingMethods = append(u.pendingMethods, me)
-		if me.generic {
+		me.recovers = !me.generic && callsRecover(fd.Body)
+		if me.generic || me.recovers || (seen && old.recovers) {
 			if seen && old.text != me.text {
+				why := "a method of a generic type"
+				if !me.generic {
+					why = "a method that calls recover"
+				}
 				return nil, &Error{Name: "MethodRedefined", Value: fmt.Sprintf(
-					"%d:%d: method %s is already defined; yaegi cannot change a method of a generic type: restart the kernel to change it",
-					p.Line, p.Column, key)}
+					"%d:%d: method %s is already defined; yaegi cannot change %s: restart the kernel to change it",
+					p.Line, p.Column, key, why)}
 			}
 			if !seen {
 				decls = append(decls, d)
@@ -96,6 +103,27 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 	}
 	u.file.Decls = decls
 	return nil, nil
+}
+
+// callsRecover reports whether body calls recover itself, outside the
+// func literals it holds. Go's recover stops a panic only when called by
+// the deferred function itself (defer g.Recover()); called from the body
+// literal the method wrapper forwards to, it returned nil. Such a method
+// is declared as written, which yaegi cannot change in place.
+func callsRecover(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if rewrite.IsIdent(x.Fun, "recover") && len(x.Args) == 0 {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func isGenericRecv(t ast.Expr) bool {

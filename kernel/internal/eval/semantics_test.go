@@ -463,3 +463,26 @@ func TestAFuncBrokenByAVarRedefinitionSaysWhyWhenCalled(t *testing.T) {
 		t.Fatalf("after V is an int again: %v %v, want 13", res.Data, ee)
 	}
 }
+
+// Go's recover stops a panic when the deferred function calls it itself,
+// and a deferred method is such a function.
+func TestADeferredMethodRecovers(t *testing.T) {
+	guard := `import "fmt"
+type Guard struct{ name string }
+func (g *Guard) Recover() { fmt.Println(g.name, "caught:", recover()) }
+func (g Guard) Check() { if r := recover(); r != nil { fmt.Println(g.name, "checked:", r) } }
+func (g Guard) Nested() { func() { fmt.Println("nested:", recover()) }() }`
+	runOutCases(t, []outCase{
+		{name: "deferred methods with pointer and value receivers, a method expression", cells: []string{guard, `func f1() { g := &Guard{"ptr"}; defer g.Recover(); panic("one") }
+func f2() { defer Guard{"value"}.Check(); panic("two") }
+func f3() { defer (*Guard).Recover(&Guard{"expr"}); panic("three") }
+f1(); f2(); f3()
+fmt.Println("end")`}, out: "ptr caught: one\nvalue checked: two\nexpr caught: three\nend\n"},
+		{name: "recover in a literal the method calls does not stop the panic", cells: []string{guard, `func f() { defer Guard{}.Nested(); panic("four") }
+f()`}, out: "nested: <nil>\n", errName: "panic", errHas: "four"},
+		{name: "the same method again is no redefinition", cells: []string{guard, guard, `func f() { defer Guard{"again"}.Check(); panic("five") }
+f()`}, out: "again checked: five\n"},
+		{name: "a changed method calling recover is redefined by a replay", cells: []string{guard,
+			`func (g Guard) Check() { fmt.Println("new", recover()) }`}, errName: "MethodRedefined", errHas: "a method that calls recover"},
+	})
+}

@@ -51,8 +51,8 @@ func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (r
 const typeRedefined = "TypeRedefined"
 
 // methodRedefined is its error for a cell declaring a method again with
-// another signature, or a generic type's method with another body, which
-// the interpreter cannot change in place either.
+// another signature, or a generic type's method or one calling recover
+// with another body, which the interpreter cannot change in place either.
 const methodRedefined = "MethodRedefined"
 
 // send runs the cell in the current runner.
@@ -83,7 +83,7 @@ func (r *Runner) send(ctx context.Context, req Request, out cellio.Output) celli
 // not bring back is said first.
 func (r *Runner) redefine(ctx context.Context, req Request, out cellio.Output) cellio.Outcome {
 	kept, lost, err := r.replace(ctx, true, req.Code)
-	out.Stream("stderr", "This cell changes what an earlier cell declared in a way the interpreter cannot do in place (a type, a method's signature, a generic type's method): "+
+	out.Stream("stderr", "This cell changes what an earlier cell declared in a way the interpreter cannot do in place (a type, a method's signature, a generic type's method, a method calling recover): "+
 		"it was restarted and the earlier cells replayed with the new declaration (goroutines they had started are stopped); "+
 		restoreSummary(kept, lost, err, false)+".\n")
 	return r.send(ctx, req, out)
