@@ -177,7 +177,7 @@ func (a *Adapter) walk(x ast.Expr, scope []eval.DebugVar) (reflect.Value, error)
 			return reflect.Value{}, fmt.Errorf("%s has no field %s (methods are not called while stopped)", a.typeName(v), x.Sel.Name)
 		}
 		names := a.eng.DebugFieldNames(v.Type())
-		for i := 0; i < v.NumField(); i++ {
+		for i := 0; i < eval.NumFields(v.Type()); i++ {
 			name := v.Type().Field(i).Name
 			if i < len(names) {
 				name = names[i]

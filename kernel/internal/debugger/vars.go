@@ -200,7 +200,7 @@ func expandable(v reflect.Value) bool {
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		return v.NumField() > 0
+		return eval.NumFields(v.Type()) > 0
 	case reflect.Slice, reflect.Array, reflect.Map:
 		return v.Len() > 0
 	case reflect.Pointer:
@@ -222,7 +222,7 @@ func (a *Adapter) children(v reflect.Value) []eval.DebugVar {
 		out = append(out, eval.DebugVar{Name: "*", Value: e})
 	case reflect.Struct:
 		names := a.eng.DebugFieldNames(v.Type())
-		for i := 0; i < v.NumField(); i++ {
+		for i := 0; i < eval.NumFields(v.Type()); i++ {
 			name := v.Type().Field(i).Name
 			if i < len(names) {
 				name = names[i]
@@ -283,7 +283,7 @@ func (a *Adapter) format(v reflect.Value, depth int) string {
 		}
 		names := a.eng.DebugFieldNames(v.Type())
 		var parts []string
-		for i := 0; i < v.NumField(); i++ {
+		for i := 0; i < eval.NumFields(v.Type()); i++ {
 			name := v.Type().Field(i).Name
 			if i < len(names) {
 				name = names[i]

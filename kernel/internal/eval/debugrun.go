@@ -198,6 +198,16 @@ func (fs *fileSet) strip(s string) string {
 	return s
 }
 
+// NumFields is t.NumField() for a struct type, less the field the
+// interpreter gives an empty struct type of the cells to carry its name
+// (third_party/yaegi EmptyStructField): the fields a cell declared.
+func NumFields(t reflect.Type) int {
+	if t.NumField() == 1 && t.Field(0).Name == interp.EmptyStructField {
+		return 0
+	}
+	return t.NumField()
+}
+
 // DebugFieldNames are the declared field names of a cell struct type, in
 // order, or nil when t is not one (its reflect names are then right).
 func (e *Evaluator) DebugFieldNames(t reflect.Type) []string {

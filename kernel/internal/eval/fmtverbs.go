@@ -495,7 +495,7 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		return fmt.Sprintf("%p", v.Interface())
 	case reflect.Struct:
 		_, names := tn.lookup(t)
-		parts := make([]string, t.NumField())
+		parts := make([]string, NumFields(t))
 		for i := range parts {
 			name := t.Field(i).Name
 			if names != nil && names[i] != "" {

@@ -486,3 +486,35 @@ f()`}, out: "again checked: five\n"},
 			`func (g Guard) Check() { fmt.Println("new", recover()) }`}, errName: "MethodRedefined", errHas: "a method that calls recover"},
 	})
 }
+
+// Each empty struct type is a type of its own, as context keys, error
+// types and events use them.
+func TestEmptyStructTypesStayApart(t *testing.T) {
+	decls := `import ("errors"; "fmt")
+type ErrTimeout struct{}
+func (ErrTimeout) Error() string { return "timeout" }
+type ErrClosed struct{}
+func (ErrClosed) Error() string { return "closed" }
+type start struct{}
+type stop struct{}`
+	runOutCases(t, []outCase{
+		{name: "errors.Is and errors.As between empty error types", cells: []string{decls, `var err error = fmt.Errorf("op: %w", ErrTimeout{})
+var c ErrClosed
+var tm ErrTimeout
+fmt.Println(errors.Is(err, ErrClosed{}), errors.Is(err, ErrTimeout{}), errors.As(err, &c), errors.As(err, &tm))`},
+			out: "false true false true\n"},
+		{name: "a type switch and == over empty event types", cells: []string{decls, `for _, ev := range []any{start{}, stop{}, start{}} {
+	switch ev.(type) {
+	case stop:
+		fmt.Print("stop ")
+	case start:
+		fmt.Print("start ")
+	}
+}
+var a any = stop{}
+fmt.Println(a == any(start{}), a == any(stop{}))`}, out: "start stop start false true\n"},
+		{name: "printing empty struct values", cells: []string{decls, `type Wrap struct{ S start; N int }
+fmt.Printf("%v %+v %#v %T|%v %+v %#v\n", start{}, start{}, start{}, stop{}, Wrap{}, Wrap{}, []stop{{}})`},
+			out: "{} {} main.start{} main.stop|{{} 0} {S:{} N:0} []main.stop{main.stop{}}\n"},
+	})
+}

@@ -237,9 +237,10 @@ func twins(t types.Type, held *types.Interface, pkg *types.Package) []string {
 		t, stars = p.Elem(), stars+"*"
 	}
 	var out []string
-	if st, ok := t.Underlying().(*types.Struct); ok && st.NumFields() > 0 {
-		// The interpreter's reflect type of a named struct type with
-		// fields carries the type's name (third_party/yaegi): no twins.
+	if _, ok := t.Underlying().(*types.Struct); ok {
+		// The interpreter's reflect type of a named struct type carries
+		// the type's name, in an empty one's marker field
+		// (third_party/yaegi): no twins.
 		return out
 	}
 	// The types declared inside funcs too (func main() { type Celsius

@@ -452,12 +452,10 @@ func misnamed(t types.Type) bool {
 		if x.Obj().Pkg() == nil || x.Obj().Pkg().Path() != "main" {
 			return false
 		}
-		switch u := x.Underlying().(type) {
-		case *types.Struct:
-			// An empty struct type is the reflect type of struct{}: the
-			// interpreter marks a named struct type in its first field.
-			return u.NumFields() == 0
-		case *types.Interface:
+		switch x.Underlying().(type) {
+		case *types.Struct, *types.Interface:
+			// The interpreter marks a named struct type in its first
+			// field (an empty one gets a field for it).
 			return false
 		}
 		return true

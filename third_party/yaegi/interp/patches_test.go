@@ -3065,3 +3065,27 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestEmptyStructTypesAreDistinctTypes(t *testing.T) {
+	got := run(t, `package main
+import ("encoding/json"; "fmt"; "sync")
+type userKey struct{}
+type traceKey struct{}
+type S struct{ A int; K userKey }
+func main() {
+	m := map[any]string{userKey{}: "u"}
+	m[traceKey{}] = "t"
+	var sm sync.Map
+	sm.Store(userKey{}, "u")
+	_, ok := sm.Load(traceKey{})
+	var a, b any = userKey{}, traceKey{}
+	_, isUser := b.(userKey)
+	_, isTrace := b.(traceKey)
+	j, _ := json.Marshal(S{1, userKey{}})
+	fmt.Println(len(m), m[userKey{}], ok, a == b, a == any(userKey{}), isUser, isTrace, userKey(traceKey{}) == userKey{})
+	fmt.Println(userKey{}, S{}, []userKey{{}}, string(j))
+}`)
+	if want := "2 u false false true false true true\n{} {0 {}} [{}] {\"A\":1,\"K\":{}}\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

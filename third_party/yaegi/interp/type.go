@@ -2074,6 +2074,17 @@ func lookupFieldOrMethod(t *itype, name string) *itype {
 	}
 }
 
+// EmptyStructField is the name of the one field of the reflect type of a
+// declared struct type without fields, which holds its name mark: it has
+// no value to show, and encoders skip it.
+const EmptyStructField = "YaegiEmpty"
+
+// emptyMark is the type of that field. fmt calls its Format method for
+// the field, which writes nothing: %v of the struct prints {}, as Go's.
+type emptyMark struct{}
+
+func (emptyMark) Format(fmt.State, rune) {}
+
 func exportName(s string) string {
 	if canExport(s) {
 		return s
@@ -2359,6 +2370,13 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 			}
 		}
 		ctx.slevel--
+		if t.name != "" && len(fields) == 0 {
+			// golessons: every empty struct type (type userKey struct{};
+			// type ErrClosed struct{}) was the one reflect type struct{}:
+			// map[any] keys, errors.Is and sync.Map took one for another.
+			// A zero-size field gives the name mark below a place.
+			fields = []reflect.StructField{{Name: EmptyStructField, Type: reflect.TypeOf(emptyMark{}), Tag: `json:"-" xml:"-"`}}
+		}
 		if t.name != "" && len(fields) > 0 {
 			// golessons: two named struct types with the same fields
 			// (type Dog struct{ name string }; type Cat struct{ name string })
