@@ -1878,6 +1878,54 @@ func main() {
 	}
 }
 
+func TestANamedResultAssignedToAnArgumentOfItsCall(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type P struct{ X, Y int }
+type S struct{ n int }
+var g = 10
+func inc(a int) (r int) { r = a + 1; return }
+func clamp(v, lo, hi int) (r int) {
+	r = v
+	if r < lo {
+		r = lo
+	}
+	if r > hi {
+		r = hi
+	}
+	return
+}
+func swap(p P) (q P) { q.X, q.Y = p.Y, p.X; return }
+func mul2(a, b [2]int) (c [2]int) { c[0], c[1] = a[0]*b[0], a[1]*b[1]; return }
+func Twice[T int | float64](x T) (r T) { r = 2 * x; return }
+func main() {
+	n := 5
+	n = inc(n)
+	g = inc(g)
+	s := &S{1}
+	s.n = inc(s.n)
+	vals := []int{-5, 50, 500}
+	for i := range vals {
+		vals[i] = clamp(vals[i], 0, 100)
+	}
+	p := P{1, 2}
+	p = swap(p)
+	m := [2]int{2, 3}
+	m = mul2(m, m)
+	x := 4
+	x = Twice(x)
+	total := 0
+	for _, v := range []int{1, 2, 3} {
+		total = inc(total + v - 1)
+	}
+	fmt.Println(n, g, s.n, vals, p, m, x, total)
+}
+`)
+	if want := "6 11 2 [0 50 100] {2 1} [4 9] 8 6\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAssertionBetweenInterfacesKeepsPointerReceiverMethodsOutOfAValue(t *testing.T) {
 	got := run(t, `package main
 import "fmt"

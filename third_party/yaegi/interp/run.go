@@ -2188,12 +2188,6 @@ func call(n *node) {
 		for i, v := range rvalues {
 			if v != nil {
 				nf.data[i] = v(f)
-				if named {
-					// golessons: the caller's slot still held the last
-					// call's result, which a named result started from
-					// (func f() (n int) { n++; return } gave 1, 2, 3).
-					nf.data[i].SetZero()
-				}
 			} else {
 				nf.data[i] = reflect.New(def.types[i]).Elem()
 			}
@@ -2242,6 +2236,19 @@ func call(n *node) {
 						continue
 					}
 					dest[i].Set(val)
+				}
+			}
+		}
+
+		if named {
+			// golessons: the caller's slot still held the last call's
+			// result, which a named result started from (func f() (n int)
+			// { n++; return } gave 1, 2, 3). Zeroed once the arguments are
+			// read: the slot may be the variable the call assigns to, which
+			// is also an argument (n = inc(n) passed 0).
+			for i, v := range rvalues {
+				if v != nil {
+					nf.data[i].SetZero()
 				}
 			}
 		}
