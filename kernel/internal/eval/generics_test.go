@@ -322,5 +322,12 @@ func TestAGenericFuncPassedAsAValueIsInstantiated(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "argument and assignment", cells: []string{"import \"fmt\"\nfunc Apply[E any](s []E, f func(E) E) []E { for i := range s { s[i] = f(s[i]) }; return s }\nfunc Double[T ~int | ~float64](x T) T { return x * 2 }",
 			"var g func(float64) float64 = Double\nfmt.Println(Apply([]int{1, 2}, Double), g(1.5))"}, out: "[2 4] 3\n"},
+		{name: "a package's generic func as a comparator", cells: []string{"import (\"cmp\"; \"fmt\"; \"slices\")\ntype Score int", `s := []Score{3, 1, 2}
+slices.SortFunc(s, cmp.Compare)
+mat := [][]int{{2, 1}, {1, 5}, {1, 2}}
+slices.SortFunc(mat, slices.Compare)
+var f func(a, b string) int = cmp.Compare
+func byLen(xs []string) string { return slices.MaxFunc(xs, cmp.Compare) }
+fmt.Println(s, mat, f("b", "a"), byLen([]string{"y", "z"}), slices.IsSortedFunc(s, cmp.Compare[Score]))`}, out: "[1 2 3] [[1 2] [1 5] [2 1]] 1 z true\n"},
 	})
 }

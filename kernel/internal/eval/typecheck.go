@@ -201,6 +201,10 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 		args, ok := f.TypeArgs[e.factPos(fn.Pos())]
 		return args, ok
 	})
+	rewrite.PkgTypeArgs(n, func(sel *ast.Ident) ([]string, bool) {
+		args, ok := f.PkgFuncValues[e.factPos(sel.Pos())]
+		return args, ok
+	})
 	rewrite.DynArgs(n, func(sel *ast.Ident) ([]int, bool) {
 		args, ok := f.DynArgs[e.factPos(sel.Pos())]
 		return args, ok
@@ -267,7 +271,7 @@ func (e *Evaluator) rewriteWithFacts(n ast.Node, f *typecheck.Facts) ([]string, 
 // rewriteUnitsWithFacts applies rewriteWithFacts to the units of the
 // cell being run.
 func (e *Evaluator) rewriteUnitsWithFacts(units []*unit) error {
-	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.NamedResults)+len(e.facts.f.JSONShapes)+len(e.facts.f.XMLValues)+len(e.facts.f.CtxKeys)+len(e.facts.f.AsTargets)+len(e.facts.f.NamedTypeOfs)+len(e.facts.f.PromotedMethodExprs) == 0 {
+	if len(e.facts.f.Seqs)+len(e.facts.f.Generics)+len(e.facts.f.TypeArgs)+len(e.facts.f.PkgFuncValues)+len(e.facts.f.StdTypes)+len(e.facts.f.TypeNames)+len(e.facts.f.Compares)+len(e.facts.f.Cases)+len(e.facts.f.DynArgs)+len(e.facts.f.ElemStringers)+len(e.facts.f.ReflectCalls)+len(e.facts.f.Shifts)+len(e.facts.f.Quotients)+len(e.facts.f.NamedResults)+len(e.facts.f.JSONShapes)+len(e.facts.f.XMLValues)+len(e.facts.f.CtxKeys)+len(e.facts.f.AsTargets)+len(e.facts.f.NamedTypeOfs)+len(e.facts.f.PromotedMethodExprs) == 0 {
 		return nil
 	}
 	f := e.facts.f

@@ -32,6 +32,11 @@ type Facts struct {
 	// position of the func's name: the evaluator writes them out when
 	// the interpreter fails to infer them (a variadic call inside a func).
 	TypeArgs map[Pos][]string
+	// PkgFuncValues are the type arguments, as the cell would write them,
+	// of a package's generic funcs used as values without them
+	// (slices.SortFunc(s, cmp.Compare)), by the position of the func's
+	// name: the interpreter instantiates only what is written.
+	PkgFuncValues map[Pos][]string
 	// Ranges are the range loops whose ranged type the checker knows
 	// (an iterator func, an integer, a slice, ...), by the position of
 	// their `for`.
@@ -294,7 +299,7 @@ func seqTypes(args []types.Type) []types.Type {
 
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls, known []*types.Named) Facts {
-	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
+	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, PkgFuncValues: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
 		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, NamedResults: map[Pos]string{}, JSONShapes: map[Pos]string{}, XMLValues: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}, PromotedMethodExprs: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
@@ -543,6 +548,11 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 	})
 	f.Stringers = instanceStringers(info, pkg)
 	f.CtxKeys = ctxKeys(fset, own, info, pkg)
+	for id, args := range pkgFuncValues(own, info) {
+		if p := fset.Position(id.Pos()); p.Filename == cellFile {
+			f.PkgFuncValues[Pos{p.Line, p.Column}] = args
+		}
+	}
 	// A generic func's uses, called or as a value (f := Evens[int]), are
 	// instances.
 	for id := range info.Instances {

@@ -201,3 +201,63 @@ func declFinder(files []*ast.File, fsets []*token.FileSet) funcDecls {
 		return nil, nil
 	}
 }
+
+// pkgFuncValues are the Sels of the package funcs below own that are
+// generic and used as values with inferred type arguments (cmp.Compare
+// given to slices.SortFunc), with those arguments. Only arguments that
+// are predeclared or the cell's own types are written: a package's type
+// would need its package imported under its name.
+func pkgFuncValues(own *ast.File, info *types.Info) map[*ast.Ident][]string {
+	called := map[*ast.SelectorExpr]bool{}
+	ast.Inspect(own, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.CallExpr:
+			if sel, ok := x.Fun.(*ast.SelectorExpr); ok {
+				called[sel] = true
+			}
+		case *ast.IndexExpr:
+			if sel, ok := x.X.(*ast.SelectorExpr); ok {
+				called[sel] = true
+			}
+		case *ast.IndexListExpr:
+			if sel, ok := x.X.(*ast.SelectorExpr); ok {
+				called[sel] = true
+			}
+		}
+		return true
+	})
+	out := map[*ast.Ident][]string{}
+	ast.Inspect(own, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || called[sel] {
+			return true
+		}
+		if _, ok := info.Uses[sel.Sel].(*types.Func); !ok {
+			return true
+		}
+		if pn, ok := sel.X.(*ast.Ident); !ok || info.Uses[pn] == nil {
+			return true
+		} else if _, ok := info.Uses[pn].(*types.PkgName); !ok {
+			return true
+		}
+		inst, ok := info.Instances[sel.Sel]
+		if !ok || inst.TypeArgs.Len() == 0 {
+			return true
+		}
+		var args []string
+		for i := range inst.TypeArgs.Len() {
+			t := inst.TypeArgs.At(i)
+			s := types.TypeString(t, cellQualifier)
+			if strings.Contains(s, ".") || strings.Contains(s, "invalid type") || isTypeParam(t) {
+				return true
+			}
+			if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && n.Obj().Parent() != nil && n.Obj().Parent() != n.Obj().Pkg().Scope() {
+				return true // a type declared in a func
+			}
+			args = append(args, s)
+		}
+		out[sel.Sel] = args
+		return true
+	})
+	return out
+}

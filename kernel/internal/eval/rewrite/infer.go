@@ -290,3 +290,37 @@ func WriteTypeArgs(n ast.Node, args func(fn *ast.Ident) ([]string, bool)) bool {
 	})
 	return changed
 }
+
+// PkgTypeArgs writes out the type arguments of a package's generic funcs
+// used as values below n (cmp.Compare becomes cmp.Compare[int]), which
+// args gives by the func's name; yaegi instantiates a package's generic
+// func only where its type arguments are written.
+func PkgTypeArgs(n ast.Node, args func(sel *ast.Ident) ([]string, bool)) {
+	if n == nil {
+		return
+	}
+	done := map[*ast.SelectorExpr]bool{} // the walk goes on into the instance, which holds sel
+	ReplaceExprs(n, func(x ast.Expr) ast.Expr {
+		sel, ok := x.(*ast.SelectorExpr)
+		if !ok || done[sel] {
+			return x
+		}
+		done[sel] = true
+		ts, ok := args(sel.Sel)
+		if !ok || len(ts) == 0 {
+			return x
+		}
+		var exprs []ast.Expr
+		for _, t := range ts {
+			e, err := parser.ParseExpr(t)
+			if err != nil {
+				return x
+			}
+			exprs = append(exprs, e)
+		}
+		if len(exprs) == 1 {
+			return &ast.IndexExpr{X: sel, Lbrack: sel.End(), Index: exprs[0], Rbrack: sel.End()}
+		}
+		return &ast.IndexListExpr{X: sel, Lbrack: sel.End(), Indices: exprs, Rbrack: sel.End()}
+	})
+}
