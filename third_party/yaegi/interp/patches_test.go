@@ -3137,3 +3137,21 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAnAssertionToAConcreteTypeAsksForTheSameType(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "sort")
+func main() {
+	var x any = make(chan int)
+	_, recv := x.(<-chan int)
+	_, send := x.(chan<- int)
+	_, both := x.(chan int)
+	var s any = sort.IntSlice{3, 1}
+	_, plain := s.([]int)
+	_, named := s.(sort.IntSlice)
+	fmt.Println(recv, send, both, plain, named)
+}`)
+	if want := "false false true false true\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
