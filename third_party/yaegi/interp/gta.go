@@ -3,6 +3,7 @@ package interp
 import (
 	"path"
 	"path/filepath"
+	"reflect"
 )
 
 // gta performs a global types analysis on the AST, registering types,
@@ -340,6 +341,7 @@ func (interp *Interpreter) gta(root *node, rpath, importPath, pkgName string) ([
 
 			switch n.child[1].kind {
 			case identExpr, selectorExpr:
+				typ = compiledBasicUnderlying(interp, typ)
 				n.typ = namedOf(typ, pkgName, typeName, withNode(n.child[0]), withScope(sc))
 				n.typ.incomplete = typ.incomplete
 				n.typ.field = typ.field
@@ -478,4 +480,23 @@ func equalNodes(a, b []*node) bool {
 		}
 	}
 	return true
+}
+
+// compiledBasicUnderlying is the predeclared type under typ when typ is a
+// package's named type of a basic kind (time.Duration, time.Month), else
+// typ. golessons: a type declared on such a type (type Timeout
+// time.Duration) had its values stored as the package type's, so fmt
+// called the package type's String method (1s where Go prints
+// 1000000000) and never the cell type's own.
+func compiledBasicUnderlying(interp *Interpreter, typ *itype) *itype {
+	if typ == nil || typ.cat != valueT || typ.rtype == nil || typ.rtype.PkgPath() == "" {
+		return typ
+	}
+	switch k := typ.rtype.Kind(); {
+	case k >= reflect.Bool && k <= reflect.Complex128, k == reflect.String:
+		if sym, ok := interp.universe.sym[k.String()]; ok && sym.kind == typeSym && sym.typ != nil {
+			return sym.typ
+		}
+	}
+	return typ
 }

@@ -3155,3 +3155,20 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestATypeDeclaredOnAPackagesBasicTypeHasItsUnderlyingValues(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "time")
+type D time.Duration
+type Month time.Month
+type Timeout time.Duration
+func (t Timeout) String() string { return "T=" + time.Duration(t).String() }
+func main() {
+	d := D(time.Second)
+	var s fmt.Stringer = Timeout(2 * time.Second)
+	fmt.Println(d, int64(d), time.Duration(d), Month(time.March), d*2, d > D(time.Millisecond), s.String())
+}`)
+	if want := "1000000000 1000000000 1s 3 2000000000 true T=2s\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
