@@ -43,7 +43,15 @@ func (e *Evaluator) fixErrorsCalls(n ast.Node) {
 	e.names.mu.RLock()
 	known := slices.Clone(e.names.methods["Error"])
 	e.names.mu.RUnlock()
-	for _, t := range append(known, e.cellErrTypes...) {
+	// The check's list adds the types whose Error is promoted from an
+	// embedded field (type NotFound struct{ Base }); kept for later cells,
+	// whose checks may not reach the declaration.
+	for _, t := range e.facts.f.ErrorTypes {
+		if !slices.Contains(e.promotedErrTypes, t) {
+			e.promotedErrTypes = append(e.promotedErrTypes, t)
+		}
+	}
+	for _, t := range append(append(known, e.cellErrTypes...), e.promotedErrTypes...) {
 		if !slices.Contains(types, t) {
 			types = append(types, t)
 		}

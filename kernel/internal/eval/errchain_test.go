@@ -109,6 +109,13 @@ for i := 0; errors.As(twice, &k) && i < 1; i++ {
 }
 fmt.Println(find(twice), find(io.EOF), find(&NotFound{}))`},
 			out: "if x\nfor x\nkey x none empty\n"},
+		{name: "errors.Unwrap of an error type whose Error is promoted", cells: []string{errChainTypes, `type Base struct{ Code int }
+func (e Base) Error() string { return fmt.Sprint("code ", e.Code) }
+type Missing struct{ Base }
+type Gone struct{ *NotFound }`, `var m error = Missing{Base{404}}
+var g error = Gone{&NotFound{"g"}}
+fmt.Println(errors.Unwrap(fmt.Errorf("w: %w", m)) == m, errors.Unwrap(fmt.Errorf("w: %w", g)) == g, errors.Unwrap(fmt.Errorf("w: %w", g)))`},
+			out: "true true not found: g\n"},
 		{name: "errors.As and AsType of a compiled type past a cell type's Unwrap", cells: []string{errChainTypes, wrap, `_, err := strconv.Atoi("x")
 w := fmt.Errorf("top: %w", &Wrap{"parse", err})
 var ne *strconv.NumError

@@ -92,6 +92,9 @@ type Evaluator struct {
 	// cellErrTypes are the error types the units being prepared declare
 	// (fixErrorsCalls).
 	cellErrTypes []string
+	// promotedErrTypes are the error types the checks have listed
+	// (typecheck.Facts.ErrorTypes), for errors.Unwrap.
+	promotedErrTypes []string
 	// facts are what the type checker found in the cell being run.
 	facts cellFacts
 

@@ -81,6 +81,11 @@ type Facts struct {
 	// CtxKeys are the context keys of the cells' own types, by the Sel
 	// of context.WithValue or ctx.Value (see ctxKeys).
 	CtxKeys map[Pos]CtxKey
+	// ErrorTypes are the package-level types the check saw whose values
+	// (T) or pointers (*T) are errors, by an Error method of their own
+	// or one promoted from an embedded field, as the cell would write
+	// them: errors.Unwrap tries each for the cell value it unwraps.
+	ErrorTypes []string
 	// IfaceKeys are the map types keyed by an interface with methods that
 	// a cell declares (map[Shape]int), by the position of `map`, as the
 	// cell would write the type. The interpreter holds such a key as its
@@ -548,6 +553,7 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 	})
 	f.Stringers = instanceStringers(info, pkg)
 	f.CtxKeys = ctxKeys(fset, own, info, pkg)
+	f.ErrorTypes = errorTypes(pkg)
 	for id, args := range pkgFuncValues(own, info) {
 		if p := fset.Position(id.Pos()); p.Filename == cellFile {
 			f.PkgFuncValues[Pos{p.Line, p.Column}] = args
@@ -1205,4 +1211,28 @@ func constLit(x ast.Expr, info *types.Info) (string, bool) {
 		return "", false
 	}
 	return t + "(" + lit + ")", true
+}
+
+// errorTypes lists the non-generic named types of pkg's scope that
+// implement error, "*T" when only the pointer does (Facts.ErrorTypes).
+func errorTypes(pkg *types.Package) []string {
+	errIface := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	var out []string
+	for _, name := range pkg.Scope().Names() {
+		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+			continue
+		}
+		switch {
+		case types.Implements(named, errIface):
+			out = append(out, name)
+		case types.Implements(types.NewPointer(named), errIface):
+			out = append(out, "*"+name)
+		}
+	}
+	return out
 }
