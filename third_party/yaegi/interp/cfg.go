@@ -950,7 +950,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				n.typ = dest.typ
 				n.findex = dest.findex
 				n.level = dest.level
-			case n.anc.kind == returnStmt && !returnsInterface(sc, childPos(n)):
+			case n.anc.kind == returnStmt && !returnsInterface(sc, childPos(n)) && intoResult(sc, n):
 				// To avoid a copy in frame, if the result is to be returned, store it directly
 				// at the frame location reserved for output arguments.
 				// golessons: not into an interface result, which _return converts:
@@ -1186,7 +1186,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				wireChild(n)
 				if typ := c0.typ; len(typ.ret) > 0 {
 					n.typ = typ.ret[0]
-					if n.anc.kind == returnStmt && n.typ.id() == sc.def.typ.ret[0].id() {
+					if n.anc.kind == returnStmt && n.typ.id() == sc.def.typ.ret[0].id() && intoResult(sc, n) {
 						// Store the result directly to the return value area of frame.
 						// It can be done only if no type conversion at return is involved.
 						n.findex = childPos(n)
@@ -1220,9 +1220,12 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					case "unsafe.alignOf", "unsafe.Offsetof", "unsafe.Sizeof":
 						n.gen = nop
 					}
-				case n.anc.kind == returnStmt:
+				case n.anc.kind == returnStmt && intoResult(sc, n) && n.typ.id() == sc.def.typ.ret[childPos(n)].id():
 					// Store result directly to frame output location, to avoid a frame copy.
-					n.findex = 0
+					// golessons: its own one; upstream wrote every builtin's
+					// result to the first (return total, len(xs) gave
+					// total twice).
+					n.findex = childPos(n)
 				case bname == "cap" && isInConstOrTypeDecl(n):
 					t := n.child[1].typ.TypeOf()
 					for t.Kind() == reflect.Ptr {
@@ -1355,7 +1358,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						}
 					} else {
 						n.typ = valueTOf(typ.Out(0))
-						if n.anc.kind == returnStmt {
+						if n.anc.kind == returnStmt && intoResult(sc, n) {
 							n.findex = childPos(n)
 						} else {
 							n.findex = sc.add(n.typ)
@@ -1399,7 +1402,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				}
 				if typ := c0.typ; len(typ.ret) > 0 {
 					n.typ = typ.ret[0]
-					if n.anc.kind == returnStmt && n.typ.id() == sc.def.typ.ret[0].id() {
+					if n.anc.kind == returnStmt && n.typ.id() == sc.def.typ.ret[0].id() && intoResult(sc, n) {
 						// Store the result directly to the return value area of frame.
 						// It can be done only if no type conversion at return is involved.
 						n.findex = childPos(n)
@@ -2288,7 +2291,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				n.typ = dest.typ
 				n.findex = dest.findex
 				n.level = dest.level
-			case n.anc.kind == returnStmt && !returnsInterface(sc, childPos(n)):
+			case n.anc.kind == returnStmt && !returnsInterface(sc, childPos(n)) && intoResult(sc, n):
 				// golessons: not into an interface result (return -n into an
 				// any returned nil), as for a binary expression.
 				pos := childPos(n)
@@ -3342,4 +3345,13 @@ func sizeof(n *node) {
 	n.gen = nop
 	n.typ = n.scope.getType("uintptr")
 	n.rval = reflect.ValueOf(n.child[1].typ.TypeOf().Size())
+}
+
+// intoResult reports whether n, a value of a return statement, may be
+// computed straight into its result's slot of the frame. golessons: not
+// when the func names its results and returns several values, which may
+// read the results it would overwrite (func step(a, b int) (x, y int)
+// {...; return y, x + y} gave y twice).
+func intoResult(sc *scope, n *node) bool {
+	return n.anc == nil || len(n.anc.child) < 2 || sc.def == nil || !namedResults(sc.def)
 }

@@ -3172,3 +3172,37 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestReturnedValuesAreReadBeforeAnyResultIsSet(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func stats(xs []int) (int, int) {
+	total := 0
+	for _, x := range xs {
+		total += x
+	}
+	return total, len(xs)
+}
+func both(s string) (int, string) { return cap([]int{1, 2, 3}), s }
+func divmod(a, b int) (q, r int) { q, r = a/b, a%b; return r, q }
+func step(a, b int) (x, y int) { x, y = a, b; return y, x + y }
+func rot(a, b, c string) (x, y, z string) { x, y, z = a, b, c; return z, x, y }
+func neg(a, b int) (x, y int) { x, y = a, b; return -y, x }
+func lens(a, b []int) (m, n int) { m, n = 1, 2; return len(b), m }
+func main() {
+	fmt.Println(stats([]int{4, 5, 6}))
+	fmt.Println(both("s"))
+	fmt.Println(divmod(17, 5))
+	p, q := 0, 1
+	for i := 0; i < 5; i++ {
+		p, q = step(p, q)
+	}
+	fmt.Println(p, q)
+	fmt.Println(rot("a", "b", "c"))
+	fmt.Println(neg(1, 2))
+	fmt.Println(lens(nil, []int{7, 8, 9}))
+}`)
+	if want := "15 3\n3 s\n2 3\n5 8\nc a b\n-2 1\n3 1\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

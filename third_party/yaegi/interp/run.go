@@ -239,14 +239,7 @@ func inLoop(n *node) bool {
 // deferred call's arguments when the defer statement runs; upstream kept
 // the frame's variable itself, so `x := 1; defer fmt.Println(x); x = 2`
 // printed 2.
-func deferArg(v reflect.Value) reflect.Value {
-	if !v.IsValid() || !v.CanAddr() {
-		return v
-	}
-	c := reflect.New(v.Type()).Elem()
-	c.Set(v)
-	return c
-}
+func deferArg(v reflect.Value) reflect.Value { return copyValue(v) }
 
 // deferHolder returns what keeps a call that defer statement n defers,
 // newest first: the frame of the function running it, or the top-level
@@ -3635,12 +3628,36 @@ func _return(n *node) {
 		}
 	case 2:
 		v0, v1 := values[0], values[1]
+		if namedResults(def) {
+			// golessons: every value is read before any named result
+			// is set (return r, q swapped them into r, r).
+			n.exec = func(f *frame) bltn {
+				a, b := copyValue(v0(f)), v1(f)
+				f.data[1].Set(b)
+				f.data[0].Set(a)
+				return nil
+			}
+			break
+		}
 		n.exec = func(f *frame) bltn {
 			f.data[0].Set(v0(f))
 			f.data[1].Set(v1(f))
 			return nil
 		}
 	default:
+		if namedResults(def) {
+			n.exec = func(f *frame) bltn {
+				vals := make([]reflect.Value, len(values))
+				for i, value := range values {
+					vals[i] = copyValue(value(f))
+				}
+				for i, v := range vals {
+					f.data[i].Set(v)
+				}
+				return nil
+			}
+			break
+		}
 		n.exec = func(f *frame) bltn {
 			for i, value := range values {
 				f.data[i].Set(value(f))
@@ -5418,4 +5435,15 @@ func negativeZero(v reflect.Value) bool {
 		return math.Signbit(v.Float())
 	}
 	return false
+}
+
+// copyValue is v, copied when it is a place (a variable of the frame)
+// that a later assignment may change.
+func copyValue(v reflect.Value) reflect.Value {
+	if !v.IsValid() || !v.CanAddr() {
+		return v
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return c
 }
