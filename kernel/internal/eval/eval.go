@@ -179,6 +179,9 @@ func (e *Evaluator) Eval(ctx context.Context, cell string) (Result, error) {
 	if e.streams != nil {
 		e.streams.reopen()
 	}
+	if err := bodylessFunc(cell); err != nil { // before the check, which finds the body's names undefined
+		return Result{}, err
+	}
 	if err := e.typecheck(cell); err != nil {
 		return Result{}, err
 	}

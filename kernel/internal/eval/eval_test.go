@@ -118,6 +118,8 @@ select {}`}, racy: true, errName: "panic", errHas: "goroutine panic: late"},
 		{name: "goroutine os.Exit", cells: []string{`import "os"`, `done := make(chan bool)
 go func() { defer close(done); os.Exit(2) }() // as in Go, the deferred close does not run
 <-done`}, racy: true, errName: "Exit", errHas: "os.Exit(2) called in a goroutine"},
+		{name: "a func body's brace on the next line", cells: []string{"import \"fmt\"\nfunc add(a, b int) int\n{\n\treturn a + b\n}\nfmt.Println(add(1, 2))"}, errName: "CompileError", errHas: "3:1: syntax error: unexpected semicolon or newline before {"},
+		{name: "a func without a body", cells: []string{"func main()"}, errName: "CompileError", errHas: "1:6: missing function body"},
 		{name: "type redefinition refused", cells: []string{"type P struct{ X int }", "type P struct{ Y int }"}, errName: "TypeRedefined", errHas: "type P is already defined; yaegi cannot redefine a type: restart the kernel to change it"},
 		{name: "unknown import names folder option", cells: []string{`import "geometry"`}, errName: "ImportError", errHas: `"geometry"`},
 		{name: "unknown import mentions GOLESSONS_PACKAGES", cells: []string{`import "github.com/x/y"`}, errName: "ImportError", errHas: "GOLESSONS_PACKAGES"},

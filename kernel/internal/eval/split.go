@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"fmt"
+	"go/ast"
+	"go/parser"
 	"go/scanner"
 	"go/token"
 	"strings"
@@ -177,4 +180,36 @@ func directivesAbove(src string, start int) int {
 		}
 		start = prevStart + (len(src[prevStart:lineStart-1]) - len(strings.TrimLeft(src[prevStart:lineStart-1], " \t")))
 	}
+}
+
+// bodylessFunc is Go's error for a func declared without a body in src:
+// a file may declare one (its body written in assembly), a cell cannot.
+// The usual cause is the brace put on the next line, which makes the
+// header a declaration of its own and the body a block statement.
+func bodylessFunc(src string) *Error {
+	items := scanItems(src)
+	fset := token.NewFileSet()
+	file := fset.AddFile("cell", -1, len(src))
+	file.SetLinesForContent([]byte(src))
+	for i, it := range items {
+		if it.kind != segDecl || !strings.HasPrefix(src[it.start:], "func") {
+			continue
+		}
+		text := src[it.start:it.end]
+		f, err := parser.ParseFile(token.NewFileSet(), "", "package p\n"+text, parser.SkipObjectResolution)
+		if err != nil || len(f.Decls) != 1 {
+			continue // the parser reports it
+		}
+		fd, ok := f.Decls[0].(*ast.FuncDecl)
+		if !ok || fd.Body != nil {
+			continue
+		}
+		if i+1 < len(items) && strings.HasPrefix(src[items[i+1].start:], "{") {
+			p := file.Position(file.Pos(items[i+1].start))
+			return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: syntax error: unexpected semicolon or newline before {", p.Line, p.Column)}
+		}
+		p := file.Position(file.Pos(it.start + strings.Index(text, fd.Name.Name)))
+		return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: missing function body", p.Line, p.Column)}
+	}
+	return nil
 }

@@ -461,6 +461,9 @@ func reported(msg string) bool {
 		msg == "func main must have no arguments and no return values":
 		// Panics with reflect's words, or compiler panics, at run time.
 		return true
+	case strings.HasSuffix(msg, " is not a type"):
+		// var x n for a variable n ran with n's type.
+		return true
 	case strings.HasPrefix(msg, "cannot call pointer method "):
 		// T{}.Set(1): the interpreter called it on a temporary.
 		return true

@@ -343,6 +343,7 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 	cases := []struct{ name, text, want string }{
 		{"a field of a map element assigned", "type P struct{ X int }\nfunc f() {\n\tm := map[string]P{}\n\tm[\"a\"].X = 2\n}", `cannot assign to struct field m["a"].X in map`},
 		{"the address of a map element", "func f() *int {\n\tm := map[string]int{}\n\treturn &m[\"a\"]\n}", `invalid operation: cannot take address of m["a"] (map index expression of type int)`},
+		{"a variable used as a type", "func f() {\n\tn := 0\n\tvar x n\n\t_ = x\n}", "n (local variable) is not a type"},
 		{"a func result sliced", "func get() [3]int { return [3]int{} }\nfunc f() []int { return get()[:2] }", "cannot slice unaddressable value get() (value of type [3]int)"},
 		{"the address of a field of a func result", "type P struct{ N int }\nfunc get() P { return P{} }\nfunc f() *int { return &get().N }", "invalid operation: cannot take address of get().N (value of type int)"},
 		{"a pointer method of a literal", "type T struct{ n int }\nfunc (t *T) Set(v int) { t.n = v }\nfunc f() { T{}.Set(1) }", "cannot call pointer method Set on T"},
