@@ -368,6 +368,7 @@ type typeSpec struct {
 	name       string // the type's name; "Stack.Push" for a method
 	start, end int
 	shape      string // a method of a type that is not generic: its methodEntry.shape
+	recovers   bool   // such a method calls recover (callsRecover)
 }
 
 // typeSpecs finds the type specs and methods of a declaration segment's
@@ -387,6 +388,7 @@ func typeSpecs(text string) []typeSpec {
 			ts := typeSpec{name: typeNameOf(fd.Recv.List[0].Type) + "." + fd.Name.Name,
 				start: fset.Position(fd.Pos()).Offset - len(prefix), end: fset.Position(fd.End()).Offset - len(prefix)}
 			if !isGenericRecv(fd.Recv.List[0].Type) {
+				ts.recovers = callsRecover(fd.Body)
 				ts.shape = exprString(unnamedFuncType(methodLiteral(fd).Type))
 			}
 			out = append(out, ts)
@@ -406,12 +408,15 @@ func typeSpecs(text string) []typeSpec {
 
 // finalTypes maps each type the cells declare to the text of its last
 // declaration's spec (`Job struct{ ID int }`), and each method of a
-// generic type, or whose signature changed, to its last declaration; it
+// generic type, or whose signature changed, or that calls recover and
+// changed, to its last declaration; it
 // says whether one of them was declared differently.
 func finalTypes(cells []string) (final map[string]string, changed bool) {
 	final = map[string]string{}
 	methods := map[string]string{}         // a plain type's method → its last text
 	shapes := map[string]map[string]bool{} // and the signatures it had
+	texts := map[string]map[string]bool{}  // and its texts
+	recovers := map[string]bool{}          // one of which calls recover
 	for _, cell := range cells {
 		for _, s := range splitCell(cell) {
 			if s.kind != segDecl {
@@ -427,6 +432,11 @@ func finalTypes(cells []string) (final map[string]string, changed bool) {
 						shapes[ts.name] = map[string]bool{}
 					}
 					shapes[ts.name][ts.shape] = true
+					if texts[ts.name] == nil {
+						texts[ts.name] = map[string]bool{}
+					}
+					texts[ts.name][text] = true
+					recovers[ts.name] = recovers[ts.name] || ts.recovers
 					continue
 				}
 				if old, ok := final[ts.name]; ok && old != text {
@@ -437,7 +447,7 @@ func finalTypes(cells []string) (final map[string]string, changed bool) {
 		}
 	}
 	for name, sh := range shapes {
-		if len(sh) > 1 {
+		if len(sh) > 1 || recovers[name] && len(texts[name]) > 1 {
 			final[name], changed = methods[name], true
 		}
 	}

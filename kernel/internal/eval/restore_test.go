@@ -171,6 +171,31 @@ func TestRestoreWithAMethodsNewSignature(t *testing.T) {
 	}
 }
 
+func TestRestoreWithAChangedMethodThatCallsRecover(t *testing.T) {
+	cells := []string{
+		"type S struct{ n int }\nfunc (s *S) guard() { if recover() != nil { s.n++ } }\nfunc (s *S) Run(f func()) { defer s.guard(); f() }",
+		"s := &S{n: 5}",
+	}
+	next := "func (s *S) guard() { if recover() != nil { s.n += 10 } }"
+	e := newTestEvaluator(t, "", "")
+	for _, c := range cells {
+		if _, err := e.Eval(t.Context(), c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := e.Eval(t.Context(), next); err == nil || err.(*Error).Name != "MethodRedefined" {
+		t.Fatalf("a changed method calling recover: %v", err)
+	}
+	e = newTestEvaluator(t, "", "")
+	if kept, lost := e.Restore(t.Context(), cells, nil, next); !slices.Contains(kept, "s") || len(lost) != 0 {
+		t.Fatalf("kept %q, lost %q", kept, lost)
+	}
+	res, err := e.Eval(t.Context(), next+"\ns.Run(func() { panic(1) })\ns.n")
+	if err != nil || res.Data["text/plain"] != "15" {
+		t.Fatalf("%v %v", res.Data, err)
+	}
+}
+
 func TestRestorePurity(t *testing.T) {
 	cells := []string{
 		"import (\n\t\"strings\"\n\tstr \"strconv\"\n)",
