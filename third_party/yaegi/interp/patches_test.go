@@ -2655,8 +2655,11 @@ func TestPrintAndPrintlnWriteAsGosRuntime(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := i.Eval(`package main
-import "math"
+import ("math"; "strconv")
+func two() (int, string) { return 1, "b" }
 func main() {
+	println(two())
+	println(strconv.Atoi("42"))
 	print(1, 2, "x", true, "\n")
 	var f32 float32 = 0.1
 	println(1.5, 3e20, 1e-7, 123456789.0, f32, 1.0/3, int8(-3), 2-3i, math.Inf(1))
@@ -2666,7 +2669,7 @@ func main() {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "12xtrue\n1.5 3e+20 1e-07 1.23456789e+08 0.1 0.3333333333333333 -3 (2-3i) +Inf\n(0x0,0x0)\n"
+	want := "1 b\n42 (0x0,0x0)\n12xtrue\n1.5 3e+20 1e-07 1.23456789e+08 0.1 0.3333333333333333 -3 (2-3i) +Inf\n(0x0,0x0)\n"
 	if out.String() != "" || errs.String() != want {
 		t.Fatalf("stdout %q, stderr %q; want nothing and %q", out.String(), errs.String(), want)
 	}

@@ -1311,9 +1311,24 @@ func _println(n *node) {
 // standard output.
 func builtinPrint(n *node, ln bool) {
 	child := n.child[1:]
-	values := make([]func(*frame) reflect.Value, len(child))
-	for i, c := range child {
-		values[i] = genValue(c)
+	values := make([]func(*frame) reflect.Value, 0, len(child))
+	for _, c := range child {
+		switch {
+		case len(child) == 1 && isBinCall(c, c.scope) && c.child[0].typ.rtype.NumOut() > 1:
+			// golessons: println(two()) prints every result, as Go;
+			// upstream printed the first.
+			for j := range c.child[0].typ.rtype.NumOut() {
+				ind := c.findex + j
+				values = append(values, func(f *frame) reflect.Value { return valueInterfaceValue(f.data[ind]) })
+			}
+		case len(child) == 1 && isRegularCall(c) && len(c.child[0].typ.ret) > 1:
+			for j := range c.child[0].typ.ret {
+				ind := c.findex + j
+				values = append(values, func(f *frame) reflect.Value { return f.data[ind] })
+			}
+		default:
+			values = append(values, genValue(c))
+		}
 	}
 	out := n.interp.stderr
 
