@@ -35,6 +35,7 @@ var constOp = map[action]func(*node){
 	aBitNot: bitNotConst,
 	aNeg:    negConst,
 	aPos:    posConst,
+	// and the comparisons (constcompare.go)
 }
 
 var constBltn = map[string]func(*node){
@@ -2158,6 +2159,12 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				init := n.child[1].lastChild().child[0]
 				init.tnext = sbn.start
 				n.child[0].tnext = init.start
+			} else if len(n.child) == 3 {
+				// golessons: switch init; tag {...} evaluates its tag
+				// after the init; upstream went to the clauses, and a tag
+				// that is no plain name (x % 3, len(parts)) was zero.
+				n.child[0].tnext = n.child[1].start
+				n.child[1].tnext = sbn.start
 			} else {
 				n.child[0].tnext = sbn.start
 			}

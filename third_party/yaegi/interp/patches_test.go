@@ -3209,3 +3209,55 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestASwitchWithAnInitEvaluatesItsTag(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "strings")
+type P struct{ X int }
+func main() {
+	switch x := 7; x % 3 {
+	case 0:
+		fmt.Print("zero ")
+	case 1:
+		fmt.Print("one ")
+	}
+	switch parts := strings.Split("a,b", ","); len(parts) {
+	case 2:
+		fmt.Print("two ")
+	default:
+		fmt.Print("other ")
+	}
+	a := []int{5}
+	switch p := (P{3}); p.X + a[0] {
+	case 8:
+		fmt.Print("eight ")
+	}
+	switch y := 2; y {
+	case 2:
+		fmt.Println("name")
+	}
+}`)
+	if want := "one two eight name\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestAComparisonOfConstantsIsAConstant(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "math")
+const ok = 3 < 4
+const name = "a" < "b"
+type Level int
+const High Level = 2
+const isHigh = High == 2
+func main() {
+	const small = 1.5 > 2
+	if ok {
+		fmt.Println(ok, name, isHigh, small)
+	}
+	fmt.Println(math.MaxUint64 > math.MaxInt64, 1+1e-30 == 1, complex(0, 0) == 0, 1<<63 == 1<<64)
+}`)
+	if want := "true true true false\ntrue false true false\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
