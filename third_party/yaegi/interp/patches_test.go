@@ -3261,3 +3261,29 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
+	got := run(t, `package main
+import ("encoding/json"; "fmt"; "strings"; "text/template")
+type Config struct{ Port int }
+func (c *Config) Addr() string { return fmt.Sprint(":", c.Port) }
+type User struct{ Name string }
+func (u User) Greeting() string { return "hi " + u.Name }
+func load(d string, v any) error { return json.Unmarshal([]byte(d), v) }
+func render(d any) string {
+	var b strings.Builder
+	if err := template.Must(template.New("t").Parse("Hello {{.Name}}")).Execute(&b, d); err != nil {
+		return err.Error()
+	}
+	return b.String()
+}
+func main() {
+	var c Config
+	err := load(`+"`"+`{"Port":8080}`+"`"+`, &c)
+	fmt.Println(err, c.Addr())
+	fmt.Println(render(User{"ann"}))
+}`)
+	if want := "<nil> :8080\nHello ann\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -2544,7 +2544,7 @@ func callBin(n *node) {
 
 			switch {
 			case isEmptyInterface(c.typ):
-				values = append(values, genValue(c))
+				values = append(values, structOutOfValueInterface(genValue(c), getMapType))
 			case isInterfaceSrc(c.typ) && isMethodsInterface(defType) && (getMapType == nil || getMapType(c.typ) == nil):
 				// golessons: a value held in a cell's interface (var s
 				// LabeledReader = src{...}; io.ReadAll(s)) is wrapped in the
@@ -5461,4 +5461,35 @@ func copyValue(v reflect.Value) reflect.Value {
 	c := reflect.New(v.Type()).Elem()
 	c.Set(v)
 	return c
+}
+
+// structOutOfValueInterface gives compiled code the struct, or pointer to
+// a struct, that an any of the interpreter holds in its valueInterface
+// (a value whose type has methods), as a variable of that type would be
+// given. golessons: upstream passed the valueInterface itself: a
+// func load(v any) { json.Unmarshal(b, v) } said "Unmarshal(non-pointer
+// interp.valueInterface)", a template found no fields. Values of other
+// kinds stay wrapped: their reflect type does not name their type, which
+// the embedder may need; nor a value whose type the function's
+// Options.MapTypes wrap (it gets the valueInterface, as before).
+func structOutOfValueInterface(value func(*frame) reflect.Value, getMapType func(*itype) reflect.Type) func(*frame) reflect.Value {
+	return func(f *frame) reflect.Value {
+		v := value(f)
+		if v.Kind() != reflect.Interface || v.IsNil() {
+			return v
+		}
+		vi, ok := v.Interface().(valueInterface)
+		if !ok || !vi.value.IsValid() || vi.node == nil || getMapType != nil && getMapType(vi.node.typ) != nil {
+			return v
+		}
+		inner := vi.value
+		for inner.Kind() == reflect.Interface && !inner.IsNil() {
+			inner = inner.Elem()
+		}
+		t := inner.Type()
+		if t.Kind() == reflect.Struct || t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct {
+			return inner
+		}
+		return v
+	}
 }
