@@ -98,6 +98,12 @@ func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
 			// implements it is known only to the interpreter.
 			panic("errors.As: the target's type is an interface declared in a cell, which compiled code cannot test errors against; use error, an interface of a package, or errors.AsType with the concrete type")
 		}
+		if !e.names.cellType(pt.Elem()) {
+			// Neither an interface, an error nor a cell's type (whose
+			// Error yaegi's reflect type does not show): Go's panic
+			// (var s string; errors.As(err, &s) answered false).
+			panic(errorsAsPanic + " (" + pt.Elem().String() + " does not implement error)")
+		}
 		ok, hidden := e.walkChain(err, func(x error) bool {
 			if e.names.setErrorInto(target, x) {
 				return true
@@ -226,6 +232,17 @@ func (tn *typeNames) errorTypesOf(rt reflect.Type) int {
 		}
 	}
 	return n
+}
+
+// cellType reports whether rt is the reflect type of a type declared in
+// a cell, or of a pointer to one.
+func (tn *typeNames) cellType(rt reflect.Type) bool {
+	if rt.Kind() == reflect.Pointer {
+		rt = rt.Elem()
+	}
+	tn.mu.RLock()
+	defer tn.mu.RUnlock()
+	return len(tn.names[rt])+len(tn.under[rt]) > 0
 }
 
 // errMethodCall is, for a method of the errors package's protocol

@@ -116,6 +116,9 @@ type Gone struct{ *NotFound }`, `var m error = Missing{Base{404}}
 var g error = Gone{&NotFound{"g"}}
 fmt.Println(errors.Unwrap(fmt.Errorf("w: %w", m)) == m, errors.Unwrap(fmt.Errorf("w: %w", g)) == g, errors.Unwrap(fmt.Errorf("w: %w", g)))`},
 			out: "true true not found: g\n"},
+		{name: "errors.As into a variable that is no error panics as in Go", cells: []string{errChainTypes, `defer func() { fmt.Println("recovered:", recover()) }()
+var s string
+fmt.Println(errors.As(twice, &s))`}, out: "recovered: errors: *target must be interface or implement error (string does not implement error)\n"},
 		{name: "errors.As and AsType of a compiled type past a cell type's Unwrap", cells: []string{errChainTypes, wrap, `_, err := strconv.Atoi("x")
 w := fmt.Errorf("top: %w", &Wrap{"parse", err})
 var ne *strconv.NumError

@@ -26,9 +26,10 @@ const errorsAsHint = " (errors.As cannot fill a variable whose type is declared 
 	"`var ErrNotFound = errors.New(\"not found\")`, wrap it with fmt.Errorf(\"...: %w\", ErrNotFound) " +
 	"and test it with errors.Is(err, ErrNotFound))"
 
-// explainErrorsAs adds errorsAsHint to errors.As's panic message.
+// explainErrorsAs adds errorsAsHint to errors.As's panic message, but for
+// a target the kernel found to be no error (errchain.go), which says so.
 func explainErrorsAs(msg string) string {
-	if strings.Contains(msg, errorsAsPanic) && !strings.Contains(msg, errorsAsHint) {
+	if strings.Contains(msg, errorsAsPanic) && !strings.Contains(msg, errorsAsHint) && !strings.Contains(msg, "does not implement error)") {
 		return msg + errorsAsHint
 	}
 	return msg
