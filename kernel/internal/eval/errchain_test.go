@@ -76,7 +76,7 @@ g, ok := errors.AsType[*NotFound](fmt.Errorf("a: %w", w))
 fmt.Println(errors.Is(w, orig), errors.Is(fmt.Errorf("x: %w", w), orig), errors.Is(w, ErrGone), errors.As(fmt.Errorf("a: %w", w), &nf), nf == orig, g == orig, ok)
 fmt.Println(errors.Unwrap(w) == orig, errors.Unwrap(&Wrap{"x", nil}) == nil, errors.Is(&Wrap{"eof", io.EOF}, io.EOF))`},
 			out: "true true false true true true true\ntrue true true\n"},
-		{name: "errors.As and AsType into interfaces declared in the cell", cells: []string{errChainTypes, wrap, `import ("context"; "time")`, `type Timeouter interface{ Timeout() bool }
+		{name: "errors.As and AsType into interfaces declared in the cell", cells: []string{errChainTypes, wrap, `import ("context"; "time")`, `type Timeouter interface{ error; Timeout() bool }
 type Named interface{ Error() string; Key() string }
 func (e *NotFound) Key() string { return e.Name }`, `ctx, cancel := context.WithTimeout(context.Background(), time.Nanosecond)
 defer cancel()
@@ -178,7 +178,7 @@ func TestACellValueWrappedForAPackagesInterfaceIsAssertedToACellInterface(t *tes
 type TempErr struct{ Code int }
 func (e TempErr) Error() string { return "temp" }
 func (e TempErr) Temporary() bool { return true }
-type Temp interface{ Temporary() bool }
+type Temp interface{ error; Temporary() bool }
 type Other interface{ Other() }`, `var e error = TempErr{3}
 var a any = e
 y, ok := a.(Temp)

@@ -208,9 +208,12 @@ func (im *Importer) interpreted(path string) bool {
 
 // genericDecls declare, by import path, generic funcs of compiled
 // standard packages that the evaluator runs through concrete copies
-// (rewrite.Seqs): no table can hold a generic, so the checker learns
-// their signatures here.
+// (rewrite.Seqs) or rewrites (errors.AsType, rewrite.AsType): no table
+// can hold a generic, so the checker learns their signatures here.
 var genericDecls = map[string]string{
+	"errors": `package errors
+func AsType[E error](err error) (E, bool)
+`,
 	"sync": `package sync
 func OnceValue[T any](f func() T) func() T
 func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2)
