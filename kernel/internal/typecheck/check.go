@@ -18,6 +18,7 @@
 package typecheck
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -202,7 +203,90 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typ
 	if hoisted == nil {
 		hoist = hoistable(own, info, errs)
 	}
-	return report(fset, errs, own), stale, hoist
+	return append(report(fset, errs, own), selfContaining(fset, own, info)...), stale, hoist
+}
+
+// selfContaining refuses the types the cell declares that contain
+// themselves other than through a struct (type stateFn func(*Lexer)
+// stateFn, type List []List): Go allows them, but the interpreter cannot
+// build them and failed with a panic of its own.
+func selfContaining(fset *token.FileSet, own *ast.File, info *types.Info) []Problem {
+	var out []Problem
+	ast.Inspect(own, func(n ast.Node) bool {
+		ts, ok := n.(*ast.TypeSpec)
+		if !ok || ts.Assign.IsValid() {
+			return true
+		}
+		tn, ok := info.Defs[ts.Name].(*types.TypeName)
+		if !ok {
+			return true
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok {
+			return true
+		}
+		var kind, example string
+		switch named.Underlying().(type) {
+		case *types.Signature:
+			kind, example = "func", "type state struct{ next func() state }"
+		case *types.Slice, *types.Array:
+			kind, example = "slice or array", "type Node struct{ Kids []Node }"
+		case *types.Map:
+			kind, example = "map", "type Tree struct{ Kids map[string]Tree }"
+		case *types.Chan:
+			kind, example = "channel", "type Msg struct{ Reply chan Msg }"
+		default:
+			return true
+		}
+		if !contains(named.Underlying(), named, map[types.Type]bool{}) {
+			return true
+		}
+		p := fset.Position(ts.Name.Pos())
+		out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: fmt.Sprintf(
+			"type %s contains itself through its %s type, which the interpreter (yaegi v0.16.1) cannot build; "+
+				"let the cycle go through a struct instead (%s)", ts.Name.Name, kind, example)})
+		return true
+	})
+	return out
+}
+
+// contains reports whether t contains target other than through a
+// struct or an interface.
+func contains(t types.Type, target *types.Named, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch x := t.(type) {
+	case *types.Named:
+		if x == target {
+			return true
+		}
+		switch x.Underlying().(type) {
+		case *types.Struct, *types.Interface:
+			return false
+		}
+		return contains(x.Underlying(), target, seen)
+	case *types.Pointer:
+		return contains(x.Elem(), target, seen)
+	case *types.Slice:
+		return contains(x.Elem(), target, seen)
+	case *types.Array:
+		return contains(x.Elem(), target, seen)
+	case *types.Chan:
+		return contains(x.Elem(), target, seen)
+	case *types.Map:
+		return contains(x.Key(), target, seen) || contains(x.Elem(), target, seen)
+	case *types.Signature:
+		for _, tup := range []*types.Tuple{x.Params(), x.Results()} {
+			for i := range tup.Len() {
+				if contains(tup.At(i).Type(), target, seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // hoistable are the variables the cell's statements define (x := ...,

@@ -361,6 +361,8 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 		{"append's result dropped", "func f(xs []int) {\n\tappend(xs, 3)\n}", "append(xs, 3) (value of type []int) is not used"},
 		{"a type argument outside its constraint", "func Max[T int | float64](a, b T) T { return a }\nvar _ = Max(\"a\", \"b\")", "string does not satisfy int | float64"},
 		{"errors.AsType of a type that is no error", "import \"errors\"\ntype Temporary interface{ Temporary() bool }\nfunc f(err error) bool {\n\t_, ok := errors.AsType[Temporary](err)\n\treturn ok\n}", "Temporary does not satisfy error (missing method Error)"},
+		{"a func type containing itself", "type Lexer struct{}\ntype stateFn func(*Lexer) stateFn", "type stateFn contains itself through its func type"},
+		{"a map type containing itself", "type Tree map[string]Tree", "type Tree contains itself through its map type"},
 		{"a func declared twice", "func hello() {}\nfunc hello() {}", "hello redeclared in this block"},
 		{"a method declared twice", "type T struct{}\nfunc (T) M() {}\nfunc (*T) M() {}", "method T.M already declared at 2:10"},
 		{"a string element assigned", "func f(s string) {\n\ts[0] = 'G'\n}", "cannot assign to s[0] (neither addressable nor a map index expression)"},
