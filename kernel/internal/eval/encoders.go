@@ -94,7 +94,7 @@ func (tn *typeNames) nameMarshalerError(err error, v any) error {
 			err = renamed{err: err, msg: msg}
 		}
 	case strings.Contains(me.Type.PkgPath(), "yaegi") && strings.HasPrefix(me.Type.Name(), "_"):
-		name = tn.dynName(v)
+		name = tn.dynName(v, false)
 	}
 	if name == "" || strings.Contains(name, "|") {
 		return err

@@ -326,7 +326,12 @@ type sharpLabel struct {
 }
 
 // dynType is a %T argument whose static type is an interface.
-type dynType struct{ v any }
+type dynType struct {
+	v any
+	// param: the static type is a type parameter, whose value arrives
+	// bare even when its type has methods (see namesOf).
+	param bool
+}
 
 // exactType is a %T argument whose static type the interpreter names
 // right: it is not one of the cell's misnamed types, whatever its
@@ -350,7 +355,7 @@ func runtimeErrorType(v any) (string, bool) {
 // dynName is %T of a value whose static type is an interface: its
 // reflect type's name, and, when a cell's named non-struct type has
 // that reflect type, those names too: the value may be of any of them.
-func (tn *typeNames) dynName(w any) string {
+func (tn *typeNames) dynName(w any, param bool) string {
 	if name, ok := runtimeErrorType(w); ok {
 		return name
 	}
@@ -371,7 +376,11 @@ func (tn *typeNames) dynName(w any) string {
 			return n
 		}
 	}
-	if maybe := tn.namesOf(rt, 0); len(maybe) > 0 {
+	depth := 0
+	if param {
+		depth = 1 // as deep down: a bare value may be of a type with methods
+	}
+	if maybe := tn.namesOf(rt, depth); len(maybe) > 0 {
 		name += "|" + strings.Join(maybe, "|")
 	}
 	return name

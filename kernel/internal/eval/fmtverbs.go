@@ -205,7 +205,7 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 			case dynType:
 				copied = copyArgs(copied, a)
 				if c == 'T' {
-					copied[argi], c, labelled = tn.dynName(x.v), 's', true
+					copied[argi], c, labelled = tn.dynName(x.v, x.param), 's', true
 				} else {
 					arg, copied[argi] = x.v, x.v
 				}
@@ -297,7 +297,7 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 				if name, ok := runtimeErrorType(v); ok {
 					copied = copyArgs(copied, a)
 					copied[argi], c = name, 's'
-				} else if name := tn.dynName(v); strings.Contains(name, "|") {
+				} else if name := tn.dynName(v, false); strings.Contains(name, "|") {
 					copied = copyArgs(copied, a)
 					copied[argi], c = name, 's'
 				}

@@ -148,7 +148,7 @@ func (tn *typeNames) assertionError(x any, name string, target any, methods stri
 	if inner, _, isVIValue := unwrapVI(x); x == nil || isVIValue && inner == nil { // a nil cell interface inside an any
 		return assertion{"interface conversion: interface is nil, not " + name}
 	}
-	dyn := tn.dynName(x)
+	dyn := tn.dynName(x, false)
 	msg := "interface conversion: " + dyn + " is not " + name
 	if cellIface && methods != "" {
 		if m, ok := tn.missingMethod(x, dyn, strings.Split(methods, ",")); ok {

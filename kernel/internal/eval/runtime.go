@@ -455,7 +455,8 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		}
 		return ok && f == 0 && math.Signbit(f)
 	})
-	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v} })
+	m["TypeOfAny"] = reflect.ValueOf(func(v any) dynType { return dynType{v: v} })
+	m["TypeOfParam"] = reflect.ValueOf(func(v any) dynType { return dynType{v: v, param: true} })
 	m["SharpLabel"] = reflect.ValueOf(func(name string, v any) sharpLabel { return sharpLabel{name, v} })
 	m["TypeExact"] = reflect.ValueOf(func(v any) exactType { return exactType{v} })
 	m["Puller"] = reflect.ValueOf((*Puller)(nil))

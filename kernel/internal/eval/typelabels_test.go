@@ -17,6 +17,8 @@ func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
 			out: "*int|*main.Level []int|main.Days|[]main.Level *string|*main.Name main.Name int|main.Level\n"},
 		{name: "an interface value with a method of one cell type only", cells: []string{decl, "func kind(v any) string { return fmt.Sprintf(\"%T\", v) }\nfmt.Println(kind(Celsius(1)))"},
 			out: "main.Celsius\n"},
+		{name: "a type parameter's value: every name it may have, those of types with methods too", cells: []string{decl, "func Describe[T any](v T) string { return fmt.Sprintf(\"%v (%T)\", v, v) }\nfmt.Println(Describe(Celsius(1)), Describe(\"s\"))"},
+			out: "1.0°C (float64|main.Celsius) s (string)\n"},
 		{name: "a format the checker cannot read: every name the value may have", cells: []string{decl, "f := \"%T %T\\n\"\nfmt.Printf(f, Days{}, \"s\")"}, out: "[]int|main.Days string\n"},
 		{name: "composite types of a cell's interface", cells: []string{"import \"fmt\"\ntype Shape interface{ Area() float64 }\ntype Sq struct{ S float64 }\nfunc (s Sq) Area() float64 { return s.S }",
 			"shapes := []Shape{Sq{1}}\nvar one Shape = Sq{2}\nfmt.Printf(\"%T %T %T %T\\n\", shapes, map[string]Shape{}, one, &one)"}, out: "[]main.Shape map[string]main.Shape main.Sq *main.Shape\n"},

@@ -59,6 +59,8 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 		n := ""
 		switch {
 		case t == nil:
+		case isParam(t):
+			n = "T?" // a type parameter's value arrives bare, whatever its methods
 		case types.IsInterface(t):
 			n = "?"
 		case (cellTyped(t) || hiddenFields(t)) && reflectName(t) != "":
@@ -66,7 +68,7 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 		default:
 			n = "="
 		}
-		if strings.Contains(n, "invalid type") || (n == "?" || n == "=") && !declaresMisnamed(scope) {
+		if strings.Contains(n, "invalid type") || (n == "?" || n == "T?" || n == "=") && !declaresMisnamed(scope) {
 			continue
 		}
 		names[format+1+i], found = n, n != ""
@@ -473,4 +475,10 @@ func misnamed(t types.Type) bool {
 		return tupleHas(x.Params(), misnamed) || tupleHas(x.Results(), misnamed)
 	}
 	return false
+}
+
+// isParam reports whether t is a type parameter.
+func isParam(t types.Type) bool {
+	_, ok := t.(*types.TypeParam)
+	return ok
 }

@@ -34,6 +34,8 @@ func TypeNames(n ast.Node, at func(sel *ast.Ident) ([]string, bool)) {
 			pos := a.Pos()
 			switch name {
 			case "":
+			case "T?":
+				call.Args[i] = &ast.CallExpr{Fun: rtFunc("TypeOfParam", pos), Lparen: pos, Args: []ast.Expr{a}, Rparen: a.End()}
 			case "?":
 				// Converted to interface{} first: the interpreter passes a
 				// value of a cell's non-empty interface type to compiled
