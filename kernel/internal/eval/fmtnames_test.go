@@ -136,5 +136,12 @@ type Pt struct{ X int }
 fmt.Printf("point\n", Pt{3})
 l := log.New(os.Stdout, "", 0)
 l.Printf("v", Pt{6})`}, out: "point\n%!(EXTRA main.Pt={3})v%!(EXTRA main.Pt={6})\n"},
+		{name: "a package's String naming a cell struct type", cells: []string{`import ("context"; "fmt")
+type Pt struct{ X, Y int }
+ctx := context.WithValue(context.Background(), "k", Pt{1, 2})
+fmt.Println(ctx)
+fmt.Print(ctx, "\n")
+fmt.Printf("%v|%s\n", ctx, fmt.Sprint(ctx))`}, out: "context.Background.WithValue(k, main.Pt)\ncontext.Background.WithValue(k, main.Pt)\n" +
+			"context.Background.WithValue(k, main.Pt)|context.Background.WithValue(k, main.Pt)\n"},
 	})
 }

@@ -17,18 +17,26 @@ import (
 )
 
 // The fmt functions given to cells, with %T, %+v and %#v of cell struct
-// types fixed (see fmtnames.go).
+// types fixed (see fmtnames.go), and a struct type a package's String
+// method or fmt's notes write (context.WithValue(ctx, k, Point{}),
+// %!(EXTRA main.Pt={2})) named as the cell declared it.
 //
 // The printing ones write where the cells' streams say (see streams.go):
 // stdout is the cells' current os.Stdout, and a writer that is the cells'
 // os.Stderr is routed to the ordered stderr, so both keep their order.
 func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) {
-	f["Print"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(out.stdout(), tn.values(a)...) })
-	f["Println"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(out.stdout(), tn.values(a)...) })
-	f["Fprint"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprint(out.route(w), tn.values(a)...) })
-	f["Fprintln"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) { return fmt.Fprintln(out.route(w), tn.values(a)...) })
-	f["Sprint"] = reflect.ValueOf(func(a ...any) string { return fmt.Sprint(tn.values(a)...) })
-	f["Sprintln"] = reflect.ValueOf(func(a ...any) string { return fmt.Sprintln(tn.values(a)...) })
+	f["Print"] = reflect.ValueOf(func(a ...any) (int, error) { return io.WriteString(out.stdout(), tidyTypeNames(fmt.Sprint(tn.values(a)...))) })
+	f["Println"] = reflect.ValueOf(func(a ...any) (int, error) {
+		return io.WriteString(out.stdout(), tidyTypeNames(fmt.Sprintln(tn.values(a)...)))
+	})
+	f["Fprint"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) {
+		return io.WriteString(out.route(w), tidyTypeNames(fmt.Sprint(tn.values(a)...)))
+	})
+	f["Fprintln"] = reflect.ValueOf(func(w io.Writer, a ...any) (int, error) {
+		return io.WriteString(out.route(w), tidyTypeNames(fmt.Sprintln(tn.values(a)...)))
+	})
+	f["Sprint"] = reflect.ValueOf(func(a ...any) string { return tidyTypeNames(fmt.Sprint(tn.values(a)...)) })
+	f["Sprintln"] = reflect.ValueOf(func(a ...any) string { return tidyTypeNames(fmt.Sprintln(tn.values(a)...)) })
 	f["Printf"] = reflect.ValueOf(func(format string, a ...any) (int, error) {
 		return io.WriteString(out.stdout(), tn.sprintf(format, a...))
 	})
@@ -51,11 +59,7 @@ func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) {
 // declared, where fmt writes the interpreter's struct.
 func (tn *typeNames) sprintf(format string, a ...any) string {
 	format, a = tn.args(format, a)
-	s := fmt.Sprintf(format, a...)
-	if strings.Contains(s, "%!") && strings.Contains(s, yaegiMark) {
-		s = tidyTypeNames(s)
-	}
-	return s
+	return tidyTypeNames(fmt.Sprintf(format, a...))
 }
 
 // printWrappers is yaegi's "MapTypes" export for the printing functions
