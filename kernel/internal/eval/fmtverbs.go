@@ -25,7 +25,9 @@ import (
 // stdout is the cells' current os.Stdout, and a writer that is the cells'
 // os.Stderr is routed to the ordered stderr, so both keep their order.
 func (tn *typeNames) overrideFmt(f map[string]reflect.Value, out *outputs) {
-	f["Print"] = reflect.ValueOf(func(a ...any) (int, error) { return io.WriteString(out.stdout(), tidyTypeNames(fmt.Sprint(tn.values(a)...))) })
+	f["Print"] = reflect.ValueOf(func(a ...any) (int, error) {
+		return io.WriteString(out.stdout(), tidyTypeNames(fmt.Sprint(tn.values(a)...)))
+	})
 	f["Println"] = reflect.ValueOf(func(a ...any) (int, error) {
 		return io.WriteString(out.stdout(), tidyTypeNames(fmt.Sprintln(tn.values(a)...)))
 	})
