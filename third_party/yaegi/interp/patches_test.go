@@ -3287,3 +3287,24 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAnUntypedConstantAboveMaxInt64ReachesAUint64(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "math")
+const Max = 1<<64 - 1
+func limit() uint64 { return Max }
+func most() uint64 { return math.MaxUint64 }
+func main() {
+	var u uint64 = 1 << 63
+	switch u {
+	case 1 << 63:
+		fmt.Print("top ")
+	}
+	ch := make(chan uint64, 1)
+	ch <- 1 << 63
+	fmt.Println(limit(), most(), <-ch)
+}`)
+	if want := "top 18446744073709551615 18446744073709551615 9223372036854775808\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

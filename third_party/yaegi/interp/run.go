@@ -4990,6 +4990,14 @@ func convertConstantValue(n *node) {
 		default:
 			i, x := constant.Int64Val(c)
 			if !x {
+				// golessons: an untyped constant above MaxInt64 whose
+				// destination is not known here (return math.MaxUint64
+				// from a uint64 func, a case, a send) goes on as a uint64,
+				// which the destination's conversion takes.
+				if u, ok := constant.Uint64Val(c); ok && constant.Sign(c) >= 0 {
+					v = reflect.ValueOf(u)
+					break
+				}
 				panic(n.cfgErrorf("constant %s overflows int64", c.ExactString()))
 			}
 			v = reflect.ValueOf(int(i))
