@@ -3192,7 +3192,11 @@ func step(a, b int) (x, y int) { x, y = a, b; return y, x + y }
 func rot(a, b, c string) (x, y, z string) { x, y, z = a, b, c; return z, x, y }
 func neg(a, b int) (x, y int) { x, y = a, b; return -y, x }
 func lens(a, b []int) (m, n int) { m, n = 1, 2; return len(b), m }
+func check(x int) (res string, err error) { return "x", fmt.Errorf("check %d", x) }
+func three() (a []int, b int, err error) { return nil, 0, fmt.Errorf("three") }
 func main() {
+	fmt.Println(check(-1))
+	fmt.Println(three())
 	fmt.Println(stats([]int{4, 5, 6}))
 	fmt.Println(both("s"))
 	fmt.Println(divmod(17, 5))
@@ -3205,7 +3209,7 @@ func main() {
 	fmt.Println(neg(1, 2))
 	fmt.Println(lens(nil, []int{7, 8, 9}))
 }`)
-	if want := "15 3\n3 s\n2 3\n5 8\nc a b\n-2 1\n3 1\n"; got != want {
+	if want := "x check -1\n[] 0 three\n15 3\n3 s\n2 3\n5 8\nc a b\n-2 1\n3 1\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

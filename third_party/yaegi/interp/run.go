@@ -2617,7 +2617,12 @@ func callBin(n *node) {
 			return fnext
 		}
 	default:
-		switch n.anc.action {
+		ancAction := n.anc.action
+		if ancAction == aReturn && n.findex != childPos(n) {
+			// golessons: not computed into the results (see intoResult).
+			ancAction = aNop
+		}
+		switch ancAction {
 		case aAssignX:
 			// The function call is part of an assign expression, store results direcly
 			// to assigned location, to avoid an additional frame copy.
