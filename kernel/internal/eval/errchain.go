@@ -98,7 +98,7 @@ func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
 			// implements it is known only to the interpreter.
 			panic("errors.As: the target's type is an interface declared in a cell, which compiled code cannot test errors against; use error, an interface of a package, or errors.AsType with the concrete type")
 		}
-		if !e.names.cellType(pt.Elem()) {
+		if e.names.noCellType(pt.Elem()) {
 			// Neither an interface, an error nor a cell's type (whose
 			// Error yaegi's reflect type does not show): Go's panic
 			// (var s string; errors.As(err, &s) answered false).
@@ -234,15 +234,24 @@ func (tn *typeNames) errorTypesOf(rt reflect.Type) int {
 	return n
 }
 
-// cellType reports whether rt is the reflect type of a type declared in
-// a cell, or of a pointer to one.
-func (tn *typeNames) cellType(rt reflect.Type) bool {
+// noCellType reports whether rt, or what it points to, is surely no type
+// declared in a cell: a package's named type, or a predeclared one that
+// no cell type is declared on. (Structs, slices and the like may be a
+// generic cell type's instance, which no table lists.)
+func (tn *typeNames) noCellType(rt reflect.Type) bool {
 	if rt.Kind() == reflect.Pointer {
 		rt = rt.Elem()
 	}
-	tn.mu.RLock()
-	defer tn.mu.RUnlock()
-	return len(tn.names[rt])+len(tn.under[rt]) > 0
+	if rt.PkgPath() != "" && rt.Name() != "" {
+		return !strings.Contains(rt.PkgPath(), "yaegi")
+	}
+	switch k := rt.Kind(); {
+	case k >= reflect.Bool && k <= reflect.Complex128, k == reflect.String:
+		tn.mu.RLock()
+		defer tn.mu.RUnlock()
+		return len(tn.under[rt]) == 0
+	}
+	return false
 }
 
 // errMethodCall is, for a method of the errors package's protocol

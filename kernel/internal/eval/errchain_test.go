@@ -116,6 +116,9 @@ type Gone struct{ *NotFound }`, `var m error = Missing{Base{404}}
 var g error = Gone{&NotFound{"g"}}
 fmt.Println(errors.Unwrap(fmt.Errorf("w: %w", m)) == m, errors.Unwrap(fmt.Errorf("w: %w", g)) == g, errors.Unwrap(fmt.Errorf("w: %w", g)))`},
 			out: "true true not found: g\n"},
+		{name: "errors.As into a generic error type's instance", cells: []string{errChainTypes, `type Missing[K comparable] struct{ Key K }
+func (e Missing[K]) Error() string { return fmt.Sprint("missing ", e.Key) }`, `var m Missing[int]
+fmt.Println(errors.As(fmt.Errorf("w: %w", Missing[int]{3}), &m), m.Key)`}, out: "true 3\n"},
 		{name: "errors.As into a variable that is no error panics as in Go", cells: []string{errChainTypes, `defer func() { fmt.Println("recovered:", recover()) }()
 var s string
 fmt.Println(errors.As(twice, &s))`}, out: "recovered: errors: *target must be interface or implement error (string does not implement error)\n"},
