@@ -224,27 +224,10 @@ func WriteTypeArgs(n ast.Node, args func(fn *ast.Ident) ([]string, bool)) bool {
 	// instance is id with its type arguments written out, or nil.
 	instance := func(id *ast.Ident) ast.Expr {
 		ts, ok := args(id)
-		if !ok || len(ts) == 0 {
+		if !ok {
 			return nil
 		}
-		var exprs []ast.Expr
-		for _, t := range ts {
-			e, err := parser.ParseExpr(t)
-			if err != nil {
-				return nil
-			}
-			ast.Inspect(e, func(x ast.Node) bool {
-				if tid, ok := x.(*ast.Ident); ok {
-					skip[tid] = true
-				}
-				return true
-			})
-			exprs = append(exprs, e)
-		}
-		if len(exprs) == 1 {
-			return &ast.IndexExpr{X: id, Lbrack: id.End(), Index: exprs[0], Rbrack: id.End()}
-		}
-		return &ast.IndexListExpr{X: id, Lbrack: id.End(), Indices: exprs, Rbrack: id.End()}
+		return withTypeArgs(id, ts, func(tid *ast.Ident) { skip[tid] = true })
 	}
 	ast.Inspect(n, func(x ast.Node) bool {
 		switch v := x.(type) {
@@ -307,20 +290,40 @@ func PkgTypeArgs(n ast.Node, args func(sel *ast.Ident) ([]string, bool)) {
 		}
 		done[sel] = true
 		ts, ok := args(sel.Sel)
-		if !ok || len(ts) == 0 {
+		if !ok {
 			return x
 		}
-		var exprs []ast.Expr
-		for _, t := range ts {
-			e, err := parser.ParseExpr(t)
-			if err != nil {
-				return x
-			}
-			exprs = append(exprs, e)
+		if inst := withTypeArgs(sel, ts, func(*ast.Ident) {}); inst != nil {
+			return inst
 		}
-		if len(exprs) == 1 {
-			return &ast.IndexExpr{X: sel, Lbrack: sel.End(), Index: exprs[0], Rbrack: sel.End()}
-		}
-		return &ast.IndexListExpr{X: sel, Lbrack: sel.End(), Indices: exprs, Rbrack: sel.End()}
+		return x
 	})
+}
+
+// withTypeArgs is fn instantiated with the type arguments ts, written as
+// the cell would write them (fn[int], fn[[]int, int]); seen is told each
+// identifier of the arguments. nil when there are none, or one does not
+// parse.
+func withTypeArgs(fn ast.Expr, ts []string, seen func(*ast.Ident)) ast.Expr {
+	if len(ts) == 0 {
+		return nil
+	}
+	var exprs []ast.Expr
+	for _, t := range ts {
+		e, err := parser.ParseExpr(t)
+		if err != nil {
+			return nil
+		}
+		ast.Inspect(e, func(x ast.Node) bool {
+			if id, ok := x.(*ast.Ident); ok {
+				seen(id)
+			}
+			return true
+		})
+		exprs = append(exprs, e)
+	}
+	if len(exprs) == 1 {
+		return &ast.IndexExpr{X: fn, Lbrack: fn.End(), Index: exprs[0], Rbrack: fn.End()}
+	}
+	return &ast.IndexListExpr{X: fn, Lbrack: fn.End(), Indices: exprs, Rbrack: fn.End()}
 }
