@@ -40,10 +40,30 @@ func (r *Runner) execute(ctx context.Context, req Request, out cellio.Output) (r
 	if res.Err != nil && (res.Err.Name == typeRedefined || res.Err.Name == methodRedefined) {
 		res = r.redefine(ctx, req, out)
 	}
-	if res.Err == nil {
+	if r.keptCell(res.Err) {
 		r.cells = append(r.cells, req)
 	}
 	return res, notice
+}
+
+// keptCell reports whether a cell that ended with err is one to replay:
+// it ran, or it failed while running (a panic, os.Exit, an interrupt, a
+// deadlock), after its declarations and imports had been made, which
+// later cells use. Not one refused before it ran, nor one whose runner
+// died with it. The replay runs its statements again only where that
+// has no effects, and names the others.
+func (r *Runner) keptCell(err *cellio.Error) bool {
+	if err == nil {
+		return true
+	}
+	if r.diedInCell {
+		return false
+	}
+	switch err.Name {
+	case "CompileError", "ImportError", "CellTooLarge", typeRedefined, methodRedefined, "RunnerError", "InternalError":
+		return false
+	}
+	return true
 }
 
 // typeRedefined is the evaluator's error for a cell declaring a type
@@ -70,6 +90,7 @@ func (r *Runner) send(ctx context.Context, req Request, out cellio.Output) celli
 			"the cell has %d bytes; at most %d fit", len(req.Code), link.MaxFrame)}}
 	}
 	// Any other send error means the runner is gone; await sees its end.
+	r.diedInCell = false
 	p.busy.Store(true)
 	defer p.busy.Store(false)
 	return r.await(ctx, p, id, req, out)
@@ -188,6 +209,7 @@ func ask(ctx context.Context, out cellio.Output, ev link.Event, allowed bool, re
 // died explains a runner that exited during cell id. A result that made
 // it out before the end still counts.
 func (r *Runner) died(ctx context.Context, p *process, id uint64) cellio.Outcome {
+	r.diedInCell = true
 	for drained := false; !drained; {
 		select {
 		case ev := <-p.ctl:

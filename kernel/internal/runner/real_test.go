@@ -208,3 +208,23 @@ func TestRealCellChangingAType(t *testing.T) {
 		t.Fatalf("after the change: %+v", res)
 	}
 }
+
+// A cell that panicked had made its imports and declarations, which later
+// cells use; a replay keeps them.
+func TestRealCellThatPanickedIsReplayedWithItsDeclarations(t *testing.T) {
+	r := startRunnerWith(t, "real", -1)
+	res, _ := run(t, r, "import \"fmt\"\nfunc double(n int) int { return n * 2 }\ntype Job struct{ ID int }\nvar m map[string]int\nm[\"a\"] = 1")
+	if res.Err == nil || res.Err.Name != "panic" {
+		t.Fatalf("want the cell's panic, got %+v", res.Err)
+	}
+	res, rec := run(t, r, "type Job struct{ ID int; Name string }\nfmt.Println(double(3), Job{1, \"a\"})")
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	rec.mu.Lock()
+	errText := rec.stderr.String()
+	rec.mu.Unlock()
+	if rec.out() != "6 {1 a}\n" || !strings.Contains(errText, "kept: Job, double, fmt, m") || !strings.Contains(errText, `m["a"] = 1`) {
+		t.Fatalf("stdout %q, stderr %q", rec.out(), errText)
+	}
+}

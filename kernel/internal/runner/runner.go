@@ -81,8 +81,11 @@ type Runner struct {
 	cfg Config
 
 	mu      sync.Mutex // serialises Execute and Restart; guards the rest
-	cells   []Request  // earlier successful cells, replayed after a restart
+	cells   []Request  // earlier cells that declared, replayed after a restart (keptCell)
 	nextID  uint64
+	// diedInCell: the runner died during the last cell sent, whose own
+	// effects died with it.
+	diedInCell bool
 	output  outputSwitch
 	symbols atomic.Pointer[[]symtab.Symbol]
 
