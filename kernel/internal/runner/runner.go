@@ -80,14 +80,14 @@ type Request = cellio.Cell
 type Runner struct {
 	cfg Config
 
-	mu      sync.Mutex // serialises Execute and Restart; guards the rest
-	cells   []Request  // earlier cells that declared, replayed after a restart (keptCell)
-	nextID  uint64
+	mu     sync.Mutex // serialises Execute and Restart; guards the rest
+	cells  []Request  // earlier cells that declared, replayed after a restart (keptCell)
+	nextID uint64
 	// diedInCell: the runner died during the last cell sent, whose own
 	// effects died with it.
 	diedInCell bool
-	output  outputSwitch
-	symbols atomic.Pointer[[]symtab.Symbol]
+	output     outputSwitch
+	symbols    atomic.Pointer[[]symtab.Symbol]
 
 	// interrupts has one slot: a second interrupt while one is pending
 	// adds nothing, and Interrupt must not block.
