@@ -3312,3 +3312,27 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestAFuncFieldCalledInAReturn(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "sort")
+type T struct{ f func() int }
+func get(t T) int { return t.f() }
+func (t T) Get() int { return t.f() }
+type sorter struct {
+	xs   []int
+	less func(a, b int) bool
+}
+func (s sorter) Len() int           { return len(s.xs) }
+func (s sorter) Swap(i, j int)      { s.xs[i], s.xs[j] = s.xs[j], s.xs[i] }
+func (s sorter) Less(i, j int) bool { return s.less(s.xs[i], s.xs[j]) }
+func main() {
+	t := T{func() int { return 42 }}
+	xs := []int{3, 1, 2}
+	sort.Sort(sorter{xs, func(a, b int) bool { return a < b }})
+	fmt.Println(get(t), t.Get(), xs)
+}`)
+	if want := "42 42 [1 2 3]\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -2618,7 +2618,7 @@ func callBin(n *node) {
 		}
 	default:
 		ancAction := n.anc.action
-		if ancAction == aReturn && n.findex != childPos(n) {
+		if ancAction == aReturn && n.scope != nil && !intoResult(n.scope, n) {
 			// golessons: not computed into the results (see intoResult).
 			ancAction = aNop
 		}

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -68,6 +69,15 @@ func (g *Guard) Run(f func()) {
 
 type Timeout time.Duration
 
+type byFunc struct {
+	xs   []string
+	less func(a, b string) bool
+}
+
+func (s byFunc) Len() int           { return len(s.xs) }
+func (s byFunc) Swap(i, j int)      { s.xs[i], s.xs[j] = s.xs[j], s.xs[i] }
+func (s byFunc) Less(i, j int) bool { return s.less(s.xs[i], s.xs[j]) }
+
 const debug = 3 < 4
 
 func main() {
@@ -109,6 +119,8 @@ func main() {
 
 	words := []string{"pear", "fig", "apple"}
 	slices.SortFunc(words, cmp.Compare)
+	fmt.Println(words)
+	sort.Sort(byFunc{words, func(a, b string) bool { return len(a) < len(b) }})
 	fmt.Println(words)
 
 	g := &Guard{}
