@@ -583,3 +583,17 @@ fmt.Println(strings.HasPrefix(s, "[]interface {}{(*errors.errorString)(0x"), str
 		{name: "a []byte inside a value is a []uint8", cells: []string{`import "fmt"
 type P struct{ Data []byte }`, `fmt.Printf("%#v %#v\n", []byte("hi"), P{[]byte("hi")})`}, out: "[]byte{0x68, 0x69} main.P{Data:[]uint8{0x68, 0x69}}\n"}})
 }
+
+// The writer of Fprint and Fprintln may be of an interface a cell
+// declares: it is written to, not printed.
+func TestFprintToAWriterInterfaceOfTheCell(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "Fprint, Fprintln and Fprintf", cells: []string{`import "fmt"
+type Writer interface{ Write(p []byte) (int, error) }
+type Buffer struct{ data []byte }
+func (b *Buffer) Write(p []byte) (int, error) { b.data = append(b.data, p...); return len(p), nil }
+func render(w Writer) { fmt.Fprintln(w, "|"); fmt.Fprint(w, "a", 1, "\n"); fmt.Fprintf(w, "%d\n", 2) }`, `b := &Buffer{}
+render(b)
+fmt.Print(string(b.data))`}, out: "|\na1\n2\n"},
+	})
+}

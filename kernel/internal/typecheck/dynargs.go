@@ -57,6 +57,9 @@ func dynArgs(call *ast.CallExpr, info *types.Info, pkg *types.Package, name stri
 		if printf && (i <= format || i-format-1 >= len(verbs) || verbs[i-format-1] == 'T') {
 			continue
 		}
+		if i == 0 && (name == "fmt.Fprint" || name == "fmt.Fprintln") {
+			continue // the writer, not printed (a cell's Writer interface stays one)
+		}
 		id, ok := ast.Unparen(a).(*ast.Ident)
 		param := ok && params[info.Uses[id]]
 		t := info.TypeOf(a)
