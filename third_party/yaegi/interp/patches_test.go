@@ -3336,3 +3336,39 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestMethodValuesAndDeferredFuncsBindWhenEvaluated(t *testing.T) {
+	got := run(t, `package main
+import ("bufio"; "fmt"; "strings"; "time")
+type T struct{ time.Duration }
+func flushAll(sb *strings.Builder) {
+	for _, name := range []string{"x", "y"} {
+		w := bufio.NewWriter(sb)
+		fmt.Fprint(w, name)
+		defer w.Flush()
+	}
+}
+func deferred(sb *strings.Builder) {
+	say := fmt.Fprint
+	defer say(sb, "first", 1)
+	say = fmt.Fprintln
+}
+func main() {
+	var sb strings.Builder
+	flushAll(&sb)
+	deferred(&sb)
+	d := 5 * time.Second
+	f := d.String
+	d = 0
+	r := strings.NewReplacer("a", "b")
+	rep := r.Replace
+	r = strings.NewReplacer("a", "c")
+	t := T{5}
+	g := t.String
+	t.Duration = 0
+	fmt.Println(sb.String(), f(), rep("aa"), g(), d, r != nil, t.Duration)
+}`)
+	if want := "yxfirst1 5s bb 5ns 0s true 0s\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

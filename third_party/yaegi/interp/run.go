@@ -2135,6 +2135,9 @@ func call(n *node) {
 
 		// Call bin func if defined
 		if bf.IsValid() {
+			if goroutine {
+				bf = copyValue(bf) // golessons: the func as it is now (go pr(x); pr = nil)
+			}
 			var callf func([]reflect.Value) []reflect.Value
 
 			// Lambda definitions are necessary here. Due to reflect internals,
@@ -2582,7 +2585,7 @@ func callBin(n *node) {
 		hold := deferHolder(n)
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, l+1)
-			val[0] = value(f)
+			val[0] = deferArg(value(f)) // golessons: the func as it is now (say := fmt.Println; defer say(1); say = ...)
 			for i, v := range values {
 				val[i+1] = deferArg(getBinValue(getMapType, v, f))
 			}
@@ -2596,7 +2599,7 @@ func callBin(n *node) {
 			for i, v := range values {
 				in[i] = getBinValue(getMapType, v, f)
 			}
-			go callFn(value(f), in)
+			go callFn(copyValue(value(f)), in) // golessons: as for defer
 			return tnext
 		}
 	case fnext != nil:
@@ -2719,7 +2722,10 @@ func getIndexBinMethod(n *node) {
 	n.exec = func(f *frame) bltn {
 		// Can not use .Set() because dest type contains the receiver and source not
 		// dest(f).Set(value(f).Method(m))
-		getFrame(f, l).data[i] = value(f).Method(m)
+		// golessons: bound to a copy of the receiver, as Go's method value
+		// is; reflect's reads the variable when called (defer w.Flush() in
+		// a loop flushed the last w each time).
+		getFrame(f, l).data[i] = copyValue(value(f)).Method(m)
 		return next
 	}
 }
@@ -2733,7 +2739,7 @@ func getIndexBinElemMethod(n *node) {
 
 	n.exec = func(f *frame) bltn {
 		// Can not use .Set() because dest type contains the receiver and source not
-		getFrame(f, l).data[i] = value(f).Elem().Method(m)
+		getFrame(f, l).data[i] = copyValue(value(f).Elem()).Method(m) // a value method: a copy, as above
 		return next
 	}
 }
@@ -3361,27 +3367,29 @@ func getIndexSeqMethod(n *node) {
 	l := n.level
 	next := getExec(n.tnext)
 
+	// golessons: each method value is bound to a copy of its receiver, as
+	// in getIndexBinMethod.
 	if n.child[0].typ.TypeOf().Kind() == reflect.Ptr {
 		if len(fi) == 0 {
 			n.exec = func(f *frame) bltn {
-				getFrame(f, l).data[i] = value(f).Elem().Method(mi)
+				getFrame(f, l).data[i] = copyValue(value(f).Elem()).Method(mi)
 				return next
 			}
 		} else {
 			n.exec = func(f *frame) bltn {
-				getFrame(f, l).data[i] = value(f).Elem().FieldByIndex(fi).Method(mi)
+				getFrame(f, l).data[i] = copyValue(value(f).Elem().FieldByIndex(fi)).Method(mi)
 				return next
 			}
 		}
 	} else {
 		if len(fi) == 0 {
 			n.exec = func(f *frame) bltn {
-				getFrame(f, l).data[i] = value(f).Method(mi)
+				getFrame(f, l).data[i] = copyValue(value(f)).Method(mi)
 				return next
 			}
 		} else {
 			n.exec = func(f *frame) bltn {
-				getFrame(f, l).data[i] = value(f).FieldByIndex(fi).Method(mi)
+				getFrame(f, l).data[i] = copyValue(value(f).FieldByIndex(fi)).Method(mi)
 				return next
 			}
 		}
