@@ -3372,3 +3372,33 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestArgumentsBeforeASpreadSliceAreConvertedToTheirParameters(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Shape interface{ Area() int }
+type Sq struct{ s int }
+func (q Sq) Area() int { return q.s * q.s }
+type Handler func(string) string
+func total(first Shape, rest ...Shape) int {
+	t := first.Area()
+	for _, s := range rest {
+		t += s.Area()
+	}
+	return t
+}
+func chain(h Handler, ms ...func(Handler) Handler) Handler {
+	for _, m := range ms {
+		h = m(h)
+	}
+	return h
+}
+func main() {
+	more := []Shape{Sq{2}, Sq{3}}
+	ms := []func(Handler) Handler{func(h Handler) Handler { return func(s string) string { return "<" + h(s) + ">" } }}
+	fmt.Println(total(Sq{1}, more...), total(Sq{4}), chain(func(s string) string { return s }, ms...)("x"))
+}`)
+	if want := "14 16 <x>\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -1997,6 +1997,11 @@ func call(n *node) {
 	// Compute input argument value functions.
 	for i, c := range child {
 		var arg *itype
+		// golessons: only the slice passed with ... is passed as it is;
+		// upstream passed every argument of such a call so, and a
+		// value before it given to an interface parameter was not
+		// wrapped (total(Sq{1}, more...) panicked in reflect.Set).
+		spread := hasVariadicArgs && variadic >= 0 && i >= variadic
 		if variadic >= 0 && i >= variadic {
 			arg = c0.typ.arg[variadic].val
 		} else {
@@ -2008,7 +2013,7 @@ func call(n *node) {
 			numOut := c.child[0].typ.rtype.NumOut()
 			for j := 0; j < numOut; j++ {
 				ind := c.findex + j
-				if hasVariadicArgs || !isInterfaceSrc(arg) || isEmptyInterface(arg) {
+				if spread || !isInterfaceSrc(arg) || isEmptyInterface(arg) {
 					values = append(values, func(f *frame) reflect.Value { return f.data[ind] })
 					continue
 				}
@@ -2021,7 +2026,7 @@ func call(n *node) {
 			cc0 := c.child[0]
 			for j := range cc0.typ.ret {
 				ind := c.findex + j
-				if pt := paramTypeOf(c0.typ, i+j, variadic); !hasVariadicArgs && pt != nil && isInterfaceBin(pt) && isMethodsInterface(pt.TypeOf()) {
+				if pt := paramTypeOf(c0.typ, i+j, variadic); !spread && pt != nil && isInterfaceBin(pt) && isMethodsInterface(pt.TypeOf()) {
 					// golessons: a result passed on to a parameter of a
 					// package's interface type (report(newErr("x")) with
 					// report(err error)) is wrapped in it, as a variable
@@ -2032,7 +2037,7 @@ func call(n *node) {
 						continue
 					}
 				}
-				if hasVariadicArgs || !isInterfaceSrc(arg) || isEmptyInterface(arg) {
+				if spread || !isInterfaceSrc(arg) || isEmptyInterface(arg) {
 					values = append(values, func(f *frame) reflect.Value { return f.data[ind] })
 					continue
 				}
@@ -2046,7 +2051,7 @@ func call(n *node) {
 				convertLiteralValue(c, argType)
 			}
 			switch {
-			case hasVariadicArgs:
+			case spread:
 				values = append(values, genValue(c))
 			case isInterfaceSrc(arg) && (!isEmptyInterface(arg) || len(c.typ.method) > 0):
 				values = append(values, genValueInterface(c))
