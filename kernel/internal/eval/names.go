@@ -2,6 +2,7 @@ package eval
 
 import (
 	"go/ast"
+	"go/types"
 
 	"golessons/kernel/internal/eval/rewrite"
 	"golessons/kernel/internal/symtab"
@@ -32,10 +33,18 @@ func (e *Evaluator) fixNewExpr(n ast.Node)        { rewrite.NewExpr(n, cellNames
 func (e *Evaluator) fixClear(n ast.Node)          { rewrite.Clear(n, cellNames{e}) }
 func (e *Evaluator) fixAnyConversions(n ast.Node) { rewrite.AnyConversions(n, cellNames{e}) }
 
-// guardGo is rewrite.GuardGo with the cells' constants and imports.
+// guardGo is rewrite.GuardGo with the cells' constants, imports and
+// names whose func value a go statement can hold: a variable (a local
+// one too: any name the cells do not declare but a builtin's), a func
+// that is not generic.
 func (e *Evaluator) guardGo(n ast.Node) {
 	rewrite.GuardGo(n, e.temp, func(name string) bool {
 		en := e.decls.entries[name]
 		return en != nil && en.sym.Kind == symtab.KindConst
-	}, cellNames{e}.IsPackage)
+	}, cellNames{e}.IsPackage, func(name string) bool {
+		if en := e.decls.entries[name]; en != nil {
+			return !en.generic
+		}
+		return types.Universe.Lookup(name) == nil
+	})
 }

@@ -13,26 +13,27 @@ import (
 // value receiver is copied there); literals are left in place so untyped
 // constants keep their flexibility, and so are names of funcs and of
 // packages' funcs. isConst tells the names of constants, isPackage those
-// of imported packages.
+// of imported packages, storable the names whose func value can be held
+// (a variable may change after the statement: go pr(x); pr = nil).
 //
 //	go f(a, 1)  →  func() { __gl_a1 := a; __glrt.GoStart(); go func() { defer __gl_guard(); f(__gl_a1, 1) }() }()
-func GuardGo(n ast.Node, temp Temp, isConst, isPackage func(name string) bool) {
+func GuardGo(n ast.Node, temp Temp, isConst, isPackage, storable func(name string) bool) {
 	ForEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
 		for i, s := range list {
 			if g, ok := s.(*ast.GoStmt); ok {
-				list[i] = guardedGo(g, temp, isConst, isPackage)
+				list[i] = guardedGo(g, temp, isConst, isPackage, storable)
 			}
 		}
 		return list
 	})
 }
 
-func guardedGo(g *ast.GoStmt, temp Temp, isConst, isPackage func(string) bool) ast.Stmt {
+func guardedGo(g *ast.GoStmt, temp Temp, isConst, isPackage, storable func(string) bool) ast.Stmt {
 	pos := g.Go
 	call := g.Call
 	var pre []ast.Stmt
 	fun := call.Fun
-	if goFuncValue(fun, isPackage) {
+	if id, ok := fun.(*ast.Ident); goFuncValue(fun, isPackage) || ok && storable(id.Name) {
 		t := temp("f", fun.Pos())
 		pre = append(pre, &ast.AssignStmt{Lhs: []ast.Expr{t}, TokPos: pos, Tok: token.DEFINE, Rhs: []ast.Expr{fun}})
 		fun = Ident(t.Name, fun.Pos())
@@ -56,9 +57,10 @@ func guardedGo(g *ast.GoStmt, temp Temp, isConst, isPackage func(string) bool) a
 }
 
 // goFuncValue reports whether the function part of a go statement's call
-// must be evaluated before the goroutine starts: everything but a name,
-// a func literal and a package's func (whose values cannot change; a
-// builtin or a generic func's name could not be stored anyway). An
+// must be evaluated before the goroutine starts: everything but a name
+// (see GuardGo's storable), a func literal and a package's func (whose
+// values cannot change; a builtin or a generic func's name could not be
+// stored anyway). An
 // instantiation with one type argument (worker[int]) reads like an index
 // and is stored as one; yaegi stores it.
 func goFuncValue(fun ast.Expr, isPackage func(string) bool) bool {

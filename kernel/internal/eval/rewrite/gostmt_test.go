@@ -50,6 +50,15 @@ func() {
 		__gl_f1()
 	}()
 }()`},
+		{"a func variable held at the go statement", `go pr("x")`,
+			`func() {
+	__gl_f1 := pr
+	__glrt.GoStart()
+	go func() {
+		defer __gl_guard()
+		__gl_f1("x")
+	}()
+}()`},
 		{"inside a function body too", `f := func() { go run() }`,
 			`f := func() {
 	func() {
@@ -64,7 +73,8 @@ func() {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got, _ := rewriteBody(t, tc.in, func(n ast.Node) error {
-				GuardGo(n, counter(), func(name string) bool { return name == "limit" }, func(name string) bool { return name == "fmt" })
+				GuardGo(n, counter(), func(name string) bool { return name == "limit" }, func(name string) bool { return name == "fmt" },
+					func(name string) bool { return name == "pr" })
 				return nil
 			})
 			if want := gofmt(t, tc.out); got != want {
