@@ -92,6 +92,8 @@ type Evaluator struct {
 	// cellErrTypes are the error types the units being prepared declare
 	// (fixErrorsCalls).
 	cellErrTypes []string
+	// cellFuncs are the funcs the units being prepared declare (guardGo).
+	cellFuncs map[string]bool
 	// promotedErrTypes are the error types the checks have listed
 	// (typecheck.Facts.ErrorTypes), for errors.Unwrap.
 	promotedErrTypes []string

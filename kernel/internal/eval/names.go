@@ -34,17 +34,17 @@ func (e *Evaluator) fixClear(n ast.Node)          { rewrite.Clear(n, cellNames{e
 func (e *Evaluator) fixAnyConversions(n ast.Node) { rewrite.AnyConversions(n, cellNames{e}) }
 
 // guardGo is rewrite.GuardGo with the cells' constants, imports and
-// names whose func value a go statement can hold: a variable (a local
-// one too: any name the cells do not declare but a builtin's), a func
-// that is not generic.
+// variables, whose func value a go statement holds: a global one, or any
+// name neither the cells nor the universe declare (a local). A func's
+// name stays, which the debugger names the goroutine by.
 func (e *Evaluator) guardGo(n ast.Node) {
 	rewrite.GuardGo(n, e.temp, func(name string) bool {
 		en := e.decls.entries[name]
 		return en != nil && en.sym.Kind == symtab.KindConst
 	}, cellNames{e}.IsPackage, func(name string) bool {
 		if en := e.decls.entries[name]; en != nil {
-			return !en.generic
+			return en.sym.Kind == symtab.KindVar
 		}
-		return types.Universe.Lookup(name) == nil
+		return !e.cellFuncs[name] && types.Universe.Lookup(name) == nil
 	})
 }

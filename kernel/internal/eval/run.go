@@ -129,10 +129,17 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	if needsSeqScope(units) || len(e.facts.f.Generics) > 0 || len(e.facts.f.Seqs) > 0 || e.rangesNeedSeqs() { // copies may range over funcs
 		e.seqs = e.newSeqScope(units)
 	}
-	e.cellErrTypes = nil
+	e.cellErrTypes, e.cellFuncs = nil, map[string]bool{}
 	for _, u := range units {
 		if u.node() != nil {
 			e.cellErrTypes = append(e.cellErrTypes, rewrite.ErrorTypes(u.node())...)
+		}
+		if u.file != nil {
+			for _, d := range u.file.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+					e.cellFuncs[fd.Name.Name] = true
+				}
+			}
 		}
 	}
 	// A cell with statements of its own is no program: its func main
