@@ -1187,7 +1187,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				wireChild(n)
 				if typ := c0.typ; len(typ.ret) > 0 {
 					n.typ = typ.ret[0]
-					if n.anc.kind == returnStmt && n.typ.id() == sc.def.typ.ret[0].id() && intoResult(sc, n) {
+					if n.anc.kind == returnStmt && sameResults(typ.ret, sc.def.typ.ret, childPos(n)) && intoResult(sc, n) {
 						// Store the result directly to the return value area of frame.
 						// It can be done only if no type conversion at return is involved.
 						n.findex = childPos(n)
@@ -1403,7 +1403,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				}
 				if typ := c0.typ; len(typ.ret) > 0 {
 					n.typ = typ.ret[0]
-					if n.anc.kind == returnStmt && n.typ.id() == sc.def.typ.ret[0].id() && intoResult(sc, n) {
+					if n.anc.kind == returnStmt && sameResults(typ.ret, sc.def.typ.ret, childPos(n)) && intoResult(sc, n) {
 						// Store the result directly to the return value area of frame.
 						// It can be done only if no type conversion at return is involved.
 						n.findex = childPos(n)
@@ -3361,4 +3361,24 @@ func sizeof(n *node) {
 // {...; return y, x + y} gave y twice).
 func intoResult(sc *scope, n *node) bool {
 	return n.anc == nil || len(n.anc.child) < 2 || sc.def == nil || !namedResults(sc.def)
+}
+
+// sameResults reports whether a call returning the results got, value
+// pos of a return of a func with results want, needs no conversion: its
+// values may be stored straight into the results. golessons: upstream
+// compared the first result only, and return raw() of a (int, *E) into
+// (int, error) stored a *E where an error goes (a reflect.Set panic).
+func sameResults(got, want []*itype, pos int) bool {
+	if len(got) == 1 {
+		return pos < len(want) && got[0].id() == want[pos].id()
+	}
+	if len(got) != len(want) || pos != 0 {
+		return false
+	}
+	for i := range got {
+		if got[i].id() != want[i].id() {
+			return false
+		}
+	}
+	return true
 }

@@ -3402,3 +3402,35 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestACallReturnedWholeIsConvertedToTheResultTypes(t *testing.T) {
+	got := run(t, `package main
+import ("errors"; "fmt"; "io"; "strings")
+type S struct{}
+func (S) String() string { return "S" }
+func mk() (S, bool) { return S{}, true }
+func wrap() (fmt.Stringer, bool) { return mk() }
+type E struct{}
+func (*E) Error() string { return "E" }
+func raw() (int, *E) { return 1, &E{} }
+func wrap2() (int, error) { return raw() }
+func rd() (*strings.Reader, error) { return strings.NewReader("x"), errors.New("oops") }
+func wrap3() (io.Reader, error) { return rd() }
+func two() (int, int) { return 1, 2 }
+func wrap4() (any, any) { return two() }
+type Animal interface{ Sound() string }
+type Dog struct{}
+func (*Dog) Sound() string { return "woof" }
+func newDog() (*Dog, int) { return &Dog{}, 3 }
+func wrap5() (Animal, int) { return newDog() }
+func main() {
+	s, ok := wrap()
+	n, err := wrap2()
+	r, err3 := wrap3()
+	a, k := wrap5()
+	fmt.Println(s.String(), ok, n, err.Error(), r != nil, err3, fmt.Sprint(wrap4()), a.Sound(), k)
+}`)
+	if want := "S true 1 E true oops 1 2 woof 3\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -2626,8 +2626,10 @@ func callBin(n *node) {
 		}
 	default:
 		ancAction := n.anc.action
-		if ancAction == aReturn && n.scope != nil && !intoResult(n.scope, n) {
-			// golessons: not computed into the results (see intoResult).
+		if ancAction == aReturn && n.findex != childPos(n) {
+			// golessons: the results go where the compiler placed them;
+			// _return converts them into the func's (see intoResult,
+			// sameResults).
 			ancAction = aNop
 		}
 		switch ancAction {
@@ -3648,9 +3650,28 @@ func _return(n *node) {
 			// No additional runtime operation is necessary for constants (not in frame) or
 			// binary expressions (stored directly at the right location in frame).
 			n.exec = nil
-		case isCall(child[0]) && n.child[0].typ.id() == def.typ.ret[0].id():
-			// Calls are optmized as long as no type conversion is involved.
+		case isCall(child[0]) && child[0].findex == 0:
+			// Calls are optmized as long as no type conversion is involved:
+			// the call stored its results in the func's (cfg.go, sameResults).
 			n.exec = nil
+		case isCall(child[0]) && len(def.typ.ret) > 1:
+			// golessons: each result of the call, converted to the func's
+			// result type; upstream set the first one only (return mk()
+			// of an (S, bool) into (fmt.Stringer, bool) returned false).
+			conv := make([]func(*frame) reflect.Value, len(def.typ.ret))
+			for i, rt := range def.typ.ret {
+				conv[i] = resultAs(child[0], i, rt)
+			}
+			n.exec = func(f *frame) bltn {
+				vals := make([]reflect.Value, len(conv))
+				for i, c := range conv {
+					vals[i] = copyValue(c(f))
+				}
+				for i, v := range vals {
+					f.data[i].Set(v)
+				}
+				return nil
+			}
 		default:
 			// Regular return: store the value to return at to start of the frame.
 			v := values[0]
@@ -5518,4 +5539,29 @@ func structOutOfValueInterface(value func(*frame) reflect.Value, getMapType func
 		}
 		return v
 	}
+}
+
+// resultAs reads result i of call c as a value of dst, the type of the
+// result of the func returning it.
+func resultAs(c *node, i int, dst *itype) func(*frame) reflect.Value {
+	ind, l := c.findex+i, c.level
+	read := func(f *frame) reflect.Value { return getFrame(f, l).data[ind] }
+	var src *itype
+	switch ft := c.child[0].typ; {
+	case ft.cat == funcT && i < len(ft.ret):
+		src = ft.ret[i]
+	case ft.cat == valueT && ft.rtype != nil && ft.rtype.Kind() == reflect.Func && i < ft.rtype.NumOut():
+		src = valueTOf(ft.rtype.Out(i))
+	}
+	switch {
+	case src == nil:
+	case isInterfaceSrc(dst) && !isEmptyInterface(dst) && !isInterfaceSrc(src):
+		node := src.node
+		return func(f *frame) reflect.Value { return reflect.ValueOf(valueInterface{node: node, value: read(f)}) }
+	case isInterfaceBin(dst) && isMethodsInterface(dst.TypeOf()) && src.cat != valueT && !isInterface(src) && c.child[0].typ.cat == funcT:
+		if w := resultWrapper(c, i, dst.TypeOf()); w != nil {
+			return w
+		}
+	}
+	return read
 }
