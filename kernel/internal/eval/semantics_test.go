@@ -295,8 +295,10 @@ func init() { fmt.Println(Weekday(1).String(), []Weekday{0, 1}) }`}, out: "Mon [
 
 func TestRangeLoopsCountAsGoDoes(t *testing.T) {
 	runOutCases(t, []outCase{
-		{name: "over a call of max, and over a type parameter's integer", cells: []string{"import \"fmt\"\nfunc Upto[T ~int | ~int64](n T) []T { var out []T; for i := range n { out = append(out, i) }; return out }",
-			"n := 3\nfor i := range max(2, n) { fmt.Print(i) }\nfmt.Println(Upto(int64(3)))"}, out: "012[0 1 2]\n"},
+		{name: "over a call of max, and over a type parameter's integer", cells: []string{"import \"fmt\"\ntype Count int64\nfunc Upto[T ~int64](n T) []T { var out []T; for i := range n { out = append(out, i) }; return out }",
+			"n := 3\nfor i := range max(2, n) { fmt.Print(i) }\nfmt.Println(Upto(int64(3)), Upto(Count(2)))"}, out: "012[0 1 2] [0 1]\n"},
+		{name: "over a type parameter whose types have different underlying types: refused as by Go", cells: []string{"func Upto[T ~int | ~int64](n T) { for range n {} }"},
+			errName: "CompileError", errHas: "int and int64 have different underlying types"},
 		{name: "an assigned variable ends at n-1; a body changing its variable does not skip", cells: []string{`import "fmt"`, `k, z := -1, -1
 for k = range 4 {}
 for z = range 0 {}

@@ -548,6 +548,19 @@ func reported(msg string) bool {
 	case strings.HasSuffix(msg, " is not a type"):
 		// var x n for a variable n ran with n's type.
 		return true
+	case strings.HasPrefix(msg, "cannot range over "), strings.HasPrefix(msg, "cannot index "),
+		strings.HasPrefix(msg, "invalid append: "), strings.HasPrefix(msg, "invalid operation: cannot call "),
+		strings.HasPrefix(msg, "invalid operation: cannot indirect "), strings.HasPrefix(msg, "invalid operation: cannot close "),
+		strings.Contains(msg, "requires function call, not conversion"), strings.HasPrefix(msg, "invalid use of [...] array"),
+		strings.HasPrefix(msg, "cannot use a type parameter as RHS"), strings.HasPrefix(msg, "embedded field type cannot be "),
+		strings.HasSuffix(msg, " is not a generic type"), strings.HasSuffix(msg, " is not a generic type)"),
+		strings.Contains(msg, "permits only one iteration variable"),
+		strings.HasPrefix(msg, "invalid operation: not enough arguments for "), strings.HasPrefix(msg, "invalid case "),
+		strings.HasPrefix(msg, "array length ") && strings.HasSuffix(msg, " must be integer"):
+		// Ran with the concrete type's operations (x[0] of a T any,
+		// range over a *[]int, defer F(f)), or failed in the
+		// interpreter's words (range over an any: nil type).
+		return true
 	case strings.HasPrefix(msg, "cannot call pointer method "):
 		// T{}.Set(1): the interpreter called it on a temporary.
 		return true
