@@ -556,7 +556,8 @@ func reported(msg string) bool {
 		strings.HasSuffix(msg, " is not a generic type"), strings.HasSuffix(msg, " is not a generic type)"),
 		strings.Contains(msg, "permits only one iteration variable"),
 		strings.HasPrefix(msg, "invalid operation: not enough arguments for "), strings.HasPrefix(msg, "invalid case "),
-		strings.HasPrefix(msg, "array length ") && strings.HasSuffix(msg, " must be integer"):
+		strings.HasPrefix(msg, "array length ") && strings.HasSuffix(msg, " must be integer"),
+		strings.HasPrefix(msg, "cannot use generic function ") && strings.HasSuffix(msg, " without instantiation"):
 		// Ran with the concrete type's operations (x[0] of a T any,
 		// range over a *[]int, defer F(f)), or failed in the
 		// interpreter's words (range over an any: nil type).

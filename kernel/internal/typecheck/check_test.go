@@ -368,6 +368,7 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 		{"an index of a type parameter constrained by any", "func First[T any](x T) any { return x[0] }", "cannot index x (variable of type T constrained by any)"},
 		{"a deferred conversion", "type F func()\nfunc f() {\n\tdefer F(func() {})\n}", "defer requires function call, not conversion"},
 		{"a type that is not generic given type arguments", "type P struct{ X int }\nvar _ = P[int]{1}", "invalid operation: P[int] (P is not a generic type)"},
+		{"a generic func as a value it cannot be", "func Rev[T any](s []T) {}\nvar _ = any(Rev)", "cannot use generic function Rev without instantiation"},
 		{"min of nothing", "var _ = min()", "invalid operation: not enough arguments for min() (expected 1, found 0)"},
 		{"a func declared twice", "func hello() {}\nfunc hello() {}", "hello redeclared in this block"},
 		{"a method declared twice", "type T struct{}\nfunc (T) M() {}\nfunc (*T) M() {}", "method T.M already declared at 2:10"},
