@@ -113,6 +113,12 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					// KB ByteSize = 1 << (10 * iota) was a "constant definition loop".
 					break
 				}
+				if isBoolAction(n.anc) {
+					// golessons: the operands of a comparison have their own
+					// type, not its bool: const ok = 2*3 > 0 was refused
+					// (mismatched types bool and untyped int).
+					break
+				}
 				n.typ = n.anc.typ
 			}
 
@@ -878,6 +884,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 					n.gen = nop
 				}
 			}
+			n.gen = storeMapEntries(n, l, n.gen)
 
 		case defineXStmt:
 			wireChild(n)
@@ -1793,6 +1800,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			if n.start.action == aNop {
 				n.start.gen = branch
 			}
+			foldLogical(n)
 
 		case lorExpr:
 			if isBlank(n.child[0]) || isBlank(n.child[1]) {
@@ -1808,6 +1816,7 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			if n.start.action == aNop {
 				n.start.gen = branch
 			}
+			foldLogical(n)
 
 		case parenExpr:
 			wireChild(n)

@@ -36,6 +36,29 @@ func compareConst(n *node) {
 	n.rval = rv
 }
 
+// foldLogical computes && and || of two constants at compile time: the
+// result is a constant (const ok = 2 > 0 && 1 < 2). golessons: upstream
+// computed it only at run time, and a constant declaration read false.
+func foldLogical(n *node) {
+	x, ok0 := constOf(n.child[0].rval)
+	y, ok1 := constOf(n.child[1].rval)
+	if !ok0 || !ok1 || x.Kind() != constant.Bool || y.Kind() != constant.Bool || isInterface(n.typ) {
+		return
+	}
+	b := constant.BoolVal(x)
+	if n.kind == landExpr {
+		b = b && constant.BoolVal(y)
+	} else {
+		b = b || constant.BoolVal(y)
+	}
+	rv := reflect.New(n.typ.TypeOf()).Elem()
+	rv.SetBool(b)
+	n.rval = rv
+	n.gen = nop
+	n.findex = notInFrame
+	n.start = n // the operands are constants: nothing of them runs
+}
+
 func init() {
 	for _, a := range []action{aEqual, aNotEqual, aGreater, aGreaterEqual, aLower, aLowerEqual} {
 		constOp[a] = compareConst // here: the table's initialiser would refer to itself

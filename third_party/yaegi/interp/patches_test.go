@@ -3266,6 +3266,51 @@ func main() {
 	}
 }
 
+func TestComparisonsOfConstantExpressionsCombineIntoConstants(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+const positive = 2*3 > 0
+const both = 2 > 0 && 1 < 2
+const either = 2 > 3 || len("ab") == 2
+func main() {
+	const inside = 1+1 == 2 && !(3 < 1)
+	x := 3
+	if 2 > 3 || true {
+		fmt.Println(positive, both, either, inside, !both)
+	}
+	fmt.Println(x > 2 && 1 < 2, true && x > 5, 2 > 3 && x > 0)
+}`)
+	if want := "true true true true false\ntrue false false\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestMapElementsAmongSeveralDestinationsAreStored(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "strconv")
+func main() {
+	nums := map[string]int{}
+	var err error
+	for _, s := range []string{"1", "x", "3"} {
+		nums[s], err = strconv.Atoi(s)
+	}
+	seen, src := map[string]bool{}, map[string]bool{"k": true}
+	var ok bool
+	seen["a"], ok = src["k"]
+	var v any = "s"
+	kinds := map[int]any{}
+	kinds[1], ok = v.(string)
+	ch := make(chan int, 1)
+	ch <- 4
+	got := map[string]int{}
+	got["c"], ok = <-ch
+	fmt.Println(nums, err, seen, kinds, got, ok)
+}`)
+	if want := "map[1:1 3:3 x:0] <nil> map[a:true] map[1:s] map[c:4] true\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

@@ -1092,6 +1092,47 @@ func assignFromCall(n *node) {
 	}
 }
 
+// storeMapEntries makes gen, the code of a statement assigning the l
+// results of a call, a comma-ok form or a receive, store the map elements
+// among its destinations (m[k], err = strconv.Atoi(s)). golessons: each
+// result went to a map element's read copy, and the map was left
+// unchanged, silently. The results go there still; then into the map.
+func storeMapEntries(n *node, l int, gen bltnGenerator) bltnGenerator {
+	var dests []*node
+	for _, d := range n.child[:l] {
+		if isMapEntry(d) {
+			d.gen = nop // its map and key are evaluated; the element need not be read
+			dests = append(dests, d)
+		}
+	}
+	if len(dests) == 0 {
+		return gen
+	}
+	return func(n *node) {
+		gen(n)
+		produce := n.exec
+		maps := make([]func(*frame) reflect.Value, len(dests))
+		keys := make([]func(*frame) reflect.Value, len(dests))
+		vals := make([]func(*frame) reflect.Value, len(dests))
+		for i, d := range dests {
+			maps[i] = genValue(d.child[0])
+			if isInterfaceSrc(d.child[1].typ) {
+				keys[i] = mapKey(d.child[0].typ, genValueInterface(d.child[1]))
+			} else {
+				keys[i] = mapKey(d.child[0].typ, genValue(d.child[1]))
+			}
+			vals[i] = genDestValue(d.typ, d)
+		}
+		n.exec = func(f *frame) bltn {
+			next := produce(f)
+			for i := range dests {
+				maps[i](f).SetMapIndex(keys[i](f), vals[i](f))
+			}
+			return next
+		}
+	}
+}
+
 func assign(n *node) {
 	next := getExec(n.tnext)
 	dvalue := make([]func(*frame) reflect.Value, n.nleft)
