@@ -104,6 +104,30 @@ fmt.Println(local())`}, out: "true false true\n"},
 var target error = orig
 fmt.Println(Index([]error{ErrSentinel, Code(1), orig}, target), Index([]error{ErrSentinel}, target), Index([]int{4, 5}, 5))`},
 			out: "2 -1 1\n"},
+		{name: "runes and bytes against an any holding one", cells: []string{ifaceTypes, `var r, b any = 'a', byte(7)
+var op any = '+'
+switch op {
+case '-':
+	fmt.Println("minus")
+case '+':
+	fmt.Println("plus")
+}
+fmt.Println(r == 'a', r == rune(97), r == byte(97), b == byte(7), b == uint8(7), any([]rune("x")) != nil)`},
+			out: "plus\ntrue true false true true true\n"},
+		{name: "an any switched on with cases of basic values", cells: []string{`import "fmt"
+var v, w any = "b", 2.0
+switch v {
+case "a":
+	fmt.Println("a")
+case "b":
+	fmt.Println("b")
+}
+switch w {
+case 2:
+	fmt.Println("int")
+case 2.0:
+	fmt.Println("float")
+}`}, out: "b\nfloat\n"},
 	})
 }
 

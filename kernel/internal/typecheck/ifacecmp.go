@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 )
 
@@ -182,6 +183,7 @@ func compareLabel(t types.Type, imp *Importer) (string, bool) {
 	if strings.Contains(s, "invalid type") || isTypeParam(t) || other {
 		return "", false
 	}
+	s = reflectSpelling(s)
 	if n, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = n.Elem()
 	}
@@ -189,6 +191,19 @@ func compareLabel(t types.Type, imp *Importer) (string, bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// aliasWords are byte and rune where go/types writes them as names of
+// types: reflect knows them only as uint8 and int32.
+var aliasWords = regexp.MustCompile(`(^|[^\w.])(byte|rune)\b`)
+
+// reflectSpelling is a type as go/types writes it, spelled as reflect
+// does: an any holding 'a' holds an int32, which the runtime's
+// comparison with a "rune" operand found different (r == 'a' was false).
+func reflectSpelling(s string) string {
+	return aliasWords.ReplaceAllStringFunc(s, func(m string) string {
+		return strings.NewReplacer("byte", "uint8", "rune", "int32").Replace(m)
+	})
 }
 
 // collectCompares adds to f the comparisons of the cell's file.

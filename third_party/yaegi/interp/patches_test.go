@@ -3311,6 +3311,30 @@ func main() {
 	}
 }
 
+func TestASwitchOnAnInterfaceComparesItsCasesAsGoDoes(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func kind(v any) string {
+	switch v {
+	case nil:
+		return "nil"
+	case "a", 'a':
+		return "a"
+	case 2:
+		return "int 2"
+	case 2.0:
+		return "float 2"
+	}
+	return "other"
+}
+func main() {
+	fmt.Println(kind("a"), kind('a'), kind(2), kind(2.0), kind(int64(2)), kind(nil))
+}`)
+	if want := "a a int 2 float 2 other nil\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

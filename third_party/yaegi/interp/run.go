@@ -4444,7 +4444,10 @@ func _case(n *node) {
 			v0 := value(f)
 			for _, v := range values {
 				v1 := v(f)
-				if !v0.Type().AssignableTo(v1.Type()) {
+				// golessons: a tag of interface type is compared as it is
+				// (switch v { case "a": } with v an any); converting it
+				// to the case's type panicked with reflect's words.
+				if !v0.Type().AssignableTo(v1.Type()) && v0.Kind() != reflect.Interface && v1.Kind() != reflect.Interface {
 					v0 = v0.Convert(v1.Type())
 				}
 				if v0.Interface() == v1.Interface() {
