@@ -205,6 +205,8 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 					copied[argi], c, labelled = str, 's', true // %#v calls GoString
 				} else if str, ok := tn.namedString(x.name, x.v); ok && !sharp && strings.ContainsRune("vsqxX", rune(c)) {
 					copied[argi], labelled = str, true // the value lost its type on the way: Go calls String
+				} else if badVerb(c, x.v) {
+					copied[argi], labelled = badVerbArg{x.name, x.v}, true
 				} else {
 					arg, copied[argi] = x.v, x.v
 				}
@@ -357,6 +359,41 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 // holds interface values: those of the interpreter are replaced by the
 // values they hold, or by what their String or Error method returns for
 // the verbs that call it (%x of []any{Color(1)} is the hex of "Red").
+// badVerb reports whether fmt refuses verb c for v, a value of a basic
+// kind (%s of an int).
+func badVerb(c byte, v any) bool {
+	good := ""
+	switch reflect.ValueOf(v).Kind() {
+	case reflect.Bool:
+		good = "tv"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		good = "bcdoOqxXUv"
+	case reflect.Float32, reflect.Float64, reflect.Complex64, reflect.Complex128:
+		good = "beEfFgGxXv"
+	case reflect.String:
+		good = "svqxX"
+	default:
+		return false
+	}
+	return !strings.ContainsRune(good+"w", rune(c)) // %w: Errorf keeps the error
+}
+
+// badVerbArg is a value of a cell's named basic type printed with a verb
+// fmt refuses for its kind: fmt writes %!verb(type=value), and the value
+// has lost its type's name on the way (%!s(int=2) for a main.Level).
+type badVerbArg struct {
+	name string
+	v    any
+}
+
+// Format writes what fmt writes for a bad verb: the value as %v with the
+// same flags (not through a String method: fmt calls none while it
+// writes an error).
+func (b badVerbArg) Format(f fmt.State, verb rune) {
+	fmt.Fprintf(f, "%%!%c(%s=%s)", verb, b.name, fmt.Sprintf(fmt.FormatString(f, 'v'), b.v))
+}
+
 type verbValue struct {
 	tn *typeNames
 	v  any

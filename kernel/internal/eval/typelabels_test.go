@@ -28,6 +28,8 @@ func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
 		{name: "log's Printf and a logger's name cell types as fmt does", cells: []string{"import (\"log\"; \"os\")\ntype P struct{ x int }\ntype C float64",
 			"log.SetOutput(os.Stdout)\nlog.SetFlags(0)\nlog.Printf(\"%T %T %+v\", P{}, C(1), P{2})\nl := log.New(os.Stdout, \"> \", 0)\nl.Printf(\"%T %+v\", &P{}, P{3})"},
 			out: "main.P main.C {x:2}\n> *main.P {x:3}\n"},
+		{name: "a verb fmt refuses for the kind names the type", cells: []string{decl, "type Level int\ntype Sym string\nfunc (s Sym) String() string { return \"sym\" }\nfmt.Printf(\"%s|%5s|%d|%x|%t|%d\\n\", Level(2), Level(3), Sym(\"ab\"), true, Celsius(1), Days{1})\nfmt.Println(fmt.Errorf(\"bad %s\", Level(9)))"},
+			out: "%!s(main.Level=2)|%!s(main.Level=    3)|%!d(main.Sym=ab)|%!x(bool=true)|%!t(main.Celsius=1)|[1]\nbad %!s(main.Level=9)\n"},
 		{name: "%d of a Stringer prints the number", cells: []string{decl, "type Level int\nfunc (l Level) String() string { return \"L\" }\nfmt.Printf(\"%d %v %s\\n\", Level(2), Level(2), Level(2))"}, out: "2 L L\n"},
 	})
 }

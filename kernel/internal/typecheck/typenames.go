@@ -53,6 +53,14 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 			continue
 		}
 		if !uses[i].t {
+			// A verb fmt refuses for the value's kind writes the type's
+			// name (%!s(main.Level=2)); the interpreter's value has
+			// lost it.
+			if t := info.TypeOf(a); t != nil && misnamed(t) && badVerbs(t, uses[i].verbs) {
+				if n := reflectName(t); n != "" && !strings.Contains(n, "invalid type") {
+					names[format+1+i], found = n, true
+				}
+			}
 			continue
 		}
 		t := info.TypeOf(a)
@@ -77,6 +85,43 @@ func typeNames(call *ast.CallExpr, format int, info *types.Info, scope *types.Sc
 		return nil
 	}
 	return names
+}
+
+// kindVerbs are the verbs fmt accepts for values of each kind of basic
+// type; any other verb is written as %!verb(type=value).
+var kindVerbs = map[types.BasicInfo]string{types.IsBoolean: "tv", types.IsInteger: "bcdoOqxXUv",
+	types.IsFloat: "beEfFgGxXv", types.IsComplex: "beEfFgGxXv", types.IsString: "svqxX"}
+
+// badVerbs reports whether one of verbs is one fmt refuses for a value of
+// the named type t over a basic type (not with a String or Error method
+// fmt calls for it instead; %w is Errorf's, which keeps the value).
+func badVerbs(t types.Type, verbs string) bool {
+	n, ok := t.(*types.Named)
+	if !ok {
+		return false
+	}
+	b, ok := n.Underlying().(*types.Basic)
+	if !ok {
+		return false
+	}
+	for info, good := range kindVerbs {
+		if b.Info()&info == 0 {
+			continue
+		}
+		for _, v := range verbs {
+			if !strings.ContainsRune(good+"w", v) && !(strings.ContainsRune("vsqxX", v) && (hasMethod(t, "String") || hasMethod(t, "Error"))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasMethod reports whether t has a method of that name.
+func hasMethod(t types.Type, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, false, nil, name)
+	_, isFunc := obj.(*types.Func)
+	return isFunc
 }
 
 // hasGoString reports whether fmt calls a GoString method of a value of
@@ -143,8 +188,12 @@ func sharpShape(t types.Type) string {
 	return reflectName(t) // named only deeper (a func's parameter): the whole type's name
 }
 
-// argUse is how a format uses one of its arguments: with %T, with %#v.
-type argUse struct{ t, sharpV bool }
+// argUse is how a format uses one of its arguments: with %T, with %#v,
+// and every verb it is printed with.
+type argUse struct {
+	t, sharpV bool
+	verbs     string
+}
 
 // argUses returns how format uses each of its n arguments, following
 // explicit argument indexes (an argument may be printed more than once).
@@ -168,6 +217,9 @@ func argUses(format string, n int) ([]argUse, bool) {
 			break
 		}
 		uses[k].t = uses[k].t || v == 'T'
+		if v != 0 {
+			uses[k].verbs += string(v)
+		}
 		uses[k].sharpV = uses[k].sharpV || v == 'v' && j < len(sharp) && sharp[j]
 	}
 	return uses, true
