@@ -3335,6 +3335,25 @@ func main() {
 	}
 }
 
+func TestSeveralAssignmentsFindTheirMapsAndKeysFirst(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	m := map[string]int{}
+	k := "a"
+	k, m[k] = "b", 5
+	old, fresh := map[string]int{}, map[string]int{}
+	cur := old
+	cur, cur["x"] = fresh, 1
+	k1, k2 := "p", "q"
+	k1, k2, m[k1], m[k2] = k2, k1, 100, 200
+	fmt.Println(k, m, old, fresh, cur, k1, k2)
+}`)
+	if want := "b map[a:5 p:100 q:200] map[x:1] map[] map[] q p\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

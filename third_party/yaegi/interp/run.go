@@ -1248,14 +1248,28 @@ func assign(n *node) {
 			t[i] = reflect.New(typ).Elem()
 			t[i].Set(v)
 		}
+		// golessons: every destination, and every map key, is found
+		// before any is assigned, as Go does: k, m[k] = "b", 5 stored
+		// under the new k.
+		dests := make([]reflect.Value, len(dvalue))
+		keys := make([]reflect.Value, len(dvalue))
 		for i, d := range dvalue {
 			if n.child[i].ident == "_" {
 				continue
 			}
-			if j := ivalue[i]; j != nil {
-				d(f).SetMapIndex(j(f), t[i]) // Assign a map entry
+			dests[i] = d(f)
+			if j := ivalue[i]; j != nil { // copies: the map's and key's variables may be assigned first
+				dests[i], keys[i] = copyValue(dests[i]), copyValue(j(f))
+			}
+		}
+		for i, d := range dests {
+			if n.child[i].ident == "_" {
+				continue
+			}
+			if keys[i].IsValid() {
+				d.SetMapIndex(keys[i], t[i]) // Assign a map entry
 			} else {
-				d(f).Set(t[i]) // Assign a var or array/slice entry
+				d.Set(t[i]) // Assign a var or array/slice entry
 			}
 		}
 		return next
