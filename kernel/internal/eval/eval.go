@@ -152,6 +152,7 @@ func New(opts Options) (*Evaluator, error) {
 		// os.Exit in a goroutine skipped its guard (see exitPanic).
 		GoroutineExited: e.goroutineEnded,
 		PanicRecovered:  e.trace.recovered,
+		ChanMade:        func(c reflect.Value) { e.made(c.Interface()) },
 		TracePos:        e.tracePos,
 		// A cell's statements run as several programs; its defers run
 		// once, when the cell ends (deferred.go).

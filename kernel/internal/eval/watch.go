@@ -231,7 +231,8 @@ func (e *Evaluator) atChan(n int, ch any) {
 // runs code whose waits carry no site (a teacher's package).
 func fresh() { pprof.SetGoroutineLabels(cellLabels) }
 
-// made registers a channel a cell made.
+// made registers a channel a cell made (interp.Options.ChanMade): one
+// made in a struct literal or a constructor's result counts too.
 func (e *Evaluator) made(ch any) {
 	v := reflect.ValueOf(ch)
 	if !v.IsValid() || v.Kind() != reflect.Chan || v.IsNil() {
@@ -280,7 +281,6 @@ func (e *Evaluator) unmade(ch any) {
 func (e *Evaluator) watchSymbols(m map[string]reflect.Value) {
 	m["At"] = reflect.ValueOf(e.at)
 	m["AtChan"] = reflect.ValueOf(e.atChan)
-	m["Made"] = reflect.ValueOf(e.made)
 	m["Fresh"] = reflect.ValueOf(fresh)
 	m["Begin"] = reflect.ValueOf(e.begin)
 	m["End"] = reflect.ValueOf(e.end)

@@ -30,7 +30,9 @@ func runCell(t *testing.T, e *Evaluator, cell string) []Site {
 
 func TestWatchSitesClassifyChannels(t *testing.T) {
 	e := newTestEvaluator(t, "", "")
-	runCell(t, e, `import ("os"; "os/signal"; "sync"; "time")`)
+	runCell(t, e, `import ("os"; "os/signal"; "sync"; "time")
+type Pool struct{ jobs chan int }
+func newPool() *Pool { return &Pool{jobs: make(chan int, 1)} }`)
 	cases := []struct {
 		name, cell string
 		op         string
@@ -44,6 +46,9 @@ func TestWatchSitesClassifyChannels(t *testing.T) {
 		{"channel given to signal.Notify", "sig := make(chan os.Signal, 1)\nsignal.Notify(sig, os.Interrupt)\nsig <- os.Interrupt\nsignal.Stop(sig)", "send", 3, "sig <- os.Interrupt", true},
 		{"sync call", "var wg sync.WaitGroup\nwg.Wait()", "call", 2, "wg.Wait()", false},
 		{"select with a made channel", "c := make(chan int, 1)\nc <- 2\nselect {\ncase v := <-c:\n\t_ = v\n}", "select", 3, "select {", false},
+		{"channel made in a struct literal", "p := Pool{jobs: make(chan int, 1)}\np.jobs <- 1", "send", 2, "p.jobs <- 1", false},
+		{"channel made by a constructor", "q := newPool()\nq.jobs <- 1", "send", 2, "q.jobs <- 1", false},
+		{"channel made in a slice literal", "cs := []chan int{make(chan int, 1)}\ncs[0] <- 1", "send", 2, "cs[0] <- 1", false},
 		{"range over a closed channel", "r := make(chan int)\nclose(r)\nfor v := range r {\n\t_ = v\n}", "range", 3, "for v := range r {", false},
 	}
 	for _, c := range cases {

@@ -17,9 +17,11 @@ import (
 //	__glrt.AtChan(site, ch)   // one per channel the statement uses
 //	__glrt.At(site)           // when it uses none (select {}, wg.Wait())
 //
-// after `x := make(chan T)` it inserts `__glrt.Made(x)`, and a goroutine
-// started by a cell begins with `defer __glrt.End(__glrt.Begin())`. Statements without a
-// wait are left alone, so loops that only compute pay nothing. A channel
+// and a goroutine started by a cell begins with
+// `defer __glrt.End(__glrt.Begin())`. The channels cells make are
+// registered by the interpreter, wherever they go (Evaluator.made).
+// Statements without a wait are left alone, so loops that only compute
+// pay nothing. A channel
 // written as anything but a plain name, field or index (a call such as
 // time.After(d), ctx.Done()) makes the site external: it is never
 // called stuck.
@@ -106,7 +108,6 @@ func (e *Evaluator) watchList(list []ast.Stmt, segs []segment) []ast.Stmt {
 			relabelLoopBody(s, labels)
 		}
 		out = append(out, s)
-		out = append(out, madeCalls(s)...)
 		if d, ok := s.(*ast.DeferStmt); ok && isBlockingCall(d.Call) {
 			// Deferred calls run newest first: this label runs right
 			// before the wait, when the function returns.
@@ -243,49 +244,6 @@ func inspectWaits(n ast.Node, w *waits) {
 		}
 		return true
 	})
-}
-
-// madeCalls registers the channels s makes with `make(chan T)`.
-func madeCalls(s ast.Stmt) []ast.Stmt {
-	var lhs []ast.Expr
-	switch x := s.(type) {
-	case *ast.AssignStmt:
-		if len(x.Lhs) == len(x.Rhs) {
-			for i, r := range x.Rhs {
-				if isMakeChan(r) {
-					lhs = append(lhs, x.Lhs[i])
-				}
-			}
-		}
-	case *ast.DeclStmt:
-		if g, ok := x.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
-			for _, sp := range g.Specs {
-				vs := sp.(*ast.ValueSpec)
-				for i, v := range vs.Values {
-					if i < len(vs.Names) && isMakeChan(v) {
-						lhs = append(lhs, rewrite.Ident(vs.Names[i].Name, vs.Names[i].Pos()))
-					}
-				}
-			}
-		}
-	}
-	var out []ast.Stmt
-	for _, l := range lhs {
-		if simpleExpr(l) {
-			out = append(out, rtCall("Made", l.Pos(), l))
-		}
-	}
-	return out
-}
-
-func isMakeChan(x ast.Expr) bool {
-	c, ok := x.(*ast.CallExpr)
-	if !ok || len(c.Args) == 0 {
-		return false
-	}
-	f, ok := c.Fun.(*ast.Ident)
-	_, isChan := c.Args[0].(*ast.ChanType)
-	return ok && f.Name == "make" && isChan
 }
 
 // simpleExpr reports whether x can be evaluated a second time without

@@ -183,6 +183,7 @@ type imports map[string]map[string]*symbol
 type opt struct {
 	goroutineExited func(r any)            // see Options.GoroutineExited
 	panicRecovered  func(any)              // see Options.PanicRecovered
+	chanMade        func(reflect.Value)    // see Options.ChanMade
 	tracePos        func(token.Pos) string // see Options.TracePos
 	holdTopDeferred bool                   // see Options.HoldTopDeferred
 	cellScopeParam  string                 // see Options.CellScopeParam
@@ -370,6 +371,12 @@ type Options struct {
 	// Stderr so far belong to a panic that was stopped. golessons.
 	PanicRecovered func(r any)
 
+	// ChanMade, when set, is called with each channel interpreted code
+	// makes (make(chan T)), wherever the channel goes (a struct literal,
+	// a constructor's result): an embedder can tell them from channels
+	// compiled code makes (time.After). golessons.
+	ChanMade func(ch reflect.Value)
+
 	// TracePos, when set, writes the position of a frame in the
 	// "panic:" lines written to Stderr, in place of the file set's
 	// position: an embedder running programs one after another can say
@@ -442,6 +449,7 @@ func New(options Options) *Interpreter {
 
 	i.opt.goroutineExited = options.GoroutineExited
 	i.opt.panicRecovered = options.PanicRecovered
+	i.opt.chanMade = options.ChanMade
 	i.opt.tracePos = options.TracePos
 	i.opt.holdTopDeferred = options.HoldTopDeferred
 	i.opt.cellScopeParam = options.CellScopeParam

@@ -4831,6 +4831,14 @@ func _make(n *node) {
 			both := reflect.ChanOf(reflect.BothDir, typ.Elem())
 			makeChan = func(t reflect.Type, size int) reflect.Value { return reflect.MakeChan(both, size).Convert(t) }
 		}
+		if h := n.interp.opt.chanMade; h != nil {
+			mk := makeChan
+			makeChan = func(t reflect.Type, size int) reflect.Value {
+				c := mk(t, size)
+				h(c) // golessons: see Options.ChanMade
+				return c
+			}
+		}
 		switch len(n.child) {
 		case 2:
 			n.exec = func(f *frame) bltn {
