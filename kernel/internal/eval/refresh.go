@@ -81,7 +81,12 @@ func (e *Evaluator) rerun(cctx, ctx context.Context, segs []segment) error {
 	if err != nil {
 		return err
 	}
-	for _, x := range append([]*unit{u}, extra...) {
+	units := append([]*unit{u}, extra...)
+	// Recompiled code waits as the original did: without its sites, a
+	// goroutine it starts went unseen by the deadlock check, and a
+	// deadlock hung the cell.
+	e.watchUnits(units)
+	for _, x := range units {
 		if x.mainCall {
 			continue // recompiling main must not run the program again
 		}

@@ -153,3 +153,18 @@ func TestWatchLeavesCellsThatDoNotWaitAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestWatchSitesOfCodeRecompiledForARedefinition: a func recompiled
+// because a func it calls was declared again waits at its sites as
+// before (else a goroutine it starts goes unseen, and a deadlock hangs).
+func TestWatchSitesOfCodeRecompiledForARedefinition(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, "func f(x int) int { return x }\nfunc run(c chan int) {\n\tgo func() {\n\t\tc <- f(1)\n\t}()\n}")
+	sites := runCell(t, e, "func f(x int) int { return 2 * x }")
+	for _, s := range sites {
+		if s.Op == "send" && s.Code == "c <- f(1)" && s.Line == 4 {
+			return
+		}
+	}
+	t.Errorf("no send site of the recompiled run in %+v", sites)
+}
