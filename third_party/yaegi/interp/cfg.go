@@ -1447,7 +1447,14 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 				return
 			}
 			n.start = n.child[0].start
-			n.lastChild().tnext = n.anc.anc // exit node is selectStmt
+			switch n.lastChild().kind {
+			case breakStmt, continueStmt, gotoStmt, returnStmt:
+				// golessons: as for a commClause below: a default ending
+				// in continue outer went to the select's exit, and an
+				// inner for {} spun forever.
+			default:
+				n.lastChild().tnext = n.anc.anc // exit node is selectStmt
+			}
 
 		case commClause:
 			wireChild(n)

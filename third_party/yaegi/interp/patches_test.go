@@ -3354,6 +3354,44 @@ func main() {
 	}
 }
 
+func TestASelectDefaultEndingInABranchGoesWhereItSays(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	c := make(chan int)
+outer:
+	for i := 0; i < 2; i++ {
+		for {
+			select {
+			case <-c:
+			default:
+				fmt.Print("poll ", i, "; ")
+				continue outer
+			}
+		}
+	}
+found:
+	for {
+		select {
+		case <-c:
+		default:
+			break found
+		}
+	}
+	for i := 0; i < 2; i++ {
+		select {
+		default:
+			fmt.Print("brk ", i, "; ")
+			break
+		}
+	}
+	fmt.Println("done")
+}`)
+	if want := "poll 0; poll 1; brk 0; brk 1; done\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")
