@@ -130,7 +130,8 @@ func (e *Evaluator) sortedMethodEntries() []*methodEntry {
 }
 
 // refactsOf rewrites the recorded declarations or closures of u, one
-// per segment of segs, with the type checker's facts about each (they
+// per segment of segs, with the type checker's facts about each, or
+// returns what the checker now refuses in one (they
 // come from several cells, whose positions may coincide, and the
 // generic funcs they copy may have been redefined since).
 func (e *Evaluator) refactsOf(u *unit, segs []segment) error {
@@ -149,7 +150,13 @@ func (e *Evaluator) refactsOf(u *unit, segs []segment) error {
 		return nil // cannot tell which facts are whose: yaegi's own errors then
 	}
 	for i, s := range segs {
-		f := e.segmentFacts(s)
+		f, problems := e.segmentFacts(s)
+		if len(problems) > 0 {
+			// The interpreter would compile some of these (x := get()
+			// with a get now returning two results took the first).
+			p := problems[0]
+			return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: %s", p.Line, p.Col, p.Msg)}
+		}
 		if _, err := e.rewriteWithFacts(nodes[i], &f); err != nil {
 			return err
 		}

@@ -450,12 +450,27 @@ func TestARefusedSignatureChangeKeepsTheEarlierFuncAndItsCallers(t *testing.T) {
 	}
 }
 
+func TestAFuncRedefinedWithMoreResultsIsRefusedWhereItsCallersTakeOne(t *testing.T) {
+	for _, caller := range []string{"func use() int { return get() * 2 }", "func use() int {\n\tx := get()\n\treturn x * 2\n}"} {
+		e := newTestEvaluator(t, "", "")
+		evalAll(t, e, "func get() int { return 1 }", caller)
+		_, err := e.Eval(context.Background(), "func get() (int, error) { return 5, nil }")
+		var ee *Error
+		if !errors.As(err, &ee) || !strings.Contains(ee.Value, "get redefined, but code using it no longer compiles") || !strings.HasSuffix(ee.Value, "the earlier definition is kept") {
+			t.Fatalf("%s: got %v, want the refusal keeping the earlier get", caller, err)
+		}
+		if res, ee := evalAll(t, e, "use()"); ee != nil || res.Data["text/plain"] != "2" {
+			t.Fatalf("%s: got %v %v, want 2 from the earlier get", caller, res.Data, ee)
+		}
+	}
+}
+
 func TestAFuncBrokenByAVarRedefinitionSaysWhyWhenCalled(t *testing.T) {
 	e := newTestEvaluator(t, "", "")
 	evalAll(t, e, "var V = 5\nfunc getV() int { return V }\nfunc other() int { return 7 }")
 	_, err := e.Eval(context.Background(), `var V = "str"`)
 	var ee *Error
-	if !errors.As(err, &ee) || ee.Value != "V redefined, but code using it no longer compiles: 2:26: cannot use V (type string) as type int in return argument" {
+	if !errors.As(err, &ee) || ee.Value != "V redefined, but code using it no longer compiles: 2:26: cannot use V (variable of type string) as int value in return statement" {
 		t.Fatalf("got %v", err)
 	}
 	if _, err := e.Eval(context.Background(), "getV()"); !errors.As(err, &ee) || !strings.Contains(ee.Value, "getV no longer compiles since V was redefined") {

@@ -301,10 +301,12 @@ func (u *unit) noteFacts() {
 	}
 }
 
-// segmentFacts checks one recorded segment again, for its facts.
-func (e *Evaluator) segmentFacts(s segment) typecheck.Facts {
+// segmentFacts checks one recorded segment again, against the
+// declarations in force now, for its facts and for what Go would now
+// refuse in it (a func that called a func redefined with two results).
+func (e *Evaluator) segmentFacts(s segment) (typecheck.Facts, []typecheck.Problem) {
 	kinds := map[segKind]typecheck.Kind{segImport: typecheck.Import, segDecl: typecheck.Decl, segStmt: typecheck.Stmt, segVar: typecheck.Var}
 	c := e.checker()
-	c.Check(e.priorDecls(), []typecheck.Segment{{Kind: kinds[s.kind], Text: s.text, Line: s.line, Col: s.col}}, nil)
-	return c.Facts()
+	problems := c.Check(e.priorDecls(), []typecheck.Segment{{Kind: kinds[s.kind], Text: s.text, Line: s.line, Col: s.col}}, nil)
+	return c.Facts(), problems
 }
