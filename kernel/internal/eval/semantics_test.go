@@ -535,3 +535,9 @@ fmt.Printf("%v %+v %#v %T|%v %+v %#v\n", start{}, start{}, start{}, stop{}, Wrap
 			out: "{} {} main.start{} main.stop|{{} 0} {S:{} N:0} []main.stop{main.stop{}}\n"},
 	})
 }
+
+func TestBlankVariablesWithoutValuesDeclareNothing(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "at the top, in a func and in a cell", cells: []string{"import \"fmt\"\ntype T struct{ N int }\nvar _ T\nvar _ fmt.Stringer\nfunc f() int {\n\tvar _ int\n\tvar _, b = 1, 2\n\treturn b\n}", "var _ int\nfmt.Println(\"ok\", f())"}, out: "ok 2\n"},
+	})
+}

@@ -25,6 +25,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	}
 	e.applyAliases(u.node())
 	rewrite.LocalAliases(u.node())
+	rewrite.BlankVars(u.node())
 	rewrite.ConstGroups(u.node())
 	rewrite.JoinTaglessCases(u.node())
 	rewrite.SplitCaseLists(u.node())
