@@ -331,3 +331,25 @@ func byLen(xs []string) string { return slices.MaxFunc(xs, cmp.Compare) }
 fmt.Println(s, mat, f("b", "a"), byLen([]string{"y", "z"}), slices.IsSortedFunc(s, cmp.Compare[Score]))`}, out: "[1 2 3] [[1 2] [1 5] [2 1]] 1 z true\n"},
 	})
 }
+
+// A generic type's instance used by a declaration above its methods, or
+// above a generic func they call (Go does not care about the order).
+func TestGenericTypesUsedAboveTheirMethodsAndHelpers(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a struct field of an instance above a method returning the type", cells: []string{`import "fmt"
+type Box[T any] struct{ V T }
+type Shelf struct{ B Box[string] }
+func (b Box[T]) Self() Box[T] { return b }
+func (b Box[T]) Name() string { return "box " + fmt.Sprint(b.V) }
+func main() { fmt.Println(Shelf{Box[string]{"a"}}.B.Self().Name()) }`}, out: "box a\n"},
+		{name: "a method calling a generic func declared below a struct using an instance", cells: []string{`import "fmt"
+type Vec[T any] struct{ X T }
+func (v Vec[T]) Get() T { return id(v.X) }
+type Particle struct {
+	Name string
+	Pos  Vec[int]
+}
+func id[T any](x T) T { return x }
+func main() { p := Particle{Name: "a", Pos: Vec[int]{4}}; fmt.Printf("%+v %d\n", p, p.Pos.Get()) }`}, out: "{Name:a Pos:{X:4}} 4\n"},
+	})
+}

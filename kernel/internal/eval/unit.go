@@ -91,6 +91,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 	}
 	e.rewriteLoops(u.file, ints)
 	e.guardGo(u.file)
+	rewrite.GenericsFirst(u.file)
 	if call := mainCall(u.file); call != nil {
 		extra = append(extra, call)
 	}
