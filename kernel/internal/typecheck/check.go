@@ -203,7 +203,25 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typ
 	if hoisted == nil {
 		hoist = hoistable(own, info, errs)
 	}
-	return append(report(fset, errs, own), selfContaining(fset, own, info)...), stale, hoist
+	problems = append(report(fset, errs, own), selfContaining(fset, own, info)...)
+	return append(problems, postDeclares(fset, own)...), stale, hoist
+}
+
+// postDeclares refuses a for loop declaring in its post statement (for
+// i := 0; i < n; j := i + 1): Go's parser does, go/parser does not, and
+// the interpreter ran it.
+func postDeclares(fset *token.FileSet, own *ast.File) []Problem {
+	var out []Problem
+	ast.Inspect(own, func(n ast.Node) bool {
+		if f, ok := n.(*ast.ForStmt); ok {
+			if a, ok := f.Post.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+				p := fset.Position(a.Pos())
+				out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: "syntax error: cannot declare in post statement of for loop"})
+			}
+		}
+		return true
+	})
+	return out
 }
 
 // selfContaining refuses the types the cell declares that contain
@@ -479,10 +497,19 @@ func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 	}
 	funcs := funcBodies(own)
 	var out []Problem
-	for _, e := range errs {
+	for i, e := range errs {
 		p := fset.Position(e.Pos)
-		if p.Filename != cellFile {
+		if p.Filename != cellFile || strings.HasPrefix(e.Msg, "\t") {
 			continue
+		}
+		// go/types gives the lines of a cycle ("\tT instantiated as
+		// []T") as errors of their own after the first: one message.
+		for _, more := range errs[i+1:] {
+			if !strings.HasPrefix(more.Msg, "\t") {
+				break
+			}
+			mp := fset.Position(more.Pos)
+			e.Msg += fmt.Sprintf("\n\t%d:%d: %s", mp.Line, mp.Column, strings.TrimPrefix(more.Msg, "\t"))
 		}
 		if reported(e.Msg) || unusedVar(e.Msg) && (unusedIsSure(e, errs, funcs) || switchVarUnusedIsSure(fset, e, errs)) ||
 			unusedValue(e.Msg) && inFuncBody(e.Pos, funcs) {
@@ -641,6 +668,14 @@ func reported(msg string) bool {
 		// Decided by the cell's own code; in a generic func the
 		// interpreter ran the operation with the type argument's (x++
 		// of a T any, <-ch of a T any, if x of a T any).
+		return true
+	case strings.HasPrefix(msg, "cannot switch on ") && strings.HasSuffix(msg, " is not comparable)"),
+		strings.HasPrefix(msg, "cannot define new methods on instantiated type "),
+		strings.Contains(msg, " already declared through dot-import of package "),
+		strings.HasPrefix(msg, "instantiation cycle"):
+		// The interpreter ran the code before the switch, then panicked
+		// comparing; accepted the method; took the cell's own func; looped
+		// building Box[Box[T]] until it ran out of time or memory.
 		return true
 	case msg == "cannot use a type parameter as constraint", msg == "term cannot be a type parameter",
 		strings.HasPrefix(msg, "cannot use ") && strings.Contains(msg, " in union ("),
