@@ -541,3 +541,25 @@ func TestBlankVariablesWithoutValuesDeclareNothing(t *testing.T) {
 		{name: "at the top, in a func and in a cell", cells: []string{"import \"fmt\"\ntype T struct{ N int }\nvar _ T\nvar _ fmt.Stringer\nfunc f() int {\n\tvar _ int\n\tvar _, b = 1, 2\n\treturn b\n}", "var _ int\nfmt.Println(\"ok\", f())"}, out: "ok 2\n"},
 	})
 }
+
+func TestRecoversValueAssertedWhereItIsCalled(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "comma-ok and one-value assertions of recover()", cells: []string{`import ("errors"; "fmt")
+type Walker interface{ Walk() string }
+func try(f func()) (msg string) {
+	defer func() {
+		if err, ok := recover().(error); ok {
+			msg = "error: " + err.Error()
+		} else if w, ok := recover().(Walker); ok {
+			msg = w.Walk()
+		}
+	}()
+	f()
+	return "none"
+}
+func code() (n int) {
+	defer func() { n = recover().(int) }()
+	panic(7)
+}`, `fmt.Println(try(func() { panic(errors.New("boom")) }), try(func() {}), code())`}, out: "error: boom none 7\n"},
+	})
+}

@@ -127,9 +127,35 @@ func singleAssertion(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, 
 		&ast.ReturnStmt{Return: pos, Results: []ast.Expr{Ident(v.Name, pos)}},
 	}
 	results := &ast.FieldList{Opening: pos, List: []*ast.Field{{Type: mustParseAt(typ, pos)}}, Closing: pos}
-	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}, Results: results},
+	return literalCall(body, results, ta.X, x.Name, pos), nil
+}
+
+// literalCall is the call of a func literal with body and results whose
+// first statement takes the asserted value into the variable x. When
+// that value is recover()'s, the literal takes it as its argument
+// instead: recover stops a panic only when the deferred func calls it
+// itself (recover().(error) was nil, and the panic went on).
+func literalCall(body []ast.Stmt, results *ast.FieldList, asserted ast.Expr, x string, pos token.Pos) ast.Expr {
+	params := &ast.FieldList{Opening: pos, Closing: pos}
+	var args []ast.Expr
+	if isRecoverCall(asserted) {
+		body = body[1:]
+		params.List = []*ast.Field{{Names: []*ast.Ident{Ident(x, pos)}, Type: Ident("any", pos)}}
+		args = []ast.Expr{asserted}
+	}
+	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: params, Results: results},
 		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}}
-	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}, nil
+	return &ast.CallExpr{Fun: lit, Lparen: pos, Args: args, Rparen: pos}
+}
+
+// isRecoverCall reports whether x is a call of the builtin recover.
+func isRecoverCall(x ast.Expr) bool {
+	c, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(c.Args) != 0 {
+		return false
+	}
+	id, ok := c.Fun.(*ast.Ident)
+	return ok && id.Name == "recover"
 }
 
 // replaceEveryExpr stores f's result in every expression field and
@@ -226,7 +252,5 @@ func assertionCall(ta *ast.TypeAssertExpr, caseType func(ast.Expr) (CaseType, bo
 		body = append(body, try(typ), ret(id(v.Name), setInto(v.Name, x.Name, pos)))
 	}
 	results := &ast.FieldList{Opening: pos, List: []*ast.Field{{Type: mustParseAt(typ, pos)}, {Type: id("bool")}}, Closing: pos}
-	lit := &ast.FuncLit{Type: &ast.FuncType{Func: pos, Params: &ast.FieldList{Opening: pos, Closing: pos}, Results: results},
-		Body: &ast.BlockStmt{Lbrace: pos, List: body, Rbrace: pos}}
-	return &ast.CallExpr{Fun: lit, Lparen: pos, Rparen: pos}, nil
+	return literalCall(body, results, ta.X, x.Name, pos), nil
 }
