@@ -3392,6 +3392,26 @@ found:
 	}
 }
 
+func TestAPanickingErrorIsNotAskedForItsMessage(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type MyErr struct{ msg string }
+func (e *MyErr) Error() string { fmt.Println("Error called"); return e.msg }
+func fail(err error) { panic(err) }
+func main() {
+	defer func() { fmt.Println("recovered:", recover() != nil) }()
+	func() {
+		defer func() { fmt.Println("inner recovered:", recover() != nil) }()
+		var p *MyErr
+		fail(p)
+	}()
+	fail(&MyErr{"x"})
+}`)
+	if want := "inner recovered: true\nrecovered: true\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

@@ -353,7 +353,11 @@ func runCfg(n *node, f *frame, funcNode, callNode *node) {
 			// in this specific case, the stdlib would/will suppress the panic, so we
 			// suppress the logging here accordingly, to get a similar and consistent
 			// behavior.
-			if !ok || errorer.Error() != errAbortHandler.Error() {
+			// golessons: Error() only of an errors.New value, as
+			// http.ErrAbortHandler is: a cell's Error was called once per
+			// frame the panic left (printing three times if it printed;
+			// a nil *T's Error panicked in place of the panic).
+			if !ok || reflect.TypeOf(errorer) != reflect.TypeOf(errAbortHandler) || errorer.Error() != errAbortHandler.Error() {
 				if tp := n.interp.opt.tracePos; tp != nil {
 					fmt.Fprintf(n.interp.stderr, "%s: panic: %s(...)\n", tp(oNode.pos), panicFunc(oNode.scope))
 				} else {

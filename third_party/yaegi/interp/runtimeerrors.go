@@ -10,6 +10,7 @@ package interp
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"strings"
 )
 
@@ -64,9 +65,11 @@ func goPanicValue(r any) any {
 	if ve, ok := r.(*reflect.ValueError); ok && ve.Kind == reflect.Invalid {
 		return errNilDeref
 	}
-	if err, ok := r.(error); ok {
+	if err, ok := r.(runtime.Error); ok {
 		// reflect's map assignment says it its own way; Go's runtime
-		// says "runtime error: hash of unhashable type []int".
+		// says "runtime error: hash of unhashable type []int". (Only
+		// the runtime's errors: a cell's Error was called once per
+		// frame the panic left.)
 		if rest, found := strings.CutPrefix(err.Error(), "hash of unhashable type: "); found {
 			return runtimeError{"runtime error: hash of unhashable type " + rest}
 		}
