@@ -28,6 +28,9 @@ import (
 // ifaceCmp returns 0 when x (of static type xt, "" for an interface,
 // "=" for a type parameter's) equals y (of static type yt), 1 otherwise.
 func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
+	if xt == typecheck.Composite {
+		return boolCmp(tn.compositeEqual(exposedCopy(reflect.ValueOf(x)), exposedCopy(reflect.ValueOf(y))))
+	}
 	if rx, ry := reflect.TypeOf(x), reflect.TypeOf(y); tn.compiled(rx, xt) && tn.compiled(ry, yt) {
 		// Two values of compiled types no cell type shares: Go's own
 		// comparison, with its panic for an uncomparable type.
@@ -115,6 +118,58 @@ func uncomparableName(common []string) string {
 		cell = common
 	}
 	return strings.Join(cell, " or ")
+}
+
+// compositeEqual compares two structs or arrays of one type field by
+// field as Go does, an interface field through ifaceCmp (typecheck.Composite).
+func (tn *typeNames) compositeEqual(a, b reflect.Value) bool {
+	if !a.IsValid() || !b.IsValid() || a.Type() != b.Type() {
+		return a.IsValid() == b.IsValid() && (!a.IsValid() || a.Interface() == b.Interface())
+	}
+	if a.Kind() == reflect.Struct {
+		if _, _, vi := viParts(a.Interface()); vi {
+			// the interpreter's value of a cell's interface type
+			return tn.ifaceCmp(a.Interface(), "", b.Interface(), "") == 0
+		}
+	}
+	switch a.Kind() {
+	case reflect.Struct:
+		for i := range a.NumField() {
+			if !tn.compositeEqual(exposed(a.Field(i)), exposed(b.Field(i))) {
+				return false
+			}
+		}
+		return true
+	case reflect.Array:
+		for i := range a.Len() {
+			if !tn.compositeEqual(a.Index(i), b.Index(i)) {
+				return false
+			}
+		}
+		return true
+	case reflect.Interface:
+		return tn.ifaceCmp(a.Interface(), "", b.Interface(), "") == 0
+	}
+	return a.Interface() == b.Interface() // Go's panic for an uncomparable value
+}
+
+// exposedCopy is an addressable copy of v, whose fields exposed can read.
+func exposedCopy(v reflect.Value) reflect.Value {
+	if !v.IsValid() {
+		return v
+	}
+	c := reflect.New(v.Type()).Elem()
+	c.Set(v)
+	return c
+}
+
+// exposed is v, readable with Interface even where it is an unexported
+// field (v must be addressable, as fields of exposedCopy's are).
+func exposed(v reflect.Value) reflect.Value {
+	if v.CanInterface() || !v.CanAddr() {
+		return v
+	}
+	return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
 }
 
 func boolCmp(eq bool) int {

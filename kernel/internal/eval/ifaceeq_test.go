@@ -114,6 +114,24 @@ case '+':
 }
 fmt.Println(r == 'a', r == rune(97), r == byte(97), b == byte(7), b == uint8(7), any([]rune("x")) != nil)`},
 			out: "plus\ntrue true false true true true\n"},
+		{name: "structs and arrays with interface fields holding cell values", cells: []string{`import ("errors"; "fmt")
+type MyErr struct{ code int }
+func (e *MyErr) Error() string { return "e" }
+type Token interface{ Kind() string }
+type Ident struct{ Name string }
+func (i Ident) Kind() string { return "ident" }
+type Result struct {
+	N   int
+	err error
+}
+type Pos struct {
+	Line int
+	Tok  Token
+}`, `e, s := &MyErr{1}, errors.New("x")
+a := Pos{1, Ident{"x"}}
+fmt.Println(Result{1, e} == Result{1, e}, Result{1, e} == Result{1, &MyErr{1}}, Result{0, s} != Result{0, s})
+fmt.Println(a == Pos{1, Ident{"x"}}, a == Pos{1, Ident{"y"}}, [2]Token{Ident{"a"}} == [2]Token{Ident{"a"}})`},
+			out: "true false false\ntrue false true\n"},
 		{name: "an any switched on with cases of basic values", cells: []string{`import "fmt"
 var v, w any = "b", 2.0
 switch v {

@@ -27,6 +27,12 @@ type Compare struct {
 // type parameter.
 const SameType = "="
 
+// Composite labels both operands of a comparison of two structs or
+// arrays of one type with interface fields that may hold a cell's types
+// (got == want of a struct with an error field): the interpreter's own
+// comparison panicked on its wrapper of such a value, or said false.
+const Composite = "{}"
+
 // compareFact is the fact about comparing x with y, false when the
 // comparison needs none (no interface operand, a nil operand, no
 // interpreted type the interface could hold) or when a type cannot be
@@ -37,6 +43,9 @@ func compareFact(info *types.Info, x, y ast.Expr, held []types.Type, imp *Import
 		return Compare{}, false
 	}
 	if !types.IsInterface(tx) && !types.IsInterface(ty) {
+		if types.Identical(tx, ty) && ifaceInside(tx, held, 0) {
+			return Compare{Left: Composite, Right: Composite}, true
+		}
 		return Compare{}, false
 	}
 	// Two operands of one type parameter: their dynamic types are the
@@ -59,6 +68,27 @@ func compareFact(info *types.Info, x, y ast.Expr, held []types.Type, imp *Import
 		return mayHold(t, held)
 	}
 	return Compare{Left: l, Right: r}, need(tx, l) || need(ty, r)
+}
+
+// ifaceInside reports whether t is a struct or array type with a field
+// or element (at any depth, not through pointers) of an interface type
+// that may hold one of held.
+func ifaceInside(t types.Type, held []types.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch x := t.Underlying().(type) {
+	case *types.Struct:
+		for i := range x.NumFields() {
+			ft := x.Field(i).Type()
+			if types.IsInterface(ft) && mayHold(ft, held) || ifaceInside(ft, held, depth+1) {
+				return true
+			}
+		}
+	case *types.Array:
+		return types.IsInterface(x.Elem()) && mayHold(x.Elem(), held) || ifaceInside(x.Elem(), held, depth+1)
+	}
+	return false
 }
 
 // compiledVar reports a variable of a compiled package (io.EOF): its
