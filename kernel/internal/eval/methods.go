@@ -3,7 +3,9 @@ package eval
 import (
 	"fmt"
 	"go/ast"
+	"go/scanner"
 	"go/token"
+	"slices"
 
 	"golessons/kernel/internal/eval/rewrite"
 )
@@ -204,8 +206,9 @@ func methodWrapper(fd *ast.FuncDecl) *ast.FuncDecl {
 }
 
 // dropKnownTypes removes type declarations identical to ones already
-// made (re-running a cell is normal) and refuses changed ones: yaegi
-// would silently keep the old type.
+// made (re-running a cell is normal; spacing, line breaks and comments
+// do not count) and refuses changed ones: yaegi would silently keep the
+// old type.
 func (e *Evaluator) dropKnownTypes(u *unit) error {
 	var decls []ast.Decl
 	for _, d := range u.file.Decls {
@@ -222,7 +225,7 @@ func (e *Evaluator) dropKnownTypes(u *unit) error {
 				specs = append(specs, s)
 				continue
 			}
-			if old.sym.Decl != "type "+e.nodeText(u, ts) {
+			if !sameTokens(old.sym.Decl, "type "+e.nodeText(u, ts)) {
 				p := e.i.FileSet().Position(ts.Pos())
 				return &Error{Name: "TypeRedefined", Value: fmt.Sprintf(
 					"%d:%d: type %s is already defined; yaegi cannot redefine a type: restart the kernel to change it",
@@ -236,4 +239,36 @@ func (e *Evaluator) dropKnownTypes(u *unit) error {
 	}
 	u.file.Decls = decls
 	return nil
+}
+
+// sameTokens reports whether two declarations are the same Go tokens:
+// a struct laid out over several lines is the type it was on one (it
+// restarted the interpreter, losing the notebook's values).
+func sameTokens(a, b string) bool {
+	ta, tb := tokens(a), tokens(b)
+	return ta != nil && slices.Equal(ta, tb)
+}
+
+// tokens are src's tokens with their literals, without comments and
+// semicolons (written or implied by a line break); nil when src does not
+// scan.
+func tokens(src string) []string {
+	fset := token.NewFileSet()
+	var s scanner.Scanner
+	bad := false
+	s.Init(fset.AddFile("", -1, len(src)), []byte(src), func(token.Position, string) { bad = true }, 0)
+	out := []string{}
+	for {
+		_, tok, lit := s.Scan()
+		switch tok {
+		case token.EOF:
+			if bad {
+				return nil
+			}
+			return out
+		case token.SEMICOLON, token.COMMENT:
+			continue
+		}
+		out = append(out, tok.String()+" "+lit)
+	}
 }

@@ -563,3 +563,19 @@ func code() (n int) {
 }`, `fmt.Println(try(func() { panic(errors.New("boom")) }), try(func() {}), code())`}, out: "error: boom none 7\n"},
 	})
 }
+
+func TestATypeLaidOutAnewIsTheSameType(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	evalAll(t, e, "type P struct{ X, Y int }\nvar pts = []P{{1, 2}}")
+	if _, err := e.Eval(context.Background(), "type P struct {\n\tX, Y int // the coordinates\n}"); err != nil {
+		t.Fatalf("the same type over several lines: %v", err)
+	}
+	if res, ee := evalAll(t, e, "len(pts)"); ee != nil || res.Data["text/plain"] != "1" {
+		t.Fatalf("got %v %v, want the values kept", res.Data, ee)
+	}
+	_, err := e.Eval(context.Background(), "type P struct {\n\tX, Y, Z int\n}")
+	var ee *Error
+	if !errors.As(err, &ee) || ee.Name != "TypeRedefined" {
+		t.Fatalf("a changed type: got %v, want TypeRedefined", err)
+	}
+}
