@@ -2016,11 +2016,22 @@ func main() {
 	try("nil func", func() { g() })
 	try("make", func() { _ = make([]int, n) })
 	try("convert", func() { _ = [3]int(s) })
+	type Inner struct{ X int }
+	type Outer struct{ *Inner }
+	c, m := 1, 2
+	try("nil embedded", func() { fmt.Println(Outer{}.X) })
+	try("make cap", func() { _ = make([]int, m, c) })
+	try("make chan", func() { _ = make(chan int, n) })
+	try("convert pointer", func() { _ = (*[3]int)(s) })
 }
 `)
 	want := "nil func runtime error: invalid memory address or nil pointer dereference true\n" +
 		"make runtime error: makeslice: len out of range true\n" +
-		"convert runtime error: cannot convert slice with length 2 to array or pointer to array with length 3 true\n"
+		"convert runtime error: cannot convert slice with length 2 to array or pointer to array with length 3 true\n" +
+		"nil embedded runtime error: invalid memory address or nil pointer dereference true\n" +
+		"make cap runtime error: makeslice: cap out of range true\n" +
+		"make chan makechan: size out of range true\n" +
+		"convert pointer runtime error: cannot convert slice with length 2 to array or pointer to array with length 3 true\n"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -76,16 +76,24 @@ func goPanicValue(r any) any {
 	}
 	if msg, ok := r.(string); ok && strings.HasPrefix(msg, "reflect") {
 		switch {
-		case msg == "reflect.Value.Call: call of nil function", msg == "reflect: Method on nil interface value":
+		case msg == "reflect.Value.Call: call of nil function", msg == "reflect: Method on nil interface value",
+			msg == "reflect: indirection through nil pointer to embedded struct": // o.X of a nil embedded *Inner
 			return errNilDeref
-		case msg == "reflect.MakeSlice: negative len", msg == "reflect.MakeSlice: len > cap":
+		case msg == "reflect.MakeSlice: negative len":
 			return runtimeError{"runtime error: makeslice: len out of range"}
-		case msg == "reflect.MakeSlice: negative cap":
+		case msg == "reflect.MakeSlice: negative cap", msg == "reflect.MakeSlice: len > cap":
 			return runtimeError{"runtime error: makeslice: cap out of range"}
 		case msg == "reflect.MakeChan: negative buffer size":
-			return runtimeError{"runtime error: makechan: size out of range"}
+			return runtimeError{"makechan: size out of range"} // Go's has no "runtime error: "
 		case strings.HasPrefix(msg, "reflect: cannot convert slice with length "):
-			return runtimeError{"runtime error: " + strings.Replace(strings.TrimPrefix(msg, "reflect: "), " to array ", " to array or pointer to array ", 1)}
+			rest := strings.TrimPrefix(msg, "reflect: ")
+			for _, to := range []string{" to pointer to array ", " to array "} {
+				if strings.Contains(rest, to) {
+					rest = strings.Replace(rest, to, " to array or pointer to array ", 1)
+					break
+				}
+			}
+			return runtimeError{"runtime error: " + rest}
 		}
 	}
 	return r
