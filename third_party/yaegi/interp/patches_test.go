@@ -3423,6 +3423,27 @@ func main() {
 	}
 }
 
+func TestAnEmbeddedInstanceOfSeveralTypeArgumentsIsNamedByItsType(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Pair[K comparable, V any] struct {
+	K K
+	V V
+}
+type Named struct {
+	Pair[string, int]
+	Note string
+}
+func main() {
+	n := Named{Pair[string, int]{"a", 1}, "x"}
+	n.Pair.V++
+	fmt.Println(n.K, n.Pair.V, n.Note)
+}`)
+	if want := "a 2 x\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

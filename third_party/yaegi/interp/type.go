@@ -1302,7 +1302,7 @@ func fieldName(n *node) string {
 		return fieldName(n.child[1])
 	case starExpr:
 		return fieldName(n.child[0])
-	case indexExpr:
+	case indexExpr, indexListExpr: // golessons: Pair[K, V] embedded is named Pair too
 		return fieldName(n.child[0])
 	case identExpr:
 		return n.ident
