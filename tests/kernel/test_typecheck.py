@@ -212,7 +212,7 @@ def test_teacher_package_types_are_checked(make_kernel, tmp_path):
         ("func f(xs []int) {\n    append(xs, 3)\n}", "2:5: append(xs, 3) (value of type []int) is not used"),
         ('import "fmt"\nfunc g() {\n    fmt.Println("a")\n    break\n}\ng()', "4:5: break not in for, switch, or select statement"),
         ('func Max[T int | float64](a, b T) T { return a }\nMax("a", "b")', "2:1: string does not satisfy int | float64 (string missing in int | float64)"),
-        ("func hello() {}\nfunc hello() {}", "2:6: hello redeclared in this block"),
+        ("func hello() {}\nfunc hello() {}", "2:6: hello redeclared in this block\n\t1:6: other declaration of hello"),
     ],
 )
 def test_student_mistakes_go_refuses_are_refused(kernel, code, message):
