@@ -355,10 +355,6 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 	return string(out), copied
 }
 
-// verbValue prints, with a verb other than %v, %s and %T, a value that
-// holds interface values: those of the interpreter are replaced by the
-// values they hold, or by what their String or Error method returns for
-// the verbs that call it (%x of []any{Color(1)} is the hex of "Red").
 // badVerb reports whether fmt refuses verb c for v, a value of a basic
 // kind (%s of an int).
 func badVerb(c byte, v any) bool {
@@ -394,6 +390,10 @@ func (b badVerbArg) Format(f fmt.State, verb rune) {
 	fmt.Fprintf(f, "%%!%c(%s=%s)", verb, b.name, fmt.Sprintf(fmt.FormatString(f, 'v'), b.v))
 }
 
+// verbValue prints, with a verb other than %v, %s and %T, a value that
+// holds interface values: those of the interpreter are replaced by the
+// values they hold, or by what their String or Error method returns for
+// the verbs that call it (%x of []any{Color(1)} is the hex of "Red").
 type verbValue struct {
 	tn *typeNames
 	v  any
