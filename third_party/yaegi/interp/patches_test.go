@@ -3444,6 +3444,26 @@ func main() {
 	}
 }
 
+func TestADeclaredFuncAppendedToASliceOfFuncs(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "strings")
+func exclaim(s string) string { return s + "!" }
+func shout(s string) string { return strings.ToUpper(s) }
+func main() {
+	var chain []func(string) string
+	chain = append(chain, exclaim)
+	chain = append(chain, shout, exclaim)
+	s := "hi"
+	for _, f := range chain {
+		s = f(s)
+	}
+	fmt.Println(len(chain), s)
+}`)
+	if want := "3 HI!!\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

@@ -4567,6 +4567,8 @@ func _append(n *node) {
 				values[i] = zeroOf(n.child[1].typ.TypeOf().Elem()) // golessons: see zeroOf
 			case arg.typ.untyped:
 				values[i] = genValueAs(arg, n.child[1].typ.TypeOf().Elem())
+			case isNamedFuncSrc(arg.typ):
+				values[i] = genFuncValue(arg) // golessons: see below
 			default:
 				values[i] = genValue(arg)
 			}
@@ -4591,6 +4593,11 @@ func _append(n *node) {
 			value0 = zeroOf(n.child[1].typ.TypeOf().Elem()) // golessons: see zeroOf
 		case n.child[2].typ.untyped:
 			value0 = genValueAs(n.child[2], n.child[1].typ.TypeOf().Elem())
+		case isNamedFuncSrc(n.child[2].typ):
+			// golessons: a declared func is the interpreter's node until
+			// made a func value: append(handlers, hello) panicked
+			// (reflect.Set: *interp.node is not assignable to func()).
+			value0 = genFuncValue(n.child[2])
 		default:
 			value0 = genValue(n.child[2])
 		}
