@@ -512,7 +512,7 @@ func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 			e.Msg += fmt.Sprintf("\n\t%d:%d: %s", mp.Line, mp.Column, strings.TrimPrefix(more.Msg, "\t"))
 		}
 		if reported(e.Msg) || unusedVar(e.Msg) && (unusedIsSure(e, errs, funcs) || switchVarUnusedIsSure(fset, e, errs)) ||
-			unusedValue(e.Msg) && inFuncBody(e.Pos, funcs) {
+			unusedValue(e.Msg) && (inFuncBody(e.Pos, funcs) || droppedAtTop(e.Pos, e.Msg, own)) {
 			// "already declared at cell:7:10": the cell's own positions.
 			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: strings.ReplaceAll(e.Msg, cellFile+":", "")})
 		}
@@ -677,6 +677,22 @@ func reported(msg string) bool {
 		// comparing; accepted the method; took the cell's own func; looped
 		// building Box[Box[T]] until it ran out of time or memory.
 		return true
+	case strings.HasPrefix(msg, "invalid operation: invalid shift count "),
+		strings.HasPrefix(msg, "constant ") && strings.HasSuffix(msg, " overflow"):
+		// Constants beyond Go's limits (1 << 2000 >> 1995, 1<<300 *
+		// 1<<300): the interpreter computed them.
+		return true
+	case strings.Contains(msg, " in conversion (contains specific type constraints or is comparable)"),
+		strings.HasPrefix(msg, "receiver declares ") && strings.Contains(msg, " but receiver base type declares "),
+		strings.HasPrefix(msg, "receiver type parameter ") && strings.HasSuffix(msg, " must be an identifier"),
+		strings.HasPrefix(msg, "cannot satisfy ") && strings.HasSuffix(msg, "(empty type set)"),
+		strings.Contains(msg, " have different underlying types"), strings.Contains(msg, " have different element types"),
+		strings.HasPrefix(msg, "invalid operation: 3-index slice of string"), strings.HasPrefix(msg, "invalid copy: "):
+		// Generic code Go refuses (a conversion to a constraint, a
+		// receiver with fewer type parameters, a union with no core
+		// type sliced or received from): the interpreter ran it with
+		// the type argument's operations.
+		return true
 	case msg == "cannot use a type parameter as constraint", msg == "term cannot be a type parameter",
 		strings.HasPrefix(msg, "cannot use ") && strings.Contains(msg, " in union ("),
 		msg == "cannot use comparable in union", strings.HasPrefix(msg, "overlapping terms "),
@@ -728,6 +744,32 @@ func noFieldOrMethod(msg string) bool {
 // result, most often).
 func unusedValue(msg string) bool {
 	return strings.HasSuffix(msg, " is not used") && (strings.Contains(msg, " of type ") || strings.Contains(msg, "(untyped ")) && !strings.Contains(msg, "iter.Seq")
+}
+
+// droppedAtTop reports whether the unused value at pos, among the cell's
+// own statements, is dropped for sure: inside an if, for or switch body
+// (only the cell's last statement is its result), or append's result
+// (append(nums, 3) before the last line: the classic forgotten nums =).
+// Another expression at the top level is left alone: a notebook shows
+// the last one, and writing a few is harmless.
+func droppedAtTop(pos token.Pos, msg string, own *ast.File) bool {
+	for _, d := range own.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Name.Name != wrapper || pos < fd.Body.Pos() || pos >= fd.Body.End() {
+			continue
+		}
+		list := fd.Body.List
+		for i, st := range list {
+			if pos < st.Pos() || pos >= st.End() {
+				continue
+			}
+			if _, expr := st.(*ast.ExprStmt); !expr {
+				return true // nested in a compound statement
+			}
+			return i < len(list)-1 && strings.HasPrefix(msg, "append(")
+		}
+	}
+	return false
 }
 
 // inFuncBody reports whether pos is inside one of the cell's functions:

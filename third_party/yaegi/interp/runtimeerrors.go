@@ -34,7 +34,7 @@ func (e runtimeError) GoType() string {
 	case strings.Contains(m, "index out of range"), strings.Contains(m, "slice bounds out of range"),
 		strings.Contains(m, "to array or pointer to array"):
 		return "runtime.boundsError"
-	case strings.HasPrefix(m, "runtime error: makechan"):
+	case strings.HasPrefix(m, "makechan"):
 		return "runtime.plainError"
 	case strings.HasPrefix(m, "runtime error: "):
 		return "runtime.errorString"
