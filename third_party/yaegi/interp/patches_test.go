@@ -3464,6 +3464,36 @@ func main() {
 	}
 }
 
+func TestMethodExpressionsOfCellTypesAsValues(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Counter struct{ n int }
+func (c *Counter) Inc() { c.n++ }
+func (c Counter) Get() int { return c.n }
+func getter(c Counter) func() int { return c.Get }
+type op struct {
+	name string
+	f    func(*Counter)
+}
+type check struct{ get func(Counter) int }
+func pick() func(Counter) int { return Counter.Get }
+func main() {
+	ops := []op{{"inc", (*Counter).Inc}, {name: "inc2", f: (*Counter).Inc}}
+	var c Counter
+	for _, o := range ops {
+		o.f(&c)
+	}
+	g := Counter.Get
+	gets := []func(Counter) int{Counter.Get}
+	var k check
+	k.get = Counter.Get
+	fmt.Println(c.n, g(c), gets[0](c), k.get(c), check{Counter.Get}.get(c), pick()(c), getter(c)())
+}`)
+	if want := "2 2 2 2 2 2 2\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

@@ -1149,7 +1149,7 @@ func assign(n *node) {
 
 	for i := 0; i < n.nleft; i++ {
 		dest, src := n.child[i], n.child[sbase+i]
-		if isNamedFuncSrc(src.typ) {
+		if isNamedFuncSrc(src.typ) || isMethodExprOfCellType(src) { // golessons: see genFuncValue
 			svalue[i] = genFuncValue(src)
 		} else {
 			svalue[i] = genDestValue(dest.typ, src)
@@ -3663,6 +3663,10 @@ func _return(n *node) {
 		case errorT:
 			values[i] = genInterfaceWrapper(c, t.TypeOf())
 		case funcT:
+			if isMethodExprOfCellType(c) {
+				values[i] = genFunctionWrapper(c) // golessons: return W.get, see genFuncValue
+				continue
+			}
 			values[i] = genValue(c)
 		case valueT:
 			switch t.rtype.Kind() {
@@ -4042,7 +4046,7 @@ func doComposite(n *node, hasType bool, keyed bool) {
 		switch {
 		case val.typ.cat == nilT:
 			values[fieldIndex] = func(*frame) reflect.Value { return reflect.New(rft).Elem() }
-		case isNamedFuncSrc(val.typ):
+		case isNamedFuncSrc(val.typ) || isMethodExprOfCellType(val):
 			values[fieldIndex] = genValueAsFunctionWrapper(val)
 		case isInterfaceSrc(ft) && (!isEmptyInterface(ft) || len(val.typ.method) > 0):
 			values[fieldIndex] = genValueInterface(val)
@@ -4567,7 +4571,7 @@ func _append(n *node) {
 				values[i] = zeroOf(n.child[1].typ.TypeOf().Elem()) // golessons: see zeroOf
 			case arg.typ.untyped:
 				values[i] = genValueAs(arg, n.child[1].typ.TypeOf().Elem())
-			case isNamedFuncSrc(arg.typ):
+			case isNamedFuncSrc(arg.typ) || isMethodExprOfCellType(arg):
 				values[i] = genFuncValue(arg) // golessons: see below
 			default:
 				values[i] = genValue(arg)
@@ -4593,7 +4597,7 @@ func _append(n *node) {
 			value0 = zeroOf(n.child[1].typ.TypeOf().Elem()) // golessons: see zeroOf
 		case n.child[2].typ.untyped:
 			value0 = genValueAs(n.child[2], n.child[1].typ.TypeOf().Elem())
-		case isNamedFuncSrc(n.child[2].typ):
+		case isNamedFuncSrc(n.child[2].typ) || isMethodExprOfCellType(n.child[2]):
 			// golessons: a declared func is the interpreter's node until
 			// made a func value: append(handlers, hello) panicked
 			// (reflect.Set: *interp.node is not assignable to func()).

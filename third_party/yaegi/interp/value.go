@@ -72,6 +72,11 @@ func genValueRecv(n *node) func(*frame) reflect.Value {
 }
 
 func genValueAsFunctionWrapper(n *node) func(*frame) reflect.Value {
+	if isMethodExprOfCellType(n) {
+		// golessons: as in genFuncValue: op{f: W.get} got the method's
+		// own func, without its receiver argument.
+		return genFunctionWrapper(n)
+	}
 	value := genValue(n)
 	typ := n.typ.TypeOf()
 
@@ -158,7 +163,7 @@ func genDestValue(typ *itype, n *node) func(*frame) reflect.Value {
 	switch {
 	case isInterfaceSrc(typ) && (!isEmptyInterface(typ) || len(n.typ.method) > 0):
 		return genValueInterface(n)
-	case isNamedFuncSrc(n.typ):
+	case isNamedFuncSrc(n.typ) || isMethodExprOfCellType(n):
 		return genFunctionWrapper(n)
 	case isInterfaceBin(typ):
 		return genInterfaceWrapper(n, typ.rtype)
@@ -172,8 +177,16 @@ func genDestValue(typ *itype, n *node) func(*frame) reflect.Value {
 	return genValue(n)
 }
 
+// isMethodExprOfCellType reports whether n is a method expression on a
+// type of the cells (W.get, (*W).inc): a func whose first argument is
+// the receiver.
+func isMethodExprOfCellType(n *node) bool {
+	_, ok := n.val.(*node)
+	return ok && n.kind == selectorExpr && n.action == aGetMethod && n.recv == nil
+}
+
 func genFuncValue(n *node) func(*frame) reflect.Value {
-	if _, ok := n.val.(*node); ok && n.kind == selectorExpr && n.action == aGetMethod && n.recv == nil {
+	if isMethodExprOfCellType(n) {
 		// golessons: a method expression (f := (*T).M) is a func whose
 		// first argument is the receiver, not the method's own func.
 		return genFunctionWrapper(n)
