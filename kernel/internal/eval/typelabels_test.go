@@ -30,6 +30,8 @@ func TestTypeNamesOfNamedNonStructTypes(t *testing.T) {
 			out: "main.P main.C {x:2}\n> *main.P {x:3}\n"},
 		{name: "a verb fmt refuses for the kind names the type", cells: []string{decl, "type Level int\ntype Sym string\nfunc (s Sym) String() string { return \"sym\" }\nfmt.Printf(\"%s|%5s|%d|%x|%t|%d\\n\", Level(2), Level(3), Sym(\"ab\"), true, Celsius(1), Days{1})\nfmt.Println(fmt.Errorf(\"bad %s\", Level(9)))"},
 			out: "%!s(main.Level=2)|%!s(main.Level=    3)|%!d(main.Sym=ab)|%!x(bool=true)|%!t(main.Celsius=1)|[1]\nbad %!s(main.Level=9)\n"},
+		{name: "a Formatter takes every verb", cells: []string{decl, "type Money int\nfunc (m Money) Format(f fmt.State, c rune) { fmt.Fprintf(f, \"$%d\", int(m)) }\nfmt.Printf(\"%s %d %v\\n\", Money(1), Money(2), Money(3))"},
+			out: "$1 $2 $3\n"},
 		{name: "%d of a Stringer prints the number", cells: []string{decl, "type Level int\nfunc (l Level) String() string { return \"L\" }\nfmt.Printf(\"%d %v %s\\n\", Level(2), Level(2), Level(2))"}, out: "2 L L\n"},
 	})
 }

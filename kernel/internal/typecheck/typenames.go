@@ -97,7 +97,7 @@ var kindVerbs = map[types.BasicInfo]string{types.IsBoolean: "tv", types.IsIntege
 // fmt calls for it instead; %w is Errorf's, which keeps the value).
 func badVerbs(t types.Type, verbs string) bool {
 	n, ok := t.(*types.Named)
-	if !ok {
+	if !ok || hasMethod(t, "Format") { // a Formatter takes every verb
 		return false
 	}
 	b, ok := n.Underlying().(*types.Basic)

@@ -3315,9 +3315,12 @@ func main() {
 	ch <- 4
 	got := map[string]int{}
 	got["c"], ok = <-ch
-	fmt.Println(nums, err, seen, kinds, got, ok)
-}`)
-	if want := "map[1:1 3:3 x:0] <nil> map[a:true] map[1:s] map[c:4] true\n"; got != want {
+	k, byKey := 0, map[int]int{}
+	k, byKey[k] = two()
+	fmt.Println(nums, err, seen, kinds, got, ok, k, byKey)
+}
+func two() (int, int) { return 1, 50 }`)
+	if want := "map[1:1 3:3 x:0] <nil> map[a:true] map[1:s] map[c:4] true 1 map[0:50]\n"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -1128,9 +1128,15 @@ func storeMapEntries(n *node, l int, gen bltnGenerator) bltnGenerator {
 			vals[i] = genDestValue(d.typ, d)
 		}
 		n.exec = func(f *frame) bltn {
+			// The maps and keys as they are before the statement assigns
+			// (k, m[k] = two() stores under the old k).
+			ms, ks := make([]reflect.Value, len(dests)), make([]reflect.Value, len(dests))
+			for i := range dests {
+				ms[i], ks[i] = copyValue(maps[i](f)), copyValue(keys[i](f))
+			}
 			next := produce(f)
 			for i := range dests {
-				maps[i](f).SetMapIndex(keys[i](f), vals[i](f))
+				ms[i].SetMapIndex(ks[i], vals[i](f))
 			}
 			return next
 		}
