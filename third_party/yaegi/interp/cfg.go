@@ -696,7 +696,10 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 						if src.typ, err = nodeType(interp, sc, src); err != nil {
 							return
 						}
-						if src.typ.isBinMethod {
+						if src.typ.isBinMethod && src.typ.recv != nil {
+							// golessons: only a method type with its receiver
+							// first: write := w.Write of an io.Writer, whose
+							// type has none, was typed func() (int, error).
 							dest.typ = valueTOf(src.typ.methodCallType())
 						} else {
 							// In a new definition, propagate the source type to the destination

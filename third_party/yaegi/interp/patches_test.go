@@ -3497,6 +3497,23 @@ func main() {
 	}
 }
 
+func TestAMethodValueOfACompiledInterfaceKeepsItsParameters(t *testing.T) {
+	got := run(t, `package main
+import ("fmt"; "io"; "sort"; "strings")
+func main() {
+	var b strings.Builder
+	var w io.Writer = &b
+	write := w.Write
+	n, err := write([]byte("hi"))
+	var s sort.Interface = sort.IntSlice{3, 1, 2}
+	less := s.Less
+	fmt.Printf("%d %v %s %v %T\n", n, err, b.String(), less(1, 0), write)
+}`)
+	if want := "2 <nil> hi true func([]uint8) (int, error)\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

@@ -1013,7 +1013,13 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 			if m, _ := lt.lookupMethod(name); m != nil {
 				t, err = nodeType2(interp, sc, m.child[2], seen)
 			} else if bm, _, _, ok := lt.lookupBinMethod(name); ok {
-				t = valueTOf(bm.Type, isBinMethod(), withRecv(lt), withScope(sc))
+				if rt := lt.TypeOf(); rt != nil && rt.Kind() == reflect.Interface {
+					// golessons: a compiled interface's method type has no
+					// receiver parameter (see the define in cfg.go).
+					t = valueTOf(bm.Type, isBinMethod(), withScope(sc))
+				} else {
+					t = valueTOf(bm.Type, isBinMethod(), withRecv(lt), withScope(sc))
+				}
 			} else if ti := lt.lookupField(name); len(ti) > 0 {
 				t = lt.fieldSeq(ti)
 			} else if bs, _, ok := lt.lookupBinField(name); ok {
