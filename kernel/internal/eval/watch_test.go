@@ -168,3 +168,39 @@ func TestWatchSitesOfCodeRecompiledForARedefinition(t *testing.T) {
 	}
 	t.Errorf("no send site of the recompiled run in %+v", sites)
 }
+
+// TestWatchAbortStopsAWaitInsideAMethod: a method's body (a func literal
+// an earlier cell's init assigned) waits under the running cell, and
+// Abort stops it as it stops a wait in a plain func.
+func TestWatchAbortStopsAWaitInsideAMethod(t *testing.T) {
+	if raceDetector {
+		t.Skip("a cancelled cell hits yaegi's own races; see race_on_test.go")
+	}
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, "type Sem chan int\nfunc (s Sem) Acquire() { s <- 1 }\ns := make(Sem)")
+	e.BeginCell()
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.Eval(context.Background(), "s.Acquire()")
+		done <- err
+	}()
+	want := &Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!"}
+	deadline := time.After(10 * time.Second)
+	for !e.Abort(want) {
+		select {
+		case <-deadline:
+			t.Fatal("the cell never started")
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	select {
+	case <-done:
+	case <-deadline:
+		t.Fatal("Abort did not end the cell")
+	}
+	time.Sleep(50 * time.Millisecond) // let a sender that was not stopped reach its send again
+	r, err := e.Eval(context.Background(), "got := -1\nselect {\ncase v := <-s:\n\tgot = v\ndefault:\n}\ngot")
+	if err != nil || r.Data["text/plain"] != "-1" {
+		t.Fatalf("the method's send went on after the abort: %v %v", r.Data, err)
+	}
+}

@@ -139,6 +139,14 @@ func newFrame(anc *frame, length int, id uint64) *frame {
 	} else {
 		f.done = anc.done
 		f.root = anc.root
+		// golessons: the run a frame belongs to is the one running now,
+		// as for a top-level func (whose anc is the root): a func literal
+		// made by an earlier run's code (a method body assigned in an
+		// init) kept that run's done channel, and its channel waits were
+		// never stopped by an interrupt or the deadlock check.
+		if r := anc.root; r != nil && r.done.Chan.IsValid() {
+			f.done = r.done
+		}
 	}
 	return f
 }
