@@ -3514,6 +3514,24 @@ func main() {
 	}
 }
 
+func TestElidedPointerLiteralsOfSlicesArraysAndMaps(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Stack []int
+type Counts map[string]int
+func main() {
+	stacks := map[string]*Stack{"x": {}}
+	*stacks["x"] = append(*stacks["x"], 7)
+	grid := []*[2]int{{1, 2}, {}}
+	grid[1][0] = 3
+	counts := []*Counts{{"a": 1}}
+	fmt.Println(stacks["x"] == nil, *stacks["x"], *grid[0], *grid[1], (*counts[0])["a"])
+}`)
+	if want := "false [7] [1 2] [3 0] 1\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestAStructHeldInAnAnyReachesCompiledCodeBare(t *testing.T) {
 	got := run(t, `package main
 import ("encoding/json"; "fmt"; "strings"; "text/template")

@@ -3802,7 +3802,7 @@ func arrayLit(n *node) {
 	index := make([]int, len(child))
 	var max, prev int
 
-	ntyp := n.typ.resolveAlias()
+	ntyp, ptr := elidedPointer(n.typ)
 	for i, c := range child {
 		if c.kind == keyValueExpr {
 			values[i] = genDestValue(ntyp.val, c.child[1])
@@ -3817,21 +3817,43 @@ func arrayLit(n *node) {
 		}
 	}
 
-	typ := n.typ.frameType()
+	typ := ntyp.frameType()
 	kind := typ.Kind()
 	n.exec = func(f *frame) bltn {
 		var a reflect.Value
 		if kind == reflect.Slice {
 			a = reflect.MakeSlice(typ, max, max)
 		} else {
-			a, _ = n.typ.zero()
+			a, _ = ntyp.zero()
 		}
 		for i, v := range values {
 			a.Index(index[i]).Set(v(f))
 		}
-		value(f).Set(a)
+		value(f).Set(pointerIf(ptr, a))
 		return next
 	}
+}
+
+// elidedPointer is the type a composite literal builds: for an element
+// of type *T written without &T ([]*[2]int{{1, 2}}, map[string]*Stack{"x":
+// {}}), T, and true. golessons: upstream built a slice, array or map
+// literal of the pointer type itself: nil, or a reflect panic.
+func elidedPointer(t *itype) (*itype, bool) {
+	t = t.resolveAlias()
+	if t.cat == ptrT {
+		return t.val.resolveAlias(), true
+	}
+	return t, false
+}
+
+// pointerIf is a pointer to a copy of v when ptr is true, else v.
+func pointerIf(ptr bool, v reflect.Value) reflect.Value {
+	if !ptr {
+		return v
+	}
+	p := reflect.New(v.Type())
+	p.Elem().Set(v)
+	return p
 }
 
 func mapLit(n *node) {
@@ -3841,12 +3863,13 @@ func mapLit(n *node) {
 	if n.nleft == 1 {
 		child = n.child[1:]
 	}
-	typ := n.typ.frameType()
+	mt, ptr := elidedPointer(n.typ)
+	typ := mt.frameType()
 	keys := make([]func(*frame) reflect.Value, len(child))
 	values := make([]func(*frame) reflect.Value, len(child))
 	for i, c := range child {
-		keys[i] = mapKey(n.typ, genDestValue(n.typ.key, c.child[0]))
-		values[i] = genDestValue(n.typ.val, c.child[1])
+		keys[i] = mapKey(mt, genDestValue(mt.key, c.child[0]))
+		values[i] = genDestValue(mt.val, c.child[1])
 	}
 
 	n.exec = func(f *frame) bltn {
@@ -3854,7 +3877,7 @@ func mapLit(n *node) {
 		for i, k := range keys {
 			m.SetMapIndex(k(f), values[i](f))
 		}
-		value(f).Set(m)
+		value(f).Set(pointerIf(ptr, m))
 		return next
 	}
 }
