@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"unsafe"
 	"weak"
 )
@@ -61,10 +62,15 @@ func (e *Evaluator) SiteChannels(label string) (chans []uintptr, ok bool) {
 	return chans, true
 }
 
+// HeldUnknown is the key HeldChannels sets when a variable holds what it
+// cannot open and that may hold channels: a func value (a closure, a
+// method value), a channel of channels, a sync.Map.
+const HeldUnknown uintptr = 0
+
 // HeldChannels returns the channels reachable from the notebook's
 // variables (through fields, elements, pointers and interfaces; not
-// through closures, which reflect cannot open). A later cell can use
-// these, so a goroutine waiting on one is not leaked.
+// through closures, which reflect cannot open: then HeldUnknown). A
+// later cell can use these, so a goroutine waiting on one is not leaked.
 func (e *Evaluator) HeldChannels() map[uintptr]bool {
 	held := map[uintptr]bool{}
 	budget := 100000
@@ -74,10 +80,21 @@ func (e *Evaluator) HeldChannels() map[uintptr]bool {
 		if budget--; budget < 0 || depth > 8 || !v.IsValid() {
 			return
 		}
+		if v.Type() == syncMapType {
+			held[HeldUnknown] = true
+			return
+		}
 		switch v.Kind() {
 		case reflect.Chan:
 			if !v.IsNil() {
 				held[v.Pointer()] = true
+				if mayHoldChan(v.Type().Elem(), 0) { // futures <- f: f is in the buffer
+					held[HeldUnknown] = true
+				}
+			}
+		case reflect.Func:
+			if !v.IsNil() {
+				held[HeldUnknown] = true
 			}
 		case reflect.Pointer:
 			if v.IsNil() || seen[v.Pointer()] {
@@ -107,6 +124,30 @@ func (e *Evaluator) HeldChannels() map[uintptr]bool {
 		walk(v, 0)
 	}
 	return held
+}
+
+var syncMapType = reflect.TypeFor[sync.Map]()
+
+// mayHoldChan reports whether a value of type t may hold a channel.
+func mayHoldChan(t reflect.Type, depth int) bool {
+	if depth > 8 {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Chan, reflect.Interface, reflect.Func:
+		return true
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return mayHoldChan(t.Elem(), depth+1)
+	case reflect.Map:
+		return mayHoldChan(t.Key(), depth+1) || mayHoldChan(t.Elem(), depth+1)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if mayHoldChan(t.Field(i).Type, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // StopGoroutines ends every goroutine started by cells, without touching

@@ -204,3 +204,21 @@ func TestWatchAbortStopsAWaitInsideAMethod(t *testing.T) {
 		t.Fatalf("the method's send went on after the abort: %v %v", r.Data, err)
 	}
 }
+
+// TestHeldChannelsSaysWhenAVariableMayHideOne: a closure or a channel
+// of channels may hold channels reflect cannot reach, so no goroutine
+// waiting on a channel is then called leaked.
+func TestHeldChannelsSaysWhenAVariableMayHideOne(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, "plain := make(chan int, 1)")
+	if held := e.HeldChannels(); held[HeldUnknown] || len(held) != 1 {
+		t.Fatalf("plain channel: %v", held)
+	}
+	for _, cell := range []string{"futures := make(chan chan int, 1)", "next := func() int { return <-plain }"} {
+		e := newTestEvaluator(t, "", "")
+		runCell(t, e, "plain := make(chan int, 1)\n"+cell)
+		if !e.HeldChannels()[HeldUnknown] {
+			t.Errorf("after %q: not unknown", cell)
+		}
+	}
+}

@@ -107,6 +107,9 @@ func noneReachable(ev leftovers, all []goroutines.Goroutine, held *map[uintptr]b
 		if *held == nil {
 			*held = ev.HeldChannels()
 		}
+		if (*held)[eval.HeldUnknown] {
+			return false
+		}
 		for _, c := range chans {
 			if (*held)[c] {
 				return false
@@ -206,7 +209,7 @@ func describeLeftover(ev leftovers, g goroutines.Goroutine, cur int, allStuck bo
 			if *held == nil {
 				*held = ev.HeldChannels()
 			}
-			free := true
+			free := !(*held)[eval.HeldUnknown]
 			for _, c := range chans {
 				free = free && !(*held)[c]
 			}
