@@ -351,5 +351,10 @@ type Particle struct {
 }
 func id[T any](x T) T { return x }
 func main() { p := Particle{Name: "a", Pos: Vec[int]{4}}; fmt.Printf("%+v %d\n", p, p.Pos.Get()) }`}, out: "{Name:a Pos:{X:4}} 4\n"},
+		{name: "a method of a generic type with an unnamed receiver", cells: []string{`import "fmt"
+type none[T any] struct{}
+func (none[T]) Name() string { return "none" }
+func (*none[T]) Ptr() string { return "ptr" }`, `n := none[int]{}
+fmt.Println(n.Name(), n.Ptr())`}, out: "none ptr\n"},
 	})
 }

@@ -16,6 +16,12 @@ func NameParams(n ast.Node) {
 			typ = f.Type
 		case *ast.FuncDecl:
 			typ = f.Type
+			// A generic type's receiver too: func (none[T]) Name() was
+			// an index out of range in the interpreter. (Other methods
+			// are rewritten into a wrapper that names the receiver.)
+			if r := f.Recv; r != nil && len(r.List) == 1 && len(r.List[0].Names) == 0 && genericRecv(r.List[0].Type) {
+				r.List[0].Names = []*ast.Ident{{Name: "_", NamePos: r.List[0].Type.Pos()}}
+			}
 		}
 		if typ == nil || typ.Params == nil {
 			return true
@@ -27,4 +33,17 @@ func NameParams(n ast.Node) {
 		}
 		return true
 	})
+}
+
+// genericRecv reports whether t, a receiver's type, is an instance of a
+// generic type (T[P], *T[P, Q]).
+func genericRecv(t ast.Expr) bool {
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	switch t.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
+		return true
+	}
+	return false
 }
