@@ -18,6 +18,7 @@
 package typecheck
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -205,7 +206,85 @@ func (c *Checker) check(cell []Segment, prior []Prior, used map[string]bool, typ
 	}
 	problems = append(report(fset, errs, own), selfContaining(fset, own, info)...)
 	problems = append(problems, printOperands(fset, own, info)...)
+	problems = append(problems, genericCycles(fset, own, info)...)
 	return append(problems, postDeclares(fset, own)...), stale, hoist
+}
+
+// genericCycles refuses generic types of the cell that refer to each
+// other (type A[T] struct{ b *B[T] }; type B[T] struct{ a *A[T] }): Go
+// allows them, but the interpreter overflowed its stack building them,
+// which killed the runner. A generic type referring to itself works.
+func genericCycles(fset *token.FileSet, own *ast.File, info *types.Info) []Problem {
+	specs := map[*types.TypeName]*ast.TypeSpec{}
+	ast.Inspect(own, func(n ast.Node) bool {
+		if ts, ok := n.(*ast.TypeSpec); ok && ts.TypeParams != nil {
+			if tn, ok := info.Defs[ts.Name].(*types.TypeName); ok {
+				specs[tn] = ts
+			}
+		}
+		return true
+	})
+	refs := map[*types.TypeName][]*types.TypeName{}
+	for tn := range specs {
+		seen := map[types.Type]bool{}
+		var walk func(t types.Type)
+		walk = func(t types.Type) {
+			if t == nil || seen[t] {
+				return
+			}
+			seen[t] = true
+			switch x := t.(type) {
+			case *types.Named:
+				if o := x.Origin().Obj(); o != tn && specs[o] != nil {
+					refs[tn] = append(refs[tn], o)
+				}
+				if x.Origin().Obj() == tn {
+					walk(x.Underlying())
+				}
+			case *types.Pointer:
+				walk(x.Elem())
+			case *types.Slice:
+				walk(x.Elem())
+			case *types.Array:
+				walk(x.Elem())
+			case *types.Map:
+				walk(x.Key())
+				walk(x.Elem())
+			case *types.Chan:
+				walk(x.Elem())
+			case *types.Struct:
+				for i := range x.NumFields() {
+					walk(x.Field(i).Type())
+				}
+			case *types.Interface:
+				for i := range x.NumMethods() {
+					walk(x.Method(i).Type())
+				}
+			case *types.Signature:
+				for i := range x.Params().Len() {
+					walk(x.Params().At(i).Type())
+				}
+				for i := range x.Results().Len() {
+					walk(x.Results().At(i).Type())
+				}
+			}
+		}
+		walk(tn.Type())
+	}
+	var out []Problem
+	for tn, ts := range specs {
+		for _, other := range refs[tn] {
+			if !slices.Contains(refs[other], tn) || other.Name() < tn.Name() {
+				continue // each pair once (a longer cycle is left to the interpreter)
+			}
+			p := fset.Position(ts.Name.Pos())
+			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: fmt.Sprintf(
+				"generic types %s and %s refer to each other, which the interpreter (yaegi v0.16.1) cannot build (it runs out of stack); "+
+					"let one of them hold the other through an interface or any, or make one of them non-generic", tn.Name(), other.Name())})
+		}
+	}
+	slices.SortFunc(out, func(a, b Problem) int { return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col)) })
+	return out
 }
 
 // printOperands refuses a struct or an array given to the builtin print
