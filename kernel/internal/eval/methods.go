@@ -43,7 +43,7 @@ func (e *Evaluator) rewriteMethods(u *unit) ([]*unit, error) {
 		recv := typeNameOf(recvType)
 		p := fset.Position(fd.Pos())
 		me := &methodEntry{recv: recv, name: fd.Name.Name, text: e.nodeText(u, fd), line: p.Line, col: p.Column,
-			refs: identsIn(fd.Body), generic: isGenericRecv(recvType), sig: exprString(fd.Type)}
+			refs: identsIn(fd.Body), generic: rewrite.GenericRecv(recvType), sig: exprString(fd.Type)}
 		key := recv + "." + fd.Name.Name
 		old, seen := e.decls.methods[key]
 		u.pendingMethods = append(u.pendingMethods, me)
@@ -126,17 +126,6 @@ func callsRecover(body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
-}
-
-func isGenericRecv(t ast.Expr) bool {
-	if s, ok := t.(*ast.StarExpr); ok {
-		t = s.X
-	}
-	switch t.(type) {
-	case *ast.IndexExpr, *ast.IndexListExpr:
-		return true
-	}
-	return false
 }
 
 // nameFields gives every receiver and parameter a name, so the wrapper

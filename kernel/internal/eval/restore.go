@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golessons/kernel/internal/eval/rewrite"
 )
 
 // itemBudget bounds the replay of one restored item, so that one slow item
@@ -387,7 +389,7 @@ func typeSpecs(text string) []typeSpec {
 			// another's signature.
 			ts := typeSpec{name: typeNameOf(fd.Recv.List[0].Type) + "." + fd.Name.Name,
 				start: fset.Position(fd.Pos()).Offset - len(prefix), end: fset.Position(fd.End()).Offset - len(prefix)}
-			if !isGenericRecv(fd.Recv.List[0].Type) {
+			if !rewrite.GenericRecv(fd.Recv.List[0].Type) {
 				ts.recovers = callsRecover(fd.Body)
 				ts.shape = exprString(unnamedFuncType(methodLiteral(fd).Type))
 			}

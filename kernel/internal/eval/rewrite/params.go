@@ -19,7 +19,7 @@ func NameParams(n ast.Node) {
 			// A generic type's receiver too: func (none[T]) Name() was
 			// an index out of range in the interpreter. (Other methods
 			// are rewritten into a wrapper that names the receiver.)
-			if r := f.Recv; r != nil && len(r.List) == 1 && len(r.List[0].Names) == 0 && genericRecv(r.List[0].Type) {
+			if r := f.Recv; r != nil && len(r.List) == 1 && len(r.List[0].Names) == 0 && GenericRecv(r.List[0].Type) {
 				r.List[0].Names = []*ast.Ident{{Name: "_", NamePos: r.List[0].Type.Pos()}}
 			}
 		}
@@ -35,9 +35,9 @@ func NameParams(n ast.Node) {
 	})
 }
 
-// genericRecv reports whether t, a receiver's type, is an instance of a
+// GenericRecv reports whether t, a receiver's type, is an instance of a
 // generic type (T[P], *T[P, Q]).
-func genericRecv(t ast.Expr) bool {
+func GenericRecv(t ast.Expr) bool {
 	if s, ok := t.(*ast.StarExpr); ok {
 		t = s.X
 	}
