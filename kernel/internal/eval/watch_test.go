@@ -81,21 +81,18 @@ func TestWatchFinalExpressionChannels(t *testing.T) {
 	}
 }
 
-func TestWatchAbortEndsTheCellAndKeepsVariables(t *testing.T) {
-	if raceDetector {
-		t.Skip("a cancelled cell hits yaegi's own races; see race_on_test.go")
-	}
-	e := newTestEvaluator(t, "", "")
-	runCell(t, e, "kept := 41")
+// abortCell runs cell, aborts it with err once it runs, and returns the
+// error its Eval returned.
+func abortCell(t *testing.T, e *Evaluator, cell string, err *Error) error {
+	t.Helper()
 	e.BeginCell()
 	done := make(chan error, 1)
 	go func() {
-		_, err := e.Eval(context.Background(), "block := make(chan int)\n<-block")
+		_, err := e.Eval(context.Background(), cell)
 		done <- err
 	}()
-	want := &Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!"}
 	deadline := time.After(10 * time.Second)
-	for !e.Abort(want) {
+	for !e.Abort(err) {
 		select {
 		case <-deadline:
 			t.Fatal("the cell never started")
@@ -103,12 +100,23 @@ func TestWatchAbortEndsTheCellAndKeepsVariables(t *testing.T) {
 		}
 	}
 	select {
-	case err := <-done:
-		if err != want {
-			t.Fatalf("err = %v, want the abort error", err)
-		}
+	case got := <-done:
+		return got
 	case <-deadline:
 		t.Fatal("Abort did not end the cell")
+	}
+	return nil
+}
+
+func TestWatchAbortEndsTheCellAndKeepsVariables(t *testing.T) {
+	if raceDetector {
+		t.Skip("a cancelled cell hits yaegi's own races; see race_on_test.go")
+	}
+	e := newTestEvaluator(t, "", "")
+	runCell(t, e, "kept := 41")
+	want := &Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!"}
+	if err := abortCell(t, e, "block := make(chan int)\n<-block", want); err != want {
+		t.Fatalf("err = %v, want the abort error", err)
 	}
 	r, err := e.Eval(context.Background(), "kept + 1")
 	if err != nil || r.Data["text/plain"] != "42" {
@@ -178,26 +186,7 @@ func TestWatchAbortStopsAWaitInsideAMethod(t *testing.T) {
 	}
 	e := newTestEvaluator(t, "", "")
 	runCell(t, e, "type Sem chan int\nfunc (s Sem) Acquire() { s <- 1 }\ns := make(Sem)")
-	e.BeginCell()
-	done := make(chan error, 1)
-	go func() {
-		_, err := e.Eval(context.Background(), "s.Acquire()")
-		done <- err
-	}()
-	want := &Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!"}
-	deadline := time.After(10 * time.Second)
-	for !e.Abort(want) {
-		select {
-		case <-deadline:
-			t.Fatal("the cell never started")
-		case <-time.After(10 * time.Millisecond):
-		}
-	}
-	select {
-	case <-done:
-	case <-deadline:
-		t.Fatal("Abort did not end the cell")
-	}
+	abortCell(t, e, "s.Acquire()", &Error{Name: "fatal error", Value: "all goroutines are asleep - deadlock!"})
 	time.Sleep(50 * time.Millisecond) // let a sender that was not stopped reach its send again
 	r, err := e.Eval(context.Background(), "got := -1\nselect {\ncase v := <-s:\n\tgot = v\ndefault:\n}\ngot")
 	if err != nil || r.Data["text/plain"] != "-1" {
