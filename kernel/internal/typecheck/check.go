@@ -750,6 +750,7 @@ func reported(msg string) bool {
 		strings.HasPrefix(msg, "use of package ") && strings.HasSuffix(msg, " not in selector"),
 		strings.HasPrefix(msg, "ambiguous selector "),
 		msg == "func init must have no arguments and no return values", msg == "cannot declare init - must be func",
+		msg == "cannot declare main - must be func", strings.HasPrefix(msg, "cannot import package as init"),
 		strings.HasPrefix(msg, "defer discards result of "), strings.HasPrefix(msg, "go discards result of "),
 		strings.HasPrefix(msg, "invalid receiver type "), strings.HasPrefix(msg, "invalid recursive type"),
 		strings.HasPrefix(msg, "label ") && strings.HasSuffix(msg, " not declared"),

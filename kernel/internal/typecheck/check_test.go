@@ -416,6 +416,8 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 		{"an any compared with a map type's value", "type Settings map[string]string\nfunc f(v any, s Settings) bool { return v == s }", "invalid operation: v == s (map can only be compared to nil)"},
 		{"a struct given to println", "type Point struct{ X, Y int }\nfunc f() { println(Point{1, 2}) }", "illegal types for operand: println\n\tPoint"},
 		{"generic types referring to each other", "type Graph[K comparable] struct{ nodes map[K]*Node[K] }\ntype Node[K comparable] struct {\n\tg   *Graph[K]\n\tkey K\n}", "generic types Graph and Node refer to each other, which the interpreter (yaegi v0.16.1) cannot build (it runs out of stack); let one of them hold the other through an interface or any, or make one of them non-generic"},
+		{"main declared as a variable", "var main = func() {}", "cannot declare main - must be func"},
+		{"an import named init", "import init \"strings\"\nvar _ = init.ToUpper", "cannot import package as init - init must be a func"},
 		{"an instantiation cycle", "func Nest[T any](v T, d int) any {\n\tif d == 0 {\n\t\treturn v\n\t}\n\treturn Nest([]T{v}, d-1)\n}", "instantiation cycle:\n\t5:9: T instantiated as []T"},
 		{"a func declared twice", "func hello() {}\nfunc hello() {}", "hello redeclared in this block"},
 		{"a method declared twice", "type T struct{}\nfunc (T) M() {}\nfunc (*T) M() {}", "method T.M already declared at 2:10"},

@@ -144,8 +144,13 @@ func newFrame(anc *frame, length int, id uint64) *frame {
 		// made by an earlier run's code (a method body assigned in an
 		// init) kept that run's done channel, and its channel waits were
 		// never stopped by an interrupt or the deadlock check.
-		if r := anc.root; r != nil && r.done.Chan.IsValid() {
-			f.done = r.done
+		if r := anc.root; r != nil {
+			r.mutex.RLock() // run sets it for each run
+			d := r.done
+			r.mutex.RUnlock()
+			if d.Chan.IsValid() {
+				f.done = d
+			}
 		}
 	}
 	return f
