@@ -90,6 +90,11 @@ func (c cellJSON) MarshalJSON() ([]byte, error) {
 
 var anyType = reflect.TypeFor[any]()
 
+func isNilPointer(x any) bool {
+	v := reflect.ValueOf(x)
+	return v.Kind() == reflect.Pointer && v.IsNil()
+}
+
 // jsonValue is what the cells' json functions marshal for x: x without
 // yaegi's interface values (plainValue), and with the parts that have a
 // cell's MarshalJSON or MarshalText replaced by the method's output.
@@ -101,6 +106,9 @@ func (tn *typeNames) jsonValue(x any) any {
 		return plainValue(x)
 	}
 	if _, ok := x.(json.Marshaler); ok { // yaegi's wrapper: json calls the method
+		if v, wrapped := unwrapYaegi(x); wrapped && isNilPointer(v) {
+			return nil // json writes null for a nil pointer, without calling its method
+		}
 		return x
 	}
 	name := ""

@@ -81,6 +81,22 @@ json.Unmarshal([]byte(` + "`{\"Bg\":\"#010203\"}`" + `), &p)`},
 	})
 }
 
+func TestJSONWritesNullForANilPointerWithoutCallingItsMethod(t *testing.T) {
+	runOutCases(t, []outCase{{name: "value and pointer receivers", cells: []string{`import ("encoding/json"; "fmt")
+type Plain struct{ V string }
+func (p Plain) MarshalJSON() ([]byte, error) { return []byte(` + "`\"x\"`" + `), nil }
+type S struct{ N int }
+func (s *S) MarshalJSON() ([]byte, error) {
+	if s == nil { return []byte(` + "`\"none\"`" + `), nil }
+	return []byte("1"), nil
+}`, `var p *Plain
+var s *S
+a, err := json.Marshal(p)
+b, _ := json.Marshal(s)
+c, _ := json.Marshal(&S{})
+fmt.Println(string(a), err, string(b), string(c))`}, out: "null <nil> null 1\n"}})
+}
+
 func TestJSONCallsMethodsOfNamedElementsAndKeys(t *testing.T) {
 	const decls = `import ("encoding/json"; "errors"; "fmt"; "strings")
 type Level int

@@ -25,6 +25,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -608,7 +609,7 @@ func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 			return nil // incomplete information: say nothing at all
 		}
 	}
-	funcs := funcBodies(own)
+	funcs, generic := funcBodies(own), genericBodies(own)
 	var out []Problem
 	for i, e := range errs {
 		p := fset.Position(e.Pos)
@@ -624,7 +625,7 @@ func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 			mp := fset.Position(more.Pos)
 			e.Msg += fmt.Sprintf("\n\t%d:%d: %s", mp.Line, mp.Column, strings.TrimPrefix(more.Msg, "\t"))
 		}
-		if reported(e.Msg) || unusedVar(e.Msg) && (unusedIsSure(e, errs, funcs) || switchVarUnusedIsSure(fset, e, errs)) ||
+		if reported(e.Msg) || inFuncBody(e.Pos, generic) && sureInGeneric(e.Msg) || unusedVar(e.Msg) && (unusedIsSure(e, errs, funcs) || switchVarUnusedIsSure(fset, e, errs)) ||
 			unusedValue(e.Msg) && (inFuncBody(e.Pos, funcs) || droppedAtTop(e.Pos, e.Msg, own)) {
 			// "already declared at cell:7:10": the cell's own positions.
 			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: strings.ReplaceAll(e.Msg, cellFile+":", "")})
@@ -829,6 +830,63 @@ func reported(msg string) bool {
 		// func redefined with it was left broken. A package's member
 		// (undefined: fmt.Foo) is not sure: some compiled symbols are
 		// not in the checker's tables.
+		return true
+	}
+	return false
+}
+
+// sureInGeneric says whether an error inside a generic func's or a
+// generic type's method's body is reported whatever its kind. The
+// interpreter compiles such a body only for an instance it builds, so a
+// typo there (b.value for b.v, Rect{Width: 1}) ran unnoticed while the
+// body was never instantiated, and only its instances' callers
+// found it otherwise. Left out: what the checker's tables may lack (a
+// member or field of a package type outside wholeTypes) and unused
+// names, which the kernel accepts.
+func sureInGeneric(msg string) bool {
+	if strings.HasSuffix(msg, " declared and not used") || strings.Contains(msg, " imported and not used") {
+		return false
+	}
+	if name, ok := strings.CutPrefix(msg, "undefined: "); ok {
+		pkg, _, qualified := strings.Cut(name, ".")
+		return !qualified || wholeTypes[pkg]
+	}
+	if _, rest, ok := strings.Cut(msg, " undefined (type "); ok {
+		typ, _, _ := strings.Cut(rest, " has no field or method ")
+		for _, m := range qualifier.FindAllStringSubmatch(typ, -1) {
+			if !wholeTypes[m[1]] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// qualifier finds the package names in a type as go/types writes it.
+var qualifier = regexp.MustCompile(`([A-Za-z_][A-Za-z0-9_]*)\.`)
+
+// genericBodies are the bodies of the cell's generic funcs and of the
+// methods of its generic types.
+func genericBodies(f *ast.File) []*ast.BlockStmt {
+	var out []*ast.BlockStmt
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		if fd.Type.TypeParams != nil && len(fd.Type.TypeParams.List) > 0 || fd.Recv != nil && len(fd.Recv.List) == 1 && genericRecv(fd.Recv.List[0].Type) {
+			out = append(out, fd.Body)
+		}
+	}
+	return out
+}
+
+func genericRecv(x ast.Expr) bool {
+	if st, ok := x.(*ast.StarExpr); ok {
+		x = st.X
+	}
+	switch x.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr:
 		return true
 	}
 	return false

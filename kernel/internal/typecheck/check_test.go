@@ -43,6 +43,18 @@ func TestCheckReportsOnlyCertainKinds(t *testing.T) {
 	}
 }
 
+func TestCheckInGenericBodiesLeavesWhatTheTablesMayLack(t *testing.T) {
+	c := newTestChecker(nil)
+	for _, text := range []string{
+		"import \"os\"\nfunc F[T any](x T) any { return os.NoSuchThing }",
+		"import \"log\"\nfunc F[T any](l *log.Logger, x T) { l.NoSuchMethod() }",
+	} {
+		if got := c.Check(nil, []Segment{{Kind: Decl, Text: text, Line: 1, Col: 1}}, nil); got != nil {
+			t.Errorf("%q: got %v, want nothing reported", text, got)
+		}
+	}
+}
+
 func TestCheckSilentWhenAPackageIsMissing(t *testing.T) {
 	c := newTestChecker(nil)
 	cell := []Segment{
@@ -390,6 +402,11 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 		{"a type that is not generic given type arguments", "type P struct{ X int }\nvar _ = P[int]{1}", "invalid operation: P[int] (P is not a generic type)"},
 		{"a generic func as a value it cannot be", "func Rev[T any](s []T) {}\nvar _ = any(Rev)", "cannot use generic function Rev without instantiation"},
 		{"min of nothing", "var _ = min()", "invalid operation: not enough arguments for min() (expected 1, found 0)"},
+		{"a field typo in a method of a generic type", "type Box[T any] struct{ v T }\nfunc (b Box[T]) Get() T { return b.value }", "b.value undefined (type Box[T] has no field or method value)"},
+		{"a method of a slice of a type parameter", "func Count[T any](xs []T) int { return xs.Len() }", "xs.Len undefined (type []T has no field or method Len)"},
+		{"an unknown field in a generic func", "type Rect struct{ W, H int }\nfunc Mk[T any](x T) Rect { return Rect{Width: 1, H: 2} }", "unknown field Width in struct literal of type Rect"},
+		{"a package member misspelt in a generic func", "import \"strings\"\nfunc Up[T ~string](s T) string { return strings.ToUpperr(string(s)) }", "undefined: strings.ToUpperr"},
+		{"a duplicate key in a generic func", "func Keys[T any](x T) map[string]int { return map[string]int{\"a\": 1, \"a\": 2} }", `duplicate key "a" in map literal`},
 		{"a func without results used as a value", "func hello() {}\nfunc f() {\n\tx := hello()\n\t_ = x\n}", "hello() (no value) used as value"},
 		{"an index expression declared with :=", "func f() {\n\ts := make([]int, 3)\n\ts[0] := 7\n}", "non-name s[0] on left side of :="},
 		{"a name repeated on the left of :=", "func f() int {\n\tx, x := 1, 2\n\treturn x\n}", "x repeated on left side of :="},

@@ -3700,3 +3700,54 @@ func main() {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestADeferredCallWithASpreadSliceGetsItsElements(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Log struct{ pre string }
+func (l Log) Say(parts ...string) { fmt.Println(l.pre, parts) }
+func show(v ...int) { fmt.Println("show", v) }
+func main() {
+	xs := []int{1, 2, 3}
+	args := []any{"a", 1}
+	l := Log{"log"}
+	say := l.Say
+	defer fmt.Println(args...)
+	defer fmt.Printf("%s-%s\n", []any{"p", "q"}...)
+	defer show(xs...)
+	defer func(v ...int) { fmt.Println("lit", len(v)) }(xs...)
+	defer l.Say([]string{"x", "y"}...)
+	defer say([]string{"z"}...)
+	xs[0] = 9 // the slice is shared, as in Go
+}
+`)
+	want := "log [z]\nlog [x y]\nlit 3\nshow [9 2 3]\np-q\na 1\n"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestAFuncTypeWithMethodsIsGivenToPackagesAsTheirInterface(t *testing.T) {
+	got := run(t, `package main
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+type WriterFunc func(p []byte) (int, error)
+func (f WriterFunc) Write(p []byte) (int, error) { return f(p) }
+type LineFunc func(string)
+func (f LineFunc) Write(p []byte) (int, error) { f(strings.TrimSpace(string(p))); return len(p), nil }
+func mk() WriterFunc { return func(p []byte) (int, error) { fmt.Print("mk ", string(p)); return len(p), nil } }
+func main() {
+	w := WriterFunc(func(p []byte) (int, error) { fmt.Print("got ", string(p)); return len(p), nil })
+	fmt.Fprintf(w, "hi\n")
+	io.WriteString(w, "two\n")
+	fmt.Fprintln(LineFunc(func(s string) { fmt.Println("line:", s) }), "three")
+	fmt.Fprintln(mk(), "four")
+}
+`)
+	if want := "got hi\ngot two\nline: three\nmk four\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

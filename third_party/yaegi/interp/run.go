@@ -280,6 +280,26 @@ func firstParam(n *node) string {
 	return params.child[0].child[0].ident
 }
 
+// spreadCall is variadic func fn as a func whose last parameter is the
+// slice, called with CallSlice. golessons: callDeferred calls with Call,
+// so a deferred f(xs...) gave f the slice as one element: a reflect
+// panic, or fmt.Println(args...) printing [a 1].
+func spreadCall(fn reflect.Value) reflect.Value {
+	if !fn.IsValid() || fn.Kind() != reflect.Func || !fn.Type().IsVariadic() {
+		return fn
+	}
+	t := fn.Type()
+	in := make([]reflect.Type, t.NumIn())
+	for i := range in {
+		in[i] = t.In(i)
+	}
+	out := make([]reflect.Type, t.NumOut())
+	for i := range out {
+		out[i] = t.Out(i)
+	}
+	return reflect.MakeFunc(reflect.FuncOf(in, out, false), func(args []reflect.Value) []reflect.Value { return fn.CallSlice(args) })
+}
+
 // callDeferred calls a deferred func of frame f. golessons: a panic in
 // it becomes the frame's panic and the other deferred funcs still run,
 // as in Go, so that one registered earlier can recover it (a deferred
@@ -2182,9 +2202,13 @@ func call(n *node) {
 			value = genFunctionWrapper(c0)
 		}
 		hold := deferHolder(n)
+		spread := n.action == aCallSlice
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, len(values)+1)
 			val[0] = deferArg(value(f))
+			if spread {
+				val[0] = spreadCall(val[0])
+			}
 			for i, v := range values {
 				val[i+1] = deferArg(v(f))
 			}
@@ -2626,6 +2650,12 @@ func callBin(n *node) {
 				values = append(values, valueInDynamicWrapper(genValue(c), defType))
 			case isInterfaceSrc(c.typ):
 				values = append(values, genValueInterfaceValue(c))
+			case isFuncSrc(c.typ) && isMethodsInterface(defType) && hasMethods(c.typ):
+				// golessons: a func type with methods (type WriterFunc
+				// func([]byte) (int, error) with Write) given as an
+				// io.Writer, an http.Handler: wrapped with its methods.
+				// Upstream passed the bare func, and reflect panicked.
+				values = append(values, genInterfaceWrapper(c, defType))
 			case isFuncSrc(c.typ):
 				values = append(values, genFunctionWrapper(c))
 			case c.typ.cat == arrayT || c.typ.cat == variadicT:
@@ -2653,9 +2683,13 @@ func callBin(n *node) {
 	case n.anc.kind == deferStmt:
 		// Store function call in frame for deferred execution.
 		hold := deferHolder(n)
+		spread := n.action == aCallSlice
 		n.exec = func(f *frame) bltn {
 			val := make([]reflect.Value, l+1)
 			val[0] = deferArg(value(f)) // golessons: the func as it is now (say := fmt.Println; defer say(1); say = ...)
+			if spread {
+				val[0] = spreadCall(val[0])
+			}
 			for i, v := range values {
 				val[i+1] = deferArg(getBinValue(getMapType, v, f))
 			}
