@@ -269,8 +269,8 @@ func shadowElems(v reflect.Value, each func(reflect.Value) (reflect.Value, bool)
 // the cell type name ("main.Color"): its MarshalText method's output, or
 // nil when it has none.
 func (tn *typeNames) textKeys(keys []reflect.Value, name string) ([]string, error) {
-	if len(keys) == 0 {
-		return nil, nil
+	if len(keys) == 0 || keys[0].Kind() == reflect.String {
+		return nil, nil // json uses the keys of a string type as they are
 	}
 	tn.mu.RLock()
 	m, ok := tn.marshalers[keys[0].Type()] // a struct type's
@@ -467,6 +467,7 @@ func (tn *typeNames) refuseUnmarshalMethods(t reflect.Type, fn, tagKey string, m
 		case reflect.Pointer, reflect.Slice, reflect.Array:
 			walk(t.Elem(), "", top && t.Kind() == reflect.Pointer)
 		case reflect.Map:
+			walk(t.Key(), "", false) // json calls a key type's UnmarshalText
 			walk(t.Elem(), "", false)
 		case reflect.Struct:
 			tn.mu.RLock()

@@ -78,6 +78,11 @@ fmt.Println(c, err)`}, out: "{255 128 0} <nil>\n"},
 		{name: "UnmarshalJSON below the value passed is refused", cells: []string{decls, `var p Palette
 json.Unmarshal([]byte(` + "`{\"Bg\":\"#010203\"}`" + `), &p)`},
 			errName: "panic", errHas: "main.Color has an UnmarshalJSON or UnmarshalText method declared in a cell"},
+		{name: "UnmarshalText of a map's key type is refused", cells: []string{`import ("encoding/json"; "fmt")
+type P struct{ X int }
+func (p *P) UnmarshalText(b []byte) error { _, err := fmt.Sscan(string(b), &p.X); return err }`, `m := map[P]int{}
+json.Unmarshal([]byte(` + "`{\"3\":5}`" + `), &m)`},
+			errName: "panic", errHas: "main.P has an UnmarshalJSON or UnmarshalText method declared in a cell"},
 	})
 }
 
@@ -128,6 +133,11 @@ fmt.Println(err != nil)
 b, _ = json.Marshal(map[Point]string{{1, 2}: "a"})
 fmt.Println(string(b))`},
 			out: "[\"L0\",\"L2\"]\n[\"L0\",\"L2\"]\n{\"a\":[\"L1\"]}\n{\"c\":5,\"cc\":1}\n{\n \"M\": {\n  \"c\": [\n   \"L3\"\n  ]\n }\n}\ntrue\n{\"1_2\":\"a\"}\n"},
+		{name: "keys of a string type are written as they are, MarshalText or not", cells: []string{`import ("encoding/json"; "fmt")
+type Tag string
+func (t Tag) MarshalText() ([]byte, error) { return []byte("val-" + string(t)), nil }`, `b, _ := json.Marshal(map[Tag]int{"a": 1})
+c, _ := json.Marshal(struct{ M map[Tag]Tag }{map[Tag]Tag{"k": "v"}})
+fmt.Println(string(b), string(c))`}, out: "{\"a\":1} {\"M\":{\"k\":\"val-v\"}}\n"},
 	})
 }
 
