@@ -427,7 +427,16 @@ n := map[int]Color{1: 2}
 fmt.Printf("%v|%s|%x\n", n, n, n)
 fmt.Println(cs, m, n)`}, out: "[Red Blue]|[Red Blue]|[\"Red\" \"Blue\"]|[526564 426c7565]|[526564 426C7565]|[0 2]|[  Red  Blue]|[Red    Blue  ]|\n" +
 		"map[Green:2]|map[Green:%!s(int=2)]|map[\"Green\":'\\x02']|map[1:2]\n" +
-		"map[1:Blue]|map[%!s(int=1):Blue]|map[1:426c7565]\n[Red Blue] map[Green:2] map[1:Blue]\n"}})
+		"map[1:Blue]|map[%!s(int=1):Blue]|map[1:426c7565]\n[Red Blue] map[Green:2] map[1:Blue]\n"},
+		{name: "struct types with String or Error, in slices, arrays and pointers", cells: []string{`import "fmt"
+type V struct{ N int }
+func (v V) String() string { return fmt.Sprint("v", v.N) }
+type E struct{ Code int }
+func (e *E) Error() string { return fmt.Sprint("e", e.Code) }`, `vs := []V{{1}, {22}}
+fmt.Printf("%q|%x|%5s|%-4v|%.1s|\n", vs, vs, vs, vs, vs)
+fmt.Printf("%q %q %q\n", [2]V{{3}, {4}}, []*V{{5}}, [][]V{{{6}}, {{7}}})
+fmt.Printf("%q %s\n", []*E{{1}, {2}}, []*E{{3}})`},
+			out: "[\"v1\" \"v22\"]|[7631 763232]|[   v1   v22]|[v1   v22 ]|[v v]|\n[\"v3\" \"v4\"] [\"v5\"] [[\"v6\"] [\"v7\"]]\n[\"e1\" \"e2\"] [e3]\n"}})
 }
 
 func TestSlicesOfAByteKindPrintAsBytesForStringVerbs(t *testing.T) {

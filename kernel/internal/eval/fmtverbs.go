@@ -157,10 +157,13 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 		if c != '%' {
 			continue
 		}
-		plus, sharp := false, false
+		plus, sharp, sized := false, false, false
 		for i+1 < len(format) {
 			i++
 			c = format[i]
+			if c == '.' || c >= '1' && c <= '9' {
+				sized = true
+			}
 			switch {
 			case c == '+':
 				plus = true
@@ -318,6 +321,14 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 					copied[argi], labelled = s, true
 				}
 			}
+			if v != nil && !wrapped && !labelled && !sharp && !plus && (strings.ContainsRune("qxX", rune(c)) || sized && (c == 'v' || c == 's')) {
+				// Go applies these verbs, and a width or precision, to
+				// what each element's String or Error says.
+				if ss, ok := tn.elemStrings(reflect.ValueOf(v), 0); ok {
+					copied = copyArgs(copied, a)
+					copied[argi], labelled = ss, true
+				}
+			}
 			if v != nil && !wrapped && !labelled && (c == 'v' || c == 's') && tn.needsFormat(v) && (!sharp || !tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{})) {
 				// (%#v of a type that needs its names is the case below.)
 				copied = copyArgs(copied, a)
@@ -353,6 +364,48 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 		return format, a
 	}
 	return string(out), copied
+}
+
+// elemStrings is v, a slice or array (of slices or arrays) of a cell's
+// type with String or Error, as the strings those methods say, which fmt
+// formats as it would the elements themselves; false when an element
+// has no such method, a Format method, or is a nil pointer (fmt prints
+// <nil> unquoted for it).
+func (tn *typeNames) elemStrings(v reflect.Value, depth int) (any, bool) {
+	if v.Kind() != reflect.Slice && v.Kind() != reflect.Array || v.Len() == 0 || depth > 4 {
+		return nil, false
+	}
+	et := v.Type().Elem()
+	if et.Kind() == reflect.Slice || et.Kind() == reflect.Array {
+		out := make([]any, v.Len())
+		for i := range out {
+			s, ok := tn.elemStrings(v.Index(i), depth+1)
+			if !ok {
+				return nil, false
+			}
+			out[i] = s
+		}
+		return out, true
+	}
+	tn.mu.RLock()
+	_, formats := tn.formatters[et]
+	tn.mu.RUnlock()
+	if formats {
+		return nil, false
+	}
+	out := make([]string, v.Len())
+	for i := range out {
+		e := v.Index(i)
+		if e.Kind() == reflect.Pointer && e.IsNil() {
+			return nil, false
+		}
+		s, ok := tn.stringOf(e)
+		if !ok {
+			return nil, false
+		}
+		out[i] = s
+	}
+	return out, true
 }
 
 // badVerb reports whether fmt refuses verb c for v, a value of a basic
