@@ -77,7 +77,12 @@ func (e *Evaluator) rerun(cctx, ctx context.Context, segs []segment) error {
 		return err
 	}
 	e.seqs = e.newSeqScope([]*unit{u})
-	extra, err := e.rewriteUnit(u, e.globalInts())
+	// The code's own integers too (a parameter n in for range n), as
+	// run collects them: without them such a loop stayed a range over a
+	// value the interpreter cannot range over.
+	ints := e.globalInts()
+	ints.Collect(u.node())
+	extra, err := e.rewriteUnit(u, ints)
 	if err != nil {
 		return err
 	}

@@ -465,6 +465,32 @@ func TestAFuncRedefinedWithMoreResultsIsRefusedWhereItsCallersTakeOne(t *testing
 	}
 }
 
+func TestCallersRangingOverTheirOwnIntegersAreRecompiledForARedefinition(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	res, ee := evalAll(t, e, "func worker() int { return 1 }", `func run(nw int) int {
+	n := 0
+	for range nw {
+		n += worker()
+	}
+	k := 2
+	for i := range k {
+		n += i
+	}
+	return n
+}`, `var step = 3
+func total(n int) int {
+	s := 0
+	for range n {
+		s += step
+	}
+	return s
+}`,
+		"func worker() int { return 10 }", "var step = 7", "run(2)*100 + total(2)")
+	if ee != nil || res.Data["text/plain"] != "2114" {
+		t.Fatalf("got %v %v, want 2114 (the new worker and step)", res.Data, ee)
+	}
+}
+
 func TestAFuncBrokenByAVarRedefinitionSaysWhyWhenCalled(t *testing.T) {
 	e := newTestEvaluator(t, "", "")
 	evalAll(t, e, "var V = 5\nfunc getV() int { return V }\nfunc other() int { return 7 }")
