@@ -3751,3 +3751,39 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestMethodValuesOfPointersToPackageTypes(t *testing.T) {
+	got := run(t, `package main
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+type S struct{ wg *sync.WaitGroup }
+func lock(l *sync.Mutex) func() { l.Lock(); return l.Unlock }
+func apply(words []string, w func(string) (int, error)) { for _, s := range words { w(s) } }
+func main() {
+	wg := &sync.WaitGroup{}
+	wg.Add(2)
+	done := wg.Done
+	done()
+	s := S{wg}
+	fs := []func(){s.wg.Done}
+	fs[0]()
+	wg.Wait()
+	mu := &sync.Mutex{}
+	unlock := lock(mu)
+	unlock()
+	sb := &strings.Builder{}
+	apply([]string{"a", "b"}, sb.WriteString)
+	n := new(atomic.Int64)
+	add := n.Add
+	add(5)
+	fmt.Println(mu.TryLock(), sb.String(), n.Load())
+}
+`)
+	if want := "true ab 5\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
