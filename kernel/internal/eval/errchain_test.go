@@ -193,3 +193,24 @@ _, ok5 := errors.AsType[Temp](errors.New("x"))
 fmt.Println(ok3, t1.Temporary(), ok4, t2.Temporary(), ok5)`}, out: "true true false\ntrue true true true false\n"},
 	})
 }
+
+func TestAValueOfACellErrorInterfaceIsAnErrorWithItsMethods(t *testing.T) {
+	runOutCases(t, []outCase{{name: "returned, assigned and found by errors.As", cells: []string{`import ("errors"; "fmt")
+type AppError interface {
+	error
+	Status() int
+}
+type notFound struct{ what string }
+func (n notFound) Error() string { return n.what + " not found" }
+func (n notFound) Status() int   { return 404 }
+func find() AppError { return notFound{"k"} }
+func handler() error { return find() }`, `err := handler()
+var nf notFound
+fmt.Println(errors.As(err, &nf), nf.what, errors.Is(err, notFound{"k"}), err)
+wrapped := fmt.Errorf("dial: %w", notFound{"x"})
+var ae AppError
+if errors.As(wrapped, &ae) {
+	var e error = ae
+	fmt.Println(ae.Status(), e)
+}`}, out: "true k true k not found\n404 x not found\n"}})
+}

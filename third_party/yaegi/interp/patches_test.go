@@ -3787,3 +3787,47 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestAValueOfACellInterfaceGivenToAPackageInterfaceKeepsItsDynamicType(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type CodedError interface {
+	error
+	Code() int
+}
+type httpErr struct{ code int }
+func (e httpErr) Error() string { return fmt.Sprintf("http %d", e.code) }
+func (e httpErr) Code() int     { return e.code }
+type two struct{ code int; msg string }
+func (e two) Error() string { return fmt.Sprintf("two %d %s", e.code, e.msg) }
+func (e two) Code() int     { return e.code }
+type Shape interface{ Area() float64 }
+type Square struct{ s float64 }
+func (q Square) Area() float64 { return q.s * q.s }
+func (q Square) String() string { return fmt.Sprintf("Square(%v)", q.s) }
+func fetch() CodedError { return httpErr{404} }
+func handler() error { return fetch() }
+func main() {
+	ce := fetch()
+	var err error = ce
+	fmt.Println(err.Error(), err)
+	var c2 CodedError = two{1, "x"}
+	var e2 error = c2
+	fmt.Println(e2.Error())
+	h := handler()
+	fmt.Println(h)
+	var s Shape = Square{3}
+	var st fmt.Stringer = s.(fmt.Stringer)
+	fmt.Println(st)
+	errs := []error{c2, ce}
+	fmt.Println(errs)
+	var nilc CodedError
+	var ne error = nilc
+	fmt.Println(ne == nil)
+}
+`)
+	want := "http 404 http 404\ntwo 1 x\nhttp 404\nSquare(3)\n[two 1 x http 404]\ntrue\n"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

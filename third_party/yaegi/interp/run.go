@@ -1698,6 +1698,14 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 	if typ == nil || typ.Kind() != reflect.Interface || typ.NumMethod() == 0 || n.typ.cat == valueT {
 		return value
 	}
+	if isInterfaceSrc(n.typ) {
+		// golessons: a value of a cell's interface type (var c CodedError
+		// = httpErr{404}; var err error = c) is wrapped by its dynamic
+		// type. Upstream looked the methods up on the interface type and
+		// called them with the value's first or last field as receiver
+		// (reflect.Set: value of type int is not assignable to main.httpErr).
+		return valueInDynamicWrapperOf(n.interp, value, typ)
+	}
 	if n.typ.cat != structT {
 		// Always force wrapper generation for struct types, as they may contain
 		// embedded interface fields which require wrapping, even if reported as
@@ -2477,6 +2485,13 @@ func resultWrapper(c *node, j int, rt reflect.Type) func(*frame) reflect.Value {
 // compiled value), else the dynamic value in yaegi's wrapper for rt,
 // made for its dynamic type; a nil interface is rt's nil.
 func valueInDynamicWrapper(value func(*frame) reflect.Value, rt reflect.Type) func(*frame) reflect.Value {
+	return valueInDynamicWrapperOf(nil, value, rt)
+}
+
+// valueInDynamicWrapperOf is valueInDynamicWrapper, with in the
+// interpreter whose packages give the wrappers of a value whose node was
+// made without one (a value errors.AsType stored: see SetInto).
+func valueInDynamicWrapperOf(in *Interpreter, value func(*frame) reflect.Value, rt reflect.Type) func(*frame) reflect.Value {
 	return func(f *frame) reflect.Value {
 		v := value(f)
 		vi, ok := v.Interface().(valueInterface)
@@ -2503,7 +2518,16 @@ func valueInDynamicWrapper(value func(*frame) reflect.Value, rt reflect.Type) fu
 		if cv.Type().Implements(rt) || vi.node.typ.cat == valueT {
 			return cv
 		}
-		return interfaceWrapperOf(vi.node, rt)(f, cv)
+		nd := vi.node
+		if nd.interp == nil {
+			if in == nil {
+				return valueInterfaceValue(v)
+			}
+			c := *nd
+			c.interp = in
+			nd = &c
+		}
+		return interfaceWrapperOf(nd, rt)(f, cv)
 	}
 }
 
