@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/token"
 	"reflect"
+	"strings"
 
 	"golessons/kernel/internal/eval/rewrite"
 )
@@ -45,8 +46,11 @@ func (e *Evaluator) retryStatements(cctx, ctx context.Context, u *unit, user boo
 // defineByType runs `x := expr` as described above.
 func (e *Evaluator) defineByType(cctx, ctx context.Context, u *unit, user bool, orig error) error {
 	as, ok := u.block.List[0].(*ast.AssignStmt)
-	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+	if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 {
 		return orig
+	}
+	if len(as.Lhs) > 1 {
+		return e.defineEachByType(cctx, ctx, u, user, as, orig)
 	}
 	name, ok := as.Lhs[0].(*ast.Ident)
 	if !ok {
@@ -92,13 +96,52 @@ func (e *Evaluator) defineByType(cctx, ctx context.Context, u *unit, user bool, 
 	return e.declareAndAssign(cctx, ctx, u, user, name, tx, &ast.TypeAssertExpr{X: unstash, Type: tx}, orig)
 }
 
+// defineEachByType runs `a, err := g(...)` as `var a A; var err error;
+// a, err = g(...)` with the types the type checker found for each name
+// (a generic g's two results at top level: the same failure as above).
+func (e *Evaluator) defineEachByType(cctx, ctx context.Context, u *unit, user bool, as *ast.AssignStmt, orig error) error {
+	var names []*ast.Ident
+	var typs []ast.Expr
+	for _, l := range as.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return orig
+		}
+		if id.Name == "_" {
+			continue
+		}
+		typ, ok := e.facts.f.Defines[e.factPos(id.Pos())]
+		if !ok {
+			return orig
+		}
+		tx, err := parser.ParseExpr(typ)
+		if err != nil {
+			return orig
+		}
+		names, typs = append(names, id), append(typs, tx)
+	}
+	lhs := make([]ast.Expr, len(as.Lhs))
+	for i, l := range as.Lhs {
+		lhs[i] = rewrite.Ident(l.(*ast.Ident).Name, l.Pos())
+	}
+	return e.declareAllAndAssign(cctx, ctx, u, user, names, typs, lhs, as.Rhs[0], orig)
+}
+
 // declareAndAssign runs `var name typ; name = value` at top level.
 func (e *Evaluator) declareAndAssign(cctx, ctx context.Context, u *unit, user bool, name *ast.Ident, typ, value ast.Expr, orig error) error {
-	pos := name.Pos()
-	decl := &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
-		&ast.ValueSpec{Names: []*ast.Ident{rewrite.Ident(name.Name, pos)}, Type: typ}}}}
-	set := &ast.AssignStmt{Lhs: []ast.Expr{rewrite.Ident(name.Name, pos)}, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{value}}
-	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: []ast.Stmt{decl, set}, Rbrace: pos})
+	return e.declareAllAndAssign(cctx, ctx, u, user, []*ast.Ident{name}, []ast.Expr{typ}, []ast.Expr{rewrite.Ident(name.Name, name.Pos())}, value, orig)
+}
+
+// declareAllAndAssign runs `var n1 t1; var n2 t2; lhs = value` at top level.
+func (e *Evaluator) declareAllAndAssign(cctx, ctx context.Context, u *unit, user bool, names []*ast.Ident, typs []ast.Expr, lhs []ast.Expr, value ast.Expr, orig error) error {
+	pos := lhs[0].Pos()
+	var list []ast.Stmt
+	for i, name := range names {
+		list = append(list, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: pos, Tok: token.VAR, Specs: []ast.Spec{
+			&ast.ValueSpec{Names: []*ast.Ident{rewrite.Ident(name.Name, pos)}, Type: typs[i]}}}})
+	}
+	list = append(list, &ast.AssignStmt{Lhs: lhs, TokPos: pos, Tok: token.ASSIGN, Rhs: []ast.Expr{value}})
+	p, err := e.compile(&ast.BlockStmt{Lbrace: pos, List: list, Rbrace: pos})
 	if err != nil {
 		return orig
 	}
@@ -223,10 +266,14 @@ func (e *Evaluator) typeGenericVars(n ast.Node) {
 	}
 	ast.Inspect(n, func(x ast.Node) bool {
 		vs, ok := x.(*ast.ValueSpec)
-		if !ok || vs.Type != nil || len(vs.Names) != 1 || len(vs.Values) != 1 {
+		if !ok || vs.Type != nil || len(vs.Values) != 1 {
 			return true
 		}
 		if _, call := ast.Unparen(vs.Values[0]).(*ast.CallExpr); !call {
+			return true
+		}
+		if len(vs.Names) > 1 {
+			e.typeGenericResults(vs)
 			return true
 		}
 		if typ, ok := e.facts.f.Defines[e.factPos(vs.Names[0].Pos())]; ok {
@@ -236,4 +283,30 @@ func (e *Evaluator) typeGenericVars(n ast.Node) {
 		}
 		return true
 	})
+}
+
+// typeGenericResults makes `var a, err = g(...)` with g generic
+// `var a, err = func() (A, error) { return g(...) }()`, the types being
+// the type checker's: each name then has a type before g is instantiated.
+func (e *Evaluator) typeGenericResults(vs *ast.ValueSpec) {
+	var typs []string
+	for _, id := range vs.Names {
+		typ, ok := e.facts.f.Defines[e.factPos(id.Pos())]
+		if !ok {
+			return
+		}
+		typs = append(typs, typ)
+	}
+	lit, err := parser.ParseExprFrom(token.NewFileSet(), "", "func() ("+strings.Join(typs, ", ")+") { return __gl_CALL }()", 0)
+	if err != nil {
+		return
+	}
+	call := vs.Values[0]
+	rewrite.ReplaceExprs(lit, func(y ast.Expr) ast.Expr {
+		if rewrite.IsIdent(y, "__gl_CALL") {
+			return call
+		}
+		return y
+	})
+	vs.Values[0] = lit
 }

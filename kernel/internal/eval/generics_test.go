@@ -358,3 +358,19 @@ func (*none[T]) Ptr() string { return "ptr" }`, `n := none[int]{}
 fmt.Println(n.Name(), n.Ptr())`}, out: "none ptr\n"},
 	})
 }
+
+func TestSeveralResultsOfAGenericCallDefinedAtTopLevel(t *testing.T) {
+	runOutCases(t, []outCase{{name: ":= and var, blank names, a later err again", cells: []string{`import ("encoding/json"; "fmt")
+func Two[T any](x T) (T, error) { return x, nil }
+type Config struct{ Name string }
+func Decode[T any](s string) (T, error) {
+	var v T
+	err := json.Unmarshal([]byte(s), &v)
+	return v, err
+}`, `a, err := Two(3)
+var b, err2 = Two("b")
+e, _ := Two(7.5)
+c, err := Decode[Config](` + "`" + `{"Name":"x"}` + "`" + `)
+fmt.Println(a, err, b, err2, e, c.Name)`, `_, err = Decode[Config]("{")
+fmt.Println(err != nil, a+1)`}, out: "3 <nil> b <nil> 7.5 x\ntrue 4\n"}})
+}

@@ -433,6 +433,31 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) > 1 && len(as.Rhs) == 1 {
+			// a, err := g(...): each name's type, for the same retry.
+			if _, call := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); call {
+				if tup, ok := info.TypeOf(as.Rhs[0]).(*types.Tuple); ok && tup.Len() == len(as.Lhs) {
+					for i, l := range as.Lhs {
+						if id, ok := l.(*ast.Ident); !ok || id.Name == "_" || isTypeParam(tup.At(i).Type()) {
+							continue
+						}
+						if p, s := fset.Position(l.Pos()), types.TypeString(tup.At(i).Type(), cellQualifier); p.Filename == cellFile && !strings.Contains(s, "invalid type") && !strings.HasPrefix(s, "(") && !strings.HasPrefix(s, "untyped") {
+							f.Defines[Pos{p.Line, p.Column}] = s
+						}
+					}
+				}
+			}
+		}
+		if vs, ok := n.(*ast.ValueSpec); ok && vs.Type == nil && len(vs.Names) > 1 && len(vs.Values) == 1 && isGenericCall(vs.Values[0], info) {
+			// var a, err = g(...): every name's type, blank ones too.
+			if tup, ok := info.TypeOf(vs.Values[0]).(*types.Tuple); ok && tup.Len() == len(vs.Names) {
+				for i, id := range vs.Names {
+					if p, s := fset.Position(id.Pos()), types.TypeString(tup.At(i).Type(), cellQualifier); p.Filename == cellFile && !isTypeParam(tup.At(i).Type()) && !strings.Contains(s, "invalid type") && !strings.HasPrefix(s, "untyped") {
+						f.Defines[Pos{p.Line, p.Column}] = s
+					}
+				}
+			}
+		}
 		if vs, ok := n.(*ast.ValueSpec); ok && vs.Type == nil && len(vs.Names) == 1 && len(vs.Values) == 1 && isGenericCall(vs.Values[0], info) {
 			// var x = g(...): yaegi types a package-level one before it
 			// instantiates g (a crash, or "constant definition loop"), and
