@@ -383,6 +383,12 @@ const (
 )`, `var j int = k
 var f float32 = P
 fmt.Println(third*3, 1.0/3*3 == 1, 1e100/3*3 == 1e100, j, f, a, b, 0.1+0.2)`}, out: "1 true true 10 3.1415927 0 1.5 0.3\n"},
+		{name: "a package's float constant compared with literals and given to complex", cells: []string{`import ("fmt"; "math")
+const tau = 2 * math.Pi
+const gt = 3.0 < math.Pi`, `if 1e308 < math.MaxFloat64 {
+	fmt.Println(1.5 < math.Pi, tau/2 == math.Pi, 3.0 != math.Pi, gt)
+}
+fmt.Println(complex(0, math.Pi), complex(math.Sqrt2, 1))`}, out: "true true true true\n(0+3.141592653589793i) (1.4142135623730951+1i)\n"},
 	})
 }
 

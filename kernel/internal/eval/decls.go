@@ -72,6 +72,9 @@ func (t *declTable) put(en *entry) {
 
 // nodeText returns the source of n as parsed in u.
 func (e *Evaluator) nodeText(u *unit, n ast.Node) string {
+	if t, ok := u.texts[n]; ok {
+		return t
+	}
 	f := e.i.FileSet().File(n.Pos())
 	if f == nil {
 		return ""
@@ -81,6 +84,27 @@ func (e *Evaluator) nodeText(u *unit, n ast.Node) string {
 		return ""
 	}
 	return u.src[start:end]
+}
+
+// keepTexts records the source text of u's declarations, assignments and
+// func literals, as the cell wrote them, before the rewrites with the
+// type checker's facts: those put literals in place of constant
+// expressions (tau/2 == math.Pi becomes true), whose positions no longer
+// span the text they replace, so the recorded declaration was cut
+// ("const tau = "), and a func recompiled from its text failed.
+func (e *Evaluator) keepTexts(u *unit) {
+	n := u.node()
+	if n == nil {
+		return
+	}
+	u.texts = map[ast.Node]string{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x.(type) {
+		case *ast.FuncDecl, *ast.TypeSpec, *ast.ValueSpec, *ast.AssignStmt, *ast.FuncLit:
+			u.texts[x] = e.nodeText(u, x)
+		}
+		return true
+	})
 }
 
 // collectDecls builds the table entries of a declaration unit before the

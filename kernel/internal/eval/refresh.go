@@ -73,6 +73,7 @@ func (e *Evaluator) rerun(cctx, ctx context.Context, segs []segment) error {
 	if err != nil {
 		return err
 	}
+	e.keepTexts(u)
 	if err := e.refactsOf(u, segs); err != nil {
 		return err
 	}

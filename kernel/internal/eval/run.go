@@ -22,10 +22,11 @@ const cellFile = "cell"
 // unit is one piece of a cell ready for yaegi.
 type unit struct {
 	kind  segKind
-	file  *ast.File      // imports and declarations
-	block *ast.BlockStmt // statements
-	final ast.Expr       // the cell's final expression, shown if it has one value
-	src   string         // the parsed source, for slicing declaration texts
+	file  *ast.File           // imports and declarations
+	block *ast.BlockStmt      // statements
+	final ast.Expr            // the cell's final expression, shown if it has one value
+	src   string              // the parsed source, for slicing declaration texts
+	texts map[ast.Node]string // declaration texts taken before the rewrites with facts (keepTexts)
 	segs  []segment
 	defs  []string // top-level names the unit declares
 	// pending are the table entries committed once the unit has run.
@@ -117,6 +118,9 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 	units = oneStatementEach(units, func(s ast.Stmt) bool { return len(e.decls.known(stmtDefs([]ast.Stmt{s}))) > 0 })
 	for _, u := range units {
 		e.fixAnyConversions(u.node()) // the cell's own: the rewrites below write some the interpreter must see as they are
+	}
+	for _, u := range units {
+		e.keepTexts(u)
 	}
 	if err := e.rewriteUnitsWithFacts(units); err != nil { // first: the other rewrites see the code these write
 		return nil, err

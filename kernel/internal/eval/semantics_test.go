@@ -491,6 +491,19 @@ func total(n int) int {
 	}
 }
 
+func TestDeclarationsWithConstantExpressionsAreRecordedAsWritten(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	res, ee := evalAll(t, e, "import (\"fmt\"; \"math\")\nconst tau = 2 * math.Pi\nfunc helper() float64 { return 1 }", `func area(r float64) float64 {
+	if 1.5 < math.Pi && tau/2 == math.Pi {
+		return math.Pi * r * r * helper() / 3
+	}
+	return 0
+}`, "func helper() float64 { return 3 }", "x := tau/2 == math.Pi", "fmt.Sprint(int(area(1)*100), x, tau)")
+	if ee != nil || res.Data["text/plain"] != `"314 true 6.283185307179586"` {
+		t.Fatalf("got %v %v, want 314 true 6.28... (area recompiled from its text, tau as written)", res.Data, ee)
+	}
+}
+
 func TestAFuncBrokenByAVarRedefinitionSaysWhyWhenCalled(t *testing.T) {
 	e := newTestEvaluator(t, "", "")
 	evalAll(t, e, "var V = 5\nfunc getV() int { return V }\nfunc other() int { return 7 }")

@@ -387,8 +387,20 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 			if !ok && (be.Op == token.QUO || isFloatConst(be, info)) {
 				q, ok = quotient(be, info)
 			}
+			if !ok {
+				q, ok = floatComparison(be, info)
+			}
 			if ok {
 				if p := fset.Position(be.OpPos); p.Filename == cellFile {
+					f.Quotients[Pos{p.Line, p.Column}] = q
+				}
+			}
+		}
+		if call, ok := n.(*ast.CallExpr); ok && isBuiltin(call.Fun, info, "complex") {
+			// complex(0, math.Pi): yaegi's math.Pi is a float64, which an
+			// untyped 0 did not match.
+			if q, ok := complexConst(call, info); ok {
+				if p := fset.Position(call.Pos()); p.Filename == cellFile {
 					f.Quotients[Pos{p.Line, p.Column}] = q
 				}
 			}
@@ -1106,7 +1118,7 @@ func isUntypedConst(o types.Object) bool {
 // complexConst is the literal of be, a constant expression of a complex
 // type, as complex(re, im) converted to its type when it has one (see
 // Facts.Quotients).
-func complexConst(be *ast.BinaryExpr, info *types.Info) (string, bool) {
+func complexConst(be ast.Expr, info *types.Info) (string, bool) {
 	tv, ok := info.Types[be]
 	if !ok || tv.Value == nil || usesIota(be) {
 		return "", false
@@ -1179,6 +1191,26 @@ func usesIota(x ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// floatComparison is the value, true or false, of be, a comparison of
+// constants one of which is a float constant: yaegi's math.Pi is a
+// float64, so 1.5 < math.Pi was refused (mismatched types untyped float
+// and untyped float64).
+func floatComparison(be *ast.BinaryExpr, info *types.Info) (string, bool) {
+	switch be.Op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+	default:
+		return "", false
+	}
+	tv, ok := info.Types[be]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool || usesIota(be) || !isFloatConst(be.X, info) && !isFloatConst(be.Y, info) {
+		return "", false
+	}
+	if b, ok := tv.Type.(*types.Basic); !ok || b.Kind() != types.UntypedBool && b.Kind() != types.Bool { // bool where it met an interface
+		return "", false
+	}
+	return strconv.FormatBool(constant.BoolVal(tv.Value)), true
 }
 
 func quotient(be *ast.BinaryExpr, info *types.Info) (string, bool) {
