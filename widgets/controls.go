@@ -34,6 +34,18 @@ func toFloat(v any) float64 {
 	return 0
 }
 
+// clampInt is v kept between the model's min and max, as ipywidgets
+// keeps a slider's or a progress bar's value: a value outside them went
+// to the frontend and to the change callbacks as it was.
+func clampInt(m *model, v int) int {
+	return min(max(v, toInt(m.get("min"))), toInt(m.get("max")))
+}
+
+// clampFloat is clampInt for a FloatSlider.
+func clampFloat(m *model, v float64) float64 {
+	return min(max(v, toFloat(m.get("min"))), toFloat(m.get("max")))
+}
+
 // IntSlider is a slider over whole numbers.
 type IntSlider struct{ m *model }
 
@@ -48,7 +60,7 @@ func NewIntSlider(description string, min, max, value int) *IntSlider {
 
 func (s *IntSlider) ModelID() string { return s.m.id }
 func (s *IntSlider) Value() int      { return toInt(s.m.get("value")) }
-func (s *IntSlider) SetValue(v int)  { s.m.set(map[string]any{"value": v}) }
+func (s *IntSlider) SetValue(v int)  { s.m.set(map[string]any{"value": clampInt(s.m, v)}) }
 func (s *IntSlider) Show()           { Show(s) }
 func (s *IntSlider) Close()          { s.m.close() }
 func (s *IntSlider) String() string  { return fmt.Sprintf("IntSlider(value=%d)", s.Value()) }
@@ -79,7 +91,7 @@ func NewFloatSlider(description string, min, max, step, value float64) *FloatSli
 
 func (s *FloatSlider) ModelID() string           { return s.m.id }
 func (s *FloatSlider) Value() float64            { return toFloat(s.m.get("value")) }
-func (s *FloatSlider) SetValue(v float64)        { s.m.set(map[string]any{"value": v}) }
+func (s *FloatSlider) SetValue(v float64)        { s.m.set(map[string]any{"value": clampFloat(s.m, v)}) }
 func (s *FloatSlider) OnChange(fn func(float64)) { onValue(s.m, func(v any) { fn(toFloat(v)) }) }
 func (s *FloatSlider) Show()                     { Show(s) }
 func (s *FloatSlider) Close()                    { s.m.close() }
@@ -98,7 +110,7 @@ func NewIntProgress(description string, min, max, value int) *IntProgress {
 
 func (p *IntProgress) ModelID() string { return p.m.id }
 func (p *IntProgress) Value() int      { return toInt(p.m.get("value")) }
-func (p *IntProgress) SetValue(v int)  { p.m.set(map[string]any{"value": v}) }
+func (p *IntProgress) SetValue(v int)  { p.m.set(map[string]any{"value": clampInt(p.m, v)}) }
 func (p *IntProgress) Show()           { Show(p) }
 func (p *IntProgress) Close()          { p.m.close() }
 func (p *IntProgress) String() string  { return fmt.Sprintf("IntProgress(value=%d)", p.Value()) }
@@ -117,7 +129,7 @@ func NewPlay(description string, min, max, value, intervalMS int) *Play {
 
 func (p *Play) ModelID() string       { return p.m.id }
 func (p *Play) Value() int            { return toInt(p.m.get("value")) }
-func (p *Play) SetValue(v int)        { p.m.set(map[string]any{"value": v}) }
+func (p *Play) SetValue(v int)        { p.m.set(map[string]any{"value": clampInt(p.m, v)}) }
 func (p *Play) OnChange(fn func(int)) { onValue(p.m, func(v any) { fn(toInt(v)) }) }
 func (p *Play) Show()                 { Show(p) }
 func (p *Play) Close()                { p.m.close() }

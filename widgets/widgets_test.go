@@ -217,3 +217,20 @@ func TestOutputIsAWriterAndClears(t *testing.T) {
 		t.Fatalf("after Clear: %v", outs)
 	}
 }
+
+func TestSettersKeepValuesBetweenMinAndMax(t *testing.T) {
+	record(t)
+	s := NewIntSlider("n", 1, 8, 4)
+	f := NewFloatSlider("x", 0, 1, 0.1, 0.5)
+	p := NewIntProgress("p", 0, 10, 0)
+	var seen []int
+	s.OnChange(func(v int) { seen = append(seen, v) })
+	s.SetValue(20)
+	high := s.Value()
+	s.SetValue(0)
+	f.SetValue(-3)
+	p.SetValue(11)
+	if high != 8 || s.Value() != 1 || f.Value() != 0 || p.Value() != 10 || fmt.Sprint(seen) != "[8 1]" {
+		t.Errorf("values %d %d %g %d, callbacks %v; want 8 1 0 10, [8 1]", high, s.Value(), f.Value(), p.Value(), seen)
+	}
+}
