@@ -57,3 +57,10 @@ fmt.Println(reflect.TypeOf(a), reflect.TypeOf(b), kind(ID(3)), kind(3))`},
 			out: "main.ID int main.ID int\n"},
 	})
 }
+
+func TestReflectTypeForGivesTheTypesReflectType(t *testing.T) {
+	runOutCases(t, []outCase{{name: "basic, composite, interface, a cell's struct, in a generic func", cells: []string{`import ("fmt"; "reflect")
+type Point struct{ X, Y int }
+func Name[T any]() string { return reflect.TypeFor[T]().String() }`, `fmt.Println(reflect.TypeFor[int](), reflect.TypeFor[[]string]().Kind(), reflect.TypeFor[error]())
+fmt.Println(Name[float64](), reflect.TypeFor[Point]().NumField(), reflect.TypeFor[Point]())`}, out: "int slice error\nfloat64 2 main.Point\n"}})
+}
