@@ -30,7 +30,18 @@ func (e *Evaluator) aliasGenericRedefinitions(f *ast.File) {
 		if e.aliases == nil {
 			e.aliases = map[string]string{}
 		}
-		e.aliases[fd.Name.Name] = fmt.Sprintf("%s__gl%d", fd.Name.Name, e.tmp)
+		alias := fmt.Sprintf("%s__gl%d", fd.Name.Name, e.tmp)
+		if prev, ok := e.aliases[fd.Name.Name]; ok {
+			// Code already renamed to an earlier alias (a later unit of the
+			// cell being run) follows to the newest.
+			for k, v := range e.aliases {
+				if v == prev {
+					e.aliases[k] = alias
+				}
+			}
+			e.aliases[prev] = alias
+		}
+		e.aliases[fd.Name.Name] = alias
 	}
 }
 

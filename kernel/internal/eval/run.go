@@ -263,6 +263,12 @@ func (e *Evaluator) runUnit(cctx, ctx context.Context, u *unit, user bool) error
 	if u.mainCall && e.replaying {
 		return nil
 	}
+	if user {
+		// A generic func recompiled for a redefinition in an earlier unit
+		// of this cell has a new name since this unit was prepared: the
+		// old one's instances kept the earlier callees.
+		e.applyAliases(u.node())
+	}
 	if user && len(e.facts.f.Stringers) > 0 {
 		e.registerInstanceStringers()
 	}

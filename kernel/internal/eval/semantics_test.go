@@ -504,6 +504,27 @@ func TestDeclarationsWithConstantExpressionsAreRecordedAsWritten(t *testing.T) {
 	}
 }
 
+func TestGenericFuncsCalledInTheCellRedefiningWhatTheyCall(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	res, ee := evalAll(t, e, `import "fmt"
+func helper(x int) int { return x + 1 }
+var threshold = 2
+func Apply[T ~int](xs []T) []int {
+	var out []int
+	for _, x := range xs {
+		if int(x) > threshold {
+			out = append(out, helper(int(x)))
+		}
+	}
+	return out
+}
+Apply([]int{1, 3})`, "func helper(x int) int { return x * 100 }\ny := Apply([]int{1, 3})", "threshold := 0\nfunc helper(x int) int { return x * 10 }\nz := Apply([]int{1, 3})",
+		"fmt.Sprint(y, z)")
+	if ee != nil || res.Data["text/plain"] != `"[300] [10 30]"` {
+		t.Fatalf("got %v %v, want [300] [10 30]: the new helper and threshold in the cell redefining them", res.Data, ee)
+	}
+}
+
 func TestAFuncBrokenByAVarRedefinitionSaysWhyWhenCalled(t *testing.T) {
 	e := newTestEvaluator(t, "", "")
 	evalAll(t, e, "var V = 5\nfunc getV() int { return V }\nfunc other() int { return 7 }")
