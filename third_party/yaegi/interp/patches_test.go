@@ -3831,3 +3831,18 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestATypeParameterNamedAsAGlobalTypeLeavesThatType(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Item struct{ Name string; Qty int }
+func Pick[Item any](xs []Item, i int) Item { return xs[i] }
+func main() {
+	x := Item{"c", 1}
+	fmt.Println(x, Pick([]int{4, 5}, 1), Pick([]Item{x}, 0).Name)
+}
+`)
+	if want := "{c 1} 5 c\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

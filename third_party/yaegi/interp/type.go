@@ -735,6 +735,19 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 		var incomplete bool
 
 		// Handle type parameters.
+		// golessons: in the global scope (a generic func's declaration), a
+		// type parameter named as a global type (func Pick[Item any] beside
+		// type Item struct{...}) replaced that type for good: Item{...}
+		// then failed (nil reflect type). The global symbol is put back
+		// once the func's type is made.
+		shadowed := map[string]*symbol{}
+		if sc.global {
+			defer func() {
+				for name, sym := range shadowed {
+					sc.sym[name] = sym
+				}
+			}()
+		}
 		for _, arg := range n.child[0].child {
 			cl := len(arg.child) - 1
 			typ, err := nodeType2(interp, sc, arg.child[cl], seen)
@@ -742,6 +755,13 @@ func nodeType2(interp *Interpreter, sc *scope, n *node, seen []*node) (t *itype,
 				return nil, err
 			}
 			for _, c := range arg.child[:cl] {
+				// (Not a placeholder made for a name used before its
+				// declaration: an incomplete type without a node.)
+				if old, ok := sc.sym[c.ident]; ok && old.kind != varTypeSym && sc.global && (old.node != nil || old.typ != nil && !old.typ.incomplete) {
+					if _, seen := shadowed[c.ident]; !seen {
+						shadowed[c.ident] = old
+					}
+				}
 				sc.sym[c.ident] = &symbol{index: -1, kind: varTypeSym, typ: typ}
 			}
 			incomplete = incomplete || typ.incomplete
