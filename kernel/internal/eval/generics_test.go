@@ -374,3 +374,10 @@ c, err := Decode[Config](` + "`" + `{"Name":"x"}` + "`" + `)
 fmt.Println(a, err, b, err2, e, c.Name)`, `_, err = Decode[Config]("{")
 fmt.Println(err != nil, a+1)`}, out: "3 <nil> b <nil> 7.5 x\ntrue 4\n"}})
 }
+
+func TestAGenericFuncOfASourcePackageGivenWithoutTypeArgumentsIsRefused(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "to an any parameter", cells: []string{"import \"slices\"\nfunc show(v any) {}", "show(slices.Reverse)"}, errName: "CompileError", errHas: "in call to show, cannot infer E"},
+		{name: "to fmt", cells: []string{"import (\"fmt\"; \"slices\")", "fmt.Println(slices.Max)"}, errName: "CompileError", errHas: "in call to fmt.Println, cannot infer E"},
+	})
+}

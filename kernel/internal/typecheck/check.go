@@ -540,7 +540,10 @@ func cellErrors(fset *token.FileSet, errs []types.Error) []Problem {
 			continue // never an error of the interpreter's
 		}
 		if p := fset.Position(e.Pos); p.Filename == cellFile {
-			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: strings.ReplaceAll(e.Msg, cellFile+":", "")})
+			// A generic func of a source package (slices.Reverse given to
+			// an any) is declared at no position: "(declared at -)".
+			msg := strings.TrimSuffix(strings.ReplaceAll(e.Msg, cellFile+":", ""), " (declared at -)")
+			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: msg})
 		}
 	}
 	return out
@@ -628,7 +631,10 @@ func report(fset *token.FileSet, errs []types.Error, own *ast.File) []Problem {
 		if reported(e.Msg) || inFuncBody(e.Pos, generic) && sureInGeneric(e.Msg) || unusedVar(e.Msg) && (unusedIsSure(e, errs, funcs) || switchVarUnusedIsSure(fset, e, errs)) ||
 			unusedValue(e.Msg) && (inFuncBody(e.Pos, funcs) || droppedAtTop(e.Pos, e.Msg, own)) {
 			// "already declared at cell:7:10": the cell's own positions.
-			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: strings.ReplaceAll(e.Msg, cellFile+":", "")})
+			// A generic func of a source package (slices.Reverse given to
+			// an any) is declared at no position: "(declared at -)".
+			msg := strings.TrimSuffix(strings.ReplaceAll(e.Msg, cellFile+":", ""), " (declared at -)")
+			out = append(out, Problem{Line: p.Line, Col: p.Column, Msg: msg})
 		}
 	}
 	return out
@@ -740,7 +746,8 @@ func reported(msg string) bool {
 		strings.Contains(msg, " type arguments but want "), strings.HasPrefix(msg, "not enough type arguments for type "),
 		strings.HasPrefix(msg, "cannot use generic function ") || strings.HasPrefix(msg, "cannot use generic type "),
 		strings.HasPrefix(msg, "cannot use type switch on type parameter value "),
-		strings.HasPrefix(msg, "in call to ") && strings.Contains(msg, ", cannot infer ") && strings.Contains(msg, "(declared at "+cellFile+":"):
+		strings.HasPrefix(msg, "in call to ") && strings.Contains(msg, ", cannot infer ") &&
+			(strings.Contains(msg, "(declared at "+cellFile+":") || strings.HasSuffix(msg, " (declared at -)")):
 		// Generic code Go refuses: the interpreter ran Max[T any] with
 		// a < b, or failed with its own words (a cell's generic func:
 		// the checker's picture of a package's may differ).
