@@ -22,12 +22,48 @@ type Names interface {
 // or declared type name (cells, local declarations, type parameters), or
 // a package's exported name; anything else is an expression.
 
+// declaresName reports whether the code below n declares name (a func,
+// a variable, a parameter, a constant): a func named new is called there.
+func declaresName(n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		var ids []*ast.Ident
+		switch d := x.(type) {
+		case *ast.FuncDecl:
+			ids = []*ast.Ident{d.Name}
+		case *ast.AssignStmt:
+			if d.Tok == token.DEFINE {
+				for _, l := range d.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						ids = append(ids, id)
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			ids = d.Names
+		case *ast.Field:
+			ids = d.Names
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{d.Key, d.Value} {
+				if id, ok := e.(*ast.Ident); ok && d.Tok == token.DEFINE {
+					ids = append(ids, id)
+				}
+			}
+		}
+		for _, id := range ids {
+			found = found || id.Name == name
+		}
+		return !found
+	})
+	return found
+}
+
 var builtinTypes = map[string]bool{"bool": true, "string": true, "error": true, "any": true, "comparable": true,
 	"float32": true, "float64": true, "complex64": true, "complex128": true}
 
 // NewExpr rewrites the new(expr) calls below n.
 func NewExpr(n ast.Node, names Names) {
-	if n == nil || !usesNew(n) || names.Declared("new") {
+	if n == nil || !usesNew(n) || names.Declared("new") || declaresName(n, "new") {
 		return
 	}
 	types := map[string]bool{}

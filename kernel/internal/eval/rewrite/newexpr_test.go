@@ -29,6 +29,8 @@ func TestNewExpr(t *testing.T) {
 		{"a type declared in the code itself", false, "type U struct{}\nu := new(U)\nv := new(W)", "type U struct{}\nu := new(U)\nv := __gl_new(W)"},
 		{"a composite literal becomes its address", false, `p := new(T{X: 1})`, `p := &T{X: 1}`},
 		{"the user's own new: untouched", true, `p := new(42)`, `p := new(42)`},
+		{"a new the code itself declares: untouched", false, "new := func(s string) string { return s }\nx := new(\"t\")", "new := func(s string) string { return s }\nx := new(\"t\")"},
+		{"a parameter named new: untouched", false, "f := func(new func(int) int, v int) int { return new(v) }", "f := func(new func(int) int, v int) int { return new(v) }"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
