@@ -64,3 +64,20 @@ type Point struct{ X, Y int }
 func Name[T any]() string { return reflect.TypeFor[T]().String() }`, `fmt.Println(reflect.TypeFor[int](), reflect.TypeFor[[]string]().Kind(), reflect.TypeFor[error]())
 fmt.Println(Name[float64](), reflect.TypeFor[Point]().NumField(), reflect.TypeFor[Point]())`}, out: "int slice error\nfloat64 2 main.Point\n"}})
 }
+
+func TestDeepEqualOfValuesOfDifferentStaticTypesIsFalse(t *testing.T) {
+	runOutCases(t, []outCase{{name: "a named slice and its underlying type, a named int", cells: []string{`import ("fmt"; "reflect"; "strings")
+type Words []string
+type Kind int
+func split(s string) Words { return strings.Fields(s) }
+func check(got Words, want []string) {
+	if !reflect.DeepEqual(got, want) {
+		fmt.Println("FAIL", got, want)
+	}
+}`, `got := split("a b")
+want := []string{"a", "b"}
+ok := reflect.DeepEqual(got, want)
+check(got, want)
+k := Kind(1)
+fmt.Println(ok, reflect.DeepEqual(got, Words(want)), reflect.DeepEqual(k, 1), reflect.DeepEqual(k, Kind(1)))`}, out: "FAIL [a b] [a b]\nfalse true false true\n"}})
+}

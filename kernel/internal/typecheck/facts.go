@@ -578,6 +578,14 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 				}
 			}
 		}
+		if path == "reflect" && sel.Sel.Name == "DeepEqual" && len(call.Args) == 2 && differentTypes(call.Args[0], call.Args[1], info) {
+			// reflect.DeepEqual(got, want) of a Words and a []string: Go
+			// says false (the types differ); the interpreter gives both one
+			// reflect type, and said true.
+			if p := fset.Position(call.Pos()); p.Filename == cellFile {
+				f.Quotients[Pos{p.Line, p.Column}] = "false"
+			}
+		}
 		if path == "encoding/xml" && (sel.Sel.Name == "Marshal" || sel.Sel.Name == "MarshalIndent") && len(call.Args) > 0 {
 			f.XMLValues[at], _ = encoderShape(info.TypeOf(call.Args[0]), pkg, xmlMethods, 0)
 		}
@@ -1191,6 +1199,81 @@ func usesIota(x ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// differentTypes reports whether a and b, the arguments of a DeepEqual,
+// are of types that are no interfaces, hold no type parameter and differ,
+// so that DeepEqual is false whatever their values, and whether reading
+// them has no effect to keep (no calls, receives).
+func differentTypes(a, b ast.Expr, info *types.Info) bool {
+	ta, tb := info.TypeOf(a), info.TypeOf(b)
+	if ta == nil || tb == nil || types.IsInterface(ta) || types.IsInterface(tb) || types.Identical(ta, tb) {
+		return false
+	}
+	for _, t := range []types.Type{ta, tb} {
+		if b, ok := t.(*types.Basic); ok && (b.Info()&types.IsUntyped != 0 || b.Kind() == types.Invalid) || strings.Contains(types.TypeString(t, nil), "invalid type") {
+			return false
+		}
+	}
+	if typeParamIn(ta, map[types.Type]bool{}) || typeParamIn(tb, map[types.Type]bool{}) {
+		return false
+	}
+	plain := true
+	for _, x := range []ast.Expr{a, b} {
+		ast.Inspect(x, func(n ast.Node) bool {
+			switch v := n.(type) {
+			case *ast.CallExpr:
+				if tv, ok := info.Types[v.Fun]; !ok || !tv.IsType() { // a conversion is no call
+					plain = false
+				}
+			case *ast.UnaryExpr:
+				if v.Op == token.ARROW {
+					plain = false
+				}
+			case *ast.FuncLit:
+				return false
+			}
+			return plain
+		})
+	}
+	return plain
+}
+
+// typeParamIn reports whether t mentions a type parameter.
+func typeParamIn(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch x := t.(type) {
+	case *types.TypeParam:
+		return true
+	case *types.Pointer:
+		return typeParamIn(x.Elem(), seen)
+	case *types.Slice:
+		return typeParamIn(x.Elem(), seen)
+	case *types.Array:
+		return typeParamIn(x.Elem(), seen)
+	case *types.Map:
+		return typeParamIn(x.Key(), seen) || typeParamIn(x.Elem(), seen)
+	case *types.Chan:
+		return typeParamIn(x.Elem(), seen)
+	case *types.Struct:
+		for i := range x.NumFields() {
+			if typeParamIn(x.Field(i).Type(), seen) {
+				return true
+			}
+		}
+	case *types.Named:
+		if args := x.TypeArgs(); args != nil {
+			for i := range args.Len() {
+				if typeParamIn(args.At(i), seen) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // floatComparison is the value, true or false, of be, a comparison of
