@@ -230,6 +230,17 @@ func (e *Evaluator) rewriteLoopStmt(s ast.Stmt, ints rewrite.IntNames, maySeq bo
 			pre, out := rewrite.RangeByIndex(s, loop, e.temp)
 			return &ast.BlockStmt{Lbrace: loop.Pos(), List: []ast.Stmt{pre, out}, Rbrace: loop.End()}
 		}
+		if rf, _ := e.rangeFact(loop); rf.Chan && !simpleExpr(loop.X) {
+			// for v := range stage(gen(4)): the channel in a variable of
+			// its own, which the deadlock watch can read at the wait (a
+			// stage that forgot to close hung the cell unreported). Go
+			// evaluates the expression once, before the loop, too.
+			c := e.temp("c", loop.For)
+			pre := &ast.AssignStmt{Lhs: []ast.Expr{c}, TokPos: loop.For, Tok: token.DEFINE, Rhs: []ast.Expr{loop.X}}
+			loop.X = rewrite.Ident(c.Name, loop.X.Pos())
+			rewrite.PerIterationRange(loop)
+			return &ast.BlockStmt{Lbrace: loop.Pos(), List: []ast.Stmt{pre, rewrite.WrapLabel(loop, s)}, Rbrace: loop.End()}
+		}
 		rewrite.PerIterationRange(loop)
 	case *ast.ForStmt:
 		rewrite.PerIteration(loop, label, e.temp)

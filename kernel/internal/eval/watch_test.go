@@ -32,7 +32,8 @@ func TestWatchSitesClassifyChannels(t *testing.T) {
 	e := newTestEvaluator(t, "", "")
 	runCell(t, e, `import ("os"; "os/signal"; "sync"; "time")
 type Pool struct{ jobs chan int }
-func newPool() *Pool { return &Pool{jobs: make(chan int, 1)} }`)
+func newPool() *Pool { return &Pool{jobs: make(chan int, 1)} }
+func closed() chan int { c := make(chan int); close(c); return c }`)
 	cases := []struct {
 		name, cell string
 		op         string
@@ -50,6 +51,7 @@ func newPool() *Pool { return &Pool{jobs: make(chan int, 1)} }`)
 		{"channel made by a constructor", "q := newPool()\nq.jobs <- 1", "send", 2, "q.jobs <- 1", false},
 		{"channel made in a slice literal", "cs := []chan int{make(chan int, 1)}\ncs[0] <- 1", "send", 2, "cs[0] <- 1", false},
 		{"range over a closed channel", "r := make(chan int)\nclose(r)\nfor v := range r {\n\t_ = v\n}", "range", 3, "for v := range r {", false},
+		{"range over a channel a call returns", "for v := range closed() {\n\t_ = v\n}", "range", 1, "for v := range closed() {", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

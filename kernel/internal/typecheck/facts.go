@@ -190,6 +190,8 @@ type RangeFact struct {
 	// map of channels (the interpreter takes it for a range over a
 	// channel).
 	ChanValue bool
+	// Chan: a range over a channel.
+	Chan bool
 }
 
 // finalExpr is the expression that ends the cell's statements, or nil.
@@ -788,6 +790,7 @@ func rangeFact(r *ast.RangeStmt, info *types.Info) (RangeFact, bool) {
 			return rf, !strings.Contains(rf.Type, "invalid type")
 		}
 	case *types.Chan:
+		rf.Chan = true
 		return rf, true
 	}
 	return RangeFact{}, false
