@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -246,7 +247,12 @@ func (e *Evaluator) stubBroken(cctx, ctx context.Context, group []segment, chang
 		fd.Body.List = []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{Fun: ast.NewIdent("panic"), Args: []ast.Expr{&ast.BasicLit{Kind: token.STRING, Value: strconv.Quote(msg)}}}}}
 		var b strings.Builder
 		if format.Node(&b, token.NewFileSet(), fd) == nil {
+			// A method's rerun records its text: the stub's must not
+			// replace the method's own, which a later fix of the
+			// redefined name compiles again (the method stayed a stub).
+			kept := maps.Clone(e.decls.methods)
 			_ = e.rerun(cctx, ctx, []segment{{kind: segDecl, text: b.String(), line: seg.line, col: seg.col}})
+			maps.Copy(e.decls.methods, kept)
 		}
 	}
 }

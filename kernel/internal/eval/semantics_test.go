@@ -450,6 +450,22 @@ func TestARefusedSignatureChangeKeepsTheEarlierFuncAndItsCallers(t *testing.T) {
 	}
 }
 
+func TestARefusedRedefinitionKeepsTheMethodsCallingTheEarlierFunc(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	evalAll(t, e, "func area(w, h float64) float64 { return w * h }\ntype Rect struct{ W, H float64 }\nfunc (r Rect) Area() float64 { return area(r.W, r.H) }")
+	if _, err := e.Eval(context.Background(), "func area(w, h int) int { return w + h }"); err == nil {
+		t.Fatal("the redefinition was accepted")
+	}
+	res, ee := evalAll(t, e, "Rect{2, 3}.Area()")
+	if ee != nil || res.Data["text/plain"] != "6" {
+		t.Fatalf("after the refusal: %v %v, want 6", res.Data, ee)
+	}
+	res, ee = evalAll(t, e, "func area(w, h float64) float64 { return w + h }", "Rect{2, 3}.Area()")
+	if ee != nil || res.Data["text/plain"] != "5" {
+		t.Fatalf("after a valid redefinition: %v %v, want 5", res.Data, ee)
+	}
+}
+
 func TestAFuncRedefinedWithMoreResultsIsRefusedWhereItsCallersTakeOne(t *testing.T) {
 	for _, caller := range []string{"func use() int { return get() * 2 }", "func use() int {\n\tx := get()\n\treturn x * 2\n}"} {
 		e := newTestEvaluator(t, "", "")
