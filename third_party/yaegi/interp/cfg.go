@@ -2594,7 +2594,14 @@ func genGlobalVarDecl(nodes []*node, sc *scope) (*node, error) {
 
 	deps := map[*node][]*node{}
 	for _, n := range nodes {
-		deps[n] = getVarDependencies(n, sc)
+		deps[n] = getVarDependencies(n, sc, true)
+	}
+	if varDependencyLoop(nodes, deps) {
+		// golessons: the deps read through func bodies go by name, and a
+		// local variable may shadow a global one: without them, as upstream.
+		for _, n := range nodes {
+			deps[n] = getVarDependencies(n, sc, false)
+		}
 	}
 
 	inited := map[*node]bool{}
@@ -2631,25 +2638,63 @@ func genGlobalVarDecl(nodes []*node, sc *scope) (*node, error) {
 	return varNode, nil
 }
 
-func getVarDependencies(nod *node, sc *scope) (deps []*node) {
-	nod.Walk(func(n *node) bool {
-		if n.kind != identExpr {
-			return true
+// varDependencyLoop reports whether the global vars nodes cannot all be
+// initialised in the order deps gives.
+func varDependencyLoop(nodes []*node, deps map[*node][]*node) bool {
+	inited := map[*node]bool{}
+	for progress := true; progress; {
+		progress = false
+		for _, n := range nodes {
+			if inited[n] {
+				continue
+			}
+			ready := true
+			for _, d := range deps[n] {
+				ready = ready && inited[d]
+			}
+			if ready {
+				inited[n], progress = true, true
+			}
 		}
-		// Process ident nodes, and avoid false dependencies.
-		if n.anc.kind == selectorExpr && childPos(n) == 1 {
+	}
+	return len(inited) < len(nodes)
+}
+
+// getVarDependencies returns the global vars the initialiser nod reads.
+// golessons: with throughFuncs, also those the global funcs it calls
+// read, transitively, as Go orders package initialisation (var A =
+// Get(1), with Get reading a table declared in another file, ran before
+// the table was filled: uuid.NameSpaceURL was all zeros).
+func getVarDependencies(nod *node, sc *scope, throughFuncs bool) (deps []*node) {
+	seen := map[*node]bool{}
+	var walk func(root *node)
+	walk = func(root *node) {
+		root.Walk(func(n *node) bool {
+			if n.kind != identExpr {
+				return true
+			}
+			// Process ident nodes, and avoid false dependencies.
+			if n.anc.kind == selectorExpr && childPos(n) == 1 {
+				return false
+			}
+			sym, _, ok := sc.lookup(n.ident)
+			if !ok {
+				return false
+			}
+			if throughFuncs && sym.kind == funcSym && sym.node != nil && sym.node.kind == funcDecl && !seen[sym.node] {
+				seen[sym.node] = true
+				walk(sym.node.lastChild())
+				return false
+			}
+			if sym.kind != varSym || !sym.global || sym.node == nod || seen[sym.node] {
+				return false
+			}
+			seen[sym.node] = true
+			deps = append(deps, sym.node)
 			return false
-		}
-		sym, _, ok := sc.lookup(n.ident)
-		if !ok {
-			return false
-		}
-		if sym.kind != varSym || !sym.global || sym.node == nod {
-			return false
-		}
-		deps = append(deps, sym.node)
-		return false
-	}, nil)
+		}, nil)
+	}
+	walk(nod)
 	return deps
 }
 

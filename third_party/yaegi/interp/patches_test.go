@@ -3846,3 +3846,20 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestGlobalVarsReadThroughFuncsAreInitialisedFirst(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+var A = Get(1)
+var B = twice()
+func twice() int { return 2 * Get(2) }
+func Get(i int) int { return tbl[i] }
+var tbl = [3]int{10, 20, 30}
+func shadow() int { tbl := 5; return tbl }
+var C = shadow()
+func main() { fmt.Println(A, B, C) }
+`)
+	if want := "20 60 5\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
