@@ -26,11 +26,12 @@ type entry struct {
 	text     string // funcs: source text, recompiled when a dependency changes
 	line     int
 	col      int
-	refs     map[string]bool // identifiers used by a func body
-	typeName string          // vars: the user type of the value, when visible in the source
-	generic  bool            // funcs: has type parameters
-	closure  string          // vars initialised with a func literal: its text, reassigned on refresh
-	fields   []symtab.Member // types: struct fields
+	refs     map[string]bool   // identifiers used by a func body
+	typeName string            // vars: the user type of the value, when visible in the source
+	generic  bool              // funcs: has type parameters
+	closure  string            // vars initialised with a func literal: its text, reassigned on refresh
+	fields   []symtab.Member   // types: struct fields
+	consts   map[string]string // types: the declarations of the cells' consts the type names (an array length)
 }
 
 // methodEntry is one method of a user type.
@@ -107,6 +108,41 @@ func (e *Evaluator) keepTexts(u *unit) {
 	})
 }
 
+// constDeclsIn gives, for each name in x that is a const of the cells,
+// its declaration as it stands for unit u: u's own when u declares it.
+func (e *Evaluator) constDeclsIn(u *unit, x ast.Expr) map[string]string {
+	var out map[string]string
+	ast.Inspect(x, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		decl := ""
+		for _, d := range u.file.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.CONST {
+				for _, sp := range g.Specs {
+					for _, name := range sp.(*ast.ValueSpec).Names {
+						if name.Name == id.Name {
+							decl = "const " + e.nodeText(u, sp)
+						}
+					}
+				}
+			}
+		}
+		if en, ok := e.decls.entries[id.Name]; decl == "" && ok && en.sym.Kind == symtab.KindConst {
+			decl = en.sym.Decl
+		}
+		if decl != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[id.Name] = decl
+		}
+		return true
+	})
+	return out
+}
+
 // collectDecls builds the table entries of a declaration unit before the
 // rewrites change its AST; record commits them once the unit has run.
 func (e *Evaluator) collectDecls(u *unit) []*entry {
@@ -136,7 +172,8 @@ func (e *Evaluator) genDeclEntries(u *unit, g *ast.GenDecl) []*entry {
 	for si, s := range g.Specs {
 		switch sp := s.(type) {
 		case *ast.TypeSpec:
-			en := &entry{sym: symtab.Symbol{Name: sp.Name.Name, Kind: symtab.KindType, Decl: "type " + e.nodeText(u, sp), Type: exprString(sp.Type)}}
+			en := &entry{sym: symtab.Symbol{Name: sp.Name.Name, Kind: symtab.KindType, Decl: "type " + e.nodeText(u, sp), Type: exprString(sp.Type)},
+				consts: e.constDeclsIn(u, sp.Type)}
 			en.fields = structFields(sp.Type)
 			out = append(out, en)
 		case *ast.ValueSpec:

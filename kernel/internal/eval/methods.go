@@ -5,7 +5,10 @@ import (
 	"go/ast"
 	"go/scanner"
 	"go/token"
+	"maps"
 	"slices"
+	"sort"
+	"strings"
 
 	"golessons/kernel/internal/eval/rewrite"
 )
@@ -213,6 +216,23 @@ func (e *Evaluator) dropKnownTypes(u *unit) error {
 			if !seen || old.sym.Kind != "type" {
 				specs = append(specs, s)
 				continue
+			}
+			now := e.constDeclsIn(u, ts.Type)
+			if sameTokens(old.sym.Decl, "type "+e.nodeText(u, ts)) && !maps.Equal(old.consts, now) {
+				// The same tokens over a const declared anew ([Size]byte
+				// after const Size = 8) are another type, which a replay
+				// would build with the earlier value: said, not ignored.
+				var names []string
+				for n := range now {
+					if old.consts[n] != now[n] {
+						names = append(names, n)
+					}
+				}
+				sort.Strings(names)
+				p := e.i.FileSet().Position(ts.Pos())
+				return &Error{Name: "CompileError", Value: fmt.Sprintf(
+					"%d:%d: type %s depends on %s, declared anew since %s was: yaegi cannot redefine a type in place; restart the kernel and run the cells again (nothing of this cell ran: %s and %s are unchanged)",
+					p.Line, p.Column, ts.Name.Name, strings.Join(names, ", "), ts.Name.Name, ts.Name.Name, strings.Join(names, ", "))}
 			}
 			if !sameTokens(old.sym.Decl, "type "+e.nodeText(u, ts)) {
 				p := e.i.FileSet().Position(ts.Pos())

@@ -541,6 +541,22 @@ Apply([]int{1, 3})`, "func helper(x int) int { return x * 100 }\ny := Apply([]in
 	}
 }
 
+func TestATypeOverAConstDeclaredAnewIsRefusedNotIgnored(t *testing.T) {
+	e := newTestEvaluator(t, "", "")
+	evalAll(t, e, "const Size = 4\ntype Buf [Size]byte")
+	_, err := e.Eval(context.Background(), "const Size = 8\ntype Buf [Size]byte")
+	var ee *Error
+	if !errors.As(err, &ee) || ee.Name != "CompileError" || !strings.Contains(ee.Value, "type Buf depends on Size, declared anew since Buf was") {
+		t.Fatalf("got %v, want the refusal naming Size", err)
+	}
+	if res, ee := evalAll(t, e, "len(Buf{}) + Size"); ee != nil || res.Data["text/plain"] != "8" {
+		t.Fatalf("got %v %v, want 8: nothing of the refused cell ran", res.Data, ee)
+	}
+	if _, ee := evalAll(t, e, "type Buf [Size]byte"); ee != nil {
+		t.Fatalf("the same type over the same const: %v", ee)
+	}
+}
+
 func TestAFuncBrokenByAVarRedefinitionSaysWhyWhenCalled(t *testing.T) {
 	e := newTestEvaluator(t, "", "")
 	evalAll(t, e, "var V = 5\nfunc getV() int { return V }\nfunc other() int { return 7 }")
