@@ -2667,8 +2667,10 @@ func varDependencyLoop(nodes []*node, deps map[*node][]*node) bool {
 // the table was filled: uuid.NameSpaceURL was all zeros).
 func getVarDependencies(nod *node, sc *scope, throughFuncs bool) (deps []*node) {
 	seen := map[*node]bool{}
-	var walk func(root *node)
-	walk = func(root *node) {
+	// A work list, not recursion: a package's call chains are long.
+	for todo := []*node{nod}; len(todo) > 0; {
+		root := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
 		root.Walk(func(n *node) bool {
 			if n.kind != identExpr {
 				return true
@@ -2683,7 +2685,7 @@ func getVarDependencies(nod *node, sc *scope, throughFuncs bool) (deps []*node) 
 			}
 			if throughFuncs && sym.kind == funcSym && sym.node != nil && sym.node.kind == funcDecl && !seen[sym.node] {
 				seen[sym.node] = true
-				walk(sym.node.lastChild())
+				todo = append(todo, sym.node.lastChild())
 				return false
 			}
 			if sym.kind != varSym || !sym.global || sym.node == nod || seen[sym.node] {
@@ -2694,7 +2696,6 @@ func getVarDependencies(nod *node, sc *scope, throughFuncs bool) (deps []*node) 
 			return false
 		}, nil)
 	}
-	walk(nod)
 	return deps
 }
 
