@@ -80,7 +80,10 @@ func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
 	})
 	m["ErrAs"] = reflect.ValueOf(func(err error, target any) bool {
 		pt := reflect.TypeOf(target)
-		if pt == nil || pt.Kind() != reflect.Pointer || reflect.ValueOf(target).IsNil() {
+		if pt == nil {
+			panic("errors: target cannot be nil") // Go 1.26's words for errors.As(err, nil)
+		}
+		if pt.Kind() != reflect.Pointer || reflect.ValueOf(target).IsNil() {
 			panic("errors: target must be a non-nil pointer")
 		}
 		if et := pt.Elem(); et.Kind() == reflect.Interface || et.Implements(reflect.TypeFor[error]()) {

@@ -214,3 +214,7 @@ if errors.As(wrapped, &ae) {
 	fmt.Println(ae.Status(), e)
 }`}, out: "true k true k not found\n404 x not found\n"}})
 }
+
+func TestErrorsAsWithANilTargetPanicsWithGosWords(t *testing.T) {
+	runOutCases(t, []outCase{{name: "nil target", cells: []string{`import "errors"`, `errors.As(errors.New("x"), nil)`}, errName: "panic", errHas: "errors: target cannot be nil"}})
+}

@@ -185,6 +185,19 @@ type cfg struct {
 fmt.Printf("%+v\n", c)
 fmt.Println(c, []cfg{{timeout: 3}})`},
 			out: "{timeout:1000000000 Retry:2s when:{wall:0 ext:63713520000 loc:<nil>} err:<nil>}\n{1000000000 2s {0 63713520000 <nil>} <nil>} [{3 0s {0 0 <nil>} <nil>}]\n"},
+		{name: "cell values in unexported interface fields", cells: []string{`import "fmt"
+type codeErr struct{ code int }
+func (e codeErr) Error() string { return fmt.Sprint("code=", e.code) }
+type name struct{ s string }
+func (n name) String() string { return "N" + n.s }
+type result struct {
+	label string
+	err   error
+	who   fmt.Stringer
+	Err   error
+}`, `r := result{"t1", codeErr{404}, name{"x"}, codeErr{500}}
+fmt.Printf("%v\n%+v\n", r, r)`},
+			out: "{t1 {404} {x} code=500}\n{label:t1 err:{code:404} who:{s:x} Err:code=500}\n"},
 	})
 }
 

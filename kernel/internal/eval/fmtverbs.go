@@ -533,9 +533,11 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		if inner, wrapped := unwrapYaegi(v.Interface()); wrapped {
 			switch v.Interface().(type) {
 			case fmt.Formatter: // fmt calls Format for every verb
-				return fmt.Sprintf(verb, v.Interface())
+				if !mode.noMethods { // but not through an unexported field
+					return fmt.Sprintf(verb, v.Interface())
+				}
 			case error, fmt.Stringer: // yaegi's method wrapper: fmt calls its Error or String
-				if !sharp { // but not for %#v, which prints the value
+				if !sharp && !mode.noMethods { // but not for %#v, which prints the value, nor through an unexported field
 					return fmt.Sprintf(verb, v.Interface())
 				}
 			}
