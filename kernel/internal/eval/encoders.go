@@ -56,7 +56,7 @@ func (tn *typeNames) overrideEncoders(x interp.Exports) {
 		// caller's, not a copy.
 		r["TypeOf"] = reflect.ValueOf(func(v any) reflect.Type { return reflect.TypeOf(bare(v)) })
 		r["ValueOf"] = reflect.ValueOf(func(v any) reflect.Value { return reflect.ValueOf(bare(v)) })
-		r["DeepEqual"] = reflect.ValueOf(func(a, b any) bool { return reflect.DeepEqual(bare(a), bare(b)) })
+		r["DeepEqual"] = reflect.ValueOf(func(a, b any) bool { return deepEqual(bare(a), bare(b)) })
 	}
 	if xm != nil {
 		xm["Marshal"] = reflect.ValueOf(func(v any) ([]byte, error) { return tn.marshalXML("xml.Marshal", v, "", "") })

@@ -81,3 +81,20 @@ check(got, want)
 k := Kind(1)
 fmt.Println(ok, reflect.DeepEqual(got, Words(want)), reflect.DeepEqual(k, 1), reflect.DeepEqual(k, Kind(1)))`}, out: "FAIL [a b] [a b]\nfalse true false true\n"}})
 }
+
+func TestDeepEqualOfCellValuesHeldInInterfaces(t *testing.T) {
+	runOutCases(t, []outCase{{name: "error fields, []error, []Shape, maps, pointers", cells: []string{`import ("errors"; "fmt"; "reflect")
+type valErr struct{ f string }
+func (v valErr) Error() string { return "bad " + v.f }
+type FieldError struct{ F string }
+func (e *FieldError) Error() string { return e.F }
+type Res struct{ N int; Err error }
+type Shape interface{ Area() int }
+type Sq struct{ S int }
+func (q Sq) Area() int { return q.S }`, `p := &FieldError{"a"}
+fmt.Println(reflect.DeepEqual(Res{1, valErr{"a"}}, Res{1, valErr{"a"}}), reflect.DeepEqual(Res{1, valErr{"a"}}, Res{1, valErr{"b"}}))
+fmt.Println(reflect.DeepEqual(Res{0, p}, Res{0, p}), reflect.DeepEqual(Res{0, p}, Res{0, &FieldError{"a"}}), reflect.DeepEqual(Res{}, Res{Err: errors.New("x")}))
+fmt.Println(reflect.DeepEqual([]error{valErr{"a"}}, []error{valErr{"a"}}), reflect.DeepEqual([]Shape{Sq{1}}, []Shape{Sq{2}}))
+fmt.Println(reflect.DeepEqual(map[string]error{"k": valErr{"a"}}, map[string]error{"k": valErr{"a"}}), reflect.DeepEqual([]int{1}, []int{1}), reflect.DeepEqual(map[int]int{}, map[int]int(nil)))`},
+		out: "true false\ntrue true false\ntrue false\ntrue true false\n"}})
+}
