@@ -71,7 +71,7 @@ func (e *Evaluator) errChainSymbols(m map[string]reflect.Value) {
 				return true // the cell type's own Is method
 			}
 			return xv != nil && tv != nil && reflect.TypeOf(xv) == reflect.TypeOf(tv) &&
-				reflect.TypeOf(xv).Comparable() && xv == tv
+				reflect.TypeOf(xv).Comparable() && e.names.dynEqual(xv, tv) // field by field through interface fields
 		})
 		if !ok && hidden {
 			panic("errors.Is: " + errChainMissed)

@@ -218,3 +218,33 @@ if errors.As(wrapped, &ae) {
 func TestErrorsAsWithANilTargetPanicsWithGosWords(t *testing.T) {
 	runOutCases(t, []outCase{{name: "nil target", cells: []string{`import "errors"`, `errors.As(errors.New("x"), nil)`}, errName: "panic", errHas: "errors: target cannot be nil"}})
 }
+
+func TestInterfaceValuesHoldingStructsWithInterfaceFieldsCompareAsGo(t *testing.T) {
+	runOutCases(t, []outCase{{name: "==, errors.Is, arrays of Stringers, a cell interface field", cells: []string{`import ("errors"; "fmt")
+type E struct{ code int }
+func (e E) Error() string { return fmt.Sprint("e", e.code) }
+type Wrap struct{ Err error }
+func (w Wrap) Error() string { return "wrap " + w.Err.Error() }
+type T struct{ s string }
+func (t T) String() string { return t.s }
+type R interface{ Name() string }
+func (t T) Name() string { return t.s }
+type Box struct{ In R }`, `var err error = Wrap{E{1}}
+fmt.Println(err == Wrap{E{1}}, err == Wrap{E{2}}, errors.Is(err, Wrap{E{1}}), errors.Is(fmt.Errorf("x: %w", err), Wrap{E{1}}))
+var ax, ay any = [2]fmt.Stringer{T{"a"}, T{"b"}}, [2]fmt.Stringer{T{"a"}, T{"b"}}
+var x any = Box{T{"a"}}
+fmt.Println(ax == ay, x == Box{T{"a"}}, x == Box{T{"b"}})`}, out: "true false true true\ntrue true false\n"}})
+}
+
+func TestAValueErrorsAsFilledIsGivenToPackagesAsAnError(t *testing.T) {
+	runOutCases(t, []outCase{{name: "re-wrapped, joined, unwrapped", cells: []string{`import ("errors"; "fmt")
+type temporary interface {
+	error
+	Temporary() bool
+}
+type myErr struct{ s string }
+func (m myErr) Error() string   { return m.s }
+func (myErr) Temporary() bool { return true }`, `var t temporary
+errors.As(fmt.Errorf("dial: %w", myErr{"tmp"}), &t)
+fmt.Println(fmt.Errorf("again: %w", error(t)), errors.Join(error(t), errors.New("b")))`}, out: "again: tmp tmp\nb\n"}})
+}

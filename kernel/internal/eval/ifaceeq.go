@@ -33,7 +33,11 @@ func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 	}
 	if rx, ry := reflect.TypeOf(x), reflect.TypeOf(y); tn.compiled(rx, xt) && tn.compiled(ry, yt) {
 		// Two values of compiled types no cell type shares: Go's own
-		// comparison, with its panic for an uncomparable type.
+		// comparison, with its panic for an uncomparable type (field by
+		// field when of one type holding interfaces: [2]fmt.Stringer).
+		if rx != nil && rx == ry && rx.Comparable() {
+			return boolCmp(tn.dynEqual(x, y))
+		}
 		return boolCmp(x == y)
 	}
 	vx, tx := tn.dynamic(x, xt)
@@ -74,11 +78,11 @@ func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 		// Known types; or two values of one type parameter, of one
 		// type unless it is instantiated with an interface (whose cell
 		// values the interpreter mostly wraps with their names).
-		return boolCmp(vx == vy)
+		return boolCmp(tn.dynEqual(vx, vy))
 	}
 	// The types may or may not be the same: values that differ answer
 	// false either way.
-	if vx != vy {
+	if !tn.dynEqual(vx, vy) {
 		return 1
 	}
 	// A value of a predeclared or package type may also be of a cell's
@@ -103,6 +107,19 @@ func (tn *typeNames) ifaceCmp(x any, xt string, y any, yt string) int {
 	panic("comparing interface values: the interpreter cannot tell which of " + strings.Join(all, ", ") +
 		" these equal values are (it gives types declared in cells with the same underlying type one run-time type), and Go's answer depends on it; " +
 		"give the types different fields, or compare variables of the types themselves")
+}
+
+// dynEqual is vx == vy for two values of one comparable type, field by
+// field when it holds interfaces (compositeEqual): == of a struct holding
+// a cell value in an error field compared the interpreter's wrappers,
+// structs of funcs, and panicked (err == Wrap{E{1}}), or its interface
+// values, and said false.
+func (tn *typeNames) dynEqual(vx, vy any) bool {
+	rt := reflect.TypeOf(vx)
+	if k := rt.Kind(); (k == reflect.Struct || k == reflect.Array) && holdsIface(rt, map[reflect.Type]bool{}) {
+		return tn.compositeEqual(exposedCopy(reflect.ValueOf(vx)), exposedCopy(reflect.ValueOf(vy)))
+	}
+	return vx == vy
 }
 
 // uncomparableName is the type named in the panic: the cell's type when

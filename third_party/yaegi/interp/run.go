@@ -932,7 +932,7 @@ func (interp *Interpreter) unwrapped(v reflect.Value) (valueInterface, bool) {
 	if t == nil {
 		return valueInterface{}, false
 	}
-	return valueInterface{&node{typ: t}, inner}, true
+	return valueInterface{&node{typ: t, interp: interp}, inner}, true // golessons: with its interpreter, which its wrappers need
 }
 
 // noteWrapped records t, an interpreted type, as the type of the values
@@ -1704,6 +1704,12 @@ func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 		// type. Upstream looked the methods up on the interface type and
 		// called them with the value's first or last field as receiver
 		// (reflect.Set: value of type int is not assignable to main.httpErr).
+		return valueInDynamicWrapperOf(n.interp, value, typ)
+	}
+	if n.typ.cat == errorT {
+		// golessons: error(ve) of a cell's interface value is still the
+		// interpreter's interface value at run time (errors.Join(error(ve))
+		// panicked in reflect): wrapped by its dynamic type too.
 		return valueInDynamicWrapperOf(n.interp, value, typ)
 	}
 	if n.typ.cat != structT {
