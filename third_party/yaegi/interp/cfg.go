@@ -3284,6 +3284,13 @@ func matchSelectorMethod(sc *scope, n *node) (err error) {
 		}
 		n.recv = &receiver{node: n.child[0], index: lind}
 		n.val = append([]int{m.Index}, lind...)
+		if ft := n.typ.fieldSeq(lind); len(lind) > 0 && ft != nil && ft.TypeOf() != nil && ft.TypeOf().Kind() == reflect.Interface {
+			// golessons: promoted from an embedded interface (type W
+			// struct{ io.Writer }), the method's type has no receiver
+			// first: f := x.Write was typed func() (int, error).
+			n.typ = valueTOf(m.Type, isBinMethod())
+			return nil
+		}
 		n.typ = valueTOf(m.Type, isBinMethod(), withRecv(n.child[0].typ))
 		return nil
 	}

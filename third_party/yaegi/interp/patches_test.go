@@ -3863,3 +3863,29 @@ func main() { fmt.Println(A, B, C) }
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestAMethodValuePromotedFromAnEmbeddedPackageInterfaceKeepsItsParameters(t *testing.T) {
+	got := run(t, `package main
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+type W struct{ io.Writer }
+type R struct{ sort.Interface }
+func main() {
+	var sb strings.Builder
+	x := W{&sb}
+	f := x.Write
+	f([]byte("hi"))
+	r := R{sort.IntSlice{3, 1}}
+	swap, less := r.Swap, r.Less
+	swap(0, 1)
+	fmt.Println(sb.String(), r.Interface, less(0, 1))
+}
+`)
+	if want := "hi [1 3] true\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
