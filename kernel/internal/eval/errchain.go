@@ -307,6 +307,9 @@ func (tn *typeNames) callErrMethod(inner any, method string, args ...any) (resul
 	tn.mu.RLock()
 	fn, ok := tn.errMethods[rt][method]
 	tn.mu.RUnlock()
+	if !ok && tn.errorTypesOf(rt) <= 1 {
+		return tn.promotedErrMethod(inner, method, args...)
+	}
 	if !ok || tn.errorTypesOf(rt) > 1 {
 		return nil, false
 	}
@@ -323,6 +326,57 @@ func (tn *typeNames) callErrMethod(inner any, method string, args ...any) (resul
 		return nil, true
 	}
 	return out.Interface(), true
+}
+
+// promotedErrMethod calls method as promoted to inner, a struct value of
+// a cell type without one of its own, from an embedded field (type
+// Detailed struct{ Wrapper; ... } with Wrapper's Unwrap): errors.Is and
+// errors.Unwrap went past it. An embedded interface's dynamic value
+// counts too, a compiled one by its own method.
+func (tn *typeNames) promotedErrMethod(inner any, method string, args ...any) (any, bool) {
+	v := reflect.ValueOf(inner)
+	if v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil, false
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct || !yaegiBuilt(v.Type()) {
+		return nil, false
+	}
+	c := exposedCopy(v)
+	for i := range c.NumField() {
+		if !c.Type().Field(i).Anonymous {
+			continue
+		}
+		f := exposed(c.Field(i))
+		if !f.CanInterface() || (f.Kind() == reflect.Interface || f.Kind() == reflect.Pointer) && f.IsNil() {
+			continue
+		}
+		if _, _, vi := viParts(f.Interface()); vi {
+			continue // a cell's interface: which methods it promotes is not known here
+		}
+		if f.Kind() == reflect.Interface {
+			if _, has := f.Type().MethodByName(method); !has {
+				continue // an embedded error promotes Error only
+			}
+		}
+		x := bare(f.Interface())
+		if r, ok := tn.callErrMethod(x, method, args...); ok {
+			return r, true
+		}
+		if m, ok := x.(interface{ Unwrap() error }); ok && method == "Unwrap" {
+			if u := m.Unwrap(); u != nil {
+				return u, true
+			}
+			return nil, true
+		}
+		if m, ok := x.(interface{ Is(error) bool }); ok && method == "Is" && len(args) == 1 {
+			target, _ := args[0].(error)
+			return m.Is(target), true
+		}
+	}
+	return nil, false
 }
 
 // errHidden reports whether v is a cell value whose Unwrap, Is or As

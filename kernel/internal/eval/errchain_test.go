@@ -248,3 +248,27 @@ func (myErr) Temporary() bool { return true }`, `var t temporary
 errors.As(fmt.Errorf("dial: %w", myErr{"tmp"}), &t)
 fmt.Println(fmt.Errorf("again: %w", error(t)), errors.Join(error(t), errors.New("b")))`}, out: "again: tmp tmp\nb\n"}})
 }
+
+func TestErrorMethodsPromotedFromEmbeddedFields(t *testing.T) {
+	runOutCases(t, []outCase{{name: "Unwrap and Is of an embedded struct, a pointer, an error", cells: []string{`import ("errors"; "fmt")
+var ErrRoot = errors.New("root")
+type Wrapper struct{ err error }
+func (w Wrapper) Error() string { return "wrapped: " + w.err.Error() }
+func (w Wrapper) Unwrap() error { return w.err }
+type Detailed struct {
+	Wrapper
+	Detail string
+}
+type Base struct{ Code int }
+func (b *Base) Error() string { return fmt.Sprint("code ", b.Code) }
+func (b *Base) Is(t error) bool { return t == ErrRoot }
+type NotFound struct{ *Base }
+type Annotated struct {
+	error
+	note string
+}`, `var e error = Detailed{Wrapper{ErrRoot}, "d"}
+var n error = NotFound{&Base{404}}
+var a error = Annotated{fmt.Errorf("x: %w", ErrRoot), "n"}
+fmt.Println(errors.Is(e, ErrRoot), errors.Unwrap(e), errors.Is(n, ErrRoot), errors.Is(fmt.Errorf("w: %w", e), ErrRoot))
+fmt.Println(errors.Is(a, ErrRoot), errors.Unwrap(a))`}, out: "true root true true\nfalse <nil>\n"}})
+}
