@@ -1966,6 +1966,20 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 							break
 						}
 					}
+					if isInterfaceSrc(n.typ) {
+						// golessons: an interface embedding one named as its
+						// method (type TempErr interface{ error; Temporary }
+						// with Temporary() bool): the name found first is the
+						// embedded interface, not the method, and x.Temporary()
+						// gave the interface itself. The method inside is meant.
+						for ft, depth := n.typ.fieldSeq(ti), 0; isInterfaceSrc(ft) && depth < 16; ft, depth = n.typ.fieldSeq(ti), depth+1 {
+							in := ft.lookupField(n.child[1].ident)
+							if len(in) == 0 {
+								break
+							}
+							ti = append(append([]int(nil), ti...), in...)
+						}
+					}
 					n.val = ti
 					switch {
 					case isInterfaceSrc(n.typ):

@@ -3889,3 +3889,30 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestAMethodNamedAsTheInterfaceEmbeddingItIsTheMethod(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Temporary interface{ Temporary() bool }
+type Timeout interface{ Timeout() bool }
+type NetErr interface {
+	error
+	Temporary
+	Timeout
+}
+type e struct{}
+func (e) Error() string   { return "e" }
+func (e) Temporary() bool { return true }
+func (e) Timeout() bool   { return false }
+func main() {
+	var x NetErr = e{}
+	t := x.Temporary()
+	if x.Temporary() && !x.Timeout() {
+		fmt.Println(t, x.Timeout(), x.Error())
+	}
+}
+`)
+	if want := "true false e\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
