@@ -164,6 +164,29 @@ func (tn *typeNames) formatOf(v reflect.Value, verb string) (string, bool) {
 	return fmt.Sprintf(verb, formatCall{fn: fn, v: v}), true
 }
 
+// formatOfWrapped is x, the interpreter's wrapper of a cell value for
+// error or fmt.Stringer (not for fmt.Formatter), as a formatCall of the
+// value's own Format method when its type has one: fmt calls Format
+// before Error or String, and a value whose static type was error came
+// wrapped for Error only.
+func (tn *typeNames) formatOfWrapped(x any) (formatCall, bool) {
+	if _, ok := x.(fmt.Formatter); ok {
+		return formatCall{}, false
+	}
+	v, wrapped := unwrapYaegi(x)
+	if !wrapped || v == nil {
+		return formatCall{}, false
+	}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return formatCall{}, false
+	}
+	tn.mu.RLock()
+	fn, ok := tn.formatters[rv.Type()]
+	tn.mu.RUnlock()
+	return formatCall{fn: fn, v: rv}, ok
+}
+
 // formatCall is a value whose Format method calls a registered one.
 type formatCall struct{ fn, v reflect.Value }
 
@@ -379,7 +402,12 @@ func (tn *typeNames) values(a []any) []any {
 		}
 		switch x.(type) {
 		case error, fmt.Stringer, fmt.Formatter:
-			if t, ok := tidyArg(x); ok {
+			if fc, ok := tn.formatOfWrapped(x); ok { // its static type was error: Format before Error
+				if out == nil {
+					out = append([]any(nil), a...)
+				}
+				out[i] = fc
+			} else if t, ok := tidyArg(x); ok {
 				if out == nil {
 					out = append([]any(nil), a...)
 				}

@@ -374,6 +374,20 @@ func (l Loud) Format(f fmt.State, verb rune) { fmt.Fprint(f, "LOUD") }`, `fmt.Pr
 fmt.Print(F{2}, "\n")
 fmt.Println(fmt.Sprint(F{3}))
 fmt.Printf("%v %s\n", Loud("x"), F{4})`}, out: "F! LOUD\nF!\nF!\nLOUD F!\n"},
+		{name: "an error type's Format where its static type is error", cells: []string{`import "fmt"
+type E struct{ msg string }
+func (e E) Error() string { return e.msg }
+func (e E) Format(f fmt.State, verb rune) {
+	if f.Flag('+') {
+		fmt.Fprint(f, e.msg+" (with detail)")
+		return
+	}
+	fmt.Fprint(f, e.msg)
+}
+func get() error { return E{"boom"} }`, `err := get()
+fmt.Println(err)
+fmt.Printf("%+v|%v\n", err, err)
+fmt.Println(fmt.Sprintf("%+v", []error{err}), fmt.Errorf("main: %v", err))`}, out: "boom\nboom (with detail)|boom\n[boom (with detail)] main: boom\n"},
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -76,10 +77,16 @@ func printWrappers(x interp.Exports) interp.Exports {
 	}
 	mt := map[reflect.Value][]reflect.Type{}
 	for _, name := range []string{"Print", "Printf", "Println", "Sprint", "Sprintf", "Sprintln", "Fprint", "Fprintf",
-		"Fprintln", "Errorf", "Append", "Appendf", "Appendln"} {
+		"Fprintln", "Append", "Appendf", "Appendln"} {
 		if v, ok := x["fmt/./fmt"][name]; ok {
 			mt[v] = ifaces
 		}
+	}
+	if v, ok := x["fmt/./fmt"]["Errorf"]; ok {
+		// error first: %w wants one (an error type with Format came as a
+		// Formatter, and %w said %!w); args calls its Format for the
+		// other verbs.
+		mt[v] = append([]reflect.Type{reflect.TypeFor[error]()}, slices.DeleteFunc(slices.Clone(ifaces), func(t reflect.Type) bool { return t == reflect.TypeFor[error]() })...)
 	}
 	for _, name := range []string{"Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"} {
 		if v, ok := x["log/log"][name]; ok {
@@ -269,6 +276,10 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 			if shown, ok := nilReceiver(arg, sharp && c == 'v'); ok && strings.ContainsRune("vsxXq", rune(c)) {
 				copied = copyArgs(copied, a)
 				copied[argi], arg, v, wrapped = shown, shown, shown, false
+			}
+			if fc, ok := tn.formatOfWrapped(arg); ok && c != 'T' && c != 'w' {
+				copied = copyArgs(copied, a)
+				copied[argi], labelled = fc, true
 			}
 			_, formatter := arg.(fmt.Formatter)
 			_, stringer := arg.(fmt.Stringer)
@@ -531,6 +542,9 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 	}
 	if v.Kind() == reflect.Struct && v.CanInterface() {
 		if inner, wrapped := unwrapYaegi(v.Interface()); wrapped {
+			if fc, ok := tn.formatOfWrapped(v.Interface()); ok && !mode.noMethods {
+				return fmt.Sprintf(verb, fc) // an element of a []error whose type has Format
+			}
 			switch v.Interface().(type) {
 			case fmt.Formatter: // fmt calls Format for every verb
 				if !mode.noMethods { // but not through an unexported field
