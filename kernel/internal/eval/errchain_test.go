@@ -272,3 +272,8 @@ var a error = Annotated{fmt.Errorf("x: %w", ErrRoot), "n"}
 fmt.Println(errors.Is(e, ErrRoot), errors.Unwrap(e), errors.Is(n, ErrRoot), errors.Is(fmt.Errorf("w: %w", e), ErrRoot))
 fmt.Println(errors.Is(a, ErrRoot), errors.Unwrap(a))`}, out: "true root true true\nfalse <nil>\n"}})
 }
+
+func TestAMapKeyedByErrorGivenACellsNamedErrorSaysWhy(t *testing.T) {
+	runOutCases(t, []outCase{{name: "m[k] = v", cells: []string{"import \"fmt\"\ntype Code int\nfunc (c Code) Error() string { return fmt.Sprint(\"code \", int(c)) }", "counts := map[error]int{}\ncounts[Code(1)] = 5"},
+		errName: "panic", errHas: "key the map by the concrete type, a string, or any"}})
+}

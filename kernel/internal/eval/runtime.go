@@ -588,6 +588,10 @@ func plainPanic(msg string) string {
 		return "runtime error: invalid memory address or nil pointer dereference"
 	case strings.Contains(msg, errorsAsPanic):
 		return explainErrorsAs(msg)
+	case (strings.HasPrefix(msg, "reflect.Value.MapIndex: value of type ") || strings.HasPrefix(msg, "reflect.Value.SetMapIndex: value of type ")) &&
+		(strings.HasSuffix(msg, " is not assignable to type error") || strings.HasSuffix(msg, " is not assignable to type fmt.Stringer")):
+		return msg + " (a value of a type declared in a cell, used as a key of a map keyed by an interface of a package such as error or fmt.Stringer: " +
+			"the interpreter (yaegi v0.16.1) cannot use it there; key the map by the concrete type, a string, or any)"
 	case strings.Contains(msg, "hash of unhashable type") && (strings.Contains(msg, "interp._") || strings.Contains(msg, "stdlib._")):
 		return msg + " (a value of a type declared in a cell, used as a key of a map keyed by an interface of a package such as error or fmt.Stringer: " +
 			"the interpreter (yaegi v0.16.1) hands it over wrapped in a struct of funcs, which cannot be a key; key the map by the concrete type, a string, or any)"
