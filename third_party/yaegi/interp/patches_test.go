@@ -3916,3 +3916,37 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestSliceArrayAndMapLiteralsInALoopAreNewEachIteration(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+func main() {
+	var fs []func()
+	var ps []*[2]int
+	var qs []*[]int
+	var ms []map[string]int
+	for i := 0; i < 3; i++ {
+		x := []int{i}
+		a := [2]int{i, i}
+		m := map[string]int{"k": i}
+		g := []int{}
+		g = append(g, i)
+		fs = append(fs, func() { fmt.Print(x, a, m["k"], g, " ") })
+		ps = append(ps, &[2]int{i, i})
+		qs = append(qs, &[]int{i})
+		ms = append(ms, m)
+	}
+	for _, f := range fs {
+		f()
+	}
+	fmt.Println(*ps[0], *ps[2], *qs[0], *qs[1], ms[0]["k"], ms[2]["k"])
+	var v [2]int
+	p := &v
+	v = [2]int{7, 8}
+	fmt.Println(*p)
+}
+`)
+	if want := "[0] [0 0] 0 [0] [1] [1 1] 1 [1] [2] [2 2] 2 [2] [0 0] [2 2] [0] [1] 0 2\n[7 8]\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -3883,6 +3883,7 @@ func arrayLit(n *node) {
 
 	typ := ntyp.frameType()
 	kind := typ.Kind()
+	store := literalStore(n, value)
 	n.exec = func(f *frame) bltn {
 		var a reflect.Value
 		if kind == reflect.Slice {
@@ -3893,8 +3894,34 @@ func arrayLit(n *node) {
 		for i, v := range values {
 			a.Index(index[i]).Set(v(f))
 		}
-		value(f).Set(pointerIf(ptr, a))
+		store(f, pointerIf(ptr, a))
 		return next
+	}
+}
+
+// literalStore returns how a slice, array or map literal n stores its
+// value: in new storage each time it is evaluated, as a struct literal
+// does (doComposite), unless assigned to a variable (v = [2]int{...}),
+// whose storage a pointer taken before shares. golessons: upstream set
+// the one storage of the literal's frame slot, so x := []int{i} or
+// &[2]int{i, i} in a loop body was one variable, or one pointer, for
+// every iteration, and closures and pointers taken in earlier iterations
+// saw the last one.
+func literalStore(n *node, value func(*frame) reflect.Value) func(*frame, reflect.Value) {
+	assigned := n.anc != nil && n.anc.kind == assignStmt && n.anc.action == aAssign
+	index, level := n.findex, n.level
+	if assigned || index < 0 {
+		return func(f *frame, v reflect.Value) { value(f).Set(v) }
+	}
+	return func(f *frame, v reflect.Value) {
+		d := value(f)
+		if d.Type() != v.Type() {
+			d.Set(v)
+			return
+		}
+		fresh := reflect.New(v.Type()).Elem()
+		fresh.Set(v)
+		getFrame(f, level).data[index] = fresh
 	}
 }
 
@@ -3936,12 +3963,13 @@ func mapLit(n *node) {
 		values[i] = genDestValue(mt.val, c.child[1])
 	}
 
+	store := literalStore(n, value)
 	n.exec = func(f *frame) bltn {
 		m := reflect.MakeMap(typ)
 		for i, k := range keys {
 			m.SetMapIndex(k(f), values[i](f))
 		}
-		value(f).Set(pointerIf(ptr, m))
+		store(f, pointerIf(ptr, m))
 		return next
 	}
 }
