@@ -381,3 +381,12 @@ func TestAGenericFuncOfASourcePackageGivenWithoutTypeArgumentsIsRefused(t *testi
 		{name: "to fmt", cells: []string{"import (\"fmt\"; \"slices\")", "fmt.Println(slices.Max)"}, errName: "CompileError", errHas: "in call to fmt.Println, cannot infer E"},
 	})
 }
+
+func TestUnionConstraintsStartingWithAnInterface(t *testing.T) {
+	runOutCases(t, []outCase{{name: "inline unions of named constraints", cells: []string{`import ("cmp"; "fmt")
+type Signed interface{ ~int | ~int8 }
+type Unsigned interface{ ~uint | ~uint8 }
+func Inc[T Signed | Unsigned](x T) T { return x + 1 }
+func Max[T cmp.Ordered | ~bool](a, b T) T { return a }
+type Box[T Signed | Unsigned] struct{ V T }`, `fmt.Println(Inc(uint8(255)), Inc(41), Max(true, false), Box[uint]{3})`}, out: "0 42 true {3}\n"}})
+}
