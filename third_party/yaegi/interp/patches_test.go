@@ -3950,3 +3950,29 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestTheAddressOfAnArrayElementThroughAPointer(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Board [9]int
+func (b *Board) Cell(i int) *int { return &b[i] }
+type H struct{ p *[3]int }
+func main() {
+	var b Board
+	*b.Cell(4) = 1
+	pa := &[2]int{5, 6}
+	q := &pa[1]
+	*q = 7
+	h := H{&[3]int{}}
+	r := &h.p[2]
+	*r = 9
+	pm := &[2][2]int{}
+	s := &pm[0]
+	s[1] = 3
+	fmt.Println(b, *pa, *h.p, *pm)
+}
+`)
+	if want := "[0 0 0 0 1 0 0 0 0] [5 7] [0 0 9] [[0 3] [0 0]]\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -107,6 +107,15 @@ func (check typecheck) addressExpr(n *node) error {
 				found = true
 				continue
 			}
+			if c0.kind == indexExpr && c.typ != nil {
+				// golessons: an element of an array through a pointer
+				// (&b[i] with b a *Board, type Board [9]int) is (*b)[i],
+				// addressable as Go says; it was refused.
+				if t := c.typ.resolveAlias(); t.cat == ptrT && isArray(t.val) {
+					found = true
+					continue
+				}
+			}
 		case compositeLitExpr, identExpr:
 			found = true
 			continue
