@@ -3976,3 +3976,36 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestARangeOverAPointerToAnArrayRunsAgain(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Team struct{ Scores [3]int }
+func get(a *[2]int) *[2]int { return a }
+func main() {
+	arr := [2]int{1, 2}
+	teams := []Team{{[3]int{1, 2, 3}}, {[3]int{4, 5, 6}}}
+	for k := 0; k < 2; k++ {
+		for _, v := range &arr {
+			fmt.Print(v, " ")
+		}
+		for i := range get(&arr) {
+			fmt.Print(i, " ")
+		}
+		for i, v := range &teams[k].Scores {
+			teams[k].Scores[i] = v * 10
+		}
+	}
+	for i, v := range &arr {
+		if i == 0 {
+			arr[1] = 9 // a pointer is ranged over, not a copy
+		}
+		fmt.Print(v, " ")
+	}
+	fmt.Println(teams)
+}
+`)
+	if want := "1 2 0 1 1 2 0 1 1 9 [{[10 20 30]} {[40 50 60]}]\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -4249,6 +4249,9 @@ func _range(n *node) {
 			value = genValueRangeArray(an)
 			n.exec = func(f *frame) bltn {
 				a := f.data[index2]
+				if a.Kind() == reflect.Ptr {
+					a = a.Elem() // the pointer kept in its slot (see below)
+				}
 				v0 := f.data[index0]
 				v0.SetInt(v0.Int() + 1)
 				i := int(v0.Int())
@@ -4269,7 +4272,11 @@ func _range(n *node) {
 			n.exec = func(f *frame) bltn {
 				v0 := f.data[index0]
 				v0.SetInt(v0.Int() + 1)
-				if int(v0.Int()) >= f.data[index2].Len() {
+				a := f.data[index2]
+				if a.Kind() == reflect.Ptr {
+					a = a.Elem()
+				}
+				if int(v0.Int()) >= a.Len() {
 					return fnext
 				}
 				return tnext
@@ -4288,8 +4295,20 @@ func _range(n *node) {
 		}
 		return
 	}
+	// golessons: the slot holding the array ranged over may be the one a
+	// pointer to it was computed in (range &arr, range get(&a)); replaced
+	// by the array, the next evaluation of the pointer there panicked
+	// (reflect.Set: *[2]int is not assignable to [2]int) when the loop ran
+	// again. Such a slot keeps its pointer, read through at each step.
+	ptrSlot := an.findex == index2 && an.typ.TypeOf().Kind() == reflect.Ptr
 	n.child[0].exec = func(f *frame) bltn {
-		f.data[index2] = value(f) // set array shallow copy for range
+		if ptrSlot {
+			if v := value(f); !v.IsValid() || v.Kind() != reflect.Array {
+				f.data[index2] = v // not an array after all: as before
+			}
+		} else {
+			f.data[index2] = value(f) // set array shallow copy for range
+		}
 		f.data[index0].SetInt(-1) // assing index value
 		return next
 	}
