@@ -33,7 +33,8 @@ func TestWatchSitesClassifyChannels(t *testing.T) {
 	runCell(t, e, `import ("os"; "os/signal"; "sync"; "time")
 type Pool struct{ jobs chan int }
 func newPool() *Pool { return &Pool{jobs: make(chan int, 1)} }
-func closed() chan int { c := make(chan int); close(c); return c }`)
+func closed() chan int { c := make(chan int); close(c); return c }
+func pass(c chan int) chan int { return c }`)
 	cases := []struct {
 		name, cell string
 		op         string
@@ -52,6 +53,9 @@ func closed() chan int { c := make(chan int); close(c); return c }`)
 		{"channel made in a slice literal", "cs := []chan int{make(chan int, 1)}\ncs[0] <- 1", "send", 2, "cs[0] <- 1", false},
 		{"range over a closed channel", "r := make(chan int)\nclose(r)\nfor v := range r {\n\t_ = v\n}", "range", 3, "for v := range r {", false},
 		{"range over a channel a call returns", "for v := range closed() {\n\t_ = v\n}", "range", 1, "for v := range closed() {", false},
+		{"receive from a channel a call returns", "c2 := make(chan int, 1)\nc2 <- 1\nv := <-pass(c2)\n_ = v", "recv", 3, "v := <-pass(c2)", false},
+		{"send on a channel a call returns", "c3 := make(chan int, 1)\npass(c3) <- 1", "send", 2, "pass(c3) <- 1", false},
+		{"select on a channel a call returns", "c4 := make(chan int, 1)\nc4 <- 1\nselect {\ncase <-pass(c4):\n}", "select", 3, "select {", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -86,6 +86,7 @@ func (e *Evaluator) watchList(list []ast.Stmt, segs []segment) []ast.Stmt {
 			return list // the clauses of a switch or select, not statements
 		}
 	}
+	list = rewrite.HoistWaitCalls(list, e.temp)
 	out := make([]ast.Stmt, 0, len(list))
 	if len(list) > 0 && isGuardDefer(list[0]) {
 		pos := list[0].Pos()
