@@ -344,6 +344,13 @@ func (tn *typeNames) shadowHeld(e reflect.Value, budget *int, depth int) (reflec
 				return reflect.Zero(anyType), true
 			}
 			e, name, wrapped = reflect.ValueOf(inner), n, true
+		} else if inner, ok := unwrapYaegi(e.Interface()); ok && !marshals(e.Interface()) {
+			// The interpreter's wrapper of a cell value for a package's
+			// interface other than json's (a []fmt.Stringer element): json
+			// would meet its funcs ("unsupported type: func() string").
+			e, wrapped = reflect.ValueOf(inner), true
+		} else if ok {
+			return e, false // a json.Marshaler or TextMarshaler wrapper: json calls the cell's method
 		}
 	}
 	s, changed := tn.shadow(e, name, budget, depth+1)

@@ -383,3 +383,18 @@ fmt.Println(xml.Unmarshal([]byte("<User st=\"ACTIVE\"></User>"), &u))`}, out: "<
 			errName: "panic", errHas: "xml.Unmarshal: main.Status has an UnmarshalXML or UnmarshalXMLAttr or UnmarshalText method declared in a cell"},
 	})
 }
+
+func TestJSONOfCellValuesInFieldsAndSlicesOfAPackagesInterface(t *testing.T) {
+	runOutCases(t, []outCase{{name: "json.Marshaler and fmt.Stringer fields and elements", cells: []string{`import ("encoding/json"; "fmt")
+type Celsius struct{ C float64 }
+func (c Celsius) MarshalJSON() ([]byte, error) { return json.Marshal(fmt.Sprintf("%.1fC", c.C)) }
+type Money struct{ Cents int }
+func (m Money) String() string { return fmt.Sprint(m.Cents, "c") }
+type Reading struct {
+	Name string         ` + "`json:\"name\"`" + `
+	Val  json.Marshaler ` + "`json:\"val\"`" + `
+}`, `a, err := json.Marshal(Reading{"t", Celsius{21.5}})
+b, err2 := json.Marshal([]json.Marshaler{Celsius{1}})
+c, err3 := json.Marshal([]fmt.Stringer{Money{5}})
+fmt.Println(string(a), err, string(b), err2, string(c), err3)`}, out: "{\"name\":\"t\",\"val\":\"21.5C\"} <nil> [\"1.0C\"] <nil> [{\"Cents\":5}] <nil>\n"}})
+}
