@@ -331,8 +331,10 @@ func (tn *typeNames) callErrMethod(inner any, method string, args ...any) (resul
 // promotedErrMethod calls method as promoted to inner, a struct value of
 // a cell type without one of its own, from an embedded field (type
 // Detailed struct{ Wrapper; ... } with Wrapper's Unwrap): errors.Is and
-// errors.Unwrap went past it. An embedded interface's dynamic value
-// counts too, a compiled one by its own method.
+// errors.Unwrap went past it. An embedded package interface (error, or
+// one with Unwrap) promotes only its own methods, called on its dynamic
+// value; an embedded interface of a cell is not looked into (its method
+// set is not known here).
 func (tn *typeNames) promotedErrMethod(inner any, method string, args ...any) (any, bool) {
 	v := reflect.ValueOf(inner)
 	if v.Kind() == reflect.Pointer {
