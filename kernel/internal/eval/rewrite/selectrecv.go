@@ -39,6 +39,9 @@ func HoistSelectOperands(n ast.Node, temp Temp) {
 // needsHoist reports whether sel has a two-value receive case from a
 // channel that is not a plain name.
 func needsHoist(sel *ast.SelectStmt) bool {
+	if selectWaitsOnACall(sel) {
+		return true // the deadlock watch reads a case's channel from a name (HoistWaitCalls)
+	}
 	for _, c := range sel.Body.List {
 		cc, ok := c.(*ast.CommClause)
 		if !ok {

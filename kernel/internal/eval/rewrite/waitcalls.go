@@ -8,12 +8,12 @@ import (
 // HoistWaitCalls puts the channel a statement of list waits on into a
 // variable of its own, declared just before the statement, when the
 // statement writes it as a call: `<-f(ch)`, `v := <-c.Done()`,
-// `stage() <- v`, `<-make(chan int)`, and the channels of a select's
-// cases (`case v := <-src():`). The deadlock watch reads a wait's channel
-// from a name, a field or an index; a call it cannot evaluate twice, and
+// `stage() <- v`, `<-make(chan int)` (a select's cases are hoisted, with
+// their sent values, by HoistSelectOperands). The deadlock watch reads a
+// wait's channel from a name, a field or an index; a call it cannot
+// evaluate twice, and
 // a deadlock on such a channel hung the cell unreported. Go evaluates the
-// channel operand once, before the communication, and a select's case
-// channels in source order on entering it, as the variables are here.
+// channel operand once, before the communication, as the variable is here.
 func HoistWaitCalls(list []ast.Stmt, temp Temp) []ast.Stmt {
 	var out []ast.Stmt
 	for _, s := range list {
@@ -32,33 +32,54 @@ func HoistWaitCalls(list []ast.Stmt, temp Temp) []ast.Stmt {
 				hoist(&u.X)
 			}
 		}
-		comm := func(st ast.Stmt) {
-			switch c := st.(type) {
-			case *ast.ExprStmt:
-				recv(c.X)
-			case *ast.AssignStmt:
-				if len(c.Rhs) == 1 {
-					recv(c.Rhs[0])
-				}
-			case *ast.SendStmt:
-				hoist(&c.Chan)
-			}
-		}
-		inner := s
+		stmt := s
 		if l, ok := s.(*ast.LabeledStmt); ok {
-			inner = l.Stmt
+			stmt = l.Stmt
 		}
-		switch x := inner.(type) {
-		case *ast.SelectStmt:
-			for _, cl := range x.Body.List {
-				if cc, ok := cl.(*ast.CommClause); ok && cc.Comm != nil {
-					comm(cc.Comm)
-				}
+		switch c := stmt.(type) {
+		case *ast.ExprStmt:
+			recv(c.X)
+		case *ast.AssignStmt:
+			if len(c.Rhs) == 1 {
+				recv(c.Rhs[0])
 			}
-		case *ast.ExprStmt, *ast.AssignStmt, *ast.SendStmt:
-			comm(x)
+		case *ast.SendStmt:
+			hoist(&c.Chan)
 		}
 		out = append(append(out, pre...), s)
 	}
 	return out
+}
+
+// selectWaitsOnACall reports whether a case of s writes its channel as a
+// call.
+func selectWaitsOnACall(s *ast.SelectStmt) bool {
+	isCall := func(x ast.Expr) bool {
+		_, ok := ast.Unparen(x).(*ast.CallExpr)
+		return ok
+	}
+	for _, cl := range s.Body.List {
+		cc, ok := cl.(*ast.CommClause)
+		if !ok || cc.Comm == nil {
+			continue
+		}
+		var ch ast.Expr
+		switch c := cc.Comm.(type) {
+		case *ast.SendStmt:
+			ch = c.Chan
+		case *ast.ExprStmt:
+			ch = c.X
+		case *ast.AssignStmt:
+			if len(c.Rhs) == 1 {
+				ch = c.Rhs[0]
+			}
+		}
+		if u, ok := ast.Unparen(ch).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+			ch = u.X
+		}
+		if ch != nil && isCall(ch) {
+			return true
+		}
+	}
+	return false
 }
