@@ -193,31 +193,7 @@ func cellInstances(info *types.Info, pkg *types.Package) []*types.Named {
 // parameter (Box[T] inside a generic func: no instance of its own).
 func hasTypeParam(args *types.TypeList) bool {
 	for i := range args.Len() {
-		found := false
-		var walk func(t types.Type)
-		walk = func(t types.Type) {
-			switch x := t.(type) {
-			case *types.TypeParam:
-				found = true
-			case *types.Pointer:
-				walk(x.Elem())
-			case *types.Slice:
-				walk(x.Elem())
-			case *types.Array:
-				walk(x.Elem())
-			case *types.Map:
-				walk(x.Key())
-				walk(x.Elem())
-			case *types.Chan:
-				walk(x.Elem())
-			case *types.Named:
-				for j := range x.TypeArgs().Len() {
-					walk(x.TypeArgs().At(j))
-				}
-			}
-		}
-		walk(args.At(i))
-		if found {
+		if typeParamIn(args.At(i), map[types.Type]bool{}) {
 			return true
 		}
 	}
