@@ -4009,3 +4009,173 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestACellValueInAPackageStructLiteralsInterfaceFieldIsWrapped(t *testing.T) {
+	got := run(t, `package main
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"net/http"
+)
+type zeros struct{}
+func (zeros) Read(p []byte) (int, error) { return len(p), nil }
+type myErr struct{ c int }
+func (e myErr) Error() string { return fmt.Sprint("code ", e.c) }
+type Code int
+func (c Code) Error() string { return fmt.Sprint("c", int(c)) }
+type h struct{}
+func (h) ServeHTTP(w http.ResponseWriter, r *http.Request) {}
+func main() {
+	lr := &io.LimitedReader{R: zeros{}, N: 3}
+	b, _ := io.ReadAll(lr)
+	fmt.Println(lr.N, len(b))
+	pe := &os.PathError{Op: "open", Path: "/x", Err: myErr{3}}
+	fmt.Println(pe)
+	fmt.Println(errors.Unwrap(pe))
+	pe2 := os.PathError{"op", "p", Code(4)}
+	fmt.Println(pe2.Error())
+	s := &http.Server{Addr: ":0", Handler: h{}}
+	fmt.Println(s.Handler != nil)
+	hdr := http.Header{"A": {"b"}}
+	fmt.Println(hdr)
+}
+`)
+	if want := "0 3\nopen /x: code 3\ncode 3\nop p: c4\ntrue\nmap[A:[b]]\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestAnEmbeddedInterfaceSetAfterThePointerWasWrappedIsCalled(t *testing.T) {
+	got := run(t, `package main
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+type rw struct{ io.Writer }
+type rd struct{ n int; io.Reader }
+func main() {
+	var out strings.Builder
+	r := &rw{}
+	var c io.Writer = r
+	r.Writer = &out
+	c.Write([]byte("hi"))
+	fmt.Println(out.String())
+	x := &rd{}
+	var rr io.Reader = x
+	x.Reader = strings.NewReader("abc")
+	b, err := io.ReadAll(rr)
+	fmt.Println(string(b), err)
+	defer func() { fmt.Println("recovered:", recover()) }()
+	r.Writer = nil
+	c.Write([]byte("x"))
+}
+`)
+	if want := "hi\nabc <nil>\nrecovered: runtime error: invalid memory address or nil pointer dereference\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestStructTypesReferringToEachOtherAndThemselves(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type Cache struct {
+	head *Entry
+	byKey map[string]*Entry
+}
+type Entry struct {
+	cache *Cache
+	next  *Entry
+	key   string
+}
+type List struct{ root Element; n int }
+type Element struct {
+	next, prev *Element
+	list       *List
+	V          int
+}
+type A struct{ b *B }
+type B struct{ a *A; c *C; self []*B }
+type C struct{ b *B }
+type Node struct{ Kids []*Node; Name string }
+type Tree struct{ root *Node }
+func (t *Tree) Kids() []*Node {
+	var out []*Node
+	out = append(out, t.root.Kids...)
+	cp := make([]*Node, len(out))
+	copy(cp, out)
+	return cp
+}
+func main() {
+	c := &Cache{byKey: map[string]*Entry{}}
+	e := &Entry{cache: c, key: "k"}
+	e2 := &Entry{cache: c, next: e, key: "k2"}
+	c.head = e2
+	c.byKey["k"] = e
+	fmt.Println(e.cache == c, c.head.next.key, c.head.next.cache.byKey["k"].key)
+	l := &List{}
+	l.root.next, l.root.prev = &l.root, &l.root
+	x := &Element{list: l, V: 7}
+	x.prev, x.next = &l.root, l.root.next
+	l.root.next = x
+	fmt.Println(l.root.next.V, l.root.next.list == l, x.prev == &l.root)
+	a := &A{}
+	b := &B{a: a}
+	a.b = b
+	cc := &C{b: b}
+	b.c = cc
+	b.self = append(b.self, b)
+	fmt.Println(a.b.c.b.a == a, len(b.self))
+	tr := &Tree{root: &Node{Kids: []*Node{{Name: "x"}, {Name: "y"}}}}
+	for _, k := range tr.Kids() {
+		fmt.Print(k.Name, " ")
+	}
+	fmt.Println()
+}
+`)
+	if want := "true k k\n7 true true\ntrue 1\nx y \n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestAFailedAssertionToAConcreteTypeOfAPackagesValueIsWordedAsGo(t *testing.T) {
+	got := run(t, `package main
+import (
+	"bytes"
+	"container/list"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+func try(f func()) {
+	defer func() { fmt.Println(recover()) }()
+	f()
+}
+func main() {
+	l := list.New()
+	l.PushBack("x")
+	try(func() { _ = l.Front().Value.(int) })
+	var m sync.Map
+	m.Store("k", 3)
+	try(func() { v, _ := m.Load("k"); _ = v.(string) })
+	var r io.Reader = strings.NewReader("a")
+	try(func() { _ = r.(*bytes.Reader) })
+	err := errors.New("e")
+	try(func() { _ = err.(interface{ Code() int }) })
+	try(func() { _ = l.Front().Value.(fmt.Stringer) })
+}
+`)
+	want := `interface conversion: interface {} is string, not int
+interface conversion: interface {} is int, not string
+interface conversion: io.Reader is *strings.Reader, not *bytes.Reader
+interface conversion: *errors.errorString is not interface { Code() int }: missing method Code
+interface conversion: string is not fmt.Stringer: missing method String
+`
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -803,6 +803,12 @@ func typeAssert(n *node, withResult, withOk bool) {
 			ok = canAssertTypes(v.Type(), rtype)
 			if !ok {
 				if !withOk {
+					if rtype.Kind() != reflect.Interface {
+						// golessons: Go's words for a concrete type
+						// (l.Front().Value.(int) of a string), not an
+						// interface's with an empty method name.
+						panic(runtimeErrorf("interface conversion: %s is %s, not %s", staticIfaceName(n.child[0].typ), v.Type().String(), rtype.String()))
+					}
 					method := firstMissingMethod(v.Type(), rtype)
 					panic(runtimeErrorf("interface conversion: %s is not %s: missing method %s", v.Type().String(), rtype.String(), method))
 				}
@@ -1693,6 +1699,19 @@ func genFunctionWrapper(n *node) func(*frame) reflect.Value {
 	}
 }
 
+// staticIfaceName is the name Go's run-time errors give the static
+// type t of a value asserted: interface {} unless t is error or a
+// package's interface.
+func staticIfaceName(t *itype) string {
+	if t.cat == errorT {
+		return "error"
+	}
+	if rt := t.rtype; rt != nil && rt.Kind() == reflect.Interface && rt.NumMethod() > 0 {
+		return rt.String()
+	}
+	return "interface {}"
+}
+
 func genInterfaceWrapper(n *node, typ reflect.Type) func(*frame) reflect.Value {
 	value := genValue(n)
 	if typ == nil || typ.Kind() != reflect.Interface || typ.NumMethod() == 0 || n.typ.cat == valueT {
@@ -2027,7 +2046,9 @@ func methodByName(value reflect.Value, name string, index []int) (v reflect.Valu
 // none), where reflect panics at once: then a func that panics as Go's
 // call of the method does, a nil dereference, when called. golessons:
 // fmt.Println(Res{nil, 1}) ended the program, where fmt prints
-// %!v(PANIC=Error method: ...) and goes on.
+// %!v(PANIC=Error method: ...) and goes on. A field reached through a
+// pointer may be set after the method was looked up (r := &rw{}; var w
+// io.Writer = r; r.Writer = &buf): the func reads it again when called.
 func promotedMethod(value reflect.Value, name string) (v reflect.Value) {
 	defer func() {
 		if recover() == nil {
@@ -2050,7 +2071,10 @@ func promotedMethod(value reflect.Value, name string) (v reflect.Value) {
 			}
 			ft = reflect.FuncOf(in, out, ft.IsVariadic())
 		}
-		v = reflect.MakeFunc(ft, func([]reflect.Value) []reflect.Value {
+		v = reflect.MakeFunc(ft, func(args []reflect.Value) []reflect.Value {
+			if value.Kind() == reflect.Interface && value.CanAddr() && !value.IsNil() {
+				return value.MethodByName(name).Call(args)
+			}
 			var p *int
 			_ = *p // the runtime's own error
 			return nil
@@ -3992,7 +4016,7 @@ func compositeBinMap(n *node) {
 		if isFuncSrc(c.child[1].typ) {
 			values[i] = genFunctionWrapper(c.child[1])
 		} else {
-			values[i] = genValue(c.child[1])
+			values[i] = genInterfaceWrapper(c.child[1], typ.Elem())
 		}
 	}
 
@@ -4022,11 +4046,11 @@ func compositeBinSlice(n *node) {
 	for i, c := range child {
 		if c.kind == keyValueExpr {
 			convertLiteralValue(c.child[1], rtype)
-			values[i] = genValue(c.child[1])
+			values[i] = genInterfaceWrapper(c.child[1], rtype)
 			index[i] = int(vInt(c.child[0].rval))
 		} else {
 			convertLiteralValue(c, rtype)
-			values[i] = genValue(c)
+			values[i] = genInterfaceWrapper(c, rtype)
 			index[i] = prev
 		}
 		prev = index[i] + 1
@@ -4069,6 +4093,9 @@ func doCompositeBinStruct(n *node, hasType bool) {
 	}
 	values := make([]func(*frame) reflect.Value, len(child))
 	fieldIndex := make([][]int, len(child))
+	// golessons: a cell value given to a field of a package's interface
+	// type (&io.LimitedReader{R: zeros{}}, &os.PathError{Err: myErr{}}) is
+	// wrapped as an assignment wraps it; stored bare, reflect refused it.
 	for i, c := range child {
 		if c.kind == keyValueExpr {
 			if sf, ok := typ.FieldByName(c.child[0].ident); ok {
@@ -4077,7 +4104,7 @@ func doCompositeBinStruct(n *node, hasType bool) {
 				if isFuncSrc(c.child[1].typ) {
 					values[i] = genFunctionWrapper(c.child[1])
 				} else {
-					values[i] = genValue(c.child[1])
+					values[i] = genInterfaceWrapper(c.child[1], sf.Type)
 				}
 			}
 		} else {
@@ -4087,7 +4114,7 @@ func doCompositeBinStruct(n *node, hasType bool) {
 				values[i] = genFunctionWrapper(c.child[1])
 			} else {
 				convertLiteralValue(c, typ.Field(i).Type)
-				values[i] = genValue(c)
+				values[i] = genInterfaceWrapper(c, typ.Field(i).Type)
 			}
 		}
 	}

@@ -2245,6 +2245,56 @@ func noMethods(t reflect.Type) bool {
 	return false
 }
 
+// fieldTypeOnceDefined is the reflect type of t's field i, whose type
+// ft still holds the dummy of a type of the recursion, once every type
+// of it has its reflect type. golessons: upstream put the type where the
+// recursion started in place of every dummy, which is right only when
+// one type refers to itself: with two (type Cache struct{ head *Entry };
+// type Entry struct{ cache *Cache; next *Entry }) Entry.cache became an
+// *Entry, and storing a *Cache there panicked in reflect.Set. The
+// field's own type, built again now, names the type each dummy stood
+// for.
+func (t *itype) fieldTypeOnceDefined(i int, ft reflect.Type, ctx *refTypeContext) reflect.Type {
+	if t.cat != structT || i >= len(t.field) {
+		return ctx.rect.fixDummy(ft)
+	}
+	rt := t.field[i].typ.refType(&refTypeContext{defined: ctx.defined, refs: map[string][]*itype{}, rebuilding: true})
+	if rt == nil || hasDummy(rt, 0) {
+		return ctx.rect.fixDummy(ft)
+	}
+	return rt
+}
+
+// hasDummy says whether rt is the dummy or one made of it (a pointer,
+// slice, ... of it), not looking into struct types: their strings name
+// the dummy still once their fields are set right.
+func hasDummy(rt reflect.Type, depth int) bool {
+	if rt == unsafe2.DummyType {
+		return true
+	}
+	if depth > 8 {
+		return false
+	}
+	switch rt.Kind() {
+	case reflect.Array, reflect.Chan, reflect.Pointer, reflect.Slice:
+		return hasDummy(rt.Elem(), depth+1)
+	case reflect.Map:
+		return hasDummy(rt.Key(), depth+1) || hasDummy(rt.Elem(), depth+1)
+	case reflect.Func:
+		for i := 0; i < rt.NumIn(); i++ {
+			if hasDummy(rt.In(i), depth+1) {
+				return true
+			}
+		}
+		for i := 0; i < rt.NumOut(); i++ {
+			if hasDummy(rt.Out(i), depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // RefType returns a reflect.Type representation from an interpreter type.
 // In simple cases, reflect types are directly mapped from the interpreter
 // counterpart.
@@ -2427,7 +2477,7 @@ func (t *itype) refType(ctx *refTypeContext) reflect.Type {
 				for i := 0; i < s.rtype.NumField(); i++ {
 					f := s.rtype.Field(i)
 					if strings.HasSuffix(f.Type.String(), "unsafe2.dummy") {
-						unsafe2.SetFieldType(s.rtype, i, ctx.rect.fixDummy(s.rtype.Field(i).Type))
+						unsafe2.SetFieldType(s.rtype, i, s.fieldTypeOnceDefined(i, f.Type, ctx))
 						if name == s.path+"/"+s.name {
 							fieldFix = append(fieldFix, fixStructField{s.name, i})
 						}
