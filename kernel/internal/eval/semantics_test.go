@@ -671,3 +671,25 @@ func TestATypeLaidOutAnewIsTheSameType(t *testing.T) {
 		t.Fatalf("a changed type: got %v, want TypeRedefined", err)
 	}
 }
+
+func TestATopLevelDefineOfSeveralNamesAssignsThoseTheCellDeclaredBefore(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a pointer taken before sees the assignment", cells: []string{`import "fmt"`, `a := 1
+p := &a
+a, b := 2, 3
+fmt.Println(*p, a, b)`}, out: "2 2 3\n"},
+		{name: "the variable keeps its type", cells: []string{`import "fmt"`, `var avg float64
+avg, n := 7, 2
+fmt.Println(avg/2, n)`}, out: "3.5 2\n"},
+		{name: "values are read before any is stored", cells: []string{`import "fmt"`, `y := 1
+y, z := 2, y
+fmt.Println(y, z)`}, out: "2 1\n"},
+		{name: "a call's results, a closure taken before", cells: []string{`import ("fmt"; "strconv")`, `q := 5
+f := func() int { return q }
+q, err := strconv.Atoi("7")
+fmt.Println(f(), q, err)`}, out: "7 7 <nil>\n"},
+		{name: "a name of an earlier cell is defined anew", cells: []string{`import "fmt"`, `a := 1
+p := &a`, `a, e := "s", 1
+fmt.Println(a, e, *p)`}, out: "s 1 1\n"},
+	})
+}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"go/ast"
+	"go/parser"
 	"go/token"
 
 	"golessons/kernel/internal/eval/rewrite"
@@ -57,6 +58,7 @@ func (e *Evaluator) rewriteUnit(u *unit, ints rewrite.IntNames) ([]*unit, error)
 		if err != nil {
 			return nil, &Error{Name: "CompileError", Value: err.Error()}
 		}
+		list = e.assignRedeclared(list)
 		u.block.List = list
 		if len(list) > 0 {
 			// (The first statement only: one after another would run
@@ -178,4 +180,52 @@ func mainCall(f *ast.File) *unit {
 		}, Rbrace: pos}}
 	}
 	return nil
+}
+
+// assignRedeclared writes a cell's top-level `a, b := x, y` that assigns
+// a, declared before in the same cell (typecheck.Facts.Redeclares), as
+// `var b B; a, b = x, y`: a top-level name is a global of the
+// interpreter, which made a new a (a pointer or closure taken before
+// kept the old one, and a took the value's type: float64 avg became an
+// int). A name of an earlier cell is not redeclared: the cell defines it
+// anew, as before.
+func (e *Evaluator) assignRedeclared(list []ast.Stmt) []ast.Stmt {
+	if len(e.facts.f.Redeclares) == 0 {
+		return list
+	}
+	out := make([]ast.Stmt, 0, len(list))
+	for _, s := range list {
+		as, ok := s.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Lhs) < 2 {
+			out = append(out, s)
+			continue
+		}
+		news, ok := e.facts.f.Redeclares[e.factPos(as.Lhs[0].Pos())]
+		if !ok {
+			out = append(out, s)
+			continue
+		}
+		var decls []ast.Stmt
+		for _, l := range as.Lhs {
+			id := l.(*ast.Ident)
+			typ, isNew := news[id.Name]
+			if !isNew {
+				continue
+			}
+			tx, err := parser.ParseExpr(typ)
+			if err != nil {
+				decls = nil
+				break
+			}
+			decls = append(decls, &ast.DeclStmt{Decl: &ast.GenDecl{TokPos: as.Pos(), Tok: token.VAR, Specs: []ast.Spec{
+				&ast.ValueSpec{Names: []*ast.Ident{rewrite.Ident(id.Name, id.Pos())}, Type: tx}}}})
+		}
+		if len(decls) != len(news) {
+			out = append(out, s)
+			continue
+		}
+		as.Tok = token.ASSIGN
+		out = append(append(out, decls...), as)
+	}
+	return out
 }

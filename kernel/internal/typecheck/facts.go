@@ -136,6 +136,14 @@ type Facts struct {
 	// top-level one whose func is generic, and the evaluator declares the
 	// variable with its type instead.
 	Defines map[Pos]string
+	// Redeclares are the definitions of two or more names (a, b := 2, 3;
+	// a, err := f()) where some name is declared before in the same scope,
+	// by the position of the first name: the types of the new names, as
+	// the cell would write them. Go assigns the others; yaegi made a cell's
+	// top-level ones new globals (a pointer taken before kept the old
+	// variable, and a took the value's type), so the evaluator writes such
+	// a definition as declarations of the new names and an assignment.
+	Redeclares map[Pos]map[string]string
 	// Shifts are the types of the non-constant shifts whose left
 	// operand is an untyped constant (word & (1 << j) of a uint64 word),
 	// by the position of the operator: Go gives the constant the type
@@ -307,7 +315,7 @@ func seqTypes(args []types.Type) []types.Type {
 // collectFacts reads the facts of the cell's file from info.
 func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *types.Package, decls funcDecls, known []*types.Named) Facts {
 	f := Facts{Seqs: map[Pos]SeqCall{}, TypeNames: map[Pos][]string{}, Generics: map[Pos]GenericCall{}, TypeArgs: map[Pos][]string{}, PkgFuncValues: map[Pos][]string{}, Ranges: map[Pos]RangeFact{}, Recvs: map[Pos]string{},
-		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, NamedResults: map[Pos]string{}, JSONShapes: map[Pos]string{}, XMLValues: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}, PromotedMethodExprs: map[Pos]string{}}
+		Compares: map[Pos]Compare{}, Cases: map[Pos]Compare{}, MapElems: map[Pos]string{}, CaseTypes: map[Pos]CaseType{}, DynArgs: map[Pos][]int{}, ElemStringers: map[Pos][]ElemStringer{}, StdTypes: map[Pos]string{}, ReflectCalls: map[Pos]string{}, Defines: map[Pos]string{}, Redeclares: map[Pos]map[string]string{}, Shifts: map[Pos]string{}, Quotients: map[Pos]string{}, NamedResults: map[Pos]string{}, JSONShapes: map[Pos]string{}, XMLValues: map[Pos]string{}, IfaceKeys: map[Pos]string{}, AsTargets: map[Pos]string{}, NamedTypeOfs: map[Pos]string{}, PromotedMethodExprs: map[Pos]string{}}
 	scope := pkg.Scope()
 	params := interfaceParams(own, info, pkg)
 	if x := finalExpr(own); x != nil {
@@ -459,6 +467,13 @@ func collectFacts(fset *token.FileSet, own *ast.File, info *types.Info, pkg *typ
 							f.Defines[Pos{p.Line, p.Column}] = s
 						}
 					}
+				}
+			}
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) > 1 {
+			if p := fset.Position(as.Lhs[0].Pos()); p.Filename == cellFile {
+				if news, ok := redeclareTypes(as, info); ok {
+					f.Redeclares[Pos{p.Line, p.Column}] = news
 				}
 			}
 		}
@@ -642,6 +657,37 @@ func seqCall(pkg, fn string, call *ast.CallExpr, info *types.Info, of func([]typ
 
 // isTypeParam: inside a generic func the element type may be a type
 // parameter, which a concrete version cannot name.
+// redeclareTypes returns the types of the names the definition as
+// declares, when it also assigns names declared before it (the checker
+// records those as uses); false when it redeclares none, or a new name's
+// type cannot be written in the cell.
+func redeclareTypes(as *ast.AssignStmt, info *types.Info) (map[string]string, bool) {
+	news := map[string]string{}
+	redeclared := false
+	for _, l := range as.Lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return nil, false
+		}
+		if id.Name == "_" {
+			continue
+		}
+		if obj := info.Defs[id]; obj != nil {
+			t := obj.Type()
+			s := types.TypeString(t, cellQualifier)
+			if isTypeParam(t) || strings.Contains(s, "invalid type") || strings.HasPrefix(s, "untyped") || strings.Contains(s, "struct{") || strings.Contains(s, "interface{") && s != "interface{}" {
+				return nil, false
+			}
+			news[id.Name] = s
+		} else if _, ok := info.Uses[id].(*types.Var); ok {
+			redeclared = true
+		} else {
+			return nil, false
+		}
+	}
+	return news, redeclared
+}
+
 func isTypeParam(t types.Type) bool {
 	switch x := t.(type) {
 	case *types.TypeParam:

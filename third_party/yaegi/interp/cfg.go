@@ -675,11 +675,27 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 			}
 
 			wireChild(n)
+			redeclared := redeclaredByDefine(sc, n)
 			for i := 0; i < n.nleft; i++ {
 				dest, src := n.child[i], n.child[sbase+i]
 				updateSym := false
 				var sym *symbol
 				var level int
+
+				if s := redeclared[dest.ident]; s != nil {
+					// golessons: a, b := 2, 3 with a declared in this
+					// scope assigns a (Go's redeclaration); upstream made
+					// a new a, so &a, closures and named results kept the
+					// old one, and its type became the value's.
+					dest.typ = s.typ
+					dest.findex = s.index
+					dest.redeclared = true
+					if err = check.assignExpr(n, dest, src); err != nil {
+						break
+					}
+					n.findex, n.level = dest.findex, dest.level
+					continue
+				}
 
 				if dest.rval.IsValid() && isConstType(dest.typ) {
 					err = n.cfgErrorf("cannot assign to %s (%s constant)", dest.rval, dest.typ.str)
@@ -2370,6 +2386,34 @@ func (interp *Interpreter) cfg(root *node, sc *scope, importPath, pkgName string
 		sc.pop()
 	}
 	return initNodes, err
+}
+
+// redeclaredByDefine returns the variables of the current scope that
+// the define n (a, b := x, y) assigns rather than declares: those named
+// on its left side beside at least one new name, as Go redeclares.
+func redeclaredByDefine(sc *scope, n *node) map[string]*symbol {
+	if n.kind != defineStmt || n.nleft < 2 || sc.global || n.nleft+n.nright != len(n.child) {
+		return nil
+	}
+	var old map[string]*symbol
+	hasNew := false
+	for _, c := range n.child[:n.nleft] {
+		if c.ident == "_" || c.ident == "" {
+			continue
+		}
+		if s, ok := sc.sym[c.ident]; ok && s.kind == varSym && s.typ != nil && s.index >= 0 {
+			if old == nil {
+				old = map[string]*symbol{}
+			}
+			old[c.ident] = s
+		} else {
+			hasNew = true
+		}
+	}
+	if !hasNew {
+		return nil
+	}
+	return old
 }
 
 func compDefineX(sc *scope, n *node) error {

@@ -4179,3 +4179,169 @@ interface conversion: string is not fmt.Stringer: missing method String
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestADefineOfSeveralValuesAssignsTheVariablesItRedeclares(t *testing.T) {
+	got := run(t, `package main
+import "fmt"
+type MyErr struct{}
+func (*MyErr) Error() string { return "my" }
+func g() (n int, err error) {
+	n, ok := 42, true
+	_ = ok
+	return
+}
+func main() {
+	a := 1
+	p := &a
+	a, b := 2, 3
+	fmt.Println(*p, a, b)
+	total := 0
+	add := func(v int) { total += v }
+	total, count := 10, 1
+	add(5)
+	fmt.Println(total, count)
+	fmt.Println(g())
+	var avg float64
+	avg, n := 7, 2
+	fmt.Println(avg/2, n)
+	var err error
+	x, err := 1, (*MyErr)(nil)
+	fmt.Println(x, err == nil)
+	var v any
+	v, m := 3, 4
+	v = "s"
+	fmt.Println(v, m)
+	y := 1
+	y, z := 2, y
+	fmt.Println(y, z)
+	for i := 0; i < 2; i++ {
+		s := "a"
+		s, k := s+"b", i
+		fmt.Println(s, k)
+	}
+}
+`)
+	want := "2 2 3\n15 1\n42 <nil>\n3.5 2\n1 false\ns 4\n2 1\nab 0\nab 1\n"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestAVariableASelectCaseDeclaresIsNewEachTime(t *testing.T) {
+	got := run(t, `package main
+import (
+	"fmt"
+	"sync"
+)
+type P struct{ A, B int }
+func main() {
+	c := make(chan int, 2)
+	c <- 1
+	c <- 2
+	var got []*int
+	jobs0 := make(chan int)
+	for k := 0; k < 2; k++ {
+		select {
+		case j := <-c:
+			got = append(got, &j)
+		case <-jobs0:
+		}
+	}
+	fmt.Println(*got[0], *got[1])
+	jobs := make(chan int, 3)
+	for i := 1; i <= 3; i++ {
+		jobs <- i
+	}
+	close(jobs)
+	res := make([]int, 4)
+	var wg sync.WaitGroup
+	for done := false; !done; {
+		select {
+		case j, ok := <-jobs:
+			if !ok {
+				done = true
+				break
+			}
+			wg.Add(1)
+			go func() { defer wg.Done(); res[j] = j * j }()
+		case <-jobs0:
+		}
+	}
+	wg.Wait()
+	fmt.Println(res[1:])
+	ps := make(chan P, 3)
+	ps <- P{1, 5}
+	ps <- P{2, 7}
+	var fs []func() P
+	for k := 0; k < 2; k++ {
+		select {
+		case p := <-ps:
+			fs = append(fs, func() P { return p })
+		case <-jobs0:
+		}
+	}
+	fmt.Println(fs[0](), fs[1]())
+}
+`)
+	want := "1 2\n[1 4 9]\n{1 5} {2 7}\n"
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
+
+func TestAVariadicFuncFieldCalledWithSeveralArguments(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+type Shape interface{ Area() int }
+type Sq struct{ s int }
+
+func (q Sq) Area() int { return q.s * q.s }
+
+type Logf func(string, ...any)
+type C struct {
+	f    func(...int)
+	logf func(string, ...any)
+	lg   Logf
+	sum  func(...Shape) int
+}
+
+func main() {
+	c := C{f: func(a ...int) { fmt.Println(a) }}
+	c.logf = func(f string, args ...any) { fmt.Printf(f+"\n", args...) }
+	c.lg = func(f string, args ...any) { fmt.Printf("lg: "+f+"\n", args...) }
+	c.sum = func(xs ...Shape) int {
+		t := 0
+		for _, x := range xs {
+			t += x.Area()
+		}
+		return t
+	}
+	c.f(1, 2)
+	c.f()
+	c.f(3)
+	c.f([]int{4, 5}...)
+	c.logf("%d %s %v", 1, "a", true)
+	c.lg("%d-%d", 1, 2)
+	p := &c
+	p.logf("via %s", "pointer")
+	g := c.f
+	g(6, 7, 8)
+	fmt.Println(c.sum(Sq{1}, Sq{2}), c.sum(), c.sum([]Shape{Sq{3}}...))
+}
+`)
+	want := `[1 2]
+[]
+[3]
+[4 5]
+1 a true
+lg: 1-2
+via pointer
+[6 7 8]
+5 0 9
+`
+	if got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -1248,6 +1248,39 @@ func assign(n *node) {
 	}
 
 	if n.kind == defineStmt {
+		redeclared := false
+		for _, c := range n.child[:n.nleft] {
+			redeclared = redeclared || c.redeclared
+		}
+		if redeclared {
+			// golessons: a, b := b0, a with a declared before assigns
+			// a (see redeclaredByDefine); every value is read before
+			// any is stored, and a keeps its place (&a, closures).
+			n.exec = func(f *frame) bltn {
+				vals := make([]reflect.Value, len(svalue))
+				for i, s := range svalue {
+					if n.child[i].ident == "_" {
+						continue
+					}
+					v := s(f)
+					vals[i] = reflect.New(v.Type()).Elem()
+					vals[i].Set(v)
+				}
+				for i, v := range vals {
+					if !v.IsValid() {
+						continue
+					}
+					data := getFrame(f, level[i]).data
+					j := index[i]
+					if !n.child[i].redeclared {
+						data[j] = reflect.New(data[j].Type()).Elem()
+					}
+					data[j].Set(v)
+				}
+				return next
+			}
+			return
+		}
 		// Handle a multiple var declararation / assign. It cannot be a swap.
 		n.exec = func(f *frame) bltn {
 			for i, s := range svalue {
@@ -2561,6 +2594,25 @@ func valueInDynamicWrapperOf(in *Interpreter, value func(*frame) reflect.Value, 
 	}
 }
 
+// wrappedArgType is the type of argument i of a call of a func of the
+// interpreter's type wt (see wrappedType), or nil. golessons: the
+// arguments of a variadic part are of its element type; upstream read
+// wt.arg[i], out of range for a func field called with two or more of
+// them (c.logf("%d %s", n, s) of a logf func(string, ...any) field).
+func wrappedArgType(wt *itype, i int, spread bool) *itype {
+	if wt == nil || len(wt.arg) == 0 {
+		return nil
+	}
+	last := len(wt.arg) - 1
+	if i < last || (i == last && (spread || wt.arg[last].cat != variadicT)) {
+		return wt.arg[i]
+	}
+	if wt.arg[last].cat == variadicT && !isEmptyInterface(wt.arg[last].val) {
+		return wt.arg[last].val // an any element is passed as it is, as for one argument
+	}
+	return nil
+}
+
 // Callbin calls a function from a bin import, accessible through reflect.
 func callBin(n *node) {
 	tnext := getExec(n.tnext)
@@ -2665,7 +2717,7 @@ func callBin(n *node) {
 				}
 			}
 
-			if wt != nil && isInterfaceSrc(wt.arg[i]) {
+			if at := wrappedArgType(wt, i, n.action == aCallSlice); at != nil && isInterfaceSrc(at) {
 				values = append(values, genValueInterface(c))
 				break
 			}
@@ -5416,10 +5468,15 @@ func _select(n *node) {
 				assignedValues[i] = genValue(assigned[i])
 				if cases[i].Dir == reflect.SelectSend {
 					assignedValues[i] = sentValue(chans[i], assigned[i])
+				} else if c0.kind == defineStmt || c0.kind == defineXStmt {
+					assignedValues[i] = freshVar(assigned[i])
 				}
 			}
 			if ok[i] != nil {
 				okValues[i] = genValue(ok[i])
+				if c0.kind == defineXStmt {
+					okValues[i] = freshVar(ok[i])
+				}
 			}
 		case c0.kind == exprStmt && len(c0.child) == 1 && c0.child[0].action == aRecv:
 			// The comm clause has an empty body clause after channel receive.
@@ -5462,6 +5519,23 @@ func _select(n *node) {
 			}
 		}
 		return clauseExec(j)
+	}
+}
+
+// freshVar gives the variable v declared by a select case (case j :=
+// <-c:) a new place each time the case is chosen, as each iteration of
+// a loop around the select declares it anew in Go. golessons: upstream
+// set the one place, so &j and closures made in earlier iterations (a
+// goroutine started per job) saw the last value received.
+func freshVar(v *node) func(*frame) reflect.Value {
+	if v.ident == "_" || v.findex < 0 {
+		return genValue(v)
+	}
+	l, i := v.level, v.findex
+	return func(f *frame) reflect.Value {
+		data := getFrame(f, l).data
+		data[i] = reflect.New(data[i].Type()).Elem()
+		return data[i]
 	}
 }
 
