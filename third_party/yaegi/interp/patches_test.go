@@ -4345,3 +4345,54 @@ via pointer
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestATwoValueReceiveOrLookupDeclaresNewVariablesEachIteration(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+func main() {
+	c := make(chan int, 3)
+	c <- 1
+	c <- 2
+	c <- 3
+	var fs []func() int
+	for i := 0; i < 3; i++ {
+		v, ok := <-c
+		_ = ok
+		fs = append(fs, func() int { return v })
+	}
+	m := map[int]int{0: 1, 1: 2, 2: 3}
+	var ps []*int
+	var oks []*bool
+	for i := 0; i < 4; i++ {
+		v, ok := m[i]
+		ps = append(ps, &v)
+		oks = append(oks, &ok)
+	}
+	c <- 4
+	c <- 5
+	close(c)
+	var gs []func() int
+	for i := 0; i < 3; i++ {
+		if v, ok := <-c; ok {
+			gs = append(gs, func() int { return v })
+		}
+	}
+	x := 7
+	px := &x
+	x, ok := m[2]
+	fmt.Println(fs[0](), fs[1](), fs[2](), *ps[0], *ps[1], *ps[2], *ps[3], *oks[0], *oks[3], len(gs), gs[0](), gs[1](), *px, ok)
+	var w int
+	for i := 0; i < 2; i++ {
+		var okk bool
+		w, okk = m[i]
+		_ = okk
+	}
+	fmt.Println(w)
+}
+`)
+	if want := "1 2 3 1 2 3 0 true false 2 4 5 3 true\n2\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

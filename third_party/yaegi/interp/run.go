@@ -3110,9 +3110,9 @@ func getIndexMap(n *node) {
 
 // getIndexMap2 retrieves map value from index and set status.
 func getIndexMap2(n *node) {
-	dest := genValue(n.anc.child[0])   // result
-	value0 := genValue(n.child[0])     // map
-	value2 := genValue(n.anc.child[1]) // status
+	dest := defineXDest(n.anc, 0)   // result
+	value0 := genValue(n.child[0])  // map
+	value2 := defineXDest(n.anc, 1) // status
 	next := getExec(n.tnext)
 	doValue := n.anc.child[0].ident != "_"
 	doStatus := n.anc.child[1].ident != "_"
@@ -5218,9 +5218,9 @@ func recv(n *node) {
 }
 
 func recv2(n *node) {
-	vchan := genValue(n.child[0])    // chan
-	vres := genValue(n.anc.child[0]) // result
-	vok := genValue(n.anc.child[1])  // status
+	vchan := genValue(n.child[0]) // chan
+	vres := defineXDest(n.anc, 0) // result
+	vok := defineXDest(n.anc, 1)  // status
 	tnext := getExec(n.tnext)
 
 	if n.interp.cancelChan {
@@ -5528,7 +5528,7 @@ func _select(n *node) {
 // set the one place, so &j and closures made in earlier iterations (a
 // goroutine started per job) saw the last value received.
 func freshVar(v *node) func(*frame) reflect.Value {
-	if v.ident == "_" || v.findex < 0 {
+	if v.ident == "_" || v.findex < 0 || v.redeclared {
 		return genValue(v)
 	}
 	l, i := v.level, v.findex
@@ -5537,6 +5537,18 @@ func freshVar(v *node) func(*frame) reflect.Value {
 		data[i] = reflect.New(data[i].Type()).Elem()
 		return data[i]
 	}
+}
+
+// defineXDest is destination i of the two-value statement d (v, ok :=
+// <-c; v, ok = m[k]): a new variable each time when d declares it, as
+// for a one-value define. golessons: upstream set the one place, so in
+// a loop &v and closures (a goroutine per lookup) of earlier iterations
+// saw the last value.
+func defineXDest(d *node, i int) func(*frame) reflect.Value {
+	if d.kind == defineXStmt {
+		return freshVar(d.child[i])
+	}
+	return genValue(d.child[i])
 }
 
 // sentValue is the value a select case sends, v on channel ch: a literal
