@@ -3234,6 +3234,16 @@ func compositeGenerator(n *node, typ *itype, rtyp reflect.Type) (gen bltnGenerat
 // to find the corresponding method, and populates n accordingly.
 func matchSelectorMethod(sc *scope, n *node) (err error) {
 	name := n.child[1].ident
+	if n.typ.cat == valueT && n.typ.val != nil && n.typ.val.cat != valueT {
+		// golessons: a func of a cell's named type read from a struct
+		// field (s.h.Call("a") with type Fn func(string) string) is
+		// typed valueT, the field's reflect type, with the cell's type
+		// kept in val: its methods are looked up there (upstream:
+		// undefined method: Call).
+		if m, _ := n.typ.val.lookupMethod(name); m != nil {
+			n.typ = n.typ.val
+		}
+	}
 	if n.typ.cat == valueT || n.typ.cat == errorT {
 		switch method, ok := n.typ.rtype.MethodByName(name); {
 		case ok:

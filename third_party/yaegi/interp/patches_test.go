@@ -4396,3 +4396,44 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestAMethodOfACellFuncTypeCalledOnAStructField(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"fmt"
+	"strings"
+)
+
+type Fn func(string) string
+
+func (f Fn) Call(a string) string { return f(a) }
+func (f Fn) Then(g Fn) Fn       { return func(s string) string { return g(f(s)) } }
+
+type Handler func(string) string
+type Middleware func(Handler) Handler
+
+func (m Middleware) Wrap(h Handler) Handler { return m(h) }
+
+type S struct {
+	h  Fn
+	mw Middleware
+}
+
+func main() {
+	s := S{h: func(a string) string { return "<" + a + ">" }}
+	fmt.Println(s.h.Call("a"))
+	p := &s
+	fmt.Println(p.h.Call("b"))
+	up := Fn(strings.ToUpper)
+	fmt.Println(s.h.Then(up).Call("c"))
+	s.mw = func(h Handler) Handler { return func(x string) string { return "[" + h(x) + "]" } }
+	fmt.Println(s.mw.Wrap(func(x string) string { return x + "!" })("d"))
+	g := s.h
+	fmt.Println(g.Call("e"))
+}
+`)
+	if want := "<a>\n<b>\n<C>\n[d!]\n<e>\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
