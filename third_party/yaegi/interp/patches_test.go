@@ -4437,3 +4437,59 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestPointerMethodsOfPackageTypesEmbeddedTwoLevelsDeep(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+
+type Counter struct {
+	sync.Mutex
+	n int
+}
+
+type Service struct {
+	Counter
+	name string
+}
+
+type Buffered struct{ bytes.Buffer }
+type Report struct{ Buffered }
+
+type Writer struct{ strings.Builder }
+type Doc struct{ *Writer }
+
+type Deep struct{ Service }
+
+func main() {
+	s := &Service{name: "s"}
+	var l sync.Locker = s
+	l.Lock()
+	s.n++
+	l.Unlock()
+	fmt.Println(s.n)
+	r := &Report{}
+	fmt.Fprintf(r, "x=%d", 5)
+	io.WriteString(r, ";y")
+	fmt.Println(r.String())
+	d := Doc{&Writer{}}
+	fmt.Fprint(d, "hi")
+	fmt.Println(d.String())
+	dp := &Deep{}
+	var l2 sync.Locker = dp
+	l2.Lock()
+	dp.n = 3
+	l2.Unlock()
+	fmt.Println(dp.n)
+}
+`)
+	if want := "1\nx=5;y\nhi\n3\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

@@ -2069,6 +2069,11 @@ func methodByName(value reflect.Value, name string, index []int) (v reflect.Valu
 		// and found them by luck when the embedded field came last).
 		if f, err := value.FieldByIndexErr(index); err == nil {
 			v = promotedMethod(f, name)
+			if !v.IsValid() && f.CanAddr() && f.Kind() != reflect.Ptr {
+				// Reached through an embedded pointer (Doc{*Writer},
+				// Writer{strings.Builder}): a pointer method too.
+				v = promotedMethod(f.Addr(), name)
+			}
 		}
 	}
 	return

@@ -1734,18 +1734,10 @@ func (t *itype) methods() methodSet {
 			// (*Counter with sync.Mutex embedded is a sync.Locker, a
 			// *W embedding bytes.Buffer an io.Writer); upstream counted
 			// only the embedded type's value methods.
-			if st := typ.val; st != nil && st.cat == structT {
-				for _, f := range st.field {
-					if f.embed && f.typ.cat == valueT && f.typ.rtype != nil && f.typ.rtype.Kind() != reflect.Interface && f.typ.rtype.Kind() != reflect.Pointer {
-						pt := reflect.PointerTo(f.typ.rtype)
-						for i := pt.NumMethod() - 1; i >= 0; i-- {
-							if m := pt.Method(i); res[m.Name] == "" {
-								res[m.Name] = m.Type.String()
-							}
-						}
-					}
-				}
-			}
+			// Also from a struct embedded in it by value, or through a
+			// pointer, at any depth (*Service with Service{Counter} and
+			// Counter{sync.Mutex} is a sync.Locker).
+			addPointerPromoted(typ.val, res, map[*itype]bool{})
 		case structT:
 			for _, f := range typ.field {
 				if !f.embed {
@@ -1764,6 +1756,39 @@ func (t *itype) methods() methodSet {
 	}
 
 	return getMethods(t)
+}
+
+// addPointerPromoted adds to res the pointer-receiver methods of the
+// compiled types that struct type st embeds by value, at any depth
+// through structs embedded by value or by pointer: addressable through
+// the pointer the method set is taken of, their methods are promoted.
+func addPointerPromoted(st *itype, res methodSet, seen map[*itype]bool) {
+	for st != nil && st.cat == linkedT {
+		st = st.val
+	}
+	if st == nil || st.cat != structT || seen[st] {
+		return
+	}
+	seen[st] = true
+	for _, f := range st.field {
+		if !f.embed {
+			continue
+		}
+		ft := f.typ
+		if ft.cat == ptrT {
+			ft = ft.val
+		}
+		if ft.cat == valueT && ft.rtype != nil && ft.rtype.Kind() != reflect.Interface && ft.rtype.Kind() != reflect.Pointer {
+			pt := reflect.PointerTo(ft.rtype)
+			for i := pt.NumMethod() - 1; i >= 0; i-- {
+				if m := pt.Method(i); res[m.Name] == "" {
+					res[m.Name] = m.Type.String()
+				}
+			}
+			continue
+		}
+		addPointerPromoted(ft, res, seen)
+	}
 }
 
 // id returns a unique type identificator string.
