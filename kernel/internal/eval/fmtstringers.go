@@ -187,6 +187,39 @@ func (tn *typeNames) formatOfWrapped(x any) (formatCall, bool) {
 	return formatCall{fn: fn, v: rv}, ok
 }
 
+// errorOfStringer is x, the interpreter's wrapper of a cell value for
+// fmt.Stringer only (a variable, field or element of that static type),
+// as an errorCall of the value's own Error method when its type has one
+// too: fmt prefers Error to String, and the wrapper had String only.
+func (tn *typeNames) errorOfStringer(x any) (errorCall, bool) {
+	if _, ok := x.(error); ok {
+		return errorCall{}, false
+	}
+	if _, ok := x.(fmt.Stringer); !ok {
+		return errorCall{}, false
+	}
+	v, wrapped := unwrapYaegi(x)
+	if !wrapped || v == nil {
+		return errorCall{}, false
+	}
+	rv := reflect.ValueOf(v)
+	tn.mu.RLock()
+	s, ok := tn.stringers[rv.Type()]
+	tn.mu.RUnlock()
+	if !ok || s.method != "Error" {
+		return errorCall{}, false
+	}
+	return errorCall{s: s, v: rv}, true
+}
+
+// errorCall is a value whose Error method calls a registered one.
+type errorCall struct {
+	s stringer
+	v reflect.Value
+}
+
+func (c errorCall) Error() string { return callStringer(c.s, c.v) }
+
 // formatCall is a value whose Format method calls a registered one.
 type formatCall struct{ fn, v reflect.Value }
 
@@ -407,6 +440,11 @@ func (tn *typeNames) values(a []any) []any {
 					out = append([]any(nil), a...)
 				}
 				out[i] = fc
+			} else if ec, ok := tn.errorOfStringer(x); ok {
+				if out == nil {
+					out = append([]any(nil), a...)
+				}
+				out[i] = ec
 			} else if t, ok := tidyArg(x); ok {
 				if out == nil {
 					out = append([]any(nil), a...)

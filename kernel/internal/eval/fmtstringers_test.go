@@ -633,3 +633,25 @@ render(b)
 fmt.Print(string(b.data))`}, out: "|\na1\n2\n"},
 	})
 }
+
+func TestAStructWithErrorAndStringHeldAsAStringerPrintsItsError(t *testing.T) {
+	decls := `import "fmt"
+type Both struct{ c int }
+func (Both) Error() string  { return "error" }
+func (Both) String() string { return "string" }
+type PB struct{ n int }
+func (*PB) Error() string  { return "perror" }
+func (*PB) String() string { return "pstring" }
+type H struct{ S fmt.Stringer }`
+	runOutCases(t, []outCase{
+		{name: "a variable, with each verb", cells: []string{decls, `var s fmt.Stringer = Both{}
+fmt.Println(s)
+fmt.Printf("%v|%s|%q|%7s|%T|%#v\n", s, s, s, s, s, s)`}, out: "error\nerror|error|\"error\"|  error|main.Both|main.Both{c:0}\n"},
+		{name: "elements, map values and fields", cells: []string{decls, `ss := []fmt.Stringer{Both{}, &PB{}}
+fmt.Println(ss[0], ss[1], ss)
+m := map[string]fmt.Stringer{"k": Both{}}
+fmt.Println(m["k"], m)
+h := H{Both{}}
+fmt.Printf("%v %v %+v\n", h.S, h, h)`}, out: "error perror [error perror]\nerror map[k:error]\nerror {error} {S:error}\n"},
+	})
+}

@@ -280,6 +280,9 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 			if fc, ok := tn.formatOfWrapped(arg); ok && c != 'T' && c != 'w' {
 				copied = copyArgs(copied, a)
 				copied[argi], labelled = fc, true
+			} else if ec, ok := tn.errorOfStringer(arg); ok && !sharp && strings.ContainsRune("vsxXq", rune(c)) {
+				copied = copyArgs(copied, a)
+				copied[argi], labelled = ec, true
 			}
 			_, formatter := arg.(fmt.Formatter)
 			_, stringer := arg.(fmt.Stringer)
@@ -544,6 +547,9 @@ func (tn *typeNames) format(v reflect.Value, mode fmtMode, depth int) string {
 		if inner, wrapped := unwrapYaegi(v.Interface()); wrapped {
 			if fc, ok := tn.formatOfWrapped(v.Interface()); ok && !mode.noMethods {
 				return fmt.Sprintf(verb, fc) // an element of a []error whose type has Format
+			}
+			if ec, ok := tn.errorOfStringer(v.Interface()); ok && !sharp && !mode.noMethods {
+				return fmt.Sprintf(verb, ec) // an element of a []fmt.Stringer whose type has Error
 			}
 			switch v.Interface().(type) {
 			case fmt.Formatter: // fmt calls Format for every verb
