@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,13 +41,14 @@ func (e *Evaluator) Restore(ctx context.Context, cells []string, numbers []int, 
 	e.replaying = true
 	defer func() { e.replaying = false }()
 	r := &restorer{
-		e:       e,
-		imports: map[string]string{},
-		types:   map[string]bool{},
-		bodies:  map[string][]*ast.FuncDecl{},
-		vars:    map[string]bool{},
-		stale:   map[string]int{},
-		numbers: numbers,
+		e:        e,
+		imports:  map[string]string{},
+		types:    map[string]bool{},
+		bodies:   map[string][]*ast.FuncDecl{},
+		vars:     map[string]bool{},
+		stale:    map[string]int{},
+		cellDefs: map[int]map[string]bool{},
+		numbers:  numbers,
 	}
 	r.final, r.strict = finalTypes(append(cells[:len(cells):len(cells)], next))
 	for n, cell := range cells {
@@ -69,7 +71,10 @@ type restorer struct {
 	bodies  map[string][]*ast.FuncDecl // func name, or "."+method name → declarations
 	vars    map[string]bool            // variables restored
 	stale   map[string]int             // restored variable → cell that may have changed it
-	final   map[string]string          // type name → its last declaration's spec text
+	// cellDefs are the names each cell's statements replayed so far
+	// define (lost ones too), by cell.
+	cellDefs map[int]map[string]bool
+	final    map[string]string // type name → its last declaration's spec text
 	// strict: a type changed, and code that compiled against its old
 	// declaration is replayed against the new one. Any error go/types
 	// finds then refuses it: the interpreter would keep half of code
@@ -108,13 +113,13 @@ func (r *restorer) segment(ctx context.Context, n int, s segment) {
 	case segImport, segDecl:
 		s.text = withTypes(s.text, r.final)
 		r.learnDecls(s)
-		if r.replay(ctx, s, s.text) == nil {
+		if r.replay(ctx, s, s.text, nil) == nil {
 			return
 		}
 		// One bad declaration should not take its neighbours down.
 		for _, it := range scanItems(s.text) {
 			text := s.text[it.start:it.end]
-			if err := r.replay(ctx, s, blankExcept(s.text, it)); err != nil {
+			if err := r.replay(ctx, s, blankExcept(s.text, it), nil); err != nil {
 				r.lost = append(r.lost, fmt.Sprintf("%s: %s (%s)", r.cell(n), short(text), errText(err)))
 			}
 		}
@@ -135,6 +140,26 @@ func (r *restorer) statement(ctx context.Context, n int, s segment, it topItem) 
 		return
 	}
 	st := list[0]
+	own := stmtDefs(list)
+	defer func() {
+		if r.cellDefs[n] == nil {
+			r.cellDefs[n] = map[string]bool{}
+		}
+		for _, name := range own {
+			r.cellDefs[n][name] = true
+		}
+	}()
+	if as, ok := st.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) > 1 {
+		// a, b := 2, 3 after a := 1 in the same cell assigns that a, but
+		// replayed alone it would declare a new one (a pointer taken to
+		// the first would no longer see it): not replayed, and said so.
+		for _, name := range own {
+			if r.cellDefs[n][name] {
+				r.lose(n, text, st, "it assigns "+name+", declared above it in the cell, which a replay of it alone would declare anew")
+				return
+			}
+		}
+	}
 	targets, ok := r.pureStmt(st)
 	if !ok {
 		if es, isExpr := st.(*ast.ExprStmt); isExpr && r.pure(es.X) {
@@ -143,7 +168,7 @@ func (r *restorer) statement(ctx context.Context, n int, s segment, it topItem) 
 		r.lose(n, text, st, "")
 		return
 	}
-	if err := r.replay(ctx, s, blankExcept(s.text, it)); err != nil {
+	if err := r.replay(ctx, s, blankExcept(s.text, it), own); err != nil {
 		r.lose(n, text, st, errText(err))
 		return
 	}
@@ -179,8 +204,12 @@ func (r *restorer) lose(n int, text string, st ast.Stmt, why string) {
 }
 
 // replay runs text (a cell-sized text with only the item to replay) under
-// the item budget.
-func (r *restorer) replay(ctx context.Context, s segment, text string) error {
+// the item budget. own are the names a replayed statement defines: the
+// checker leaves an earlier cell's variable out of a cell defining it
+// again, so `x := x * 10` reads an undefined x there; the evaluator runs
+// it from the earlier x (rewrite.SelfDefine), and that error is no reason
+// to refuse it.
+func (r *restorer) replay(ctx context.Context, s segment, text string, own []string) error {
 	ictx, cancel := context.WithTimeout(ctx, itemBudget)
 	defer cancel()
 	s.text = text
@@ -191,8 +220,13 @@ func (r *restorer) replay(ctx context.Context, s segment, text string) error {
 	if err := r.e.typecheck(segmentCell(s)); err != nil {
 		return err
 	}
-	if errs := r.e.facts.f.Errors; r.strict && len(errs) > 0 {
-		return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: %s", errs[0].Line, errs[0].Col, errs[0].Msg)}
+	if r.strict {
+		for _, e := range r.e.facts.f.Errors {
+			if name, ok := strings.CutPrefix(e.Msg, "undefined: "); ok && slices.Contains(own, name) {
+				continue
+			}
+			return &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)}
+		}
 	}
 	_, err := r.e.run(ictx, segmentCell(s), true)
 	if err != nil && ictx.Err() == context.DeadlineExceeded && ctx.Err() == nil {

@@ -295,3 +295,25 @@ func TestRestoreNamesCellsByTheirExecutionCounts(t *testing.T) {
 		t.Errorf("lost = %q, want %q", lost, want)
 	}
 }
+
+func TestRestoreWithAChangedTypeRedefinitionsWithinAndAcrossCells(t *testing.T) {
+	cells := []string{
+		"import \"fmt\"\ntype T struct{ A int }",
+		"a := 1",
+		"a := a * 10",
+		"x := 1\np := &x\nx, y := 2, 3",
+	}
+	e := newTestEvaluator(t, "", "")
+	kept, lost := e.Restore(t.Context(), cells, nil, "type T struct{ A, B int }")
+	// x := x * 10 is replayed from the earlier x; a, b := ... that assigns
+	// a variable declared above it in the cell is not replayed alone (it
+	// would declare another x, which p does not point to), and is said so.
+	want := []string{"cell 4: x, y := 2, 3 (it assigns x, declared above it in the cell, which a replay of it alone would declare anew)", "the value of x (cell 4 may have changed it)"}
+	if !slices.Equal(lost, want) || slices.Contains(kept, "y") {
+		t.Errorf("kept %q, lost %q", kept, lost)
+	}
+	out := captureStdout(t, func() { evalAll(t, e, "fmt.Println(a, x, *p)") })
+	if out != "10 1 1\n" {
+		t.Errorf("printed %q", out)
+	}
+}
