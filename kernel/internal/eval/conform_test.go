@@ -155,6 +155,13 @@ const n = 4
 func sum() int { t := 0; for _, v := range sq { t += v }; return t }
 func even(k int) bool { if k == 0 { return true }; return odd(k - 1) }
 func odd(k int) bool { if k == 0 { return false }; return even(k - 1) }`, "even(4)"}, out: "[0 1 4 9] 14\n", text: "true"},
+		{name: "a method returning a type declared below a var, called from main below them", cells: []string{`import "fmt"
+type Rule struct{}
+func (Rule) Check() error { return &FieldErr{} }
+var n = 1
+type FieldErr struct{}
+func (e *FieldErr) Error() string { return "field" }
+func main() { fmt.Println(Rule{}.Check(), n) }`}, out: "field 1\n"},
 		{name: "initialisation cycle keeps cell order and fails", cells: []string{"func f() int { return x }\nvar x = f()"},
 			errName: "CompileError"},
 	})

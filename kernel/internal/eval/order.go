@@ -291,9 +291,12 @@ func firstFree(wait []useInfo) int {
 		for j, other := range wait {
 			// A var using a type waits for its methods, unless they use
 			// the var (a map of names their String reads): then the
-			// methods, which read it only when called, come after.
+			// methods, which read it only when called, come after. A unit
+			// of several declarations waits anyway, to be split: its func
+			// main calling the methods must come after them, its type they
+			// return before them.
 			if j != i && (usesAnyName(in.uses, other.names) || in.init && !other.init ||
-				waitsForMethods(in, other) && !usesAnyName(other.uses, in.names)) {
+				waitsForMethods(in, other) && (!usesAnyName(other.uses, in.names) || splittable(in))) {
 				free = false
 				break
 			}
@@ -318,11 +321,17 @@ func waitsForMethods(in, other useInfo) bool {
 
 func firstSplittable(wait []useInfo) int {
 	for i, in := range wait {
-		if in.u.file != nil && len(in.u.file.Decls) > 1 && len(splitDecls(in.u)) > 1 { // a type's methods are one piece
+		if splittable(in) {
 			return i
 		}
 	}
 	return -1
+}
+
+// splittable reports whether splitDecls cuts in's unit in pieces (a
+// type's methods are one piece).
+func splittable(in useInfo) bool {
+	return in.u.file != nil && len(in.u.file.Decls) > 1 && len(splitDecls(in.u)) > 1
 }
 
 // splitDecls cuts a declaration unit into one unit per declaration.
