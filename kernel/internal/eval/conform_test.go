@@ -579,3 +579,11 @@ fmt.Println(m, m.String())`}, out: "inv(1) inv(1)\n"},
 func joined() string { return slices.Clip(tags).String() }`, `fmt.Println(joined())`}, out: "p+q\n"},
 	})
 }
+
+func TestAPastedProgramWithAStatementOutsideItsFuncsIsRefused(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a statement above func main", cells: []string{"package main\nimport \"fmt\"\ncount := 1\nfunc main() { fmt.Println(count) }"},
+			errName: "CompileError", errHas: "3:1: syntax error: non-declaration statement outside function body"},
+		{name: "without a package clause the cell runs its statements", cells: []string{"import \"fmt\"\ncount := 1\nfunc show() { fmt.Println(count) }\nshow()"}, out: "1\n"},
+	})
+}

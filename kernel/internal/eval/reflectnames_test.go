@@ -62,7 +62,14 @@ func TestReflectTypeForGivesTheTypesReflectType(t *testing.T) {
 	runOutCases(t, []outCase{{name: "basic, composite, interface, a cell's struct, in a generic func", cells: []string{`import ("fmt"; "reflect")
 type Point struct{ X, Y int }
 func Name[T any]() string { return reflect.TypeFor[T]().String() }`, `fmt.Println(reflect.TypeFor[int](), reflect.TypeFor[[]string]().Kind(), reflect.TypeFor[error]())
-fmt.Println(Name[float64](), reflect.TypeFor[Point]().NumField(), reflect.TypeFor[Point]())`}, out: "int slice error\nfloat64 2 main.Point\n"}})
+fmt.Println(Name[float64](), reflect.TypeFor[Point]().NumField(), reflect.TypeFor[Point]())`}, out: "int slice error\nfloat64 2 main.Point\n"},
+		{name: "the name of a cell's struct type", cells: []string{`import ("fmt"; "reflect")
+type User struct{ Name string }`, `fmt.Println(reflect.TypeFor[User]().Name(), reflect.TypeFor[*User]().Elem().Name())`}, out: "User User\n"},
+		{name: "an unused variable beside it is refused", cells: []string{`import ("fmt"; "reflect")`, `func f() {
+	n := 3
+	fmt.Println(reflect.TypeFor[int]())
+}`}, errName: "CompileError", errHas: "2:2: declared and not used: n"},
+	})
 }
 
 func TestDeepEqualOfValuesOfDifferentStaticTypesIsFalse(t *testing.T) {

@@ -46,6 +46,9 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	if user {
 		e.cellBase.Store(int64(e.i.FileSet().Base())) // before the cell's units are parsed
 	}
+	if line, col, ok := statementOutsideFunc(cell); ok && user && !e.replaying {
+		return nil, &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: syntax error: non-declaration statement outside function body (a cell with a package clause is a Go file; without one, a cell's statements run as they are)", line, col)}
+	}
 	units, err := e.prepare(splitCell(cell))
 	if err != nil {
 		return nil, err
@@ -105,6 +108,16 @@ func (e *Evaluator) prepare(segs []segment) ([]*unit, error) {
 			return nil, err
 		}
 		e.typeGenericVars(u.node())
+	}
+	var top []ast.Stmt
+	for _, u := range units {
+		if u.kind == segStmt && u.block != nil {
+			top = append(top, u.block.List...)
+		}
+	}
+	if g, ok := rewrite.GotoIntoTopLevel(top); ok {
+		p := e.i.FileSet().Position(g.Pos())
+		return nil, &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: the kernel cannot run goto %s here: at a cell's top level, the statement labelled %s runs in a function of its own, which a goto from outside it cannot enter; put this code in a func", p.Line, p.Column, g.Label.Name, g.Label.Name)}
 	}
 	units = hoistVars(hoistDecls(hoistImports(units)))
 	if n := len(units); n > 0 && units[n-1].kind == segStmt {

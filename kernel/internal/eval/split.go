@@ -72,6 +72,29 @@ func splitCell(src string) []segment {
 	return segs
 }
 
+// statementOutsideFunc returns the cell position of the first top-level
+// statement of src when src has a package clause: a pasted program, where
+// Go allows no statement outside a function (a student's `count := 1`
+// above func main ran, and main never did).
+func statementOutsideFunc(src string) (line, col int, ok bool) {
+	items := scanItems(src)
+	hasPackage := false
+	for _, it := range items {
+		hasPackage = hasPackage || it.skip
+	}
+	if !hasPackage {
+		return 0, 0, false
+	}
+	for _, it := range items {
+		if !it.skip && it.kind == segStmt {
+			line = 1 + strings.Count(src[:it.start], "\n")
+			col = it.start - strings.LastIndex(src[:it.start], "\n")
+			return line, col, true
+		}
+	}
+	return 0, 0, false
+}
+
 // scanItems finds the top-level statements of src: tokens between
 // semicolons (explicit or automatic) at bracket depth zero.
 func scanItems(src string) []topItem {

@@ -100,3 +100,70 @@ case io.Writer:
 fmt.Println(ok1, ok2)`}, out: "writer false true\n"},
 	})
 }
+
+func TestAGotoToALabelledTypeSwitchSwitchesAgain(t *testing.T) {
+	runOutCases(t, []outCase{
+		{name: "a goto from a case", cells: []string{`import "fmt"`, `func f() {
+	var x any = "s"
+	n := 0
+again:
+	switch v := x.(type) {
+	case string:
+		n++
+		x = len(v)
+		goto again
+	case int:
+		fmt.Println("int", v, n)
+	}
+	fmt.Println("done", n)
+}
+f()`}, out: "int 1 1\ndone 1\n"},
+		{name: "a goto loop and a labelled break", cells: []string{`import "fmt"`, `func count(vals []any) int {
+	i, n := 0, 0
+loop:
+	switch vals[i].(type) {
+	case int:
+		n++
+	}
+	i++
+	if i < len(vals) {
+		goto loop
+	}
+sw:
+	switch vals[1].(type) {
+	case string:
+		for {
+			break sw
+		}
+	}
+	return n
+}
+fmt.Println(count([]any{1, "a", 2}))`}, out: "2\n"},
+		{name: "at a cell's top level, a goto into a labelled switch is refused", cells: []string{`vals := []any{1, "a", 2}
+i, n := 0, 0
+loop:
+switch vals[i].(type) {
+case int:
+	n++
+}
+i++
+if i < len(vals) {
+	goto loop
+}`}, errName: "CompileError", errHas: "10:2: the kernel cannot run goto loop here"},
+		{name: "goto and break to one label is refused", cells: []string{`func g() {
+	var x any = 1
+	n := 0
+L:
+	switch x.(type) {
+	case int:
+		n++
+		if n > 1 {
+			break L
+		}
+	}
+	if n < 2 {
+		goto L
+	}
+}`}, errName: "CompileError", errHas: "both goto and break (L)"},
+	})
+}

@@ -718,6 +718,8 @@ func reported(msg string) bool {
 		return true
 	case strings.HasPrefix(msg, "goto ") && strings.Contains(msg, " jumps "),
 		strings.HasPrefix(msg, "label ") && strings.HasSuffix(msg, " declared and not used"),
+		strings.HasPrefix(msg, "label ") && strings.Contains(msg, " already declared"),
+		strings.HasPrefix(msg, "impossible type switch case: "),
 		strings.HasPrefix(msg, "duplicate case "), strings.HasPrefix(msg, "multiple defaults"),
 		msg == "no new variables on left side of :=":
 		// Decided by the cell's own code; the interpreter ran it.

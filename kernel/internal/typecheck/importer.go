@@ -208,11 +208,15 @@ func (im *Importer) interpreted(path string) bool {
 
 // genericDecls declare, by import path, generic funcs of compiled
 // standard packages that the evaluator runs through concrete copies
-// (rewrite.Seqs) or rewrites (errors.AsType, rewrite.AsType): no table
-// can hold a generic, so the checker learns their signatures here.
+// (rewrite.Seqs) or rewrites (errors.AsType: rewrite.AsType;
+// reflect.TypeFor: rewrite.TypeFor): no table can hold a generic, so the
+// checker learns their signatures here.
 var genericDecls = map[string]string{
 	"errors": `package errors
 func AsType[E error](err error) (E, bool)
+`,
+	"reflect": `package reflect
+func TypeFor[T any]() Type
 `,
 	"sync": `package sync
 func OnceValue[T any](f func() T) func() T

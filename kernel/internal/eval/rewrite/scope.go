@@ -39,6 +39,44 @@ func ScopeTopLevel(list []ast.Stmt) []ast.Stmt {
 	return list
 }
 
+// GotoIntoTopLevel returns a goto among a cell's top-level statements
+// list whose label is on another top-level statement that ScopeTopLevel
+// runs in a function literal (a loop, an if, a switch): from outside it,
+// the label is in another function, and the interpreter jumped somewhere
+// else without a word.
+func GotoIntoTopLevel(list []ast.Stmt) (*ast.BranchStmt, bool) {
+	for i, s := range list {
+		l, ok := s.(*ast.LabeledStmt)
+		if !ok {
+			continue
+		}
+		switch l.Stmt.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.BlockStmt:
+		default:
+			continue
+		}
+		for j, other := range list {
+			if j == i {
+				continue
+			}
+			var found *ast.BranchStmt
+			ast.Inspect(other, func(n ast.Node) bool {
+				if _, lit := n.(*ast.FuncLit); lit {
+					return false
+				}
+				if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO && b.Label != nil && b.Label.Name == l.Label.Name && found == nil {
+					found = b
+				}
+				return found == nil
+			})
+			if found != nil {
+				return found, true
+			}
+		}
+	}
+	return nil, false
+}
+
 // CellScopeParam is the parameter marking a function literal whose
 // deferred calls belong to the cell (interp.Options.CellScopeParam).
 const CellScopeParam = "__gl_cell"

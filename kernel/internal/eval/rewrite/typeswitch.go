@@ -48,6 +48,7 @@ type CaseType struct {
 // and the wrapper check.
 func TypeSwitches(n ast.Node, caseType func(typ ast.Expr) (CaseType, bool), temp Temp) error {
 	var err error
+	gotos := branchLabels(n, token.GOTO)
 	ForEachStmtList(n, func(list []ast.Stmt) []ast.Stmt {
 		for i, s := range list {
 			label, inner := (*ast.LabeledStmt)(nil), s
@@ -58,14 +59,44 @@ func TypeSwitches(n ast.Node, caseType func(typ ast.Expr) (CaseType, bool), temp
 			if !ok || err != nil {
 				continue
 			}
+			// A goto to the switch's label goes to the block that
+			// evaluates the switched value, labelled in its place (the
+			// label on the inner switch skipped that: the jump ended the
+			// func silently); a break to it leaves the inner switch.
+			gotoLabel := label != nil && gotos[label.Label.Name]
+			if gotoLabel && branchLabels(ts.Body, token.BREAK)[label.Label.Name] {
+				err = &CaseError{Pos: label.Pos(), Msg: "a type switch whose label is the target of both goto and break (" + label.Label.Name + "); label a statement before the switch for the goto"}
+				continue
+			}
+			inLabel := label
+			if gotoLabel {
+				inLabel = nil
+			}
 			var b *ast.BlockStmt
-			if b, err = typeSwitch(ts, label, caseType, temp); err == nil {
+			if b, err = typeSwitch(ts, inLabel, caseType, temp); err == nil {
 				list[i] = b
+				if gotoLabel {
+					label.Stmt = b
+					list[i] = label
+				}
 			}
 		}
 		return list
 	})
 	return err
+}
+
+// branchLabels are the labels of the branch statements of kind tok
+// (goto, break) in n.
+func branchLabels(n ast.Node, tok token.Token) map[string]bool {
+	labels := map[string]bool{}
+	ast.Inspect(n, func(x ast.Node) bool {
+		if b, ok := x.(*ast.BranchStmt); ok && b.Tok == tok && b.Label != nil {
+			labels[b.Label.Name] = true
+		}
+		return true
+	})
+	return labels
 }
 
 func typeSwitch(ts *ast.TypeSwitchStmt, label *ast.LabeledStmt, caseType func(ast.Expr) (CaseType, bool), temp Temp) (*ast.BlockStmt, error) {
