@@ -375,6 +375,10 @@ func (tn *typeNames) dynName(w any, param bool) string {
 		if n := tn.byMethod(w, v); n != "" {
 			return n
 		}
+	} else if wrapped {
+		if n, ok := tn.namedOver(w, v); ok {
+			return n
+		}
 	}
 	depth := 0
 	if param {

@@ -145,3 +145,17 @@ fmt.Printf("%v|%s\n", ctx, fmt.Sprint(ctx))`}, out: "context.Background.WithValu
 			"context.Background.WithValue(k, main.Pt)|context.Background.WithValue(k, main.Pt)\n"},
 	})
 }
+
+func TestTypeOfANamedSliceOrMapOfCellStructsHeldAsAnErrorOrStringer(t *testing.T) {
+	runOutCases(t, []outCase{{name: "in an error, a Stringer, through a func's any parameter", cells: []string{`import "fmt"
+type E struct{ F string }
+type Errs []E
+func (es Errs) Error() string { return "errs" }
+type S struct{ N string }
+type Roster map[int][]S
+func (r Roster) String() string { return "roster" }
+func kind(x any) string { return fmt.Sprintf("%T", x) }`, `var e error = Errs{{"a"}}
+var s fmt.Stringer = Roster{1: {{"a"}}}
+fmt.Printf("%T %T %v %v\n", e, s, e, s)
+fmt.Println(kind(e), kind(s))`}, out: "main.Errs main.Roster errs roster\nmain.Errs main.Roster\n"}})
+}

@@ -315,6 +315,11 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 					copied = copyArgs(copied, a)
 					copied[argi], c = name, 's'
 				}
+			} else if wrapped && c == 'T' {
+				if name, ok := tn.namedOver(arg, v); ok {
+					copied = copyArgs(copied, a)
+					copied[argi], c = name, 's'
+				}
 			}
 			if c == 'T' && !exact {
 				// No word from the type checker (a format that is not a
@@ -780,6 +785,13 @@ func unwrapYaegi(v any) (any, bool) {
 // wrapped value v lost its type. A value that is no pointer cannot have
 // come from a pointer-receiver method.
 func (tn *typeNames) byMethod(w, v any) string {
+	names, _ := tn.byMethodFits(w, v)
+	return names
+}
+
+// byMethodFits is byMethod, and whether the names are of types v's
+// reflect type can be (not every type with the method).
+func (tn *typeNames) byMethodFits(w, v any) (string, bool) {
 	wt := reflect.TypeOf(w)
 	method := ""
 	for i := 1; i < wt.NumField() && method == ""; i++ {
@@ -821,9 +833,22 @@ func (tn *typeNames) byMethod(w, v any) string {
 		}
 	}
 	if len(fits) > 0 {
-		names = fits
+		return strings.Join(fits, "|"), true
 	}
-	return strings.Join(names, "|")
+	return strings.Join(names, "|"), false
+}
+
+// namedOver is %T of v, wrapped in w by yaegi for a method, when v is of
+// a cell's named slice, map or array type with that method (type Errs
+// []E with Error): its reflect type names the elements' cell types, so
+// it needs naming, but it is the named type's.
+func (tn *typeNames) namedOver(w, v any) (string, bool) {
+	rt := reflect.TypeOf(v)
+	if rt == nil || rt.Kind() == reflect.Struct || rt.Kind() == reflect.Pointer && rt.Elem().Kind() == reflect.Struct {
+		return "", false
+	}
+	names, fits := tn.byMethodFits(w, v)
+	return names, fits && names != ""
 }
 
 // plainArg is the value a labelled or wrapped argument stands for.
