@@ -682,6 +682,7 @@ func reported(msg string) bool {
 		// T int | float64), or failed inside the generic body.
 		return true
 	case strings.HasSuffix(msg, " redeclared") || strings.Contains(msg, " redeclared in this block"),
+		strings.Contains(msg, " redeclared\n\t"), // a struct field twice, with "other declaration of"
 		strings.HasPrefix(msg, "method ") && strings.Contains(msg, " already declared"):
 		// Two declarations in one cell: the interpreter kept the last.
 		// (A name an earlier cell declared is not in the check's scope.)

@@ -383,6 +383,7 @@ func TestCheckReportsStatementsGoRefuses(t *testing.T) {
 		{"goto over a declaration", "func f() {\n\tgoto end\n\tx := 1\n\t_ = x\nend:\n}", "goto end jumps over variable declaration at line 3"},
 		{"a label declared twice", "func f() {\nL:\n\tfor {\n\t\tbreak L\n\t}\nL:\n\tfor {\n\t\tbreak L\n\t}\n}", "label L already declared"},
 		{"an impossible case of a type switch on an error", "type E struct{}\nfunc (e *E) Error() string { return \"e\" }\nfunc f(err error) string {\n\tswitch err.(type) {\n\tcase E:\n\t\treturn \"E\"\n\t}\n\treturn \"other\"\n}", "impossible type switch case: E\n\terr (variable of interface type error) cannot have dynamic type E (method Error has pointer receiver)"},
+		{"a struct field declared twice", "type P struct {\n\tName string\n\tAge  int\n\tName string\n}", "Name redeclared"},
 		{"a label not used", "func f() {\nL:\n\tfor {\n\t}\n}", "label L declared and not used"},
 		{"a duplicate case", "func f(x int) {\n\tswitch x {\n\tcase 1:\n\tcase 1:\n\t}\n}", "duplicate case 1 (constant of type int) in expression switch"},
 		{"two defaults in a type switch", "func f(x any) {\n\tswitch x.(type) {\n\tdefault:\n\tdefault:\n\t}\n}", "multiple defaults (first at 3:2)"},
