@@ -4493,3 +4493,47 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestOnlyEmbeddedFieldsPromoteTheirFields(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+type Vec struct{ X int }
+
+type Body struct {
+	Pos Vec
+	Vec
+}
+
+type Person struct {
+	Name string
+	Age  int
+}
+
+type Employee struct {
+	Manager *Person
+	Person
+	Team struct{ Name string }
+}
+
+func main() {
+	b := Body{Pos: Vec{1}, Vec: Vec{2}}
+	fmt.Println(b.X)
+	b.X = 5
+	fmt.Println(b.Pos.X, b.Vec.X)
+	boss := &Person{"boss", 50}
+	e := Employee{Manager: boss, Person: Person{"ann", 30}}
+	e.Team.Name = "t"
+	fmt.Println(e.Name, e.Age, e.Manager.Name)
+	e.Age++
+	fmt.Println(e.Age, boss.Age, e.Team.Name)
+	p := &e
+	p.Name = "bea"
+	fmt.Println(e.Person.Name, boss.Name)
+}
+`)
+	if want := "2\n1 5\nann 30 boss\n31 50 t\nbea boss\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

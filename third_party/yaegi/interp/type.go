@@ -1896,6 +1896,11 @@ func (t *itype) lookupField(name string) []int {
 
 		var best []int
 		for i, f := range typ.field {
+			if tias && !f.embed {
+				// golessons: only embedded fields promote theirs (with
+				// Body{Pos Vec; Vec}, b.X is the Vec's, not the Pos's).
+				continue
+			}
 			switch f.typ.cat {
 			case ptrT, structT, interfaceT, linkedT:
 				if tias != isStruct(f.typ) {
