@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"golessons/kernel/internal/eval/rewrite"
+	"golessons/kernel/internal/typecheck"
 )
 
 // Logger stands in for *log.Logger in cells (log.New, log.Default and
@@ -130,6 +131,19 @@ func trimNewline(s string) string {
 		return s[:n-1]
 	}
 	return s
+}
+
+// loggerSymbols are the entries of log that overrideLog changes, for
+// the checker: their types only (yaegi's own table names its restricted
+// logger type logLogger, which the checker left out, so a cell's
+// struct{ *log.Logger } had no methods and log.Logger was undefined).
+func loggerSymbols() typecheck.Table {
+	var l *Logger
+	return typecheck.Table{"log/log": {
+		"Logger":  reflect.ValueOf((*Logger)(nil)),
+		"New":     reflect.ValueOf(l.new),
+		"Default": reflect.ValueOf(func() *Logger { return l }),
+	}}
 }
 
 // overrideLog points the log package of cells at Loggers.

@@ -65,3 +65,17 @@ func show(v any) { l.Print(v) }
 show(Lvl(2))`}, out: "app: lvl [lvl] map[a:lvl]\napp: [lvl] main.Lvl [lvl]\napp: lvl\n"},
 	})
 }
+
+func TestALoggerEmbeddedInACellStructPromotesItsMethods(t *testing.T) {
+	runOutCases(t, []outCase{{name: "Println, Printf, SetPrefix through the struct", cells: []string{`import ("log"; "os")`, `type Service struct {
+	*log.Logger
+	name string
+}
+s := Service{log.New(os.Stdout, "svc: ", 0), "a"}
+var l *log.Logger = s.Logger
+l.Println("y")
+s.Println("z")
+s.Printf("%d-%s\n", 3, s.name)
+s.SetPrefix("new: ")
+s.Print("p")`}, out: "svc: y\nsvc: z\nsvc: 3-a\nnew: p\n"}})
+}

@@ -38,7 +38,7 @@ func (e *Evaluator) checker() *typecheck.Checker {
 	if c := checkers.m[key]; c != nil {
 		return c
 	}
-	tables := []typecheck.Table{stdlib.Symbols, unrestrictedSymbols(), stdsyms.Symbols}
+	tables := []typecheck.Table{stdlib.Symbols, unrestrictedSymbols(), stdsyms.Symbols, loggerSymbols()}
 	for _, x := range e.opts.Symbols {
 		tables = append(tables, x)
 	}

@@ -4537,3 +4537,73 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestAFieldShallowerThanAPromotedMethodOfItsNameWins(t *testing.T) {
+	got := run(t, `package main
+
+import (
+	"fmt"
+	"sort"
+)
+
+type Inner struct{}
+
+func (Inner) String() string { return "inner" }
+
+type Outer struct {
+	Inner
+	String string
+}
+
+type Animal struct{ name string }
+
+func (a Animal) Name() string { return "animal " + a.name }
+
+type Dog struct {
+	Animal
+	Name string
+}
+
+type Counter struct{ n int }
+
+func (c *Counter) Inc() { c.n++ }
+
+type Wrapped struct {
+	*Counter
+	Inc int
+}
+
+type Lens struct {
+	sort.Interface
+	Len int
+}
+
+type Deep struct{}
+
+func (Deep) Title() string { return "deep" }
+
+type Mid struct{ Deep }
+type Meta struct{ Title string }
+type Page struct {
+	Mid
+	Meta
+}
+
+func main() {
+	o := Outer{String: "field"}
+	fmt.Println(o.String, o.Inner.String())
+	d := Dog{Animal{"rex"}, "Rex"}
+	fmt.Println(d.Name, d.Animal.Name())
+	w := Wrapped{&Counter{}, 3}
+	w.Counter.Inc()
+	fmt.Println(w.Inc, w.n)
+	l := Lens{sort.IntSlice{3, 1}, 7}
+	fmt.Println(l.Len, l.Interface.Len())
+	p := Page{Meta: Meta{"meta"}}
+	fmt.Println(p.Title, p.Mid.Title())
+}
+`)
+	if want := "field inner\nRex animal rex\n3 1\n7 2\nmeta deep\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}
