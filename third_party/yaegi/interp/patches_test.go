@@ -4607,3 +4607,41 @@ func main() {
 		t.Fatalf("got %q, want %q", got, want)
 	}
 }
+
+func TestANilPointerWhoseMethodsArePromotedIsNoNilInterface(t *testing.T) {
+	got := run(t, `package main
+
+import "fmt"
+
+type base struct{}
+
+func (*base) Error() string { return "base" }
+
+type Wrapped struct{ *base }
+
+type named struct{}
+
+func (named) String() string { return "named" }
+
+type Outer struct{ named }
+
+func get() error {
+	var w *Wrapped
+	return w
+}
+
+func main() {
+	err := get()
+	fmt.Println(err == nil)
+	var o *Outer
+	var s fmt.Stringer = o
+	_, ok := s.(*Outer)
+	fmt.Println(s == nil, ok)
+	var e2 error
+	fmt.Println(e2 == nil)
+}
+`)
+	if want := "false\nfalse true\ntrue\n"; got != want {
+		t.Fatalf("got %q, want %q", got, want)
+	}
+}

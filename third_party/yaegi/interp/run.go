@@ -1974,15 +1974,18 @@ func (interp *Interpreter) methodMapTypes(c0 *node) ([]reflect.Type, bool) {
 // hasMethods reports whether values of t have methods of their own
 // (declared on t or, for a pointer, on its element type).
 func hasMethods(t *itype) bool {
-	for ; t != nil; t = t.val {
-		if len(t.method) > 0 {
+	for u := t; u != nil; u = u.val {
+		if len(u.method) > 0 {
 			return true
 		}
-		if t.cat != ptrT && t.cat != linkedT {
-			return false
+		if u.cat != ptrT && u.cat != linkedT {
+			break
 		}
 	}
-	return false
+	// golessons: methods promoted from embedded fields count too (a nil
+	// *Wrapped with Wrapped{ *base } and (*base).Error, returned as an
+	// error, was a nil interface).
+	return t != nil && len(t.methods()) > 0
 }
 
 // lacksPointerMethods reports whether a value of type t lacks a method of
