@@ -584,6 +584,20 @@ func TestAPastedProgramWithAStatementOutsideItsFuncsIsRefused(t *testing.T) {
 	runOutCases(t, []outCase{
 		{name: "a statement above func main", cells: []string{"package main\nimport \"fmt\"\ncount := 1\nfunc main() { fmt.Println(count) }"},
 			errName: "CompileError", errHas: "3:1: syntax error: non-declaration statement outside function body"},
+		{name: "an import after a declaration", cells: []string{"package main\nfunc helper() int { return 2 }\nimport \"fmt\"\nfunc main() { fmt.Println(helper()) }"},
+			errName: "CompileError", errHas: "3:1: syntax error: imports must appear before other declarations"},
+		{name: "an import before the package clause", cells: []string{"import \"fmt\"\npackage main\nfunc main() { fmt.Println(1) }"},
+			errName: "CompileError", errHas: "1:1: expected 'package', found import"},
 		{name: "without a package clause the cell runs its statements", cells: []string{"import \"fmt\"\ncount := 1\nfunc show() { fmt.Println(count) }\nshow()"}, out: "1\n"},
+	})
+}
+
+func TestAnInitFuncRunsOnceWhenAVarItWritesIsDeclaredAgain(t *testing.T) {
+	prog := func(tag string) string {
+		return "package main\nimport \"fmt\"\nvar order []string\nfunc init() { order = append(order, \"" + tag + "\") }\nfunc main() { fmt.Println(order) }"
+	}
+	runOutCases(t, []outCase{
+		{name: "a plain cell declaring the var", cells: []string{prog("A"), "var order []string\nfmt.Println(order)", "order := []string{\"z\"}\nfmt.Println(order)"}, out: "[A]\n[]\n[z]\n"},
+		{name: "the program pasted again, edited", cells: []string{prog("A"), prog("B"), "package main\nimport \"fmt\"\nvar order []string\nfunc main() { fmt.Println(order) }"}, out: "[A]\n[B]\n[]\n"},
 	})
 }

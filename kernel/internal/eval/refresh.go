@@ -35,6 +35,12 @@ func (e *Evaluator) refreshDependents(cctx, ctx context.Context, changed []strin
 			if (en.text == "" && en.closure == "") || done[name] || dirty[name] || !usesAny(en.refs, dirty) {
 				continue
 			}
+			if name == "init" {
+				// Compiling an init runs it: it ran once, when its cell
+				// did, as Go runs it once (a pasted program's init that
+				// appended to a var ran again when a cell redeclared it).
+				continue
+			}
 			done[name], dirty[name], grew = true, true, true
 			funcs = append(funcs, en)
 		}

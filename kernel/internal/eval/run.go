@@ -46,8 +46,8 @@ func (e *Evaluator) run(ctx context.Context, cell string, user bool) (map[string
 	if user {
 		e.cellBase.Store(int64(e.i.FileSet().Base())) // before the cell's units are parsed
 	}
-	if line, col, ok := statementOutsideFunc(cell); ok && user && !e.replaying {
-		return nil, &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: syntax error: non-declaration statement outside function body (a cell with a package clause is a Go file; without one, a cell's statements run as they are)", line, col)}
+	if line, col, msg, ok := notAGoFile(cell); ok && user && !e.replaying {
+		return nil, &Error{Name: "CompileError", Value: fmt.Sprintf("%d:%d: %s (a cell with a package clause is a Go file; without one, a cell's statements and declarations may come in any order)", line, col, msg)}
 	}
 	units, err := e.prepare(splitCell(cell))
 	if err != nil {

@@ -72,27 +72,46 @@ func splitCell(src string) []segment {
 	return segs
 }
 
-// statementOutsideFunc returns the cell position of the first top-level
-// statement of src when src has a package clause: a pasted program, where
-// Go allows no statement outside a function (a student's `count := 1`
-// above func main ran, and main never did).
-func statementOutsideFunc(src string) (line, col int, ok bool) {
+// notAGoFile returns the cell position and Go's words for the first
+// thing a cell with a package clause, a pasted program, has where a Go
+// file cannot: a statement outside a function (a student's `count := 1`
+// above func main ran, and main never did), an import after other
+// declarations, a second package clause or one after the code.
+func notAGoFile(src string) (line, col int, msg string, ok bool) {
 	items := scanItems(src)
 	hasPackage := false
 	for _, it := range items {
 		hasPackage = hasPackage || it.skip
 	}
 	if !hasPackage {
-		return 0, 0, false
+		return 0, 0, "", false
 	}
+	at := func(it topItem) (int, int) {
+		return 1 + strings.Count(src[:it.start], "\n"), it.start - strings.LastIndex(src[:it.start], "\n")
+	}
+	packages, others := 0, false
 	for _, it := range items {
-		if !it.skip && it.kind == segStmt {
-			line = 1 + strings.Count(src[:it.start], "\n")
-			col = it.start - strings.LastIndex(src[:it.start], "\n")
-			return line, col, true
+		switch {
+		case it.skip:
+			packages++
+			if packages > 1 || others {
+				line, col = at(it)
+				return line, col, "syntax error: non-declaration statement outside function body", true
+			}
+		case packages == 0:
+			line, col = at(it)
+			return line, col, "expected 'package', found " + strings.Fields(src[it.start:it.end])[0], true
+		case it.kind == segStmt:
+			line, col = at(it)
+			return line, col, "syntax error: non-declaration statement outside function body", true
+		case it.kind == segImport && others:
+			line, col = at(it)
+			return line, col, "syntax error: imports must appear before other declarations", true
+		case it.kind != segImport:
+			others = true
 		}
 	}
-	return 0, 0, false
+	return 0, 0, "", false
 }
 
 // scanItems finds the top-level statements of src: tokens between
