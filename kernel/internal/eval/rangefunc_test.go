@@ -88,3 +88,38 @@ _, isRuntime := try().(interface{ RuntimeError() })
 fmt.Println(try(), isRuntime)`}, out: "runtime error: range function continued iteration after function for loop body returned false true\n"},
 	})
 }
+
+func TestAGotoInsideARangeOverFuncBodyStaysInTheLoop(t *testing.T) {
+	runOutCases(t, []outCase{{name: "forward to the body's end, backward to a retry, out of the loop", cells: []string{`import ("fmt"; "iter")
+func Nums(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := range n {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}`, `func f() {
+	sum, tries := 0, 0
+	for v := range Nums(5) {
+		if v < 3 {
+			goto next
+		}
+	retry:
+		tries++
+		if tries%2 == 1 {
+			goto retry
+		}
+		sum += v
+	next:
+	}
+	for v := range Nums(9) {
+		if v == 2 {
+			goto out
+		}
+	}
+out:
+	fmt.Println(sum, tries)
+}
+f()`}, out: "7 4\n"}})
+}

@@ -103,7 +103,10 @@ func stopBefore(s ast.Stmt, p *ast.Ident, own string, inner map[string]bool) ast
 	case *ast.ReturnStmt:
 		exits = true
 	case *ast.BranchStmt:
-		exits = x.Tok == token.GOTO || (x.Label != nil && x.Label.Name != own && !inner[x.Label.Name])
+		// A goto to a label inside the body stays in the loop (stopping
+		// the iterator there ended the loop: goto next to the body's end).
+		exits = x.Tok == token.GOTO && (x.Label == nil || !inner[x.Label.Name]) ||
+			x.Tok != token.GOTO && x.Label != nil && x.Label.Name != own && !inner[x.Label.Name]
 	case *ast.BlockStmt:
 		walk(x)
 	case *ast.IfStmt:
