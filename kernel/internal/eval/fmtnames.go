@@ -169,6 +169,9 @@ func (tn *typeNames) typeName(rt reflect.Type) string {
 	case reflect.Chan:
 		return strings.TrimSuffix(rt.String(), rt.Elem().String()) + tn.typeName(rt.Elem())
 	case reflect.Struct:
+		if n := standInNames[rt]; n != "" {
+			return n
+		}
 		if n, _ := tn.lookup(rt); n != "" {
 			return n
 		}
@@ -188,6 +191,30 @@ func (tn *typeNames) typeName(rt reflect.Type) string {
 		}
 	}
 	return rt.String()
+}
+
+// standInNames are Go's names of the kernel's stand-ins for package
+// types, which cells get in their place (logger.go, encoders.go): %T of
+// log.New(...) printed *eval.Logger.
+var standInNames = map[reflect.Type]string{
+	reflect.TypeFor[Logger]():      "log.Logger",
+	reflect.TypeFor[JSONEncoder](): "json.Encoder",
+	reflect.TypeFor[JSONDecoder](): "json.Decoder",
+}
+
+// hasStandIn reports whether rt is, or is made of, a stand-in type.
+func hasStandIn(rt reflect.Type) bool {
+	for rt != nil {
+		switch rt.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Chan:
+			rt = rt.Elem()
+			continue
+		case reflect.Map:
+			return hasStandIn(rt.Key()) || hasStandIn(rt.Elem())
+		}
+		return standInNames[rt] != ""
+	}
+	return false
 }
 
 // interpStruct reports whether rt is an unnamed struct type the

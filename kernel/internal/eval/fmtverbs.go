@@ -365,7 +365,8 @@ func (tn *typeNames) args(format string, orig []any) (string, []any) {
 			// struct in an interface: fmt would print the interpreter's
 			// struct type and field aliases.)
 			if v != nil && !labelled && !(wrapped && goStringer && c == 'v') && !(exact && c == 'T') && (c == 'T' || (c == 'v' && (sharp || (plus && !wrapped)))) &&
-				(tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) || c == 'v' && !wrapped && holdsIface(reflect.TypeOf(v), map[reflect.Type]bool{})) {
+				(tn.needs(reflect.TypeOf(v), map[reflect.Type]bool{}) || c == 'T' && hasStandIn(reflect.TypeOf(v)) ||
+					c == 'v' && !wrapped && holdsIface(reflect.TypeOf(v), map[reflect.Type]bool{})) {
 				if copied == nil {
 					copied = append([]any(nil), a...)
 				}

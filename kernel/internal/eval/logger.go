@@ -71,7 +71,7 @@ func (l *Logger) Output(calldepth int, s string) error {
 	}
 	if l.flag&(log.Lshortfile|log.Llongfile) != 0 {
 		b = append(b, "cell:"...)
-		if n := l.line.Load(); n > 0 {
+		if n := l.lineNow(); n > 0 {
 			b = strconv.AppendInt(b, n, 10)
 		} else {
 			b = append(b, '?')
@@ -85,8 +85,21 @@ func (l *Logger) Output(calldepth int, s string) error {
 	if len(s) == 0 || s[len(s)-1] != '\n' {
 		b = append(b, '\n')
 	}
-	_, err := l.outs.route(l.out).Write(b)
+	w := l.out
+	if l.outs != nil {
+		w = l.outs.route(w)
+	}
+	_, err := w.Write(b)
 	return err
+}
+
+// lineNow is the cell line of the logging call; 0 for a Logger the cell
+// made itself (var l log.Logger, new(log.Logger)), which has no evaluator.
+func (l *Logger) lineNow() int64 {
+	if l.line == nil {
+		return 0
+	}
+	return l.line.Load()
 }
 
 func (l *Logger) Print(v ...any)                 { l.Output(2, fmt.Sprint(l.values(v)...)) }   //nolint:errcheck

@@ -79,3 +79,15 @@ s.Printf("%d-%s\n", 3, s.name)
 s.SetPrefix("new: ")
 s.Print("p")`}, out: "svc: y\nsvc: z\nsvc: 3-a\nnew: p\n"}})
 }
+
+func TestAZeroLoggerLogsAndLoggersNameTheirGoTypes(t *testing.T) {
+	runOutCases(t, []outCase{{name: "var l log.Logger, new(log.Logger), %T of loggers and JSON coders", cells: []string{`import ("encoding/json"; "fmt"; "log"; "os"; "strings")`, `var l log.Logger
+l.SetOutput(os.Stdout)
+l.SetPrefix("zero: ")
+l.Print("works")
+p := new(log.Logger)
+p.SetOutput(os.Stdout)
+p.Println("new")
+fmt.Printf("%T %T %T %T\n", log.New(os.Stdout, "", 0), l, json.NewEncoder(os.Stdout), json.NewDecoder(strings.NewReader("")))`},
+		out: "zero: works\nnew\n*log.Logger log.Logger *json.Encoder *json.Decoder\n"}})
+}
