@@ -51,6 +51,12 @@ type MyErr struct{ Code int }
 func (e *MyErr) Error() string { return fmt.Sprint("code ", e.Code) }
 me, ok := errors.AsType[*MyErr](&MyErr{9})
 fmt.Println(me.Code, ok)`}, out: "9 true\n"},
+		{name: "error itself, of compiled errors", cells: []string{`import ("errors"; "fmt"; "io/fs")
+e, ok := errors.AsType[error](errors.New("x"))
+w, ok2 := errors.AsType[error](fmt.Errorf("w: %w", fs.ErrNotExist))
+var none error
+_, ok3 := errors.AsType[error](none)
+fmt.Println(e, ok, w, ok2, ok3)`}, out: "x true w: file does not exist true false\n"},
 	})
 }
 

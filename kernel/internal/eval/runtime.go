@@ -422,6 +422,13 @@ func (e *Evaluator) runtimeSymbols() map[string]reflect.Value {
 		t := reflect.TypeOf(target)
 		return t != nil && t.Kind() == reflect.Pointer && isVI(t.Elem())
 	})
+	m["PackageInterface"] = reflect.ValueOf(func(target any) bool {
+		// target: a *T. A T that is error or another package's interface
+		// (net.Error): yaegi's assertion to it is reflect's, right for
+		// compiled values too (errors.AsType[error] of errors.New's).
+		t := reflect.TypeOf(target)
+		return t != nil && t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Interface && !isVI(t.Elem())
+	})
 	m["LogLine"] = reflect.ValueOf(func(n int) { e.logLine.Store(int64(n)) })
 	m["RegisterType"] = reflect.ValueOf(e.names.register)
 	m["RegisterStringer"] = reflect.ValueOf(e.names.registerStringer)

@@ -16,7 +16,7 @@ import (
 // chain is walked in errors.As's order (__glrt.Chain: depth first through
 // Unwrap() []error, the cells' own Unwrap methods called). A type
 // assertion is only tried on the cell's own values, and on every value
-// when T is a cell's interface: on compiled values yaegi answers an
+// when T is an interface (a cell's or a package's): on compiled values yaegi answers an
 // assertion to a cell's concrete type wrongly (ok, with a nil value). A cell value inside
 // a compiled wrapper is out of reach: AsTypeMissed then panics rather
 // than answer false.
@@ -34,7 +34,7 @@ const asTypeTemplate = `func() (__gl_T, bool) {
 		if __glrt.SetInto(&t, a) {
 			return t, true
 		}
-		if __glrt.Interpreted(a) || __glrt.CellInterface(&t) {
+		if __glrt.Interpreted(a) || __glrt.CellInterface(&t) || __glrt.PackageInterface(&t) {
 			if t, ok := a.(__gl_T); ok {
 				return t, true
 			}
